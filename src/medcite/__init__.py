@@ -1,0 +1,3 @@
+"""medcite: an offline clinical evidence answer engine with machine-verified citations."""
+
+__version__ = "0.1.0"
