@@ -1,0 +1,212 @@
+"""The ``medcite`` command (Typer + Rich). Thin: every action goes through :class:`medcite.engine.Engine`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from medcite.config import Settings, load_settings
+from medcite.domain import Design, SearchFilters, SearchHit
+from medcite.engine import Engine, parse_designs
+from medcite.errors import InputError, MedciteError
+from medcite.ingest import IngestReport
+from medcite.retrieve import Mode
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="medcite: cited, machine-verified answers from the biomedical literature, offline.")
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except Exception as exc:  # pydantic validation of MEDCITE_* variables
+        raise MedciteError(f"bad MEDCITE_* setting: {exc}") from exc
+
+
+def _run(fn: Callable[[], T]) -> T:
+    """Run a command body: a MedciteError becomes a clear message and exit code 2, no traceback."""
+    try:
+        return fn()
+    except MedciteError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: what was stored so far is kept; run the same command to resume")
+        raise typer.Exit(130) from None
+
+
+@contextmanager
+def _bar(label: str, total: int | None, enabled: bool) -> Iterator[Callable[[int], None]]:
+    if not enabled:
+        yield lambda n: None
+        return
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=False) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def _report(report: IngestReport) -> None:
+    t = Table(title="ingest summary", show_header=True)
+    for col in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages", "seconds"):
+        t.add_column(col, justify="right")
+    t.add_row(*(str(getattr(report, c)) for c in ("read", "stored", "updated", "unchanged", "deleted",
+                                                  "skipped", "passages")), f"{report.seconds:.1f}")
+    err.print(t)
+    for p in report.problems[:20]:
+        err.print(f"[yellow]skipped[/] {p.file} record {p.record} (PMID {p.pmid or '?'}): {p.reason}",
+                  highlight=False)
+    if len(report.problems) > 20:
+        err.print(f"... and {len(report.problems) - 20} more skipped records")
+    for e in report.file_errors:
+        err.print(f"[bold red]error:[/] {e}", highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="MEDLINE XML(.gz), MEDLINE text, JSONL files")] = None,
+    pubmed: Annotated[str | None, typer.Option("--pubmed", help="fetch a PubMed query (online)")] = None,
+    max_n: Annotated[int, typer.Option("--max", help="most records to fetch from PubMed")] = 100,
+    no_index: Annotated[bool, typer.Option("--no-index", help="store only; index later")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Store sources from files or PubMed, then bring the search indexes up to date."""
+
+    def body() -> None:
+        if not paths and not pubmed:
+            raise InputError("give one or more files to ingest, or --pubmed \"QUERY\"")
+        with Engine.open(_settings()) as engine:
+            with _bar("storing", None, not quiet) as tick:
+                if pubmed:
+                    report = engine.ingest_pubmed(pubmed, max_n, progress=tick, index=False)
+                else:
+                    report = engine.ingest(paths or [], progress=tick, index=False)
+            if not no_index:
+                pending = engine.indexes.pending(engine.store)
+                if pending:
+                    with _bar("indexing (BM25 + embeddings)", None, not quiet) as tick2:
+                        engine.sync_indexes(progress=tick2)
+        _report(report)
+        if not report.ok:
+            raise typer.Exit(1)
+
+    _run(body)
+
+
+def _hit_json(h: SearchHit) -> dict[str, Any]:
+    r = h.source.record
+    return {
+        "pmid": r.pmid,
+        "key": r.key,
+        "title": r.title,
+        "year": r.year,
+        "design": h.source.evidence.design.value,
+        "score": round(h.score, 6),
+        "passages": [{"text": p.text, "section": p.section, "start": p.start, "end": p.end,
+                      "score": round(p.score, 6)} for p in h.passages],
+    }
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="keywords or a question")],
+    k: Annotated[int, typer.Option("--k", help="number of sources")] = 10,
+    since: Annotated[int | None, typer.Option("--since", help="first publication year")] = None,
+    until: Annotated[int | None, typer.Option("--until", help="last publication year")] = None,
+    design: Annotated[str | None, typer.Option("--design", help="e.g. rct,meta-analysis")] = None,
+    human: Annotated[bool, typer.Option("--human-only", help="drop animal / in-vitro studies")] = False,
+    mode: Annotated[str, typer.Option("--mode", help="hybrid | lexical | dense")] = "hybrid",
+    fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
+) -> None:
+    """Search the store: hybrid BM25 + dense retrieval with filters."""
+
+    def body() -> None:
+        designs = parse_designs(design)
+        valid = {d.value for d in Design}
+        if designs and not designs <= valid:
+            raise InputError(f"unknown design(s) {sorted(designs - valid)}; choose from {sorted(valid)}")
+        if mode not in ("hybrid", "lexical", "dense"):
+            raise InputError(f"--mode must be hybrid, lexical or dense (got {mode!r})")
+        if fmt not in ("table", "json"):
+            raise InputError(f"--format must be table or json (got {fmt!r})")
+        filters = SearchFilters(since=since, until=until,
+                                designs=frozenset(Design(d) for d in designs) if designs else None,
+                                human_only=human)
+        m = Mode(lexical=mode != "dense", dense=mode != "lexical")
+        with Engine.open(_settings(), dense=m.dense) as engine:
+            hits = engine.search(query, k, filters, m)
+        if fmt == "json":
+            sys.stdout.write(json.dumps({"results": [_hit_json(h) for h in hits]}, ensure_ascii=False) + "\n")
+            return
+        if not hits:
+            out.print("no results")
+            return
+        t = Table(show_lines=True)
+        for c in ("#", "PMID", "year", "design", "title / best passage", "score"):
+            t.add_column(c)
+        for i, h in enumerate(hits, 1):
+            r = h.source.record
+            best = h.passages[0].text if h.passages else ""
+            t.add_row(str(i), r.pmid or r.key, str(r.year or ""), h.source.evidence.design.value,
+                      f"[bold]{r.title}[/]\n{best}", f"{h.score:.4f}")
+        out.print(t)
+
+    _run(body)
+
+
+@app.command()
+def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table") -> None:
+    """Counts by source, design and year, and the index sizes."""
+
+    def body() -> None:
+        with Engine.open(_settings()) as engine:
+            s = engine.stats()
+        data = {
+            "sources": s.store.sources, "passages": s.store.passages, "retracted": s.store.retracted,
+            "by_origin": s.store.by_origin, "by_design": s.store.by_design,
+            "by_year": {str(k): v for k, v in sorted(s.store.by_year.items(), key=lambda kv: (kv[0] is None,
+                                                                                            kv[0] or 0))},
+            "lexical_docs": s.lexical_docs, "dense_vectors": s.dense_vectors,
+            "dense_index_mb": round(s.dense_bytes / 1e6, 1), "index_lag": s.index_lag,
+        }
+        if fmt == "json":
+            sys.stdout.write(json.dumps(data) + "\n")
+            return
+        t = Table(title="medcite store")
+        t.add_column("what")
+        t.add_column("count", justify="right")
+        for key in ("sources", "passages", "retracted", "lexical_docs", "dense_vectors", "dense_index_mb",
+                    "index_lag"):
+            t.add_row(key, str(data[key]))
+        out.print(t)
+        for title, mapping in (("by source", data["by_origin"]), ("by design", data["by_design"]),
+                               ("by year", data["by_year"])):
+            tt = Table(title=title)
+            tt.add_column(title.split()[1])
+            tt.add_column("count", justify="right")
+            assert isinstance(mapping, dict)
+            for key, v in mapping.items():
+                tt.add_row(str(key), str(v))
+            out.print(tt)
+
+    _run(body)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

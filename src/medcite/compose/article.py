@@ -1,0 +1,168 @@
+"""The composed article: frozen dataclasses (the JSON edge lives in :mod:`medcite.compose.schema`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+Audience = Literal["clinician", "patient"]
+Stance = Literal["yes", "no", "uncertain"]
+CertaintyLevel = Literal["high", "moderate", "low", "very low"]
+StatementKind = Literal["support", "contrast", "caveat", "gap"]
+
+STATUS = "AI-generated, not reviewed"
+DISCLAIMER = (
+    "This article was generated automatically from published abstracts and has not been reviewed by a "
+    "clinician. It is information for qualified health professionals, not medical advice, and does not "
+    "replace clinical judgement, full-text appraisal or current guidelines."
+)
+PATIENT_DISCLAIMER = (
+    "This summary was made by a computer from research papers. No doctor has checked it. "
+    "It is not medical advice. Talk with your doctor, nurse or pharmacist before you change any treatment."
+)
+INSUFFICIENT = "Insufficient evidence in the searched literature"
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """Where a statement's evidence sentence lies: ``record.text[start:end]`` of the cited source."""
+
+    ref: int  # reference number (by first use); 0 before numbering
+    source_key: str
+    start: int
+    end: int
+    passage_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPin:
+    """A number shown in a statement and where it came from in the cited source text."""
+
+    value: str
+    ref: int
+    source_key: str
+    start: int  # offset in the source text; -1 when it came from metadata (see ``origin``)
+    end: int
+    origin: Literal["text", "sample_size"] = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    citations: tuple[int, ...]
+    verdict: str | None  # a medcite.domain.Label value; None for a gap note (no claim about the evidence)
+    probability: float | None = None
+    kind: StatementKind = "support"
+    pins: tuple[Pin, ...] = ()
+    numbers: tuple[NumberPin, ...] = ()
+    core: str = ""  # the extractive evidence text without the design/population prefix
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str  # stable id: efficacy, dosing, mechanism, considerations, safety, emerging, pitfalls, gaps, ...
+    title: str
+    statements: tuple[Statement, ...]
+    intro: str = ""  # framing text written by medcite (no medical claims)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    n: int
+    key: str
+    title: str
+    pmid: str | None = None
+    doi: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    authors: tuple[str, ...] = ()
+    design: str = "other"
+    sample_size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CertaintyRating:
+    conclusion: str
+    level: CertaintyLevel
+    reasons: tuple[str, ...]
+    citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    corpus_version: str = "unknown"
+    settings_hash: str = "unknown"
+    model_ids: tuple[str, ...] = ()
+    created_at: str = field(default_factory=lambda: utc_now())
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSummary:
+    """What the question analysis found (stored so that follow-ups can reuse it)."""
+
+    qtype: str
+    focus: str
+    yes_no: bool
+    intervention: str | None = None
+    condition: str | None = None
+    population: str | None = None
+    comparator: str | None = None
+    outcome: str | None = None
+    expansions: tuple[tuple[str, str], ...] = ()
+    queries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    framing_fk_grade: float | None
+    full_text_fk_grade: float | None
+    target: float = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    question: str
+    audience: Audience
+    bottom_line: str
+    stance: Stance | None
+    certainty: CertaintyLevel | None
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...]
+    provenance: Provenance
+    analysis: QuestionSummary
+    certainty_details: tuple[CertaintyRating, ...] = ()
+    bottom_line_citations: tuple[int, ...] = ()
+    stance_reasons: tuple[str, ...] = ()
+    insufficient: bool = False
+    composer: str = "extractive"
+    readability: Readability | None = None
+    status: str = STATUS
+    disclaimer: str = DISCLAIMER
+    dropped: int = 0  # statements removed because the verifier did not support them
+
+    @property
+    def created_at(self) -> str:
+        return self.provenance.created_at
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def to_json(self) -> dict[str, Any]:
+        from medcite.compose.schema import to_json
+
+        return to_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        from medcite.compose.schema import from_json
+
+        return from_json(data)
+
+    def with_audience(self, audience: Audience) -> Article:
+        return replace(self, audience=audience)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,309 @@
+"""Evidence sentences: splitting with offsets, section roles, cue tags, direction, attribution prefixes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from medcite.domain import SECTION_SEPARATOR, Design, Evidence, StoredSource
+
+Role = Literal["background", "methods", "results", "conclusions", "unknown"]
+Direction = Literal["positive", "negative", "hedged", "neutral"]
+
+_ABBREV_END = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFig|\bapprox|\bca|\bno|\bNo|\bDr|\bcf|\b[A-Z])\.$")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+
+
+def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
+    """Sentences of ``text`` as (start, end, sentence) with offsets shifted by ``base``."""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        piece = text[start : m.start()]
+        if _ABBREV_END.search(piece):
+            continue
+        out.append((start, m.start(), piece))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text), text[start:]))
+    res: list[tuple[int, int, str]] = []
+    for s, e, piece in out:
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        if stripped:
+            res.append((base + s + lead, base + s + lead + len(stripped), stripped))
+    return res
+
+
+def record_sentences(source: StoredSource) -> list[tuple[str, int, int, str]]:
+    """All sentences of a source as (section label, start, end, text), offsets into ``record.text``."""
+    out: list[tuple[str, int, int, str]] = []
+    pos = 0
+    for sec in source.record.sections:
+        for s, e, t in split_sentences(sec.text, pos):
+            out.append((sec.label, s, e, t))
+        pos += len(sec.text) + len(SECTION_SEPARATOR)
+    return out
+
+
+def role_of(label: str, text: str) -> Role:
+    lab = label.upper()
+    if any(k in lab for k in ("CONCLU", "INTERPRETATION", "IMPLICATION", "SIGNIFICANCE")):
+        return "conclusions"
+    if any(k in lab for k in ("RESULT", "FINDING")):
+        return "results"
+    if any(
+        k in lab for k in ("METHOD", "DESIGN", "SETTING", "PATIENT", "PARTICIPANT", "INTERVENTION", "MEASURE")
+    ):
+        return "methods"
+    if any(
+        k in lab
+        for k in ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")
+    ):
+        return "background"
+    if _CONCLUSION_CUE.search(text):
+        return "conclusions"
+    if _RESULT_CUE.search(text):
+        return "results"
+    return "unknown"
+
+
+_CONCLUSION_CUE = re.compile(
+    r"\b(?:we conclude|in conclusion|conclusions?|these (?:results|findings|data) (?:suggest|indicate|show)|"
+    r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
+    re.I,
+)
+_RESULT_CUE = re.compile(
+    r"\b(?:p\s?[<=>]\s?0?\.\d|95%\s?CI|confidence interval|odds ratio|hazard ratio|relative risk|"
+    r"\d+(?:\.\d+)?\s?%|significant(?:ly)?)",
+    re.I,
+)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:in conclusion|conclusions?|in summary|to conclude|taken together|overall|results?|"
+    r"interpretation|findings)\s*[:,]?\s+)",
+    re.I,
+)
+
+NEGATIVE = re.compile(
+    r"\b(?:did not|does not|do not|was not|were not|is not|are not|has not|have not|could not|cannot|"
+    r"no (?:statistically )?significant|not (?:statistically )?significant(?:ly)?|no (?:significant )?differences?|"
+    r"not associated|no association|no (?:clear |convincing )?evidence|failed to|no (?:beneficial )?effect|"
+    r"no benefit|not effective|ineffective|no role|not related|no relationship|no correlation|"
+    r"not superior|not improve|neither|nor|unrelated|independent of|no longer|no advantage|lack of|"
+    r"no impact|no influence|not predictive|not useful|not justified|not necessary|not recommended|"
+    r"not (?:be )?(?:required|needed|warranted))\b",
+    re.I,
+)
+HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|potential(?:ly)?|appears? to|seems? to|further (?:studies|research|trials|"
+    r"investigations?|evaluation|work)|more (?:research|studies)|larger|warrant(?:ed|s)?|remains? (?:unclear|"
+    r"uncertain|controversial|to be)|unclear|uncertain|preliminary|inconclusive|controversial|conflicting|"
+    r"not (?:yet )?(?:clear|known|established)|limited evidence|needs? to be|should be (?:confirmed|investigated))\b",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"\b(?:significant(?:ly)?|improv\w*|reduc\w*|effective\w*|efficac\w*|associated with|benefit\w*|"
+    r"superior|increas\w*|decreas\w*|safe|useful|feasible|predict\w*|lower|higher|better|successful\w*|"
+    r"accurate|reliable|valid|recommended|support\w*|promot\w*|enhanc\w*|prevent\w*|protect\w*)",
+    re.I,
+)
+
+
+def direction_of(text: str) -> Direction:
+    neg = len(NEGATIVE.findall(text))
+    hedge = len(HEDGE.findall(text))
+    pos = len(POSITIVE.findall(text))
+    if neg and neg >= pos:
+        return "negative"
+    if hedge and not neg:
+        return "hedged" if pos <= hedge else "positive"
+    if pos or neg:
+        return "positive" if pos > neg else "negative"
+    return "neutral"
+
+
+TAGS: dict[str, re.Pattern[str]] = {
+    "safety": re.compile(
+        r"\b(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|safety|safe|complications?|nausea|"
+        r"vomiting|dizziness|headaches?|sedation|hallucinat\w*|dissociat\w*|psychotomimetic|deaths?|fatal|"
+        r"serious|withdrawal|bleeding|hepatotox\w*|cardiotox\w*|abuse|dependence|misuse|harms?|overdose)\b",
+        re.I,
+    ),
+    "dosing": re.compile(
+        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b|\b(?:doses?|dosing|dosage|infusions?|"
+        r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
+        r"administered|administration|twice daily|once daily|per day|weekly|titrat\w*|regimens?)\b",
+        re.I,
+    ),
+    "mechanism": re.compile(
+        r"\b(?:mechanisms?|receptors?|antagonis\w*|agonis\w*|inhibit\w*|pathways?|mediat\w*|neurotransmi\w*|"
+        r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|pharmacolog\w*)\b",
+        re.I,
+    ),
+    "pitfalls": re.compile(
+        r"\b(?:limitations?|limited by|relapse\w*|recurren\w*|cautio\w*|contraindicat\w*|off-label|not approved|"
+        r"unapproved|abuse|misuse|diversion|dependence|small sample|short[- ]term|short follow-up|bias(?:ed)?|"
+        r"confound\w*|should not|avoid\w*|risk of|warnings?|interactions?|monitor\w*|transient|wane\w*)\b",
+        re.I,
+    ),
+    "emerging": re.compile(
+        r"\b(?:novel|emerging|preliminary|pilot|promising|further (?:studies|research|trials)|future (?:studies|"
+        r"research|trials)|ongoing|new (?:approach|treatment|option|therapy)|investigational|warrant\w*)\b",
+        re.I,
+    ),
+    "considerations": re.compile(
+        r"\b(?:eligib\w*|inclusion|exclusion|excluded|refractory|resistant|history of|comorbid\w*|candidates|"
+        r"selected|predictors?|responders?|baseline|individuali[sz]ed|protocol|maintenance|follow-up)\b",
+        re.I,
+    ),
+    "efficacy": re.compile(
+        r"\b(?:improv\w*|reduc\w*|efficac\w*|effective\w*|significant\w*|respon\w*|remission|benefit\w*|"
+        r"decreas\w*|increas\w*|superior|odds ratio|relative risk|hazard ratio|difference|associated|"
+        r"outcomes?|sensitivity|specificity|accuracy|survival|mortality|predict\w*)\b|\bp\s?[<=]|95% CI",
+        re.I,
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One evidence sentence that may become a statement."""
+
+    source: StoredSource
+    text: str  # the sentence as it stands in the source
+    start: int  # offsets into source.record.text
+    end: int
+    label: str
+    role: Role
+    passage_id: int | None
+    score: float  # merged retrieval score of the source
+    relevance: float  # overlap with the question's terms (0..1)
+    from_passage: bool  # chosen by retrieval (True) or read from the record around it
+
+    @property
+    def key(self) -> str:
+        return self.source.key
+
+    @property
+    def level(self) -> int:
+        from medcite.domain import LEVEL
+
+        return LEVEL[self.source.evidence.design]
+
+    @property
+    def trimmed(self) -> str:
+        return trim_sentence(self.text)
+
+    def tags(self) -> frozenset[str]:
+        return frozenset(name for name, pat in TAGS.items() if pat.search(self.text))
+
+    def direction(self) -> Direction:
+        return direction_of(self.text)
+
+    def as_evidence(self) -> Evidence:
+        rec = self.source.record
+        return Evidence(
+            text=self.text,
+            source_key=rec.key,
+            offset=self.start,
+            title=rec.title or None,
+            mesh=tuple(m.descriptor for m in rec.mesh),
+            design=self.source.evidence.design,
+            publication_types=rec.publication_types,
+        )
+
+
+def trim_sentence(text: str) -> str:
+    t = _LEAD_TRIM.sub("", text.strip())
+    t = t[0].upper() + t[1:] if t else t
+    if t and t[-1] not in ".!?)":
+        t += "."
+    return t
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+STOP = frozenset(
+    "a an the of in on for to and or with without by from at as is are was were be been being do does did "
+    "can could should would will may might must what which who whom how why when where there their this "
+    "that these those it its into than then vs versus about after before during between among role use "
+    "effect effects patients patient people treatment treating therapy study studies any have has had not "
+    "no yes".split()
+)
+
+
+def terms(text: str) -> list[str]:
+    return [w[:6] for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 2]
+
+
+def overlap(query_terms: Iterable[str], text: str) -> float:
+    q = set(query_terms)
+    if not q:
+        return 0.0
+    return len(q & set(terms(text))) / len(q)
+
+
+DESIGN_PHRASE: dict[Design, str] = {
+    Design.GUIDELINE: "a clinical practice guideline",
+    Design.META_ANALYSIS: "a systematic review or meta-analysis",
+    Design.RCT: "a randomised controlled trial",
+    Design.OBSERVATIONAL: "an observational study",
+    Design.CASE_CONTROL: "a case-control study",
+    Design.CASE_SERIES: "a case series or case report",
+    Design.REVIEW: "a narrative review",
+    Design.ANIMAL: "an animal or laboratory study",
+    Design.OTHER: "a study",
+}
+_PEOPLE = (
+    r"(?:patients|participants|subjects|children|adolescents|adults|women|men|infants|neonates|volunteers|"
+    r"individuals|persons|people|veterans|students|cases|outpatients|inpatients|survivors|smokers|mothers|"
+    r"pregnancies|residents|users|elderly)"
+)
+_FUNCTION_START = frozenset(
+    "the this these those a an in our we there it its patients participants overall both all most no none "
+    "treatment compared after among at during however although with".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    text: str  # e.g. "In a randomised controlled trial of 36 children undergoing adenotonsillectomy, "
+    n_value: str | None = None
+    n_start: int = -1  # offset of the sample size inside record.text (-1: from metadata)
+    n_end: int = -1
+    evidence: tuple[int, int] | None = None  # the sentence the population phrase came from
+
+
+def attribution(source: StoredSource) -> Prefix:
+    """The design/population prefix, built from EvidenceInfo and the source's own words, never invented."""
+    ev = source.evidence
+    design = DESIGN_PHRASE[ev.design]
+    n = ev.sample_size
+    if n is None:
+        if ev.design is Design.OTHER:
+            return Prefix("")
+        return Prefix(f"In {design}, ")
+    text = source.record.text
+    pat = re.compile(
+        rf"\b{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
+        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|scheduled)\b[^,.;:()\[\]]{3,60})?",
+    )
+    m = pat.search(text)
+    if m and len(m.group(0).split()) <= 14:
+        phrase = m.group(0).rstrip()
+        sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
+        return Prefix(f"In {design} of {phrase}, ", str(n), m.start(), m.start() + len(str(n)), sent)
+    return Prefix(f"In {design} (n = {n}), ", str(n))
+
+
+def with_prefix(prefix: Prefix, sentence: str) -> str:
+    if not prefix.text:
+        return sentence
+    first, _, rest = sentence.partition(" ")
+    if first.lower() in _FUNCTION_START and first[1:].islower():
+        sentence = first.lower() + (" " + rest if rest else "")
+    return prefix.text + sentence
+
+
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*%?")

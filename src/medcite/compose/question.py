@@ -1,0 +1,330 @@
+"""Rule-based question analysis: question type, PICO elements, abbreviation expansion, follow-ups."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from medcite.compose.article import QuestionSummary
+from medcite.errors import InputError
+
+if TYPE_CHECKING:
+    from medcite.compose.article import Article
+
+
+class QuestionType(StrEnum):
+    THERAPY = "therapy"  # therapy / efficacy
+    DOSING = "dosing"
+    ADVERSE = "adverse effects"
+    DIAGNOSIS = "diagnosis"
+    PROGNOSIS = "prognosis"
+    MECHANISM = "mechanism"
+    COMPARISON = "comparison"
+    YES_NO = "yes/no"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnalysis:
+    question: str
+    qtype: QuestionType  # YES_NO for a yes/no question; ``focus`` then says what it is about
+    focus: QuestionType
+    intervention: str | None = None
+    condition: str | None = None
+    population: str | None = None
+    comparator: str | None = None
+    outcome: str | None = None
+    expansions: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) found in the question
+
+    @property
+    def yes_no(self) -> bool:
+        return self.qtype is QuestionType.YES_NO
+
+    def expanded(self, term: str | None) -> str:
+        """``term`` with the expansions of the abbreviations it contains appended."""
+        if not term:
+            return ""
+        extra = [exp for abbr, exp in self.expansions if re.search(rf"\b{re.escape(abbr)}\b", term)]
+        return " ".join([term, *extra])
+
+    def summary(self, queries: tuple[str, ...] = ()) -> QuestionSummary:
+        return QuestionSummary(
+            qtype=self.qtype.value,
+            focus=self.focus.value,
+            yes_no=self.yes_no,
+            intervention=self.intervention,
+            condition=self.condition,
+            population=self.population,
+            comparator=self.comparator,
+            outcome=self.outcome,
+            expansions=self.expansions,
+            queries=queries,
+        )
+
+    @classmethod
+    def from_summary(cls, question: str, s: QuestionSummary) -> QuestionAnalysis:
+        return cls(
+            question=question,
+            qtype=QuestionType(s.qtype),
+            focus=QuestionType(s.focus),
+            intervention=s.intervention,
+            condition=s.condition,
+            population=s.population,
+            comparator=s.comparator,
+            outcome=s.outcome,
+            expansions=s.expansions,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadContext:
+    """What a conversation has established so far (the lead stores threads; this is the pure part)."""
+
+    question: str
+    analysis: QuestionAnalysis
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    raw = resources.files("medcite.compose").joinpath("glossary.json").read_text(encoding="utf-8")
+    data: dict[str, str] = json.loads(raw)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_AUX = r"(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might|must)"
+_YES_NO = re.compile(rf"^\s*{_AUX}\b|[:;,]\s*{_AUX}\s+(?:it|they|there|this|these|we|the)\b", re.I)
+_TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
+    (
+        QuestionType.MECHANISM,
+        re.compile(r"\bmechanism|\bhow (?:does|do|can) .+ work\b|\bmode of action\b", re.I),
+    ),
+    (
+        QuestionType.DOSING,
+        re.compile(r"\b(?:doses?|dosage|dosing|how much|how often|titrat\w*|regimen)\b", re.I),
+    ),
+    (
+        QuestionType.ADVERSE,
+        re.compile(
+            r"\b(?:side[- ]effects?|adverse|safety|safe|risks?|harms?|harmful|toxicity|complications?)\b",
+            re.I,
+        ),
+    ),
+    (
+        QuestionType.DIAGNOSIS,
+        re.compile(r"\b(?:diagnos\w*|sensitivity|specificity|screening|accuracy|predictive value)\b", re.I),
+    ),
+    (
+        QuestionType.COMPARISON,
+        re.compile(r"\b(?:vs\.?|versus|compared (?:with|to)|better than|superior to|inferior to)\b", re.I),
+    ),
+    (
+        QuestionType.PROGNOSIS,
+        re.compile(r"\b(?:prognos\w*|survival|life expectancy|long-term outcomes?)\b", re.I),
+    ),
+)
+
+_POPULATIONS = (
+    "older adults",
+    "elderly patients",
+    "elderly",
+    "pregnant women",
+    "pregnancy",
+    "adolescents",
+    "teenagers",
+    "children",
+    "paediatric patients",
+    "pediatric patients",
+    "infants",
+    "neonates",
+    "newborns",
+    "adults",
+    "women",
+    "men",
+    "veterans",
+    "postmenopausal women",
+)
+_POP_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _POPULATIONS), key=len, reverse=True)) + r")\b", re.I
+)
+
+_VERBS = (
+    r"(?:improve|improves|reduce|reduces|prevent|prevents|treat|treats|increase|increases|decrease|decreases|"
+    r"lower|lowers|help|helps|relieve|relieves|affect|affects|cause|causes|shorten|shortens|promote|promotes|"
+    r"predict|predicts|be (?:used|effective|safe|beneficial)(?: for| in)?|work for|benefit)"
+)
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"(?:role|efficacy|effectiveness|effects?|benefits?|use|usefulness|value|safety|doses?|dosing|dosage|"
+        r"side[- ]effects|adverse effects|risks?|mechanism(?: of action)?|evidence) (?:of|for) "
+        r"(?P<i>.+?)(?: (?:in|for|on|among|to treat|to prevent) (?P<c>.+))?$",
+        re.I,
+    ),
+    re.compile(rf"^(?:{_AUX} )?(?P<i>.+?) {_VERBS} (?P<o>.+)$", re.I),
+    re.compile(r"how (?:does|do|can) (?P<i>.+?) work(?: (?:in|for) (?P<c>.+))?$", re.I),
+    re.compile(
+        r"^(?:{0} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$".format(_AUX), re.I
+    ),
+    re.compile(r"^(?P<i>.+?) (?:for|in) (?P<c>.+)$", re.I),
+)
+_COMPARE = re.compile(
+    r"(?P<i>[\w\- ]+?) (?:vs\.?|versus|compared (?:with|to)|better than|superior to|or) (?P<k>[\w\- ]+?)"
+    r"(?: (?:for|in|among) (?P<c>.+))?$",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:what|which|how|when|who|why|where)\s+(?:is|are|was|were|do|does|should|can)\s+"
+    r"(?:the\s+|there\s+|any\s+)?(?:current\s+|known\s+|best\s+|recommended\s+|usual\s+)?",
+    re.I,
+)
+_TRIM_LEAD = re.compile(
+    r"^(?:the|a|an|any|treating|treatment of|the treatment of|managing|management of|preventing|"
+    r"prevention of|patients with|people with|adults with|children with|symptoms of|it|with|in|among|for)\s+",
+    re.I,
+)
+_CONDITION_SPLIT = re.compile(r"\s+(?:in|among|for|after|with|during|of patients with)\s+", re.I)
+_TREAT_VERB = re.compile(r"\b(?:treat|treats|relieve|relieves|help|helps|work for|benefit|be used)\b", re.I)
+
+
+def _clean(term: str | None) -> str | None:
+    if not term:
+        return None
+    t = term.strip(" ?.!,;:\"'")
+    prev = None
+    while prev != t:
+        prev = t
+        t = _TRIM_LEAD.sub("", t).strip()
+    t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
+    return t or None
+
+
+def _qtype(question: str) -> QuestionType:
+    for qt, pat in _TYPE_RULES:
+        if pat.search(question):
+            return qt
+    return QuestionType.THERAPY
+
+
+def analyze_question(question: str) -> QuestionAnalysis:
+    """Classify a question and pull out its PICO elements (rule-based, no model)."""
+    q = " ".join(question.split())
+    if len(q) < 3 or not re.search(r"[A-Za-z]", q):
+        raise InputError("The question is empty or has no words.")
+    if len(q) > 1000:
+        raise InputError("The question is too long (more than 1000 characters).")
+    focus = _qtype(q)
+    yes_no = bool(_YES_NO.search(q))
+    body = q.rstrip("?.! ")
+    body = body.split(":", 1)[0] if yes_no and ":" in body and not _YES_NO.match(body) else body
+    body = _LEAD.sub("", body)
+
+    intervention = condition = comparator = outcome = None
+    if focus is QuestionType.COMPARISON and (m := _COMPARE.search(body)):
+        intervention, comparator, condition = m.group("i"), m.group("k"), m.group("c")
+        intervention = re.sub(rf"^(?:{_AUX}|what|which|is)\s+", "", intervention, flags=re.I)
+    else:
+        for pat in _PATTERNS:
+            m = pat.search(body)
+            if not m:
+                continue
+            groups = m.groupdict()
+            intervention = groups.get("i")
+            condition = groups.get("c")
+            obj = groups.get("o")
+            if obj:
+                parts = _CONDITION_SPLIT.split(obj, maxsplit=1)
+                if _TREAT_VERB.search(m.group(0)[m.start("i") + len(intervention or "") :]):
+                    condition = obj
+                else:
+                    outcome = parts[0]
+                    condition = parts[1] if len(parts) > 1 else None
+            break
+        else:
+            if len(body.split()) <= 6:
+                intervention = body
+    intervention, condition = _clean(intervention), _clean(condition)
+    comparator, outcome = _clean(comparator), _clean(outcome)
+
+    population = None
+    if pm := _POP_RE.search(q):
+        population = pm.group(1).lower()
+        for name in ("condition", "intervention"):
+            val = condition if name == "condition" else intervention
+            if val and population in val.lower():
+                stripped = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", val, flags=re.I)
+                stripped = _clean(stripped) or None
+                if name == "condition":
+                    condition = stripped
+                else:
+                    intervention = stripped or intervention
+    abbr = abbreviations()
+    found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
+    return QuestionAnalysis(
+        question=q,
+        qtype=QuestionType.YES_NO if yes_no else focus,
+        focus=focus,
+        intervention=intervention,
+        condition=condition,
+        population=population,
+        comparator=comparator,
+        outcome=outcome,
+        expansions=found,
+    )
+
+
+_FOLLOW = re.compile(
+    r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<x>.+?)\??$|^(?:and|also|what if)\s+(?:in|for)\s+(?P<y>.+?)\??$"
+    r"|^(?:and\s+)?(?:in|for)\s+(?P<z>.+?)\??$",
+    re.I,
+)
+_ASPECTS: tuple[tuple[QuestionType, re.Pattern[str]], ...] = tuple(
+    (qt, pat) for qt, pat in _TYPE_RULES if qt is not QuestionType.COMPARISON
+)
+_CONDITION_CUE = re.compile(
+    r"(?:disorder|disease|syndrome|depression|anxiety|pain|cancer|itis|emia|oma|osis|infection|failure|"
+    r"injury|insomnia|asthma|diabetes|hypertension|stroke|dementia|schizophrenia|addiction|dependence)\b",
+    re.I,
+)
+
+
+def follow_up(previous: Article | ThreadContext, question: str) -> QuestionAnalysis:
+    """Analyse a follow-up question, filling what it leaves out from the previous turn.
+
+    "What about adolescents?" after "What is the role of ketamine in treating anxiety?" keeps
+    intervention=ketamine and condition=anxiety and sets population=adolescents.
+    """
+    if isinstance(previous, ThreadContext):
+        prev = previous.analysis
+    else:
+        prev = QuestionAnalysis.from_summary(previous.question, previous.analysis)
+    new = analyze_question(question)
+    m = _FOLLOW.match(new.question)
+    if m:
+        x = _clean(m.group("x") or m.group("y") or m.group("z")) or ""
+        merged = replace(prev, question=new.question)
+        if _POP_RE.fullmatch(x) or _POP_RE.search(x) and len(x.split()) <= 3:
+            pop = _POP_RE.search(x)
+            return replace(merged, population=pop.group(1).lower() if pop else x)
+        for qt, pat in _ASPECTS:
+            if pat.search(x):
+                kind = QuestionType.YES_NO if prev.yes_no else qt
+                return replace(merged, qtype=kind, focus=qt)
+        if _CONDITION_CUE.search(x):
+            return replace(merged, condition=x, expansions=_merge_exp(prev, new))
+        return replace(merged, intervention=x, expansions=_merge_exp(prev, new))
+    return replace(
+        new,
+        intervention=new.intervention or prev.intervention,
+        condition=new.condition or prev.condition,
+        population=new.population or prev.population,
+        comparator=new.comparator,
+        outcome=new.outcome or prev.outcome,
+        expansions=_merge_exp(prev, new),
+    )
+
+
+def _merge_exp(a: QuestionAnalysis, b: QuestionAnalysis) -> tuple[tuple[str, str], ...]:
+    return tuple(dict.fromkeys((*a.expansions, *b.expansions)))

@@ -1,0 +1,135 @@
+"""Field normalisation shared by the parsers: whitespace, years, DOIs, MeSH strings, structured abstracts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medcite.domain import AbstractSection, MeshHeading
+
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_PMC = re.compile(r"PMC\d+")
+
+# An uppercase label at the start of an abstract or after a sentence end: "BACKGROUND: ", "MATERIALS AND
+# METHODS: ", "AIMS/HYPOTHESIS: ". Each word has two or more capitals so that "HIV: " after a sentence is rare.
+_LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*)[A-Z][A-Z0-9]+){0,5}):\s+")
+_LABEL_WORDS = frozenset(
+    """BACKGROUND OBJECTIVE OBJECTIVES AIM AIMS PURPOSE INTRODUCTION CONTEXT METHODS METHOD MATERIALS MATERIAL
+    AND DESIGN SETTING SETTINGS PATIENTS PARTICIPANTS SUBJECTS INTERVENTION INTERVENTIONS MEASUREMENTS MAIN
+    OUTCOME OUTCOMES MEASURES MEASURE RESULTS RESULT FINDINGS CONCLUSION CONCLUSIONS INTERPRETATION
+    LIMITATIONS DISCUSSION SIGNIFICANCE RATIONALE HYPOTHESIS STUDY SELECTION DATA SOURCES SOURCES EXTRACTION
+    SYNTHESIS REVIEW REVIEWS CLINICAL TRIAL TRIALS REGISTRATION RELEVANCE IMPORTANCE EXPOSURE EXPOSURES
+    EVIDENCE ACQUISITION SUMMARY ABSTRACT CASE CASES PRESENTATION REPORT REPORTS TRIAL KEY POINTS FUNDING
+    OF THE TO FOR IN AND/OR APPROACH PROCEDURES PROCEDURE MAIN ANALYSIS ANALYSES STATISTICAL POPULATION
+    PRINCIPAL SCOPE RECOMMENDATIONS QUESTION QUESTIONS EXPERIMENTAL PROBLEM GOAL GOALS HISTORY IMPLICATIONS
+    PRACTICE POLICY ELIGIBILITY CRITERIA SEARCH STRATEGY NEW WHAT IS ALREADY KNOWN THIS ADDS""".split()
+)
+
+
+def clean(text: str | None) -> str:
+    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces."""
+    if not text:
+        return ""
+    stripped = text.strip()
+    if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
+        return " ".join(stripped.split())
+    return stripped
+
+
+def parse_year(value: object) -> int | None:
+    """The first plausible 4-digit year in ``value`` ("2001", "1998 Dec-1999 Jan", 2016)."""
+    if value is None:
+        return None
+    match = _YEAR.search(str(value))
+    return int(match.group(1)) if match else None
+
+
+def normalize_doi(value: object) -> str | None:
+    """A bare DOI ("10.1136/x") from a DOI, a doi.org URL or "doi:10..."; None when there is none."""
+    if not value:
+        return None
+    match = _DOI.search(str(value))
+    return match.group(0).rstrip(".") if match else None
+
+
+def normalize_pmcid(value: object) -> str | None:
+    if not value:
+        return None
+    text = str(value).strip()
+    match = _PMC.search(text)
+    if match:
+        return match.group(0)
+    return f"PMC{text}" if text.isdigit() else None
+
+
+def parse_mesh_string(value: str) -> MeshHeading | None:
+    """A MEDLINE-style heading "Prescription Drugs/*pharmacology" or "*Software" as a :class:`MeshHeading`.
+
+    A leading ``*`` on the descriptor or on any qualifier marks a major topic.
+    """
+    parts = [p.strip() for p in value.split("/")]
+    if not parts or not parts[0].strip("* "):
+        return None
+    major = any(p.startswith("*") for p in parts)
+    descriptor = parts[0].lstrip("*").strip()
+    qualifiers = tuple(q.lstrip("*").strip() for q in parts[1:] if q.strip("* "))
+    return MeshHeading(descriptor=descriptor, major=major, qualifiers=qualifiers)
+
+
+def mesh_from_strings(values: Iterable[object]) -> tuple[MeshHeading, ...]:
+    headings = (parse_mesh_string(str(v)) for v in values if v)
+    return tuple(h for h in headings if h is not None)
+
+
+def split_structured(text: str) -> tuple[AbstractSection, ...]:
+    """Split "BACKGROUND: ... METHODS: ..." into labelled sections; otherwise one section labelled "".
+
+    Splitting happens only when the text starts with a standard uppercase label, there are at least two
+    labels, and every label is made of words from the usual structured-abstract vocabulary.
+    """
+    text = clean(text)
+    if not text:
+        return ()
+    matches = [m for m in _LABEL.finditer(text) if _is_label(m.group(1))]
+    if len(matches) < 2 or matches[0].start() != 0:
+        return (AbstractSection(label="", text=text),)
+    sections: list[AbstractSection] = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body = text[match.end() : end].strip()
+        if body:
+            sections.append(AbstractSection(label=match.group(1), text=body))
+    return tuple(sections) or (AbstractSection(label="", text=text),)
+
+
+def _is_label(label: str) -> bool:
+    words = re.split(r"[\s/&,-]+", label)
+    return all(w in _LABEL_WORDS for w in words if w)
+
+
+def author_name(last: str | None, initials: str | None, fore: str | None = None) -> str | None:
+    """"Last Initials" as PubMed shows authors ("Olivero JM")."""
+    last = clean(last)
+    if not last:
+        return None
+    inits = initials.strip().replace(" ", "").replace(".", "") if initials else ""
+    if not inits and fore:
+        inits = "".join(part[0] for part in re.split(r"[\s-]+", clean(fore)) if part)
+    return f"{last} {inits}" if inits else last
+
+
+def authors_from_string(value: str) -> tuple[str, ...]:
+    """Authors from a "Reimer, E J; Dunn, G S" string."""
+    names: list[str] = []
+    for raw in value.split(";"):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if "," in raw:
+            last, _, rest = raw.partition(",")
+            name = author_name(last, rest.replace(" ", "")) if rest.strip().replace(" ", "").isupper() else None
+            names.append(name or author_name(last, None, rest) or clean(raw))
+        else:
+            names.append(clean(raw))
+    return tuple(names)

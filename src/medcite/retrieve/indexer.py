@@ -1,0 +1,97 @@
+"""Keeps the search indexes in step with the store (incremental, resumable)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from medcite.domain import StoredSource
+from medcite.protocols import Embedder
+from medcite.retrieve.dense import DenseIndex, pack
+from medcite.retrieve.lexical import LexicalIndex
+from medcite.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    sources_indexed: int
+    passages_embedded: int
+    removed: int
+    seq: int
+
+
+class Indexes:
+    """The lexical and dense indexes of one store, under one folder."""
+
+    def __init__(self, folder: Path, embedder: Embedder | None) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.lexical = LexicalIndex(folder / "lexical")
+        self.embedder = embedder
+        self.dense = DenseIndex(folder / "dense.usearch", embedder.dim) if embedder is not None else None
+        self._state_path = folder / "state.json"
+
+    def state(self) -> dict[str, object]:
+        if self._state_path.is_file():
+            loaded: dict[str, object] = json.loads(self._state_path.read_text())
+            return loaded
+        return {"seq": 0, "dense_seq": 0}
+
+    def _save_state(self, state: dict[str, object]) -> None:
+        tmp = self._state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state))
+        tmp.replace(self._state_path)
+
+    def pending(self, store: Store) -> int:
+        """How many sequence steps the indexes are behind the store."""
+        st = self.state()
+        seen = min(int(str(st["seq"])), int(str(st["dense_seq"]))) if self.dense else int(str(st["seq"]))
+        return store.current_seq() - seen
+
+    def sync(self, store: Store, *, progress: Progress | None = None, batch: int = 512) -> SyncReport:
+        """Bring both indexes up to the store's current sequence number."""
+        st = self.state()
+        lex_seq = int(str(st["seq"]))
+        dense_seq = int(str(st.get("dense_seq", 0)))
+        start = min(lex_seq, dense_seq) if self.dense is not None else lex_seq
+        n_src = n_pas = n_rm = 0
+        max_seq = start
+        for changes in store.iter_changes(start, batch=batch):
+            max_seq = changes.max_seq
+            if changes.removed:
+                self.lexical.remove(sid for sid, _ in changes.removed)
+                if self.dense is not None:
+                    self.dense.remove_sources(changes.removed)
+                n_rm += len(changes.removed)
+            if changes.upserted:
+                self.lexical.add(changes.upserted)
+                n_src += len(changes.upserted)
+                if self.dense is not None:
+                    n_pas += self._embed(store, changes.upserted)
+            if progress is not None:
+                progress(len(changes.upserted))
+        self.lexical.commit()
+        if self.dense is not None:
+            self.dense.save()
+        self._save_state({"seq": max_seq, "dense_seq": max_seq if self.dense is not None else dense_seq})
+        return SyncReport(n_src, n_pas, n_rm, max_seq)
+
+    def _embed(self, store: Store, items: list[StoredSource]) -> int:
+        assert self.embedder is not None and self.dense is not None
+        by_source = store.passages_of([s.id for s in items])
+        keys: list[int] = []
+        texts: list[str] = []
+        for s in items:
+            if s.record.title:
+                keys.append(pack(s.id, 0))
+                texts.append(s.record.title)
+            for row in by_source.get(s.id, []):
+                keys.append(pack(s.id, row.passage.idx + 1))
+                texts.append(row.passage.text)
+        if texts:
+            self.dense.add(keys, self.embedder.embed(texts))
+        return len(texts)

@@ -1,0 +1,124 @@
+"""BM25 over titles and abstracts with tantivy (persisted, incremental, one document per source)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import tantivy
+
+from medcite.domain import SearchFilters, StoredSource
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers him his how i if in into is it its itself just me more most my no nor not of off on once
+    only or other our out over own same she should so some such than that the their them then there these
+    they this those through to too under until up very was we were what when where which while who whom why
+    will with would you your role use used using treat treating treatment patients patient""".split()
+)
+
+
+def query_terms(text: str) -> list[str]:
+    """Content words of a query, lowercased, de-duplicated, in order (stopwords dropped)."""
+    seen: dict[str, None] = {}
+    for w in _WORD.findall(text.lower()):
+        if w not in STOPWORDS and len(w) > 1:
+            seen.setdefault(w, None)
+    if not seen:  # a query of stopwords only: keep its words rather than match nothing
+        for w in _WORD.findall(text.lower()):
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_integer_field("source_id", stored=True, indexed=True, fast=True)
+    b.add_text_field("title", stored=False, tokenizer_name="en_stem")
+    b.add_text_field("body", stored=False, tokenizer_name="en_stem")
+    b.add_integer_field("year", stored=False, indexed=True, fast=True)
+    b.add_text_field("design", stored=False, tokenizer_name="raw")
+    b.add_integer_field("human", stored=False, indexed=True, fast=True)  # 1 human, 0 not, 2 unknown
+    b.add_integer_field("retracted", stored=False, indexed=True, fast=True)
+    return b.build()
+
+
+class LexicalIndex:
+    """A tantivy index of sources: ``title`` (boosted) and ``body`` (abstract + MeSH)."""
+
+    def __init__(self, path: Path, *, title_boost: float = 2.0) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        self._schema = _schema()
+        self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
+        self._title_boost = title_boost
+        self._writer: tantivy.IndexWriter | None = None
+
+    def _w(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
+        return self._writer
+
+    def remove(self, source_ids: Iterable[int]) -> None:
+        w = self._w()
+        for sid in source_ids:
+            w.delete_documents_by_term("source_id", sid)
+
+    def add(self, items: Iterable[StoredSource]) -> None:
+        w = self._w()
+        for s in items:
+            r = s.record
+            w.delete_documents_by_term("source_id", s.id)
+            body = r.text + "\n" + " ".join(m.descriptor for m in r.mesh)
+            human = 2 if s.evidence.human is None else int(s.evidence.human)
+            w.add_document(
+                tantivy.Document(
+                    source_id=s.id,
+                    title=r.title,
+                    body=body,
+                    year=r.year if r.year is not None else 0,
+                    design=s.evidence.design.value,
+                    human=human,
+                    retracted=int(r.retracted),
+                )
+            )
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()
+            self._writer = None
+        self._index.reload()
+
+    @property
+    def num_docs(self) -> int:
+        return int(self._index.searcher().num_docs)
+
+    def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
+        terms = query_terms(text)
+        if not terms:
+            return []
+        q, _errors = self._index.parse_query_lenient(
+            " ".join(terms), ["title", "body"], field_boosts={"title": self._title_boost}
+        )
+        clauses = [(tantivy.Occur.Must, q)]
+        f = filters or SearchFilters()
+        if f.since is not None or f.until is not None:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.range_query(
+                self._schema, "year", tantivy.FieldType.Integer, f.since, f.until)))
+        if f.designs:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(
+                self._schema, "design", [d.value for d in f.designs])))
+        if f.human_only:
+            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "human", 0)))
+        if f.exclude_retracted:
+            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "retracted", 1)))
+        query = tantivy.Query.boolean_query(clauses) if len(clauses) > 1 else q
+        searcher = self._index.searcher()
+        result = searcher.search(query, k)
+        out: list[tuple[int, float]] = []
+        for score, addr in result.hits:
+            doc = searcher.doc(addr)
+            out.append((int(doc["source_id"][0]), float(score)))
+        return out

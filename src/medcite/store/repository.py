@@ -1,0 +1,285 @@
+"""The evidence store: sources and their passages in SQLite (default) or PostgreSQL.
+
+Writes happen in batches, one transaction each, so a killed ingest leaves whole records only,
+and re-running it resumes without duplicates (the upsert key is :attr:`SourceRecord.key`).
+Every write bumps a sequence number (``seq``); the search indexes catch up from it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import alembic.command
+import alembic.config
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from medcite.domain import Passage, SourceRecord, StoredSource
+from medcite.errors import StoreError
+from medcite.evidence import classify
+from medcite.passages import split_passages
+from medcite.store.codec import content_hash, row_columns, row_to_source
+from medcite.store.schema import ingest_runs, passages, sources, tombstones
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    stored: int  # new records
+    updated: int  # records whose content changed
+    unchanged: int
+    passages: int  # passages written
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRow:
+    id: int
+    source_id: int
+    passage: Passage
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed after a given sequence number (for the index sync)."""
+
+    upserted: list[StoredSource]
+    removed: list[tuple[int, int]]  # (source id, number of passages it had)
+    max_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    sources: int
+    passages: int
+    by_origin: dict[str, int]
+    by_design: dict[str, int]
+    by_year: dict[int | None, int]
+    retracted: int
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class Store:
+    """SQLAlchemy-backed store. Use :meth:`open` to connect and migrate."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(url, future=True)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            store = cls(engine)
+            store.migrate()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the database {engine_url_safe(url)}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}") from exc
+        return store
+
+    def migrate(self) -> None:
+        cfg = alembic.config.Config()
+        cfg.set_main_option("script_location", str(_MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            alembic.command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- writes -------------------------------------------------------------------------
+    def _next_seq(self, conn: Connection) -> int:
+        a = conn.execute(select(func.max(sources.c.seq))).scalar() or 0
+        b = conn.execute(select(func.max(tombstones.c.seq))).scalar() or 0
+        return int(max(a, b)) + 1
+
+    def upsert(self, records: Sequence[SourceRecord]) -> UpsertResult:
+        """Insert or update a batch of records in one transaction."""
+        latest: dict[str, SourceRecord] = {r.key: r for r in records}  # last one wins within a batch
+        if not latest:
+            return UpsertResult(0, 0, 0, 0)
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                seq = self._next_seq(conn)
+                existing = {
+                    row.key: (row.id, row.content_hash)
+                    for row in conn.execute(
+                        select(sources.c.key, sources.c.id, sources.c.content_hash).where(
+                            sources.c.key.in_(list(latest))
+                        )
+                    )
+                }
+                new_rows: list[dict[str, Any]] = []
+                new_records: list[SourceRecord] = []
+                changed: list[tuple[int, SourceRecord]] = []
+                unchanged = 0
+                for key, rec in latest.items():
+                    if key not in existing:
+                        new_rows.append(row_columns(rec, classify(rec), seq, now))
+                        new_records.append(rec)
+                    elif existing[key][1] != content_hash(rec):
+                        changed.append((existing[key][0], rec))
+                    else:
+                        unchanged += 1
+                ids: list[int] = []
+                if new_rows:
+                    result = conn.execute(insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
+                                          new_rows)
+                    ids = [int(r[0]) for r in result]
+                for source_id, rec in changed:
+                    self._tombstone(conn, [source_id], seq)
+                    conn.execute(delete(passages).where(passages.c.source_id == source_id))
+                    conn.execute(
+                        update(sources).where(sources.c.id == source_id).values(
+                            **row_columns(rec, classify(rec), seq, now)
+                        )
+                    )
+                pairs = list(zip(ids, new_records, strict=True)) + changed
+                passage_rows = [
+                    {"source_id": sid, "idx": p.idx, "section": p.section, "start": p.start, "end": p.end,
+                     "text": p.text}
+                    for sid, rec in pairs
+                    for p in split_passages(rec)
+                ]
+                if passage_rows:
+                    conn.execute(insert(passages), passage_rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not write a batch of {len(latest)} records: {exc}") from exc
+        return UpsertResult(len(new_rows), len(changed), unchanged, len(passage_rows))
+
+    def _tombstone(self, conn: Connection, source_ids: Sequence[int], seq: int) -> None:
+        for sid in source_ids:
+            key = conn.execute(select(sources.c.key).where(sources.c.id == sid)).scalar_one()
+            pids = [int(r[0]) for r in conn.execute(select(passages.c.id).where(passages.c.source_id == sid))]
+            conn.execute(insert(tombstones).values(source_id=sid, key=key, passage_ids=pids, seq=seq))
+
+    def delete_keys(self, keys: Iterable[str]) -> int:
+        """Remove records (MEDLINE DeleteCitation). Returns how many existed."""
+        keys = list(keys)
+        if not keys:
+            return 0
+        with self.engine.begin() as conn:
+            ids = [int(r[0]) for r in conn.execute(select(sources.c.id).where(sources.c.key.in_(keys)))]
+            if ids:
+                seq = self._next_seq(conn)
+                self._tombstone(conn, ids, seq)
+                conn.execute(delete(passages).where(passages.c.source_id.in_(ids)))
+                conn.execute(delete(sources).where(sources.c.id.in_(ids)))
+        return len(ids)
+
+    # --- reads --------------------------------------------------------------------------
+    def has_key(self, key: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(sources.c.id).where(sources.c.key == key)).first() is not None
+
+    def existing_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        with self.engine.connect() as conn:
+            return {r[0] for r in conn.execute(select(sources.c.key).where(sources.c.key.in_(keys)))}
+
+    def get_sources(self, ids: Sequence[int]) -> dict[int, StoredSource]:
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sources).where(sources.c.id.in_(list(ids)))).mappings()
+            return {int(r["id"]): row_to_source(r) for r in rows}
+
+    def get_by_key(self, key: str) -> StoredSource | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sources).where(sources.c.key == key)).mappings().first()
+            return row_to_source(row) if row else None
+
+    def passages_of(self, source_ids: Sequence[int]) -> dict[int, list[PassageRow]]:
+        out: dict[int, list[PassageRow]] = {sid: [] for sid in source_ids}
+        if not source_ids:
+            return out
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(passages).where(passages.c.source_id.in_(list(source_ids))).order_by(
+                    passages.c.source_id, passages.c.idx
+                )
+            ).mappings()
+            for r in rows:
+                out[int(r["source_id"])].append(
+                    PassageRow(int(r["id"]), int(r["source_id"]),
+                               Passage(r["idx"], r["section"], r["start"], r["end"], r["text"]))
+                )
+        return out
+
+    def iter_changes(self, after_seq: int, batch: int = 2000) -> Iterator[Changes]:
+        """Yield what changed after ``after_seq``, in batches, for the index sync."""
+        with self.engine.connect() as conn:
+            max_seq = self._next_seq(conn) - 1
+            removed = [
+                (int(r[0]), len(r[1]))
+                for r in conn.execute(
+                    select(tombstones.c.source_id, tombstones.c.passage_ids).where(tombstones.c.seq > after_seq)
+                )
+            ]
+            yield Changes([], removed, max_seq)
+            last_id = 0
+            while True:
+                rows = conn.execute(
+                    select(sources).where(sources.c.seq > after_seq, sources.c.id > last_id)
+                    .order_by(sources.c.id).limit(batch)
+                ).mappings().all()
+                if not rows:
+                    break
+                last_id = int(rows[-1]["id"])
+                yield Changes([row_to_source(r) for r in rows], [], max_seq)
+
+    def current_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return self._next_seq(conn) - 1
+
+    def stats(self) -> StoreStats:
+        with self.engine.connect() as conn:
+            n_src = conn.execute(select(func.count()).select_from(sources)).scalar_one()
+            n_pas = conn.execute(select(func.count()).select_from(passages)).scalar_one()
+            by_origin = dict(conn.execute(select(sources.c.origin, func.count()).group_by(sources.c.origin)).all())
+            by_design = dict(conn.execute(select(sources.c.design, func.count()).group_by(sources.c.design)).all())
+            by_year = dict(conn.execute(select(sources.c.year, func.count()).group_by(sources.c.year)).all())
+            retracted = conn.execute(
+                select(func.count()).select_from(sources).where(sources.c.retracted.is_(True))
+            ).scalar_one()
+        return StoreStats(int(n_src), int(n_pas), Counter(by_origin), Counter(by_design), Counter(by_year),
+                          int(retracted))
+
+    # --- resumable runs -----------------------------------------------------------------
+    def run_state(self, name: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ingest_runs.c.state).where(ingest_runs.c.name == name)).first()
+            return dict(row[0]) if row else None
+
+    def save_run_state(self, name: str, state: dict[str, Any]) -> None:
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            if conn.execute(select(ingest_runs.c.name).where(ingest_runs.c.name == name)).first():
+                conn.execute(update(ingest_runs).where(ingest_runs.c.name == name).values(state=state,
+                                                                                          updated_at=now))
+            else:
+                conn.execute(insert(ingest_runs).values(name=name, state=state, updated_at=now))
+
+
+def engine_url_safe(url: str) -> str:
+    """The URL without a password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

