@@ -1,0 +1,58 @@
+"""Helpers shared by the benchmarks: machine description, percentiles, table printing, corpus list."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("MEDCITE_DATA_DIR", REPO.parent / "shared" / "data")).resolve()
+
+
+def all_corpora(d: Path) -> list[Path]:
+    """Every shared corpus: about 47k records together."""
+    return [
+        d / "medline_sample" / "medline16n0902.xml.gz",
+        d / "pubmedqa" / "abstracts.jsonl",
+        d / "bioasq" / "snippet_corpus.jsonl",
+        d / "corpora" / "abstracts_extra.jsonl.gz",
+    ]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q)) if values else float("nan")
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in r))
+    Console(width=160).print(t)

@@ -1,0 +1,67 @@
+"""GRADE-style certainty for a key conclusion: start from the design, downgrade for the usual reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medcite.compose.article import CertaintyLevel
+from medcite.domain import Design, StoredSource
+
+LEVELS: tuple[CertaintyLevel, ...] = ("very low", "low", "moderate", "high")
+SMALL_N = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    level: CertaintyLevel
+    reasons: tuple[str, ...]
+
+
+def _start(design: Design) -> tuple[int, str]:
+    if design in (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT):
+        return 3, f"starts high: best evidence is a {design.value}"
+    if design in (Design.OBSERVATIONAL, Design.CASE_CONTROL):
+        return 1, f"starts low: best evidence is {design.value} (non-randomised)"
+    return 0, f"starts very low: best evidence is {design.value}"
+
+
+def grade(
+    supporting: Sequence[StoredSource],
+    *,
+    contradicting: int = 0,
+    partial: int = 0,
+) -> Grading:
+    """Certainty of a conclusion that ``supporting`` sources back.
+
+    ``contradicting``: sources pointing the other way (inconsistency); ``partial``: verdicts that only
+    partly support it (indirectness).
+    """
+    if not supporting:
+        return Grading("very low", ("no supporting study",))
+    best = min(supporting, key=lambda s: _rank(s.evidence.design))
+    score, why = _start(best.evidence.design)
+    reasons = [why]
+    sizes = [s.evidence.sample_size for s in supporting if s.evidence.sample_size is not None]
+    total = sum(sizes)
+    if sizes and total < SMALL_N:
+        score -= 1
+        reasons.append(f"imprecision: small total sample (n = {total})")
+    elif not sizes:
+        reasons.append("sample size not reported")
+    if contradicting:
+        score -= 1
+        reasons.append(f"inconsistency: {contradicting} source(s) point the other way")
+    indirect = partial + sum(1 for s in supporting if s.evidence.design is Design.ANIMAL or s.evidence.human is False)
+    if indirect:
+        score -= 1
+        reasons.append("indirectness: evidence only partly matches the statement or is not from humans")
+    if len({s.key for s in supporting}) == 1:
+        score -= 1
+        reasons.append("few studies: a single study")
+    return Grading(LEVELS[max(0, min(3, score))], tuple(reasons))
+
+
+def _rank(design: Design) -> int:
+    order = (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT, Design.OBSERVATIONAL, Design.CASE_CONTROL)
+    return order.index(design) if design in order else len(order)

@@ -1,0 +1,200 @@
+"""PubMed E-utilities client (esearch + efetch) on a synchronous :class:`httpx.Client`.
+
+* ``esearch`` runs with ``usehistory=y`` and returns the hit count and the PMIDs; the WebEnv/QueryKey are kept
+  on :attr:`EutilsClient.history`.
+* ``efetch`` POSTs PMIDs in batches of ``settings.pubmed_batch_size`` (``retmode=xml``) and parses each
+  response with the streaming MEDLINE XML parser.
+* ``fetch`` = esearch + efetch of the PMIDs for which ``is_stored`` is false, so a resumed run does not
+  fetch again what an interrupted run already stored.
+
+Every request carries ``tool``, ``email`` (when set) and ``api_key`` (when set). Requests are spaced by a
+token bucket: 3 per second, 10 with an API key, using the injected ``clock`` and ``sleep``. HTTP 429, 5xx,
+timeouts and connection errors are retried with exponential backoff (``Retry-After`` honoured) up to
+``settings.pubmed_max_retries`` times, then :class:`NetworkError`. An esearch ``<ERROR>`` or an
+``<ErrorList>`` (a query error, or any error with no hits) becomes :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import httpx
+from lxml import etree
+
+from medcite.config import Settings
+from medcite.corpus.medline_xml import parse_medline_bytes
+from medcite.domain import ParseItem
+from medcite.errors import IngestError, InputError, NetworkError
+
+_RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_MAX_BACKOFF_S = 60.0
+# ErrorList children that mean the query itself is wrong; other errors (PhraseNotFound) only when nothing matched.
+_QUERY_ERRORS = ("QueryError", "FieldNotFound", "PhraseIgnored")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHistory:
+    web_env: str
+    query_key: str
+
+
+class RateLimiter:
+    """A token bucket: ``rate`` requests per second, bursts of at most one second's worth."""
+
+    def __init__(self, rate: float, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
+        self.rate = rate
+        self.capacity = 1.0
+        self._clock = clock
+        self._sleep = sleep
+        self._tokens = self.capacity
+        self._last = clock()
+
+    def acquire(self) -> None:
+        now = self._clock()
+        self._tokens = min(self.capacity, self._tokens + (now - self._last) * self.rate)
+        self._last = now
+        if self._tokens < 1.0:
+            wait = (1.0 - self._tokens) / self.rate
+            self._sleep(wait)
+            self._last = self._clock()
+            self._tokens = 1.0
+        self._tokens -= 1.0
+
+
+class EutilsClient:
+    """Talks to PubMed's E-utilities; every dependency (HTTP client, clock, sleep) can be injected."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings
+        self._client = client or httpx.Client(timeout=settings.pubmed_timeout_s, follow_redirects=True)
+        self._owns_client = client is None
+        self._sleep = sleep
+        api_key = settings.pubmed_api_key.get_secret_value() if settings.pubmed_api_key else None
+        self._api_key = api_key or None
+        self.limiter = RateLimiter(10.0 if self._api_key else 3.0, clock, sleep)
+        self.history: SearchHistory | None = None
+        self.base_url = settings.pubmed_base_url.rstrip("/")
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> EutilsClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- verbs -----------------------------------------------------------------------------------------
+
+    def esearch(self, query: str, max_n: int) -> tuple[int, list[str]]:
+        """Search PubMed: ``(total hit count, up to max_n PMIDs)``."""
+        if not query.strip():
+            raise InputError("empty PubMed query")
+        params = {"db": "pubmed", "term": query, "retmax": str(max(0, max_n)), "usehistory": "y"}
+        body = self._request("GET", "esearch.fcgi", params)
+        count, pmids, history = _parse_esearch(body)
+        self.history = history
+        return count, pmids[: max(0, max_n)]
+
+    def efetch(self, pmids: Sequence[str]) -> Iterator[ParseItem]:
+        """Fetch the records of ``pmids`` in batches (POST, ``retmode=xml``) and parse them as they arrive."""
+        size = self.settings.pubmed_batch_size
+        for start in range(0, len(pmids), size):
+            batch = pmids[start : start + size]
+            data = {"db": "pubmed", "id": ",".join(batch), "retmode": "xml"}
+            body = self._request("POST", "efetch.fcgi", data)
+            origin = f"efetch:{batch[0]}..{batch[-1]}"
+            try:
+                yield from parse_medline_bytes(body, origin)
+            except IngestError as err:
+                raise NetworkError(f"PubMed efetch returned an unusable response: {err}") from err
+
+    def fetch(self, query: str, max_n: int, is_stored: Callable[[str], bool]) -> Iterator[ParseItem]:
+        """Search and fetch up to ``max_n`` records, skipping PMIDs for which ``is_stored`` is true."""
+        _count, pmids = self.esearch(query, max_n)
+        todo = [p for p in pmids if not is_stored(p)]
+        yield from self.efetch(todo)
+
+    # -- transport -------------------------------------------------------------------------------------
+
+    def _params(self, extra: Mapping[str, str]) -> dict[str, str]:
+        params = dict(extra)
+        params["tool"] = self.settings.pubmed_tool
+        if self.settings.pubmed_email:
+            params["email"] = self.settings.pubmed_email
+        if self._api_key:
+            params["api_key"] = self._api_key
+        return params
+
+    def _request(self, method: str, verb: str, params: Mapping[str, str]) -> bytes:
+        url = f"{self.base_url}/{verb}"
+        payload = self._params(params)
+        retries = self.settings.pubmed_max_retries
+        problem = ""
+        for attempt in range(retries + 1):
+            self.limiter.acquire()
+            wait: float | None = None
+            try:
+                if method == "POST":
+                    response = self._client.post(url, data=payload, timeout=self.settings.pubmed_timeout_s)
+                else:
+                    response = self._client.get(url, params=payload, timeout=self.settings.pubmed_timeout_s)
+            except httpx.TimeoutException:
+                problem = f"timed out after {self.settings.pubmed_timeout_s:g}s"
+            except httpx.TransportError as err:
+                problem = f"connection failed ({type(err).__name__}: {err})"
+            else:
+                if response.status_code == 200:
+                    return response.content
+                if response.status_code not in _RETRY_STATUS:
+                    raise NetworkError(
+                        f"PubMed {verb} failed with HTTP {response.status_code}: {response.text[:200].strip()}"
+                    )
+                problem = f"HTTP {response.status_code}"
+                wait = _retry_after(response.headers.get("Retry-After"))
+            if attempt < retries:
+                backoff = min(_MAX_BACKOFF_S, 0.5 * 2**attempt)
+                self._sleep(max(backoff, wait or 0.0))
+        raise NetworkError(f"PubMed {verb} kept failing: {problem} (gave up after {retries + 1} attempts)")
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return min(_MAX_BACKOFF_S, max(0.0, float(value)))
+    except ValueError:
+        return None  # an HTTP date: fall back to the exponential backoff
+
+
+def _parse_esearch(body: bytes) -> tuple[int, list[str], SearchHistory | None]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as err:
+        raise NetworkError(f"PubMed esearch returned malformed XML: {err}") from err
+    if root.tag != "eSearchResult":
+        raise NetworkError(f"PubMed esearch returned <{root.tag}>, not an eSearchResult")
+    error = root.findtext("ERROR")
+    if error:
+        raise InputError(f"PubMed rejected the query: {error.strip()}")
+    count = int((root.findtext("Count") or "0").strip() or 0)
+    error_list = root.find("ErrorList")
+    if error_list is not None:
+        problems = [f"{e.tag}: {(e.text or '').strip()}" for e in error_list]
+        if count == 0 or any(e.tag in _QUERY_ERRORS for e in error_list):
+            raise InputError(f"PubMed could not run the query: {'; '.join(problems)}")
+    pmids = [(i.text or "").strip() for i in root.iterfind("IdList/Id") if (i.text or "").strip()]
+    web_env = (root.findtext("WebEnv") or "").strip()
+    query_key = (root.findtext("QueryKey") or "").strip()
+    history = SearchHistory(web_env, query_key) if web_env and query_key else None
+    return count, pmids, history

@@ -1,0 +1,168 @@
+"""Numbers check: every number in a claim must appear in the evidence after unit normalisation.
+
+``"seven days"`` = ``"7 days"``, ``1 h`` = ``60 min``, ``1,000`` = ``1000``, ``.5`` = ``0.5``, ``500 mg`` = ``0.5 g``,
+``mg/kg`` keeps its per-kilogram denominator. Numbers glued to names (``COVID-19``, ``IL-6``) are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medcite.domain import CheckResult
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+# (pattern, dimension, factor to the base unit of that dimension)
+_UNIT_TABLE: list[tuple[str, str, float]] = [
+    (r"%|percent|per\s?cent", "percent", 1.0),
+    (r"seconds?|secs?|s", "time", 1 / 60),
+    (r"minutes?|mins?", "time", 1.0),
+    (r"hours?|hrs?|h", "time", 60.0),
+    (r"days?|d", "time", 1440.0),
+    (r"weeks?|wks?", "time", 10080.0),
+    (r"months?|mos?", "time", 43830.0),
+    (r"years?|yrs?|y", "time", 525960.0),
+    (r"kg", "mass", 1e6),
+    (r"mg", "mass", 1.0),
+    (r"g|grams?", "mass", 1000.0),
+    (r"mcg|µg|μg|ug|micrograms?", "mass", 1e-3),
+    (r"ng", "mass", 1e-6),
+    (r"ml|mL", "volume", 1.0),
+    (r"l|L|litres?|liters?", "volume", 1000.0),
+    (r"mmol", "amount", 1.0),
+    (r"µmol|μmol|umol", "amount", 1e-3),
+    (r"IU|iu|units?", "iu", 1.0),
+    (r"mmHg|mm\s?Hg", "pressure", 1.0),
+]
+_DENOM = r"(?:\s?/\s?(?P<den>kg|m2|m²|day|d|h|min|week|L|l|dL|dl|mL|ml))?"
+_UNIT_RE = "|".join(f"(?:{p})" for p, _, _ in _UNIT_TABLE)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_WORD_NUM = r"(?:(?:" + "|".join(_TENS) + r")[-\s](?:" + "|".join(_UNITS) + r")|" + "|".join(_WORDS) + r")"
+_QTY = re.compile(
+    r"(?<![\w.,/])(?<![A-Za-z]-)(?P<num>" + _NUM + r")(?:\s?(?P<unit>" + _UNIT_RE + r")" + _DENOM + r")?(?![\w%])"
+    r"|(?<![\w-])(?P<word>" + _WORD_NUM + r")\s(?P<wunit>" + _UNIT_RE + r")(?![\w%])",
+    re.IGNORECASE,
+)
+_P_VALUE = re.compile(r"\bp\s*(?P<cmp>[<>=≤≥]+)\s*(?P<num>" + _NUM + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float  # in the base unit of its dimension
+    dimension: str | None  # None: a bare number (count, ratio, score)
+    per: str | None  # denominator, e.g. "kg" for mg/kg
+    text: str
+    start: int
+    end: int
+    p_value: bool = False
+    tol: float = 0.0  # rounding tolerance implied by the decimals written (claims may round the evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class NumbersResult:
+    check: CheckResult
+    missing: tuple[Quantity, ...]
+    conflicting: tuple[tuple[Quantity, Quantity], ...]  # (claim quantity, evidence quantity of that dimension)
+    matched: int
+
+
+def parse_number(text: str) -> float:
+    """Parse ``"1,000"``, ``".5"``, ``"seven"``, ``"twenty-one"`` to a float. Raises ValueError otherwise."""
+    t = text.strip().lower()
+    if t in _WORDS:
+        return float(_WORDS[t])
+    parts = re.split(r"[-\s]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return float(_WORDS[parts[0]] + _WORDS[parts[1]])
+    if re.fullmatch(_NUM, t):
+        return float(t.replace(",", ""))
+    raise ValueError(f"not a number: {text!r}")
+
+
+def _unit(unit: str) -> tuple[str, float]:
+    for pattern, dim, factor in _UNIT_TABLE:
+        flags = 0 if pattern in ("ml|mL", "l|L|litres?|liters?") else re.IGNORECASE
+        if re.fullmatch(pattern, unit, flags):
+            return dim, factor
+    raise ValueError(unit)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every number of ``text``, with its unit normalised to the base unit of its dimension."""
+    out: list[Quantity] = []
+    p_spans: dict[int, Quantity] = {}
+    for m in _P_VALUE.finditer(text):
+        v = parse_number(m.group("num"))
+        p_spans[m.start("num")] = Quantity(v, "p", None, m.group(0), m.start(), m.end(), True)
+    for m in _QTY.finditer(text):
+        if m.group("num") is not None:
+            if m.start("num") in p_spans:
+                out.append(p_spans[m.start("num")])
+                continue
+            raw, unit = m.group("num"), m.group("unit")
+        else:
+            raw, unit = m.group("word"), m.group("wunit")
+        value = parse_number(raw)
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        dim: str | None = None
+        factor = 1.0
+        if unit:
+            dim, factor = _unit(unit)
+            value *= factor
+        den = m.groupdict().get("den")
+        tol = 0.5 * 10.0**-decimals * factor if m.group("num") is not None else 0.0
+        out.append(Quantity(value, dim, den.lower() if den else None, m.group(0), m.start(), m.end(), tol=tol))
+    return out
+
+
+def _close(claim: Quantity, ev: Quantity) -> bool:
+    return abs(claim.value - ev.value) <= max(claim.tol, 1e-9 * max(1.0, abs(claim.value)))
+
+
+def quantity_matches(claim: Quantity, ev: Quantity) -> bool:
+    if claim.p_value or ev.p_value:
+        if not (claim.p_value and ev.p_value):
+            return False
+        if "<" in claim.text or "≤" in claim.text:  # "p < 0.05" holds for any smaller evidence p-value
+            return ev.value <= claim.value + 1e-12
+        return abs(claim.value - ev.value) < 1e-9
+    if claim.dimension and ev.dimension and (claim.dimension != ev.dimension or claim.per != ev.per):
+        return False
+    return _close(claim, ev)
+
+
+def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
+    """Every claim number must match one evidence number; a miss names the number (and a rival, if any)."""
+    cq = extract_quantities(claim)
+    if not cq:
+        return NumbersResult(CheckResult("numbers", True, "the claim states no numbers"), (), (), 0)
+    eq = [q for t in evidence_texts for q in extract_quantities(t)]
+    missing: list[Quantity] = []
+    conflicting: list[tuple[Quantity, Quantity]] = []
+    matched = 0
+    for q in cq:
+        if any(quantity_matches(q, e) for e in eq):
+            matched += 1
+            continue
+        rival = next((e for e in eq if q.dimension and e.dimension == q.dimension and e.per == q.per), None)
+        if rival is not None:
+            conflicting.append((q, rival))
+        else:
+            missing.append(q)
+    if not missing and not conflicting:
+        detail = f"all {matched} number(s) of the claim appear in the evidence"
+        return NumbersResult(CheckResult("numbers", True, detail), (), (), matched)
+    parts = [f"'{q.text}' not in the evidence (it says '{e.text}')" for q, e in conflicting]
+    parts += [f"'{q.text}' not found in the evidence" for q in missing]
+    return NumbersResult(
+        CheckResult("numbers", False, "; ".join(parts)), tuple(missing), tuple(conflicting), matched
+    )
