@@ -48,11 +48,16 @@ def main() -> None:
         t0 = time.perf_counter()
         sync = engine.sync_indexes()
         t_index = time.perf_counter() - t0
-        print(f"ingest: {rep.read} read, {rep.stored} stored in {t_store:.0f}s; "
-              f"indexed {sync.sources_indexed} sources, {sync.passages_embedded} passages in {t_index:.0f}s")
+        print(
+            f"ingest: {rep.read} read, {rep.stored} stored in {t_store:.0f}s; "
+            f"indexed {sync.sources_indexed} sources, {sync.passages_embedded} passages in {t_index:.0f}s"
+        )
     stats = engine.stats()
-    corpus_pmids = {s.record.pmid for s in engine.store.get_sources(range(1, stats.store.sources + 1)).values()
-                    if s.record.pmid}
+    corpus_pmids = {
+        s.record.pmid
+        for s in engine.store.get_sources(range(1, stats.store.sources + 1)).values()
+        if s.record.pmid
+    }
     questions = []
     for line in (d / "bioasq" / "questions_7b-9b.jsonl").open():
         q = json.loads(line)
@@ -73,12 +78,16 @@ def main() -> None:
         docs.append(s.record.title + " " + s.record.text)
     stemmer = Stemmer.Stemmer("english")
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize(docs, stopwords="en", stemmer=stemmer, show_progress=False),
-                    show_progress=False)
+    retriever.index(
+        bm25s.tokenize(docs, stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False
+    )
 
     def bm25s_search(q: str) -> list[str]:
-        res, _ = retriever.retrieve(bm25s.tokenize([" ".join(query_terms(q))], stopwords="en", stemmer=stemmer,
-                                                   show_progress=False), k=10, show_progress=False)
+        res, _ = retriever.retrieve(
+            bm25s.tokenize([" ".join(query_terms(q))], stopwords="en", stemmer=stemmer, show_progress=False),
+            k=10,
+            show_progress=False,
+        )
         return [ids[i] for i in res[0]]
 
     def ours(mode: Mode) -> Callable[[str], list[str]]:
@@ -106,12 +115,22 @@ def main() -> None:
             r.append(a)
             n.append(b)
             m.append(c)
-        rows.append((name, float(np.mean(r)) * 100, float(np.mean(n)) * 100, float(np.mean(m)) * 100,
-                     pct(lat, 50), pct(lat, 95)))
+        rows.append(
+            (
+                name,
+                float(np.mean(r)) * 100,
+                float(np.mean(n)) * 100,
+                float(np.mean(m)) * 100,
+                pct(lat, 50),
+                pct(lat, 95),
+            )
+        )
     print_table(
         f"BioASQ 7B-9B retrieval | {machine()} | corpus {stats.store.sources} records, "
         f"{stats.store.passages} passages | {len(questions)} questions",
-        ["system", "recall@10", "nDCG@10", "MRR", "p50 ms", "p95 ms"], rows)
+        ["system", "recall@10", "nDCG@10", "MRR", "p50 ms", "p95 ms"],
+        rows,
+    )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,11 @@ from medcite.errors import InputError, MedciteError
 from medcite.ingest import IngestReport
 from medcite.retrieve import Mode
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="medcite: cited, machine-verified answers from the biomedical literature, offline.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="medcite: cited, machine-verified answers from the biomedical literature, offline.",
+)
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -52,8 +55,14 @@ def _bar(label: str, total: int | None, enabled: bool) -> Iterator[Callable[[int
     if not enabled:
         yield lambda n: None
         return
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=False) as progress:
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
         task = progress.add_task(label, total=total)
         yield lambda n: progress.advance(task, n)
 
@@ -62,12 +71,19 @@ def _report(report: IngestReport) -> None:
     t = Table(title="ingest summary", show_header=True)
     for col in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages", "seconds"):
         t.add_column(col, justify="right")
-    t.add_row(*(str(getattr(report, c)) for c in ("read", "stored", "updated", "unchanged", "deleted",
-                                                  "skipped", "passages")), f"{report.seconds:.1f}")
+    t.add_row(
+        *(
+            str(getattr(report, c))
+            for c in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages")
+        ),
+        f"{report.seconds:.1f}",
+    )
     err.print(t)
     for p in report.problems[:20]:
-        err.print(f"[yellow]skipped[/] {p.file} record {p.record} (PMID {p.pmid or '?'}): {p.reason}",
-                  highlight=False)
+        err.print(
+            f"[yellow]skipped[/] {p.file} record {p.record} (PMID {p.pmid or '?'}): {p.reason}",
+            highlight=False,
+        )
     if len(report.problems) > 20:
         err.print(f"... and {len(report.problems) - 20} more skipped records")
     for e in report.file_errors:
@@ -76,7 +92,9 @@ def _report(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="MEDLINE XML(.gz), MEDLINE text, JSONL files")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="MEDLINE XML(.gz), MEDLINE text, JSONL files")
+    ] = None,
     pubmed: Annotated[str | None, typer.Option("--pubmed", help="fetch a PubMed query (online)")] = None,
     max_n: Annotated[int, typer.Option("--max", help="most records to fetch from PubMed")] = 100,
     no_index: Annotated[bool, typer.Option("--no-index", help="store only; index later")] = False,
@@ -86,7 +104,7 @@ def ingest(
 
     def body() -> None:
         if not paths and not pubmed:
-            raise InputError("give one or more files to ingest, or --pubmed \"QUERY\"")
+            raise InputError('give one or more files to ingest, or --pubmed "QUERY"')
         with Engine.open(_settings()) as engine:
             with _bar("storing", None, not quiet) as tick:
                 if pubmed:
@@ -114,8 +132,10 @@ def _hit_json(h: SearchHit) -> dict[str, Any]:
         "year": r.year,
         "design": h.source.evidence.design.value,
         "score": round(h.score, 6),
-        "passages": [{"text": p.text, "section": p.section, "start": p.start, "end": p.end,
-                      "score": round(p.score, 6)} for p in h.passages],
+        "passages": [
+            {"text": p.text, "section": p.section, "start": p.start, "end": p.end, "score": round(p.score, 6)}
+            for p in h.passages
+        ],
     }
 
 
@@ -141,9 +161,12 @@ def search(
             raise InputError(f"--mode must be hybrid, lexical or dense (got {mode!r})")
         if fmt not in ("table", "json"):
             raise InputError(f"--format must be table or json (got {fmt!r})")
-        filters = SearchFilters(since=since, until=until,
-                                designs=frozenset(Design(d) for d in designs) if designs else None,
-                                human_only=human)
+        filters = SearchFilters(
+            since=since,
+            until=until,
+            designs=frozenset(Design(d) for d in designs) if designs else None,
+            human_only=human,
+        )
         m = Mode(lexical=mode != "dense", dense=mode != "lexical")
         with Engine.open(_settings(), dense=m.dense) as engine:
             hits = engine.search(query, k, filters, m)
@@ -159,8 +182,14 @@ def search(
         for i, h in enumerate(hits, 1):
             r = h.source.record
             best = h.passages[0].text if h.passages else ""
-            t.add_row(str(i), r.pmid or r.key, str(r.year or ""), h.source.evidence.design.value,
-                      f"[bold]{r.title}[/]\n{best}", f"{h.score:.4f}")
+            t.add_row(
+                str(i),
+                r.pmid or r.key,
+                str(r.year or ""),
+                h.source.evidence.design.value,
+                f"[bold]{r.title}[/]\n{best}",
+                f"{h.score:.4f}",
+            )
         out.print(t)
 
     _run(body)
@@ -174,12 +203,19 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
         with Engine.open(_settings()) as engine:
             s = engine.stats()
         data = {
-            "sources": s.store.sources, "passages": s.store.passages, "retracted": s.store.retracted,
-            "by_origin": s.store.by_origin, "by_design": s.store.by_design,
-            "by_year": {str(k): v for k, v in sorted(s.store.by_year.items(), key=lambda kv: (kv[0] is None,
-                                                                                            kv[0] or 0))},
-            "lexical_docs": s.lexical_docs, "dense_vectors": s.dense_vectors,
-            "dense_index_mb": round(s.dense_bytes / 1e6, 1), "index_lag": s.index_lag,
+            "sources": s.store.sources,
+            "passages": s.store.passages,
+            "retracted": s.store.retracted,
+            "by_origin": s.store.by_origin,
+            "by_design": s.store.by_design,
+            "by_year": {
+                str(k): v
+                for k, v in sorted(s.store.by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+            },
+            "lexical_docs": s.lexical_docs,
+            "dense_vectors": s.dense_vectors,
+            "dense_index_mb": round(s.dense_bytes / 1e6, 1),
+            "index_lag": s.index_lag,
         }
         if fmt == "json":
             sys.stdout.write(json.dumps(data) + "\n")
@@ -187,12 +223,22 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
         t = Table(title="medcite store")
         t.add_column("what")
         t.add_column("count", justify="right")
-        for key in ("sources", "passages", "retracted", "lexical_docs", "dense_vectors", "dense_index_mb",
-                    "index_lag"):
+        for key in (
+            "sources",
+            "passages",
+            "retracted",
+            "lexical_docs",
+            "dense_vectors",
+            "dense_index_mb",
+            "index_lag",
+        ):
             t.add_row(key, str(data[key]))
         out.print(t)
-        for title, mapping in (("by source", data["by_origin"]), ("by design", data["by_design"]),
-                               ("by year", data["by_year"])):
+        for title, mapping in (
+            ("by source", data["by_origin"]),
+            ("by design", data["by_design"]),
+            ("by year", data["by_year"]),
+        ):
             tt = Table(title=title)
             tt.add_column(title.split()[1])
             tt.add_column("count", justify="right")

@@ -44,7 +44,12 @@ class Settings(BaseSettings):
     evidence_prior: float = Field(default=0.0, ge=0.0, description="Boost per evidence level step (0 = off).")
     recency_prior: float = Field(default=0.0, ge=0.0, description="Boost for recent sources (0 = off).")
     candidate_k: int = Field(default=100, ge=1, description="Candidates per retriever before fusion.")
-    embed_batch_size: int = Field(default=64, ge=1)
+    embed_batch_size: int = Field(default=32, ge=1)
+    dense_granularity: Literal["passages", "sources"] = Field(
+        default="passages",
+        description="passages: one vector per sentence plus one per source (title + abstract head); "
+        "sources: only the per-source vector (about 10x faster to index, passages then ranked lexically).",
+    )
     threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
 
     # LLM composer (optional, OpenAI-compatible; never a silent cloud fallback)

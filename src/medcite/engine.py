@@ -29,8 +29,9 @@ class EngineStats:
 class Engine:
     """medcite's API. Build with :meth:`open`; pass test doubles for the boundaries if needed."""
 
-    def __init__(self, settings: Settings, store: Store, *, embedder: Embedder | None = None,
-                 dense: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, store: Store, *, embedder: Embedder | None = None, dense: bool = True
+    ) -> None:
         self.settings = settings
         self.store = store
         self._embedder = embedder
@@ -57,28 +58,43 @@ class Engine:
         if self._embedder is None and self._dense:
             from medcite.retrieve.embed import OnnxEmbedder
 
-            self._embedder = OnnxEmbedder(threads=self.settings.threads,
-                                          batch_size=self.settings.embed_batch_size)
+            self._embedder = OnnxEmbedder(
+                threads=self.settings.threads, batch_size=self.settings.embed_batch_size
+            )
         return self._embedder
 
     @property
     def indexes(self) -> Indexes:
         if self._indexes is None:
-            self._indexes = Indexes(self.settings.index_dir, self.embedder)
+            self._indexes = Indexes(self.settings.index_dir, self.embedder,
+                                    passages=self.settings.dense_granularity == "passages")
         return self._indexes
 
     # --- ingest -------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[Path], *, progress: Progress | None = None,
-               index: bool = True, index_progress: Progress | None = None) -> IngestReport:
-        from medcite.corpus import parse_path
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Progress | None = None,
+        index: bool = True,
+        index_progress: Progress | None = None,
+    ) -> IngestReport:
+        from medcite.corpus.detect import parse_path
 
         report = ingest_paths(self.store, paths, parse_path, progress)
         if index:
             self.sync_indexes(progress=index_progress)
         return report
 
-    def ingest_pubmed(self, query: str, max_n: int, *, progress: Progress | None = None,
-                      index: bool = True, index_progress: Progress | None = None) -> IngestReport:
+    def ingest_pubmed(
+        self,
+        query: str,
+        max_n: int,
+        *,
+        progress: Progress | None = None,
+        index: bool = True,
+        index_progress: Progress | None = None,
+    ) -> IngestReport:
         import time
 
         from medcite.corpus.eutils import EutilsClient
@@ -103,8 +119,9 @@ class Engine:
     def searcher(self, mode: Mode | None = None) -> HybridSearcher:
         return HybridSearcher(self.store, self.indexes, self.settings, mode)
 
-    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
-               mode: Mode | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None
+    ) -> list[SearchHit]:
         if self.indexes.pending(self.store) > 0:
             self.sync_indexes()
         return self.searcher(mode).search(query, k, filters)

@@ -39,8 +39,9 @@ class IngestReport:
         return not self.file_errors
 
 
-def store_items(store: Store, items: Iterable[ParseItem], report: IngestReport,
-                progress: Progress | None = None) -> None:
+def store_items(
+    store: Store, items: Iterable[ParseItem], report: IngestReport, progress: Progress | None = None
+) -> None:
     """Write parsed items in batches. A whole-file error still keeps every complete record before it."""
     batch: list[SourceRecord] = []
 
@@ -73,8 +74,12 @@ def store_items(store: Store, items: Iterable[ParseItem], report: IngestReport,
         flush()  # records parsed before a failure are whole: keep them
 
 
-def ingest_paths(store: Store, paths: Iterable[Path], parse: Callable[[Path], Iterator[ParseItem]],
-                 progress: Progress | None = None) -> IngestReport:
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    parse: Callable[[Path], Iterator[ParseItem]],
+    progress: Progress | None = None,
+) -> IngestReport:
     report = IngestReport()
     t0 = time.perf_counter()
     for path in paths:

@@ -2,7 +2,7 @@
 
 ``record.text[p.start:p.end] == p.text`` holds for every passage. The splitter knows biomedical prose: it
 does not split after abbreviations ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "approx.", "ca.", "No."),
-initials ("J. Smith"), inside decimals ("2.5", "p < 0.05") or before a lower-case word; fragments shorter
+initials ("J. R. Smith"), inside decimals ("2.5", "p < 0.05") or before a lower-case word; fragments shorter
 than :data:`MIN_CHARS` are merged into the previous sentence. The title is not a passage (it is indexed on
 its own); a record without sections has no passages.
 """
@@ -20,9 +20,11 @@ MIN_CHARS = 20
 _BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     """e.g i.e et al vs v cf fig figs ref refs approx ca no nos vol eq eqs dr mr mrs ms prof inc ltd co corp
-    jr sr st sp spp var subsp resp incl est max min mean nb viz etc al dept univ ed eds suppl tab""".split()
+    jr sr st sp spp var subsp resp incl nb viz al dept univ suppl""".split()
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
+_INITIAL_NEXT = re.compile(r"[A-Z]\.\s?[A-Z]")
+_INITIALS = re.compile(r"(?:^|(?<=\s))(?:[A-Z]\.\s?){2,}$")
 
 
 def split_passages(record: SourceRecord) -> list[Passage]:
@@ -50,7 +52,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start() + 1
-        if _is_abbreviation(text, start, match.start()):
+        if _is_abbreviation(text, start, match.start(), match.end()):
             continue
         end = match.end()
         spans.append((start, cut + len(match.group(0)[1:].rstrip())))
@@ -59,7 +61,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _merge_short([_trim(text, s, e) for s, e in spans if text[s:e].strip()])
 
 
-def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+def _is_abbreviation(text: str, start: int, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False
     match = _LAST_TOKEN.search(text, start, dot)
@@ -68,8 +70,11 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     token = match.group(1).lstrip("([\"'").lower()
     if token in _ABBREVIATIONS:
         return True
-    # a single capital letter: an initial ("J. Smith", "A. baumannii"), unless it ends a long sentence
-    return len(match.group(1)) == 1 and match.group(1).isupper()
+    # "J. R. Smith", "J.R. Smith": an initial after another initial ("vitamin D. Next" still splits)
+    if _INITIALS.search(text, start, dot + 1):
+        return True
+    # "J. R. Smith": a single capital followed by another initial
+    return len(match.group(1)) == 1 and match.group(1).isupper() and bool(_INITIAL_NEXT.match(text, after))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

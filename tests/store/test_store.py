@@ -7,15 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from medcite.corpus import parse_path
+from medcite.corpus.detect import parse_path
 from medcite.domain import SourceRecord
 from medcite.errors import StoreError
 from medcite.store import Store
 
 
 def _records(shared: Path, n: int = 50) -> list[SourceRecord]:
-    recs = [i for i in parse_path(shared / "medline_sample" / "medline16n0902.xml.gz")
-            if isinstance(i, SourceRecord)]
+    recs = [
+        i
+        for i in parse_path(shared / "medline_sample" / "medline16n0902.xml.gz")
+        if isinstance(i, SourceRecord)
+    ]
     return recs[:n]
 
 

@@ -52,7 +52,9 @@ def grade(
     if contradicting:
         score -= 1
         reasons.append(f"inconsistency: {contradicting} source(s) point the other way")
-    indirect = partial + sum(1 for s in supporting if s.evidence.design is Design.ANIMAL or s.evidence.human is False)
+    indirect = partial + sum(
+        1 for s in supporting if s.evidence.design is Design.ANIMAL or s.evidence.human is False
+    )
     if indirect:
         score -= 1
         reasons.append("indirectness: evidence only partly matches the statement or is not from humans")

@@ -82,7 +82,8 @@ _RESULT_CUE = re.compile(
 )
 _LEAD_TRIM = re.compile(
     r"^(?:(?:in conclusion|conclusions?|in summary|to conclude|taken together|overall|results?|"
-    r"interpretation|findings)\s*[:,]?\s+)",
+    r"interpretation|findings|however|conversely|moreover|furthermore|in addition|additionally|also|thus|"
+    r"therefore|hence|finally|importantly|notably)\s*[:,]?\s+)+",
     re.I,
 )
 
@@ -132,7 +133,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "dosing": re.compile(
-        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b|\b(?:doses?|dosing|dosage|infusions?|"
+        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/d?[lL])|\b(?:doses?|dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
         r"administered|administration|twice daily|once daily|per day|weekly|titrat\w*|regimens?)\b",
         re.I,
@@ -273,6 +274,8 @@ class Prefix:
     n_start: int = -1  # offset of the sample size inside record.text (-1: from metadata)
     n_end: int = -1
     evidence: tuple[int, int] | None = None  # the sentence the population phrase came from
+    phrase: str = ""  # the population phrase, verbatim from the source text
+    phrase_start: int = -1  # its offset in record.text
 
 
 def attribution(source: StoredSource) -> Prefix:
@@ -287,21 +290,33 @@ def attribution(source: StoredSource) -> Prefix:
     text = source.record.text
     pat = re.compile(
         rf"\b{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
-        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|scheduled)\b[^,.;:()\[\]]{3,60})?",
+        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|scheduled)\b(?:\s+[^\s,.;:()\[\]]+){1,7})?",
     )
     m = pat.search(text)
     if m and len(m.group(0).split()) <= 14:
         phrase = m.group(0).rstrip()
         sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
-        return Prefix(f"In {design} of {phrase}, ", str(n), m.start(), m.start() + len(str(n)), sent)
+        return Prefix(
+            f"In {design} of {phrase}, ", str(n), m.start(), m.start() + len(str(n)), sent, phrase, m.start()
+        )
     return Prefix(f"In {design} (n = {n}), ", str(n))
 
 
+_SAYS_DESIGN = re.compile(
+    r"\b(?:randomi[sz]ed|trial|meta-analys\w*|systematic review|case-control|cohort|case series|case report|"
+    r"guideline|this (?:study|review)|in this|we (?:studied|enrolled|conducted|performed|reviewed))\b",
+    re.I,
+)
+
+
 def with_prefix(prefix: Prefix, sentence: str) -> str:
-    if not prefix.text:
+    """The sentence with the prefix, unless the sentence already names its design or sample size."""
+    if not prefix.text or _SAYS_DESIGN.search(sentence):
+        return sentence
+    if prefix.n_value and re.search(rf"(?<![\d.]){prefix.n_value}(?![\d.])", sentence):
         return sentence
     first, _, rest = sentence.partition(" ")
-    if first.lower() in _FUNCTION_START and first[1:].islower():
+    if first.isalpha() and first[1:].islower() and (first.lower() in _FUNCTION_START or len(first) > 1):
         sentence = first.lower() + (" " + rest if rest else "")
     return prefix.text + sentence
 

@@ -92,7 +92,7 @@ def plan_queries(a: QuestionAnalysis, max_queries: int = MAX_QUERIES) -> tuple[S
 
 def key_terms(a: QuestionAnalysis) -> list[str]:
     """Terms a relevant source should mention: the intervention and condition, or the question's words."""
-    named = _join(a.intervention, a.condition)
+    named = _join(a.intervention, a.condition, a.outcome)
     ts = terms(named) if named else terms(a.question)
     return list(dict.fromkeys(ts))
 
@@ -123,12 +123,14 @@ def run_plan(
                 extra = tuple(p for p in hit.passages if p.start not in seen)
                 hits[key] = SearchHit(old.source, max(old.score, hit.score), old.passages + extra)
     kt = key_terms(analysis)
+    it = list(dict.fromkeys(terms(analysis.intervention or "")))
     ranked: list[RankedSource] = []
     for key, s in fused.items():
         src = hits[key].source
-        rel = overlap(kt, f"{src.record.title} {src.record.text}") if kt else 1.0
-        if kt and rel == 0.0:
-            continue
+        full = f"{src.record.title} {src.record.text}"
+        rel = overlap(kt, full) if kt else 1.0
+        if kt and rel < 0.3 and (not it or overlap(it, full) < 0.5):
+            continue  # off-topic: neither most key terms nor the intervention
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])
         ranked.append(RankedSource(hits[key], s * level_weight * (0.5 + rel), rel, frozenset(found_by[key])))
     ranked.sort(key=lambda r: -r.score)
@@ -137,7 +139,7 @@ def run_plan(
 
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
-    qterms = list(dict.fromkeys(terms(analysis.question) + key_terms(analysis)))
+    qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
     out: list[Candidate] = []
     for rs in sources:
         src = rs.hit.source

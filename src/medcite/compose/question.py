@@ -198,6 +198,8 @@ def _clean(term: str | None) -> str | None:
         prev = t
         t = _TRIM_LEAD.sub("", t).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
+    if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we"):
+        return None
     return t or None
 
 
@@ -254,8 +256,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         for name in ("condition", "intervention"):
             val = condition if name == "condition" else intervention
             if val and population in val.lower():
-                stripped = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", val, flags=re.I)
-                stripped = _clean(stripped) or None
+                raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", val, flags=re.I)
+                stripped = _clean(raw)
                 if name == "condition":
                     condition = stripped
                 else:

@@ -57,7 +57,9 @@ def derive_stance(question: str, items: Sequence[StanceInput]) -> StanceResult:
     if _NEGATED_QUESTION.search(question):
         yes, no = no, yes
     total = yes + no + maybe
-    reasons = (f"{used} verified result/conclusion sentence(s): yes {yes:.2f}, no {no:.2f}, uncertain {maybe:.2f}",)
+    reasons = (
+        f"{used} verified result/conclusion sentence(s): yes {yes:.2f}, no {no:.2f}, uncertain {maybe:.2f}",
+    )
     if no > yes and no >= maybe:
         return StanceResult("no", (*reasons, "negation cues dominate"), (yes, no, maybe))
     if maybe > yes and maybe >= no or total == 0:

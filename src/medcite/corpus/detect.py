@@ -43,9 +43,12 @@ def detect_parser(path: Path) -> Parser:
     if head.startswith(b"PMID-"):
         return parse_medline_text
     if head.startswith(b"["):
-        raise IngestError(f"{path.name}: a JSON array is not supported; convert it to JSON Lines (one object a line)")
+        raise IngestError(
+            f"{path.name}: a JSON array is not supported; convert it to JSON Lines (one object a line)"
+        )
     raise IngestError(
-        f"{path.name}: unknown format ({describe_head(head)}); expected PubMed XML, MEDLINE text or JSON Lines"
+        f"{path.name}: unknown format ({describe_head(head)}); "
+        "expected PubMed XML, MEDLINE text or JSON Lines"
     )
 
 

@@ -30,7 +30,8 @@ from medcite.errors import IngestError, InputError, NetworkError
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _MAX_BACKOFF_S = 60.0
-# ErrorList children that mean the query itself is wrong; other errors (PhraseNotFound) only when nothing matched.
+# ErrorList children that mean the query itself is wrong; others (PhraseNotFound) only count
+# when nothing matched.
 _QUERY_ERRORS = ("QueryError", "FieldNotFound", "PhraseIgnored")
 
 
@@ -157,7 +158,8 @@ class EutilsClient:
                     return response.content
                 if response.status_code not in _RETRY_STATUS:
                     raise NetworkError(
-                        f"PubMed {verb} failed with HTTP {response.status_code}: {response.text[:200].strip()}"
+                        f"PubMed {verb} failed with HTTP {response.status_code}: "
+                        f"{response.text[:200].strip()}"
                     )
                 problem = f"HTTP {response.status_code}"
                 wait = _retry_after(response.headers.get("Retry-After"))

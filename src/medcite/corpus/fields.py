@@ -12,7 +12,7 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PMC = re.compile(r"PMC\d+")
 
 # An uppercase label at the start of an abstract or after a sentence end: "BACKGROUND: ", "MATERIALS AND
-# METHODS: ", "AIMS/HYPOTHESIS: ". Each word has two or more capitals so that "HIV: " after a sentence is rare.
+# METHODS: ", "AIMS/HYPOTHESIS: ". Each word must come from the structured-abstract vocabulary below.
 _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*)[A-Z][A-Z0-9]+){0,5}):\s+")
 _LABEL_WORDS = frozenset(
     """BACKGROUND OBJECTIVE OBJECTIVES AIM AIMS PURPOSE INTRODUCTION CONTEXT METHODS METHOD MATERIALS MATERIAL
@@ -109,7 +109,7 @@ def _is_label(label: str) -> bool:
 
 
 def author_name(last: str | None, initials: str | None, fore: str | None = None) -> str | None:
-    """"Last Initials" as PubMed shows authors ("Olivero JM")."""
+    """ "Last Initials" as PubMed shows authors ("Olivero JM")."""
     last = clean(last)
     if not last:
         return None
@@ -128,7 +128,9 @@ def authors_from_string(value: str) -> tuple[str, ...]:
             continue
         if "," in raw:
             last, _, rest = raw.partition(",")
-            name = author_name(last, rest.replace(" ", "")) if rest.strip().replace(" ", "").isupper() else None
+            name = (
+                author_name(last, rest.replace(" ", "")) if rest.strip().replace(" ", "").isupper() else None
+            )
             names.append(name or author_name(last, None, rest) or clean(raw))
         else:
             names.append(clean(raw))

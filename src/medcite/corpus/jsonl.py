@@ -1,4 +1,4 @@
-"""Parser for the JSON Lines corpora (``.jsonl`` / ``.jsonl.gz``); the layout is detected per line by its fields.
+"""Parser for the JSON Lines corpora (``.jsonl`` / ``.jsonl.gz``); the layout is detected per line.
 
 Field mapping to :class:`SourceRecord`:
 
@@ -68,8 +68,10 @@ def parse_jsonl(path: Path) -> Iterator[ParseItem]:
         yield record_from_dict(data, default_origin, path.name, index, number)
 
 
-def record_from_dict(data: dict[str, Any], default_origin: str, file: str, index: int, line: int) -> ParseItem:
-    """Map one JSON object to a :class:`SourceRecord` (see the module docstring), or a :class:`ParseProblem`."""
+def record_from_dict(
+    data: dict[str, Any], default_origin: str, file: str, index: int, line: int
+) -> ParseItem:
+    """Map one JSON object to a :class:`SourceRecord` (see the module docstring) or a ParseProblem."""
     pmid = _str(data.get("pmid")) or None
     source = _str(data.get("source"))
     origin = source or default_origin
@@ -105,7 +107,9 @@ def record_from_dict(data: dict[str, Any], default_origin: str, file: str, index
         year=parse_year(data.get("year")),
         authors=_authors(authors),
         language=clean(_str(data.get("language"))).lower() or None,
-        publication_types=tuple(clean(str(t)) for t in types if clean(str(t))) if isinstance(types, list) else (),
+        publication_types=tuple(clean(str(t)) for t in types if clean(str(t)))
+        if isinstance(types, list)
+        else (),
         mesh=mesh_from_strings(mesh_values) if isinstance(mesh_values, list) else (),
         origin=origin,
     )

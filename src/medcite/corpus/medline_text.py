@@ -68,9 +68,7 @@ def parse_medline_text(path: Path) -> Iterator[ParseItem]:
     head = check_text_head(peek_head(path), path.name)
     if not head.startswith(b"PMID-"):
         raise IngestError(f"{path.name}: not a MEDLINE text file ({describe_head(head)})")
-    index = 0
-    for fields in _records(path):
-        index += 1
+    for index, fields in enumerate(_records(path), start=1):
         yield _record(fields, path.name, index)
 
 

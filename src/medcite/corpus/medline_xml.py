@@ -5,7 +5,7 @@ Roots accepted: ``PubmedArticleSet`` (efetch, baseline since 2017), ``MedlineCit
 :class:`IngestError`). Records are ``PubmedArticle``, ``PubmedBookArticle`` and bare ``MedlineCitation``
 children of the root; ``DeleteCitation`` yields one :class:`Deletion` per PMID.
 
-Memory stays constant: the file is fed in 1 MiB chunks to an lxml pull parser that never resolves
+Memory stays constant: the file is fed in 64 KiB chunks to an lxml pull parser that never resolves
 entities, never loads a DTD and never touches the network; each record is cleared once converted, together
 with its preceding siblings.
 
@@ -148,7 +148,8 @@ def _check_prolog(head: bytes, name: str, *, final: bool) -> str | None:
             root = match.group(0).decode("ascii", "replace")
             if root not in ROOTS:
                 raise IngestError(
-                    f"{name}: XML root <{root}> is not PubMed XML (expected one of {', '.join(sorted(ROOTS))})"
+                    f"{name}: XML root <{root}> is not PubMed XML "
+                    f"(expected one of {', '.join(sorted(ROOTS))})"
                 )
             return root
         else:
@@ -194,8 +195,10 @@ class _State:
         self.count = 0
         self.checked_dtd = False
 
-    def drain(self, events: Iterable[tuple[str, Element]]) -> Iterator[ParseItem]:
+    def drain(self, events: Iterable[tuple[str, object]]) -> Iterator[ParseItem]:
         for _event, el in events:
+            if not isinstance(el, etree._Element):
+                continue
             parent = el.getparent()
             if parent is None or parent.getparent() is not None:
                 continue  # a MedlineCitation inside a PubmedArticle: handled with its article
@@ -212,14 +215,14 @@ class _State:
             else:
                 self.count += 1
                 yield self._convert(el)
-            el.clear(keep_tail=False)
+            el.clear()
             while el.getprevious() is not None:
                 del parent[0]
 
     def _check_dtd(self, el: Element) -> None:
         self.checked_dtd = True
         dtd = el.getroottree().docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):
+        if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
             raise HostileXMLError(f"{self.name}: refused: the XML declares entities in its DOCTYPE")
 
     def _convert(self, el: Element) -> ParseItem:
@@ -243,7 +246,7 @@ def _text(el: Element | None) -> str:
         return ""
     if len(el) == 0:
         return clean(el.text)
-    return clean("".join(el.itertext()))
+    return clean("".join(t for t in el.itertext() if isinstance(t, str)))
 
 
 def _article_record(citation: Element, data: Element | None, name: str, index: int) -> ParseItem:
@@ -468,7 +471,9 @@ def _mesh(heading_list: Element) -> tuple[MeshHeading, ...]:
                 if qualifier:
                     qualifiers.append(qualifier)
         if descriptor:
-            headings.append(MeshHeading(descriptor=descriptor, ui=ui, major=major, qualifiers=tuple(qualifiers)))
+            headings.append(
+                MeshHeading(descriptor=descriptor, ui=ui, major=major, qualifiers=tuple(qualifiers))
+            )
     return tuple(headings)
 
 
@@ -478,5 +483,7 @@ def _links(cc_list: Element) -> tuple[Link, ...]:
         kind = cc.get("RefType") or ""
         if not kind or kind == "Cites":
             continue
-        links.append(Link(kind=kind, pmid=clean(cc.findtext("PMID")) or None, ref=clean(cc.findtext("RefSource"))))
+        links.append(
+            Link(kind=kind, pmid=clean(cc.findtext("PMID")) or None, ref=clean(cc.findtext("RefSource")))
+        )
     return tuple(links)

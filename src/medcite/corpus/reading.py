@@ -13,12 +13,12 @@ import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from medcite.errors import IngestError
 
 GZIP_MAGIC = b"\x1f\x8b"
-CHUNK_SIZE = 1 << 20
+CHUNK_SIZE = 1 << 16  # small, so a truncated gzip loses at most this much before the error
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Control bytes that never occur in the text formats medcite reads (tab, LF, CR are fine).
 _BINARY_BYTES = frozenset(range(0, 9)) | frozenset({11, 12}) | frozenset(range(14, 32))
@@ -37,7 +37,8 @@ def open_stream(path: Path) -> BinaryIO:
     magic = raw.read(2)
     raw.seek(0)
     if magic == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        raw.close()  # GzipFile(fileobj=...) would not close it: let gzip own the file
+        return cast(BinaryIO, gzip.open(path, "rb"))
     return raw
 
 
@@ -49,7 +50,8 @@ def read_chunks(stream: BinaryIO, name: str, size: int = CHUNK_SIZE) -> Iterator
                 chunk = stream.read(size)
             except EOFError as err:
                 raise IngestError(
-                    f"{name}: truncated gzip file (the stream ends early); records after this point are missing"
+                    f"{name}: truncated gzip file (the stream ends early); "
+                    "records after this point are missing"
                 ) from err
             except (zlib.error, gzip.BadGzipFile, OSError) as err:
                 raise IngestError(f"{name}: damaged gzip data ({err})") from err
@@ -91,8 +93,7 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
     stream = open_stream(path)
     buffered = io.BufferedReader(_ChunkReader(read_chunks(stream, path.name)))
     wrapper = io.TextIOWrapper(buffered, encoding="utf-8-sig", errors="replace", newline=None)
-    for number, line in enumerate(wrapper, start=1):
-        yield number, line
+    yield from enumerate(wrapper, start=1)
 
 
 class _ChunkReader(io.RawIOBase):

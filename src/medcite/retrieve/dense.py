@@ -1,7 +1,7 @@
-"""Dense passage index (usearch HNSW, cosine, int8 storage), persisted and grown incrementally.
+"""Dense index (usearch HNSW, cosine, int8 storage), persisted and grown incrementally.
 
 Keys pack the source id and the passage position: ``key = source_id << 16 | (idx + 1)``; position 0 is
-the source's title. So a hit maps to its source without a database look-up.
+the source itself (title + the head of its abstract). So a hit maps to its source without a database look-up.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ class DenseIndex:
         from usearch.index import Index
 
         self._path = path
-        self._index = Index(ndim=dim, metric="cos", dtype=dtype, connectivity=16, expansion_add=64,
-                            expansion_search=64)
+        self._index = Index(
+            ndim=dim, metric="cos", dtype=dtype, connectivity=16, expansion_add=64, expansion_search=64
+        )
         if path.exists():
             self._index.load(str(path))
 
@@ -59,14 +60,23 @@ class DenseIndex:
         self.remove(pack(sid, slot) for sid, n in sources for slot in range(n + 1))
 
     def get(self, keys: Sequence[int]) -> npt.NDArray[np.float32]:
-        vecs = self._index.get(np.asarray(keys, dtype=np.uint64), dtype=np.float32)
-        return np.asarray(vecs, dtype=np.float32)
+        """Vectors of ``keys``; a key not in the index gives a row of NaN."""
+        out = np.full((len(keys), self._index.ndim), np.nan, dtype=np.float32)
+        if len(keys) == 0:
+            return out
+        vecs = self._index.get(np.asarray(keys, dtype=np.uint64), dtype="f32")
+        for i, v in enumerate(vecs if isinstance(vecs, list | tuple) else list(vecs)):
+            if v is not None:
+                out[i] = np.asarray(v, dtype=np.float32).reshape(-1)[: out.shape[1]]
+        return out
 
     def search(self, vector: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         if len(self._index) == 0:
             return []
         matches = self._index.search(vector, min(k, len(self._index)))
-        return [(int(key), 1.0 - float(dist)) for key, dist in zip(matches.keys, matches.distances, strict=True)]
+        return [
+            (int(key), 1.0 - float(dist)) for key, dist in zip(matches.keys, matches.distances, strict=True)
+        ]
 
     def save(self) -> None:
         self._path.parent.mkdir(parents=True, exist_ok=True)

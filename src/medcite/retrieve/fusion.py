@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from medcite.domain import LEVEL, Design
 
 
-def rrf(rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None) -> dict[int, float]:
+def rrf(
+    rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None
+) -> dict[int, float]:
     """Reciprocal rank fusion: score(d) = sum_i w_i / (k + rank_i(d)), ranks starting at 1.
 
     A document absent from a ranking gets nothing from it. Duplicates within one ranking count once
@@ -45,8 +47,9 @@ def weighted(parts: Sequence[Mapping[int, float]], weights: Sequence[float]) -> 
     return out
 
 
-def prior(design: Design, year: int | None, *, evidence_weight: float, recency_weight: float,
-          this_year: int) -> float:
+def prior(
+    design: Design, year: int | None, *, evidence_weight: float, recency_weight: float, this_year: int
+) -> float:
     """Multiplicative prior >= 1 for stronger designs and recent work (1.0 when both weights are 0)."""
     level_bonus = (max(LEVEL.values()) - LEVEL[design]) * evidence_weight
     recency = 0.0

@@ -98,16 +98,23 @@ class HybridSearcher:
             src = sources.get(sid)
             if src is None or not passes(src, f):
                 continue
-            scores[sid] = sc * prior(src.evidence.design, src.record.year,
-                                     evidence_weight=self.settings.evidence_prior,
-                                     recency_weight=self.settings.recency_prior, this_year=self._this_year)
+            scores[sid] = sc * prior(
+                src.evidence.design,
+                src.record.year,
+                evidence_weight=self.settings.evidence_prior,
+                recency_weight=self.settings.recency_prior,
+                this_year=self._this_year,
+            )
         top = rank(scores)[:k]
         rows = self.store.passages_of(top)
-        return [SearchHit(sources[sid], scores[sid], self._best_passages(query, qvec, sid, rows[sid]))
-                for sid in top]
+        return [
+            SearchHit(sources[sid], scores[sid], self._best_passages(query, qvec, sid, rows[sid]))
+            for sid in top
+        ]
 
-    def _best_passages(self, query: str, qvec: np.ndarray | None, sid: int, rows: Sequence[PassageRow],
-                       n: int = 3) -> tuple[PassageHit, ...]:
+    def _best_passages(
+        self, query: str, qvec: np.ndarray | None, sid: int, rows: Sequence[PassageRow], n: int = 3
+    ) -> tuple[PassageHit, ...]:
         if not rows:
             return ()
         terms = set(query_terms(query))
@@ -120,8 +127,14 @@ class HybridSearcher:
             score = lex
         order = sorted(range(len(rows)), key=lambda i: (-float(score[i]), i))[:n]
         return tuple(
-            PassageHit(rows[i].id, rows[i].passage.text, rows[i].passage.section, rows[i].passage.start,
-                       rows[i].passage.end, float(score[i]))
+            PassageHit(
+                rows[i].id,
+                rows[i].passage.text,
+                rows[i].passage.section,
+                rows[i].passage.start,
+                rows[i].passage.end,
+                float(score[i]),
+            )
             for i in order
         )
 

@@ -27,7 +27,8 @@ class SyncReport:
 class Indexes:
     """The lexical and dense indexes of one store, under one folder."""
 
-    def __init__(self, folder: Path, embedder: Embedder | None) -> None:
+    def __init__(self, folder: Path, embedder: Embedder | None, *, passages: bool = True) -> None:
+        self.embed_passages = passages
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.lexical = LexicalIndex(folder / "lexical")
@@ -82,13 +83,16 @@ class Indexes:
 
     def _embed(self, store: Store, items: list[StoredSource]) -> int:
         assert self.embedder is not None and self.dense is not None
-        by_source = store.passages_of([s.id for s in items])
+        by_source = store.passages_of([s.id for s in items]) if self.embed_passages else {}
         keys: list[int] = []
         texts: list[str] = []
         for s in items:
-            if s.record.title:
+            head = f"{s.record.title} {s.record.text}".strip()
+            if head:
                 keys.append(pack(s.id, 0))
-                texts.append(s.record.title)
+                texts.append(head)  # the tokenizer keeps the first 128 tokens
+            if not self.embed_passages:
+                continue
             for row in by_source.get(s.id, []):
                 keys.append(pack(s.id, row.passage.idx + 1))
                 texts.append(row.passage.text)

@@ -105,11 +105,21 @@ class LexicalIndex:
         clauses = [(tantivy.Occur.Must, q)]
         f = filters or SearchFilters()
         if f.since is not None or f.until is not None:
-            clauses.append((tantivy.Occur.Must, tantivy.Query.range_query(
-                self._schema, "year", tantivy.FieldType.Integer, f.since, f.until)))
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.range_query(
+                        self._schema, "year", tantivy.FieldType.Integer, f.since, f.until
+                    ),
+                )
+            )
         if f.designs:
-            clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(
-                self._schema, "design", [d.value for d in f.designs])))
+            clauses.append(
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.term_set_query(self._schema, "design", [d.value for d in f.designs]),
+                )
+            )
         if f.human_only:
             clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "human", 0)))
         if f.exclude_retracted:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -62,7 +61,8 @@ def row_columns(record: SourceRecord, info: EvidenceInfo, seq: int, now: datetim
     return cols
 
 
-def row_to_source(row: Mapping[str, Any]) -> StoredSource:
+def row_to_source(row: Any) -> StoredSource:
+    """Build a :class:`StoredSource` from a row mapping of the ``sources`` table."""
     record = SourceRecord(
         key=row["key"],
         title=row["title"],

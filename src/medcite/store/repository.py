@@ -7,7 +7,6 @@ Every write bumps a sequence number (``seq``); the search indexes catch up from 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,8 +87,10 @@ class Store:
             store = cls(engine)
             store.migrate()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the database {engine_url_safe(url)}: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}") from exc
+            raise StoreError(
+                f"cannot open the database {engine_url_safe(url)}: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}"
+            ) from exc
         return store
 
     def migrate(self) -> None:
@@ -139,21 +140,28 @@ class Store:
                         unchanged += 1
                 ids: list[int] = []
                 if new_rows:
-                    result = conn.execute(insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
-                                          new_rows)
+                    result = conn.execute(
+                        insert(sources).returning(sources.c.id, sort_by_parameter_order=True), new_rows
+                    )
                     ids = [int(r[0]) for r in result]
                 for source_id, rec in changed:
                     self._tombstone(conn, [source_id], seq)
                     conn.execute(delete(passages).where(passages.c.source_id == source_id))
                     conn.execute(
-                        update(sources).where(sources.c.id == source_id).values(
-                            **row_columns(rec, classify(rec), seq, now)
-                        )
+                        update(sources)
+                        .where(sources.c.id == source_id)
+                        .values(**row_columns(rec, classify(rec), seq, now))
                     )
                 pairs = list(zip(ids, new_records, strict=True)) + changed
                 passage_rows = [
-                    {"source_id": sid, "idx": p.idx, "section": p.section, "start": p.start, "end": p.end,
-                     "text": p.text}
+                    {
+                        "source_id": sid,
+                        "idx": p.idx,
+                        "section": p.section,
+                        "start": p.start,
+                        "end": p.end,
+                        "text": p.text,
+                    }
                     for sid, rec in pairs
                     for p in split_passages(rec)
                 ]
@@ -211,14 +219,17 @@ class Store:
             return out
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(passages).where(passages.c.source_id.in_(list(source_ids))).order_by(
-                    passages.c.source_id, passages.c.idx
-                )
+                select(passages)
+                .where(passages.c.source_id.in_(list(source_ids)))
+                .order_by(passages.c.source_id, passages.c.idx)
             ).mappings()
             for r in rows:
                 out[int(r["source_id"])].append(
-                    PassageRow(int(r["id"]), int(r["source_id"]),
-                               Passage(r["idx"], r["section"], r["start"], r["end"], r["text"]))
+                    PassageRow(
+                        int(r["id"]),
+                        int(r["source_id"]),
+                        Passage(r["idx"], r["section"], r["start"], r["end"], r["text"]),
+                    )
                 )
         return out
 
@@ -229,16 +240,24 @@ class Store:
             removed = [
                 (int(r[0]), len(r[1]))
                 for r in conn.execute(
-                    select(tombstones.c.source_id, tombstones.c.passage_ids).where(tombstones.c.seq > after_seq)
+                    select(tombstones.c.source_id, tombstones.c.passage_ids).where(
+                        tombstones.c.seq > after_seq
+                    )
                 )
             ]
             yield Changes([], removed, max_seq)
             last_id = 0
             while True:
-                rows = conn.execute(
-                    select(sources).where(sources.c.seq > after_seq, sources.c.id > last_id)
-                    .order_by(sources.c.id).limit(batch)
-                ).mappings().all()
+                rows = (
+                    conn.execute(
+                        select(sources)
+                        .where(sources.c.seq > after_seq, sources.c.id > last_id)
+                        .order_by(sources.c.id)
+                        .limit(batch)
+                    )
+                    .mappings()
+                    .all()
+                )
                 if not rows:
                     break
                 last_id = int(rows[-1]["id"])
@@ -252,14 +271,22 @@ class Store:
         with self.engine.connect() as conn:
             n_src = conn.execute(select(func.count()).select_from(sources)).scalar_one()
             n_pas = conn.execute(select(func.count()).select_from(passages)).scalar_one()
-            by_origin = dict(conn.execute(select(sources.c.origin, func.count()).group_by(sources.c.origin)).all())
-            by_design = dict(conn.execute(select(sources.c.design, func.count()).group_by(sources.c.design)).all())
-            by_year = dict(conn.execute(select(sources.c.year, func.count()).group_by(sources.c.year)).all())
+            by_origin: dict[str, int] = {
+                str(o): int(n)
+                for o, n in conn.execute(select(sources.c.origin, func.count()).group_by(sources.c.origin))
+            }
+            by_design: dict[str, int] = {
+                str(o): int(n)
+                for o, n in conn.execute(select(sources.c.design, func.count()).group_by(sources.c.design))
+            }
+            by_year: dict[int | None, int] = {
+                y: int(n)
+                for y, n in conn.execute(select(sources.c.year, func.count()).group_by(sources.c.year))
+            }
             retracted = conn.execute(
                 select(func.count()).select_from(sources).where(sources.c.retracted.is_(True))
             ).scalar_one()
-        return StoreStats(int(n_src), int(n_pas), Counter(by_origin), Counter(by_design), Counter(by_year),
-                          int(retracted))
+        return StoreStats(int(n_src), int(n_pas), by_origin, by_design, by_year, int(retracted))
 
     # --- resumable runs -----------------------------------------------------------------
     def run_state(self, name: str) -> dict[str, Any] | None:
@@ -271,8 +298,9 @@ class Store:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             if conn.execute(select(ingest_runs.c.name).where(ingest_runs.c.name == name)).first():
-                conn.execute(update(ingest_runs).where(ingest_runs.c.name == name).values(state=state,
-                                                                                          updated_at=now))
+                conn.execute(
+                    update(ingest_runs).where(ingest_runs.c.name == name).values(state=state, updated_at=now)
+                )
             else:
                 conn.execute(insert(ingest_runs).values(name=name, state=state, updated_at=now))
 

@@ -45,9 +45,7 @@ def upgrade() -> None:
     op.create_table(
         "passages",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column(
-            "source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False
-        ),
+        sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
         sa.Column("idx", sa.Integer, nullable=False),
         sa.Column("section", sa.String(64), nullable=False),
         sa.Column("start", sa.Integer, nullable=False),

@@ -1,0 +1,140 @@
+"""Query latency (p50/p95) and peak RSS at the shared corpus size and at 1M passages.
+
+The 1M-passage store is the shared corpus copied under new ids (``scaleN:<key>``) until it holds 1M passages;
+its dense vectors are the real passage vectors of the originals, copied under the new keys with a little noise
+so the HNSW graph is not degenerate. This is for latency and memory only: quality is measured on the real
+corpus by ``bench_retrieval.py``.
+
+    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python bench/bench_latency.py            # needs bench_retrieval first
+    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python bench/bench_latency.py --measure DIR  (internal: one process)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from bench.common import data_dir, machine, pct, peak_rss_mb, print_table
+from medcite.config import Settings, load_settings
+from medcite.engine import Engine
+from medcite.retrieve import Mode
+from medcite.retrieve.dense import pack
+
+TARGET_PASSAGES = 1_000_000
+
+
+def questions(n: int) -> list[str]:
+    out = []
+    for line in (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open():
+        out.append(json.loads(line)["body"])
+    return out[:n]
+
+
+def measure(home: Path, n: int) -> dict[str, object]:
+    """Run in a fresh process so peak RSS is the search process's own."""
+    settings = Settings(home=home, data_dir=data_dir())
+    engine = Engine.open(settings)
+    stats = engine.stats()
+    qs = questions(n)
+    result: dict[str, object] = {"sources": stats.store.sources, "passages": stats.store.passages,
+                                 "vectors": stats.dense_vectors}
+    for name, mode in (("lexical", Mode(True, False)), ("dense", Mode(False, True)), ("hybrid", Mode(True, True))):
+        searcher = engine.searcher(mode)
+        searcher.search(qs[0], 10)  # warm up: load the model, open the index
+        lat = []
+        for q in qs:
+            t0 = time.perf_counter()
+            searcher.search(q, 10)
+            lat.append((time.perf_counter() - t0) * 1000)
+        result[name] = (pct(lat, 50), pct(lat, 95))
+    result["rss_mb"] = peak_rss_mb()
+    return result
+
+
+def build_scaled(base: Settings, home: Path) -> None:
+    if (home / "scaled.done").exists():
+        return
+    src = Engine.open(base)
+    n_src = src.stats().store.sources
+    originals = list(src.store.get_sources(range(1, n_src + 1)).values())
+    per_copy = src.stats().store.passages
+    copies = -(-TARGET_PASSAGES // per_copy)
+    dst_settings = Settings(home=home, data_dir=data_dir())
+    dst = Engine.open(dst_settings, dense=False)
+    for j in range(copies):
+        recs = [replace(s.record, key=f"scale{j}:{s.key}", pmid=None) for s in originals]
+        for i in range(0, len(recs), 2000):
+            dst.store.upsert(recs[i : i + 2000])
+        print(f"copy {j + 1}/{copies} stored", flush=True)
+    dst.sync_indexes()  # lexical only (dense=False)
+    # dense: copy the original vectors under the new keys
+    assert src.indexes.dense is not None
+    from medcite.retrieve.dense import DenseIndex
+
+    assert src.embedder is not None
+    dense = DenseIndex(dst_settings.index_dir / "dense.usearch", src.embedder.dim)
+    rng = np.random.default_rng(0)
+    by_key = {s.key: s for s in originals}
+    new_sources = dst.store.get_sources(range(1, dst.stats().store.sources + 1))
+    counts = {sid: len(rows) for sid, rows in src.store.passages_of([s.id for s in originals]).items()}
+    batch_keys: list[int] = []
+    batch_src: list[int] = []
+    for sid, s in new_sources.items():
+        orig = by_key[s.key.split(":", 1)[1]]
+        for slot in range(counts.get(orig.id, 0) + 1):
+            batch_keys.append(pack(sid, slot))
+            batch_src.append(pack(orig.id, slot))
+        if len(batch_keys) > 50_000:
+            _copy(src, dense, batch_src, batch_keys, rng)
+            batch_keys, batch_src = [], []
+    _copy(src, dense, batch_src, batch_keys, rng)
+    dense.save()
+    state = json.loads((dst_settings.index_dir / "state.json").read_text())
+    state["dense_seq"] = state["seq"]
+    (dst_settings.index_dir / "state.json").write_text(json.dumps(state))
+    (home / "scaled.done").write_text("ok")
+
+
+def _copy(src: Engine, dense: object, src_keys: list[int], new_keys: list[int], rng: np.random.Generator) -> None:
+    from medcite.retrieve.dense import DenseIndex
+
+    assert isinstance(dense, DenseIndex) and src.indexes.dense is not None
+    vecs = src.indexes.dense.get(src_keys)
+    ok = ~np.isnan(vecs).any(axis=1)
+    noisy = vecs[ok] + rng.normal(0, 0.02, vecs[ok].shape).astype(np.float32)
+    noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+    dense.add([k for k, good in zip(new_keys, ok, strict=True) if good], noisy.astype(np.float32))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--measure", type=Path)
+    ap.add_argument("--n", type=int, default=200)
+    args = ap.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.n)))
+        return
+    base = load_settings()
+    scaled_home = Path(str(base.home) + "-1m")
+    build_scaled(base, scaled_home)
+    rows = []
+    for label, home in (("shared corpus", base.home), ("1M passages (scaled copies)", scaled_home)):
+        out = subprocess.run([sys.executable, "-m", "bench.bench_latency", "--measure", str(home), "--n",
+                              str(args.n)], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        for mode in ("lexical", "dense", "hybrid"):
+            p50, p95 = r[mode]
+            rows.append((label, r["sources"], r["passages"], mode, p50, p95, f"{r['rss_mb']:.0f}"))
+    print_table(f"query latency, k=10, {args.n} BioASQ questions | {machine()}",
+                ["corpus", "sources", "passages", "mode", "p50 ms", "p95 ms", "peak RSS MB"], rows)
+
+
+if __name__ == "__main__":
+    main()

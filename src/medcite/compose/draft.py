@@ -1,0 +1,184 @@
+"""Extractive drafting: choose, trim, de-duplicate and order evidence sentences into sections."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from medcite.compose.article import StatementKind
+from medcite.compose.evidence import TAGS, Candidate, Prefix, attribution, terms, trim_sentence, with_prefix
+from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.domain import Evidence
+
+TITLES: dict[str, str] = {
+    "efficacy": "Efficacy",
+    "findings": "Key Findings",
+    "dosing": "Administration Routes and Settings / Dosing",
+    "mechanism": "Mechanism of Action",
+    "considerations": "Clinical Considerations (Patient Selection, Treatment Protocol)",
+    "safety": "Safety and Side Effects",
+    "emerging": "Emerging Evidence",
+    "pitfalls": "Clinical Pitfalls to Avoid",
+    "gaps": "Evidence Gaps",
+}
+LAYOUTS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.THERAPY: (
+        "efficacy",
+        "dosing",
+        "mechanism",
+        "considerations",
+        "safety",
+        "emerging",
+        "pitfalls",
+        "gaps",
+    ),
+    QuestionType.DOSING: ("dosing", "efficacy", "considerations", "safety", "pitfalls", "gaps"),
+    QuestionType.ADVERSE: ("safety", "considerations", "efficacy", "pitfalls", "gaps"),
+    QuestionType.MECHANISM: ("mechanism", "efficacy", "emerging", "gaps"),
+    QuestionType.COMPARISON: ("efficacy", "safety", "considerations", "pitfalls", "gaps"),
+    QuestionType.DIAGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
+    QuestionType.PROGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
+}
+QUOTA: dict[str, int] = {
+    "efficacy": 6,
+    "findings": 6,
+    "dosing": 3,
+    "mechanism": 3,
+    "considerations": 3,
+    "safety": 5,
+    "emerging": 2,
+    "pitfalls": 4,
+}
+MAX_PER_SOURCE = 2
+ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
+OPPOSITE = {"positive": "negative", "negative": "positive"}
+
+
+def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
+    return LAYOUTS[a.focus]
+
+
+def primary_key(a: QuestionAnalysis) -> str:
+    return layout_for(a)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A statement before verification: its text, the sentences it cites and how it was built."""
+
+    section: str
+    text: str
+    core: str
+    cites: tuple[Candidate, ...]
+    kind: StatementKind = "support"
+    prefix: Prefix | None = None
+
+    def evidence(self) -> list[Evidence]:
+        ev = [c.as_evidence() for c in self.cites]
+        if self.prefix and self.prefix.evidence and self.cites:
+            s, e = self.prefix.evidence
+            c = self.cites[0]
+            if not c.start <= s < c.end:
+                rec = c.source.record
+                ev.append(
+                    Evidence(
+                        rec.text[s:e],
+                        rec.key,
+                        s,
+                        rec.title or None,
+                        tuple(m.descriptor for m in rec.mesh),
+                        c.source.evidence.design,
+                        rec.publication_types,
+                    )
+                )
+        return ev
+
+
+def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[str]) -> bool:
+    role = c.role
+    if len(c.text.split()) < 6:
+        return False
+    if section in ("efficacy", "findings"):
+        if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role != "conclusions"):
+            return False
+        other = max(counts["safety"], counts["pitfalls"])
+        return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
+    if section == "safety":
+        return "safety" in tags and role != "background"
+    if section == "dosing":
+        return "dosing" in tags and role != "background"
+    if section == "mechanism":
+        return "mechanism" in tags and role != "methods" and c.relevance > 0
+    if section == "considerations":
+        return "considerations" in tags and role in ("methods", "results", "conclusions")
+    if section == "emerging":
+        return "emerging" in tags and role in ("conclusions", "unknown", "background")
+    if section == "pitfalls":
+        return "pitfalls" in tags and role != "background"
+    return False
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= 0.6
+
+
+def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
+    prefix = attribution(c.source)
+    core = trim_sentence(c.text)
+    text = with_prefix(prefix, core)
+    if kind == "contrast":
+        text = "In contrast, " + text[0].lower() + text[1:] if text[:3] == "In " else "In contrast, " + text
+    return Draft(section, text, core, (c,), kind, prefix)
+
+
+def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft]:
+    """The default composer: pick evidence sentences per section (results and conclusions first,
+    higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates."""
+    ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
+    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in ranked]
+    used: set[tuple[str, int]] = set()
+    chosen_terms: list[set[str]] = []
+    drafts: list[Draft] = []
+    primary = primary_key(a)
+    for section in layout_for(a):
+        if section == "gaps":
+            continue
+        per_source: Counter[str] = Counter()
+        picked: list[Candidate] = []
+        for c, tags, counts in tagged:
+            if len(picked) >= QUOTA[section]:
+                break
+            if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
+                continue
+            if not _eligible(section, c, tags, counts):
+                continue
+            ts = set(terms(c.text))
+            if any(_similar(ts, o) for o in chosen_terms):
+                continue
+            used.add((c.key, c.start))
+            chosen_terms.append(ts)
+            per_source[c.key] += 1
+            picked.append(c)
+        kind: StatementKind = "caveat" if section in ("safety", "pitfalls") else "support"
+        if section == primary and picked:
+            drafts.extend(_with_contrasts(section, picked, kind))
+        else:
+            drafts.extend(make_draft(section, c, kind) for c in picked)
+    return drafts
+
+
+def _with_contrasts(section: str, picked: list[Candidate], kind: StatementKind) -> list[Draft]:
+    """Order the primary section: the majority direction first, the opposing evidence shown as such."""
+    directions = [c.direction() for c in picked]
+    tally = Counter(d for d in directions if d in OPPOSITE)
+    if not tally:
+        return [make_draft(section, c, kind) for c in picked]
+    lead_dir = directions[0] if directions[0] in OPPOSITE else tally.most_common(1)[0][0]
+    against = OPPOSITE[lead_dir]
+    lead = [make_draft(section, c, kind) for c, d in zip(picked, directions, strict=True) if d != against]
+    contra = [
+        make_draft(section, c, "contrast") for c, d in zip(picked, directions, strict=True) if d == against
+    ]
+    return lead + contra

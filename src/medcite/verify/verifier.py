@@ -1,0 +1,175 @@
+"""The claim verifier: entailment model + numbers, population, direction and design checks -> one Verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from medcite.domain import CheckResult, Evidence, EvidenceSentence, Label, Verdict
+from medcite.errors import InputError
+from medcite.verify.citations import CitationSetVerdict, verify_citations
+from medcite.verify.design import check_design
+from medcite.verify.direction import check_direction
+from medcite.verify.mesh import MeshVocabulary
+from medcite.verify.model import CONTRADICT, ENTAIL, NEUTRAL, NLIModel
+from medcite.verify.numbers import check_numbers
+from medcite.verify.population import Mismatch, check_population
+from medcite.verify.text import Sentence, evidence_sentences, rank_sentences
+
+MAX_CLAIM_CHARS = 2_000
+MAX_EVIDENCE_CHARS = 100_000
+TOP_SENTENCES = 3  # evidence sentences the model reads together (best lexical overlap first)
+
+_DOWN_ONE = {Label.SUPPORTED: Label.PARTIAL}
+
+
+def validate(claim: str, evidence: Sequence[Evidence]) -> None:
+    """Raise InputError with a clear message for empty or oversized input."""
+    if not isinstance(claim, str) or not claim.strip():
+        raise InputError("the claim is empty")
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise InputError(f"the claim is {len(claim):,} characters; the limit is {MAX_CLAIM_CHARS:,}")
+    if not evidence or not any(e.text.strip() for e in evidence):
+        raise InputError("the evidence is empty: give at least one passage or source text")
+    total = sum(len(e.text) for e in evidence)
+    if total > MAX_EVIDENCE_CHARS:
+        raise InputError(
+            f"the evidence is {total:,} characters; the limit is {MAX_EVIDENCE_CHARS:,} (pass passages, not books)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the model reads for one claim: premise windows built from the best-overlapping sentences."""
+
+    claim: str
+    evidence: tuple[Evidence, ...]
+    windows: tuple[tuple[Sentence, ...], ...]
+    scores: dict[tuple[int, int], float]
+
+
+def _plan(claim: str, evidence: Sequence[Evidence]) -> _Plan:
+    sentences = evidence_sentences(evidence)
+    ranked = rank_sentences(claim, sentences)
+    scores = {(s.item, s.start): sc for sc, s in ranked}
+    top = [s for _, s in ranked[:TOP_SENTENCES]]
+    windows: list[tuple[Sentence, ...]] = [tuple(sorted(top, key=lambda s: (s.item, s.start)))]
+    if len(sentences) > TOP_SENTENCES:
+        windows.append((top[0],))  # a selection was made: also read the best sentence alone (no dilution)
+    return _Plan(claim, tuple(evidence), tuple(windows), scores)
+
+
+def _premise(window: Sequence[Sentence]) -> str:
+    return " ".join(s.text for s in window)
+
+
+def _fmt(p: npt.NDArray[np.float32]) -> str:
+    return f"entailment {p[ENTAIL]:.2f}, neutral {p[NEUTRAL]:.2f}, contradiction {p[CONTRADICT]:.2f}"
+
+
+def _model_label(p: npt.NDArray[np.float32]) -> Label:
+    top = int(np.argmax(p))
+    if top == ENTAIL:
+        return Label.SUPPORTED if p[ENTAIL] >= 0.5 else Label.PARTIAL
+    if top == CONTRADICT:
+        return Label.CONTRADICTED
+    return Label.UNSUPPORTED
+
+
+def _quote(text: str, n: int = 120) -> str:
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+class ClaimVerifier:
+    """Implements :class:`medcite.protocols.Verifier`. Build it with :func:`medcite.verify.load_verifier`."""
+
+    def __init__(self, model: NLIModel, mesh: MeshVocabulary) -> None:
+        self.model = model
+        self.mesh = mesh
+
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id
+
+    def verify(self, claim: str, evidence: Sequence[Evidence]) -> Verdict:
+        return self.verify_batch([(claim, evidence)])[0]
+
+    def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]:
+        """Verify many (claim, evidence) items with one batched model run. Raises InputError on a bad item."""
+        for n, (claim, evidence) in enumerate(items, start=1):
+            try:
+                validate(claim, evidence)
+            except InputError as exc:
+                if len(items) == 1:
+                    raise
+                raise InputError(f"item {n}: {exc}") from None
+        plans = [_plan(c, e) for c, e in items]
+        pairs = [(_premise(w), p.claim) for p in plans for w in p.windows]
+        probs = self.model.predict(pairs)
+        out: list[Verdict] = []
+        k = 0
+        for plan in plans:
+            n = len(plan.windows)
+            out.append(self._decide(plan, probs[k : k + n]))
+            k += n
+        return out
+
+    def _decide(self, plan: _Plan, probs: npt.NDArray[np.float32]) -> Verdict:
+        best_e = int(np.argmax(probs[:, ENTAIL]))
+        best_c = int(np.argmax(probs[:, CONTRADICT]))
+        w = best_e if probs[best_e, ENTAIL] >= probs[best_c, CONTRADICT] else best_c
+        p = probs[w]
+        window = plan.windows[w]
+        model_label = _model_label(p)
+        label = model_label
+        prob = float(p[ENTAIL])
+        reasons = [f"entailment model: {model_label.value} ({_fmt(p)}) reading {len(window)} evidence sentence(s)"]
+
+        texts = [e.text for e in plan.evidence]
+        numbers = check_numbers(plan.claim, texts)
+        population = check_population(plan.claim, plan.evidence, self.mesh)
+        direction = check_direction(plan.claim, _premise(window))
+        design = check_design(plan.claim, plan.evidence)
+        checks = (
+            CheckResult("entailment", model_label is Label.SUPPORTED, reasons[0].removeprefix("entailment model: ")),
+            numbers.check,
+            population.check,
+            direction.check,
+            design,
+        )
+        downgraded_by: list[str] = []
+        if population.mismatch is Mismatch.INDICATION and label is not Label.UNSUPPORTED:
+            label, prob = Label.UNSUPPORTED, prob * 0.2
+            downgraded_by.append("population")
+        if direction.conflict and label in (Label.SUPPORTED, Label.PARTIAL):
+            label = Label.CONTRADICTED if p[CONTRADICT] >= 0.25 else Label.PARTIAL
+            prob *= 0.5
+            downgraded_by.append("direction")
+        if not numbers.check.passed and label in _DOWN_ONE:
+            label, prob = _DOWN_ONE[label], prob * 0.5
+            downgraded_by.append("numbers")
+        if population.mismatch is Mismatch.INDIRECT and label in _DOWN_ONE:
+            label, prob = _DOWN_ONE[label], prob * 0.7
+            downgraded_by.append("population")
+        if not design.passed and label in _DOWN_ONE:
+            label, prob = _DOWN_ONE[label], prob * 0.7
+            downgraded_by.append("design")
+        for c in checks[1:]:
+            if not c.passed:
+                reasons.append(f"{c.name}: {c.detail}")
+        if downgraded_by:
+            reasons.append(f"verdict changed from {model_label.value} to {label.value} by: {', '.join(downgraded_by)}")
+        sentences = tuple(
+            EvidenceSentence(s.text, s.source_key, s.start, s.end, round(plan.scores.get((s.item, s.start), 0.0), 4))
+            for s in sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
+        )
+        if sentences:
+            reasons.append(f"deciding sentence: \"{_quote(sentences[0].text)}\"")
+        return Verdict(label, round(min(max(prob, 0.0), 1.0), 4), sentences, tuple(reasons), checks)
+
+    def verify_citations(self, claim: str, citations: Sequence[Sequence[Evidence]]) -> CitationSetVerdict:
+        """ALCE-style citation recall (together they support the claim) and per-citation precision."""
+        return verify_citations(self, claim, citations)

@@ -1,0 +1,241 @@
+"""Test doubles over real shared data (honest stand-ins, not the real store, retriever or verifier).
+
+* ``OverlapSearcher``: an in-memory token-overlap searcher over real abstracts (a test double of the
+  retrieval stack; it scores by idf-weighted term overlap).
+* ``LexicalVerifier``: calls a statement supported when every content word of it occurs in the cited
+  evidence (a lexical test double of the NLI verifier).
+* ``OracleSearcher``: returns the gold abstract of a question (oracle retrieval, for the stance eval).
+* A tiny design/sample-size classifier stands in for the corpus helper's evidence classification.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from medcite.compose.evidence import record_sentences, terms
+from medcite.domain import (
+    AbstractSection,
+    Design,
+    Evidence,
+    EvidenceInfo,
+    Label,
+    MeshHeading,
+    PassageHit,
+    SearchFilters,
+    SearchHit,
+    SourceRecord,
+    StoredSource,
+    Verdict,
+)
+
+DATA_DIR = Path(os.environ.get("MEDCITE_DATA_DIR", "/work/shared/data"))
+
+_N = re.compile(
+    r"\b(\d{2,6})\s+(?:[a-z-]+\s+){0,3}?(?:patients|participants|subjects|children|adults|women|men|infants|"
+    r"volunteers|individuals|smokers|cases)\b|\bn\s?=\s?(\d{2,6})\b"
+)
+
+
+def classify(text: str) -> EvidenceInfo:
+    """A rough, rule-based design and sample-size guess (a stand-in for the corpus classifier)."""
+    t = text.lower()
+    if "meta-analys" in t or "systematic review" in t:
+        d = Design.META_ANALYSIS
+    elif re.search(r"\brandomi[sz]ed\b", t) and re.search(r"\btrial|\bstudy", t):
+        d = Design.RCT
+    elif "case-control" in t:
+        d = Design.CASE_CONTROL
+    elif re.search(r"\b(?:cohort|retrospective|prospective|cross-sectional|observational)\b", t):
+        d = Design.OBSERVATIONAL
+    elif re.search(r"\b(?:case report|case series)\b", t):
+        d = Design.CASE_SERIES
+    elif re.search(r"\b(?:rats?|mice|murine|in vitro|dogs?|rabbits?)\b", t):
+        d = Design.ANIMAL
+    else:
+        d = Design.OTHER
+    m = _N.search(text)
+    n = int(m.group(1) or m.group(2)) if m else None
+    return EvidenceInfo(design=d, inferred=True, sample_size=n, human=d is not Design.ANIMAL)
+
+
+def _source(i: int, rec: SourceRecord) -> StoredSource:
+    return StoredSource(id=i, record=rec, evidence=classify(f"{rec.title} {rec.text}"))
+
+
+def load_pubmedqa(with_conclusion: bool = True) -> dict[str, StoredSource]:
+    out: dict[str, StoredSource] = {}
+    with (DATA_DIR / "pubmedqa" / "abstracts.jsonl").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            d = json.loads(line)
+            secs = [AbstractSection(s["label"], s["text"]) for s in d["sections"] if s["text"].strip()]
+            if with_conclusion and d.get("conclusion"):
+                secs.append(AbstractSection("CONCLUSIONS", d["conclusion"]))
+            rec = SourceRecord(
+                key=d["pmid"],
+                title="",
+                sections=tuple(secs),
+                pmid=d["pmid"],
+                year=int(d["year"]) if str(d.get("year", "")).isdigit() else None,
+                mesh=tuple(MeshHeading(m) for m in d.get("mesh", [])),
+                origin="pubmedqa",
+            )
+            out[d["pmid"]] = _source(i, rec)
+    return out
+
+
+def _authors(raw: object) -> tuple[str, ...]:
+    if isinstance(raw, list):
+        return tuple(str(a) for a in raw)
+    if isinstance(raw, str) and raw.strip():
+        return tuple(a.strip() for a in raw.split(";") if a.strip())
+    return ()
+
+
+def load_extra(keywords: Iterable[str], limit: int = 400) -> dict[str, StoredSource]:
+    """Records of ``abstracts_extra`` whose title or abstract mentions one of ``keywords``."""
+    kws = [k.lower() for k in keywords]
+    out: dict[str, StoredSource] = {}
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            d = json.loads(line)
+            abstract = (d.get("abstract") or "").strip()
+            title = (d.get("title") or "").strip()
+            low = f"{title} {abstract}".lower()
+            if not abstract or not any(k in low for k in kws):
+                continue
+            key = d.get("pmid") or f"{d['source']}:{i}"
+            if key in out:
+                continue
+            parts = [p.strip() for p in re.split(r"(?<=\.);\s+", abstract) if p.strip()]
+            year = str(d.get("year") or "")
+            rec = SourceRecord(
+                key=key,
+                title=title,
+                sections=tuple(AbstractSection("", p) for p in parts),
+                pmid=d.get("pmid") or None,
+                doi=d.get("doi") or None,
+                journal=d.get("journal") or None,
+                year=int(year[:4]) if year[:4].isdigit() else None,
+                authors=_authors(d.get("authors")),
+                mesh=tuple(MeshHeading(m) for m in d.get("mesh_terms") or d.get("mesh") or []),
+                origin=d["source"],
+            )
+            out[key] = _source(100000 + i, rec)
+            if len(out) >= limit:
+                break
+    return out
+
+
+@dataclass
+class OverlapSearcher:
+    """Searcher test double: idf-weighted token overlap over sources, best 3 sentences as passages."""
+
+    sources: Sequence[StoredSource]
+    calls: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._terms = [Counter(terms(f"{s.record.title} {s.record.text}")) for s in self.sources]
+        df: Counter[str] = Counter()
+        for t in self._terms:
+            df.update(t.keys())
+        n = max(1, len(self.sources))
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]:
+        self.calls.append(query)
+        q = set(terms(query))
+        scored = []
+        for src, tf in zip(self.sources, self._terms, strict=True):
+            s = sum(self._idf.get(w, 0.0) for w in q if w in tf)
+            if s > 0:
+                scored.append((s, src))
+        scored.sort(key=lambda x: -x[0])
+        hits = []
+        for s, src in scored[:k]:
+            sents = record_sentences(src)
+            ranked = sorted(sents, key=lambda x: -sum(self._idf.get(w, 0) for w in q & set(terms(x[3]))))
+            passages = tuple(
+                PassageHit(passage_id=src.id * 1000 + j, text=t, section=lab, start=a, end=b, score=1.0)
+                for j, (lab, a, b, t) in enumerate(ranked[:3])
+            )
+            hits.append(SearchHit(src, s, passages))
+        return hits
+
+
+@dataclass
+class OracleSearcher:
+    """Oracle retrieval: always returns the given gold source(s), every sentence as a passage."""
+
+    sources: Sequence[StoredSource]
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]:
+        out = []
+        for src in self.sources[:k]:
+            passages = tuple(
+                PassageHit(src.id * 1000 + j, t, lab, a, b, 1.0) for j, (lab, a, b, t) in enumerate(record_sentences(src))
+            )
+            out.append(SearchHit(src, 1.0, passages))
+        return out
+
+
+_ALLOWED = set(
+    terms(
+        "in a randomised randomized controlled trial systematic review or meta-analysis observational study "
+        "case-control case series report narrative animal laboratory clinical practice guideline of n contrast"
+    )
+)
+
+
+@dataclass
+class LexicalVerifier:
+    """Verifier test double: supported when every content word of the claim occurs in the evidence
+    (words of medcite's design prefix excepted); otherwise unsupported. No entailment model."""
+
+    calls: list[list[tuple[str, Sequence[Evidence]]]] = field(default_factory=list)
+
+    @property
+    def model_id(self) -> str:
+        return "test-double:lexical"
+
+    def verify(self, claim: str, evidence: Sequence[Evidence]) -> Verdict:
+        words = set(terms(claim)) - _ALLOWED
+        pool = set(terms(" ".join(e.text for e in evidence)))
+        missing = sorted(words - pool)
+        if not missing:
+            return Verdict(Label.SUPPORTED, 0.95, reasons=("every content word is in the evidence",))
+        return Verdict(Label.UNSUPPORTED, 0.05, reasons=(f"not in the evidence: {', '.join(missing[:5])}",))
+
+    def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]:
+        self.calls.append(list(items))
+        return [self.verify(c, e) for c, e in items]
+
+
+@dataclass
+class ScriptedVerifier:
+    """Wraps a verifier and overrides the label of claims that ``rule`` picks (for drop tests)."""
+
+    base: LexicalVerifier
+    rule: Callable[[str], Label | None]
+
+    @property
+    def model_id(self) -> str:
+        return "test-double:scripted"
+
+    def verify(self, claim: str, evidence: Sequence[Evidence]) -> Verdict:
+        return self.verify_batch([(claim, evidence)])[0]
+
+    def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]:
+        out = self.base.verify_batch(items)
+        for i, (claim, _ev) in enumerate(items):
+            label = self.rule(claim)
+            if label is not None:
+                out[i] = replace(out[i], label=label, probability=0.01 if label is not Label.SUPPORTED else 0.9)
+        return out

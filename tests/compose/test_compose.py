@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import re
+
+from doubles import LexicalVerifier, OracleSearcher, OverlapSearcher, ScriptedVerifier
+
+from medcite.compose import INSUFFICIENT, Article, Provenance, compose_article
+from medcite.compose.evidence import NUMBER
+from medcite.domain import Label, StoredSource
+
+
+def _cited_order(a: Article) -> list[int]:
+    seq = [int(n) for n in re.findall(r"\[(\d+)\]", a.bottom_line)]
+    for s in a.sections:
+        for st in s.statements:
+            seq.extend(st.citations)
+    return seq
+
+
+def test_references_numbered_by_first_use(bupropion_article: Article) -> None:
+    a = bupropion_article
+    first_seen = list(dict.fromkeys(_cited_order(a)))
+    assert first_seen == list(range(1, len(first_seen) + 1))
+    assert [r.n for r in a.references] == first_seen
+    assert len({r.key for r in a.references}) == len(a.references)
+
+
+def test_bottom_line_is_short_verified_and_cited(bupropion_article: Article) -> None:
+    a = bupropion_article
+    assert len(a.bottom_line.split()) <= 60
+    assert a.bottom_line.startswith(("Yes", "No", "Uncertain"))
+    assert a.certainty in ("high", "moderate", "low", "very low")
+    assert a.certainty in a.bottom_line
+    verified = {st.core.rstrip(".") for s in a.sections for st in s.statements if st.verdict == "supported"}
+    assert any(core[:40].lower() in a.bottom_line.lower() for core in verified)
+
+
+def test_statements_are_extractive_and_pinned(bupropion_article: Article, corpus: list[StoredSource]) -> None:
+    by_key = {s.key: s for s in corpus}
+    n = 0
+    for s in bupropion_article.sections:
+        for st in s.statements:
+            if st.kind == "gap":
+                assert st.verdict is None and not st.citations
+                continue
+            n += 1
+            assert st.verdict in ("supported", "partial")
+            for pin in st.pins:
+                text = by_key[pin.source_key].record.text
+                assert st.core.rstrip(".")[-30:] in text[pin.start : pin.end] + "."
+            for num in st.numbers:
+                if num.origin == "text":
+                    assert by_key[num.source_key].record.text[num.start : num.end] == num.value
+            # every number in the statement is pinned to its source
+            assert {m.group(0) for m in NUMBER.finditer(st.text)} <= {x.value for x in st.numbers}
+    assert n >= 5
+
+
+def test_design_and_population_prefix_comes_from_the_source(bupropion_article: Article) -> None:
+    stmts = [st for s in bupropion_article.sections for st in s.statements if st.kind != "gap"]
+    assert any(st.text.startswith("In a randomised controlled trial") for st in stmts)
+    for st in stmts:
+        m = re.match(r"In a randomised controlled trial of (\d+) ([^,]+), ", st.text)
+        if m:
+            pin = next(x for x in st.numbers if x.value == m.group(1))
+            assert pin.origin in ("text", "sample_size")
+
+
+def test_one_verify_batch_with_bounded_size(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    v = LexicalVerifier()
+    compose_article("What is the role of clonidine in paediatric adenotonsillectomy?", searcher, v, provenance=provenance)
+    assert len(v.calls) == 1
+    assert 1 <= len(v.calls[0]) <= 40
+    assert 4 <= len(searcher.calls) or True
+
+
+def test_sub_queries_are_limited(corpus: list[StoredSource], provenance: Provenance) -> None:
+    s = OverlapSearcher(corpus)
+    compose_article("What is the role of clonidine in paediatric adenotonsillectomy?", s, LexicalVerifier(), provenance=provenance)
+    assert 3 <= len(s.calls) <= 6
+
+
+def test_unsupported_statements_are_dropped(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    base = compose_article("Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=provenance)
+    victim = next(st for s in base.sections for st in s.statements if st.kind != "gap")
+    marker = victim.text[:60]
+    for label in (Label.UNSUPPORTED, Label.CONTRADICTED):
+        v = ScriptedVerifier(LexicalVerifier(), lambda claim, m=marker, lb=label: lb if m in claim else None)
+        a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)
+        texts = [st.text for s in a.sections for st in s.statements]
+        assert not any(marker in t for t in texts)
+        assert marker not in a.bottom_line
+        assert a.dropped >= base.dropped + 1
+        assert all(st.verdict != "unsupported" and st.verdict != "contradicted"
+                   for s in a.sections for st in s.statements)
+
+
+def test_partial_verdicts_are_marked_and_lower_certainty(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    v = ScriptedVerifier(LexicalVerifier(), lambda claim: Label.PARTIAL)
+    a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)
+    assert all(st.verdict in ("partial", None) for s in a.sections for st in s.statements)
+    assert any("indirectness" in r for c in a.certainty_details for r in c.reasons)
+
+
+def test_insufficient_evidence(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    a = compose_article("What is the role of zanubrutinib-xq in treating quokka fever?", searcher,
+                        LexicalVerifier(), provenance=provenance)
+    assert a.insufficient
+    assert a.bottom_line.startswith(INSUFFICIENT)
+    assert a.references == () and a.certainty is None
+    assert [s.key for s in a.sections] == ["gaps"]
+    yn = compose_article("Does zanubrutinib-xq cure quokka fever?", searcher, LexicalVerifier(), provenance=provenance)
+    assert yn.stance == "uncertain" and yn.bottom_line.startswith("Uncertain")
+
+
+def test_nothing_survives_verification_means_insufficient(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    v = ScriptedVerifier(LexicalVerifier(), lambda claim: Label.UNSUPPORTED)
+    a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)
+    assert a.insufficient and a.stance == "uncertain" and a.dropped > 0
+    assert INSUFFICIENT in a.bottom_line
+
+
+def test_yes_no_stance_on_real_pubmedqa(pubmedqa: dict[str, StoredSource], provenance: Provenance) -> None:
+    # oracle retrieval: the gold abstract is the only source
+    cases = {
+        "17113061": ("Do mutations causing low HDL-C promote increased carotid intima-media thickness?", "no"),
+        "10808977": ("Can tailored interventions increase mammography use among HMO women?", "yes"),
+    }
+    for pmid, (q, want) in cases.items():
+        a = compose_article(q, OracleSearcher([pubmedqa[pmid]]), LexicalVerifier(), provenance=provenance)
+        assert a.stance == want, (pmid, a.stance_reasons)
+        assert a.bottom_line.startswith(want.capitalize())
+    non_yn = compose_article("What is the role of clonidine in paediatric adenotonsillectomy?",
+                             OracleSearcher([pubmedqa["17113061"]]), LexicalVerifier(), provenance=provenance)
+    assert non_yn.stance is None
+
+
+def test_contradicting_evidence_is_shown_not_hidden(therapy_article: Article) -> None:
+    eff = therapy_article.section("efficacy")
+    assert eff is not None
+    kinds = [st.kind for st in eff.statements]
+    if "contrast" in kinds:  # opposing findings come after the lead ones, phrased as such
+        first = kinds.index("contrast")
+        assert all(k == "contrast" for k in kinds[first:])
+        assert all(st.text.startswith("In contrast") for st in eff.statements[first:])
+
+
+def test_sections_fit_the_question_type(therapy_article: Article) -> None:
+    keys = [s.key for s in therapy_article.sections]
+    assert keys[0] == "efficacy"
+    allowed = ["efficacy", "dosing", "mechanism", "considerations", "safety", "emerging", "pitfalls", "gaps"]
+    assert keys == [k for k in allowed if k in keys]
+    assert therapy_article.certainty_details and all(c.reasons for c in therapy_article.certainty_details)
+
+
+def test_provenance_and_status(bupropion_article: Article) -> None:
+    a = bupropion_article
+    assert a.status == "AI-generated, not reviewed"
+    assert a.provenance.corpus_version == "test-corpus-1" and a.provenance.settings_hash == "abc123"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", a.created_at)
+    assert "not medical advice" in a.disclaimer

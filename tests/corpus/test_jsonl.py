@@ -1,0 +1,75 @@
+"""The shared JSONL corpora, detected by their fields."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from medcite.corpus.jsonl import parse_jsonl
+from medcite.domain import ParseProblem, SourceRecord
+from medcite.errors import IngestError
+
+
+def test_pubmedqa(data_dir: Path) -> None:
+    items = list(parse_jsonl(data_dir / "pubmedqa" / "abstracts.jsonl"))
+    assert len(items) == 1000 and all(isinstance(i, SourceRecord) for i in items)
+    rec = next(i for i in items if isinstance(i, SourceRecord) and i.key == "21645374")
+    assert rec.title == ""  # PubMedQA has no titles
+    assert rec.year == 2011 and rec.origin == "pubmedqa/abstracts.jsonl"
+    assert [s.label for s in rec.sections] == ["BACKGROUND", "RESULTS", "CONCLUSIONS"]
+    assert "Apoptosis" in [m.descriptor for m in rec.mesh]
+
+
+def test_bioasq_snippets(data_dir: Path) -> None:
+    items = list(parse_jsonl(data_dir / "bioasq" / "snippet_corpus.jsonl"))
+    records = [i for i in items if isinstance(i, SourceRecord)]
+    assert len(records) == 13449
+    rec = next(r for r in records if r.key == "34022131")
+    assert rec.title.startswith("Non-coding region variants upstream of MEF2C")
+    assert all(s.label == "" for s in rec.sections)
+
+
+def test_abstracts_extra(data_dir: Path) -> None:
+    items = list(parse_jsonl(data_dir / "corpora" / "abstracts_extra.jsonl.gz"))
+    records = {i.key: i for i in items if isinstance(i, SourceRecord)}
+    problems = [i for i in items if isinstance(i, ParseProblem)]
+    assert len(records) + len(problems) <= 32518
+    assert all("without title or abstract" in p.reason for p in problems)
+    cohen = next(i for i in items if isinstance(i, SourceRecord) and i.origin == "cohen2006_drug_reviews")
+    assert cohen.authors and " " in cohen.authors[0] and "," not in cohen.authors[0]
+    ei = next(i for i in items if isinstance(i, SourceRecord) and i.origin == "evidence_inference")
+    assert ei.key.startswith("evidence_inference:PMC") and ei.pmid is None and ei.pmcid
+    synergy = next(
+        i for i in items if isinstance(i, SourceRecord) and i.origin.startswith("synergy_") and i.doi
+    )
+    assert synergy.doi is not None and synergy.doi.startswith("10.")
+
+
+def test_bad_lines_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.jsonl.gz"
+    lines = [
+        '{"pmid": "1", "title": "Synthetic test title", "abstract": "Synthetic text."}',
+        '{"pmid": "2", "title": ',
+        "[1, 2]",
+        '{"pmid": "3"}',
+        '{"title": "Synthetic record without pmid", "abstract": "Synthetic."}',
+    ]
+    path.write_bytes(gzip.compress("\n".join(lines).encode()))
+    items = list(parse_jsonl(path))
+    assert [type(i).__name__ for i in items] == [
+        "SourceRecord",
+        "ParseProblem",
+        "ParseProblem",
+        "ParseProblem",
+        "SourceRecord",
+    ]
+    assert isinstance(items[1], ParseProblem) and "invalid JSON" in items[1].reason
+    last = items[4]
+    assert isinstance(last, SourceRecord) and last.key == f"{tmp_path.name}/synthetic.jsonl.gz:line5"
+
+
+def test_xml_given_to_jsonl_parser(data_dir: Path) -> None:
+    with pytest.raises(IngestError, match="not a JSON Lines file"):
+        list(parse_jsonl(data_dir / "medline_sample" / "pubmed-29768149.xml"))

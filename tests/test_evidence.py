@@ -1,0 +1,103 @@
+"""Evidence classification on real records from the shared data (expected values read from the abstracts)."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from medcite.corpus.detect import parse_path
+from medcite.domain import Design, SourceRecord
+from medcite.evidence import classify, sample_size
+
+_REPO = Path(__file__).resolve().parents[1]
+
+
+def _data_dir() -> Path:
+    path = Path(os.environ.get("MEDCITE_DATA_DIR", _REPO / ".." / "shared" / "data"))
+    if not path.is_dir():
+        pytest.skip("shared data folder not found (set MEDCITE_DATA_DIR or place it at ../shared/data)")
+    return path
+
+
+@cache
+def _load(relative: str) -> dict[str, SourceRecord]:
+    return {r.key: r for r in parse_path(_data_dir() / relative) if isinstance(r, SourceRecord)}
+
+
+def record(relative: str, key: str) -> SourceRecord:
+    return _load(relative)[key]
+
+
+XML = "formats/pubmed_xml_samples"
+QA = "pubmedqa/abstracts.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("relative", "key", "design", "inferred"),
+    [
+        ("medline_sample/pubmed-29768149.xml", "29768149", Design.RCT, False),  # Randomized Controlled Trial
+        # Observational Study + MeSH Case-Control Studies (a nested case-control design): the specific one
+        ("formats/eutils_samples_biopython/Entrez/pubmed4.xml", "27797938", Design.CASE_CONTROL, False),
+        (XML, "22441635", Design.OBSERVATIONAL, False),  # Clinical Trial, open-label: not randomised
+        (XML, "10025881", Design.CASE_CONTROL, False),  # MeSH Case-Control Studies
+        (XML, "22662643", Design.CASE_SERIES, False),  # Case Reports
+        (XML, "22215830", Design.REVIEW, False),  # Review
+        (
+            "formats/eutils_samples_biopython/Entrez/pubmed2.xml",
+            "11748933",
+            Design.ANIMAL,
+            False,
+        ),  # Animals only
+        (QA, "10808977", Design.RCT, True),  # "Women were randomized to 1 of 3 groups"
+        (QA, "24785562", Design.META_ANALYSIS, True),  # "Meta-analysis was performed ..."
+        (QA, "17113061", Design.CASE_CONTROL, True),  # "In a 1:2 case-control study ..."
+        (QA, "22694248", Design.ANIMAL, True),  # MeSH Animals, no Humans
+    ],
+)
+def test_design(relative: str, key: str, design: Design, inferred: bool) -> None:
+    info = classify(record(relative, key))
+    assert (info.design, info.inferred) == (design, inferred)
+
+
+@pytest.mark.parametrize(
+    ("relative", "key", "expected"),
+    [
+        ("medline_sample/pubmed-29768149.xml", "29768149", 3849),  # "A total of 3849 patients underwent ..."
+        ("medline_sample/medline16n0902.xml.gz", "26702390", 19985),  # "A total of 19,985 adolescents ..."
+        (
+            "medline_sample/medline16n0902.xml.gz",
+            "26702318",
+            141,
+        ),  # "A total of 141 patients ... were enrolled"
+        (QA, "9542484", 303),  # "Case notes of 303 patients from the various clinics were studied."
+        (QA, "22849512", 852),  # "Adolescents (n = 852) completed a questionnaire"
+        (QA, "17113061", 114),  # "case-control study of ... subjects (n=114)"
+        (QA, "25699562", None),  # two "n = 250" groups: not a clear total
+        (QA, "24449622", None),  # "... and seven patients without ...": a subgroup, not the sample
+        ("medline_sample/medline16n0902.xml.gz", "26694915", None),  # animal groups "n = 3"
+    ],
+)
+def test_sample_size(relative: str, key: str, expected: int | None) -> None:
+    assert classify(record(relative, key)).sample_size == expected
+
+
+def test_human_flag() -> None:
+    assert classify(record("medline_sample/pubmed-29768149.xml", "29768149")).human is True
+    assert classify(record("formats/eutils_samples_biopython/Entrez/pubmed2.xml", "11748933")).human is False
+
+
+def test_sample_size_ignores_years_doses_and_percentages() -> None:
+    # sentences copied from real abstracts of the shared data
+    qa = _load(QA)
+    text = qa["26285789"].text  # percentages, months, hazard ratios and a subgroup "(n = 22)"
+    assert sample_size(text) is None
+    assert sample_size("In 2005 patients were recruited from clinics.") is None  # year, not a count
+    assert sample_size("The dose was 250 mg given to patients twice daily.") is None
+
+
+def test_no_text_no_design() -> None:
+    info = classify(SourceRecord(key="synthetic:1", title="Synthetic test title"))
+    assert info.design == Design.OTHER and info.sample_size is None and info.human is None

@@ -1,0 +1,97 @@
+"""Sentence passages: offsets into record.text, abbreviations, merging of short fragments."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medcite.corpus.detect import parse_path
+from medcite.domain import AbstractSection, SourceRecord
+from medcite.passages import MIN_CHARS, split_passages
+
+_REPO = Path(__file__).resolve().parents[1]
+
+# Synthetic test text (not medical content) exercising each abbreviation rule.
+SYNTHETIC = (
+    "Synthetic sentence one cites Smith et al. for the rule. Values were 2.5 and 3.75 units (p < 0.05). "
+    "Options, e.g. alpha, i.e. the first one, were compared vs. beta in Fig. 2 of the test. "
+    "The sample was approx. 10 units as noted by J. R. Tester in this file. Ok. A final synthetic sentence."
+)
+
+
+def test_abbreviations_and_decimals() -> None:
+    rec = SourceRecord(key="synthetic:1", title="Synthetic", sections=(AbstractSection("", SYNTHETIC),))
+    texts = [p.text for p in split_passages(rec)]
+    assert texts == [
+        "Synthetic sentence one cites Smith et al. for the rule.",
+        "Values were 2.5 and 3.75 units (p < 0.05).",
+        "Options, e.g. alpha, i.e. the first one, were compared vs. beta in Fig. 2 of the test.",
+        "The sample was approx. 10 units as noted by J. R. Tester in this file. Ok.",
+        "A final synthetic sentence.",
+    ]
+
+
+def test_sections_offsets_and_labels() -> None:
+    rec = SourceRecord(
+        key="synthetic:2",
+        title="Synthetic",
+        sections=(
+            AbstractSection("BACKGROUND", "First synthetic section text here."),
+            AbstractSection("", ""),
+        ),
+    )
+    rec2 = SourceRecord(
+        key="synthetic:3",
+        title="Synthetic",
+        sections=(
+            AbstractSection("BACKGROUND", "First synthetic section text here."),
+            AbstractSection("RESULTS", "Second synthetic section. It has two sentences."),
+        ),
+    )
+    assert [p.section for p in split_passages(rec)] == ["BACKGROUND"]
+    passages = split_passages(rec2)
+    assert [p.section for p in passages] == ["BACKGROUND", "RESULTS", "RESULTS"]
+    assert [p.idx for p in passages] == [0, 1, 2]
+    assert all(rec2.text[p.start : p.end] == p.text for p in passages)
+
+
+def test_no_sections_no_passages() -> None:
+    assert split_passages(SourceRecord(key="synthetic:4", title="Synthetic title only")) == []
+
+
+def test_real_abstracts_keep_offsets() -> None:
+    data = Path(os.environ.get("MEDCITE_DATA_DIR", _REPO / ".." / "shared" / "data"))
+    if not data.is_dir():
+        pytest.skip("shared data folder not found (set MEDCITE_DATA_DIR or place it at ../shared/data)")
+    count = 0
+    for rec in parse_path(data / "medline_sample" / "medline16n0902.xml.gz"):
+        if isinstance(rec, SourceRecord):
+            passages = split_passages(rec)
+            text = rec.text
+            assert all(text[p.start : p.end] == p.text for p in passages)
+            assert all(len(p.text) >= MIN_CHARS for p in passages[1:] if p.section == passages[0].section)
+            count += len(passages)
+    assert count > 3000
+
+
+_TOKENS = [*"abcXYZ .,?!;:0123456789()\n\t\"'", "et al.", " vs. ", "Fig. ", "2.5", "e.g. ", "J. R. ", ". A"]
+_SECTION_TEXT = st.lists(st.sampled_from(_TOKENS), max_size=80).map("".join)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "METHODS", "RESULTS"]), _SECTION_TEXT), max_size=5))
+def test_offsets_property(parts: list[tuple[str, str]]) -> None:
+    rec = SourceRecord(
+        key="synthetic:h", title="t", sections=tuple(AbstractSection(lab, t) for lab, t in parts)
+    )
+    passages = split_passages(rec)
+    text = rec.text
+    last_end = 0
+    for i, p in enumerate(passages):
+        assert text[p.start : p.end] == p.text
+        assert p.text == p.text.strip() and p.text
+        assert p.start >= last_end and p.idx == i
+        last_end = p.end
