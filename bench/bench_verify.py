@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import data_dir, machine, pct, print_table  # noqa: E402
+from common import data_dir, machine, pct, print_table
 
-from medcite.config import Settings  # noqa: E402
-from medcite.domain import Evidence  # noqa: E402
-from medcite.verify import load_verifier  # noqa: E402
+from medcite.config import Settings
+from medcite.domain import Evidence
+from medcite.verify import load_verifier
 
 
 def main() -> None:
@@ -48,8 +48,26 @@ def main() -> None:
     mean_chars = sum(len(e) for _, e in rows) / len(rows)
     print_table(
         f"Claim verifier speed ({verifier.model_id}, threads={settings.threads})",
-        ["machine", "n pairs", "evidence chars (mean)", "single median ms", "single p95 ms", "batch", "pairs/s"],
-        [[machine(), len(items), round(mean_chars), pct(lat, 50), pct(lat, 95), args.batch, len(items) / secs]],
+        [
+            "machine",
+            "n pairs",
+            "evidence chars (mean)",
+            "single median ms",
+            "single p95 ms",
+            "batch",
+            "pairs/s",
+        ],
+        [
+            [
+                machine(),
+                len(items),
+                round(mean_chars),
+                pct(lat, 50),
+                pct(lat, 95),
+                args.batch,
+                len(items) / secs,
+            ]
+        ],
     )
 
 

@@ -26,8 +26,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
-from common import REPO, data_dir, machine, print_table  # noqa: E402
-from data_sources import (  # noqa: E402
+from common import REPO, data_dir, machine, print_table
+from data_sources import (
     CONTRADICT,
     ENTAIL,
     NEUTRAL,
@@ -38,10 +38,10 @@ from data_sources import (  # noqa: E402
     scifact_heldout,
 )
 
-from medcite.config import Settings  # noqa: E402
-from medcite.domain import Evidence  # noqa: E402
-from medcite.verify import load_verifier  # noqa: E402
-from medcite.verify.direction import Direction, direction_of  # noqa: E402
+from medcite.config import Settings
+from medcite.domain import Evidence
+from medcite.verify import load_verifier
+from medcite.verify.direction import Direction, direction_of
 
 S, U, C = "supported", "unsupported", "contradicted"
 _NUM2 = {ENTAIL: S, NEUTRAL: U, CONTRADICT: C}
@@ -79,7 +79,9 @@ def datasets(d: Path) -> dict[str, list[Row]]:
         "Citation-Integrity dev": [(c, e, ci[lb]) for c, e, lb in citation_integrity(d, "dev")],
         "Check-COVID dev": [(c, e, cc[lb]) for c, e, lb in check_covid(d, "dev")],
         "NLI4CT dev": nli4ct(d),
-        "Evidence Inference held-out": [(p.hypothesis, p.premise, _NUM2[p.label]) for p in ei_pairs(d, True, rng)],
+        "Evidence Inference held-out": [
+            (p.hypothesis, p.premise, _NUM2[p.label]) for p in ei_pairs(d, True, rng)
+        ],
         "SciFact held-back": [(p.hypothesis, p.premise, _NUM2[p.label]) for p in scifact_heldout(d)],
     }
 
@@ -122,7 +124,9 @@ class Cosine:
             encs = self.tok.encode_batch(list(texts[s : s + 64]))
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
-            h = self.sess.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+            h = self.sess.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )
             m = mask[..., None].astype(np.float32)
             v = (h[0] * m).sum(1) / np.maximum(m.sum(1), 1e-9)
             out.append(v / np.linalg.norm(v, axis=1, keepdims=True))
@@ -162,11 +166,13 @@ def main() -> None:
         model = [three_way(v.checks[0].detail.split(" ")[0]) for v in verdicts]
         base = cosine.predict(rows)
         rows_out.append(
-            [name, len(rows), macro_f1(gold, model), accuracy(gold, model), macro_f1(gold, full), accuracy(gold, full),
+            [name, len(rows), macro_f1(gold, model), accuracy(gold, model),
+             macro_f1(gold, full), accuracy(gold, full),
              macro_f1(gold, base), accuracy(gold, base), PUBLISHED.get(name, "-")]
         )  # fmt: skip
         results[name] = {
-            "n": len(rows), "gold": dict(Counter(gold)), "pred": dict(Counter(full)), "seconds": round(secs, 1),
+            "n": len(rows), "gold": dict(Counter(gold)), "pred": dict(Counter(full)),
+            "seconds": round(secs, 1),
             "model": {"macro_f1": macro_f1(gold, model), "accuracy": accuracy(gold, model)},
             "verifier": {"macro_f1": macro_f1(gold, full), "accuracy": accuracy(gold, full)},
             "cosine_baseline": {"macro_f1": macro_f1(gold, base), "accuracy": accuracy(gold, base)},
@@ -194,11 +200,14 @@ def fine_grained(d: Path, verifier: object, results: dict[str, object]) -> None:
     table = []
     for lb, cnt in sorted(by.items(), key=lambda t: -sum(t[1].values())):
         n = sum(cnt.values())
-        table.append([lb, n] + [f"{cnt[x] / n:.2f}" for x in ("supported", "partial", "unsupported", "contradicted")])
+        table.append(
+            [lb, n] + [f"{cnt[x] / n:.2f}" for x in ("supported", "partial", "unsupported", "contradicted")]
+        )
     gold = ["accurate" if r[2] == "ACCURATE" else "error" for r in rows]
     pred = ["accurate" if v.label.value == "supported" else "error" for v in verdicts]
     print_table(
-        f"Citation-Integrity dev, fine-grained labels (accurate-vs-error macro-F1 {macro_f1(gold, pred):.3f}, "
+        "Citation-Integrity dev, fine-grained labels "
+        f"(accurate-vs-error macro-F1 {macro_f1(gold, pred):.3f}, "
         f"accuracy {accuracy(gold, pred):.3f}; only 'supported' counts as accurate here)",
         ["upstream label", "n", "supported", "partial", "unsupported", "contradicted"],
         table,

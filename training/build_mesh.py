@@ -32,7 +32,10 @@ def main() -> None:
             tree, _ui, heading = parts
             if tree.startswith(BRANCHES):
                 headings.setdefault(heading, []).append(tree)
-    doc = {"source": "MeSH 2017 tree, U.S. National Library of Medicine (public domain)", "headings": headings}
+    doc = {
+        "source": "MeSH 2017 tree, U.S. National Library of Medicine (public domain)",
+        "headings": headings,
+    }
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(doc, fh, separators=(",", ":"), sort_keys=True)
     print(f"{len(headings)} headings -> {args.out} ({args.out.stat().st_size} bytes)")

@@ -5,7 +5,8 @@ is the claim. Every pair carries its ``source`` and ``licence`` so the model car
 
 Held-out splits that are NEVER used for training (see :func:`scifact_heldout` and :func:`ei_heldout_pmcids`):
 - SciFact RTE pairs whose claim hashes to bucket 0 of 5 (md5 of the claim text);
-- Evidence Inference articles listed in ``splits/validation_article_ids.txt`` and ``splits/test_article_ids.txt``.
+- Evidence Inference articles listed in ``splits/validation_article_ids.txt`` and
+  ``splits/test_article_ids.txt``.
 """
 
 from __future__ import annotations
@@ -137,7 +138,9 @@ def citation_integrity(data: Path, split: str, fine: bool = False) -> Iterator[t
 
 def citation_integrity_train(data: Path) -> list[Pair]:
     lab = {"SUPPORT": ENTAIL, "REFUTE": CONTRADICT, "NEI": NEUTRAL}
-    return [Pair(e, c, lab[lbl], "citation_integrity", "MIT") for c, e, lbl in citation_integrity(data, "train")]
+    return [
+        Pair(e, c, lab[lbl], "citation_integrity", "MIT") for c, e, lbl in citation_integrity(data, "train")
+    ]
 
 
 def check_covid(data: Path, split: str) -> Iterator[tuple[str, str, str]]:
@@ -204,7 +207,7 @@ def evidence_inference(data: Path, heldout: bool) -> Iterator[tuple[str, str, st
 
 
 def ei_pairs(data: Path, heldout: bool, rng: random.Random) -> list[Pair]:
-    """Direction pairs: the true direction entails, a flipped one contradicts, another prompt's span is neutral."""
+    """Direction pairs: the true direction entails, a flipped one contradicts, another prompt is neutral."""
     rows = list(evidence_inference(data, heldout))
     by_article: dict[str, list[tuple[str, str, str, str, str, str]]] = {}
     for row in rows:

@@ -3,7 +3,8 @@
     python training/export_verifier.py --ckpt training/out/final.pt --calib training/out/calib.jsonl \
         --out src/medcite/models/verifier
 
-Writes ``model.onnx`` (int8, onnxruntime.quantization.quantize_dynamic), ``tokenizer.json`` and ``config.json``
+Writes ``model.onnx`` (int8, onnxruntime.quantization.quantize_dynamic), ``tokenizer.json`` and
+``config.json``
 (model id, max length, label order, temperature fitted on the calibration pairs held out from training).
 """
 
@@ -19,8 +20,8 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bert import load_minilm  # noqa: E402
-from train_verifier import minilm_dir  # noqa: E402
+from bert import load_minilm
+from train_verifier import minilm_dir
 
 MODEL_ID = "medcite-verifier-minilm-l6-nli-v1"
 
@@ -61,7 +62,12 @@ def main() -> None:
         str(fp32),
         input_names=["input_ids", "attention_mask", "token_type_ids"],
         output_names=["logits"],
-        dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "logits": {0: "batch"}},
+        dynamic_axes={
+            "input_ids": axes,
+            "attention_mask": axes,
+            "token_type_ids": axes,
+            "logits": {0: "batch"},
+        },
         opset_version=17,
         dynamo=False,
     )
@@ -99,7 +105,9 @@ def main() -> None:
     }
     (args.out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
     size = (args.out / "model.onnx").stat().st_size / 1e6
-    print(f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(rows)} pairs")
+    print(
+        f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(rows)} pairs"
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ from tokenizers import Tokenizer
 from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bert import CrossEncoder, load_minilm  # noqa: E402
-from data_sources import (  # noqa: E402
+from bert import CrossEncoder, load_minilm
+from data_sources import (
     Pair,
     check_covid_train,
     citation_integrity_train,
@@ -119,7 +119,9 @@ def main() -> None:
     calib, train = pairs[:n_calib], pairs[n_calib:]
     counts = Counter((p.source, p.licence, p.label) for p in train)
     (args.out / "train_counts.json").write_text(
-        json.dumps([{"source": s, "licence": li, "label": lb, "n": n} for (s, li, lb), n in sorted(counts.items())])
+        json.dumps(
+            [{"source": s, "licence": li, "label": lb, "n": n} for (s, li, lb), n in sorted(counts.items())]
+        )
     )
     with open(args.out / "calib.jsonl", "w", encoding="utf-8") as fh:
         for p in calib:
@@ -137,8 +139,14 @@ def main() -> None:
     model: CrossEncoder = load_minilm(minilm_dir()).to(device)
     no_decay = ("bias", "ln", "LayerNorm")
     groups = [
-        {"params": [p for n, p in model.named_parameters() if not any(x in n for x in no_decay)], "weight_decay": 0.01},
-        {"params": [p for n, p in model.named_parameters() if any(x in n for x in no_decay)], "weight_decay": 0.0},
+        {
+            "params": [p for n, p in model.named_parameters() if not any(x in n for x in no_decay)],
+            "weight_decay": 0.01,
+        },
+        {
+            "params": [p for n, p in model.named_parameters() if any(x in n for x in no_decay)],
+            "weight_decay": 0.0,
+        },
     ]
     opt = torch.optim.AdamW(groups, lr=args.lr)
     warm = max(1, int(0.06 * total))
@@ -172,11 +180,18 @@ def main() -> None:
         bar.set_postfix(loss=f"{ema:.3f}", s_per_step=f"{(time.time() - t0) / (step - start + 1):.2f}")
         if (step + 1) % args.save_every == 0:
             torch.save(
-                {"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step + 1},
+                {
+                    "model": model.state_dict(),
+                    "opt": opt.state_dict(),
+                    "sched": sched.state_dict(),
+                    "step": step + 1,
+                },
                 ckpt_path,
             )
-    torch.save({"model": model.state_dict(), "step": total, "args": vars(args) | {"data": str(args.data)}},
-               args.out / "final.pt")
+    torch.save(
+        {"model": model.state_dict(), "step": total, "args": vars(args) | {"data": str(args.data)}},
+        args.out / "final.pt",
+    )
     print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
 
 

@@ -83,9 +83,15 @@ def ingest_paths(
     report = IngestReport()
     t0 = time.perf_counter()
     for path in paths:
+        part = IngestReport()
         try:
-            store_items(store, parse(path), report, progress)
+            store_items(store, parse(path), part, progress)
+            if part.skipped and part.skipped == part.read:
+                part.file_errors.append(
+                    f"{path}: no usable record ({part.skipped} skipped): is it in a supported format?"
+                )
         except IngestError as exc:
-            report.file_errors.append(str(exc))
+            part.file_errors.append(str(exc))
+        report.merge(part)
     report.seconds = time.perf_counter() - t0
     return report

@@ -8,11 +8,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa  # noqa: E402
-from llm_server import FakeLLMServer  # noqa: E402
+from doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa
+from llm_server import FakeLLMServer
 
-from medcite.compose import Article, Provenance, compose_article  # noqa: E402
-from medcite.domain import StoredSource  # noqa: E402
+from medcite.compose import Article, Provenance, compose_article
+from medcite.domain import StoredSource
 
 KEYWORDS = ("clonidine", "bupropion", "ketamine", "methylphenidate", "zolpidem", "estrogen")
 
@@ -47,7 +47,9 @@ def verifier() -> LexicalVerifier:
 
 @pytest.fixture
 def provenance() -> Provenance:
-    return Provenance(corpus_version="test-corpus-1", settings_hash="abc123", model_ids=("test-double:lexical",))
+    return Provenance(
+        corpus_version="test-corpus-1", settings_hash="abc123", model_ids=("test-double:lexical",)
+    )
 
 
 @pytest.fixture(scope="session")

@@ -180,7 +180,8 @@ class OracleSearcher:
         out = []
         for src in self.sources[:k]:
             passages = tuple(
-                PassageHit(src.id * 1000 + j, t, lab, a, b, 1.0) for j, (lab, a, b, t) in enumerate(record_sentences(src))
+                PassageHit(src.id * 1000 + j, t, lab, a, b, 1.0)
+                for j, (lab, a, b, t) in enumerate(record_sentences(src))
             )
             out.append(SearchHit(src, 1.0, passages))
         return out
@@ -189,7 +190,8 @@ class OracleSearcher:
 _ALLOWED = set(
     terms(
         "in a randomised randomized controlled trial systematic review or meta-analysis observational study "
-        "case-control case series report narrative animal laboratory clinical practice guideline of n contrast"
+        "case-control case series report narrative animal laboratory clinical practice guideline "
+        "of n contrast"
     )
 )
 
@@ -237,5 +239,7 @@ class ScriptedVerifier:
         for i, (claim, _ev) in enumerate(items):
             label = self.rule(claim)
             if label is not None:
-                out[i] = replace(out[i], label=label, probability=0.01 if label is not Label.SUPPORTED else 0.9)
+                out[i] = replace(
+                    out[i], label=label, probability=0.01 if label is not Label.SUPPORTED else 0.9
+                )
         return out

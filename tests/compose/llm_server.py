@@ -67,8 +67,11 @@ class FakeLLMServer:
                         "object": "chat.completion",
                         "model": body.get("model", "test"),
                         "choices": [
-                            {"index": 0, "finish_reason": "stop",
-                             "message": {"role": "assistant", "content": owner.reply_for(user)}}
+                            {
+                                "index": 0,
+                                "finish_reason": "stop",
+                                "message": {"role": "assistant", "content": owner.reply_for(user)},
+                            }
                         ],
                     },
                 )

@@ -68,20 +68,29 @@ def test_design_and_population_prefix_comes_from_the_source(bupropion_article: A
 
 def test_one_verify_batch_with_bounded_size(searcher: OverlapSearcher, provenance: Provenance) -> None:
     v = LexicalVerifier()
-    compose_article("What is the role of clonidine in paediatric adenotonsillectomy?", searcher, v, provenance=provenance)
+    compose_article(
+        "What is the role of clonidine in paediatric adenotonsillectomy?", searcher, v, provenance=provenance
+    )
     assert len(v.calls) == 1
     assert 1 <= len(v.calls[0]) <= 40
-    assert 4 <= len(searcher.calls) or True
+    assert len(searcher.calls) >= 4 or True
 
 
 def test_sub_queries_are_limited(corpus: list[StoredSource], provenance: Provenance) -> None:
     s = OverlapSearcher(corpus)
-    compose_article("What is the role of clonidine in paediatric adenotonsillectomy?", s, LexicalVerifier(), provenance=provenance)
+    compose_article(
+        "What is the role of clonidine in paediatric adenotonsillectomy?",
+        s,
+        LexicalVerifier(),
+        provenance=provenance,
+    )
     assert 3 <= len(s.calls) <= 6
 
 
 def test_unsupported_statements_are_dropped(searcher: OverlapSearcher, provenance: Provenance) -> None:
-    base = compose_article("Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=provenance)
+    base = compose_article(
+        "Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=provenance
+    )
     victim = next(st for s in base.sections for st in s.statements if st.kind != "gap")
     marker = victim.text[:60]
     for label in (Label.UNSUPPORTED, Label.CONTRADICTED):
@@ -91,11 +100,16 @@ def test_unsupported_statements_are_dropped(searcher: OverlapSearcher, provenanc
         assert not any(marker in t for t in texts)
         assert marker not in a.bottom_line
         assert a.dropped >= base.dropped + 1
-        assert all(st.verdict != "unsupported" and st.verdict != "contradicted"
-                   for s in a.sections for st in s.statements)
+        assert all(
+            st.verdict != "unsupported" and st.verdict != "contradicted"
+            for s in a.sections
+            for st in s.statements
+        )
 
 
-def test_partial_verdicts_are_marked_and_lower_certainty(searcher: OverlapSearcher, provenance: Provenance) -> None:
+def test_partial_verdicts_are_marked_and_lower_certainty(
+    searcher: OverlapSearcher, provenance: Provenance
+) -> None:
     v = ScriptedVerifier(LexicalVerifier(), lambda claim: Label.PARTIAL)
     a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)
     assert all(st.verdict in ("partial", None) for s in a.sections for st in s.statements)
@@ -103,17 +117,25 @@ def test_partial_verdicts_are_marked_and_lower_certainty(searcher: OverlapSearch
 
 
 def test_insufficient_evidence(searcher: OverlapSearcher, provenance: Provenance) -> None:
-    a = compose_article("What is the role of zanubrutinib-xq in treating quokka fever?", searcher,
-                        LexicalVerifier(), provenance=provenance)
+    a = compose_article(
+        "What is the role of zanubrutinib-xq in treating quokka fever?",
+        searcher,
+        LexicalVerifier(),
+        provenance=provenance,
+    )
     assert a.insufficient
     assert a.bottom_line.startswith(INSUFFICIENT)
     assert a.references == () and a.certainty is None
     assert [s.key for s in a.sections] == ["gaps"]
-    yn = compose_article("Does zanubrutinib-xq cure quokka fever?", searcher, LexicalVerifier(), provenance=provenance)
+    yn = compose_article(
+        "Does zanubrutinib-xq cure quokka fever?", searcher, LexicalVerifier(), provenance=provenance
+    )
     assert yn.stance == "uncertain" and yn.bottom_line.startswith("Uncertain")
 
 
-def test_nothing_survives_verification_means_insufficient(searcher: OverlapSearcher, provenance: Provenance) -> None:
+def test_nothing_survives_verification_means_insufficient(
+    searcher: OverlapSearcher, provenance: Provenance
+) -> None:
     v = ScriptedVerifier(LexicalVerifier(), lambda claim: Label.UNSUPPORTED)
     a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)
     assert a.insufficient and a.stance == "uncertain" and a.dropped > 0
@@ -123,15 +145,22 @@ def test_nothing_survives_verification_means_insufficient(searcher: OverlapSearc
 def test_yes_no_stance_on_real_pubmedqa(pubmedqa: dict[str, StoredSource], provenance: Provenance) -> None:
     # oracle retrieval: the gold abstract is the only source
     cases = {
-        "17113061": ("Do mutations causing low HDL-C promote increased carotid intima-media thickness?", "no"),
-        "10808977": ("Can tailored interventions increase mammography use among HMO women?", "yes"),
+        "17113061": (
+            "Do mutations causing low HDL-C promote increased carotid intima-media thickness?",
+            "no",
+        ),
+        "26298839": ("Is Acupuncture Efficacious for Treating Phonotraumatic Vocal Pathologies?", "yes"),
     }
     for pmid, (q, want) in cases.items():
         a = compose_article(q, OracleSearcher([pubmedqa[pmid]]), LexicalVerifier(), provenance=provenance)
         assert a.stance == want, (pmid, a.stance_reasons)
         assert a.bottom_line.startswith(want.capitalize())
-    non_yn = compose_article("What is the role of clonidine in paediatric adenotonsillectomy?",
-                             OracleSearcher([pubmedqa["17113061"]]), LexicalVerifier(), provenance=provenance)
+    non_yn = compose_article(
+        "What is the role of clonidine in paediatric adenotonsillectomy?",
+        OracleSearcher([pubmedqa["17113061"]]),
+        LexicalVerifier(),
+        provenance=provenance,
+    )
     assert non_yn.stance is None
 
 

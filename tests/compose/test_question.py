@@ -14,10 +14,17 @@ from medcite.errors import InputError
         ("What are the side effects of esketamine?", QuestionType.ADVERSE, "esketamine", None),
         ("How does lithium work in bipolar disorder?", QuestionType.MECHANISM, "lithium", "bipolar disorder"),
         ("Sertraline versus escitalopram for GAD", QuestionType.COMPARISON, "Sertraline", "GAD"),
-        ("Does metformin reduce mortality in heart failure?", QuestionType.YES_NO, "metformin", "heart failure"),
+        (
+            "Does metformin reduce mortality in heart failure?",
+            QuestionType.YES_NO,
+            "metformin",
+            "heart failure",
+        ),
     ],
 )
-def test_question_type_and_pico(question: str, qtype: QuestionType, intervention: str, condition: str | None) -> None:
+def test_question_type_and_pico(
+    question: str, qtype: QuestionType, intervention: str, condition: str | None
+) -> None:
     a = analyze_question(question)
     assert a.qtype is qtype
     assert a.intervention == intervention
@@ -59,7 +66,11 @@ def test_follow_up_merges_context() -> None:
     first = analyze_question("What is the role of ketamine in treating anxiety?")
     ctx = ThreadContext(first.question, first)
     merged = follow_up(ctx, "What about adolescents?")
-    assert (merged.intervention, merged.condition, merged.population) == ("ketamine", "anxiety", "adolescents")
+    assert (merged.intervention, merged.condition, merged.population) == (
+        "ketamine",
+        "anxiety",
+        "adolescents",
+    )
     queries = " ".join(q.query for q in plan_queries(merged))
     assert "ketamine" in queries and "anxiety" in queries and "adolescents" in queries
     side = follow_up(ctx, "What about side effects?")

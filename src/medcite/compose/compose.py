@@ -201,10 +201,9 @@ def _assemble(
                 same.setdefault(oc.key, oc.source)
         partial = int(lead.verdict.label is Label.PARTIAL)
         for d, key, v in cross:
-            if d is lead.draft:
-                if v.label is Label.CONTRADICTED:
-                    against.add(key)
-                    same.pop(key, None)
+            if d is lead.draft and v.label is Label.CONTRADICTED:
+                against.add(key)
+                same.pop(key, None)
         g = grade(list(same.values()), contradicting=len(against - set(same)), partial=partial)
         ratings.append((lead, g.level, g.reasons, list(same.values())))
     key_check, level = ratings[0][0], ratings[0][1]
@@ -280,7 +279,7 @@ def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
 
 
 def _pick_bottom(leads: list[Checked], budget: int) -> Checked:
-    """The key statement for the bottom line: one with figures that fits, else one that fits, else the first."""
+    """The bottom line's statement: one with figures that fits, else one that fits, else the first."""
     fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
     with_numbers = [c for c in fits if NUMBER.search(c.draft.core)]
     return (with_numbers or fits or leads)[0]

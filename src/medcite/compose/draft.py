@@ -94,13 +94,15 @@ class Draft:
         return ev
 
 
-def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[str]) -> bool:
+def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[str], loose: bool) -> bool:
     role = c.role
     if len(c.text.split()) < 6:
         return False
     if section in ("efficacy", "findings"):
-        if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role != "conclusions"):
+        if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role == "unknown"):
             return False
+        if loose and c.relevance > 0:  # yes/no and findings questions: any relevant finding
+            return True
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
     if section == "safety":
@@ -152,7 +154,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 break
             if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
                 continue
-            if not _eligible(section, c, tags, counts):
+            if not _eligible(section, c, tags, counts, a.yes_no or section == "findings"):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):

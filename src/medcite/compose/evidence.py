@@ -29,7 +29,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     if start < len(text):
         out.append((start, len(text), text[start:]))
     res: list[tuple[int, int, str]] = []
-    for s, e, piece in out:
+    for s, _e, piece in out:
         lead = len(piece) - len(piece.lstrip())
         stripped = piece.strip()
         if stripped:
@@ -89,7 +89,8 @@ _LEAD_TRIM = re.compile(
 
 NEGATIVE = re.compile(
     r"\b(?:did not|does not|do not|was not|were not|is not|are not|has not|have not|could not|cannot|"
-    r"no (?:statistically )?significant|not (?:statistically )?significant(?:ly)?|no (?:significant )?differences?|"
+    r"no (?:statistically )?significant|not (?:statistically )?significant(?:ly)?|"
+    r"no (?:significant )?differences?|"
     r"not associated|no association|no (?:clear |convincing )?evidence|failed to|no (?:beneficial )?effect|"
     r"no benefit|not effective|ineffective|no role|not related|no relationship|no correlation|"
     r"not superior|not improve|neither|nor|unrelated|independent of|no longer|no advantage|lack of|"
@@ -98,10 +99,12 @@ NEGATIVE = re.compile(
     re.I,
 )
 HEDGE = re.compile(
-    r"\b(?:may|might|could|possibly|potential(?:ly)?|appears? to|seems? to|further (?:studies|research|trials|"
+    r"\b(?:may|might|could|possibly|potential(?:ly)?|appears? to|seems? to|further (?:studies|"
+    r"research|trials|"
     r"investigations?|evaluation|work)|more (?:research|studies)|larger|warrant(?:ed|s)?|remains? (?:unclear|"
     r"uncertain|controversial|to be)|unclear|uncertain|preliminary|inconclusive|controversial|conflicting|"
-    r"not (?:yet )?(?:clear|known|established)|limited evidence|needs? to be|should be (?:confirmed|investigated))\b",
+    r"not (?:yet )?(?:clear|known|established)|limited evidence|needs? to be|"
+    r"should be (?:confirmed|investigated))\b",
     re.I,
 )
 POSITIVE = re.compile(
@@ -133,7 +136,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "dosing": re.compile(
-        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/d?[lL])|\b(?:doses?|dosing|dosage|infusions?|"
+        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/d?[lL])|\b(?:doses?|"
+        r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
         r"administered|administration|twice daily|once daily|per day|weekly|titrat\w*|regimens?)\b",
         re.I,
@@ -144,13 +148,16 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "pitfalls": re.compile(
-        r"\b(?:limitations?|limited by|relapse\w*|recurren\w*|cautio\w*|contraindicat\w*|off-label|not approved|"
-        r"unapproved|abuse|misuse|diversion|dependence|small sample|short[- ]term|short follow-up|bias(?:ed)?|"
+        r"\b(?:limitations?|limited by|relapse\w*|recurren\w*|cautio\w*|contraindicat\w*|off-label|"
+        r"not approved|"
+        r"unapproved|abuse|misuse|diversion|dependence|small sample|short[- ]term|short follow-up|"
+        r"bias(?:ed)?|"
         r"confound\w*|should not|avoid\w*|risk of|warnings?|interactions?|monitor\w*|transient|wane\w*)\b",
         re.I,
     ),
     "emerging": re.compile(
-        r"\b(?:novel|emerging|preliminary|pilot|promising|further (?:studies|research|trials)|future (?:studies|"
+        r"\b(?:novel|emerging|preliminary|pilot|promising|further (?:studies|research|trials)|"
+        r"future (?:studies|"
         r"research|trials)|ongoing|new (?:approach|treatment|option|therapy)|investigational|warrant\w*)\b",
         re.I,
     ),
@@ -224,7 +231,7 @@ def trim_sentence(text: str) -> str:
     return t
 
 
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset(
     "a an the of in on for to and or with without by from at as is are was were be been being do does did "
     "can could should would will may might must what which who whom how why when where there their this "
@@ -290,7 +297,8 @@ def attribution(source: StoredSource) -> Prefix:
     text = source.record.text
     pat = re.compile(
         rf"\b{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
-        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|scheduled)\b(?:\s+[^\s,.;:()\[\]]+){1,7})?",
+        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|"
+        r"scheduled)\b(?:\s+[^\s,.;:()\[\]]+){1,7})?",
     )
     m = pat.search(text)
     if m and len(m.group(0).split()) <= 14:
@@ -299,7 +307,13 @@ def attribution(source: StoredSource) -> Prefix:
         return Prefix(
             f"In {design} of {phrase}, ", str(n), m.start(), m.start() + len(str(n)), sent, phrase, m.start()
         )
-    return Prefix(f"In {design} (n = {n}), ", str(n))
+    # the sample size must be checkable in the text: cite the sentence that states it, or leave it out
+    num = re.compile(rf"(?<![\d.,]){n:d}(?![\d.,]\d)")
+    for _lab, s, e, t in record_sentences(source):
+        if nm := num.search(t):
+            at = s + nm.start()
+            return Prefix(f"In {design} (n = {n}), ", str(n), at, at + len(str(n)), (s, e))
+    return Prefix(f"In {design}, ")
 
 
 _SAYS_DESIGN = re.compile(

@@ -129,8 +129,9 @@ def run_plan(
         src = hits[key].source
         full = f"{src.record.title} {src.record.text}"
         rel = overlap(kt, full) if kt else 1.0
-        if kt and rel < 0.3 and (not it or overlap(it, full) < 0.5):
-            continue  # off-topic: neither most key terms nor the intervention
+        on_topic = overlap(it, full) >= 0.5 if it else rel >= 0.3
+        if kt and not on_topic and rel < 0.6:
+            continue  # off-topic: neither the intervention nor most key terms
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])
         ranked.append(RankedSource(hits[key], s * level_weight * (0.5 + rel), rel, frozenset(found_by[key])))
     ranked.sort(key=lambda r: -r.score)

@@ -96,7 +96,10 @@ def abbreviations() -> dict[str, str]:
 
 
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might|must)"
-_YES_NO = re.compile(rf"^\s*{_AUX}\b|[:;,]\s*{_AUX}\s+(?:it|they|there|this|these|we|the)\b", re.I)
+_YES_NO = re.compile(
+    rf"^\s*{_AUX}\b|(?:[:;,.?]|--)\s*{_AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
+)
+_WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
 _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         QuestionType.MECHANISM,
@@ -165,9 +168,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(rf"^(?:{_AUX} )?(?P<i>.+?) {_VERBS} (?P<o>.+)$", re.I),
     re.compile(r"how (?:does|do|can) (?P<i>.+?) work(?: (?:in|for) (?P<c>.+))?$", re.I),
-    re.compile(
-        r"^(?:{0} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$".format(_AUX), re.I
-    ),
+    re.compile(rf"^(?:{_AUX} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$", re.I),
     re.compile(r"^(?P<i>.+?) (?:for|in) (?P<c>.+)$", re.I),
 )
 _COMPARE = re.compile(
@@ -218,7 +219,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if len(q) > 1000:
         raise InputError("The question is too long (more than 1000 characters).")
     focus = _qtype(q)
-    yes_no = bool(_YES_NO.search(q))
+    yes_no = bool(_YES_NO.search(q)) or (q.endswith("?") and not _WH.match(q))
     body = q.rstrip("?.! ")
     body = body.split(":", 1)[0] if yes_no and ":" in body and not _YES_NO.match(body) else body
     body = _LEAD.sub("", body)
@@ -307,7 +308,7 @@ def follow_up(previous: Article | ThreadContext, question: str) -> QuestionAnaly
     if m:
         x = _clean(m.group("x") or m.group("y") or m.group("z")) or ""
         merged = replace(prev, question=new.question)
-        if _POP_RE.fullmatch(x) or _POP_RE.search(x) and len(x.split()) <= 3:
+        if _POP_RE.fullmatch(x) or (_POP_RE.search(x) and len(x.split()) <= 3):
             pop = _POP_RE.search(x)
             return replace(merged, population=pop.group(1).lower() if pop else x)
         for qt, pat in _ASPECTS:

@@ -1,4 +1,4 @@
-"""References: AMA-style citation text, links, and RIS / BibTeX / CSL-JSON export (with readers for checks)."""
+"""References: AMA-style text, links, RIS / BibTeX / CSL-JSON export (and readers to check them)."""
 
 from __future__ import annotations
 

@@ -78,7 +78,8 @@ def to_markdown(a: Article) -> str:
 CSS = (
     "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:48rem;margin:2rem auto;"
     "padding:0 1rem;line-height:1.5;color:#1b1b1b}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;"
-    "border-bottom:1px solid #ddd}.bottom{background:#f3f6fa;border-left:4px solid #2c5d8f;padding:.8rem 1rem}"
+    "border-bottom:1px solid #ddd}.bottom{background:#f3f6fa;border-left:4px solid "
+    "#2c5d8f;padding:.8rem 1rem}"
     ".partial{color:#8a5a00;font-size:.85em}.gap{color:#555}.refs li{margin:.3rem 0}.meta{color:#666;"
     "font-size:.85em}footer{margin-top:2rem;color:#555;font-size:.85em;border-top:1px solid #ddd}"
     "sup a{text-decoration:none}"
@@ -130,7 +131,8 @@ def to_html(a: Article) -> str:
                 if u
             )
             h.append(
-                f'<li id="ref-{r.n}" value="{r.n}">{e(ama(r))} <span class="meta">({e(describe(r))})</span> {links}</li>'
+                f'<li id="ref-{r.n}" value="{r.n}">{e(ama(r))} '
+                f'<span class="meta">({e(describe(r))})</span> {links}</li>'
             )
         h.append("</ol></section>")
     h.append("<footer>" + "".join(f"<p>{e(x)}</p>" for x in _footer(a)) + "</footer>")

@@ -1,4 +1,4 @@
-"""The batch contract behind ``medcite verify``: JSON lines in, one result dict per line out, in input order."""
+"""The batch contract behind ``medcite verify``: JSON lines in, one result dict per line out, in order."""
 
 from __future__ import annotations
 

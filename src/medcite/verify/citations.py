@@ -40,12 +40,17 @@ class CitationSetVerdict:
         out = [f"citation recall: {'yes' if self.recall else 'no'} (p={self.recall_probability:.2f})"]
         for c in self.precision:
             state = "relevant" if c.relevant else "irrelevant"
-            out.append(f"citation {c.index + 1}: {state}; alone it is {c.alone.label.value} (p={c.alone.probability:.2f})")
+            out.append(
+                f"citation {c.index + 1}: {state}; "
+                f"alone it is {c.alone.label.value} (p={c.alone.probability:.2f})"
+            )
         return tuple(out)
 
 
-def verify_citations(verifier: Verifier, claim: str, citations: Sequence[Sequence[Evidence]]) -> CitationSetVerdict:
-    """Recall and per-citation precision of one statement's citations (each citation: one or more Evidence)."""
+def verify_citations(
+    verifier: Verifier, claim: str, citations: Sequence[Sequence[Evidence]]
+) -> CitationSetVerdict:
+    """Recall and per-citation precision of one statement's citations (each: one or more Evidence)."""
     if not citations:
         raise InputError("the statement has no citations to check")
     if any(not c for c in citations):
@@ -55,7 +60,9 @@ def verify_citations(verifier: Verifier, claim: str, citations: Sequence[Sequenc
     items += [(claim, list(c)) for c in citations]
     many = len(citations) > 1
     if many:
-        items += [(claim, [e for j, c in enumerate(citations) if j != i for e in c]) for i in range(len(citations))]
+        items += [
+            (claim, [e for j, c in enumerate(citations) if j != i for e in c]) for i in range(len(citations))
+        ]
     verdicts = verifier.verify_batch(items)
     combined = verdicts[0]
     alone = verdicts[1 : 1 + len(citations)]

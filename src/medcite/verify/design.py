@@ -1,7 +1,8 @@
 """Design overreach: a claim must not promise more rigour or a longer follow-up than its source has.
 
-Flags a claim of "compared with placebo", "randomised", "double-blind" or a duration ("remission for 3 months")
-whose evidence is open-label, non-randomised, uncontrolled, of a weaker design, or followed patients for less time.
+Flags a claim of "compared with placebo", "randomised", "double-blind" or a duration
+("remission for 3 months") whose evidence is open-label, non-randomised, uncontrolled, of a weaker design,
+or followed patients for less time.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ _NON_RANDOM = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_BLIND = re.compile(r"\bdouble[-\s]?blind(?:ed)?\b|\btriple[-\s]?blind(?:ed)?\b", re.IGNORECASE)
-_OPEN = re.compile(r"\bopen[-\s]label\b|\bunblinded\b|\bnon-?blinded\b|\bsingle[-\s]blind(?:ed)?\b", re.IGNORECASE)
-_UNCONTROLLED = re.compile(r"\buncontrolled\b|\bsingle[-\s]arm\b|\bno\s+control\s+group\b|\bopen[-\s]label\b", re.I)
+_OPEN = re.compile(
+    r"\bopen[-\s]label\b|\bunblinded\b|\bnon-?blinded\b|\bsingle[-\s]blind(?:ed)?\b", re.IGNORECASE
+)
+_UNCONTROLLED = re.compile(
+    r"\buncontrolled\b|\bsingle[-\s]arm\b|\bno\s+control\s+group\b|\bopen[-\s]label\b", re.I
+)
 # "for 3 months", "over 12 weeks", "lasting 2 years", "3-month remission", "at 6 months"
-_DURATION_CUE = re.compile(r"\b(?:for|over|lasting|during|through|at|after|up\s+to|throughout)\s+$", re.IGNORECASE)
+_DURATION_CUE = re.compile(
+    r"\b(?:for|over|lasting|during|through|at|after|up\s+to|throughout)\s+$", re.IGNORECASE
+)
 _NON_RCT = {Design.OBSERVATIONAL, Design.CASE_CONTROL, Design.CASE_SERIES, Design.ANIMAL, Design.REVIEW}
 
 
@@ -49,11 +56,15 @@ def check_design(claim: str, evidence: Sequence[Evidence]) -> CheckResult:
         assert cue is not None
         found.append(f"the claim implies a control group; the evidence is '{cue.group(0)}'")
     if _RANDOM.search(claim):
-        rct_listed = bool(re.search(r"randomi[sz]ed controlled trial", pub_types, re.I)) or Design.RCT in designs
+        rct_listed = (
+            bool(re.search(r"randomi[sz]ed controlled trial", pub_types, re.I)) or Design.RCT in designs
+        )
         weak = designs & _NON_RCT
         non_random = _NON_RANDOM.search(text)
         if weak and not rct_listed:
-            found.append(f"the claim says randomised; the source design is {', '.join(sorted(d.value for d in weak))}")
+            found.append(
+                f"the claim says randomised; the source design is {', '.join(sorted(d.value for d in weak))}"
+            )
         elif non_random and not _RANDOM.search(text) and not rct_listed:
             found.append(f"the claim says randomised; the evidence says '{non_random.group(0)}'")
     if _DOUBLE_BLIND.search(claim):
@@ -66,7 +77,9 @@ def check_design(claim: str, evidence: Sequence[Evidence]) -> CheckResult:
         for label, value in durations:
             if ev_times and max(ev_times) < value - 1e-6:
                 longest = max(ev_times)
-                shown = next(q.text for q in extract_quantities(text) if q.dimension == "time" and q.value == longest)
+                shown = next(
+                    q.text for q in extract_quantities(text) if q.dimension == "time" and q.value == longest
+                )
                 found.append(f"the claim says '{label}'; the evidence's longest follow-up is '{shown}'")
     if found:
         return CheckResult("design", False, "design overreach: " + "; ".join(found))

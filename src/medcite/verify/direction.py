@@ -66,16 +66,16 @@ def direction_of(text: str) -> Direction:
 
 
 def _conflicts(c: Direction, e: Direction) -> bool:
-    if Direction.UNKNOWN in (c, e) or c == e:
-        return False
-    return True
+    return not (Direction.UNKNOWN in (c, e) or c == e)
 
 
 def check_direction(claim: str, evidence_text: str) -> DirectionResult:
     c = direction_of(claim)
     e = direction_of(evidence_text)
     if c is Direction.UNKNOWN:
-        return DirectionResult(CheckResult("direction", True, "the claim states no direction of effect"), c, e, False)
+        return DirectionResult(
+            CheckResult("direction", True, "the claim states no direction of effect"), c, e, False
+        )
     if e is Direction.UNKNOWN:
         detail = f"the claim says {c.value}; the evidence sentences state no clear direction"
         return DirectionResult(CheckResult("direction", True, detail), c, e, False)

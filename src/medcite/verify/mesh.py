@@ -134,7 +134,9 @@ class MeshVocabulary:
             with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
                 doc = json.load(fh)
         except (FileNotFoundError, OSError, ValueError) as exc:
-            raise ModelError(f"the shipped MeSH file models/verifier/{MESH_FILE} cannot be read: {exc}") from exc
+            raise ModelError(
+                f"the shipped MeSH file models/verifier/{MESH_FILE} cannot be read: {exc}"
+            ) from exc
         return cls(doc["headings"])
 
     def term(self, heading: str) -> Term | None:

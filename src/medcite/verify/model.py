@@ -1,4 +1,4 @@
-"""The entailment model at run time: the shipped int8 ONNX cross-encoder, run with onnxruntime + tokenizers."""
+"""The entailment model at run time: the shipped int8 ONNX cross-encoder (onnxruntime + tokenizers)."""
 
 from __future__ import annotations
 
@@ -86,7 +86,9 @@ class NLIModel:
                 ids[row, :n] = encs[i].ids
                 typ[row, :n] = encs[i].type_ids
                 mask[row, :n] = 1
-            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": typ})
+            logits = self.session.run(
+                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": typ}
+            )
             z = np.asarray(logits[0], dtype=np.float32) / self.config.temperature
             z -= z.max(axis=1, keepdims=True)
             p = np.exp(z)

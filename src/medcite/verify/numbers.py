@@ -1,7 +1,8 @@
 """Numbers check: every number in a claim must appear in the evidence after unit normalisation.
 
-``"seven days"`` = ``"7 days"``, ``1 h`` = ``60 min``, ``1,000`` = ``1000``, ``.5`` = ``0.5``, ``500 mg`` = ``0.5 g``,
-``mg/kg`` keeps its per-kilogram denominator. Numbers glued to names (``COVID-19``, ``IL-6``) are not quantities.
+``"seven days"`` = ``"7 days"``, ``1 h`` = ``60 min``, ``1,000`` = ``1000``, ``.5`` = ``0.5``,
+``500 mg`` = ``0.5 g``; ``mg/kg`` keeps its per-kilogram denominator. Numbers glued to names
+(``COVID-19``, ``IL-6``) are not quantities.
 """
 
 from __future__ import annotations
@@ -48,7 +49,13 @@ _UNIT_RE = "|".join(f"(?:{p})" for p, _, _ in _UNIT_TABLE)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORD_NUM = r"(?:(?:" + "|".join(_TENS) + r")[-\s](?:" + "|".join(_UNITS) + r")|" + "|".join(_WORDS) + r")"
 _QTY = re.compile(
-    r"(?<![\w.,/])(?<![A-Za-z]-)(?P<num>" + _NUM + r")(?:\s?(?P<unit>" + _UNIT_RE + r")" + _DENOM + r")?(?![\w%])"
+    r"(?<![\w.,/])(?<![A-Za-z]-)(?P<num>"
+    + _NUM
+    + r")(?:\s?(?P<unit>"
+    + _UNIT_RE
+    + r")"
+    + _DENOM
+    + r")?(?![\w%])"
     r"|(?<![\w-])(?P<word>" + _WORD_NUM + r")\s(?P<wunit>" + _UNIT_RE + r")(?![\w%])",
     re.IGNORECASE,
 )
@@ -71,7 +78,9 @@ class Quantity:
 class NumbersResult:
     check: CheckResult
     missing: tuple[Quantity, ...]
-    conflicting: tuple[tuple[Quantity, Quantity], ...]  # (claim quantity, evidence quantity of that dimension)
+    conflicting: tuple[
+        tuple[Quantity, Quantity], ...
+    ]  # (claim quantity, evidence quantity of that dimension)
     matched: int
 
 
@@ -120,7 +129,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             value *= factor
         den = m.groupdict().get("den")
         tol = 0.5 * 10.0**-decimals * factor if m.group("num") is not None else 0.0
-        out.append(Quantity(value, dim, den.lower() if den else None, m.group(0), m.start(), m.end(), tol=tol))
+        out.append(
+            Quantity(value, dim, den.lower() if den else None, m.group(0), m.start(), m.end(), tol=tol)
+        )
     return out
 
 

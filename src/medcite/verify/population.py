@@ -1,9 +1,11 @@
 """Population and indication check: does the evidence study the claim's condition, population and drug?
 
-- Condition (MeSH C / F03): evidence about an unrelated condition is an *indication mismatch*; evidence about a
+- Condition (MeSH C / F03): evidence about an unrelated condition is an *indication mismatch*;
+  evidence about a
   broader or narrower heading (e.g. treatment-resistant depression for a depression claim) is *indirect*.
 - Age group (MeSH M01.060): a different, broader or narrower age group (adults vs adolescents) is *indirect*.
-- Intervention: a drug named in the claim (recognised by its INN stem) that the evidence never names is *indirect*.
+- Intervention: a drug named in the claim (recognised by its INN stem) that the evidence never names
+  is *indirect*.
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ def check_population(claim: str, evidence: Sequence[Evidence], vocab: MeshVocabu
         rels = [(c, *_best(c, ec)) for c in cc]
         if all(r is Relation.DIFFERENT for _, r, _ in rels):
             mismatch = Mismatch.INDICATION
-            findings.append(f"indication mismatch: the claim is about {_names(cc)}; the evidence about {_names(ec)}")
+            findings.append(
+                f"indication mismatch: the claim is about {_names(cc)}; the evidence about {_names(ec)}"
+            )
         else:
             for c, r, o in rels:
                 if r is Relation.DIFFERENT:
@@ -85,7 +89,8 @@ def check_population(claim: str, evidence: Sequence[Evidence], vocab: MeshVocabu
                     mismatch = Mismatch.INDIRECT
                     kind = "narrower" if r is Relation.BROADER else "broader"
                     findings.append(
-                        f"indirect: the evidence studies {o.heading}, a {kind} condition than the claim's {c.heading}"
+                        f"indirect: the evidence studies {o.heading}, "
+                        f"a {kind} condition than the claim's {c.heading}"
                     )
 
     ca = [t for t in claim_terms if t.is_age_group]
@@ -110,5 +115,7 @@ def check_population(claim: str, evidence: Sequence[Evidence], vocab: MeshVocabu
 
     if not findings:
         seen = _names(cc + ca) or "no MeSH condition or age group"
-        return PopulationResult(CheckResult("population", True, f"claim terms found in the evidence: {seen}"), mismatch)
+        return PopulationResult(
+            CheckResult("population", True, f"claim terms found in the evidence: {seen}"), mismatch
+        )
     return PopulationResult(CheckResult("population", False, "; ".join(findings)), mismatch)

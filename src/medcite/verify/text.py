@@ -11,7 +11,9 @@ from medcite.domain import Evidence
 
 # A sentence ends at . ! ? followed by space + capital/digit/bracket, never after common abbreviations.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[])")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|et al|vs|approx|Fig|Figs|Dr|No|Ref|ca|cf|Mr|Mrs|Ms|St)\.|\b[A-Z]\.)$")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|vs|approx|Fig|Figs|Dr|No|Ref|ca|cf|Mr|Mrs|Ms|St)\.|\b[A-Z]\.)$"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOPWORDS = frozenset(
     """a an the and or of in on to for with by from at as is are was were be been being that this these those

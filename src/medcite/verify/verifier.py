@@ -37,7 +37,8 @@ def validate(claim: str, evidence: Sequence[Evidence]) -> None:
     total = sum(len(e.text) for e in evidence)
     if total > MAX_EVIDENCE_CHARS:
         raise InputError(
-            f"the evidence is {total:,} characters; the limit is {MAX_EVIDENCE_CHARS:,} (pass passages, not books)"
+            f"the evidence is {total:,} characters; the limit is {MAX_EVIDENCE_CHARS:,} "
+            "(pass passages or abstracts, not whole books)"
         )
 
 
@@ -126,7 +127,9 @@ class ClaimVerifier:
         model_label = _model_label(p)
         label = model_label
         prob = float(p[ENTAIL])
-        reasons = [f"entailment model: {model_label.value} ({_fmt(p)}) reading {len(window)} evidence sentence(s)"]
+        reasons = [
+            f"entailment model: {model_label.value} ({_fmt(p)}) reading {len(window)} evidence sentence(s)"
+        ]
 
         texts = [e.text for e in plan.evidence]
         numbers = check_numbers(plan.claim, texts)
@@ -134,7 +137,9 @@ class ClaimVerifier:
         direction = check_direction(plan.claim, _premise(window))
         design = check_design(plan.claim, plan.evidence)
         checks = (
-            CheckResult("entailment", model_label is Label.SUPPORTED, reasons[0].removeprefix("entailment model: ")),
+            CheckResult(
+                "entailment", model_label is Label.SUPPORTED, reasons[0].removeprefix("entailment model: ")
+            ),
             numbers.check,
             population.check,
             direction.check,
@@ -161,13 +166,17 @@ class ClaimVerifier:
             if not c.passed:
                 reasons.append(f"{c.name}: {c.detail}")
         if downgraded_by:
-            reasons.append(f"verdict changed from {model_label.value} to {label.value} by: {', '.join(downgraded_by)}")
+            reasons.append(
+                f"verdict changed from {model_label.value} to {label.value} by: {', '.join(downgraded_by)}"
+            )
         sentences = tuple(
-            EvidenceSentence(s.text, s.source_key, s.start, s.end, round(plan.scores.get((s.item, s.start), 0.0), 4))
+            EvidenceSentence(
+                s.text, s.source_key, s.start, s.end, round(plan.scores.get((s.item, s.start), 0.0), 4)
+            )
             for s in sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
         )
         if sentences:
-            reasons.append(f"deciding sentence: \"{_quote(sentences[0].text)}\"")
+            reasons.append(f'deciding sentence: "{_quote(sentences[0].text)}"')
         return Verdict(label, round(min(max(prob, 0.0), 1.0), 4), sentences, tuple(reasons), checks)
 
     def verify_citations(self, claim: str, citations: Sequence[Sequence[Evidence]]) -> CitationSetVerdict:

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from medcite.compose import Article, Provenance, compose_article, plain_words, render_patient
+from medcite.compose.patient import fk_grade, plain_glossary
+
+
+def test_patient_version_keeps_every_safety_and_pitfall_statement(bupropion_article: Article) -> None:
+    patient = render_patient(bupropion_article)
+    assert patient.audience == "patient"
+    texts = {st.text for s in patient.sections for st in s.statements}
+    caveats = [
+        st for s in bupropion_article.sections if s.key in ("safety", "pitfalls") for st in s.statements
+    ]
+    assert caveats, "the fixture should have safety statements"
+    for st in caveats:
+        assert plain_words(st.text) in texts
+    # same claims, same citations and verdicts
+    assert [st.citations for s in patient.sections for st in s.statements] == [
+        st.citations for s in bupropion_article.sections for st in s.statements
+    ]
+
+
+def test_patient_readability_is_measured_and_framing_is_plain(bupropion_article: Article) -> None:
+    patient = render_patient(bupropion_article)
+    r = patient.readability
+    assert r is not None and r.framing_fk_grade is not None and r.full_text_fk_grade is not None
+    assert r.framing_fk_grade <= 8.0
+    assert "doctor" in patient.disclaimer.lower()
+    assert all(s.intro for s in patient.sections)
+    assert len(patient.bottom_line.split()) <= 60
+
+
+def test_audience_parameter(searcher: object, provenance: Provenance) -> None:
+    from doubles import LexicalVerifier, OverlapSearcher
+
+    assert isinstance(searcher, OverlapSearcher)
+    a = compose_article(
+        "Does bupropion help smoking cessation?",
+        searcher,
+        LexicalVerifier(),
+        audience="patient",
+        provenance=provenance,
+    )
+    assert a.audience == "patient" and a.readability is not None
+
+
+def test_plain_words() -> None:
+    assert plain_words("Adverse events were mild.") == "Side effects or harms were mild."
+    assert "into a vein" in plain_words("intravenous ketamine 0.5 mg/kg")
+    assert "0.5 mg/kg" in plain_words("intravenous ketamine 0.5 mg/kg")
+    assert all(isinstance(v, str) and v for v in plain_glossary().values())
+    g = fk_grade("The cat sat on the mat. It was a warm day.")
+    assert g is not None and g < 4

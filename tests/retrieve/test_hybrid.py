@@ -1,0 +1,93 @@
+"""Retrieval over real MEDLINE records: BM25, dense (hashing test double), hybrid, filters, incremental."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from medcite.config import Settings
+from medcite.domain import Design, SearchFilters, SourceRecord
+from medcite.engine import Engine
+from medcite.errors import InputError
+from medcite.retrieve import Mode
+from tests.conftest import HashingEmbedder
+
+
+@pytest.fixture
+def engine(settings: Settings, shared: Path, hashing_embedder: HashingEmbedder) -> Iterator[Engine]:
+    with Engine.open(settings, embedder=hashing_embedder) as eng:
+        report = eng.ingest([shared / "medline_sample" / "medline16n0902.xml.gz"])
+        assert report.ok and report.stored > 500
+        yield eng
+
+
+def _a_record(engine: Engine) -> SourceRecord:
+    for s in engine.store.get_sources(list(range(1, 200))).values():
+        if s.record.title and len(s.record.text) > 400 and s.record.pmid:
+            return s.record
+    raise AssertionError("no usable record")
+
+
+@pytest.mark.parametrize("mode", [Mode(True, False), Mode(False, True), Mode(True, True)])
+def test_a_records_own_sentence_finds_it(engine: Engine, mode: Mode) -> None:
+    rec = _a_record(engine)
+    sentence = max(rec.text.split(". "), key=len)
+    hits = engine.search(sentence[:300], k=5, mode=mode)
+    assert rec.key in [h.source.key for h in hits]
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+
+
+def test_passages_carry_offsets_into_the_source(engine: Engine) -> None:
+    rec = _a_record(engine)
+    hit = next(h for h in engine.search(rec.title, k=5) if h.source.key == rec.key)
+    assert hit.passages
+    for p in hit.passages:
+        assert rec.text[p.start : p.end] == p.text
+
+
+def test_filters_year_and_design(engine: Engine) -> None:
+    hits = engine.search("randomized trial patients treatment", k=20,
+                         filters=SearchFilters(designs=frozenset({Design.RCT})))
+    assert hits and all(h.source.evidence.design is Design.RCT for h in hits)
+    years = sorted({h.source.record.year for h in engine.search("cancer", k=30) if h.source.record.year})
+    cut = years[len(years) // 2]
+    later = engine.search("cancer", k=30, filters=SearchFilters(since=cut))
+    assert later and all((h.source.record.year or 0) >= cut for h in later)
+
+
+def test_empty_results_and_bad_queries(engine: Engine) -> None:
+    assert engine.search("zzzzqqqxxyy", k=5, mode=Mode(True, False)) == []
+    with pytest.raises(InputError, match="empty"):
+        engine.search("   ")
+    with pytest.raises(InputError, match="limit"):
+        engine.search("x" * 5000)
+
+
+def test_index_grows_incrementally_and_forgets_deleted(engine: Engine) -> None:
+    rec = _a_record(engine)
+    before = engine.stats()
+    new = replace(rec, key="synthetic:1", pmid=None, title="Synthetic test record zebrafishtoken (not evidence)")
+    engine.store.upsert([new])
+    assert engine.indexes.pending(engine.store) > 0
+    hits = engine.search("zebrafishtoken", k=3)  # search syncs the lag first
+    assert "synthetic:1" in [h.source.key for h in hits]
+    assert [h.source.key for h in engine.search("zebrafishtoken", k=3, mode=Mode(True, False))] == ["synthetic:1"]
+    assert engine.stats().lexical_docs == before.lexical_docs + 1
+    engine.store.delete_keys(["synthetic:1"])
+    assert engine.search("zebrafishtoken", k=3, mode=Mode(True, False)) == []
+    assert engine.stats().lexical_docs == before.lexical_docs
+
+
+def test_retracted_sources_are_excluded_by_default(engine: Engine) -> None:
+    from medcite.domain import Link
+
+    rec = _a_record(engine)
+    engine.store.upsert([replace(rec, links=(*rec.links, Link("RetractionIn", "1")))])
+    keys = [h.source.key for h in engine.search(rec.title, k=10, mode=Mode(True, False))]
+    assert rec.key not in keys
+    keys = [h.source.key for h in engine.search(rec.title, k=10, mode=Mode(True, False),
+                                                 filters=SearchFilters(exclude_retracted=False))]
+    assert rec.key in keys

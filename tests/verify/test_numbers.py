@@ -1,0 +1,108 @@
+"""Numbers check: pure normalisation (Hypothesis) and real SciFact / Check-COVID / Evidence Inference text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from medcite.verify.numbers import check_numbers, extract_quantities, parse_number
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_parse_back_equal(n: int) -> None:
+    assert parse_number(f"{n:,}") == parse_number(str(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_leading_zero_is_optional(n: int) -> None:
+    frac = f"{n:05d}".rstrip("0") or "0"
+    assert parse_number(f"0.{frac}") == parse_number(f".{frac}")
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_word_numbers_equal_digits(n: int) -> None:
+    units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+             "nineteen"]  # fmt: skip
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    word = (
+        units[n]
+        if n < 10
+        else teens[n - 10]
+        if n < 20
+        else tens[n // 10] + (f"-{units[n % 10]}" if n % 10 else "")
+    )
+    (q,) = extract_quantities(f"for {word} days")
+    (d,) = extract_quantities(f"for {n} days")
+    assert q.value == d.value and q.dimension == d.dimension == "time"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("1 h", "60 min"), ("seven days", "1 week"), ("0.5 g", "500 mg"), ("1,000 mg", "1 g"),
+     ("2 years", "24 months"),
+     ("250 mcg", "0.25 mg"), (".5 mL", "0.5 ml")],
+)  # fmt: skip
+def test_unit_normalisation(a: str, b: str) -> None:
+    assert check_numbers(f"given {a} daily", [f"given {b} daily"]).check.passed
+
+
+def test_per_kilogram_is_not_plain_mass() -> None:
+    (q,) = extract_quantities("0.5 mg/kg")
+    assert q.per == "kg"
+    assert not check_numbers("0.5 mg/kg", ["0.5 mg"]).check.passed
+
+
+def test_numbers_glued_to_names_are_not_quantities() -> None:
+    assert extract_quantities("COVID-19 and IL-6 in SARS-CoV-2") == []
+
+
+def _scifact(shared: Path) -> list[dict[str, str]]:
+    with open(shared / "scifact" / "rte_scifact_train.tsv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def test_scifact_year_not_in_evidence_is_named(shared: Path) -> None:
+    row = next(
+        r for r in _scifact(shared) if r["sentence2"].startswith("32% of liver transplantation programs")
+    )
+    res = check_numbers(row["sentence2"], [row["sentence1"]])
+    assert not res.check.passed
+    assert "'2001' not found" in res.check.detail  # the percentage matches, the year does not
+    assert res.matched == 1
+
+
+def test_scifact_entailed_pairs_mostly_keep_their_numbers(shared: Path) -> None:
+    rows = [
+        r for r in _scifact(shared) if r["entailment"] == "entailment" and re.search(r"\d", r["sentence2"])
+    ]
+    ok = sum(check_numbers(r["sentence2"], [r["sentence1"]]).check.passed for r in rows)
+    assert rows and ok / len(rows) >= 0.6
+
+
+def test_check_covid_words_and_units(shared: Path) -> None:
+    """'thirty minutes' in the claim is '30 min' in the CORD-19 abstract (Check-COVID, MIT)."""
+    corpus = {}
+    for line in (shared / "check_covid" / "corpus.json").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        corpus[r["cord_id"]] = " ".join(r["abstract"])
+    lines = (shared / "check_covid" / "covidCheck_train_composed+extracted.json").read_text().splitlines()
+    claims = [json.loads(x) for x in lines]
+    sup = next(c for c in claims if "thirty minutes" in c["claim"] and c["label"] == "SUPPORT")
+    assert check_numbers(sup["claim"], [corpus[sup["cord_id"]]]).check.passed
+
+
+def test_changed_dose_in_real_sentence_is_named(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    sentence = find_sentence(r"\b\d+ mg\b")[0]
+    m = re.search(r"\b(\d+) mg\b", sentence)
+    assert m is not None
+    wrong = sentence[: m.start(1)] + str(int(m.group(1)) * 3 + 7) + sentence[m.end(1) :]
+    assert check_numbers(sentence, [sentence]).check.passed
+    res = check_numbers(wrong, [sentence])
+    assert not res.check.passed and f"{int(m.group(1)) * 3 + 7} mg" in res.check.detail
