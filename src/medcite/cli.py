@@ -250,6 +250,139 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
     _run(body)
 
 
+ARTICLE_FORMATS = ("terminal", "md", "html", "json")
+
+
+def _print_article(article: Any, fmt: str, article_id: str, thread_id: str | None) -> None:
+    from medcite.compose import to_html, to_json, to_markdown, to_rich
+
+    if fmt == "json":
+        body = to_json(article)
+        body.update(article_id=article_id, thread_id=thread_id)
+        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+    elif fmt == "md":
+        sys.stdout.write(to_markdown(article) + "\n")
+    elif fmt == "html":
+        sys.stdout.write(to_html(article) + "\n")
+    else:
+        out.print(to_rich(article))
+        err.print(f"article {article_id} · thread {thread_id} (follow up with --thread {thread_id})")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="a clinical question")],
+    audience: Annotated[str, typer.Option("--audience", help="clinician | patient")] = "clinician",
+    fmt: Annotated[str, typer.Option("--format", help="terminal | md | html | json")] = "terminal",
+    thread: Annotated[str | None, typer.Option("--thread", help="continue a thread (follow-up)")] = None,
+    since: Annotated[int | None, typer.Option("--since", help="first publication year")] = None,
+    use_llm: Annotated[
+        bool, typer.Option("--llm", help="compose with the LLM at MEDCITE_LLM_BASE_URL")
+    ] = False,
+) -> None:
+    """Answer a question with a structured article whose every statement is verified against its citation."""
+
+    def body() -> None:
+        if fmt not in ARTICLE_FORMATS:
+            raise InputError(f"--format must be one of {', '.join(ARTICLE_FORMATS)} (got {fmt!r})")
+        settings = _settings()
+        llm = None
+        if use_llm:
+            from medcite.llm import OpenAICompatClient
+
+            llm = OpenAICompatClient(settings)
+        with Engine.open(settings) as engine:
+            res = engine.ask(
+                question,
+                audience=audience,
+                thread_id=thread,
+                llm=llm,
+                filters=SearchFilters(since=since) if since else None,
+            )
+        _print_article(res.article, fmt, res.article_id, res.thread_id)
+
+    _run(body)
+
+
+@app.command()
+def article(
+    article_id: Annotated[str, typer.Argument(help="an article id printed by `medcite ask`")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="terminal | md | html | json | ris | bibtex | csl-json")
+    ] = "md",
+) -> None:
+    """Show a stored article, or export its references (RIS, BibTeX, CSL-JSON)."""
+
+    def body() -> None:
+        from medcite.compose import to_bibtex, to_csl_json, to_ris
+
+        exports = {"ris": to_ris, "bibtex": to_bibtex, "csl-json": to_csl_json}
+        if fmt not in (*ARTICLE_FORMATS, *exports):
+            raise InputError(f"unknown --format {fmt!r}")
+        with Engine.open(_settings(), dense=False) as engine:
+            a = engine.article(article_id)
+        if fmt in exports:
+            sys.stdout.write(exports[fmt](a.references) + "\n")
+        else:
+            _print_article(a, fmt, article_id, None)
+
+    _run(body)
+
+
+@app.command()
+def verify(
+    claim: Annotated[str | None, typer.Argument(help="the statement to check")] = None,
+    pmid: Annotated[str | None, typer.Option("--pmid", help="check against this stored source")] = None,
+    text: Annotated[list[str] | None, typer.Option("--text", help="evidence text (repeatable)")] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help='JSONL of {"claim", "evidence"}; - = stdin')
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="terminal | json")] = "terminal",
+) -> None:
+    """Check a claim against evidence: supported, partial, unsupported or contradicted, with reasons."""
+
+    def body() -> None:
+        from medcite.verify.batch import run_batch, verdict_dict
+
+        settings = _settings()
+        if batch is not None:
+            if claim or pmid or text:
+                raise InputError(
+                    "--batch reads claims from the file; give no CLAIM, --pmid or --text with it"
+                )
+            from medcite.verify import load_verifier
+
+            verifier = load_verifier(settings)
+            stream = sys.stdin if str(batch) == "-" else _open_text(batch)
+            for result in run_batch(stream, verifier):
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            return
+        if not claim:
+            raise InputError("give a CLAIM and --pmid N or --text EVIDENCE (or --batch FILE)")
+        if (pmid is None) == (not text):
+            raise InputError("give exactly one of --pmid N or --text EVIDENCE")
+        with Engine.open(settings, dense=False) as engine:
+            v = engine.verify(claim, text, pmid=pmid)
+        d = verdict_dict(v)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            return
+        colour = {"supported": "green", "partial": "yellow", "unsupported": "magenta", "contradicted": "red"}
+        out.print(f"[bold {colour[d['label']]}]{d['label']}[/] (p = {d['probability']:.2f})")
+        if d["evidence_sentence"]:
+            out.print(f"deciding evidence: {d['evidence_sentence']}", highlight=False)
+        for r in d["reasons"]:
+            out.print(f" - {r}", highlight=False)
+
+    _run(body)
+
+
+def _open_text(path: Path) -> Any:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return path.open(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
     app()
 

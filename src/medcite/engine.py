@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from medcite.config import Settings
-from medcite.domain import SearchFilters, SearchHit
-from medcite.errors import InputError
+from medcite.domain import Evidence, SearchFilters, SearchHit, Verdict
+from medcite.errors import EmptyEvidenceError, InputError, NetworkError, NotFoundError
 from medcite.ingest import IngestReport, ingest_paths, store_items
-from medcite.protocols import Embedder
+from medcite.protocols import Embedder, LLMClient, Verifier
 from medcite.retrieve import HybridSearcher, Indexes, Mode, SyncReport
 from medcite.store import Store, StoreStats
+from medcite.store.articles import ArticleRepository
 
 Progress = Callable[[int], None]
 
@@ -30,18 +32,38 @@ class Engine:
     """medcite's API. Build with :meth:`open`; pass test doubles for the boundaries if needed."""
 
     def __init__(
-        self, settings: Settings, store: Store, *, embedder: Embedder | None = None, dense: bool = True
-    ) -> None:
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        embedder: Embedder | None = None,
+        dense: bool = True,
+        verifier: Verifier | None = None,
+) -> None:
         self.settings = settings
         self.store = store
         self._embedder = embedder
+        self._verifier = verifier
         self._dense = dense
         self._indexes: Indexes | None = None
 
     @classmethod
-    def open(cls, settings: Settings, *, embedder: Embedder | None = None, dense: bool = True) -> Engine:
+    def open(
+        cls,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        dense: bool = True,
+        verifier: Verifier | None = None,
+    ) -> Engine:
         settings.home.mkdir(parents=True, exist_ok=True)
-        return cls(settings, Store.open(settings.resolved_database_url), embedder=embedder, dense=dense)
+        return cls(
+            settings,
+            Store.open(settings.resolved_database_url),
+            embedder=embedder,
+            dense=dense,
+            verifier=verifier,
+        )
 
     def close(self) -> None:
         self.store.close()
@@ -64,10 +86,19 @@ class Engine:
         return self._embedder
 
     @property
+    def verifier(self) -> Verifier:
+        if self._verifier is None:
+            from medcite.verify import load_verifier
+
+            self._verifier = load_verifier(self.settings)
+        return self._verifier
+
+    @property
     def indexes(self) -> Indexes:
         if self._indexes is None:
-            self._indexes = Indexes(self.settings.index_dir, self.embedder,
-                                    passages=self.settings.dense_granularity == "passages")
+            self._indexes = Indexes(
+                self.settings.index_dir, self.embedder, passages=self.settings.dense_granularity == "passages"
+            )
         return self._indexes
 
     # --- ingest -------------------------------------------------------------------------
@@ -136,6 +167,126 @@ class Engine:
             dense_bytes=dense.memory_bytes if dense is not None else 0,
             index_lag=idx.pending(self.store),
         )
+
+    # --- verify -------------------------------------------------------------------------
+    def verify(
+        self, claim: str, evidence: Sequence[str] | None = None, *, pmid: str | None = None
+    ) -> Verdict:
+        """Check a claim against evidence text(s), or against a stored source by PMID."""
+        if pmid is not None:
+            src = self.store.get_by_key(pmid)
+            if src is None:
+                raise NotFoundError(f"PMID {pmid} is not in the store: ingest it first")
+            r = src.record
+            ev = [
+                Evidence(
+                    text=r.text or r.title,
+                    source_key=r.key,
+                    title=r.title,
+                    mesh=tuple(m.descriptor for m in r.mesh),
+                    design=src.evidence.design,
+                    publication_types=r.publication_types,
+                )
+            ]
+        else:
+            ev = [Evidence(text=t) for t in (evidence or [])]
+        return self.verifier.verify(claim, ev)
+
+    # --- ask ----------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        *,
+        audience: str = "clinician",
+        thread_id: str | None = None,
+        llm: LLMClient | None = None,
+        filters: SearchFilters | None = None,
+    ) -> AskResult:
+        """Answer a question with a verified, cited article; store it (and its thread)."""
+        from medcite.compose import Article, Provenance, compose_article, render_patient
+
+        question = question.strip()
+        if not question:
+            raise InputError("the question is empty")
+        if audience not in ("clinician", "patient"):
+            raise InputError(f"audience must be clinician or patient (got {audience!r})")
+        repo = ArticleRepository(self.store)
+        context = None
+        if thread_id is not None:
+            history = repo.thread_articles(thread_id)
+            if history:
+                context = Article.from_json(repo.get(history[-1][0]))
+        if self.store.current_seq() == 0:
+            self._fill_empty_store(question)
+        if self.indexes.pending(self.store) > 0:
+            self.sync_indexes()
+        stats = self.store.stats()
+        model_ids = [
+            m
+            for m in (
+                self.embedder.model_id if self.embedder else None,
+                self.verifier.model_id,
+                llm.model_id if llm else None,
+            )
+            if m
+        ]
+        prov = Provenance(
+            corpus_version=f"{stats.sources} sources, store seq {self.store.current_seq()}",
+            settings_hash=self.settings.fingerprint(),
+            model_ids=tuple(model_ids),
+        )
+        article = compose_article(
+            question,
+            self.searcher(),
+            self.verifier,
+            audience="clinician",
+            llm=llm,
+            context=context,
+            provenance=prov,
+            filters=filters,
+        )
+        if audience == "patient":
+            article = render_patient(article)
+        if thread_id is None:
+            thread_id = repo.new_thread()
+        aid = repo.save(
+            article.to_json(),
+            question=question,
+            audience=audience,
+            status=article.status,
+            thread_id=thread_id,
+        )
+        return AskResult(article, aid, thread_id)
+
+    def article(self, article_id: str) -> Any:
+        from medcite.compose import Article
+
+        return Article.from_json(ArticleRepository(self.store).get(article_id))
+
+    def _fill_empty_store(self, question: str) -> None:
+        how = (
+            "ingest sources first, e.g. `medcite ingest ../shared/data/pubmedqa/abstracts.jsonl` "
+            'or, online, `medcite ingest --pubmed "QUERY"`'
+        )
+        if not self.settings.pubmed_online:
+            raise EmptyEvidenceError(f"the evidence store is empty: {how}")
+        try:
+            self.ingest_pubmed(question, 50)
+        except NetworkError as exc:
+            raise EmptyEvidenceError(
+                f"the evidence store is empty and PubMed cannot be reached ({exc}): {how}"
+            ) from exc
+        if self.store.current_seq() == 0:
+            raise EmptyEvidenceError(
+                f"PubMed returned nothing for this question and the store is empty: {how}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    article: Any  # medcite.compose.Article (imported lazily: composing is optional for search-only use)
+    article_id: str
+    thread_id: str
 
 
 def parse_designs(text: str | None) -> frozenset[str] | None:
