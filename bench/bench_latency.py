@@ -5,8 +5,8 @@ its dense vectors are the real passage vectors of the originals, copied under th
 so the HNSW graph is not degenerate. This is for latency and memory only: quality is measured on the real
 corpus by ``bench_retrieval.py``.
 
-    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python bench/bench_latency.py            # needs bench_retrieval first
-    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python bench/bench_latency.py --measure DIR  (internal: one process)
+    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python -m bench.bench_latency   # after bench.bench_retrieval
+    (--measure DIR is internal: one process per corpus, so peak RSS is its own)
 """
 
 from __future__ import annotations
@@ -43,9 +43,16 @@ def measure(home: Path, n: int) -> dict[str, object]:
     engine = Engine.open(settings)
     stats = engine.stats()
     qs = questions(n)
-    result: dict[str, object] = {"sources": stats.store.sources, "passages": stats.store.passages,
-                                 "vectors": stats.dense_vectors}
-    for name, mode in (("lexical", Mode(True, False)), ("dense", Mode(False, True)), ("hybrid", Mode(True, True))):
+    result: dict[str, object] = {
+        "sources": stats.store.sources,
+        "passages": stats.store.passages,
+        "vectors": stats.dense_vectors,
+    }
+    for name, mode in (
+        ("lexical", Mode(True, False)),
+        ("dense", Mode(False, True)),
+        ("hybrid", Mode(True, True)),
+    ):
         searcher = engine.searcher(mode)
         searcher.search(qs[0], 10)  # warm up: load the model, open the index
         lat = []
@@ -102,7 +109,9 @@ def build_scaled(base: Settings, home: Path) -> None:
     (home / "scaled.done").write_text("ok")
 
 
-def _copy(src: Engine, dense: object, src_keys: list[int], new_keys: list[int], rng: np.random.Generator) -> None:
+def _copy(
+    src: Engine, dense: object, src_keys: list[int], new_keys: list[int], rng: np.random.Generator
+) -> None:
     from medcite.retrieve.dense import DenseIndex
 
     assert isinstance(dense, DenseIndex) and src.indexes.dense is not None
@@ -126,14 +135,21 @@ def main() -> None:
     build_scaled(base, scaled_home)
     rows = []
     for label, home in (("shared corpus", base.home), ("1M passages (scaled copies)", scaled_home)):
-        out = subprocess.run([sys.executable, "-m", "bench.bench_latency", "--measure", str(home), "--n",
-                              str(args.n)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.bench_latency", "--measure", str(home), "--n", str(args.n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         for mode in ("lexical", "dense", "hybrid"):
             p50, p95 = r[mode]
             rows.append((label, r["sources"], r["passages"], mode, p50, p95, f"{r['rss_mb']:.0f}"))
-    print_table(f"query latency, k=10, {args.n} BioASQ questions | {machine()}",
-                ["corpus", "sources", "passages", "mode", "p50 ms", "p95 ms", "peak RSS MB"], rows)
+    print_table(
+        f"query latency, k=10, {args.n} BioASQ questions | {machine()}",
+        ["corpus", "sources", "passages", "mode", "p50 ms", "p95 ms", "peak RSS MB"],
+        rows,
+    )
 
 
 if __name__ == "__main__":

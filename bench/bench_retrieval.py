@@ -3,7 +3,7 @@
 Runs BM25 (tantivy), dense, hybrid (RRF) and the outside baseline ``bm25s`` in the same run, and prints
 recall@10, nDCG@10 and MRR, plus query latency.
 
-    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python bench/bench_retrieval.py [--limit N]
+    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python -m bench.bench_retrieval [--limit N]
 """
 
 from __future__ import annotations

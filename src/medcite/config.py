@@ -22,7 +22,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
 
-    home: Path = Field(default_factory=_default_home, description="Indexes, caches and the default database.")
+    home: Path = Field(default_factory=_default_home, description="Indexes, caches, the default database.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite under home.")
     data_dir: Path = Field(default=Path("../shared/data"), description="The shared datasets.")
 
@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     pubmed_batch_size: int = Field(default=200, ge=1, le=10000)
     pubmed_timeout_s: float = 30.0
     pubmed_max_retries: int = Field(default=5, ge=0)
-    pubmed_online: bool = Field(default=True, description="Allow fetching from PubMed when the store is empty.")
+    pubmed_online: bool = Field(default=True, description="Fetch from PubMed when the store is empty.")
 
     # retrieval
     fusion: Literal["rrf", "weighted"] = "rrf"

@@ -39,7 +39,7 @@ class Engine:
         embedder: Embedder | None = None,
         dense: bool = True,
         verifier: Verifier | None = None,
-) -> None:
+    ) -> None:
         self.settings = settings
         self.store = store
         self._embedder = embedder

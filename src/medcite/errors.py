@@ -53,7 +53,7 @@ class StoreError(MedciteError):
     code = "store_error"
 
 
-class IndexError_(MedciteError):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexError_(MedciteError):
     code = "index_error"
 
 

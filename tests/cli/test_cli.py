@@ -16,16 +16,29 @@ runner = CliRunner()
 
 @pytest.fixture
 def env(tmp_path: Path, shared: Path) -> dict[str, str]:
-    return {"MEDCITE_HOME": str(tmp_path / "home"), "MEDCITE_DATA_DIR": str(shared),
-            "MEDCITE_DENSE_GRANULARITY": "sources", "MEDCITE_DATABASE_URL": ""}
+    return {
+        "MEDCITE_HOME": str(tmp_path / "home"),
+        "MEDCITE_DATA_DIR": str(shared),
+        "MEDCITE_DENSE_GRANULARITY": "sources",
+        "MEDCITE_DATABASE_URL": "",
+    }
 
 
 def test_ingest_search_json_and_stats(env: dict[str, str], shared: Path) -> None:
-    r = runner.invoke(app, ["ingest", "-q", str(shared / "medline_sample" / "pubmed-29768149.xml"),
-                            str(shared / "pubmedqa" / "abstracts.jsonl")], env=env)
+    r = runner.invoke(
+        app,
+        [
+            "ingest",
+            "-q",
+            str(shared / "medline_sample" / "pubmed-29768149.xml"),
+            str(shared / "pubmedqa" / "abstracts.jsonl"),
+        ],
+        env=env,
+    )
     assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["search", "programmed cell death lace plant leaves", "--k", "3", "--format", "json"],
-                      env=env)
+    r = runner.invoke(
+        app, ["search", "programmed cell death lace plant leaves", "--k", "3", "--format", "json"], env=env
+    )
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert set(data) == {"results"} and 1 <= len(data["results"]) <= 3
@@ -53,8 +66,12 @@ def test_reingest_reports_unchanged(env: dict[str, str], shared: Path) -> None:
         ("empty.xml", b"", "empty"),
         ("binary.xml", bytes(range(256)) * 4, "binary"),
         ("wrong.xml", b'{"not": "xml"}\n', "no usable record"),
-        ("hostile.xml", b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-         b"\n<PubmedArticleSet>&lol2;</PubmedArticleSet>", "entit"),
+        (
+            "hostile.xml",
+            b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+            b"\n<PubmedArticleSet>&lol2;</PubmedArticleSet>",
+            "entit",
+        ),
     ],
 )
 def test_bad_files_exit_nonzero_without_traceback_and_keep_the_store(

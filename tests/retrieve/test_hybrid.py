@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -37,7 +38,7 @@ def test_a_records_own_sentence_finds_it(engine: Engine, mode: Mode) -> None:
     sentence = max(rec.text.split(". "), key=len)
     hits = engine.search(sentence[:300], k=5, mode=mode)
     assert rec.key in [h.source.key for h in hits]
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.score >= b.score for a, b in itertools.pairwise(hits))
 
 
 def test_passages_carry_offsets_into_the_source(engine: Engine) -> None:
@@ -49,8 +50,9 @@ def test_passages_carry_offsets_into_the_source(engine: Engine) -> None:
 
 
 def test_filters_year_and_design(engine: Engine) -> None:
-    hits = engine.search("randomized trial patients treatment", k=20,
-                         filters=SearchFilters(designs=frozenset({Design.RCT})))
+    hits = engine.search(
+        "randomized trial patients treatment", k=20, filters=SearchFilters(designs=frozenset({Design.RCT}))
+    )
     assert hits and all(h.source.evidence.design is Design.RCT for h in hits)
     years = sorted({h.source.record.year for h in engine.search("cancer", k=30) if h.source.record.year})
     cut = years[len(years) // 2]
@@ -69,12 +71,16 @@ def test_empty_results_and_bad_queries(engine: Engine) -> None:
 def test_index_grows_incrementally_and_forgets_deleted(engine: Engine) -> None:
     rec = _a_record(engine)
     before = engine.stats()
-    new = replace(rec, key="synthetic:1", pmid=None, title="Synthetic test record zebrafishtoken (not evidence)")
+    new = replace(
+        rec, key="synthetic:1", pmid=None, title="Synthetic test record zebrafishtoken (not evidence)"
+    )
     engine.store.upsert([new])
     assert engine.indexes.pending(engine.store) > 0
     hits = engine.search("zebrafishtoken", k=3)  # search syncs the lag first
     assert "synthetic:1" in [h.source.key for h in hits]
-    assert [h.source.key for h in engine.search("zebrafishtoken", k=3, mode=Mode(True, False))] == ["synthetic:1"]
+    assert [h.source.key for h in engine.search("zebrafishtoken", k=3, mode=Mode(True, False))] == [
+        "synthetic:1"
+    ]
     assert engine.stats().lexical_docs == before.lexical_docs + 1
     engine.store.delete_keys(["synthetic:1"])
     assert engine.search("zebrafishtoken", k=3, mode=Mode(True, False)) == []
@@ -88,6 +94,10 @@ def test_retracted_sources_are_excluded_by_default(engine: Engine) -> None:
     engine.store.upsert([replace(rec, links=(*rec.links, Link("RetractionIn", "1")))])
     keys = [h.source.key for h in engine.search(rec.title, k=10, mode=Mode(True, False))]
     assert rec.key not in keys
-    keys = [h.source.key for h in engine.search(rec.title, k=10, mode=Mode(True, False),
-                                                 filters=SearchFilters(exclude_retracted=False))]
+    keys = [
+        h.source.key
+        for h in engine.search(
+            rec.title, k=10, mode=Mode(True, False), filters=SearchFilters(exclude_retracted=False)
+        )
+    ]
     assert rec.key in keys

@@ -65,7 +65,8 @@ class DenseIndex:
         if len(keys) == 0:
             return out
         vecs = self._index.get(np.asarray(keys, dtype=np.uint64), dtype="f32")
-        for i, v in enumerate(vecs if isinstance(vecs, list | tuple) else list(vecs)):
+        rows: list[object] = list(vecs) if vecs is not None else []
+        for i, v in enumerate(rows):
             if v is not None:
                 out[i] = np.asarray(v, dtype=np.float32).reshape(-1)[: out.shape[1]]
         return out
