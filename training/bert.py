@@ -45,8 +45,9 @@ class Layer(nn.Module):
 
 
 class CrossEncoder(nn.Module):
-    def __init__(self, cfg: dict[str, int | float], num_labels: int = 3) -> None:
+    def __init__(self, cfg: dict[str, int | float], num_labels: int = 3, pooling: str = "mean") -> None:
         super().__init__()
+        self.pooling = pooling  # "mean": masked mean of the last layer (what all-MiniLM-L6-v2 was trained for)
         hidden = int(cfg["hidden_size"])
         eps = float(cfg["layer_norm_eps"])
         drop = float(cfg["hidden_dropout_prob"])
@@ -72,7 +73,11 @@ class CrossEncoder(nn.Module):
         bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
         for layer in self.layers:
             x = layer(x, bias)
-        pooled = torch.tanh(self.pooler(x[:, 0]))
+        if self.pooling == "mean":
+            m = attention_mask.unsqueeze(-1).to(x.dtype)
+            pooled = (x * m).sum(1) / m.sum(1).clamp(min=1.0)
+        else:
+            pooled = torch.tanh(self.pooler(x[:, 0]))
         return self.classifier(self.drop(pooled))
 
 
@@ -95,10 +100,10 @@ _LAYER_MAP = {
 }
 
 
-def load_minilm(model_dir: Path) -> CrossEncoder:
+def load_minilm(model_dir: Path, pooling: str = "mean") -> CrossEncoder:
     """Build the cross-encoder and copy every MiniLM encoder weight into it (the head starts fresh)."""
     cfg = json.loads((model_dir / "config.json").read_text())
-    model = CrossEncoder(cfg)
+    model = CrossEncoder(cfg, pooling=pooling)
     src = load_file(str(model_dir / "model.safetensors"))
     state: dict[str, torch.Tensor] = {}
     for key, val in src.items():

@@ -43,14 +43,16 @@ def main() -> None:
     ap.add_argument("--ckpt", type=Path, default=Path("training/out/final.pt"))
     ap.add_argument("--calib", type=Path, default=Path("training/out/calib.jsonl"))
     ap.add_argument("--out", type=Path, default=Path("src/medcite/models/verifier"))
-    ap.add_argument("--max-len", type=int, default=160)
+    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--pooling", choices=["mean", "cls"], default="mean", help="when the checkpoint lacks it")
     args = ap.parse_args()
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from tokenizers import Tokenizer
 
     torch.set_num_threads(2)
-    model = load_minilm(minilm_dir())
-    model.load_state_dict(torch.load(args.ckpt, map_location="cpu")["model"])
+    ckpt = torch.load(args.ckpt, map_location="cpu")
+    model = load_minilm(minilm_dir(), pooling=ckpt.get("args", {}).get("pooling", args.pooling))
+    model.load_state_dict(ckpt["model"])
     model.eval()
     args.out.mkdir(parents=True, exist_ok=True)
     fp32 = args.out.parent / "_verifier_fp32.onnx"

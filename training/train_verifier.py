@@ -92,12 +92,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path("training/out"))
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--max-len", type=int, default=160)
+    ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--bs", type=int, default=32)
-    ap.add_argument("--lr", type=float, default=4e-5)
-    ap.add_argument("--epochs", type=float, default=1.0)
-    ap.add_argument("--mnli", type=int, default=7000)
-    ap.add_argument("--snli", type=int, default=2500)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--pooling", choices=["mean", "cls"], default="mean")
+    ap.add_argument("--epochs", type=float, default=0.85)
+    ap.add_argument("--mnli", type=int, default=9000)
+    ap.add_argument("--snli", type=int, default=3000)
     ap.add_argument("--scitail", type=int, default=2000)
     ap.add_argument("--bio-repeat", type=int, default=2, help="oversample the small biomedical sets")
     ap.add_argument("--threads", type=int, default=2)
@@ -136,7 +137,7 @@ def main() -> None:
     if args.max_steps:
         total = min(total, args.max_steps)
 
-    model: CrossEncoder = load_minilm(minilm_dir()).to(device)
+    model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
     no_decay = ("bias", "ln", "LayerNorm")
     groups = [
         {
@@ -185,11 +186,12 @@ def main() -> None:
                     "opt": opt.state_dict(),
                     "sched": sched.state_dict(),
                     "step": step + 1,
+                    "args": {"pooling": args.pooling, "max_len": args.max_len, "seed": args.seed},
                 },
                 ckpt_path,
             )
     torch.save(
-        {"model": model.state_dict(), "step": total, "args": vars(args) | {"data": str(args.data)}},
+        {"model": model.state_dict(), "step": total, "args": {k: str(v) for k, v in vars(args).items()}},
         args.out / "final.pt",
     )
     print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
         "sources: only the per-source vector (about 10x faster to index, passages then ranked lexically).",
     )
     threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
+    ingest_workers: int = Field(
+        default=1, ge=1, description="Processes for per-record ingest work (>1 needs a __main__ guard)."
+    )
 
     # LLM composer (optional, OpenAI-compatible; never a silent cloud fallback)
     llm_base_url: str | None = None

@@ -112,7 +112,7 @@ class Engine:
     ) -> IngestReport:
         from medcite.corpus.detect import parse_path
 
-        report = ingest_paths(self.store, paths, parse_path, progress)
+        report = ingest_paths(self.store, paths, parse_path, progress, self.settings.ingest_workers)
         if index:
             self.sync_indexes(progress=index_progress)
         return report

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from medcite.domain import Deletion, ParseItem, ParseProblem, SourceRecord
 from medcite.errors import IngestError
 from medcite.store import Store
+from medcite.store.codec import Prepared, prepare_all
 
 BATCH = 1000
 Progress = Callable[[int], None]
@@ -40,21 +44,48 @@ class IngestReport:
 
 
 def store_items(
-    store: Store, items: Iterable[ParseItem], report: IngestReport, progress: Progress | None = None
+    store: Store,
+    items: Iterable[ParseItem],
+    report: IngestReport,
+    progress: Progress | None = None,
+    workers: int = 1,
 ) -> None:
-    """Write parsed items in batches. A whole-file error still keeps every complete record before it."""
+    """Write parsed items in batches. A whole-file error still keeps every complete record before it.
+
+    With ``workers > 1``, the CPU work per record (design classification, sentence splitting, hashing) runs
+    in worker processes while this process parses and writes; batches are still written in input order.
+    """
     batch: list[SourceRecord] = []
+    pending: deque[Future[list[Prepared]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    batches = 0
+
+    def write(records: Sequence[SourceRecord | Prepared]) -> None:
+        res = store.upsert(records)
+        report.stored += res.stored
+        report.updated += res.updated
+        report.unchanged += res.unchanged
+        report.passages += res.passages
+        if progress is not None:
+            progress(len(records))
+
+    def drain(keep: int = 0) -> None:
+        while len(pending) > keep:
+            write(pending.popleft().result())
 
     def flush() -> None:
-        if batch:
-            res = store.upsert(batch)
-            report.stored += res.stored
-            report.updated += res.updated
-            report.unchanged += res.unchanged
-            report.passages += res.passages
-            if progress is not None:
-                progress(len(batch))
-            batch.clear()
+        nonlocal pool, batches
+        if not batch:
+            return
+        batches += 1
+        if workers > 1 and pool is None and batches > 1:  # a small input is not worth the start-up
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if pool is None:
+            write(batch)
+        else:
+            pending.append(pool.submit(prepare_all, list(batch)))
+            drain(keep=workers)
+        batch.clear()
 
     try:
         for item in items:
@@ -65,6 +96,7 @@ def store_items(
                     flush()
             elif isinstance(item, Deletion):
                 flush()
+                drain()
                 report.deleted += store.delete_keys([item.pmid])
             else:
                 report.read += 1
@@ -72,6 +104,9 @@ def store_items(
                 report.problems.append(item)
     finally:
         flush()  # records parsed before a failure are whole: keep them
+        drain()
+        if pool is not None:
+            pool.shutdown()
 
 
 def ingest_paths(
@@ -79,13 +114,14 @@ def ingest_paths(
     paths: Iterable[Path],
     parse: Callable[[Path], Iterator[ParseItem]],
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     report = IngestReport()
     t0 = time.perf_counter()
     for path in paths:
         part = IngestReport()
         try:
-            store_items(store, parse(path), part, progress)
+            store_items(store, parse(path), part, progress, workers)
             if part.skipped and part.skipped == part.read:
                 part.file_errors.append(
                     f"{path}: no usable record ({part.skipped} skipped): is it in a supported format?"

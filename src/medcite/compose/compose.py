@@ -24,7 +24,7 @@ from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, extractive_drafts, layout_for, primary_key
 from medcite.compose.evidence import NUMBER
 from medcite.compose.llm_composer import llm_drafts
-from medcite.compose.plan import RankedSource, candidates, plan_queries, run_plan
+from medcite.compose.plan import RankedSource, candidates, plan_queries, run_plan, split_direct
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
@@ -62,7 +62,9 @@ def compose_article(
     """
     analysis = follow_up(context, question) if context is not None else analyze_question(question)
     plan = plan_queries(analysis)
-    sources = run_plan(searcher, plan, analysis, filters=filters)
+    found = run_plan(searcher, plan, analysis, filters=filters)
+    # direct evidence only from sources that name both the intervention and the condition
+    sources, indirect = split_direct(analysis, found)
     queries = tuple(q.query for q in plan)
     cands = candidates(sources, analysis)
     drafts = extractive_drafts(analysis, cands)
@@ -86,9 +88,11 @@ def compose_article(
     rank = {rs.hit.source.key: i for i, rs in enumerate(sources)}
     summary = analysis.summary(queries)
     if not kept:
-        return _insufficient(question, analysis, audience, provenance, summary, sources, dropped, composer)
+        return _insufficient(
+            question, analysis, audience, provenance, summary, sources, dropped, composer, indirect
+        )
     return _assemble(
-        question, analysis, audience, provenance, kept, cross_v, rank, sources, dropped, composer
+        question, analysis, audience, provenance, kept, cross_v, rank, sources, dropped, composer, indirect
     )
 
 
@@ -118,6 +122,7 @@ def _insufficient(
     sources: list[RankedSource],
     dropped: int,
     composer: str,
+    indirect: Sequence[tuple[RankedSource, list[str]]] = (),
 ) -> Article:
     from medcite.compose.article import QuestionSummary
 
@@ -128,6 +133,7 @@ def _insufficient(
         notes.append(
             f"{dropped} candidate statement(s) were left out because verification did not support them."
         )
+    notes += indirect_notes(indirect)
     gaps = Section("gaps", TITLES["gaps"], tuple(Statement(n, (), None, kind="gap") for n in notes))
     line = f"{INSUFFICIENT} to answer this question."
     art = Article(
@@ -180,6 +186,7 @@ def _assemble(
     sources: list[RankedSource],
     dropped: int,
     composer: str,
+    indirect: Sequence[tuple[RankedSource, list[str]]] = (),
 ) -> Article:
     prim_key = primary_key(a)
     prim = [c for c in kept if c.draft.section == prim_key]
@@ -228,16 +235,30 @@ def _assemble(
 
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
-    pick = _pick_bottom([r[0] for r in ratings], BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 8)
+    # the bottom line quotes only a statement its source fully supports; otherwise it says why not
+    supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
+    supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
+    budget = BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 8
+    pick = _pick_bottom(supported, budget) if supported else key_check
     bl_keys = [pick.draft.cites[0].key, *bl_keys[1:]]
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
-    bottom = _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra)
+    if supported:
+        bottom = _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra)
+    else:
+        if stance is None:
+            head, tail = "", f" Certainty of evidence: {level}."
+        why = (
+            f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
+            f"see {TITLES[pick.draft.section]} [{order[bl_keys[0]]}]."
+        )
+        bottom = f"{head}{why}{tail}{extra}".strip()
 
     sections: list[Section] = [
         Section(key, TITLES[key], tuple(_statement(c, order) for c in st)) for key, st in sections_out
     ]
     cited = [s for k in order for s in [_source_of(k, kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, sources)
+    gaps += indirect_notes(indirect)
     if gaps:
         sections.append(
             Section("gaps", TITLES["gaps"], tuple(Statement(g, (), None, kind="gap") for g in gaps))
@@ -353,7 +374,7 @@ def reference(n: int, s: StoredSource) -> Reference:
     return Reference(
         n=n,
         key=r.key,
-        title=r.title or "(untitled)",
+        title=r.title or (f"PMID {r.pmid}" if r.pmid else r.key),
         pmid=r.pmid,
         doi=r.doi,
         journal=r.journal,
@@ -362,6 +383,23 @@ def reference(n: int, s: StoredSource) -> Reference:
         design=s.evidence.design.value,
         sample_size=s.evidence.sample_size,
     )
+
+
+MAX_INDIRECT = 3
+
+
+def indirect_notes(indirect: Sequence[tuple[RankedSource, list[str]]]) -> list[str]:
+    """Sources that match the question only in part: named as indirect, not used as evidence."""
+    out: list[str] = []
+    for rs, missing in indirect[:MAX_INDIRECT]:
+        r = rs.hit.source.record
+        ident = f"PMID {r.pmid}" if r.pmid else r.key
+        title = f' ("{r.title.rstrip(".")}")' if r.title else ""
+        out.append(
+            f"Indirect evidence only, not used for the answer: {ident}{title} does not mention "
+            f"{' or '.join(missing)}."
+        )
+    return out
 
 
 def gap_notes(

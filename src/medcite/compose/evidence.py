@@ -285,11 +285,37 @@ class Prefix:
     phrase_start: int = -1  # its offset in record.text
 
 
+def reliable_n(source: StoredSource) -> int | None:
+    """EvidenceInfo.sample_size when the text backs it: stated as a count of people and not smaller
+    than another count of people in the abstract (a subgroup count is not the study's n)."""
+    n = source.evidence.sample_size
+    if n is None or n <= 0:
+        return None
+    text = source.record.text
+    counts = [
+        int(m.group(1).replace(",", ""))
+        for m in re.finditer(
+            rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", text
+        )
+    ]
+    if counts and n < max(counts):
+        return None
+    return n
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def attribution(source: StoredSource) -> Prefix:
-    """The design/population prefix, built from EvidenceInfo and the source's own words, never invented."""
+    """The design/population prefix, built from EvidenceInfo and the source's own words, never invented.
+
+    "In a randomised controlled trial of 36 children undergoing adenotonsillectomy, " when the population
+    phrase ends cleanly in the text; "In an observational study (n = 2211), " when only the number is
+    checkable; just the design otherwise.
+    """
     ev = source.evidence
     design = DESIGN_PHRASE[ev.design]
-    n = ev.sample_size
+    n = reliable_n(source)
     if n is None:
         if ev.design is Design.OTHER:
             return Prefix("")
@@ -303,10 +329,23 @@ def attribution(source: StoredSource) -> Prefix:
     m = pat.search(text)
     if m and len(m.group(0).split()) <= 14:
         phrase = m.group(0).rstrip()
-        sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
-        return Prefix(
-            f"In {design} of {phrase}, ", str(n), m.start(), m.start() + len(str(n)), sent, phrase, m.start()
-        )
+        if not _CLAUSE_END.match(text, m.start() + len(phrase)) or re.search(
+            r"\b(?:and|or|of|with|between|from|to|the|a|an|in|at|for|who)$", phrase, re.I
+        ):
+            # the phrase would be cut mid-clause: keep only "N patients"
+            base = re.match(rf"{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}", phrase)
+            phrase = base.group(0) if base else ""
+        if phrase:
+            sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
+            return Prefix(
+                f"In {design} of {phrase}, ",
+                str(n),
+                m.start(),
+                m.start() + len(str(n)),
+                sent,
+                phrase,
+                m.start(),
+            )
     # the sample size must be checkable in the text: cite the sentence that states it, or leave it out
     num = re.compile(rf"(?<![\d.,]){n:d}(?![\d.,]\d)")
     for _lab, s, e, t in record_sentences(source):
@@ -317,8 +356,10 @@ def attribution(source: StoredSource) -> Prefix:
 
 
 _SAYS_DESIGN = re.compile(
-    r"\b(?:randomi[sz]ed|trial|meta-analys\w*|systematic review|case-control|cohort|case series|case report|"
-    r"guideline|this (?:study|review)|in this|we (?:studied|enrolled|conducted|performed|reviewed))\b",
+    r"\b(?:randomi[sz]ed|trial|meta-analys\w*|systematic review|case-control|case-referent|cohort|"
+    r"case series|case report|observational|cross-sectional|prospective(?:ly)?|retrospective(?:ly)?|"
+    r"guideline|(?:this|our|the present|the current) (?:\w+ )?(?:study|review|analysis|series|survey)|"
+    r"in this|we (?:studied|enrolled|conducted|performed|reviewed))\b",
     re.I,
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from medcite.compose.evidence import Candidate, overlap, record_sentences, role_of, terms
@@ -90,6 +91,101 @@ def plan_queries(a: QuestionAnalysis, max_queries: int = MAX_QUERIES) -> tuple[S
     return tuple(out[:max_queries])
 
 
+def _abbrevs_for(concept: str) -> list[str]:
+    """Abbreviations (from the glossary) whose expansion contains ``concept``: "heart failure" -> CHF."""
+    from medcite.compose.question import abbreviations
+
+    low = concept.lower()
+    return [ab for ab, exp in abbreviations().items() if len(low) > 3 and low in exp.lower()]
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A PICO element of the question and the ways a source may name it."""
+
+    name: str
+    terms: tuple[str, ...]  # stemmed terms of the name and of the expansions of its abbreviations
+    alt_terms: tuple[str, ...]  # stemmed terms of the expansions alone (a synonym)
+    abbrevs: tuple[str, ...]  # abbreviations that stand for it
+    parts: tuple[tuple[str, ...], ...] = ()  # "pretreatment with statins": each side of the preposition
+
+    def found_in(self, text: str) -> bool:
+        """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
+        compound ("statins" for "pretreatment with statins"), or its abbreviation."""
+        have = set(terms(text))
+        if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
+            return True
+        if any(_enough(p, have) for p in self.parts):
+            return True
+        return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
+
+
+def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
+    if not ts:
+        return False
+    hit = sum(1 for t in ts if t in have)
+    return hit == len(ts) if len(ts) <= 2 else hit / len(ts) >= 0.5
+
+
+# words of a question that judge rather than name (``terms`` stems: first six letters)
+_JUDGING = frozenset(
+    terms(
+        "able efficacious effective safe safety necessary justified possible dangerous useful beneficial "
+        "still need needed influence influences affect associated related consequence result results "
+        "included omitted improve improves increase increased reduce reduced lower higher better worse "
+        "impact predict risk factor factors clinical outcome outcomes reports relationship common"
+    )
+)
+
+
+def concepts(a: QuestionAnalysis) -> list[Concept]:
+    """The intervention and the condition of the question (those that were recognised)."""
+    out: list[Concept] = []
+    for name in (a.intervention, a.condition):
+        if not name:
+            continue
+        own = tuple(dict.fromkeys(t for t in terms(name) if t not in _JUDGING))
+        if not own:
+            continue
+        exp = a.expanded(name)
+        alt = tuple(dict.fromkeys(t for t in terms(exp[len(name) :]) if t not in own))
+        parts = tuple(
+            p
+            for piece in re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
+            if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
+        )
+        out.append(Concept(name, own, alt, tuple(_abbrevs_for(name)), parts))
+    return out
+
+
+def source_text(rs: RankedSource | SearchHit) -> str:
+    src = rs.hit.source if isinstance(rs, RankedSource) else rs.source
+    mesh = " ".join(m.descriptor for m in src.record.mesh)
+    return f"{src.record.title} {mesh} {src.record.text}"
+
+
+def missing_concepts(a: QuestionAnalysis, rs: RankedSource) -> list[str]:
+    """The question's intervention / condition that a source does not mention (in title, MeSH or text)."""
+    text = source_text(rs)
+    return [c.name for c in concepts(a) if not c.found_in(text)]
+
+
+def split_direct(
+    a: QuestionAnalysis, sources: list[RankedSource]
+) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
+    """Direct sources (they mention the intervention and the condition) and indirect ones (one of them)."""
+    cs = concepts(a)
+    direct: list[RankedSource] = []
+    indirect: list[tuple[RankedSource, list[str]]] = []
+    for rs in sources:
+        miss = missing_concepts(a, rs)
+        if not miss:
+            direct.append(rs)
+        elif len(miss) < len(cs):
+            indirect.append((rs, miss))
+    return direct, indirect
+
+
 def key_terms(a: QuestionAnalysis) -> list[str]:
     """Terms a relevant source should mention: the intervention and condition, or the question's words."""
     named = _join(a.intervention, a.condition, a.outcome)
@@ -141,6 +237,7 @@ def run_plan(
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
+    cs = concepts(analysis)
     out: list[Candidate] = []
     for rs in sources:
         src = rs.hit.source
@@ -151,6 +248,9 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 continue
             seen.add(p.start)
             label = p.section or labels.get(p.start, "")
+            role = role_of(label, p.text)
+            if cs and role not in ("results", "conclusions") and not any(c.found_in(p.text) for c in cs):
+                continue  # background or methods that name neither the intervention nor the condition
             out.append(
                 Candidate(
                     src,

@@ -198,6 +198,7 @@ def _clean(term: str | None) -> str | None:
     while prev != t:
         prev = t
         t = _TRIM_LEAD.sub("", t).strip()
+        t = re.sub(rf"^(?:{_AUX}|there|still)\s+", "", t, flags=re.I).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
     if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we"):
         return None

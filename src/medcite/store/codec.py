@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from medcite.domain import (
@@ -13,15 +13,59 @@ from medcite.domain import (
     EvidenceInfo,
     Link,
     MeshHeading,
+    Passage,
     SourceRecord,
     StoredSource,
 )
+from medcite.evidence import classify
+from medcite.passages import split_passages
 
 
 def content_hash(record: SourceRecord) -> str:
     """A hash of everything stored for a record: re-ingesting identical content is a no-op."""
-    payload = json.dumps(record_columns(record), sort_keys=True, default=str)
+    return _hash(record_columns(record))
+
+
+def _hash(columns: dict[str, Any]) -> str:
+    payload = json.dumps(columns, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A record with everything the store derives from it (CPU work that can run in another process)."""
+
+    record: SourceRecord
+    columns: dict[str, Any]  # every ``sources`` column but id, seq and updated_at
+    passages: list[Passage]
+
+    @property
+    def key(self) -> str:
+        return self.record.key
+
+    @property
+    def content_hash(self) -> str:
+        return str(self.columns["content_hash"])
+
+
+def prepare(record: SourceRecord) -> Prepared:
+    cols = record_columns(record)
+    digest = _hash(cols)
+    info = classify(record)
+    cols.update(
+        design=info.design.value,
+        design_inferred=info.inferred,
+        sample_size=info.sample_size,
+        human=info.human,
+        retracted=record.retracted,
+        content_hash=digest,
+    )
+    return Prepared(record, cols, split_passages(record))
+
+
+def prepare_all(records: list[SourceRecord]) -> list[Prepared]:
+    """Prepare a batch (the unit of work sent to a worker process)."""
+    return [prepare(r) for r in records]
 
 
 def record_columns(record: SourceRecord) -> dict[str, Any]:
@@ -44,21 +88,6 @@ def record_columns(record: SourceRecord) -> dict[str, Any]:
         "sections": [{"label": s.label, "text": s.text, "category": s.category} for s in record.sections],
         "origin": record.origin,
     }
-
-
-def row_columns(record: SourceRecord, info: EvidenceInfo, seq: int, now: datetime) -> dict[str, Any]:
-    cols = record_columns(record)
-    cols.update(
-        design=info.design.value,
-        design_inferred=info.inferred,
-        sample_size=info.sample_size,
-        human=info.human,
-        retracted=record.retracted,
-        content_hash=content_hash(record),
-        seq=seq,
-        updated_at=now,
-    )
-    return cols
 
 
 def row_to_source(row: Any) -> StoredSource:

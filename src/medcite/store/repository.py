@@ -20,9 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from medcite.domain import Passage, SourceRecord, StoredSource
 from medcite.errors import StoreError
-from medcite.evidence import classify
-from medcite.passages import split_passages
-from medcite.store.codec import content_hash, row_columns, row_to_source
+from medcite.store.codec import Prepared, content_hash, prepare, row_to_source
 from medcite.store.schema import ingest_runs, passages, sources, tombstones
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -109,9 +107,9 @@ class Store:
         b = conn.execute(select(func.max(tombstones.c.seq))).scalar() or 0
         return int(max(a, b)) + 1
 
-    def upsert(self, records: Sequence[SourceRecord]) -> UpsertResult:
-        """Insert or update a batch of records in one transaction."""
-        latest: dict[str, SourceRecord] = {r.key: r for r in records}  # last one wins within a batch
+    def upsert(self, records: Sequence[SourceRecord | Prepared]) -> UpsertResult:
+        """Insert or update a batch of records in one transaction (records may come prepared)."""
+        latest: dict[str, SourceRecord | Prepared] = {r.key: r for r in records}  # last one wins
         if not latest:
             return UpsertResult(0, 0, 0, 0)
         now = datetime.now(UTC)
@@ -126,33 +124,36 @@ class Store:
                         )
                     )
                 }
-                new_rows: list[dict[str, Any]] = []
-                new_records: list[SourceRecord] = []
-                changed: list[tuple[int, SourceRecord]] = []
+                new: list[Prepared] = []
+                changed: list[tuple[int, Prepared]] = []
                 unchanged = 0
-                for key, rec in latest.items():
-                    if key not in existing:
-                        new_rows.append(row_columns(rec, classify(rec), seq, now))
-                        new_records.append(rec)
-                    elif existing[key][1] != content_hash(rec):
-                        changed.append((existing[key][0], rec))
+                for key, item in latest.items():
+                    if key in existing:
+                        digest = item.content_hash if isinstance(item, Prepared) else content_hash(item)
+                        if existing[key][1] == digest:
+                            unchanged += 1
+                            continue
+                    prep = item if isinstance(item, Prepared) else prepare(item)
+                    if key in existing:
+                        changed.append((existing[key][0], prep))
                     else:
-                        unchanged += 1
+                        new.append(prep)
                 ids: list[int] = []
-                if new_rows:
+                if new:
                     result = conn.execute(
-                        insert(sources).returning(sources.c.id, sort_by_parameter_order=True), new_rows
+                        insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
+                        [{**p.columns, "seq": seq, "updated_at": now} for p in new],
                     )
                     ids = [int(r[0]) for r in result]
-                for source_id, rec in changed:
+                for source_id, prep in changed:
                     self._tombstone(conn, [source_id], seq)
                     conn.execute(delete(passages).where(passages.c.source_id == source_id))
                     conn.execute(
                         update(sources)
                         .where(sources.c.id == source_id)
-                        .values(**row_columns(rec, classify(rec), seq, now))
+                        .values(**prep.columns, seq=seq, updated_at=now)
                     )
-                pairs = list(zip(ids, new_records, strict=True)) + changed
+                pairs = list(zip(ids, new, strict=True)) + changed
                 passage_rows = [
                     {
                         "source_id": sid,
@@ -162,14 +163,14 @@ class Store:
                         "end": p.end,
                         "text": p.text,
                     }
-                    for sid, rec in pairs
-                    for p in split_passages(rec)
+                    for sid, prep in pairs
+                    for p in prep.passages
                 ]
                 if passage_rows:
                     conn.execute(insert(passages), passage_rows)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not write a batch of {len(latest)} records: {exc}") from exc
-        return UpsertResult(len(new_rows), len(changed), unchanged, len(passage_rows))
+        return UpsertResult(len(new), len(changed), unchanged, len(passage_rows))
 
     def _tombstone(self, conn: Connection, source_ids: Sequence[int], seq: int) -> None:
         for sid in source_ids:

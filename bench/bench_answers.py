@@ -1,0 +1,143 @@
+"""End-to-end answer quality and latency: PubMedQA and BioASQ yes/no accuracy of ``article.stance``,
+share of supported / partial statements, and ask latency, through real retrieval and the real verifier.
+
+Articles are composed with ``compose_article`` on ``engine.searcher()`` and ``engine.verifier`` (what
+``Engine.ask`` does, without writing the article to the store).
+
+    MEDCITE_HOME=/tmp/mc-bench .venv/bin/python -m bench.bench_answers --limit 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+
+from bench.common import data_dir, machine, pct, print_table
+from medcite.compose import Article, Provenance, compose_article
+from medcite.config import load_settings
+from medcite.engine import Engine
+
+GOLD = {"yes": "yes", "no": "no", "maybe": "uncertain"}
+MEDRAG_GPT4 = {"PubMedQA": 70.6, "BioASQ yes/no": 92.6}
+
+
+def pubmedqa(limit: int | None) -> list[tuple[str, str]]:
+    out = []
+    with (data_dir() / "pubmedqa" / "questions_dev.jsonl").open() as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append((d["question"], GOLD[d["answer"]]))
+    return out[:limit] if limit else out
+
+
+def bioasq(limit: int | None) -> list[tuple[str, str]]:
+    out = []
+    with (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open() as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["type"] != "yesno":
+                continue
+            ans = d["exact_answer"]
+            ans = ans[0] if isinstance(ans, list) else ans
+            out.append((d["body"], str(ans).strip().lower()))
+    return out[:limit] if limit else out
+
+
+def run(engine: Engine, qs: list[tuple[str, str]], verbose: bool) -> dict[str, object]:
+    searcher, verifier = engine.searcher(), engine.verifier
+    prov = Provenance()
+    conf: Counter[tuple[str, str]] = Counter()
+    labels: Counter[str] = Counter()
+    lat: list[float] = []
+    insufficient = 0
+    for q, gold in qs:
+        t0 = time.perf_counter()
+        a: Article = compose_article(q, searcher, verifier, provenance=prov)
+        lat.append(time.perf_counter() - t0)
+        got = a.stance or "none"
+        conf[(gold, got)] += 1
+        insufficient += a.insufficient
+        for s in a.sections:
+            for st in s.statements:
+                if st.verdict is not None:
+                    labels[st.verdict] += 1
+        if verbose:
+            print(f"{gold:>9} {got:>9} {lat[-1]:.2f}s  {q[:90]}")
+    n = len(qs)
+    stmts = sum(labels.values()) or 1
+    return {
+        "n": n,
+        "acc": 100.0 * sum(v for (g, p), v in conf.items() if g == p) / max(n, 1),
+        "supported": 100.0 * labels["supported"] / stmts,
+        "partial": 100.0 * labels["partial"] / stmts,
+        "statements": sum(labels.values()),
+        "insufficient": insufficient,
+        "p50": pct(lat, 50),
+        "p95": pct(lat, 95),
+        "lat": lat,
+        "conf": conf,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--limit", type=int, default=None, help="questions per data set (default: all)")
+    ap.add_argument("--only", choices=("pubmedqa", "bioasq"), default=None)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    engine = Engine.open(load_settings())
+    stats = engine.stats()
+    searcher = engine.searcher()
+    searcher.search("warm up", 5)  # load models and indexes before timing
+    engine.verifier.verify_batch([])
+    results: dict[str, dict[str, object]] = {}
+    if args.only in (None, "pubmedqa"):
+        results["PubMedQA"] = run(engine, pubmedqa(args.limit), args.verbose)
+    if args.only in (None, "bioasq"):
+        results["BioASQ yes/no"] = run(engine, bioasq(args.limit), args.verbose)
+    print(f"machine: {machine()}")
+    print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
+    rows = []
+    for name, r in results.items():
+        rows.append(
+            (
+                name,
+                r["n"],
+                r["acc"],
+                MEDRAG_GPT4[name],
+                r["supported"],
+                r["partial"],
+                r["statements"],
+                r["insufficient"],
+                r["p50"],
+                r["p95"],
+            )
+        )
+    all_lat = [x for r in results.values() for x in r["lat"]]  # type: ignore[attr-defined]
+    print_table(
+        "End-to-end answers (compose_article: real retrieval + verifier)",
+        (
+            "data set",
+            "n",
+            "stance acc %",
+            "MedRAG+GPT-4 %",
+            "supported %",
+            "partial %",
+            "statements",
+            "insufficient",
+            "p50 s",
+            "p95 s",
+        ),
+        rows,
+    )
+    print(
+        f"all questions: latency p50 {pct(all_lat, 50):.3f}s, p95 {pct(all_lat, 95):.3f}s (target p50 1.5s)"
+    )
+    for name, r in results.items():
+        print(name, "confusion (gold, predicted):", dict(sorted(r["conf"].items())))  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import re
+
+from doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, _source
+
+from medcite.compose import INSUFFICIENT, Provenance, compose_article
+from medcite.compose.compose import reference
+from medcite.compose.evidence import attribution, with_prefix
+from medcite.domain import AbstractSection, Design, EvidenceInfo, Label, SourceRecord, StoredSource
+
+
+def _src(i: int, title: str, conclusion: str, results: str = "", n: int | None = None) -> StoredSource:
+    secs = [AbstractSection("RESULTS", results)] if results else []
+    secs.append(AbstractSection("CONCLUSIONS", conclusion))
+    rec = SourceRecord(key=f"pmid:{i}", title=title, sections=tuple(secs), pmid=str(i))
+    s = _source(i, rec)
+    if n is not None:
+        s = StoredSource(s.id, s.record, EvidenceInfo(Design.OBSERVATIONAL, True, n, True))
+    return s
+
+
+AF = _src(
+    1,
+    "Preoperative statin therapy and atrial fibrillation after CABG",
+    "Our study indicated that preoperative statin therapy seems to reduce AF development after CABG.",
+    "Of 221 patients, 14 patients with preoperative AF and 4 patients with concomitant valve surgery were "
+    "excluded.",
+    n=14,
+)
+
+
+def test_off_topic_sources_give_insufficient_not_padding() -> None:
+    q = "Do statins reduce mortality in patients with heart failure?"
+    a = compose_article(q, OracleSearcher([AF]), LexicalVerifier(), provenance=Provenance())
+    assert a.insufficient and a.stance == "uncertain"
+    assert INSUFFICIENT in a.bottom_line
+    notes = [st.text for s in a.sections for st in s.statements]
+    assert any("Indirect evidence only" in t and "PMID 1" in t and "heart failure" in t for t in notes)
+
+
+def test_prefix_is_never_built_from_a_subgroup_count() -> None:
+    p = attribution(AF)
+    assert p.text == "In an observational study, "  # 14 is a subgroup of the 221 patients
+    ok = _src(
+        2, "T", "Statins helped.", "We followed 2211 patients undergoing general surgical procedures.", n=2211
+    )
+    text = attribution(ok).text
+    assert text.startswith("In an observational study")
+    assert not re.search(r"\b(?:and|or|between|with)\s*,\s*$", text)
+
+
+def test_prefix_skipped_when_the_sentence_states_its_design() -> None:
+    p = attribution(AF)
+    s = "In a preliminary observational study, we explored whether outcome is improved."
+    assert with_prefix(p, s) == s
+
+
+def test_bottom_line_uses_only_supported_statements() -> None:
+    src = _src(
+        3,
+        "Statins in heart failure",
+        "Statin therapy reduced mortality in patients with heart failure.",
+        "Mortality was lower with statins in heart failure (12% vs 20%).",
+    )
+    q = "Do statins reduce mortality in patients with heart failure?"
+    v = ScriptedVerifier(LexicalVerifier(), lambda claim: Label.PARTIAL)
+    a = compose_article(q, OracleSearcher([src]), v, provenance=Provenance())
+    assert not a.insufficient
+    assert "only in part" in a.bottom_line and "[1]" in a.bottom_line
+    assert "Statin therapy reduced" not in a.bottom_line
+
+
+def test_untitled_reference_shows_pmid() -> None:
+    rec = SourceRecord(key="pmid:42", title="", sections=(AbstractSection("", "Text."),), pmid="42")
+    assert reference(1, _source(1, rec)).title == "PMID 42"
