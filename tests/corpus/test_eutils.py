@@ -6,12 +6,8 @@ Only status codes (503/429) are made up; every body is a real response file from
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -20,58 +16,7 @@ from medcite.config import Settings
 from medcite.corpus.eutils import EutilsClient
 from medcite.domain import SourceRecord
 from medcite.errors import InputError, NetworkError
-
-
-@dataclass
-class FakePubmed:
-    """State of the local server: which files to serve, which failures to inject, what it received."""
-
-    esearch: Path
-    efetch: list[Path]
-    failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-    requests: list[tuple[str, str, dict[str, list[str]]]] = field(default_factory=list)
-    fetch_count: int = 0
-    url: str = ""
-
-
-def _handler(state: FakePubmed) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # quiet
-            pass
-
-        def _serve(self, method: str) -> None:
-            parts = urlsplit(self.path)
-            params = parse_qs(parts.query)
-            if method == "POST":
-                length = int(self.headers.get("Content-Length", "0"))
-                params.update(parse_qs(self.rfile.read(length).decode()))
-            state.requests.append((method, parts.path, params))
-            if state.failures:
-                status, headers = state.failures.pop(0)
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if parts.path.endswith("esearch.fcgi"):
-                body = state.esearch.read_bytes()
-            else:
-                body = state.efetch[state.fetch_count % len(state.efetch)].read_bytes()
-                state.fetch_count += 1
-            self.send_response(200)
-            self.send_header("Content-Type", "text/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_GET(self) -> None:
-            self._serve("GET")
-
-        def do_POST(self) -> None:
-            self._serve("POST")
-
-    return Handler
+from tests.eutils_server import FakePubmed, serve
 
 
 @pytest.fixture
@@ -79,14 +24,8 @@ def pubmed(entrez_dir: Path) -> Iterator[FakePubmed]:
     state = FakePubmed(
         esearch=entrez_dir / "esearch2.xml", efetch=[entrez_dir / "pubmed4.xml", entrez_dir / "pubmed5.xml"]
     )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/entrez/eutils"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(state):
+        yield state
 
 
 class FakeTime:
