@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     recency_prior: float = Field(default=0.0, ge=0.0, description="Boost for recent sources (0 = off).")
     candidate_k: int = Field(default=100, ge=1, description="Candidates per retriever before fusion.")
     embed_batch_size: int = Field(default=32, ge=1)
+    dense: bool = Field(default=True, description="Use dense retrieval (off: BM25 only, no embedding model).")
     dense_granularity: Literal["passages", "sources"] = Field(
         default="passages",
         description="passages: one vector per sentence plus one per source (title + abstract head); "

@@ -44,7 +44,7 @@ class Engine:
         self.store = store
         self._embedder = embedder
         self._verifier = verifier
-        self._dense = dense
+        self._dense = dense and settings.dense
         self._indexes: Indexes | None = None
 
     @classmethod

@@ -154,8 +154,22 @@ def concepts(a: QuestionAnalysis) -> list[Concept]:
             for piece in re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
             if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
         )
-        out.append(Concept(name, own, alt, tuple(_abbrevs_for(name)), parts))
+        out.append(Concept(name, own, alt, tuple(_abbrevs_for(name)) + _acronym(name), parts))
     return out
+
+
+_CONNECTIVES = frozenset("and or of in on for with the a an to".split())
+
+
+def _acronym(name: str) -> tuple[str, ...]:
+    """The initials of a multi-word name, which abstracts often use alone after defining them in the
+    title: "double balloon enteroscopy" -> DBE. Judging words ("efficacious") and connectives are left out."""
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z]+", name)
+        if w.lower() not in _CONNECTIVES and not (set(terms(w)) & _JUDGING)
+    ]
+    return ("".join(w[0] for w in words).upper(),) if 2 <= len(words) <= 5 else ()
 
 
 def source_text(rs: RankedSource | SearchHit) -> str:
@@ -219,13 +233,14 @@ def run_plan(
                 extra = tuple(p for p in hit.passages if p.start not in seen)
                 hits[key] = SearchHit(old.source, max(old.score, hit.score), old.passages + extra)
     kt = key_terms(analysis)
-    it = list(dict.fromkeys(terms(analysis.intervention or "")))
+    cs = concepts(analysis)
     ranked: list[RankedSource] = []
     for key, s in fused.items():
         src = hits[key].source
-        full = f"{src.record.title} {src.record.text}"
+        full = source_text(hits[key])
         rel = overlap(kt, full) if kt else 1.0
-        on_topic = overlap(it, full) >= 0.5 if it else rel >= 0.3
+        # on topic: names a concept of the question (words, expansion or acronym), or most key terms
+        on_topic = any(c.found_in(full) for c in cs) if cs else rel >= 0.3
         if kt and not on_topic and rel < 0.6:
             continue  # off-topic: neither the intervention nor most key terms
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])
