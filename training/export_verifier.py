@@ -83,7 +83,18 @@ def main() -> None:
     except Exception as exc:  # the fusion is an optimisation only
         print(f"graph fusion skipped: {exc}")
         source = fp32
-    quantize_dynamic(str(source), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
+    import onnx
+
+    try:
+        quantize_dynamic(
+            str(source),
+            str(args.out / "model.onnx"),
+            weight_type=QuantType.QInt8,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+    except Exception as exc:
+        print(f"quantising the fused graph failed ({exc}); quantising the plain graph")
+        quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
     fp32.unlink()
     fused.unlink(missing_ok=True)
     shutil.copy(minilm_dir() / "tokenizer.json", args.out / "tokenizer.json")

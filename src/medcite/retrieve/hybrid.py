@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from medcite.config import Settings
-from medcite.domain import PassageHit, SearchFilters, SearchHit, StoredSource
+from medcite.domain import PassageHit, SearchFilters, SearchHit
 from medcite.errors import InputError
 from medcite.protocols import Embedder
 from medcite.retrieve.dense import DenseIndex, pack, unpack
 from medcite.retrieve.fusion import prior, rank, rrf, weighted
 from medcite.retrieve.indexer import Indexes
 from medcite.retrieve.lexical import LexicalIndex, query_terms
-from medcite.store import PassageRow, Store
+from medcite.store import PassageRow, SourceMeta, Store
 
 MAX_QUERY_CHARS = 2000
 
@@ -27,18 +27,18 @@ class Mode:
     dense: bool = True
 
 
-def passes(s: StoredSource, f: SearchFilters) -> bool:
+def passes(m: SourceMeta, f: SearchFilters) -> bool:
     """Whether a source passes the filters (the dense side filters after the search)."""
-    y = s.record.year
+    y = m.year
     if f.since is not None and (y is None or y < f.since):
         return False
     if f.until is not None and (y is None or y > f.until):
         return False
-    if f.designs and s.evidence.design not in f.designs:
+    if f.designs and m.design not in f.designs:
         return False
-    if f.human_only and s.evidence.human is False:
+    if f.human_only and m.human is False:
         return False
-    return not (f.exclude_retracted and s.record.retracted)
+    return not (f.exclude_retracted and m.retracted)
 
 
 class HybridSearcher:
@@ -88,24 +88,25 @@ class HybridSearcher:
         candidates = sorted({sid for r in rankings for sid in r})
         if not candidates:
             return []
-        sources = self.store.get_sources(candidates)
+        meta = self.store.meta(candidates)  # light columns only: full records are read for the top k
         if self.settings.fusion == "rrf":
             fused = rrf(rankings, self.settings.rrf_k, weights)
         else:
             fused = weighted(score_maps, weights)
         scores: dict[int, float] = {}
         for sid, sc in fused.items():
-            src = sources.get(sid)
-            if src is None or not passes(src, f):
+            m = meta.get(sid)
+            if m is None or not passes(m, f):
                 continue
             scores[sid] = sc * prior(
-                src.evidence.design,
-                src.record.year,
+                m.design,
+                m.year,
                 evidence_weight=self.settings.evidence_prior,
                 recency_weight=self.settings.recency_prior,
                 this_year=self._this_year,
             )
         top = rank(scores)[:k]
+        sources = self.store.get_sources(top)
         rows = self.store.passages_of(top)
         return [
             SearchHit(sources[sid], scores[sid], self._best_passages(query, qvec, sid, rows[sid]))

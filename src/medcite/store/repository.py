@@ -18,7 +18,7 @@ import alembic.config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from medcite.domain import Passage, SourceRecord, StoredSource
+from medcite.domain import Design, Passage, SourceRecord, StoredSource
 from medcite.errors import StoreError
 from medcite.store.codec import Prepared, content_hash, prepare, row_to_source
 from medcite.store.schema import ingest_runs, passages, sources, tombstones
@@ -48,6 +48,16 @@ class Changes:
     upserted: list[StoredSource]
     removed: list[tuple[int, int]]  # (source id, number of passages it had)
     max_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """The columns that search filters and priors need."""
+
+    year: int | None
+    design: Design
+    human: bool | None
+    retracted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +218,14 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(sources).where(sources.c.id.in_(list(ids)))).mappings()
             return {int(r["id"]): row_to_source(r) for r in rows}
+
+    def meta(self, ids: Sequence[int]) -> dict[int, SourceMeta]:
+        if not ids:
+            return {}
+        cols = (sources.c.id, sources.c.year, sources.c.design, sources.c.human, sources.c.retracted)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).where(sources.c.id.in_(list(ids))))
+            return {int(r[0]): SourceMeta(r[1], Design(r[2]), r[3], bool(r[4])) for r in rows}
 
     def get_by_key(self, key: str) -> StoredSource | None:
         with self.engine.connect() as conn:
