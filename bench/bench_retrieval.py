@@ -19,7 +19,7 @@ import numpy as np
 from bench.common import all_corpora, data_dir, machine, pct, print_table
 from medcite.config import load_settings
 from medcite.engine import Engine
-from medcite.retrieve import Mode
+from medcite.retrieve import HybridSearcher, Mode
 from medcite.retrieve.lexical import query_terms
 
 
@@ -52,6 +52,7 @@ def main() -> None:
             f"ingest: {rep.read} read, {rep.stored} stored in {t_store:.0f}s; "
             f"indexed {sync.sources_indexed} sources, {sync.passages_embedded} passages in {t_index:.0f}s"
         )
+    engine.sync_indexes()  # catches up an index whose schema changed
     stats = engine.stats()
     corpus_pmids = {
         s.record.pmid
@@ -90,8 +91,8 @@ def main() -> None:
         )
         return [ids[i] for i in res[0]]
 
-    def ours(mode: Mode) -> Callable[[str], list[str]]:
-        searcher = engine.searcher(mode)
+    def ours(mode: Mode, **overrides: object) -> Callable[[str], list[str]]:
+        searcher = HybridSearcher(engine.store, engine.indexes, settings.model_copy(update=overrides), mode)
 
         def run(q: str) -> list[str]:
             return [h.source.record.pmid or h.source.key for h in searcher.search(q, 10)]
@@ -102,7 +103,9 @@ def main() -> None:
         ("bm25s (outside baseline)", bm25s_search),
         ("medcite BM25 (tantivy)", ours(Mode(lexical=True, dense=False))),
         ("medcite dense (MiniLM int8)", ours(Mode(lexical=False, dense=True))),
-        ("medcite hybrid (RRF)", ours(Mode(lexical=True, dense=True))),
+        ("medcite hybrid (RRF k=60)", ours(Mode(lexical=True, dense=True))),
+        ("medcite hybrid (RRF, BM25 weight 2)", ours(Mode(lexical=True, dense=True), lexical_weight=2.0)),
+        ("medcite hybrid (min-max weighted)", ours(Mode(lexical=True, dense=True), fusion="weighted")),
     ]
     rows = []
     for name, fn in systems:

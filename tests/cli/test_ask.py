@@ -1,4 +1,4 @@
-"""`medcite ask` end to end on real PubMedQA abstracts with the shipped verifier (BM25 retrieval only here)."""
+"""`medcite ask` end to end on real PubMedQA abstracts with the shipped verifier (BM25 retrieval here)."""
 
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, shared: Path) 
     proc.wait()
     partial = json.loads(runner.invoke(app, ["stats", "--format", "json"], env=env).stdout)["sources"]
     assert 0 < partial < 13449, "the kill should land mid-ingest"
-    done = subprocess.run(cmd[:-1] + [corpus], env=env, capture_output=True, text=True)
+    done = subprocess.run([*cmd[:-1], corpus], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     stats = json.loads(runner.invoke(app, ["stats", "--format", "json"], env=env).stdout)
     assert stats["sources"] == 13449
@@ -85,8 +85,8 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, shared: Path) 
     with store.engine.connect() as c:
         orphans = c.execute(
             sa.text(
-                "select count(*) from sources s where not exists (select 1 from passages p where p.source_id = s.id)"
-                " and s.sections != '[]'"
+                "select count(*) from sources s where s.sections != '[]' and not exists "
+                "(select 1 from passages p where p.source_id = s.id)"
             )
         ).scalar_one()
         dup = c.execute(sa.text("select count(*) - count(distinct key) from sources")).scalar_one()

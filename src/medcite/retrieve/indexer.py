@@ -10,7 +10,7 @@ from pathlib import Path
 from medcite.domain import StoredSource
 from medcite.protocols import Embedder
 from medcite.retrieve.dense import DenseIndex, pack
-from medcite.retrieve.lexical import LexicalIndex
+from medcite.retrieve.lexical import LEXICAL_VERSION, LexicalIndex
 from medcite.store import Store
 
 Progress = Callable[[int], None]
@@ -31,7 +31,7 @@ class Indexes:
         self.embed_passages = passages
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.lexical = LexicalIndex(folder / "lexical")
+        self.lexical = LexicalIndex(folder / f"lexical-v{LEXICAL_VERSION}")
         self.embedder = embedder
         self.dense = DenseIndex(folder / "dense.usearch", embedder.dim) if embedder is not None else None
         self._state_path = folder / "state.json"
@@ -42,44 +42,55 @@ class Indexes:
             return loaded
         return {"seq": 0, "dense_seq": 0}
 
-    def _save_state(self, state: dict[str, object]) -> None:
+    def pending(self, store: Store) -> int:
+        """How many sequence steps the indexes are behind the store."""
+        lex_seq, dense_seq = self._seqs()
+        seen = min(lex_seq, dense_seq) if self.dense is not None else lex_seq
+        return store.current_seq() - seen
+
+    def _seqs(self) -> tuple[int, int]:
+        st = self.state()
+        lex_seq = int(str(st.get("seq", 0)))
+        if st.get("lexical_version") != LEXICAL_VERSION:
+            lex_seq = 0  # a new lexical schema: rebuild it (the dense index is kept)
+        return lex_seq, int(str(st.get("dense_seq", 0)))
+
+    def sync(self, store: Store, *, progress: Progress | None = None, batch: int = 512) -> SyncReport:
+        """Bring both indexes up to the store's current sequence number (each from where it stands)."""
+        lex_seq, dense_seq = self._seqs()
+        n_src = n_pas = n_rm = 0
+        max_seq = store.current_seq()
+        if lex_seq < max_seq:
+            for changes in store.iter_changes(lex_seq, batch=batch):
+                if changes.removed:
+                    self.lexical.remove(sid for sid, _ in changes.removed)
+                    n_rm += len(changes.removed)
+                if changes.upserted:
+                    self.lexical.add(changes.upserted)
+                    n_src += len(changes.upserted)
+                if progress is not None and self.dense is None:
+                    progress(len(changes.upserted))
+            self.lexical.commit()
+            lex_seq = max_seq
+            self._save_state(lex_seq, dense_seq)
+        if self.dense is not None and dense_seq < max_seq:
+            for changes in store.iter_changes(dense_seq, batch=batch):
+                if changes.removed:
+                    self.dense.remove_sources(changes.removed)
+                if changes.upserted:
+                    n_pas += self._embed(store, changes.upserted)
+                if progress is not None:
+                    progress(len(changes.upserted))
+            self.dense.save()
+            dense_seq = max_seq
+            self._save_state(lex_seq, dense_seq)
+        return SyncReport(n_src, n_pas, n_rm, max_seq)
+
+    def _save_state(self, lex_seq: int, dense_seq: int) -> None:
+        state = {"seq": lex_seq, "dense_seq": dense_seq, "lexical_version": LEXICAL_VERSION}
         tmp = self._state_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(state))
         tmp.replace(self._state_path)
-
-    def pending(self, store: Store) -> int:
-        """How many sequence steps the indexes are behind the store."""
-        st = self.state()
-        seen = min(int(str(st["seq"])), int(str(st["dense_seq"]))) if self.dense else int(str(st["seq"]))
-        return store.current_seq() - seen
-
-    def sync(self, store: Store, *, progress: Progress | None = None, batch: int = 512) -> SyncReport:
-        """Bring both indexes up to the store's current sequence number."""
-        st = self.state()
-        lex_seq = int(str(st["seq"]))
-        dense_seq = int(str(st.get("dense_seq", 0)))
-        start = min(lex_seq, dense_seq) if self.dense is not None else lex_seq
-        n_src = n_pas = n_rm = 0
-        max_seq = start
-        for changes in store.iter_changes(start, batch=batch):
-            max_seq = changes.max_seq
-            if changes.removed:
-                self.lexical.remove(sid for sid, _ in changes.removed)
-                if self.dense is not None:
-                    self.dense.remove_sources(changes.removed)
-                n_rm += len(changes.removed)
-            if changes.upserted:
-                self.lexical.add(changes.upserted)
-                n_src += len(changes.upserted)
-                if self.dense is not None:
-                    n_pas += self._embed(store, changes.upserted)
-            if progress is not None:
-                progress(len(changes.upserted))
-        self.lexical.commit()
-        if self.dense is not None:
-            self.dense.save()
-        self._save_state({"seq": max_seq, "dense_seq": max_seq if self.dense is not None else dense_seq})
-        return SyncReport(n_src, n_pas, n_rm, max_seq)
 
     def _embed(self, store: Store, items: list[StoredSource]) -> int:
         assert self.embedder is not None and self.dense is not None

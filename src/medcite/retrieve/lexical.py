@@ -1,4 +1,9 @@
-"""BM25 over titles and abstracts with tantivy (persisted, incremental, one document per source)."""
+"""BM25 over titles and abstracts with tantivy (persisted, incremental, one document per source).
+
+One text field holds the title, the abstract and the MeSH headings. A separate, boosted title field was
+measured worse on BioASQ (recall@10 84.0 -> 79.5 on 400 questions): many records have no title, and the boost
+favours the ones that do.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import tantivy
 
 from medcite.domain import SearchFilters, StoredSource
 
+LEXICAL_VERSION = 2  # bump when the schema changes: the index is rebuilt from the store
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -36,8 +42,7 @@ def query_terms(text: str) -> list[str]:
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_integer_field("source_id", stored=True, indexed=True, fast=True)
-    b.add_text_field("title", stored=False, tokenizer_name="en_stem")
-    b.add_text_field("body", stored=False, tokenizer_name="en_stem")
+    b.add_text_field("text", stored=False, tokenizer_name="en_stem")
     b.add_integer_field("year", stored=False, indexed=True, fast=True)
     b.add_text_field("design", stored=False, tokenizer_name="raw")
     b.add_integer_field("human", stored=False, indexed=True, fast=True)  # 1 human, 0 not, 2 unknown
@@ -46,13 +51,12 @@ def _schema() -> tantivy.Schema:
 
 
 class LexicalIndex:
-    """A tantivy index of sources: ``title`` (boosted) and ``body`` (abstract + MeSH)."""
+    """A tantivy index of sources: one ``text`` field (title + abstract + MeSH)."""
 
-    def __init__(self, path: Path, *, title_boost: float = 2.0) -> None:
+    def __init__(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self._schema = _schema()
         self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
-        self._title_boost = title_boost
         self._writer: tantivy.IndexWriter | None = None
 
     def _w(self) -> tantivy.IndexWriter:
@@ -70,13 +74,12 @@ class LexicalIndex:
         for s in items:
             r = s.record
             w.delete_documents_by_term("source_id", s.id)
-            body = r.text + "\n" + " ".join(m.descriptor for m in r.mesh)
+            text = f"{r.title}\n{r.text}\n" + " ".join(m.descriptor for m in r.mesh)
             human = 2 if s.evidence.human is None else int(s.evidence.human)
             w.add_document(
                 tantivy.Document(
                     source_id=s.id,
-                    title=r.title,
-                    body=body,
+                    text=text,
                     year=r.year if r.year is not None else 0,
                     design=s.evidence.design.value,
                     human=human,
@@ -99,9 +102,7 @@ class LexicalIndex:
         terms = query_terms(text)
         if not terms:
             return []
-        q, _errors = self._index.parse_query_lenient(
-            " ".join(terms), ["title", "body"], field_boosts={"title": self._title_boost}
-        )
+        q, _errors = self._index.parse_query_lenient(" ".join(terms), ["text"])
         clauses = [(tantivy.Occur.Must, q)]
         f = filters or SearchFilters()
         if f.since is not None or f.until is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from medcite.domain import Evidence
 
 # A sentence ends at . ! ? followed by space + capital/digit/bracket, never after common abbreviations.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[])")
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]”’]))\s+(?=[A-Z0-9(\[“\"])")
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|et al|vs|approx|Fig|Figs|Dr|No|Ref|ca|cf|Mr|Mrs|Ms|St)\.|\b[A-Z]\.)$"
 )

@@ -1,0 +1,29 @@
+"""Sentence splitting and ranking on real abstracts."""
+
+from __future__ import annotations
+
+from medcite.domain import Evidence
+from medcite.verify.text import evidence_sentences, rank_sentences, split_sentences
+
+
+def test_sentence_spans_cover_real_abstracts(abstracts: list[str]) -> None:
+    for text in [a for a in abstracts if a.strip()][:300]:
+        spans = split_sentences(text)
+        assert spans
+        for (s, e), (s2, _) in zip(spans, spans[1:], strict=False):
+            assert s < e <= s2
+            assert text[s:e] == text[s:e].strip()
+        assert "".join("".join(text[s:e].split()) for s, e in spans) == "".join(text.split())
+
+
+def test_no_split_after_abbreviations() -> None:
+    assert len(split_sentences("As shown by Smith et al. in 2010, e.g. in trials. Next one.")) == 2
+
+
+def test_best_overlap_first_with_source_offsets(abstracts: list[str]) -> None:
+    text = next(a for a in abstracts if len(split_sentences(a)) >= 6)
+    spans = split_sentences(text)
+    target = text[spans[3][0] : spans[3][1]]
+    sents = evidence_sentences([Evidence(text=text, source_key="k", offset=50)])
+    best = rank_sentences(target, sents)[0][1]
+    assert best.text == target and best.start == spans[3][0] + 50 and best.source_key == "k"
