@@ -101,3 +101,18 @@ def test_retracted_sources_are_excluded_by_default(engine: Engine) -> None:
         )
     ]
     assert rec.key in keys
+
+
+def test_dense_index_then_onnx_model_in_one_process(tmp_path: Path) -> None:
+    """Regression: importing usearch before onnxruntime crashed the process; DenseIndex guards the order."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path; from medcite.retrieve.dense import DenseIndex; "
+        f"DenseIndex(Path({str(tmp_path / 'd.usearch')!r}), 4); "
+        "from medcite.retrieve.embed import OnnxEmbedder; print(OnnxEmbedder().embed(['aspirin']).shape)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert "(1, 384)" in out.stdout

@@ -27,6 +27,9 @@ def unpack(key: int) -> tuple[int, int]:
 
 class DenseIndex:
     def __init__(self, path: Path, dim: int, *, dtype: str = "i8") -> None:
+        # onnxruntime must be loaded before usearch: the other order segfaults on import
+        # (onnxruntime 1.32 with usearch 2.26, seen here); importing it first is harmless.
+        import onnxruntime  # noqa: F401
         from usearch.index import Index
 
         self._path = path
