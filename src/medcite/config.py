@@ -37,7 +37,9 @@ class Settings(BaseSettings):
     pubmed_online: bool = Field(default=True, description="Fetch from PubMed when the store is empty.")
 
     # retrieval
-    fusion: Literal["rrf", "weighted"] = "rrf"
+    fusion: Literal["rrf", "weighted"] = Field(
+        default="weighted", description="weighted: min-max normalised sum (measured best); rrf: reciprocal rank"
+    )
     rrf_k: int = 60
     lexical_weight: float = 1.0
     dense_weight: float = 1.0
