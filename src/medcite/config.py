@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
     # retrieval
     fusion: Literal["rrf", "weighted"] = Field(
-        default="weighted", description="weighted: min-max normalised sum (measured best); rrf: reciprocal rank"
+        default="weighted", description="weighted: min-max normalised sum (measured best), or rrf"
     )
     rrf_k: int = 60
     lexical_weight: float = 1.0
