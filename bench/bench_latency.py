@@ -1,9 +1,10 @@
 """Query latency (p50/p95) and peak RSS at the shared corpus size and at 1M passages.
 
 The 1M-passage store is the shared corpus copied under new ids (``scaleN:<key>``) until it holds 1M passages;
-its dense vectors are the real passage vectors of the originals, copied under the new keys with a little noise
-so the HNSW graph is not degenerate. This is for latency and memory only: quality is measured on the real
-corpus by ``bench_retrieval.py``.
+it gets one dense vector per passage (as ``MEDCITE_DENSE_GRANULARITY=passages`` would): the original's vector
+for that passage, or, when the base index holds only per-source vectors, the source's vector, copied under the
+new key with a little noise so the HNSW graph is not degenerate. This is for latency and memory only:
+quality is measured on the real corpus by ``bench_retrieval.py``.
 
     MEDCITE_HOME=/tmp/mc-bench .venv/bin/python -m bench.bench_latency   # after bench.bench_retrieval
     (--measure DIR is internal: one process per corpus, so peak RSS is its own)
@@ -90,6 +91,7 @@ def build_scaled(base: Settings, home: Path) -> None:
     rng = np.random.default_rng(0)
     by_key = {s.key: s for s in originals}
     new_sources = dst.store.get_sources(range(1, dst.stats().store.sources + 1))
+    per_passage = base.dense_granularity == "passages"
     counts = {sid: len(rows) for sid, rows in src.store.passages_of([s.id for s in originals]).items()}
     batch_keys: list[int] = []
     batch_src: list[int] = []
@@ -97,7 +99,7 @@ def build_scaled(base: Settings, home: Path) -> None:
         orig = by_key[s.key.split(":", 1)[1]]
         for slot in range(counts.get(orig.id, 0) + 1):
             batch_keys.append(pack(sid, slot))
-            batch_src.append(pack(orig.id, slot))
+            batch_src.append(pack(orig.id, slot if per_passage else 0))
         if len(batch_keys) > 50_000:
             _copy(src, dense, batch_src, batch_keys, rng)
             batch_keys, batch_src = [], []
