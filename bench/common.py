@@ -42,6 +42,14 @@ def machine() -> str:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the process image, so unlike ru_maxrss it
+    does not carry over the parent's peak into a child started with fork + exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

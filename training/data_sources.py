@@ -222,3 +222,30 @@ def ei_pairs(data: Path, heldout: bool, rng: random.Random) -> list[Pair]:
             o = rng.choice(others)
             out.append(Pair(span, ei_claim(o[2], o[3], o[4], o[5]), NEUTRAL, "evidence_inference", "MIT"))
     return out
+
+
+def ei_copy_pairs(data: Path, rng: random.Random, n: int) -> list[Pair]:
+    """Selection pairs from Evidence Inference abstracts of *training* articles (MIT): a sentence is entailed by
+    a window of the abstract that contains it, and neutral to a window of the same abstract that does not.
+    Teaches "the evidence states the claim" and counters the hypothesis-negation -> contradiction bias."""
+    held = {f"PMC{x}" for x in ei_heldout_pmcids(data)}
+    split = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+    docs: list[list[str]] = []
+    with gzip.open(data / "evidence_inference" / "ei_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["pmcid"] in held:
+                continue
+            sents = [x for sec in r["abstract_sections"] for x in split.split(sec["text"]) if 40 < len(x) < 300]
+            if len(sents) >= 6:
+                docs.append(sents)
+    rng.shuffle(docs)
+    out: list[Pair] = []
+    for sents in docs[:n]:
+        i = rng.randrange(1, len(sents) - 1)
+        window = " ".join(sents[max(0, i - rng.randint(0, 1)) : i + 1 + rng.randint(0, 1)])
+        out.append(Pair(window, sents[i], ENTAIL, "evidence_inference_copy", "MIT"))
+        far = [j for j in range(len(sents)) if abs(j - i) > 2]
+        if far and rng.random() < 0.6:
+            out.append(Pair(window, sents[rng.choice(far)], NEUTRAL, "evidence_inference_copy", "MIT"))
+    return out

