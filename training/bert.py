@@ -47,7 +47,9 @@ class Layer(nn.Module):
 class CrossEncoder(nn.Module):
     def __init__(self, cfg: dict[str, int | float], num_labels: int = 3, pooling: str = "mean") -> None:
         super().__init__()
-        self.pooling = pooling  # "mean": masked mean of the last layer (what all-MiniLM-L6-v2 was trained for)
+        self.pooling = (
+            pooling  # "mean": masked mean of the last layer (what all-MiniLM-L6-v2 was trained for)
+        )
         hidden = int(cfg["hidden_size"])
         eps = float(cfg["layer_norm_eps"])
         drop = float(cfg["hidden_dropout_prob"])

@@ -225,8 +225,9 @@ def ei_pairs(data: Path, heldout: bool, rng: random.Random) -> list[Pair]:
 
 
 def ei_copy_pairs(data: Path, rng: random.Random, n: int) -> list[Pair]:
-    """Selection pairs from Evidence Inference abstracts of *training* articles (MIT): a sentence is entailed by
-    a window of the abstract that contains it, and neutral to a window of the same abstract that does not.
+    """Selection pairs from Evidence Inference abstracts of *training* articles (MIT): a sentence is
+    entailed by a window of the abstract that contains it, and neutral to a window of the same abstract that
+    does not.
     Teaches "the evidence states the claim" and counters the hypothesis-negation -> contradiction bias."""
     held = {f"PMC{x}" for x in ei_heldout_pmcids(data)}
     split = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -236,7 +237,9 @@ def ei_copy_pairs(data: Path, rng: random.Random, n: int) -> list[Pair]:
             r = json.loads(line)
             if r["pmcid"] in held:
                 continue
-            sents = [x for sec in r["abstract_sections"] for x in split.split(sec["text"]) if 40 < len(x) < 300]
+            sents = [
+                x for sec in r["abstract_sections"] for x in split.split(sec["text"]) if 40 < len(x) < 300
+            ]
             if len(sents) >= 6:
                 docs.append(sents)
     rng.shuffle(docs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from medcite.domain import Evidence
 from medcite.verify.text import evidence_sentences, rank_sentences, split_sentences
 
@@ -10,7 +12,7 @@ def test_sentence_spans_cover_real_abstracts(abstracts: list[str]) -> None:
     for text in [a for a in abstracts if a.strip()][:300]:
         spans = split_sentences(text)
         assert spans
-        for (s, e), (s2, _) in zip(spans, spans[1:], strict=False):
+        for (s, e), (s2, _) in itertools.pairwise(spans):
             assert s < e <= s2
             assert text[s:e] == text[s:e].strip()
         assert "".join("".join(text[s:e].split()) for s, e in spans) == "".join(text.split())

@@ -92,15 +92,16 @@ def normalise(text: str) -> str:
     return t
 
 
+def _word_key(w: str) -> str:
+    if w == "children":
+        return "child"
+    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "is", "us")):
+        return w[:-1]
+    return w
+
+
 def _key(words: Iterable[str]) -> str:
-    out = []
-    for w in words:
-        if w == "children":
-            w = "child"
-        elif len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "is", "us")):
-            w = w[:-1]
-        out.append(w)
-    return " ".join(out)
+    return " ".join(_word_key(w) for w in words)
 
 
 def _variants(heading: str) -> set[str]:
@@ -126,6 +127,7 @@ class MeshVocabulary:
         for wording, heading in ALIASES.items():
             if heading in self.headings:
                 self._phrases[_key(_TOKEN.findall(normalise(wording)))] = heading
+        self._starts = {p.split(" ", 1)[0] for p in self._phrases}
 
     @classmethod
     def load(cls) -> MeshVocabulary:
@@ -145,12 +147,15 @@ class MeshVocabulary:
 
     def find(self, text: str) -> list[Term]:
         """Headings named in ``text``, longest match first, non-overlapping, in text order."""
-        words = _TOKEN.findall(normalise(text))
+        words = [_word_key(w) for w in _TOKEN.findall(normalise(text))]
         out: list[Term] = []
         i = 0
         while i < len(words):
+            if words[i] not in self._starts:
+                i += 1
+                continue
             for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
-                key = _key(words[i : i + n])
+                key = " ".join(words[i : i + n])
                 heading = self._phrases.get(key)
                 if heading is not None:
                     out.append(Term(heading, self.headings[heading], " ".join(words[i : i + n])))

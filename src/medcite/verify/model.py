@@ -43,7 +43,7 @@ def shipped_model_dir() -> Path:
 class NLIModel:
     """3-way NLI cross-encoder (entailment, neutral, contradiction) with temperature-calibrated softmax."""
 
-    def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 32) -> None:
+    def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 8) -> None:
         try:
             raw: dict[str, Any] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
             self.config = ModelConfig(str(raw["model_id"]), int(raw["max_len"]), float(raw["temperature"]))
@@ -62,7 +62,7 @@ class NLIModel:
             raise ModelError(f"cannot load the verifier model from {model_dir}: {exc}") from exc
         self.tokenizer.enable_truncation(self.config.max_len, strategy="longest_first")
         self.tokenizer.no_padding()
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # small batches were fastest on 2 shared cores (8: ~99 seq/s vs 64: ~79)
 
     @property
     def model_id(self) -> str:
