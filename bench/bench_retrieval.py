@@ -103,9 +103,15 @@ def main() -> None:
         ("bm25s (outside baseline)", bm25s_search),
         ("medcite BM25 (tantivy)", ours(Mode(lexical=True, dense=False))),
         ("medcite dense (MiniLM int8)", ours(Mode(lexical=False, dense=True))),
-        ("medcite hybrid (RRF k=60)", ours(Mode(lexical=True, dense=True))),
-        ("medcite hybrid (RRF, BM25 weight 2)", ours(Mode(lexical=True, dense=True), lexical_weight=2.0)),
-        ("medcite hybrid (min-max weighted)", ours(Mode(lexical=True, dense=True), fusion="weighted")),
+        ("medcite hybrid (RRF k=60)", ours(Mode(lexical=True, dense=True), fusion="rrf")),
+        (
+            "medcite hybrid (RRF, BM25 weight 2)",
+            ours(Mode(lexical=True, dense=True), fusion="rrf", lexical_weight=2.0),
+        ),
+        (
+            "medcite hybrid (min-max weighted, default)",
+            ours(Mode(lexical=True, dense=True), fusion="weighted"),
+        ),
     ]
     rows = []
     for name, fn in systems:
