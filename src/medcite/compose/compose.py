@@ -43,6 +43,9 @@ class Checked:
     verdict: Verdict
 
 
+MAX_STATEMENT_CHARS = 600
+
+
 def compose_article(
     question: str,
     searcher: Searcher,
@@ -74,7 +77,8 @@ def compose_article(
         pool = list(dict.fromkeys(c for d in drafts for c in d.cites))
         out = llm_drafts(llm, analysis, pool)
         drafts, rejected, composer = list(out.drafts), out.rejected, f"llm:{llm.model_id}"
-    drafts = drafts[: MAX_VERIFY - MAX_CROSS]
+    # a "sentence" longer than this is a splitting failure (e.g. an unpunctuated snippet), not a statement
+    drafts = [d for d in drafts if len(d.text) <= MAX_STATEMENT_CHARS][: MAX_VERIFY - MAX_CROSS]
     cross = _cross_checks(analysis, drafts)
     items: list[tuple[str, Sequence[Evidence]]] = [(d.text, d.evidence()) for d in drafts]
     items += [(d.core, [ev]) for d, ev, _key in cross]
