@@ -237,13 +237,24 @@ def _assemble(
         [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
 
-    head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
-    tail = f" Certainty of evidence: {level}." if stance is None else ""
     # the bottom line quotes only a statement its source fully supports; otherwise it says why not
     supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
-    budget = BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 8
+    longest = (
+        "Uncertain (very low certainty). " if stance is not None else " Certainty of evidence: very low."
+    )
+    budget = BOTTOM_LINE_WORDS - _words(longest) - 8
     pick = _pick_bottom(supported, budget) if supported else key_check
+    # the certainty stated is the certainty of the conclusion the bottom line quotes
+    rated = next((r for r in ratings if r[0] is pick), None)
+    if rated is not None:
+        level = rated[1]
+    else:
+        level = grade(
+            [c.source for c in pick.draft.cites], partial=int(pick.verdict.label is Label.PARTIAL)
+        ).level
+    head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
+    tail = f" Certainty of evidence: {level}." if stance is None else ""
     bl_keys = [pick.draft.cites[0].key, *bl_keys[1:]]
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if supported:
@@ -304,10 +315,20 @@ def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
 
 
 def _pick_bottom(leads: list[Checked], budget: int) -> Checked:
-    """The bottom line's statement: one with figures that fits, else one that fits, else the first."""
+    """The bottom line's statement: among those that fit, from the strongest study design (human studies
+    before animal or laboratory ones), one with figures if there is one; else the first."""
     fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
-    with_numbers = [c for c in fits if NUMBER.search(c.draft.core)]
-    return (with_numbers or fits or leads)[0]
+    if not fits:
+        return leads[0]
+    best = min(_strength(c) for c in fits)
+    top = [c for c in fits if _strength(c) == best]
+    with_numbers = [c for c in top if NUMBER.search(c.draft.core)]
+    return (with_numbers or top)[0]
+
+
+def _strength(c: Checked) -> int:
+    """Lower is stronger: the evidence level of the statement's first cited source."""
+    return LEVEL[c.draft.cites[0].source.evidence.design]
 
 
 def _words(text: str) -> int:
