@@ -24,7 +24,7 @@ from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, extractive_drafts, layout_for, primary_key
 from medcite.compose.evidence import NUMBER
 from medcite.compose.llm_composer import llm_drafts
-from medcite.compose.plan import RankedSource, candidates, plan_queries, run_plan, split_direct
+from medcite.compose.plan import RankedSource, candidates, concepts, plan_queries, run_plan, split_direct
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
@@ -244,7 +244,9 @@ def _assemble(
         "Uncertain (very low certainty). " if stance is not None else " Certainty of evidence: very low."
     )
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
-    pick = _pick_bottom(supported, budget) if supported else key_check
+    # prefer statements that themselves name the intervention (a vitamin K result is no answer on vitamin D)
+    named = [c for c in supported if all(x.found_in(c.draft.text) for x in concepts(a)[:1])]
+    pick = _pick_bottom(named or supported, budget) if supported else key_check
     # the certainty stated is the certainty of the conclusion the bottom line quotes
     rated = next((r for r in ratings if r[0] is pick), None)
     if rated is not None:

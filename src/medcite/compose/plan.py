@@ -112,12 +112,19 @@ class Concept:
     def found_in(self, text: str) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
         compound ("statins" for "pretreatment with statins"), or its abbreviation."""
+        for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
+            if not re.search(rf"\b{re.escape(word)}[\s-]+{re.escape(tag)}\b", text, re.I):
+                return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
         have = set(terms(text))
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
             return True
         if any(_enough(p, have) for p in self.parts):
             return True
         return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
+
+
+# a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
+_TAGGED = re.compile(r"\b([A-Za-z]{3,})[\s-]+([A-Z0-9])\b(?![\w-])")
 
 
 def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
