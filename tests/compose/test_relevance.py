@@ -74,3 +74,31 @@ def test_bottom_line_uses_only_supported_statements() -> None:
 def test_untitled_reference_shows_pmid() -> None:
     rec = SourceRecord(key="pmid:42", title="", sections=(AbstractSection("", "Text."),), pmid="42")
     assert reference(1, _source(1, rec)).title == "PMID 42"
+
+
+def test_tagged_terms_must_match_as_such() -> None:
+    """ "vitamin D" is not found in an abstract about vitamin K only, and is found where it is named."""
+    import gzip
+    import json
+    import os
+    from pathlib import Path
+
+    from medcite.compose import analyze_question
+    from medcite.compose.plan import concepts
+
+    data = Path(os.environ.get("MEDCITE_DATA_DIR", Path(__file__).resolve().parents[3] / "shared" / "data"))
+    k_only = d_named = None
+    with gzip.open(data / "corpora" / "abstracts_extra.jsonl.gz", "rt") as f:
+        for line in f:
+            text = json.loads(line).get("abstract") or ""
+            low = text.lower()
+            if k_only is None and "vitamin k" in low and "vitamin d" not in low:
+                k_only = text
+            if d_named is None and "vitamin d " in low:
+                d_named = text
+            if k_only and d_named:
+                break
+    assert k_only and d_named
+    intervention = concepts(analyze_question("Does vitamin D supplementation prevent fractures?"))[0]
+    assert not intervention.found_in(k_only)
+    assert intervention.found_in(d_named)

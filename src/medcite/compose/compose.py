@@ -225,18 +225,6 @@ def _assemble(
     if contrast:
         bl_keys.append(contrast[0].draft.cites[0].key)
 
-    # numbering by first use
-    sections_out: list[tuple[str, list[Checked]]] = []
-    for key in layout_for(a):
-        if key == "gaps":
-            continue
-        stmts = [c for c in kept if c.draft.section == key]
-        if stmts:
-            sections_out.append((key, stmts))
-    order = number_by_first_use(
-        [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
-    )
-
     # the bottom line quotes only a statement its source fully supports; otherwise it says why not
     supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
@@ -258,6 +246,18 @@ def _assemble(
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     bl_keys = [pick.draft.cites[0].key, *bl_keys[1:]]
+    # numbering by first use
+    sections_out: list[tuple[str, list[Checked]]] = []
+    for key in layout_for(a):
+        if key == "gaps":
+            continue
+        stmts = [c for c in kept if c.draft.section == key]
+        if stmts:
+            sections_out.append((key, stmts))
+    order = number_by_first_use(
+        [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
+    )
+
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if supported:
         bottom = _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra)

@@ -124,7 +124,7 @@ class Concept:
 
 
 # a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
-_TAGGED = re.compile(r"\b([A-Za-z]{3,})[\s-]+([A-Z0-9])\b(?![\w-])")
+_TAGGED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+([A-Z0-9])\b(?![\w-])")
 
 
 def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
