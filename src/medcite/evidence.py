@@ -232,7 +232,11 @@ def _infer_design(title: str, text: str) -> Design | None:
     if _GUIDELINE_TITLE.search(title):
         return Design.GUIDELINE
     lower = f"{title}\n{text}".lower()
-    cues = [(d, cue) for d, cue in _TEXT_CUES if any(k in lower for k in _CUE_KEYWORDS[d])]
+    whole = f"{title}\n{text}"
+    # a cue that matches nowhere in the whole text cannot match in one sentence: skip the sentence loop for it
+    cues = [
+        (d, cue) for d, cue in _TEXT_CUES if any(k in lower for k in _CUE_KEYWORDS[d]) and cue.search(whole)
+    ]
     found: list[Design] = []
     if cues:
         for sentence in [title, *_sentences(text)]:
