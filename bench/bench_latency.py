@@ -26,7 +26,7 @@ from bench.common import data_dir, machine, pct, peak_rss_mb, print_table
 from medcite.config import Settings, load_settings
 from medcite.engine import Engine
 from medcite.retrieve import Mode
-from medcite.retrieve.dense import pack
+from medcite.retrieve.dense import DenseIndex, pack
 
 TARGET_PASSAGES = 1_000_000
 
@@ -84,8 +84,6 @@ def build_scaled(base: Settings, home: Path) -> None:
     dst.sync_indexes()  # lexical only (dense=False)
     # dense: copy the original vectors under the new keys
     assert src.indexes.dense is not None
-    from medcite.retrieve.dense import DenseIndex
-
     assert src.embedder is not None
     dense = DenseIndex(dst_settings.index_dir / "dense.usearch", src.embedder.dim)
     rng = np.random.default_rng(0)
@@ -112,11 +110,9 @@ def build_scaled(base: Settings, home: Path) -> None:
 
 
 def _copy(
-    src: Engine, dense: object, src_keys: list[int], new_keys: list[int], rng: np.random.Generator
+    src: Engine, dense: DenseIndex, src_keys: list[int], new_keys: list[int], rng: np.random.Generator
 ) -> None:
-    from medcite.retrieve.dense import DenseIndex
-
-    assert isinstance(dense, DenseIndex) and src.indexes.dense is not None
+    assert src.indexes.dense is not None
     vecs = src.indexes.dense.get(src_keys)
     ok = ~np.isnan(vecs).any(axis=1)
     noisy = vecs[ok] + rng.normal(0, 0.02, vecs[ok].shape).astype(np.float32)

@@ -11,6 +11,7 @@ cores while keeping cosine 0.993 to the fp32 model's sentence vectors (measured 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import tempfile
@@ -39,7 +40,9 @@ def export(out: Path) -> Path:
 
     ids = torch.ones(2, 16, dtype=torch.long)
     axes = {0: "batch", 1: "sequence"}
-    with tempfile.TemporaryDirectory() as tmp:
+    out = out.resolve()
+    # work inside the temporary folder: the ONNX tools may write external-data files to the current folder
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
         fp32 = Path(tmp) / "fp32.onnx"
         torch.onnx.export(
             Encoder(model),

@@ -220,7 +220,7 @@ class Engine:
             self._fill_empty_store(question)
         if self.indexes.pending(self.store) > 0:
             self.sync_indexes()
-        stats = self.store.stats()
+        n_sources = self.store.count()
         model_ids = [
             m
             for m in (
@@ -231,7 +231,7 @@ class Engine:
             if m
         ]
         prov = Provenance(
-            corpus_version=f"{stats.sources} sources, store seq {self.store.current_seq()}",
+            corpus_version=f"{n_sources} sources, store seq {self.store.current_seq()}",
             settings_hash=self.settings.fingerprint(),
             model_ids=tuple(model_ids),
         )

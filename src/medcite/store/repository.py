@@ -286,6 +286,11 @@ class Store:
         with self.engine.connect() as conn:
             return self._next_seq(conn) - 1
 
+    def count(self) -> int:
+        """How many sources are stored (cheap: one count, unlike :meth:`stats`)."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(sources)).scalar_one())
+
     def stats(self) -> StoreStats:
         with self.engine.connect() as conn:
             n_src = conn.execute(select(func.count()).select_from(sources)).scalar_one()
