@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from medcite.compose.article import (
@@ -26,7 +26,7 @@ from medcite.compose.evidence import NUMBER
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.plan import RankedSource, candidates, concepts, plan_queries, run_plan, split_direct
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
-from medcite.compose.stance import StanceInput, StanceResult, derive_stance
+from medcite.compose.stance import STANCE_NLI, StanceInput, StanceResult, claim_of, derive_stance
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
 from medcite.errors import MedciteError
 from medcite.protocols import LLMClient, Searcher, Verifier
@@ -56,12 +56,14 @@ def compose_article(
     context: ThreadContext | Article | None = None,
     provenance: Provenance,
     filters: SearchFilters | None = None,
+    observe: Callable[[StanceResult], None] | None = None,
 ) -> Article:
     """Write a verified, cited article answering ``question`` from what ``searcher`` finds.
 
     Every statement is checked with ``verifier`` (one ``verify_batch`` call); statements that their
     citations do not support are dropped. With ``llm`` the sentences are written by the LLM instead of
-    extracted, and go through the same checks.
+    extracted, and go through the same checks. ``observe`` (benchmarks, training) receives the
+    yes/no stance decision with its inputs.
     """
     analysis = follow_up(context, question) if context is not None else analyze_question(question)
     plan = plan_queries(analysis)
@@ -95,8 +97,22 @@ def compose_article(
         return _insufficient(
             question, analysis, audience, provenance, summary, sources, dropped, composer, indirect
         )
+    stance = _stance(analysis, kept, rank, verifier)
+    if stance is not None and observe is not None:
+        observe(stance)
     return _assemble(
-        question, analysis, audience, provenance, kept, cross_v, rank, sources, dropped, composer, indirect
+        question,
+        analysis,
+        audience,
+        provenance,
+        kept,
+        cross_v,
+        rank,
+        sources,
+        dropped,
+        composer,
+        indirect,
+        stance,
     )
 
 
@@ -168,14 +184,24 @@ def _for_audience(art: Article, audience: Audience) -> Article:
     return replace(art, readability=measure(art))
 
 
-def _stance(a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int]) -> StanceResult | None:
+def _stance(
+    a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int], verifier: Verifier
+) -> StanceResult | None:
+    """Yes / no / uncertain from the verified sentences: their wording, and whether the entailment
+    checker finds the question, read as a claim, supported or contradicted by the leading ones."""
     if not a.yes_no:
         return None
-    items = [
-        StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance)
-        for d in kept
-        for c in d.draft.cites[:1]
-    ]
+    firsts = [(d, d.draft.cites[0]) for d in kept]
+    items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
+    lead = sorted(
+        (i for i, (_d, c) in enumerate(firsts) if c.role in ("conclusions", "results", "unknown")),
+        key=lambda i: (items[i].source_rank, items[i].role != "conclusions", i),
+    )[:STANCE_NLI]
+    claim = claim_of(a.question)
+    if lead and claim:
+        verdicts = verifier.verify_batch([(claim, [firsts[i][1].as_evidence()]) for i in lead])
+        for i, v in zip(lead, verdicts, strict=True):
+            items[i] = replace(items[i], nli=v.label.value, nli_prob=v.probability)
     return derive_stance(a.question, items)
 
 
@@ -191,11 +217,11 @@ def _assemble(
     dropped: int,
     composer: str,
     indirect: Sequence[tuple[RankedSource, list[str]]] = (),
+    stance: StanceResult | None = None,
 ) -> Article:
     prim_key = primary_key(a)
     prim = [c for c in kept if c.draft.section == prim_key]
     lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or kept
-    stance = _stance(a, kept, rank)
 
     # certainty per key conclusion
     ratings: list[tuple[Checked, CertaintyLevel, tuple[str, ...], list[StoredSource]]] = []

@@ -37,13 +37,43 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     return res
 
 
+_LABEL_WORDS = (
+    "BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSES?|AIMS?|RATIONALE|METHODS?|DESIGN|SETTINGS?|"
+    "PATIENTS?|PARTICIPANTS|SUBJECTS|INTERVENTIONS?|MEASURES|MEASUREMENTS|MATERIALS?|RESULTS?|FINDINGS|"
+    "CONCLUSIONS?|DISCUSSION|INTERPRETATION|IMPLICATIONS?|LIMITATIONS|SIGNIFICANCE|OUTCOMES?|DATA|"
+    "SOURCES|SELECTION|CRITERIA|COLLECTION|ANALYSIS|REGISTRATION|SUMMARY|STUDY|MAIN|AND|OF|FOR|TRIAL|"
+    "PRACTICE|CASE"
+)
+# "...were enrolled. RESULTS: Mortality..." inside an unlabelled abstract (common in screening sets)
+_INLINE_LABEL = re.compile(
+    rf"(?:^|(?<=[\s.]))((?:{_LABEL_WORDS})(?:[ /&,]+(?:{_LABEL_WORDS}))*)[:.]\s+(?=[A-Z0-9(])"
+)
+
+
+def inline_sections(text: str) -> list[tuple[str, int, str]]:
+    """Split an unlabelled section at inline structured-abstract labels: (label, offset, text) pieces,
+    the labels themselves left out. Text without such labels comes back as one unlabelled piece."""
+    marks = [
+        m for m in _INLINE_LABEL.finditer(text) if any(c.islower() for c in text[m.end() : m.end() + 40])
+    ]
+    if len(marks) < 2:
+        return [("", 0, text)]
+    out = [("", 0, text[: marks[0].start()])] if text[: marks[0].start()].strip() else []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt.start() if nxt is not None else len(text)
+        out.append((m.group(1), m.end(), text[m.end() : end]))
+    return out
+
+
 def record_sentences(source: StoredSource) -> list[tuple[str, int, int, str]]:
     """All sentences of a source as (section label, start, end, text), offsets into ``record.text``."""
     out: list[tuple[str, int, int, str]] = []
     pos = 0
     for sec in source.record.sections:
-        for s, e, t in split_sentences(sec.text, pos):
-            out.append((sec.label, s, e, t))
+        pieces = inline_sections(sec.text) if not sec.label else [(sec.label, 0, sec.text)]
+        for label, off, piece in pieces:
+            for s, e, t in split_sentences(piece, pos + off):
+                out.append((label, s, e, t))
         pos += len(sec.text) + len(SECTION_SEPARATOR)
     return out
 

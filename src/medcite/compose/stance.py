@@ -1,18 +1,30 @@
-"""Yes / no / uncertain for a yes/no question, from the wording of the verified evidence sentences.
+"""Yes / no / uncertain for a yes/no question, from the verified evidence sentences.
 
-A transparent rule, tuned on the PubMedQA and BioASQ dev sets: each verified result or conclusion
-sentence votes *no* when it carries a negation cue ("did not", "no significant", "not associated",
-"insufficient"), *uncertain* when it carries a strong hedge ("remains unclear", "inconclusive",
-"further studies are needed to determine"), and *yes* otherwise. The first conclusion sentence of
-the best-ranked source counts most. Mild hedges ("may", "suggest") do not make an answer uncertain:
-in abstracts they mostly accompany positive findings.
+Two signals, combined by a small linear (softmax) model whose weights ship in ``stance_model.json``
+(fitted by ``training/train_stance.py``; the model card is in that file):
+
+* **Wording.** Each verified result or conclusion sentence votes *no* when it carries a negation cue
+  ("did not", "no significant", "not associated", "insufficient"), *uncertain* when it carries a strong
+  hedge ("remains unclear", "inconclusive", "further studies are needed to determine"), and *yes*
+  otherwise. The first conclusion sentence of each source counts most, better-ranked sources more.
+  Mild hedges ("may", "suggest") do not vote uncertain: in abstracts they mostly accompany positive
+  findings.
+* **Entailment.** The question is read as a claim (:func:`claim_of`: "Is X safe in Y?" -> "X is safe
+  in Y") and the verifier checks it against the leading conclusion sentences: supported, partial,
+  contradicted or unsupported, with its probability.
+
+Without the weights file the wording vote alone decides (the rule this module started as).
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from medcite.compose.article import Stance
 from medcite.compose.evidence import Role
@@ -42,6 +54,62 @@ UNCERTAIN = re.compile(
     re.I,
 )
 _NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)
+_AUX = re.compile(
+    r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|had|may|might|must|"
+    r"it's)\b\s*",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:it|they|this|these|there|he|she)\b\s*", re.I)
+_COPULA = {"is", "are", "was", "were", "it's"}
+# where the subject of "Is X ...?" most often ends: before a predicate adjective, participle or article
+_PREDICATE = re.compile(
+    r"^(?:a|an|the|effective|efficacious|safe|useful|beneficial|necessary|needed|required|associated|"
+    r"related|linked|correlated|able|possible|feasible|superior|inferior|better|worse|more|less|"
+    r"higher|lower|increased|decreased|reduced|involved|present|found|expressed|used|indicated|"
+    r"recommended|justified|accurate|reliable|predictive|responsible|sufficient|a\w*ed|\w+ed|\w+ive|"
+    r"\w+ible|\w+able)$",
+    re.I,
+)
+STANCE_NLI = 4  # leading sentences the question-as-claim is checked against
+LABELS: tuple[Stance, ...] = ("yes", "no", "uncertain")
+NLI_LABELS = ("supported", "partial", "contradicted", "unsupported")
+
+
+def claim_of(question: str) -> str:
+    """The yes/no question read as a declarative claim, for the entailment check.
+
+    "Is X effective for Y?" -> "X is effective for Y"; "Does X reduce Y?" -> "X reduce Y" (the
+    auxiliary dropped); "Topic: is it safe?" -> "Topic is safe". A question that is not in one of
+    those shapes is returned without its question mark.
+    """
+    q = " ".join(question.split()).rstrip("?").strip()
+    head = ""
+    if ":" in q:
+        head, _, tail = q.rpartition(":")
+        if _AUX.match(tail.strip()):
+            head, q = head.strip(), tail.strip()
+        else:
+            head = ""
+    m = _AUX.match(q)
+    if not m:
+        return f"{head} {q}".strip() if head else q
+    aux = m.group(0).strip().lower().replace("it's", "is")
+    rest = q[m.end() :]
+    if head:
+        rest = _PRONOUN.sub("", rest)
+        verb = aux if aux in _COPULA else ""
+        return " ".join(x for x in (head, verb, rest) if x)
+    if rest.lower().startswith("there "):
+        return f"There {aux} {rest[6:]}" if aux in _COPULA else rest
+    words = rest.split(" ")
+    if aux not in _COPULA:
+        # keep a modal or perfect auxiliary where its verb shows: "X can be used", "X has been shown"
+        at = next((i for i in range(1, len(words)) if words[i].lower() in ("be", "been")), 0)
+        return " ".join([*words[:at], aux, *words[at:]]) if at else rest
+    for i in range(1, len(words)):
+        if _PREDICATE.match(words[i].strip(",;")):
+            return " ".join([*words[:i], aux, *words[i:]])
+    return rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +118,17 @@ class StanceInput:
     role: Role
     source_rank: int  # 0 = the best-ranked source
     relevance: float
+    nli: str | None = None  # the verifier's label for the question-as-claim against this sentence
+    nli_prob: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class StanceResult:
     stance: Stance
     reasons: tuple[str, ...]
-    votes: tuple[float, float, float]  # yes, no, uncertain
+    votes: tuple[float, float, float]  # yes, no, uncertain (wording)
+    inputs: tuple[StanceInput, ...] = field(default=())
+    probabilities: tuple[float, float, float] | None = None  # yes, no, uncertain (the linear model)
 
 
 ROLE_WEIGHT = {"conclusions": 2.0, "results": 0.5, "unknown": 0.7, "methods": 0.0, "background": 0.0}
@@ -71,7 +143,8 @@ def sentence_vote(text: str) -> Stance:
     return "yes"
 
 
-def derive_stance(question: str, items: Sequence[StanceInput]) -> StanceResult:
+def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[float, float, float], int]:
+    """Weighted yes / no / uncertain votes of the sentences' wording, and how many sentences voted."""
     votes = {"yes": 0.0, "no": 0.0, "uncertain": 0.0}
     used = 0
     first_seen: set[int] = set()
@@ -84,17 +157,81 @@ def derive_stance(question: str, items: Sequence[StanceInput]) -> StanceResult:
             w *= 2.0  # the lead conclusion sentence of a source
         used += 1
         votes[sentence_vote(it.text)] += w
-    if not used:
-        return StanceResult("uncertain", ("no verified result or conclusion sentences",), (0.0, 0.0, 0.0))
     yes, no, maybe = votes["yes"], votes["no"], votes["uncertain"]
     if _NEGATED_QUESTION.search(question):
         yes, no = no, yes
-    reasons = (
+    return (yes, no, maybe), used
+
+
+def features(question: str, items: Sequence[StanceInput]) -> list[float]:
+    """The linear model's inputs (all in 0..1): wording shares, entailment label shares and mean
+    probability, the lead sentence's entailment label and wording, and a bias."""
+    (yes, no, maybe), _used = wording_votes(question, items)
+    total = yes + no + maybe or 1.0
+    f = [yes / total, no / total, maybe / total]
+    checked = [it for it in items if it.nli is not None]
+    wsum = sum(1 / (1 + it.source_rank) for it in checked) or 1.0
+    f += [sum(1 / (1 + it.source_rank) for it in checked if it.nli == lab) / wsum for lab in NLI_LABELS]
+    f.append(sum((it.nli_prob or 0.0) / (1 + it.source_rank) for it in checked) / wsum)
+    lead = checked[0] if checked else None
+    f += [float(lead is not None and lead.nli == lab) for lab in NLI_LABELS]
+    f += [float(lead is not None and lead.nli_prob is not None and lead.nli_prob >= t) for t in (0.5, 0.8)]
+    first = next((it for it in items if ROLE_WEIGHT[it.role] > 0), None)
+    vote = sentence_vote(first.text) if first is not None else None
+    if vote in ("yes", "no") and _NEGATED_QUESTION.search(question):
+        vote = "no" if vote == "yes" else "yes"
+    f += [float(vote == lab) for lab in LABELS]
+    f.append(1.0)
+    return f
+
+
+@cache
+def stance_model() -> tuple[tuple[float, ...], ...] | None:
+    """The shipped weights (3 rows: yes, no, uncertain), or None when the file is absent."""
+    path = resources.files("medcite.compose").joinpath("stance_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(tuple(float(x) for x in row) for row in data["weights"])
+
+
+def softmax_scores(weights: Sequence[Sequence[float]], f: Sequence[float]) -> tuple[float, float, float]:
+    z = [sum(w * x for w, x in zip(row, f, strict=True)) for row in weights]
+    m = max(z)
+    e = [math.exp(v - m) for v in z]
+    s = sum(e)
+    return (e[0] / s, e[1] / s, e[2] / s)
+
+
+def derive_stance(
+    question: str,
+    items: Sequence[StanceInput],
+    weights: Sequence[Sequence[float]] | None = None,
+) -> StanceResult:
+    """Decide yes / no / uncertain. ``weights`` default to the shipped model (:func:`stance_model`);
+    empty weights (or no shipped file) leave the decision to the wording rule."""
+    (yes, no, maybe), used = wording_votes(question, items)
+    inputs = tuple(items)
+    if not used:
+        return StanceResult(
+            "uncertain", ("no verified result or conclusion sentences",), (0.0, 0.0, 0.0), inputs
+        )
+    reasons: tuple[str, ...] = (
         f"{used} verified result/conclusion sentence(s) vote yes {yes:.2f}, no {no:.2f}, "
         f"uncertain {maybe:.2f}",
     )
+    checked = [it for it in items if it.nli is not None]
+    if checked:
+        counts = ", ".join(f"{lab} {sum(it.nli == lab for it in checked)}" for lab in NLI_LABELS)
+        reasons += (f'the question read as a claim ("{claim_of(question)}"): {counts}',)
+    w = weights if weights is not None else stance_model()
+    if w:
+        probs = softmax_scores(w, features(question, items))
+        best = max(range(3), key=lambda i: probs[i])
+        shown = ", ".join(f"{lab} {p:.2f}" for lab, p in zip(LABELS, probs, strict=True))
+        return StanceResult(LABELS[best], (*reasons, f"combined: {shown}"), (yes, no, maybe), inputs, probs)
     if no > yes and no >= maybe:
-        return StanceResult("no", (*reasons, "negation cues dominate"), (yes, no, maybe))
+        return StanceResult("no", (*reasons, "negation cues dominate"), (yes, no, maybe), inputs)
     if maybe > yes and maybe > no:
-        return StanceResult("uncertain", (*reasons, "hedged wording dominates"), (yes, no, maybe))
-    return StanceResult("yes", (*reasons, "affirmative findings dominate"), (yes, no, maybe))
+        return StanceResult("uncertain", (*reasons, "hedged wording dominates"), (yes, no, maybe), inputs)
+    return StanceResult("yes", (*reasons, "affirmative findings dominate"), (yes, no, maybe), inputs)
