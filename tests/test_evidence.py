@@ -101,3 +101,12 @@ def test_sample_size_ignores_years_doses_and_percentages() -> None:
 def test_no_text_no_design() -> None:
     info = classify(SourceRecord(key="synthetic:1", title="Synthetic test title"))
     assert info.design == Design.OTHER and info.sample_size is None and info.human is None
+
+
+def test_title_naming_animal_subjects_wins_over_human_words_in_the_text() -> None:
+    # a real screening-set record: the title says "in adult Wistar rats", the abstract mentions psychotic
+    # episodes in people; the subjects studied are rats
+    rec = record("corpora/abstracts_extra.jsonl.gz", "27252027")
+    assert "rats" in rec.title
+    info = classify(rec)
+    assert info.human is False and info.design == Design.ANIMAL

@@ -123,6 +123,7 @@ _ANIMAL_WORDS = frozenset(
     """mice mouse murine rat rats rabbit rabbits dog dogs pig pigs piglets porcine sheep ovine bovine cattle
     monkey monkeys primates zebrafish drosophila hamster hamsters""".split()
 )
+_AGE_WORDS = frozenset("adult adults infant infants neonates pregnant".split())  # also said of animals
 _ANIMAL_PHRASES = ("in vitro", "cell line", "cultured cells", "guinea pig")
 _HUMAN_WORDS = frozenset(
     """patient patients participant participants subjects volunteer volunteers women men children adult adults
@@ -254,6 +255,9 @@ def _human(record: SourceRecord, text: str) -> bool | None:
         return True
     if "Animals" in descriptors:
         return False
+    title = set(_WORD.findall(record.title.lower()))
+    if title & _ANIMAL_WORDS and not title & (_HUMAN_WORDS - _AGE_WORDS):
+        return False  # "... in adult Wistar rats": the title names the subjects
     blob = f"{record.title} {text}".lower()
     words = set(_WORD.findall(blob))
     if words & _HUMAN_WORDS:

@@ -106,7 +106,7 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
     if section == "safety":
-        return "safety" in tags and role != "background"
+        return "safety" in tags and role not in ("background", "methods")
     if section == "dosing":
         return "dosing" in tags and role != "background"
     if section == "mechanism":
@@ -116,7 +116,7 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
     if section == "emerging":
         return "emerging" in tags and role in ("conclusions", "unknown", "background")
     if section == "pitfalls":
-        return "pitfalls" in tags and role != "background"
+        return "pitfalls" in tags and role not in ("background", "methods")
     return False
 
 
@@ -131,7 +131,8 @@ def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> D
     core = trim_sentence(c.text)
     text = with_prefix(prefix, core)
     if kind == "contrast":
-        text = "In contrast, " + text[0].lower() + text[1:] if text[:3] == "In " else "In contrast, " + text
+        keep_case = len(text) > 1 and text[1].isupper()  # an acronym: "BDNF signalling ..."
+        text = "In contrast, " + (text if keep_case else text[0].lower() + text[1:])
     return Draft(section, text, core, (c,), kind, prefix)
 
 

@@ -13,7 +13,8 @@ Role = Literal["background", "methods", "results", "conclusions", "unknown"]
 Direction = Literal["positive", "negative", "hedged", "neutral"]
 
 _ABBREV_END = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFig|\bapprox|\bca|\bno|\bNo|\bDr|\bcf|\b[A-Z])\.$")
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+# ".; " separates the sections of some screening-set abstracts: a sentence end too
+_SPLIT = re.compile(r"(?<=[.!?])(?:;\s*|\s+)(?=[A-Z0-9(\[])")
 
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
@@ -93,6 +94,8 @@ def role_of(label: str, text: str) -> Role:
         for k in ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")
     ):
         return "background"
+    if _AIM_CUE.match(text):
+        return "methods"
     if _CONCLUSION_CUE.search(text):
         return "conclusions"
     if _RESULT_CUE.search(text):
@@ -100,6 +103,19 @@ def role_of(label: str, text: str) -> Role:
     return "unknown"
 
 
+# an unlabelled sentence that states the aim or the method, not a finding
+_AIM_CUE = re.compile(
+    r"(?:to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe)\b|"
+    r"(?:in (?:this|the present|the current) study,? )?we (?:compared|examined|investigated|evaluated|"
+    r"assessed|studied|conducted|performed|enrolled|recruited|randomi[sz]ed|aimed|sought|hypothesi[sz]ed|"
+    r"designed|tested|explored|analy[sz]ed|reviewed|measured|used)\b|"
+    r"(?:this|the present|the current|our) (?:study|trial|review|analysis) (?:was|is|aimed|aims|"
+    r"examined|investigated|evaluated|assessed|compared|sought|describes)\b|"
+    r"(?:the )?(?:primary |secondary |main )?(?:outcome )?measures? (?:of \w+ )?(?:was|were|included)\b|"
+    r"(?:prospective|retrospective),? (?:randomi[sz]ed |controlled |observational )*(?:study|trial|"
+    r"analysis|review)\b)",
+    re.I,
+)
 _CONCLUSION_CUE = re.compile(
     r"\b(?:we conclude|in conclusion|conclusions?|these (?:results|findings|data) (?:suggest|indicate|show)|"
     r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
