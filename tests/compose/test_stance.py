@@ -96,3 +96,15 @@ def test_shipped_weights_match_the_features() -> None:
     w = stance_model()
     assert w is not None, "stance_model.json ships in the package"
     assert len(w) == 3 and all(len(row) == len(features("?", [])) for row in w)
+
+
+def test_equivalence_answers_yes_to_safety_and_no_to_difference() -> None:
+    same = [_inp("Outcomes with X were comparable to those with Y.")]
+    # questions from PubMedQA dev
+    safe_q = "Is laparoscopic adrenalectomy safe and effective for adrenal masses larger than 7 cm?"
+    diff_q = "Does pretreatment with statins improve clinical outcome after stroke?"
+    assert derive_stance(safe_q, same, weights=()).stance == "yes"
+    assert derive_stance(diff_q, same, weights=()).stance == "no"
+    # an explicit negation next to the equivalence still answers no
+    worse = [_inp("X was not comparable to Y.")]
+    assert derive_stance(safe_q, worse, weights=()).stance == "no"

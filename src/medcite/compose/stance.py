@@ -32,9 +32,23 @@ from medcite.compose.evidence import Role
 NEG = re.compile(
     r"\b(?:not|no|none|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|wasn't|weren't|"
     r"won't|without (?:any|a) (?:significant|clear)|fail(?:s|ed)? to|insufficient|unable to|lack(?:s|ed)? of|"
-    r"absence of|unrelated|independent(?:ly)? of|irrespective of|similar|comparable|equivalent|"
-    r"identical|unchanged|ineffective|inaccurate|unreliable|unnecessary|poor(?:ly)?|limited value|"
+    r"absence of|unrelated|independent(?:ly)? of|irrespective of|unchanged|ineffective|inaccurate|unreliable|unnecessary|poor(?:ly)?|limited value|"
     r"rather than|instead of)\b",
+    re.I,
+)
+# "equally safe", "comparable yield", "no significant difference": a *no* to "does X differ / improve Y?",
+# a *yes* to "is X safe / feasible / as good as Y?"
+EQUIV = re.compile(
+    r"\b(?:similar(?:ly)?|comparable|equivalent|identical|equally|as (?:safe|effective|accurate|good) as|"
+    r"no (?:statistically )?(?:significant )?differences?|not (?:statistically )?(?:significantly )?differ\w*|"
+    r"did not differ|non-?inferior\w*)\b",
+    re.I,
+)
+_DIFF_QUESTION = re.compile(
+    r"\b(?:differ\w*|better|superior|inferior|more|less|improv\w*|increas\w*|reduc\w*|decreas\w*|"
+    r"affect\w*|influenc\w*|impact\w*|associat\w*|relat\w*|predict\w*|change\w*|alter\w*|promot\w*|"
+    r"higher|lower|worse|benefit\w*|prevent\w*|protect\w*|cause\w*|risk|"
+    r"requir\w*|needs?|needed|necessar\w*|contraindicat\w*)\b",
     re.I,
 )
 NOT_NEG = re.compile(
@@ -134,8 +148,18 @@ class StanceResult:
 ROLE_WEIGHT = {"conclusions": 2.0, "results": 0.5, "unknown": 0.7, "methods": 0.0, "background": 0.0}
 
 
-def sentence_vote(text: str) -> Stance:
+def asks_difference(question: str) -> bool:
+    """Whether the question asks about a difference or an effect (then "comparable" answers no)."""
+    return bool(_DIFF_QUESTION.search(question))
+
+
+def sentence_vote(text: str, difference: bool = True) -> Stance:
+    """The wording vote of one sentence; ``difference``: the question asks about a difference/effect."""
     clean = NOT_NEG.sub(" ", text)
+    if EQUIV.search(clean):
+        if NEG.search(EQUIV.sub(" ", clean)) or difference:
+            return "no"
+        return "yes"
     if NEG.search(clean):
         return "no"
     if UNCERTAIN.search(clean):
@@ -148,6 +172,7 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
     votes = {"yes": 0.0, "no": 0.0, "uncertain": 0.0}
     used = 0
     first_seen: set[int] = set()
+    difference = asks_difference(question)
     for it in items:
         w = ROLE_WEIGHT[it.role] / (1 + it.source_rank)
         if w <= 0:
@@ -156,7 +181,7 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
             first_seen.add(it.source_rank)
             w *= 2.0  # the lead conclusion sentence of a source
         used += 1
-        votes[sentence_vote(it.text)] += w
+        votes[sentence_vote(it.text, difference)] += w
     yes, no, maybe = votes["yes"], votes["no"], votes["uncertain"]
     if _NEGATED_QUESTION.search(question):
         yes, no = no, yes
@@ -165,7 +190,8 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
 
 def features(question: str, items: Sequence[StanceInput]) -> list[float]:
     """The linear model's inputs (all in 0..1): wording shares, entailment label shares and mean
-    probability, the lead sentence's entailment label and wording, and a bias."""
+    probability, the lead sentence's entailment label and wording, whether the question asks about a
+    difference and whether the lead sentence states an equivalence, and a bias."""
     (yes, no, maybe), _used = wording_votes(question, items)
     total = yes + no + maybe or 1.0
     f = [yes / total, no / total, maybe / total]
@@ -177,10 +203,11 @@ def features(question: str, items: Sequence[StanceInput]) -> list[float]:
     f += [float(lead is not None and lead.nli == lab) for lab in NLI_LABELS]
     f += [float(lead is not None and lead.nli_prob is not None and lead.nli_prob >= t) for t in (0.5, 0.8)]
     first = next((it for it in items if ROLE_WEIGHT[it.role] > 0), None)
-    vote = sentence_vote(first.text) if first is not None else None
+    vote = sentence_vote(first.text, asks_difference(question)) if first is not None else None
     if vote in ("yes", "no") and _NEGATED_QUESTION.search(question):
         vote = "no" if vote == "yes" else "yes"
     f += [float(vote == lab) for lab in LABELS]
+    f += [float(asks_difference(question)), float(first is not None and bool(EQUIV.search(first.text)))]
     f.append(1.0)
     return f
 
