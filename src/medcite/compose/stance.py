@@ -32,7 +32,8 @@ from medcite.compose.evidence import Role
 NEG = re.compile(
     r"\b(?:not|no|none|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|wasn't|weren't|"
     r"won't|without (?:any|a) (?:significant|clear)|fail(?:s|ed)? to|insufficient|unable to|lack(?:s|ed)? of|"
-    r"absence of|unrelated|independent(?:ly)? of|irrespective of|unchanged|ineffective|inaccurate|unreliable|unnecessary|poor(?:ly)?|limited value|"
+    r"absence of|unrelated|independent(?:ly)? of|irrespective of|unchanged|ineffective|inaccurate|"
+    r"unreliable|unnecessary|poor(?:ly)?|limited value|"
     r"rather than|instead of)\b",
     re.I,
 )
@@ -40,7 +41,8 @@ NEG = re.compile(
 # a *yes* to "is X safe / feasible / as good as Y?"
 EQUIV = re.compile(
     r"\b(?:similar(?:ly)?|comparable|equivalent|identical|equally|as (?:safe|effective|accurate|good) as|"
-    r"no (?:statistically )?(?:significant )?differences?|not (?:statistically )?(?:significantly )?differ\w*|"
+    r"no (?:statistically )?(?:significant )?differences?|"
+    r"not (?:statistically )?(?:significantly )?differ\w*|"
     r"did not differ|non-?inferior\w*)\b",
     re.I,
 )
