@@ -14,6 +14,7 @@ from medcite.compose.stance import (
     softmax_scores,
     stance_model,
 )
+from medcite.domain import StoredSource
 
 
 def test_claim_of_rewrites_yes_no_questions() -> None:
@@ -108,3 +109,17 @@ def test_equivalence_answers_yes_to_safety_and_no_to_difference() -> None:
     # an explicit negation next to the equivalence still answers no
     worse = [_inp("X was not comparable to Y.")]
     assert derive_stance(safe_q, worse, weights=()).stance == "no"
+
+
+def test_question_abbreviations_are_spelled_out_for_the_claim_check(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    from medcite.compose.compose import spelled_out
+    from medcite.compose.evidence import split_sentences
+    from medcite.domain import Evidence
+
+    text = pubmedqa["23831910"].record.text  # its conclusion speaks of "DBE" only
+    sentence = next(t for _s, _e, t in split_sentences(text) if t.startswith("DBE appears"))
+    ev = spelled_out(Evidence(sentence), [("DBE", "double balloon enteroscopy")])
+    assert ev.text.startswith("double balloon enteroscopy (DBE) appears")
+    assert spelled_out(ev, [("DBE", "double balloon enteroscopy")]).text == ev.text  # idempotent

@@ -199,10 +199,22 @@ def _stance(
     )[:STANCE_NLI]
     claim = claim_of(a.question)
     if lead and claim:
-        verdicts = verifier.verify_batch([(claim, [firsts[i][1].as_evidence()]) for i in lead])
+        spell = [(ab, c.name) for c in concepts(a) for ab in c.abbrevs if ab and ab.lower() != c.name.lower()]
+        evs = [spelled_out(firsts[i][1].as_evidence(), spell) for i in lead]
+        verdicts = verifier.verify_batch([(claim, [ev]) for ev in evs])
         for i, v in zip(lead, verdicts, strict=True):
             items[i] = replace(items[i], nli=v.label.value, nli_prob=v.probability)
     return derive_stance(a.question, items)
+
+
+def spelled_out(ev: Evidence, spell: Sequence[tuple[str, str]]) -> Evidence:
+    """The evidence with the question's abbreviations written out ("DBE" -> "double balloon enteroscopy
+    (DBE)"), so that the entailment model can match the question read as a claim against it."""
+    text = ev.text
+    for ab, name in spell:
+        if name.lower() not in text.lower():
+            text = re.sub(rf"(?<![\w(]){re.escape(ab)}(?![\w)])", f"{name} ({ab})", text, count=1)
+    return replace(ev, text=text)
 
 
 def _assemble(
