@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bert import load_minilm
 from train_verifier import minilm_dir
 
-MODEL_ID = "medcite-verifier-minilm-l6-nli-v1"
+MODEL_ID = "medcite-verifier-minilm-l6-nli-v2"
 
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:

@@ -17,7 +17,8 @@ MIN_CHARS = 20
 
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then the start of
 # the next sentence (capital, digit, opening bracket or quote).
-_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# ".; " separates the sections of some screening-set abstracts: also a boundary.
+_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*;?\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     """e.g i.e et al vs v cf fig figs ref refs approx ca no nos vol eq eqs dr mr mrs ms prof inc ltd co corp
     jr sr st sp spp var subsp resp incl nb viz al dept univ suppl""".split()
@@ -55,7 +56,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _is_abbreviation(text, start, match.start(), match.end()):
             continue
         end = match.end()
-        spans.append((start, cut + len(match.group(0)[1:].rstrip())))
+        spans.append((start, cut + len(match.group(0)[1:].rstrip().rstrip(";"))))
         start = end
     spans.append((start, len(text)))
     return _merge_short([_trim(text, s, e) for s, e in spans if text[s:e].strip()])

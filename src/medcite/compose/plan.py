@@ -264,30 +264,26 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
     for rs in sources:
         src = rs.hit.source
         seen: set[int] = set()
-        labels = {s: lab for lab, s, _e, _t in record_sentences(src)}
+        sentences = record_sentences(src)
         for p in rs.hit.passages:
-            if p.start in seen or not p.text.strip():
+            if not p.text.strip():
                 continue
-            seen.add(p.start)
-            label = p.section or labels.get(p.start, "")
-            role = role_of(label, p.text)
-            if cs and role not in ("results", "conclusions") and not any(c.found_in(p.text) for c in cs):
-                continue  # background or methods that name neither the intervention nor the condition
-            out.append(
-                Candidate(
-                    src,
-                    p.text.strip(),
-                    p.start,
-                    p.end,
-                    label,
-                    role_of(label, p.text),
-                    p.passage_id,
-                    rs.score,
-                    overlap(qterms, p.text),
-                    True,
+            # the passage as compose splits it (inline labels, ".;" section breaks), offsets kept
+            parts = [x for x in sentences if x[1] < p.end and x[2] > p.start] or [
+                (p.section, p.start, p.end, p.text.strip())
+            ]
+            for lab, s, e, t in parts:
+                if s in seen:
+                    continue
+                seen.add(s)
+                label = p.section or lab
+                role = role_of(label, t)
+                if cs and role not in ("results", "conclusions") and not any(c.found_in(t) for c in cs):
+                    continue  # background or methods that name neither the intervention nor the condition
+                out.append(
+                    Candidate(src, t, s, e, label, role, p.passage_id, rs.score, overlap(qterms, t), True)
                 )
-            )
-        for label, s, e, t in record_sentences(src):
+        for label, s, e, t in sentences:
             role = role_of(label, t)
             if s in seen or role not in ("results", "conclusions"):
                 continue
