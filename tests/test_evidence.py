@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from medcite.corpus.detect import parse_path
-from medcite.domain import Design, SourceRecord
+from medcite.domain import AbstractSection, Design, SourceRecord
 from medcite.evidence import classify, sample_size
 
 _REPO = Path(__file__).resolve().parents[1]
@@ -110,3 +110,10 @@ def test_title_naming_animal_subjects_wins_over_human_words_in_the_text() -> Non
     assert "rats" in rec.title
     info = classify(rec)
     assert info.human is False and info.design == Design.ANIMAL
+
+
+def test_animal_words_in_a_title_do_not_make_a_human_study_animal() -> None:
+    text = "Synthetic test text, not evidence: 40 patients were studied."
+    for title in ("Porcine versus bovine heparin during bypass", "Dog ownership and asthma in adults"):
+        rec = SourceRecord(key="synthetic:1", title=title, sections=(AbstractSection("", text),))
+        assert classify(rec).human is True

@@ -123,6 +123,11 @@ _ANIMAL_WORDS = frozenset(
     """mice mouse murine rat rats rabbit rabbits dog dogs pig pigs piglets porcine sheep ovine bovine cattle
     monkey monkeys primates zebrafish drosophila hamster hamsters""".split()
 )
+# a title that names animals as the subjects: "in adult Wistar rats", "of mice"
+_ANIMAL_SUBJECTS = re.compile(
+    r"\b(?:in|of|on|from|using)\s+(?:[\w-]+\s+){0,3}?(?:mice|mouse|rats?|rabbits?|dogs|pigs|piglets|"
+    r"sheep|cattle|monkeys|primates|zebrafish|drosophila|hamsters)\b"
+)
 _AGE_WORDS = frozenset("adult adults infant infants neonates pregnant".split())  # also said of animals
 _ANIMAL_PHRASES = ("in vitro", "cell line", "cultured cells", "guinea pig")
 _HUMAN_WORDS = frozenset(
@@ -255,8 +260,8 @@ def _human(record: SourceRecord, text: str) -> bool | None:
         return True
     if "Animals" in descriptors:
         return False
-    title = set(_WORD.findall(record.title.lower()))
-    if title & _ANIMAL_WORDS and not title & (_HUMAN_WORDS - _AGE_WORDS):
+    title = record.title.lower()
+    if _ANIMAL_SUBJECTS.search(title) and not set(_WORD.findall(title)) & (_HUMAN_WORDS - _AGE_WORDS):
         return False  # "... in adult Wistar rats": the title names the subjects
     blob = f"{record.title} {text}".lower()
     words = set(_WORD.findall(blob))

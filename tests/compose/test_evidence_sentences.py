@@ -5,27 +5,39 @@ from __future__ import annotations
 import gzip
 import json
 
-from doubles import DATA_DIR
+from doubles import DATA_DIR, _source
 
-from medcite.compose.evidence import inline_sections, role_of
+from medcite.compose.evidence import inline_sections, record_sentences, role_of
+from medcite.domain import AbstractSection, SourceRecord
 
 
 def test_inline_abstract_labels_give_sentence_roles() -> None:
     # real abstracts from the screening sets carry their structure inline: "... RESULTS: ..."
     found = 0
     with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for i, line in enumerate(fh):
             text = json.loads(line).get("abstract") or ""
             if "CONCLUSIONS: " not in text or "RESULTS: " not in text:
                 continue
-            pieces = inline_sections(text)
-            for _label, off, piece in pieces:
-                assert text[off : off + len(piece)] == piece  # offsets point into the source text
-                assert not piece.lstrip().startswith(("RESULTS:", "CONCLUSIONS:"))
-            roles = [role_of(label, piece) for label, _off, piece in pieces]
-            assert "results" in roles and "conclusions" in roles
+            src = _source(i, SourceRecord(key=f"extra:{i}", title="", sections=(AbstractSection("", text),)))
+            sents = record_sentences(src)
+            for _label, s, e, t in sents:
+                assert src.record.text[s:e] == t  # offsets point into the source text
+                assert not t.startswith(("RESULTS:", "CONCLUSIONS:")) and not t.endswith(";")
+            roles = {role_of(label, t) for label, _s, _e, t in sents}
+            assert {"results", "conclusions"} <= roles
             found += 1
             if found == 20:
                 break
     assert found == 20
-    assert inline_sections("No labels here. Just sentences.") == [("", 0, "No labels here. Just sentences.")]
+
+
+def test_capitalised_words_inside_sentences_are_not_labels() -> None:
+    plain = "We studied the DESIGN. Participants were adults. They had MAIN. Results were mixed."
+    assert inline_sections(plain) == [("", 0, plain)]
+    labelled = "AIM OF THE STUDY: To test it. MATERIALS AND METHODS: We enrolled adults.; RESULTS: It held."
+    assert [lab for lab, _o, _t in inline_sections(labelled)] == [
+        "AIM OF THE STUDY",
+        "MATERIALS AND METHODS",
+        "RESULTS",
+    ]

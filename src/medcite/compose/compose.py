@@ -26,7 +26,15 @@ from medcite.compose.evidence import NUMBER
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.plan import RankedSource, candidates, concepts, plan_queries, run_plan, split_direct
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
-from medcite.compose.stance import STANCE_NLI, StanceInput, StanceResult, claim_of, derive_stance
+from medcite.compose.stance import (
+    ROLE_WEIGHT,
+    STANCE_NLI,
+    StanceInput,
+    StanceResult,
+    claim_of,
+    derive_stance,
+    lead_order,
+)
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
 from medcite.errors import MedciteError
 from medcite.protocols import LLMClient, Searcher, Verifier
@@ -194,8 +202,8 @@ def _stance(
     firsts = [(d, d.draft.cites[0]) for d in kept]
     items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
     lead = sorted(
-        (i for i, (_d, c) in enumerate(firsts) if c.role in ("conclusions", "results", "unknown")),
-        key=lambda i: (items[i].source_rank, items[i].role != "conclusions", i),
+        (i for i, it in enumerate(items) if ROLE_WEIGHT[it.role] > 0),
+        key=lambda i: (*lead_order(items[i]), i),
     )[:STANCE_NLI]
     claim = claim_of(a.question)
     if lead and claim:
@@ -207,13 +215,19 @@ def _stance(
     return derive_stance(a.question, items)
 
 
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A re.sub replacement that is taken as is (no backslash escapes)."""
+    return lambda _m: text
+
+
 def spelled_out(ev: Evidence, spell: Sequence[tuple[str, str]]) -> Evidence:
     """The evidence with the question's abbreviations written out ("DBE" -> "double balloon enteroscopy
     (DBE)"), so that the entailment model can match the question read as a claim against it."""
     text = ev.text
     for ab, name in spell:
         if name.lower() not in text.lower():
-            text = re.sub(rf"(?<![\w(]){re.escape(ab)}(?![\w)])", f"{name} ({ab})", text, count=1)
+            full = f"{name} ({ab})"
+            text = re.sub(rf"(?<![\w(]){re.escape(ab)}(?![\w)])", _literal(full), text, count=1)
     return replace(ev, text=text)
 
 

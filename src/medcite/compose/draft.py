@@ -6,7 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medcite.compose.article import StatementKind
-from medcite.compose.evidence import TAGS, Candidate, Prefix, attribution, terms, trim_sentence, with_prefix
+from medcite.compose.evidence import (
+    TAGS,
+    Candidate,
+    Prefix,
+    attribution,
+    lower_first,
+    terms,
+    trim_sentence,
+    with_prefix,
+)
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence
 
@@ -131,8 +140,7 @@ def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> D
     core = trim_sentence(c.text)
     text = with_prefix(prefix, core)
     if kind == "contrast":
-        keep_case = len(text) > 1 and text[1].isupper()  # an acronym: "BDNF signalling ..."
-        text = "In contrast, " + (text if keep_case else text[0].lower() + text[1:])
+        text = "In contrast, " + lower_first(text)
     return Draft(section, text, core, (c,), kind, prefix)
 
 

@@ -32,22 +32,26 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     res: list[tuple[int, int, str]] = []
     for s, _e, piece in out:
         lead = len(piece) - len(piece.lstrip())
-        stripped = piece.strip()
+        stripped = piece.strip().rstrip(";").rstrip()
         if stripped:
             res.append((base + s + lead, base + s + lead + len(stripped), stripped))
     return res
 
 
-_LABEL_WORDS = (
-    "BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSES?|AIMS?|RATIONALE|METHODS?|DESIGN|SETTINGS?|"
-    "PATIENTS?|PARTICIPANTS|SUBJECTS|INTERVENTIONS?|MEASURES|MEASUREMENTS|MATERIALS?|RESULTS?|FINDINGS|"
-    "CONCLUSIONS?|DISCUSSION|INTERPRETATION|IMPLICATIONS?|LIMITATIONS|SIGNIFICANCE|OUTCOMES?|DATA|"
-    "SOURCES|SELECTION|CRITERIA|COLLECTION|ANALYSIS|REGISTRATION|SUMMARY|STUDY|MAIN|AND|OF|FOR|TRIAL|"
-    "PRACTICE|CASE"
+_LABEL_MAIN = (
+    "BACKGROUND|INTRODUCTION|CONTEXT|IMPORTANCE|OBJECTIVES?|PURPOSES?|AIMS?|RATIONALE|METHODS?|DESIGN|"
+    "SETTINGS?|PATIENTS?|PARTICIPANTS|SUBJECTS|INTERVENTIONS?|MEASURES|MEASUREMENTS|MATERIALS?|RESULTS?|"
+    "FINDINGS|CONCLUSIONS?|DISCUSSION|INTERPRETATION|IMPLICATIONS?|LIMITATIONS|SIGNIFICANCE|OUTCOMES?|"
+    "SELECTION|CRITERIA|REGISTRATION|SUMMARY|ACQUISITION|SYNTHESIS"
 )
-# "...were enrolled. RESULTS: Mortality..." inside an unlabelled abstract (common in screening sets)
+_LABEL_FILL = (
+    "AND|OF|FOR|THE|MAIN|STUDY|DATA|CASE|TRIAL|PRACTICE|PRINCIPAL|SOURCES|COLLECTION|ANALYSIS|EVIDENCE"
+)
+# "...were enrolled. RESULTS: Mortality..." inside an unlabelled abstract (common in screening sets): a label
+# holds at least one main label word and ends in a colon, or in a full stop when it follows a sentence end
 _INLINE_LABEL = re.compile(
-    rf"(?:^|(?<=[\s.]))((?:{_LABEL_WORDS})(?:[ /&,]+(?:{_LABEL_WORDS}))*)[:.]\s+(?=[A-Z0-9(])"
+    rf"(?:^|(?<=[\s.;:]))((?:(?:{_LABEL_FILL})[ /&,]+)*(?:{_LABEL_MAIN})"
+    rf"(?:[ /&,]+(?:{_LABEL_MAIN}|{_LABEL_FILL}))*)([:.])\s+(?=[A-Z0-9(])"
 )
 
 
@@ -94,7 +98,7 @@ def role_of(label: str, text: str) -> Role:
         for k in ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")
     ):
         return "background"
-    if _AIM_CUE.match(text):
+    if _AIM_CUE.match(text) and not (_RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)):
         return "methods"
     if _CONCLUSION_CUE.search(text):
         return "conclusions"
@@ -416,10 +420,16 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
         return sentence
     if prefix.n_value and re.search(rf"(?<![\d.]){prefix.n_value}(?![\d.])", sentence):
         return sentence
+    return prefix.text + lower_first(sentence)
+
+
+def lower_first(sentence: str) -> str:
+    """The sentence with its first word in lower case, to follow a prefix ("In a trial, the ..."); an
+    acronym, a word with inner capitals or a possessive name ("Crohn's") keeps its case."""
     first, _, rest = sentence.partition(" ")
     if first.isalpha() and first[1:].islower() and (first.lower() in _FUNCTION_START or len(first) > 1):
-        sentence = first.lower() + (" " + rest if rest else "")
-    return prefix.text + sentence
+        return first.lower() + (" " + rest if rest else "")
+    return sentence
 
 
 NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*%?")

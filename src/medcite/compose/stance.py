@@ -70,6 +70,14 @@ UNCERTAIN = re.compile(
     re.I,
 )
 _NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)
+_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)
+
+
+def negated_question(question: str) -> bool:
+    """ "Does X not reduce Y?" (the votes flip); "Is X safe or not?" is not negated."""
+    return bool(_NEGATED_QUESTION.search(_NOT_NEGATING.sub(" ", question)))
+
+
 _AUX = re.compile(
     r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|had|may|might|must|"
     r"it's)\b\s*",
@@ -82,9 +90,14 @@ _PREDICATE = re.compile(
     r"^(?:a|an|the|effective|efficacious|safe|useful|beneficial|necessary|needed|required|associated|"
     r"related|linked|correlated|able|possible|feasible|superior|inferior|better|worse|more|less|"
     r"higher|lower|increased|decreased|reduced|involved|present|found|expressed|used|indicated|"
-    r"recommended|justified|accurate|reliable|predictive|responsible|sufficient|a\w*ed|\w+ed|\w+ive|"
-    r"\w+ible|\w+able)$",
+    r"recommended|justified|accurate|reliable|predictive|responsible|sufficient|\w{4,}ed|\w{3,}ive|"
+    r"\w{3,}ible|\w{3,}able)$",
     re.I,
+)
+_NOT_PREDICATE = frozenset("olive live alive five give drive seed need feed bleed breed speed".split())
+_ARTICLES = frozenset("a an the".split())
+_PREPOSITIONS = frozenset(
+    "to in of on for with by from at after before during among between against about into than via".split()
 )
 STANCE_NLI = 4  # leading sentences the question-as-claim is checked against
 LABELS: tuple[Stance, ...] = ("yes", "no", "uncertain")
@@ -123,8 +136,13 @@ def claim_of(question: str) -> str:
         at = next((i for i in range(1, len(words)) if words[i].lower() in ("be", "been")), 0)
         return " ".join([*words[:at], aux, *words[at:]]) if at else rest
     for i in range(1, len(words)):
-        if _PREDICATE.match(words[i].strip(",;")):
+        w = words[i].strip(",;").lower()
+        if w in _ARTICLES and words[i - 1].lower() in _PREPOSITIONS:
+            continue  # "exposure to the sun": still the subject
+        if w not in _NOT_PREDICATE and _PREDICATE.match(w):
             return " ".join([*words[:i], aux, *words[i:]])
+    if len(words) >= 2:  # "Is vitamin D deficiency common?" -> "... deficiency is common"
+        return " ".join([*words[:-1], aux, words[-1]])
     return rest
 
 
@@ -185,9 +203,14 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
         used += 1
         votes[sentence_vote(it.text, difference)] += w
     yes, no, maybe = votes["yes"], votes["no"], votes["uncertain"]
-    if _NEGATED_QUESTION.search(question):
+    if negated_question(question):
         yes, no = no, yes
     return (yes, no, maybe), used
+
+
+def lead_order(it: StanceInput) -> tuple[int, bool]:
+    """Leading sentences first: better-ranked sources, and a source's conclusions before its results."""
+    return (it.source_rank, it.role != "conclusions")
 
 
 def features(question: str, items: Sequence[StanceInput]) -> list[float]:
@@ -201,12 +224,13 @@ def features(question: str, items: Sequence[StanceInput]) -> list[float]:
     wsum = sum(1 / (1 + it.source_rank) for it in checked) or 1.0
     f += [sum(1 / (1 + it.source_rank) for it in checked if it.nli == lab) / wsum for lab in NLI_LABELS]
     f.append(sum((it.nli_prob or 0.0) / (1 + it.source_rank) for it in checked) / wsum)
-    lead = checked[0] if checked else None
+    lead = min(checked, key=lead_order) if checked else None
     f += [float(lead is not None and lead.nli == lab) for lab in NLI_LABELS]
     f += [float(lead is not None and lead.nli_prob is not None and lead.nli_prob >= t) for t in (0.5, 0.8)]
-    first = next((it for it in items if ROLE_WEIGHT[it.role] > 0), None)
+    voting = [it for it in items if ROLE_WEIGHT[it.role] > 0]
+    first = min(voting, key=lead_order) if voting else None
     vote = sentence_vote(first.text, asks_difference(question)) if first is not None else None
-    if vote in ("yes", "no") and _NEGATED_QUESTION.search(question):
+    if vote in ("yes", "no") and negated_question(question):
         vote = "no" if vote == "yes" else "yes"
     f += [float(vote == lab) for lab in LABELS]
     f += [float(asks_difference(question)), float(first is not None and bool(EQUIV.search(first.text)))]
@@ -221,7 +245,11 @@ def stance_model() -> tuple[tuple[float, ...], ...] | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(tuple(float(x) for x in row) for row in data["weights"])
+    weights = tuple(tuple(float(x) for x in row) for row in data["weights"])
+    width = len(features("?", []))
+    if len(weights) != len(LABELS) or any(len(row) != width for row in weights):
+        return None  # fitted for another feature layout: the wording rule decides until it is refitted
+    return weights
 
 
 def softmax_scores(weights: Sequence[Sequence[float]], f: Sequence[float]) -> tuple[float, float, float]:
