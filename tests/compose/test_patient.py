@@ -51,3 +51,14 @@ def test_plain_words() -> None:
     assert all(isinstance(v, str) and v for v in plain_glossary().values())
     g = fk_grade("The cat sat on the mat. It was a warm day.")
     assert g is not None and g < 4
+
+
+def test_long_patient_bottom_line_keeps_whole_sentences() -> None:
+    from medcite.compose.patient import _within
+
+    first = "Yes (low certainty). " + " ".join(["finding"] * 40) + " [1]."
+    text = first + " Some studies point the other way, " + " ".join(["because"] * 20) + " [2]."
+    assert _within(text, 60, (1, 2)) == first  # the second sentence would pass 60 words: left out whole
+    long_one = "Yes (low certainty). " + " ".join(["finding"] * 80) + " [1]."
+    cut = _within(long_one, 60, (1,))
+    assert len(cut.split()) <= 60 and cut.endswith("… [1]")

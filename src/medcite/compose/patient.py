@@ -125,13 +125,26 @@ def render_patient(a: Article) -> Article:
         )
         for s in a.sections
     )
-    bottom = plain_words(a.bottom_line)
-    words = bottom.split()
-    if len(words) > 60:
-        cites = " ".join(f"[{n}]" for n in a.bottom_line_citations)
-        bottom = " ".join(words[: 59 - len(cites.split())]).rstrip(",;:.") + "… " + cites
+    bottom = _within(plain_words(a.bottom_line), 60, a.bottom_line_citations)
     out = replace(a, audience="patient", sections=sections, bottom_line=bottom, disclaimer=PATIENT_DISCLAIMER)
     return replace(out, readability=measure(out))
+
+
+def _within(text: str, limit: int, citations: tuple[int, ...]) -> str:
+    """At most ``limit`` words: whole sentences while they fit (each keeps its own citations); a first
+    sentence that is too long alone is cut, with all the citations after it."""
+    if len(text.split()) <= limit:
+        return text
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=[.!?\]])\s+(?=[A-Z])", text):
+        if len(" ".join([*kept, sentence]).split()) > limit:
+            break
+        kept.append(sentence)
+    if len(kept) > 1 or (kept and re.search(r"\[\d+\]", kept[0])):
+        return " ".join(kept)
+    cites = " ".join(f"[{n}]" for n in citations)
+    words = text.split()[: limit - 1 - len(cites.split())]
+    return " ".join(words).rstrip(",;:.") + "… " + cites
 
 
 def _plain_statement(st: Statement) -> Statement:
