@@ -104,7 +104,7 @@ def main() -> None:
     ap.add_argument("--snli", type=int, default=3000)
     ap.add_argument("--scitail", type=int, default=2000)
     ap.add_argument("--bio-repeat", type=int, default=2, help="oversample the small biomedical sets")
-    ap.add_argument("--copy-pairs", type=int, default=2500, help="selection pairs from EI abstracts (0 = off)")
+    ap.add_argument("--copy-pairs", type=int, default=2500, help="EI selection pairs (0 = off)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
