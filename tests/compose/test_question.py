@@ -90,3 +90,9 @@ def test_follow_up_with_full_question_keeps_missing_parts() -> None:
 def test_bad_questions_are_input_errors(bad: str) -> None:
     with pytest.raises(InputError):
         analyze_question(bad)
+
+
+def test_yes_or_no_suffix_makes_a_yes_no_question() -> None:
+    # a BioASQ 7B-9B question written as a statement with "yes or no"
+    q = "Anaplasma phagocytophilum is an obligate gram-negative, intracellular bacterium, yes  or no"
+    assert analyze_question(q).yes_no

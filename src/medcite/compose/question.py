@@ -220,7 +220,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if len(q) > 1000:
         raise InputError("The question is too long (more than 1000 characters).")
     focus = _qtype(q)
-    yes_no = bool(_YES_NO.search(q)) or (q.endswith("?") and not _WH.match(q))
+    yes_no = (
+        bool(_YES_NO.search(q))
+        or (q.endswith("?") and not _WH.match(q))
+        or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
+    )
     body = q.rstrip("?.! ")
     body = body.split(":", 1)[0] if yes_no and ":" in body and not _YES_NO.match(body) else body
     body = _LEAD.sub("", body)
