@@ -285,8 +285,10 @@ def _assemble(
     )
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
     # prefer statements that themselves name the intervention (a vitamin K result is no answer on vitamin D)
+    # ... and the condition too (a statin result in peripheral arterial disease is no answer on stroke)
+    both = [c for c in supported if all(x.found_in(c.draft.text) for x in concepts(a)[:2])]
     named = [c for c in supported if all(x.found_in(c.draft.text) for x in concepts(a)[:1])]
-    pick = _pick_bottom(named or supported, budget) if supported else key_check
+    pick = _pick_bottom(both or named or supported, budget) if supported else key_check
     # the certainty stated is the certainty of the conclusion the bottom line quotes
     rated = next((r for r in ratings if r[0] is pick), None)
     if rated is not None:

@@ -98,7 +98,9 @@ def role_of(label: str, text: str) -> Role:
         for k in ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")
     ):
         return "background"
-    if _AIM_CUE.match(text) and not (_RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)):
+    if (_AIM_CUE.match(text) or _ASSIGNED.search(text)) and not (
+        _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
+    ):
         return "methods"
     if _CONCLUSION_CUE.search(text):
         return "conclusions"
@@ -118,6 +120,11 @@ _AIM_CUE = re.compile(
     r"(?:the )?(?:primary |secondary |main )?(?:outcome )?measures? (?:of \w+ )?(?:was|were|included)\b|"
     r"(?:prospective|retrospective),? (?:randomi[sz]ed |controlled |observational )*(?:study|trial|"
     r"analysis|review)\b)",
+    re.I,
+)
+_ASSIGNED = re.compile(
+    r"\bwere (?:randomly |randomi[sz]ed and )?(?:assigned|randomi[sz]ed|allocated|enrolled|recruited|"
+    r"initiated on|included)\b",
     re.I,
 )
 _CONCLUSION_CUE = re.compile(
@@ -273,8 +280,14 @@ class Candidate:
         )
 
 
+_HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
+_LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
+
+
 def trim_sentence(text: str) -> str:
-    t = _LEAD_TRIM.sub("", text.strip())
+    """The sentence as a statement: markup, a leading section label and connectives removed."""
+    t = " ".join(_HTML_TAG.sub(" ", text).split())
+    t = _LEAD_TRIM.sub("", _LEAD_LABEL.sub("", t))
     t = t[0].upper() + t[1:] if t else t
     if t and t[-1] not in ".!?)":
         t += "."
@@ -427,7 +440,11 @@ def lower_first(sentence: str) -> str:
     """The sentence with its first word in lower case, to follow a prefix ("In a trial, the ..."); an
     acronym, a word with inner capitals or a possessive name ("Crohn's") keeps its case."""
     first, _, rest = sentence.partition(" ")
-    if first.isalpha() and first[1:].islower() and (first.lower() in _FUNCTION_START or len(first) > 1):
+    if (
+        first.replace("-", "").isalpha()
+        and first[1:].islower()
+        and (first.lower() in _FUNCTION_START or len(first) > 1)
+    ):
         return first.lower() + (" " + rest if rest else "")
     return sentence
 
