@@ -1,4 +1,7 @@
-"""Fit the yes/no stance model (``src/medcite/compose/stance_model.json``) on PubMedQA dev.
+"""Fit an optional yes/no stance model on PubMedQA dev and compare it with the wording rule.
+
+medcite uses the model only when ``src/medcite/compose/stance_model.json`` exists; this script writes
+``training/out/stance_model.json``. With verifier v2 it did not beat the wording rule, so none ships.
 
 The model is a 3-way softmax over the features of :func:`medcite.compose.stance.features` (wording
 votes and the verifier's reading of the question as a claim). The features are collected end to end:
@@ -37,7 +40,8 @@ from medcite.compose.stance import LABELS, StanceInput, StanceResult, derive_sta
 from medcite.config import load_settings  # noqa: E402
 from medcite.engine import Engine  # noqa: E402
 
-OUT = REPO / "src" / "medcite" / "compose" / "stance_model.json"
+# written outside the package: copy it to src/medcite/compose/stance_model.json to make medcite use it
+OUT = REPO / "training" / "out" / "stance_model.json"
 Row = tuple[str, str, list[dict[str, object]] | None]  # question, gold, stance inputs (None: no stance)
 
 

@@ -1,19 +1,22 @@
 """Yes / no / uncertain for a yes/no question, from the verified evidence sentences.
 
-Two signals, combined by a small linear (softmax) model whose weights ship in ``stance_model.json``
-(fitted by ``training/train_stance.py``; the model card is in that file):
+Two signals:
 
 * **Wording.** Each verified result or conclusion sentence votes *no* when it carries a negation cue
   ("did not", "no significant", "not associated", "insufficient"), *uncertain* when it carries a strong
   hedge ("remains unclear", "inconclusive", "further studies are needed to determine"), and *yes*
-  otherwise. The first conclusion sentence of each source counts most, better-ranked sources more.
-  Mild hedges ("may", "suggest") do not vote uncertain: in abstracts they mostly accompany positive
-  findings.
+  otherwise; an equivalence ("comparable", "equally safe") answers *yes* to a safety or feasibility
+  question and *no* to a question about a difference or an effect. The first conclusion sentence of
+  each source counts most, better-ranked sources more. Mild hedges ("may", "suggest") do not vote
+  uncertain: in abstracts they mostly accompany positive findings.
 * **Entailment.** The question is read as a claim (:func:`claim_of`: "Is X safe in Y?" -> "X is safe
   in Y") and the verifier checks it against the leading conclusion sentences: supported, partial,
-  contradicted or unsupported, with its probability.
+  contradicted or unsupported. The counts are reported in the stance reasons.
 
-Without the weights file the wording vote alone decides (the rule this module started as).
+The wording vote decides. ``training/train_stance.py`` fits a linear (softmax) model over both signals
+(:func:`features`); it did not beat the wording vote (nested 5-fold CV on PubMedQA dev 65.6% for both;
+BioASQ yes/no 61.6% vs 62.3%), so no weights ship. A ``stance_model.json`` placed in this package would
+be used (:func:`stance_model`).
 """
 
 from __future__ import annotations
