@@ -63,7 +63,7 @@ def to_markdown(a: Article) -> str:
     if a.certainty_details:
         md += ["## Certainty of Key Conclusions (GRADE-style)", ""]
         for c in a.certainty_details:
-            md.append(f"- **{c.level}** {_cites(c.citations)}: {'; '.join(c.reasons)}")
+            md.append(f"- **{c.level}**: {_gist(c.conclusion)} {_cites(c.citations)}. {'; '.join(c.reasons)}")
         md.append("")
     if a.references:
         md += ["## References", ""]
@@ -119,7 +119,8 @@ def to_html(a: Article) -> str:
         h.append("<section><h2>Certainty of Key Conclusions (GRADE-style)</h2><ul>")
         for c in a.certainty_details:
             h.append(
-                f"<li><strong>{e(c.level)}</strong> {_cite_html(c.citations)}: {e('; '.join(c.reasons))}</li>"
+                f"<li><strong>{e(c.level)}</strong>: {e(_gist(c.conclusion))} {_cite_html(c.citations)}. "
+                f"{e('; '.join(c.reasons))}</li>"
             )
         h.append("</ul></section>")
     if a.references:
@@ -169,3 +170,9 @@ def to_rich(a: Article) -> RenderableType:
         parts.append(t)
     parts.append(Text("\n".join(_footer(a)), style="dim"))
     return Group(*parts)
+
+
+def _gist(text: str, words: int = 18) -> str:
+    """The first words of a rated conclusion, in quotes, so that each rating says what it rates."""
+    ws = text.rstrip(".").split()
+    return '"' + " ".join(ws[:words]) + ('…"' if len(ws) > words else '"')
