@@ -86,13 +86,19 @@ def test_scifact_entailed_pairs_mostly_keep_their_numbers(shared: Path) -> None:
     assert rows and ok / len(rows) >= 0.6
 
 
-def test_check_covid_words_and_units(shared: Path) -> None:
-    """'thirty minutes' in the claim is '30 min' in the CORD-19 abstract (Check-COVID, MIT)."""
+def _check_covid(shared: Path) -> tuple[dict[str, str], list[str]]:
+    """Check-COVID (MIT): CORD-19 abstracts by id, and the train claim lines."""
     corpus = {}
     for line in (shared / "check_covid" / "corpus.json").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         corpus[r["cord_id"]] = " ".join(r["abstract"])
     lines = (shared / "check_covid" / "covidCheck_train_composed+extracted.json").read_text().splitlines()
+    return corpus, lines
+
+
+def test_check_covid_words_and_units(shared: Path) -> None:
+    """'thirty minutes' in the claim is '30 min' in the CORD-19 abstract (Check-COVID, MIT)."""
+    corpus, lines = _check_covid(shared)
     claims = [json.loads(x) for x in lines]
     sup = next(c for c in claims if "thirty minutes" in c["claim"] and c["label"] == "SUPPORT")
     assert check_numbers(sup["claim"], [corpus[sup["cord_id"]]]).check.passed
@@ -110,11 +116,7 @@ def test_changed_dose_in_real_sentence_is_named(find_sentence) -> None:  # type:
 
 def test_vague_duration_conflicts_with_the_reported_one(shared: Path) -> None:
     """Check-COVID (MIT) refuted claim: 'in a few seconds' against an abstract reporting 30 min."""
-    corpus = {}
-    for line in (shared / "check_covid" / "corpus.json").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        corpus[r["cord_id"]] = " ".join(r["abstract"])
-    lines = (shared / "check_covid" / "covidCheck_train_composed+extracted.json").read_text().splitlines()
+    corpus, lines = _check_covid(shared)
     ref = next(c for c in map(json.loads, lines) if "in a few seconds" in c["claim"])
     res = check_numbers(ref["claim"], [corpus[ref["cord_id"]]])
     assert not res.check.passed and "'a few seconds'" in res.check.detail and "30 min" in res.check.detail
