@@ -206,7 +206,8 @@ def _stance(
         key=lambda i: (*lead_order(items[i]), i),
     )[:STANCE_NLI]
     claim = claim_of(a.question)
-    if lead and claim:
+    # only a question in a yes/no shape reads as a claim ("What about adolescents?" does not)
+    if lead and claim and claim != " ".join(a.question.split()).rstrip("?").strip():
         spell = [(ab, c.name) for c in concepts(a) for ab in c.abbrevs if ab and ab.lower() != c.name.lower()]
         evs = [spelled_out(firsts[i][1].as_evidence(), spell) for i in lead]
         verdicts = verifier.verify_batch([(claim, [ev]) for ev in evs])
@@ -248,6 +249,9 @@ def _assemble(
     prim_key = primary_key(a)
     prim = [c for c in kept if c.draft.section == prim_key]
     lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or kept
+    # key conclusions: statements naming the intervention and the condition first (stable otherwise)
+    cs = concepts(a)
+    lead_pool = sorted(lead_pool, key=lambda c: -sum(x.found_in(c.draft.text) for x in cs[:2]))
 
     # certainty per key conclusion
     ratings: list[tuple[Checked, CertaintyLevel, tuple[str, ...], list[StoredSource]]] = []
@@ -291,12 +295,14 @@ def _assemble(
     pick = _pick_bottom(both or named or supported, budget) if supported else key_check
     # the certainty stated is the certainty of the conclusion the bottom line quotes
     rated = next((r for r in ratings if r[0] is pick), None)
-    if rated is not None:
-        level = rated[1]
+    if rated is None:  # the bottom line's own conclusion is rated first
+        srcs = [c.source for c in pick.draft.cites]
+        g = grade(srcs, partial=int(pick.verdict.label is Label.PARTIAL))
+        rated = (pick, g.level, g.reasons, srcs)
+        ratings = [rated, *ratings[:2]]
     else:
-        level = grade(
-            [c.source for c in pick.draft.cites], partial=int(pick.verdict.label is Label.PARTIAL)
-        ).level
+        ratings = [rated, *(r for r in ratings if r is not rated)]
+    level = rated[1]
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     bl_keys = [pick.draft.cites[0].key, *bl_keys[1:]]
