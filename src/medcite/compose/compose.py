@@ -195,8 +195,9 @@ def _for_audience(art: Article, audience: Audience) -> Article:
 def _stance(
     a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int], verifier: Verifier
 ) -> StanceResult | None:
-    """Yes / no / uncertain from the verified sentences: their wording, and whether the entailment
-    checker finds the question, read as a claim, supported or contradicted by the leading ones."""
+    """Yes / no / uncertain from the verified sentences (see :mod:`medcite.compose.stance`): their
+    wording decides; the verifier's reading of the question as a claim against the leading sentences is
+    reported in the reasons (and used by a stance model, when one ships)."""
     if not a.yes_no:
         return None
     firsts = [(d, d.draft.cites[0]) for d in kept]
