@@ -11,11 +11,13 @@ cores while keeping cosine 0.993 to the fp32 model's sentence vectors (measured 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shutil
-import tempfile
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from onnx_export import export_bert, scratch_dir
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "medcite" / "models" / "minilm"
@@ -38,27 +40,10 @@ def export(out: Path) -> Path:
         def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
             return self.m(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
 
-    ids = torch.ones(2, 16, dtype=torch.long)
-    axes = {0: "batch", 1: "sequence"}
     out = out.resolve()
-    # work inside the temporary folder: the ONNX tools may write external-data files to the current folder
-    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
-        fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(
-            Encoder(model),
-            (ids, ids, torch.zeros_like(ids)),
-            str(fp32),
-            dynamo=False,
-            opset_version=17,
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["last_hidden_state"],
-            dynamic_axes={
-                "input_ids": axes,
-                "attention_mask": axes,
-                "token_type_ids": axes,
-                "last_hidden_state": axes,
-            },
-        )
+    with scratch_dir() as tmp:
+        fp32 = tmp / "fp32.onnx"
+        export_bert(Encoder(model), fp32, "last_hidden_state", {0: "batch", 1: "sequence"})
         out.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
         shutil.copy(src / "tokenizer.json", out / "tokenizer.json")

@@ -21,6 +21,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bert import load_minilm
+from onnx_export import export_bert, scratch_dir
 from train_verifier import minilm_dir
 
 MODEL_ID = "medcite-verifier-minilm-l6-nli-v2"
@@ -54,49 +55,34 @@ def main() -> None:
     model = load_minilm(minilm_dir(), pooling=ckpt.get("args", {}).get("pooling", args.pooling))
     model.load_state_dict(ckpt["model"])
     model.eval()
+    args.out = args.out.resolve()
+    args.calib = args.calib.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
-    fp32 = args.out.parent / "_verifier_fp32.onnx"
-    ids = torch.ones((2, 16), dtype=torch.long)
-    axes = {0: "batch", 1: "seq"}
-    torch.onnx.export(
-        model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            "input_ids": axes,
-            "attention_mask": axes,
-            "token_type_ids": axes,
-            "logits": {0: "batch"},
-        },
-        opset_version=17,
-        dynamo=False,
-    )
-    fused = fp32.with_name("_verifier_fused.onnx")
-    try:  # fuse attention / layer norm / gelu for onnxruntime (faster), then quantise
-        from onnxruntime.transformers import optimizer
+    with scratch_dir() as tmp:
+        fp32 = tmp / "fp32.onnx"
+        export_bert(model, fp32, "logits", {0: "batch"})
+        fused = tmp / "fused.onnx"
+        try:  # fuse attention / layer norm / gelu for onnxruntime (faster), then quantise
+            from onnxruntime.transformers import optimizer
 
-        opt = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=384)
-        opt.save_model_to_file(str(fused))
-        source = fused
-    except Exception as exc:  # the fusion is an optimisation only
-        print(f"graph fusion skipped: {exc}")
-        source = fp32
-    import onnx
+            opt = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=384)
+            opt.save_model_to_file(str(fused))
+            source = fused
+        except Exception as exc:  # the fusion is an optimisation only
+            print(f"graph fusion skipped: {exc}")
+            source = fp32
+        import onnx
 
-    try:
-        quantize_dynamic(
-            str(source),
-            str(args.out / "model.onnx"),
-            weight_type=QuantType.QInt8,
-            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-        )
-    except Exception as exc:
-        print(f"quantising the fused graph failed ({exc}); quantising the plain graph")
-        quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
-    fused.unlink(missing_ok=True)
+        try:
+            quantize_dynamic(
+                str(source),
+                str(args.out / "model.onnx"),
+                weight_type=QuantType.QInt8,
+                extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+            )
+        except Exception as exc:
+            print(f"quantising the fused graph failed ({exc}); quantising the plain graph")
+            quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
     shutil.copy(minilm_dir() / "tokenizer.json", args.out / "tokenizer.json")
 
     # temperature on the calibration pairs, through the int8 model actually shipped
