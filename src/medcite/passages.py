@@ -79,9 +79,10 @@ def _is_abbreviation(text: str, start: int, dot: int, after: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding whitespace, nor a trailing ";" (the ".;" section breaks of some abstracts)."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or (text[end - 1] == ";" and text[end - 2 : end] == ".;")):
         end -= 1
     return start, end
 

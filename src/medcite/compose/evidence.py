@@ -8,34 +8,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from medcite.domain import SECTION_SEPARATOR, Design, Evidence, StoredSource
+from medcite.passages import split_sentences as passage_spans
 
 Role = Literal["background", "methods", "results", "conclusions", "unknown"]
 Direction = Literal["positive", "negative", "hedged", "neutral"]
 
-_ABBREV_END = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bFig|\bapprox|\bca|\bno|\bNo|\bDr|\bcf|\b[A-Z])\.$")
-# ".; " separates the sections of some screening-set abstracts: a sentence end too
-_SPLIT = re.compile(r"(?<=[.!?])(?:;\s*|\s+)(?=[A-Z0-9(\[])")
-
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
-    """Sentences of ``text`` as (start, end, sentence) with offsets shifted by ``base``."""
-    out: list[tuple[int, int, str]] = []
-    start = 0
-    for m in _SPLIT.finditer(text):
-        piece = text[start : m.start()]
-        if _ABBREV_END.search(piece):
-            continue
-        out.append((start, m.start(), piece))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text), text[start:]))
-    res: list[tuple[int, int, str]] = []
-    for s, _e, piece in out:
-        lead = len(piece) - len(piece.lstrip())
-        stripped = piece.strip().rstrip(";").rstrip()
-        if stripped:
-            res.append((base + s + lead, base + s + lead + len(stripped), stripped))
-    return res
+    """Sentences of ``text`` as (start, end, sentence) with offsets shifted by ``base``: the same
+    splitter as the passage index (:func:`medcite.passages.split_sentences`)."""
+    return [(base + s, base + e, text[s:e]) for s, e in passage_spans(text)]
 
 
 _LABEL_MAIN = (

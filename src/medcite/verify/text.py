@@ -1,4 +1,4 @@
-"""Sentence splitting with character offsets, and lexical overlap ranking of evidence sentences."""
+"""Evidence sentences with character offsets (the passage splitter), and their lexical overlap ranking."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.domain import Evidence
+from medcite.passages import split_sentences
 
-# A sentence ends at . ! ? followed by space + capital/digit/bracket, never after common abbreviations.
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]”’]))\s+(?=[A-Z0-9(\[“\"])")
-_ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|vs|approx|Fig|Figs|Dr|No|Ref|ca|cf|Mr|Mrs|Ms|St)\.|\b[A-Z]\.)$"
-)
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOPWORDS = frozenset(
     """a an the and or of in on to for with by from at as is are was were be been being that this these those
@@ -32,27 +28,6 @@ class Sentence:
     end: int
     item: int  # index of the Evidence item it came from
     source_key: str | None
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text`` (whitespace trimmed)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        head = text[pos : m.start()]
-        if _ABBREV.search(head.rstrip("\"')]")):
-            continue
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        chunk = text[s:e]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if trail > lead:
-            out.append((s + lead, s + trail))
-    return out
 
 
 def evidence_sentences(evidence: Sequence[Evidence]) -> list[Sentence]:
