@@ -188,3 +188,18 @@ def test_provenance_and_status(bupropion_article: Article) -> None:
     assert a.provenance.corpus_version == "test-corpus-1" and a.provenance.settings_hash == "abc123"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", a.created_at)
     assert "not medical advice" in a.disclaimer
+
+
+def test_claim_check_runs_only_for_an_observer(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    from medcite.compose.stance import StanceResult, claim_of
+
+    q = "Does bupropion help smoking cessation?"
+    plain = LexicalVerifier()
+    compose_article(q, searcher, plain, provenance=provenance)
+    assert len(plain.calls) == 1  # no stance model ships: no extra verifier work on the answer path
+    watched = LexicalVerifier()
+    seen: list[StanceResult] = []
+    a = compose_article(q, searcher, watched, provenance=provenance, observe=seen.append)
+    assert len(watched.calls) == 2
+    assert {claim for claim, _ev in watched.calls[1]} == {claim_of(q)}
+    assert seen and seen[0].stance == a.stance and any(i.nli for i in seen[0].inputs)

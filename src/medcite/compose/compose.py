@@ -34,6 +34,7 @@ from medcite.compose.stance import (
     claim_of,
     derive_stance,
     lead_order,
+    stance_model,
 )
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
 from medcite.errors import MedciteError
@@ -71,7 +72,7 @@ def compose_article(
     Every statement is checked with ``verifier`` (one ``verify_batch`` call); statements that their
     citations do not support are dropped. With ``llm`` the sentences are written by the LLM instead of
     extracted, and go through the same checks. ``observe`` (benchmarks, training) receives the
-    yes/no stance decision with its inputs.
+    yes/no stance decision with its inputs, including the verifier's reading of the question as a claim.
     """
     analysis = follow_up(context, question) if context is not None else analyze_question(question)
     plan = plan_queries(analysis)
@@ -105,7 +106,9 @@ def compose_article(
         return _insufficient(
             question, analysis, audience, provenance, summary, sources, dropped, composer, indirect
         )
-    stance = _stance(analysis, kept, rank, verifier)
+    # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
+    claim_check = observe is not None or stance_model() is not None
+    stance = _stance(analysis, kept, rank, verifier, claim_check)
     if stance is not None and observe is not None:
         observe(stance)
     return _assemble(
@@ -193,11 +196,11 @@ def _for_audience(art: Article, audience: Audience) -> Article:
 
 
 def _stance(
-    a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int], verifier: Verifier
+    a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int], verifier: Verifier, claim_check: bool
 ) -> StanceResult | None:
-    """Yes / no / uncertain from the verified sentences (see :mod:`medcite.compose.stance`): their
-    wording decides; the verifier's reading of the question as a claim against the leading sentences is
-    reported in the reasons (and used by a stance model, when one ships)."""
+    """Yes / no / uncertain from the verified sentences (see :mod:`medcite.compose.stance`). With
+    ``claim_check`` the verifier also reads the question as a claim against the leading sentences (the
+    input of a stance model; reported in the reasons)."""
     if not a.yes_no:
         return None
     firsts = [(d, d.draft.cites[0]) for d in kept]
@@ -208,7 +211,7 @@ def _stance(
     )[:STANCE_NLI]
     claim = claim_of(a.question)
     # only a question in a yes/no shape reads as a claim ("What about adolescents?" does not)
-    if lead and claim and claim != " ".join(a.question.split()).rstrip("?").strip():
+    if claim_check and lead and claim and claim != " ".join(a.question.split()).rstrip("?").strip():
         spell = [(ab, c.name) for c in concepts(a) for ab in c.abbrevs if ab and ab.lower() != c.name.lower()]
         evs = [spelled_out(firsts[i][1].as_evidence(), spell) for i in lead]
         verdicts = verifier.verify_batch([(claim, [ev]) for ev in evs])
