@@ -253,9 +253,11 @@ def _assemble(
     prim_key = primary_key(a)
     prim = [c for c in kept if c.draft.section == prim_key]
     lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or kept
+    # which of the intervention and the condition each statement names, read once
+    cs = concepts(a)[:2]
+    names = {id(c): [x.found_in(c.draft.text) for x in cs] for c in lead_pool}
     # key conclusions: statements naming the intervention and the condition first (stable otherwise)
-    cs = concepts(a)
-    lead_pool = sorted(lead_pool, key=lambda c: -sum(x.found_in(c.draft.text) for x in cs[:2]))
+    lead_pool = sorted(lead_pool, key=lambda c: -sum(names[id(c)]))
 
     # certainty per key conclusion
     ratings: list[tuple[Checked, CertaintyLevel, tuple[str, ...], list[StoredSource]]] = []
@@ -294,8 +296,8 @@ def _assemble(
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
     # prefer statements that themselves name the intervention (a vitamin K result is no answer on vitamin D)
     # ... and the condition too (a statin result in peripheral arterial disease is no answer on stroke)
-    both = [c for c in supported if all(x.found_in(c.draft.text) for x in concepts(a)[:2])]
-    named = [c for c in supported if all(x.found_in(c.draft.text) for x in concepts(a)[:1])]
+    both = [c for c in supported if all(names[id(c)])]
+    named = [c for c in supported if all(names[id(c)][:1])]
     pick = _pick_bottom(both or named or supported, budget) if supported else key_check
     # the certainty stated is the certainty of the conclusion the bottom line quotes
     rated = next((r for r in ratings if r[0] is pick), None)
