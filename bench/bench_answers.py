@@ -15,9 +15,10 @@ import time
 from collections import Counter
 
 from bench.common import data_dir, machine, pct, print_table
-from medcite.compose import Article, Provenance, compose_article
+from medcite.compose import compose_article
 from medcite.config import load_settings
-from medcite.engine import Engine
+from medcite.domain import Article, Provenance
+from medcite.services.engine import Engine
 
 GOLD = {"yes": "yes", "no": "no", "maybe": "uncertain"}
 MEDRAG_GPT4 = {"PubMedQA": 70.6, "BioASQ yes/no": 92.6}

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 from bench.common import all_corpora, data_dir, machine, pct, peak_rss_mb, print_table
+from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.config import Settings
-from medcite.engine import Engine
-from medcite.retrieve.embed import OnnxEmbedder
+from medcite.services.engine import Engine
 
 
 def run(name: str, paths: list[Path]) -> tuple[object, ...]:

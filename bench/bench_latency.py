@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import data_dir, machine, pct, peak_rss_mb, print_table
+from medcite.adapters.usearch_index import DenseIndex, pack
 from medcite.config import Settings, load_settings
-from medcite.engine import Engine
 from medcite.retrieve import Mode
-from medcite.retrieve.dense import DenseIndex, pack
+from medcite.services.engine import Engine
 
 TARGET_PASSAGES = 1_000_000
 

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bench.common import all_corpora, data_dir, machine, pct, print_table
+from medcite.adapters.tantivy_index import query_terms
 from medcite.config import load_settings
-from medcite.engine import Engine
 from medcite.retrieve import HybridSearcher, Mode
-from medcite.retrieve.lexical import query_terms
+from medcite.services.engine import Engine
 
 
 def metrics(ranked: Sequence[str], gold: set[str], k: int = 10) -> tuple[float, float, float]:

@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import data_dir, machine, pct, print_table
 
+from medcite.bootstrap import load_verifier
 from medcite.config import Settings
 from medcite.domain import Evidence
-from medcite.verify import load_verifier
 
 
 def main() -> None:

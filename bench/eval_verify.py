@@ -38,9 +38,9 @@ from data_sources import (
     scifact_heldout,
 )
 
+from medcite.bootstrap import load_verifier
 from medcite.config import Settings
 from medcite.domain import Evidence
-from medcite.verify import load_verifier
 from medcite.verify.direction import Direction, direction_of
 
 S, U, C = "supported", "unsupported", "contradicted"
@@ -109,7 +109,7 @@ class Cosine:
     """Embedding-similarity baseline: the shipped all-MiniLM-L6-v2 int8 encoder, claim-evidence cosine."""
 
     def __init__(self, threads: int) -> None:
-        from medcite.retrieve.embed import OnnxEmbedder
+        from medcite.adapters.onnx_embedder import OnnxEmbedder
 
         self.encoder = OnnxEmbedder(threads=threads, batch_size=64, max_length=256)
 

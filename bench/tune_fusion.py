@@ -12,10 +12,10 @@ import json
 import numpy as np
 
 from bench.common import data_dir, machine, print_table
+from medcite.adapters.usearch_index import unpack
 from medcite.config import load_settings
-from medcite.engine import Engine
-from medcite.retrieve.dense import unpack
 from medcite.retrieve.fusion import rank, rrf, weighted
+from medcite.services.engine import Engine
 
 
 def main() -> None:

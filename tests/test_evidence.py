@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from medcite.corpus.classify import classify, sample_size
 from medcite.corpus.detect import parse_path
 from medcite.domain import AbstractSection, Design, SourceRecord
-from medcite.evidence import classify, sample_size
 
 _REPO = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from medcite.corpus.detect import parse_path
 from medcite.domain import AbstractSection, SourceRecord
-from medcite.passages import MIN_CHARS, split_passages
+from medcite.text.sentences import MIN_CHARS, split_passages
 
 _REPO = Path(__file__).resolve().parents[1]
 

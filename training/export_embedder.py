@@ -56,7 +56,7 @@ def check(fp32: Path, int8: Path, tokenizer: Path) -> None:
     """Cosine between the fp32 and int8 sentence vectors on real PubMedQA sentences."""
     import numpy as np
 
-    from medcite.retrieve.embed import OnnxEmbedder
+    from medcite.adapters.onnx_embedder import OnnxEmbedder
 
     data = REPO.parent / "shared" / "data" / "pubmedqa" / "abstracts.jsonl"
     texts = [json.loads(line)["sections"][0]["text"] for line in data.open()][:200]

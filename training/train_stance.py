@@ -35,10 +35,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.bench_answers import bioasq, pubmedqa  # noqa: E402
-from medcite.compose import Provenance, compose_article  # noqa: E402
+from medcite.compose import compose_article  # noqa: E402
 from medcite.compose.stance import LABELS, StanceInput, StanceResult, derive_stance, features  # noqa: E402
 from medcite.config import load_settings  # noqa: E402
-from medcite.engine import Engine  # noqa: E402
+from medcite.domain import Provenance  # noqa: E402
+from medcite.services.engine import Engine  # noqa: E402
 
 # written outside the package: copy it to src/medcite/compose/stance_model.json to make medcite use it
 OUT = REPO / "training" / "out" / "stance_model.json"

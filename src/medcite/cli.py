@@ -1,4 +1,4 @@
-"""The ``medcite`` command (Typer + Rich). Thin: every action goes through :class:`medcite.engine.Engine`."""
+"""The ``medcite`` command (Typer + Rich). Thin: every action goes through the services."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from rich.table import Table
 
 from medcite.config import Settings, load_settings
 from medcite.domain import Design, SearchFilters, SearchHit
-from medcite.engine import Engine, parse_designs
 from medcite.errors import InputError, MedciteError
-from medcite.ingest import IngestReport
 from medcite.retrieve import Mode
+from medcite.services.engine import Engine, parse_designs
+from medcite.services.ingest import IngestReport
 
 app = typer.Typer(
     add_completion=False,
@@ -254,7 +254,7 @@ ARTICLE_FORMATS = ("terminal", "md", "html", "json")
 
 
 def _print_article(article: Any, fmt: str, article_id: str, thread_id: str | None) -> None:
-    from medcite.compose import to_html, to_json, to_markdown, to_rich
+    from medcite.present.render import to_html, to_json, to_markdown, to_rich
 
     if fmt == "json":
         body = to_json(article)
@@ -288,7 +288,7 @@ def ask(
         settings = _settings()
         llm = None
         if use_llm:
-            from medcite.llm import OpenAICompatClient
+            from medcite.adapters.llm_openai import OpenAICompatClient
 
             llm = OpenAICompatClient(settings)
         with Engine.open(settings) as engine:
@@ -314,7 +314,7 @@ def article(
     """Show a stored article, or export its references (RIS, BibTeX, CSL-JSON)."""
 
     def body() -> None:
-        from medcite.compose import to_bibtex, to_csl_json, to_ris
+        from medcite.present.citations import to_bibtex, to_csl_json, to_ris
 
         exports = {"ris": to_ris, "bibtex": to_bibtex, "csl-json": to_csl_json}
         if fmt not in (*ARTICLE_FORMATS, *exports):
@@ -342,7 +342,7 @@ def verify(
     """Check a claim against evidence: supported, partial, unsupported or contradicted, with reasons."""
 
     def body() -> None:
-        from medcite.verify.batch import run_batch, verdict_dict
+        from medcite.services.verify_batch import run_batch, verdict_dict
 
         settings = _settings()
         if batch is not None:
@@ -350,7 +350,7 @@ def verify(
                 raise InputError(
                     "--batch reads claims from the file; give no CLAIM, --pmid or --text with it"
                 )
-            from medcite.verify import load_verifier
+            from medcite.bootstrap import load_verifier
 
             verifier = load_verifier(settings)
             stream = sys.stdin if str(batch) == "-" else _open_text(batch)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from medcite.cli import app
-from medcite.compose.schema import json_schema
+from medcite.present.json_contract import json_schema
 
 runner = CliRunner()
 QUESTION = "Is double balloon enteroscopy efficacious and safe in a community setting?"

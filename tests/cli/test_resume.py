@@ -76,8 +76,8 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, shared: Path) 
     stats = json.loads(runner.invoke(app, ["stats", "--format", "json"], env=env).stdout)
     assert stats["sources"] == 13449
     # no half-written record: every stored source has its passages, and none is stored twice
+    from medcite.adapters.sql import Store
     from medcite.config import Settings
-    from medcite.store import Store
 
     store = Store.open(Settings(home=tmp_path / "home").resolved_database_url)
     import sqlalchemy as sa

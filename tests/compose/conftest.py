@@ -11,8 +11,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa
 from llm_server import FakeLLMServer
 
-from medcite.compose import Article, Provenance, compose_article
-from medcite.domain import StoredSource
+from medcite.compose import compose_article
+from medcite.domain import Article, Provenance, StoredSource
 
 KEYWORDS = ("clonidine", "bupropion", "ketamine", "methylphenidate", "zolpidem", "estrogen")
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from medcite.compose.evidence import record_sentences, terms
+from medcite.compose.candidates import record_sentences, terms
 from medcite.domain import (
     AbstractSection,
     Design,

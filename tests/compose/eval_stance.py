@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from doubles import DATA_DIR, LexicalVerifier, OracleSearcher, _source, load_pubmedqa
 
-from medcite.compose import Provenance, compose_article
-from medcite.domain import AbstractSection, SourceRecord
+from medcite.compose import compose_article
+from medcite.domain import AbstractSection, Provenance, SourceRecord
 
 GOLD = {"yes": "yes", "no": "no", "maybe": "uncertain"}
 

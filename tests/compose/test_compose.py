@@ -4,9 +4,9 @@ import re
 
 from doubles import LexicalVerifier, OracleSearcher, OverlapSearcher, ScriptedVerifier
 
-from medcite.compose import INSUFFICIENT, Article, Provenance, compose_article
-from medcite.compose.evidence import NUMBER
-from medcite.domain import Label, StoredSource
+from medcite.compose import compose_article
+from medcite.compose.candidates import NUMBER
+from medcite.domain import INSUFFICIENT, Article, Label, Provenance, StoredSource
 
 
 def _cited_order(a: Article) -> list[int]:

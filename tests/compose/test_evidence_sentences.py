@@ -7,7 +7,7 @@ import json
 
 from doubles import DATA_DIR, _source
 
-from medcite.compose.evidence import inline_sections, record_sentences, role_of
+from medcite.compose.candidates import inline_sections, record_sentences, role_of
 from medcite.domain import AbstractSection, SourceRecord
 
 

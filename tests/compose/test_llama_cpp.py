@@ -18,10 +18,11 @@ import httpx
 import pytest
 from doubles import OverlapSearcher
 
-from medcite.compose import Provenance, compose_article
+from medcite.adapters.llm_openai import OpenAICompatClient
+from medcite.bootstrap import load_verifier
+from medcite.compose import compose_article
 from medcite.config import Settings
-from medcite.llm import OpenAICompatClient
-from medcite.verify import load_verifier
+from medcite.domain import Provenance
 
 
 def _gguf() -> Path | None:

@@ -7,10 +7,11 @@ import pytest
 from doubles import LexicalVerifier, OverlapSearcher
 from llm_server import FakeLLMServer
 
-from medcite.compose import Provenance, compose_article
+from medcite.adapters.llm_openai import OpenAICompatClient
+from medcite.compose import compose_article
 from medcite.config import Settings
+from medcite.domain import Provenance
 from medcite.errors import ConfigError, NetworkError
-from medcite.llm import OpenAICompatClient
 
 
 def _settings(base: str | None, **kw: object) -> Settings:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from medcite.compose import Article, Provenance, compose_article, plain_words, render_patient
+from medcite.compose import compose_article, plain_words, render_patient
 from medcite.compose.patient import fk_grade, plain_glossary
+from medcite.domain import Article, Provenance
 
 
 def test_patient_version_keeps_every_safety_and_pitfall_statement(bupropion_article: Article) -> None:

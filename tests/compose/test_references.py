@@ -5,8 +5,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medcite.compose import Article, Reference, number_by_first_use, to_bibtex, to_csl_json, to_ris
-from medcite.compose.references import ama, describe, parse_bibtex, parse_ris
+from medcite.compose import number_by_first_use
+from medcite.domain import Article, Reference
+from medcite.present.citations import ama, describe, parse_bibtex, parse_ris, to_bibtex, to_csl_json, to_ris
 
 REF = Reference(
     n=1,

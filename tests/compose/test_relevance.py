@@ -4,10 +4,19 @@ import re
 
 from doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, _source
 
-from medcite.compose import INSUFFICIENT, Provenance, compose_article
+from medcite.compose import compose_article
+from medcite.compose.candidates import attribution, with_prefix
 from medcite.compose.compose import reference
-from medcite.compose.evidence import attribution, with_prefix
-from medcite.domain import AbstractSection, Design, EvidenceInfo, Label, SourceRecord, StoredSource
+from medcite.domain import (
+    INSUFFICIENT,
+    AbstractSection,
+    Design,
+    EvidenceInfo,
+    Label,
+    Provenance,
+    SourceRecord,
+    StoredSource,
+)
 
 
 def _src(i: int, title: str, conclusion: str, results: str = "", n: int | None = None) -> StoredSource:

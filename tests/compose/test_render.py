@@ -7,17 +7,9 @@ from html.parser import HTMLParser
 
 from rich.console import Console
 
-from medcite.compose import (
-    Article,
-    ArticleModel,
-    Section,
-    Statement,
-    json_schema,
-    to_html,
-    to_json,
-    to_markdown,
-    to_rich,
-)
+from medcite.domain import Article, Section, Statement
+from medcite.present.json_contract import ArticleModel, from_json, json_schema
+from medcite.present.render import to_html, to_json, to_markdown, to_rich
 
 REQUIRED = {
     "question",
@@ -43,7 +35,7 @@ def test_json_contract_and_round_trip(bupropion_article: Article) -> None:
         assert {"n", "pmid", "doi", "title", "journal", "year", "design"} <= set(r)
     ArticleModel.model_validate(data)
     text = json.dumps(data)
-    back = Article.from_json(json.loads(text))
+    back = from_json(json.loads(text))
     assert back == bupropion_article
     assert to_json(back) == data
     schema = json_schema()

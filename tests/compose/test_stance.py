@@ -113,8 +113,8 @@ def test_equivalence_answers_yes_to_safety_and_no_to_difference() -> None:
 def test_question_abbreviations_are_spelled_out_for_the_claim_check(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
+    from medcite.compose.candidates import split_sentences
     from medcite.compose.compose import spelled_out
-    from medcite.compose.evidence import split_sentences
     from medcite.domain import Evidence
 
     text = pubmedqa["23831910"].record.text  # its conclusion speaks of "DBE" only

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from medcite.adapters.eutils import EutilsClient
 from medcite.config import Settings
-from medcite.corpus.eutils import EutilsClient
 from medcite.domain import SourceRecord
 from medcite.errors import InputError, NetworkError
 from tests.eutils_server import FakePubmed, serve

@@ -11,9 +11,9 @@ import pytest
 
 from medcite.config import Settings
 from medcite.domain import Design, SearchFilters, SourceRecord
-from medcite.engine import Engine
 from medcite.errors import InputError
 from medcite.retrieve import Mode
+from medcite.services.engine import Engine
 from tests.conftest import HashingEmbedder
 
 
@@ -109,9 +109,10 @@ def test_dense_index_then_onnx_model_in_one_process(tmp_path: Path) -> None:
     import sys
 
     code = (
-        "from pathlib import Path; from medcite.retrieve.dense import DenseIndex; "
+        "from pathlib import Path; from medcite.adapters.usearch_index import DenseIndex; "
         f"DenseIndex(Path({str(tmp_path / 'd.usearch')!r}), 4); "
-        "from medcite.retrieve.embed import OnnxEmbedder; print(OnnxEmbedder().embed(['aspirin']).shape)"
+        "from medcite.adapters.onnx_embedder import OnnxEmbedder; "
+        "print(OnnxEmbedder().embed(['aspirin']).shape)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-500:]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from medcite.adapters.sql import Store
 from medcite.corpus.detect import parse_path
 from medcite.domain import SourceRecord
 from medcite.errors import StoreError
-from medcite.store import Store
 
 
 def _records(shared: Path, n: int = 50) -> list[SourceRecord]:

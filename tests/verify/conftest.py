@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from medcite.bootstrap import load_verifier
 from medcite.config import Settings
-from medcite.verify import ClaimVerifier, load_verifier
+from medcite.verify import ClaimVerifier
 from medcite.verify.text import split_sentences
 
 FindSentence = Callable[[str], list[str]]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from medcite.adapters.onnx_nli import NLIModel
 from medcite.domain import Evidence, Label
 from medcite.errors import InputError, ModelError
+from medcite.services.verify_batch import run_batch
 from medcite.verify import MAX_CLAIM_CHARS, MAX_EVIDENCE_CHARS, ClaimVerifier
-from medcite.verify.batch import run_batch
-from medcite.verify.model import NLIModel
 
 _NO_NETWORK = """
 import socket
@@ -24,7 +24,7 @@ socket.socket.connect = _blocked
 socket.create_connection = _blocked
 from medcite.config import Settings
 from medcite.domain import Evidence
-from medcite.verify import load_verifier
+from medcite.bootstrap import load_verifier
 v = load_verifier(Settings())
 print(v.model_id, v.verify("Aspirin was given.", [Evidence(text="Aspirin was given to all patients.")]).label)
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medcite.compose.article import CertaintyLevel
 from medcite.domain import Design, StoredSource
+from medcite.domain.article import CertaintyLevel
 
 LEVELS: tuple[CertaintyLevel, ...] = ("very low", "low", "moderate", "high")
 SMALL_N = 100

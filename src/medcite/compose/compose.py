@@ -7,22 +7,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from medcite.compose.article import (
-    INSUFFICIENT,
-    Article,
-    Audience,
-    CertaintyLevel,
-    CertaintyRating,
-    NumberPin,
-    Pin,
-    Provenance,
-    Reference,
-    Section,
-    Statement,
-)
+from medcite.compose.candidates import NUMBER
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, extractive_drafts, layout_for, primary_key
-from medcite.compose.evidence import NUMBER
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.plan import RankedSource, candidates, concepts, plan_queries, run_plan, split_direct
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
@@ -37,8 +24,21 @@ from medcite.compose.stance import (
     stance_model,
 )
 from medcite.domain import LEVEL, Evidence, Label, SearchFilters, StoredSource, Verdict
+from medcite.domain.article import (
+    INSUFFICIENT,
+    Article,
+    Audience,
+    CertaintyLevel,
+    CertaintyRating,
+    NumberPin,
+    Pin,
+    Provenance,
+    Reference,
+    Section,
+    Statement,
+)
 from medcite.errors import MedciteError
-from medcite.protocols import LLMClient, Searcher, Verifier
+from medcite.ports import LLMClient, Searcher, Verifier
 
 BOTTOM_LINE_WORDS = 60
 MAX_VERIFY = 40
@@ -155,7 +155,7 @@ def _insufficient(
     composer: str,
     indirect: Sequence[tuple[RankedSource, list[str]]] = (),
 ) -> Article:
-    from medcite.compose.article import QuestionSummary
+    from medcite.domain.article import QuestionSummary
 
     assert isinstance(summary, QuestionSummary)
     what = " ".join(x for x in (a.intervention, a.condition, a.population) if x) or a.question

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from medcite.compose.article import StatementKind
-from medcite.compose.evidence import (
+from medcite.compose.candidates import (
     TAGS,
     Candidate,
     Prefix,
@@ -18,6 +17,7 @@ from medcite.compose.evidence import (
 )
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence
+from medcite.domain.article import StatementKind
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",

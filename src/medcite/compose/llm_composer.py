@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcite.compose.article import StatementKind
+from medcite.compose.candidates import NUMBER, Candidate, attribution
 from medcite.compose.draft import TITLES, Draft, layout_for, primary_key
-from medcite.compose.evidence import NUMBER, Candidate, attribution
 from medcite.compose.question import QuestionAnalysis
-from medcite.protocols import LLMClient
+from medcite.domain.article import StatementKind
+from medcite.ports import LLMClient
 
 MAX_EVIDENCE = 24
 SYSTEM = (

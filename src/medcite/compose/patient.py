@@ -12,7 +12,7 @@ from typing import Any
 
 import textstat
 
-from medcite.compose.article import PATIENT_DISCLAIMER, Article, Readability, Section, Statement
+from medcite.domain.article import PATIENT_DISCLAIMER, Article, Readability, Section, Statement
 
 PATIENT_TITLES: dict[str, str] = {
     "efficacy": "How well it works",

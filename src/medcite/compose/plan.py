@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcite.compose.evidence import Candidate, overlap, record_sentences, role_of, terms
+from medcite.compose.candidates import Candidate, overlap, record_sentences, role_of, terms
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import LEVEL, SearchFilters, SearchHit
-from medcite.protocols import Searcher
+from medcite.ports import Searcher
 
 MAX_QUERIES = 5
 PER_QUERY_K = 8

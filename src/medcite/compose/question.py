@@ -10,11 +10,11 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from medcite.compose.article import QuestionSummary
+from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
 
 if TYPE_CHECKING:
-    from medcite.compose.article import Article
+    from medcite.domain.article import Article
 
 
 class QuestionType(StrEnum):

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from medcite.compose.article import Stance
-from medcite.compose.evidence import Role
+from medcite.compose.candidates import Role
+from medcite.domain.article import Stance
 
 NEG = re.compile(
     r"\b(?:not|no|none|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|wasn't|weren't|"

@@ -1,6 +1,5 @@
-"""Retrieval: lexical BM25, dense passages, fusion."""
+"""Retrieval over the ports: hybrid lexical + dense search, fusion and priors."""
 
 from medcite.retrieve.hybrid import HybridSearcher, Mode
-from medcite.retrieve.indexer import Indexes, SyncReport
 
-__all__ = ["HybridSearcher", "Indexes", "Mode", "SyncReport"]
+__all__ = ["HybridSearcher", "Mode"]

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from medcite.adapters.sql import PassageRow, SourceMeta, Store
+from medcite.adapters.tantivy_index import LexicalIndex, query_terms
+from medcite.adapters.usearch_index import DenseIndex, pack, unpack
 from medcite.config import Settings
 from medcite.domain import PassageHit, SearchFilters, SearchHit
 from medcite.errors import InputError
-from medcite.protocols import Embedder
-from medcite.retrieve.dense import DenseIndex, pack, unpack
+from medcite.ports import Embedder
 from medcite.retrieve.fusion import prior, rank, rrf, weighted
-from medcite.retrieve.indexer import Indexes
-from medcite.retrieve.lexical import LexicalIndex, query_terms
-from medcite.store import PassageRow, SourceMeta, Store
+from medcite.services.indexing import Indexes
 
 MAX_QUERY_CHARS = 2000
 
@@ -42,7 +42,7 @@ def passes(m: SourceMeta, f: SearchFilters) -> bool:
 
 
 class HybridSearcher:
-    """Implements :class:`medcite.protocols.Searcher` over a store and its indexes."""
+    """Implements :class:`medcite.ports.Searcher` over a store and its indexes."""
 
     def __init__(self, store: Store, indexes: Indexes, settings: Settings, mode: Mode | None = None) -> None:
         self.store = store

@@ -1,6 +1,6 @@
 """Claim verification: does the cited evidence support the statement?
 
-    from medcite.verify import load_verifier
+    from medcite.bootstrap import load_verifier
     verifier = load_verifier(settings)
     verdict = verifier.verify(claim, [Evidence(text=passage)])
     citation_check = verifier.verify_citations(claim, [[ev1], [ev2]])
@@ -11,10 +11,7 @@ population/indication (MeSH), direction of effect and design overreach.
 
 from __future__ import annotations
 
-from medcite.config import Settings
 from medcite.verify.citations import CitationPrecision, CitationSetVerdict, verify_citations
-from medcite.verify.mesh import MeshVocabulary
-from medcite.verify.model import NLIModel, shipped_model_dir
 from medcite.verify.verifier import MAX_CLAIM_CHARS, MAX_EVIDENCE_CHARS, ClaimVerifier, validate
 
 __all__ = [
@@ -23,12 +20,6 @@ __all__ = [
     "CitationPrecision",
     "CitationSetVerdict",
     "ClaimVerifier",
-    "load_verifier",
     "validate",
     "verify_citations",
 ]
-
-
-def load_verifier(settings: Settings) -> ClaimVerifier:
-    """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing."""
-    return ClaimVerifier(NLIModel(shipped_model_dir(), threads=settings.threads), MeshVocabulary.load())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from medcite.domain import Evidence, Label, Verdict
 from medcite.errors import InputError
-from medcite.protocols import Verifier
+from medcite.ports import Verifier
 
 _SUPPORTS = frozenset({Label.SUPPORTED})
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from medcite.adapters.onnx_nli import CONTRADICT, ENTAIL, NEUTRAL, NLIModel
 from medcite.domain import CheckResult, Evidence, EvidenceSentence, Label, Verdict
 from medcite.errors import InputError
 from medcite.verify.citations import CitationSetVerdict, verify_citations
 from medcite.verify.design import check_design
 from medcite.verify.direction import check_direction
 from medcite.verify.mesh import MeshVocabulary
-from medcite.verify.model import CONTRADICT, ENTAIL, NEUTRAL, NLIModel
 from medcite.verify.numbers import check_numbers
 from medcite.verify.population import Mismatch, check_population
 from medcite.verify.text import Sentence, evidence_sentences, rank_sentences
@@ -85,7 +85,7 @@ def _quote(text: str, n: int = 120) -> str:
 
 
 class ClaimVerifier:
-    """Implements :class:`medcite.protocols.Verifier`. Build it with :func:`medcite.verify.load_verifier`."""
+    """Implements :class:`medcite.ports.Verifier`. Build it with :func:`medcite.verify.load_verifier`."""
 
     def __init__(self, model: NLIModel, mesh: MeshVocabulary) -> None:
         self.model = model

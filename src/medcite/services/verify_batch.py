@@ -8,7 +8,7 @@ from typing import Any
 
 from medcite.domain import Evidence, Verdict
 from medcite.errors import InputError
-from medcite.protocols import Verifier
+from medcite.ports import Verifier
 from medcite.verify.verifier import validate
 
 CHUNK = 64  # lines verified per model batch

@@ -18,7 +18,7 @@ RETRIES = 2
 
 
 class OpenAICompatClient:
-    """:class:`medcite.protocols.LLMClient` over ``POST {base}/chat/completions``.
+    """:class:`medcite.ports.LLMClient` over ``POST {base}/chat/completions``.
 
     ``llm_base_url`` is the OpenAI-style base URL, e.g. ``http://127.0.0.1:8080/v1``; a base without a
     ``/v1`` suffix gets one.

@@ -1,10 +1,11 @@
-"""The composed article: frozen dataclasses (the JSON edge lives in :mod:`medcite.compose.schema`)."""
+"""The composed article: frozen dataclasses (the JSON contract is generated from them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Literal
 
 Audience = Literal["clinician", "patient"]
 Stance = Literal["yes", "no", "uncertain"]
@@ -149,20 +150,34 @@ class Article:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    def to_json(self) -> dict[str, Any]:
-        from medcite.compose.schema import to_json
-
-        return to_json(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Article:
-        from medcite.compose.schema import from_json
-
-        return from_json(data)
-
     def with_audience(self, audience: Audience) -> Article:
         return replace(self, audience=audience)
 
 
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class ArticleStatus(StrEnum):
+    """Where an article stands in editorial review (the workflow adds the transitions)."""
+
+    DRAFT = "draft"  # AI-generated, not reviewed
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    STALE = "stale"  # the evidence changed after approval
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """A stored article: the article itself with its id, version, review status and timestamps."""
+
+    id: str
+    version: int
+    status: ArticleStatus
+    article: Article
+    thread_id: str | None
+    created_at: str  # ISO 8601 UTC, when the first version was stored
+    updated_at: str  # when this version was stored

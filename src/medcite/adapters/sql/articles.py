@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from medcite.adapters.sql.repository import Store
+from medcite.adapters.sql.schema import articles, threads
 from medcite.errors import NotFoundError
-from medcite.store.repository import Store
-from medcite.store.schema import articles, threads
 
 
 class ArticleRepository:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from medcite.corpus.classify import classify
 from medcite.domain import (
     AbstractSection,
     Design,
@@ -17,8 +18,7 @@ from medcite.domain import (
     SourceRecord,
     StoredSource,
 )
-from medcite.evidence import classify
-from medcite.passages import split_passages
+from medcite.text.sentences import split_passages
 
 
 def content_hash(record: SourceRecord) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from medcite.domain import SECTION_SEPARATOR, Design, Evidence, StoredSource
-from medcite.passages import split_sentences as passage_spans
+from medcite.text.sentences import split_sentences as passage_spans
 
 Role = Literal["background", "methods", "results", "conclusions", "unknown"]
 Direction = Literal["positive", "negative", "hedged", "neutral"]
@@ -16,7 +16,7 @@ Direction = Literal["positive", "negative", "hedged", "neutral"]
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     """Sentences of ``text`` as (start, end, sentence) with offsets shifted by ``base``: the same
-    splitter as the passage index (:func:`medcite.passages.split_sentences`)."""
+    splitter as the passage index (:func:`medcite.text.sentences.split_sentences`)."""
     return [(base + s, base + e, text[s:e]) for s, e in passage_spans(text)]
 
 

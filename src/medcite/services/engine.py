@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medcite.adapters.sql import Store, StoreStats
+from medcite.adapters.sql.articles import ArticleRepository
 from medcite.config import Settings
 from medcite.domain import Evidence, SearchFilters, SearchHit, Verdict
 from medcite.errors import EmptyEvidenceError, InputError, NetworkError, NotFoundError
-from medcite.ingest import IngestReport, ingest_paths, store_items
-from medcite.protocols import Embedder, LLMClient, Verifier
-from medcite.retrieve import HybridSearcher, Indexes, Mode, SyncReport
-from medcite.store import Store, StoreStats
-from medcite.store.articles import ArticleRepository
+from medcite.ports import Embedder, LLMClient, Verifier
+from medcite.retrieve import HybridSearcher, Mode
+from medcite.services.indexing import Indexes, SyncReport
+from medcite.services.ingest import IngestReport, ingest_paths, store_items
 
 Progress = Callable[[int], None]
 
@@ -78,7 +79,7 @@ class Engine:
     @property
     def embedder(self) -> Embedder | None:
         if self._embedder is None and self._dense:
-            from medcite.retrieve.embed import OnnxEmbedder
+            from medcite.adapters.onnx_embedder import OnnxEmbedder
 
             self._embedder = OnnxEmbedder(
                 threads=self.settings.threads, batch_size=self.settings.embed_batch_size
@@ -88,7 +89,7 @@ class Engine:
     @property
     def verifier(self) -> Verifier:
         if self._verifier is None:
-            from medcite.verify import load_verifier
+            from medcite.bootstrap import load_verifier
 
             self._verifier = load_verifier(self.settings)
         return self._verifier
@@ -128,7 +129,7 @@ class Engine:
     ) -> IngestReport:
         import time
 
-        from medcite.corpus.eutils import EutilsClient
+        from medcite.adapters.eutils import EutilsClient
 
         if not query.strip():
             raise InputError("the PubMed query is empty")
@@ -203,7 +204,9 @@ class Engine:
         filters: SearchFilters | None = None,
     ) -> AskResult:
         """Answer a question with a verified, cited article; store it (and its thread)."""
-        from medcite.compose import Article, Provenance, compose_article, render_patient
+        from medcite.compose import compose_article, render_patient
+        from medcite.domain import Provenance
+        from medcite.present.json_contract import from_json, to_json
 
         question = question.strip()
         if not question:
@@ -215,7 +218,7 @@ class Engine:
         if thread_id is not None:
             history = repo.thread_articles(thread_id)
             if history:
-                context = Article.from_json(repo.get(history[-1][0]))
+                context = from_json(repo.get(history[-1][0]))
         if self.store.current_seq() == 0:
             self._fill_empty_store(question)
         if self.indexes.pending(self.store) > 0:
@@ -250,7 +253,7 @@ class Engine:
         if thread_id is None:
             thread_id = repo.new_thread()
         aid = repo.save(
-            article.to_json(),
+            to_json(article),
             question=question,
             audience=audience,
             status=article.status,
@@ -259,9 +262,9 @@ class Engine:
         return AskResult(article, aid, thread_id)
 
     def article(self, article_id: str) -> Any:
-        from medcite.compose import Article
+        from medcite.present.json_contract import from_json
 
-        return Article.from_json(ArticleRepository(self.store).get(article_id))
+        return from_json(ArticleRepository(self.store).get(article_id))
 
     def _fill_empty_store(self, question: str) -> None:
         how = (

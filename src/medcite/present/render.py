@@ -11,9 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from medcite.compose.article import Article, Statement
-from medcite.compose.references import ama, describe, doi_url, pubmed_url
-from medcite.compose.schema import to_json as _to_json
+from medcite.domain.article import Article, Statement
+from medcite.present.citations import ama, describe, doi_url, pubmed_url
+from medcite.present.json_contract import to_json as _to_json
 
 
 def _cites(ns: tuple[int, ...]) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from medcite.compose.article import (
+from medcite.domain.article import (
     Article,
     CertaintyRating,
     NumberPin,
@@ -142,7 +142,7 @@ class ArticleModel(_M):
 
 
 def to_json(a: Article) -> dict[str, Any]:
-    from medcite.compose.references import ama, doi_url, pubmed_url
+    from medcite.present.citations import ama, doi_url, pubmed_url
 
     p = a.provenance
     model = ArticleModel(

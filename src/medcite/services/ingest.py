@@ -10,10 +10,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medcite.adapters.sql import Store
+from medcite.adapters.sql.codec import Prepared, prepare_all
 from medcite.domain import Deletion, ParseItem, ParseProblem, SourceRecord
 from medcite.errors import IngestError
-from medcite.store import Store
-from medcite.store.codec import Prepared, prepare_all
 
 BATCH = 1000
 Progress = Callable[[int], None]

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from medcite.adapters.sql import Store
+from medcite.adapters.tantivy_index import LEXICAL_VERSION, LexicalIndex
+from medcite.adapters.usearch_index import DenseIndex, pack
 from medcite.domain import StoredSource
-from medcite.protocols import Embedder
-from medcite.retrieve.dense import DenseIndex, pack
-from medcite.retrieve.lexical import LEXICAL_VERSION, LexicalIndex
-from medcite.store import Store
+from medcite.ports import Embedder
 
 Progress = Callable[[int], None]
 

@@ -18,10 +18,10 @@ import alembic.config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from medcite.adapters.sql.codec import Prepared, content_hash, prepare, row_to_source
+from medcite.adapters.sql.schema import ingest_runs, passages, sources, tombstones
 from medcite.domain import Design, Passage, SourceRecord, StoredSource
 from medcite.errors import StoreError
-from medcite.store.codec import Prepared, content_hash, prepare, row_to_source
-from medcite.store.schema import ingest_runs, passages, sources, tombstones
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -1,0 +1,62 @@
+"""What the stores and indexes hand back: write results, passage rows, change batches, filter columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medcite.domain.records import Design, Passage, StoredSource
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    stored: int  # new records
+    updated: int  # records whose content changed
+    unchanged: int
+    passages: int  # passages written
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRow:
+    """A stored passage with its database id and the key of its source."""
+
+    id: int
+    source_key: str
+    passage: Passage
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRef:
+    """One vector of the dense index: a whole source (``passage`` None: title + head of the abstract) or
+    one of its passages (``passage`` = :attr:`Passage.idx`)."""
+
+    source_key: str
+    passage: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed after a given sequence number (for the index sync)."""
+
+    upserted: list[StoredSource]
+    removed: list[str]  # keys of removed or replaced sources (a replaced one is also in ``upserted``)
+    max_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """The columns that search filters and priors need."""
+
+    year: int | None
+    design: Design
+    human: bool | None
+    retracted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    sources: int
+    passages: int
+    by_origin: dict[str, int]
+    by_design: dict[str, int]
+    by_year: dict[int | None, int]
+    retracted: int

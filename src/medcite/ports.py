@@ -1,0 +1,180 @@
+"""The boundaries of medcite, as Protocols.
+
+Pipeline stages (corpus, retrieve, verify, compose) and services depend on these, never on an adapter.
+Each port has one shared contract test suite in ``tests/contracts`` that every implementation passes: the
+real adapters (``medcite.adapters``) and the small honest doubles in :mod:`medcite.testing`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from medcite.domain import (
+    Article,
+    ArticleRecord,
+    Changes,
+    Evidence,
+    PassageRef,
+    PassageRow,
+    SearchFilters,
+    SearchHit,
+    SourceMeta,
+    SourceRecord,
+    StoredSource,
+    StoreStats,
+    UpsertResult,
+    Verdict,
+)
+
+Vectors = npt.NDArray[np.float32]
+
+
+# --- models -------------------------------------------------------------------------------------------
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors."""
+
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+    def embed(self, texts: Sequence[str]) -> Vectors: ...
+
+
+class EntailmentModel(Protocol):
+    """A 3-way NLI model: calibrated (entailment, neutral, contradiction) probabilities per pair."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> Vectors:
+        """Shape (n, 3) for (premise, hypothesis) pairs; each row sums to 1."""
+        ...
+
+
+class Verifier(Protocol):
+    """Checks a claim against evidence."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def verify(self, claim: str, evidence: Sequence[Evidence]) -> Verdict: ...
+
+    def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]: ...
+
+
+class LLMClient(Protocol):
+    """A chat-completion endpoint (OpenAI-compatible)."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def complete(self, system: str, user: str, max_tokens: int = 800, temperature: float = 0.0) -> str: ...
+
+
+# --- search -------------------------------------------------------------------------------------------
+class Searcher(Protocol):
+    """Finds sources and their best passages for a query."""
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]: ...
+
+
+class LexicalIndex(Protocol):
+    """A full-text index of sources, addressed by source key. Writes become visible at :meth:`commit`,
+    which also records the store sequence number the index is in step with (its own sync checkpoint)."""
+
+    @property
+    def checkpoint(self) -> int: ...
+
+    @property
+    def num_docs(self) -> int: ...
+
+    def upsert(self, sources: Sequence[StoredSource]) -> None: ...
+
+    def remove(self, source_keys: Iterable[str]) -> None: ...
+
+    def commit(self, checkpoint: int) -> None: ...
+
+    def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
+        """(source key, score), best first, only sources that pass ``filters``."""
+        ...
+
+
+class VectorIndex(Protocol):
+    """Vectors of whole sources and of their passages, addressed by :class:`PassageRef`. The index keeps
+    the filter columns of each source (:class:`SourceMeta`) and applies filters itself; it keeps its own
+    sync checkpoint, like :class:`LexicalIndex`."""
+
+    @property
+    def checkpoint(self) -> int: ...
+
+    @property
+    def memory_bytes(self) -> int: ...
+
+    def __len__(self) -> int: ...
+
+    def upsert(self, entries: Sequence[tuple[PassageRef, SourceMeta]], vectors: Vectors) -> None: ...
+
+    def remove(self, source_keys: Iterable[str]) -> None:
+        """Remove every vector of these sources (the source and all its passages)."""
+        ...
+
+    def commit(self, checkpoint: int) -> None: ...
+
+    def search(
+        self, vector: Vectors, k: int, filters: SearchFilters | None = None
+    ) -> list[tuple[PassageRef, float]]:
+        """Up to ``k`` (ref, cosine similarity), best first, only of sources that pass ``filters``."""
+        ...
+
+    def vectors(self, refs: Sequence[PassageRef]) -> Vectors:
+        """The stored vectors of ``refs``; a row of NaN for a ref not in the index."""
+        ...
+
+
+# --- storage ------------------------------------------------------------------------------------------
+class SourceRepository(Protocol):
+    """Bibliographic records and their passages; every write bumps a sequence number the indexes follow."""
+
+    def upsert(self, records: Sequence[SourceRecord]) -> UpsertResult: ...
+
+    def delete_keys(self, keys: Iterable[str]) -> int: ...
+
+    def has_key(self, key: str) -> bool: ...
+
+    def get_by_key(self, key: str) -> StoredSource | None: ...
+
+    def get_sources(self, keys: Sequence[str]) -> dict[str, StoredSource]: ...
+
+    def meta(self, keys: Sequence[str]) -> dict[str, SourceMeta]: ...
+
+    def passages_of(self, keys: Sequence[str]) -> dict[str, list[PassageRow]]: ...
+
+    def iter_changes(self, after_seq: int, batch: int = 2000) -> Iterator[Changes]: ...
+
+    def current_seq(self) -> int: ...
+
+    def count(self) -> int: ...
+
+    def stats(self) -> StoreStats: ...
+
+
+class ArticleRepository(Protocol):
+    """Articles (typed, versioned) and the follow-up threads they belong to."""
+
+    def new_thread(self) -> str: ...
+
+    def save(self, article: Article, *, thread_id: str | None) -> ArticleRecord:
+        """Store a new article (version 1, status draft) and return its record."""
+        ...
+
+    def get(self, article_id: str) -> ArticleRecord: ...
+
+    def thread(self, thread_id: str) -> list[ArticleRecord]:
+        """The articles of a thread, oldest first. Raises NotFoundError for an unknown thread."""
+        ...

@@ -1,0 +1,1 @@
+"""Presentation: the article's JSON contract, Markdown, HTML, terminal, and reference exports."""
