@@ -15,6 +15,7 @@ import time
 from collections import Counter
 
 from bench.common import data_dir, machine, pct, print_table
+from medcite.bootstrap import open_engine
 from medcite.compose import compose_article
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
@@ -88,7 +89,7 @@ def main() -> None:
     ap.add_argument("--only", choices=("pubmedqa", "bioasq"), default=None)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    engine = Engine.open(load_settings())
+    engine = open_engine(load_settings())
     stats = engine.stats()
     searcher = engine.searcher()
     searcher.search("warm up", 5)  # load models and indexes before timing

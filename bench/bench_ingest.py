@@ -11,14 +11,14 @@ from pathlib import Path
 
 from bench.common import all_corpora, data_dir, machine, pct, peak_rss_mb, print_table
 from medcite.adapters.onnx_embedder import OnnxEmbedder
+from medcite.bootstrap import open_engine
 from medcite.config import Settings
-from medcite.services.engine import Engine
 
 
 def run(name: str, paths: list[Path]) -> tuple[object, ...]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(home=Path(tmp), data_dir=data_dir())
-        with Engine.open(settings, dense=False) as engine:
+        with open_engine(settings, dense=False) as engine:
             t0 = time.perf_counter()
             rep = engine.ingest(paths, index=False)
             t_store = time.perf_counter() - t0
@@ -44,7 +44,7 @@ def main() -> None:
     # embedding throughput on real passages
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(home=Path(tmp), data_dir=d)
-        with Engine.open(settings, dense=False) as engine:
+        with open_engine(settings, dense=False) as engine:
             engine.ingest([d / "pubmedqa" / "abstracts.jsonl"], index=False)
             rows_by = engine.store.passages_of(list(range(1, 400)))
     texts = [r.passage.text for rows_ in rows_by.values() for r in rows_][:3000]

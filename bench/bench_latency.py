@@ -24,6 +24,7 @@ import numpy as np
 
 from bench.common import data_dir, machine, pct, peak_rss_mb, print_table
 from medcite.adapters.usearch_index import DenseIndex, pack
+from medcite.bootstrap import open_engine
 from medcite.config import Settings, load_settings
 from medcite.retrieve import Mode
 from medcite.services.engine import Engine
@@ -41,7 +42,7 @@ def questions(n: int) -> list[str]:
 def measure(home: Path, n: int) -> dict[str, object]:
     """Run in a fresh process so peak RSS is the search process's own."""
     settings = Settings(home=home, data_dir=data_dir())
-    engine = Engine.open(settings)
+    engine = open_engine(settings)
     stats = engine.stats()
     qs = questions(n)
     result: dict[str, object] = {
@@ -69,13 +70,13 @@ def measure(home: Path, n: int) -> dict[str, object]:
 def build_scaled(base: Settings, home: Path) -> None:
     if (home / "scaled.done").exists():
         return
-    src = Engine.open(base)
+    src = open_engine(base)
     n_src = src.stats().store.sources
     originals = list(src.store.get_sources(range(1, n_src + 1)).values())
     per_copy = src.stats().store.passages
     copies = -(-TARGET_PASSAGES // per_copy)
     dst_settings = Settings(home=home, data_dir=data_dir())
-    dst = Engine.open(dst_settings, dense=False)
+    dst = open_engine(dst_settings, dense=False)
     for j in range(copies):
         recs = [replace(s.record, key=f"scale{j}:{s.key}", pmid=None) for s in originals]
         for i in range(0, len(recs), 2000):

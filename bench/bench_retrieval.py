@@ -18,9 +18,9 @@ import numpy as np
 
 from bench.common import all_corpora, data_dir, machine, pct, print_table
 from medcite.adapters.tantivy_index import query_terms
+from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.retrieve import HybridSearcher, Mode
-from medcite.services.engine import Engine
 
 
 def metrics(ranked: Sequence[str], gold: set[str], k: int = 10) -> tuple[float, float, float]:
@@ -40,7 +40,7 @@ def main() -> None:
     args = ap.parse_args()
     settings = load_settings()
     d = data_dir()
-    engine = Engine.open(settings)
+    engine = open_engine(settings)
     if not args.skip_ingest:
         t0 = time.perf_counter()
         rep = engine.ingest(all_corpora(d), index=False)

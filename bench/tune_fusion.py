@@ -13,14 +13,14 @@ import numpy as np
 
 from bench.common import data_dir, machine, print_table
 from medcite.adapters.usearch_index import unpack
+from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.retrieve.fusion import rank, rrf, weighted
-from medcite.services.engine import Engine
 
 
 def main() -> None:
     settings = load_settings()
-    engine = Engine.open(settings)
+    engine = open_engine(settings)
     idx = engine.indexes
     assert idx.dense is not None and engine.embedder is not None
     n = engine.stats().store.sources

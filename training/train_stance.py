@@ -35,6 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.bench_answers import bioasq, pubmedqa  # noqa: E402
+from medcite.bootstrap import open_engine  # noqa: E402
 from medcite.compose import compose_article  # noqa: E402
 from medcite.compose.stance import LABELS, StanceInput, StanceResult, derive_stance, features  # noqa: E402
 from medcite.config import load_settings  # noqa: E402
@@ -143,7 +144,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
 
-    engine = Engine.open(load_settings())
+    engine = open_engine(load_settings())
     vid = engine.verifier.model_id
     cached = json.loads(args.cache.read_text()) if args.cache is not None and args.cache.exists() else None
     if cached is not None and cached.get("verifier") == vid:

@@ -1,9 +1,22 @@
-"""The one module that names the adapters: it builds the engine and its boundaries from settings."""
+"""The one module that names the adapters: it builds the engine and its boundaries from settings.
+
+Everything above (the CLI, the web app) calls :func:`open_engine`; everything below (services, pipeline
+stages) sees only the ports in :mod:`medcite.ports`.
+"""
 
 from __future__ import annotations
 
+from medcite.adapters.eutils import EutilsClient
+from medcite.adapters.llm_openai import OpenAICompatClient
+from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
+from medcite.adapters.sql import Store
+from medcite.adapters.sql.articles import SqlArticleRepository
 from medcite.config import Settings
+from medcite.corpus.detect import parse_path
+from medcite.ports import Embedder, LiteratureSource, LLMClient, Verifier
+from medcite.services.engine import Engine, Wiring
+from medcite.services.indexing import Indexes
 from medcite.verify import ClaimVerifier
 from medcite.verify.mesh import MeshVocabulary
 
@@ -11,3 +24,45 @@ from medcite.verify.mesh import MeshVocabulary
 def load_verifier(settings: Settings) -> ClaimVerifier:
     """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing."""
     return ClaimVerifier(NLIModel(shipped_model_dir(), threads=settings.threads), MeshVocabulary.load())
+
+
+def load_embedder(settings: Settings) -> OnnxEmbedder:
+    """The shipped MiniLM sentence encoder (int8 ONNX)."""
+    return OnnxEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size)
+
+
+def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
+    return Indexes(settings.index_dir, embedder, passages=settings.dense_granularity == "passages")
+
+
+def llm_client(settings: Settings) -> LLMClient:
+    """The OpenAI-compatible endpoint at MEDCITE_LLM_BASE_URL (never a cloud fallback)."""
+    return OpenAICompatClient(settings)
+
+
+def literature(settings: Settings) -> LiteratureSource:
+    return EutilsClient(settings)
+
+
+def open_engine(
+    settings: Settings,
+    *,
+    embedder: Embedder | None = None,
+    dense: bool = True,
+    verifier: Verifier | None = None,
+) -> Engine:
+    """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL)."""
+    settings.home.mkdir(parents=True, exist_ok=True)
+    store = Store.open(settings.resolved_database_url)
+    wiring = Wiring(
+        settings=settings,
+        sources=store,
+        articles=SqlArticleRepository(store.engine),
+        parse_path=parse_path,
+        embedder=lambda: load_embedder(settings),
+        verifier=lambda: load_verifier(settings),
+        indexes=lambda emb: open_indexes(settings, emb),
+        literature=lambda: literature(settings),
+        close=store.close,
+    )
+    return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)

@@ -14,11 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from medcite.bootstrap import open_engine
 from medcite.config import Settings, load_settings
 from medcite.domain import Design, SearchFilters, SearchHit
 from medcite.errors import InputError, MedciteError
 from medcite.retrieve import Mode
-from medcite.services.engine import Engine, parse_designs
+from medcite.services.engine import parse_designs
 from medcite.services.ingest import IngestReport
 
 app = typer.Typer(
@@ -105,7 +106,7 @@ def ingest(
     def body() -> None:
         if not paths and not pubmed:
             raise InputError('give one or more files to ingest, or --pubmed "QUERY"')
-        with Engine.open(_settings()) as engine:
+        with open_engine(_settings()) as engine:
             with _bar("storing", None, not quiet) as tick:
                 if pubmed:
                     report = engine.ingest_pubmed(pubmed, max_n, progress=tick, index=False)
@@ -168,7 +169,7 @@ def search(
             human_only=human,
         )
         m = Mode(lexical=mode != "dense", dense=mode != "lexical")
-        with Engine.open(_settings(), dense=m.dense) as engine:
+        with open_engine(_settings(), dense=m.dense) as engine:
             hits = engine.search(query, k, filters, m)
         if fmt == "json":
             sys.stdout.write(json.dumps({"results": [_hit_json(h) for h in hits]}, ensure_ascii=False) + "\n")
@@ -200,7 +201,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
     """Counts by source, design and year, and the index sizes."""
 
     def body() -> None:
-        with Engine.open(_settings()) as engine:
+        with open_engine(_settings()) as engine:
             s = engine.stats()
         data = {
             "sources": s.store.sources,
@@ -288,10 +289,10 @@ def ask(
         settings = _settings()
         llm = None
         if use_llm:
-            from medcite.adapters.llm_openai import OpenAICompatClient
+            from medcite.bootstrap import llm_client
 
-            llm = OpenAICompatClient(settings)
-        with Engine.open(settings) as engine:
+            llm = llm_client(settings)
+        with open_engine(settings) as engine:
             res = engine.ask(
                 question,
                 audience=audience,
@@ -319,8 +320,8 @@ def article(
         exports = {"ris": to_ris, "bibtex": to_bibtex, "csl-json": to_csl_json}
         if fmt not in (*ARTICLE_FORMATS, *exports):
             raise InputError(f"unknown --format {fmt!r}")
-        with Engine.open(_settings(), dense=False) as engine:
-            a = engine.article(article_id)
+        with open_engine(_settings(), dense=False) as engine:
+            a = engine.article(article_id).article
         if fmt in exports:
             sys.stdout.write(exports[fmt](a.references) + "\n")
         else:
@@ -361,7 +362,7 @@ def verify(
             raise InputError("give a CLAIM and --pmid N or --text EVIDENCE (or --batch FILE)")
         if (pmid is None) == (not text):
             raise InputError("give exactly one of --pmid N or --text EVIDENCE")
-        with Engine.open(settings, dense=False) as engine:
+        with open_engine(settings, dense=False) as engine:
             v = engine.verify(claim, text, pmid=pmid)
         d = verdict_dict(v)
         if fmt == "json":

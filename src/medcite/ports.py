@@ -7,7 +7,7 @@ real adapters (``medcite.adapters``) and the small honest doubles in :mod:`medci
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -18,8 +18,10 @@ from medcite.domain import (
     ArticleRecord,
     Changes,
     Evidence,
+    ParseItem,
     PassageRef,
     PassageRow,
+    PreparedRecord,
     SearchFilters,
     SearchHit,
     SourceMeta,
@@ -137,11 +139,23 @@ class VectorIndex(Protocol):
         ...
 
 
+class LiteratureSource(Protocol):
+    """An online bibliographic database (PubMed E-utilities): search, then fetch the records."""
+
+    def fetch(self, query: str, max_n: int, is_stored: Callable[[str], bool]) -> Iterator[ParseItem]:
+        """Up to ``max_n`` records for ``query``, skipping identifiers for which ``is_stored`` is true."""
+        ...
+
+    def close(self) -> None: ...
+
+
 # --- storage ------------------------------------------------------------------------------------------
 class SourceRepository(Protocol):
     """Bibliographic records and their passages; every write bumps a sequence number the indexes follow."""
 
-    def upsert(self, records: Sequence[SourceRecord]) -> UpsertResult: ...
+    def upsert(self, records: Sequence[SourceRecord | PreparedRecord]) -> UpsertResult:
+        """Insert or update in one transaction (records may come prepared: classified and split)."""
+        ...
 
     def delete_keys(self, keys: Iterable[str]) -> int: ...
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from medcite.bootstrap import open_engine
 from medcite.config import Settings
 from medcite.domain import Design, SearchFilters, SourceRecord
 from medcite.errors import InputError
@@ -19,7 +20,7 @@ from tests.conftest import HashingEmbedder
 
 @pytest.fixture
 def engine(settings: Settings, shared: Path, hashing_embedder: HashingEmbedder) -> Iterator[Engine]:
-    with Engine.open(settings, embedder=hashing_embedder) as eng:
+    with open_engine(settings, embedder=hashing_embedder) as eng:
         report = eng.ingest([shared / "medline_sample" / "medline16n0902.xml.gz"])
         assert report.ok and report.stored > 500
         yield eng

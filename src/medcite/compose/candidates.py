@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from medcite.domain import SECTION_SEPARATOR, Design, Evidence, StoredSource
+from medcite.domain import SECTION_SEPARATOR, Design, Evidence, StoredSource, evidence_from
 from medcite.text.sentences import split_sentences as passage_spans
 
 Role = Literal["background", "methods", "results", "conclusions", "unknown"]
@@ -250,16 +250,7 @@ class Candidate:
         return direction_of(self.text)
 
     def as_evidence(self) -> Evidence:
-        rec = self.source.record
-        return Evidence(
-            text=self.text,
-            source_key=rec.key,
-            offset=self.start,
-            title=rec.title or None,
-            mesh=tuple(m.descriptor for m in rec.mesh),
-            design=self.source.evidence.design,
-            publication_types=rec.publication_types,
-        )
+        return evidence_from(self.source, self.text, self.start)
 
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)

@@ -16,7 +16,7 @@ from medcite.compose.candidates import (
     with_prefix,
 )
 from medcite.compose.question import QuestionAnalysis, QuestionType
-from medcite.domain import Evidence
+from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 
 TITLES: dict[str, str] = {
@@ -88,18 +88,7 @@ class Draft:
             s, e = self.prefix.evidence
             c = self.cites[0]
             if not c.start <= s < c.end:
-                rec = c.source.record
-                ev.append(
-                    Evidence(
-                        rec.text[s:e],
-                        rec.key,
-                        s,
-                        rec.title or None,
-                        tuple(m.descriptor for m in rec.mesh),
-                        c.source.evidence.design,
-                        rec.publication_types,
-                    )
-                )
+                ev.append(evidence_from(c.source, c.source.record.text[s:e], s))
         return ev
 
 

@@ -140,3 +140,17 @@ class StoredSource:
     @property
     def key(self) -> str:
         return self.record.key
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A record with what is derived from it before storing (its classification and passages): the CPU
+    work of ingest, which can run in another process."""
+
+    record: SourceRecord
+    evidence: EvidenceInfo
+    passages: tuple[Passage, ...]
+
+    @property
+    def key(self) -> str:
+        return self.record.key

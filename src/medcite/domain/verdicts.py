@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from medcite.domain.records import Design
+from medcite.domain.records import Design, StoredSource
 
 
 class Label(StrEnum):
@@ -53,3 +53,19 @@ class Verdict:
     evidence: tuple[EvidenceSentence, ...] = ()
     reasons: tuple[str, ...] = ()
     checks: tuple[CheckResult, ...] = field(default=())
+
+
+def evidence_from(source: StoredSource, text: str | None = None, offset: int = 0) -> Evidence:
+    """What the verifier reads of a stored source: ``text`` (a sentence starting at ``offset`` in the
+    source text) or the whole abstract (the title when there is none), with the source's title, MeSH
+    descriptors, design and publication types for the population and design checks."""
+    r = source.record
+    return Evidence(
+        text=(r.text or r.title) if text is None else text,
+        source_key=r.key,
+        offset=offset,
+        title=r.title or None,
+        mesh=tuple(m.descriptor for m in r.mesh),
+        design=source.evidence.design,
+        publication_types=r.publication_types,
+    )

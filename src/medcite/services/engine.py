@@ -1,23 +1,41 @@
-"""The one facade that the CLI, the API and the web app use."""
+"""The one facade that the CLI, the API and the web app use: use cases over the ports.
+
+The engine is built by :func:`medcite.bootstrap.open_engine`, which chooses the adapters; the engine itself
+names none. Models load lazily, on first use.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from medcite.adapters.sql import Store, StoreStats
-from medcite.adapters.sql.articles import ArticleRepository
 from medcite.config import Settings
-from medcite.domain import Evidence, SearchFilters, SearchHit, Verdict
-from medcite.errors import EmptyEvidenceError, InputError, NetworkError, NotFoundError
-from medcite.ports import Embedder, LLMClient, Verifier
+from medcite.domain import ArticleRecord, ParseItem, SearchFilters, SearchHit, StoreStats, Verdict
+from medcite.errors import EmptyEvidenceError, InputError, NetworkError
+from medcite.ports import ArticleRepository, Embedder, LiteratureSource, LLMClient, SourceRepository, Verifier
 from medcite.retrieve import HybridSearcher, Mode
+from medcite.services.answer import AnswerService, AskResult, checked_question
 from medcite.services.indexing import Indexes, SyncReport
 from medcite.services.ingest import IngestReport, ingest_paths, store_items
+from medcite.services.verification import verify_claim
 
 Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Wiring:
+    """What :mod:`medcite.bootstrap` hands the engine: the stores, and factories for what loads lazily."""
+
+    settings: Settings
+    sources: SourceRepository
+    articles: ArticleRepository
+    parse_path: Callable[[Path], Iterator[ParseItem]]
+    embedder: Callable[[], Embedder]
+    verifier: Callable[[], Verifier]
+    indexes: Callable[[Embedder | None], Indexes]
+    literature: Callable[[], LiteratureSource]
+    close: Callable[[], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,44 +48,27 @@ class EngineStats:
 
 
 class Engine:
-    """medcite's API. Build with :meth:`open`; pass test doubles for the boundaries if needed."""
+    """medcite's API. Build with :func:`medcite.bootstrap.open_engine` (which accepts test doubles)."""
 
     def __init__(
         self,
-        settings: Settings,
-        store: Store,
+        wiring: Wiring,
         *,
         embedder: Embedder | None = None,
         dense: bool = True,
         verifier: Verifier | None = None,
     ) -> None:
-        self.settings = settings
-        self.store = store
+        self._wiring = wiring
+        self.settings = wiring.settings
+        self.store = wiring.sources
+        self.articles = wiring.articles
         self._embedder = embedder
         self._verifier = verifier
-        self._dense = dense and settings.dense
+        self._dense = dense and wiring.settings.dense
         self._indexes: Indexes | None = None
 
-    @classmethod
-    def open(
-        cls,
-        settings: Settings,
-        *,
-        embedder: Embedder | None = None,
-        dense: bool = True,
-        verifier: Verifier | None = None,
-    ) -> Engine:
-        settings.home.mkdir(parents=True, exist_ok=True)
-        return cls(
-            settings,
-            Store.open(settings.resolved_database_url),
-            embedder=embedder,
-            dense=dense,
-            verifier=verifier,
-        )
-
     def close(self) -> None:
-        self.store.close()
+        self._wiring.close()
 
     def __enter__(self) -> Engine:
         return self
@@ -79,27 +80,19 @@ class Engine:
     @property
     def embedder(self) -> Embedder | None:
         if self._embedder is None and self._dense:
-            from medcite.adapters.onnx_embedder import OnnxEmbedder
-
-            self._embedder = OnnxEmbedder(
-                threads=self.settings.threads, batch_size=self.settings.embed_batch_size
-            )
+            self._embedder = self._wiring.embedder()
         return self._embedder
 
     @property
     def verifier(self) -> Verifier:
         if self._verifier is None:
-            from medcite.bootstrap import load_verifier
-
-            self._verifier = load_verifier(self.settings)
+            self._verifier = self._wiring.verifier()
         return self._verifier
 
     @property
     def indexes(self) -> Indexes:
         if self._indexes is None:
-            self._indexes = Indexes(
-                self.settings.index_dir, self.embedder, passages=self.settings.dense_granularity == "passages"
-            )
+            self._indexes = self._wiring.indexes(self.embedder)
         return self._indexes
 
     # --- ingest -------------------------------------------------------------------------
@@ -111,9 +104,8 @@ class Engine:
         index: bool = True,
         index_progress: Progress | None = None,
     ) -> IngestReport:
-        from medcite.corpus.detect import parse_path
-
-        report = ingest_paths(self.store, paths, parse_path, progress, self.settings.ingest_workers)
+        parse = self._wiring.parse_path
+        report = ingest_paths(self.store, paths, parse, progress, self.settings.ingest_workers)
         if index:
             self.sync_indexes(progress=index_progress)
         return report
@@ -129,16 +121,17 @@ class Engine:
     ) -> IngestReport:
         import time
 
-        from medcite.adapters.eutils import EutilsClient
-
         if not query.strip():
             raise InputError("the PubMed query is empty")
         if max_n < 1:
             raise InputError(f"--max must be at least 1 (got {max_n})")
         report = IngestReport()
         t0 = time.perf_counter()
-        with EutilsClient(self.settings) as client:
+        client = self._wiring.literature()
+        try:
             store_items(self.store, client.fetch(query, max_n, self.store.has_key), report, progress)
+        finally:
+            client.close()
         report.seconds = time.perf_counter() - t0
         if index:
             self.sync_indexes(progress=index_progress)
@@ -174,26 +167,19 @@ class Engine:
         self, claim: str, evidence: Sequence[str] | None = None, *, pmid: str | None = None
     ) -> Verdict:
         """Check a claim against evidence text(s), or against a stored source by PMID."""
-        if pmid is not None:
-            src = self.store.get_by_key(pmid)
-            if src is None:
-                raise NotFoundError(f"PMID {pmid} is not in the store: ingest it first")
-            r = src.record
-            ev = [
-                Evidence(
-                    text=r.text or r.title,
-                    source_key=r.key,
-                    title=r.title,
-                    mesh=tuple(m.descriptor for m in r.mesh),
-                    design=src.evidence.design,
-                    publication_types=r.publication_types,
-                )
-            ]
-        else:
-            ev = [Evidence(text=t) for t in (evidence or [])]
-        return self.verifier.verify(claim, ev)
+        return verify_claim(self.verifier, self.store, claim, evidence, pmid=pmid)
 
     # --- ask ----------------------------------------------------------------------------
+    def answers(self) -> AnswerService:
+        return AnswerService(
+            sources=self.store,
+            articles=self.articles,
+            searcher=self.searcher,
+            verifier=lambda: self.verifier,
+            settings_hash=self.settings.fingerprint(),
+            model_ids=self._model_ids,
+        )
+
     def ask(
         self,
         question: str,
@@ -204,67 +190,25 @@ class Engine:
         filters: SearchFilters | None = None,
     ) -> AskResult:
         """Answer a question with a verified, cited article; store it (and its thread)."""
-        from medcite.compose import compose_article, render_patient
-        from medcite.domain import Provenance
-        from medcite.present.json_contract import from_json, to_json
+        question, aud = checked_question(question, audience)
+        service = self.answers()
+        service.context(thread_id)  # an unknown thread fails before any work
+        self._ensure_evidence(question)
+        return service.ask(question, audience=aud, thread_id=thread_id, llm=llm, filters=filters)
 
-        question = question.strip()
-        if not question:
-            raise InputError("the question is empty")
-        if audience not in ("clinician", "patient"):
-            raise InputError(f"audience must be clinician or patient (got {audience!r})")
-        repo = ArticleRepository(self.store)
-        context = None
-        if thread_id is not None:
-            history = repo.thread_articles(thread_id)
-            if history:
-                context = from_json(repo.get(history[-1][0]))
+    def article(self, article_id: str) -> ArticleRecord:
+        return self.articles.get(article_id)
+
+    def _model_ids(self) -> list[str]:
+        emb = self.embedder
+        return [m for m in (emb.model_id if emb else None, self.verifier.model_id) if m]
+
+    def _ensure_evidence(self, question: str) -> None:
+        """Evidence to answer from: the store (filled from PubMed when empty and online), indexed."""
         if self.store.current_seq() == 0:
             self._fill_empty_store(question)
         if self.indexes.pending(self.store) > 0:
             self.sync_indexes()
-        n_sources = self.store.count()
-        model_ids = [
-            m
-            for m in (
-                self.embedder.model_id if self.embedder else None,
-                self.verifier.model_id,
-                llm.model_id if llm else None,
-            )
-            if m
-        ]
-        prov = Provenance(
-            corpus_version=f"{n_sources} sources, store seq {self.store.current_seq()}",
-            settings_hash=self.settings.fingerprint(),
-            model_ids=tuple(model_ids),
-        )
-        article = compose_article(
-            question,
-            self.searcher(),
-            self.verifier,
-            audience="clinician",
-            llm=llm,
-            context=context,
-            provenance=prov,
-            filters=filters,
-        )
-        if audience == "patient":
-            article = render_patient(article)
-        if thread_id is None:
-            thread_id = repo.new_thread()
-        aid = repo.save(
-            to_json(article),
-            question=question,
-            audience=audience,
-            status=article.status,
-            thread_id=thread_id,
-        )
-        return AskResult(article, aid, thread_id)
-
-    def article(self, article_id: str) -> Any:
-        from medcite.present.json_contract import from_json
-
-        return from_json(ArticleRepository(self.store).get(article_id))
 
     def _fill_empty_store(self, question: str) -> None:
         how = (
@@ -285,20 +229,7 @@ class Engine:
             )
 
 
-@dataclass(frozen=True, slots=True)
-class AskResult:
-    article: Any  # medcite.compose.Article (imported lazily: composing is optional for search-only use)
-    article_id: str
-    thread_id: str
-
-
 def parse_designs(text: str | None) -> frozenset[str] | None:
     if not text:
         return None
     return frozenset(t.strip() for t in text.split(",") if t.strip())
-
-
-def default_corpus(settings: Settings) -> Sequence[Path]:
-    """The shared corpora ingested by the README's main command (read from MEDCITE_DATA_DIR)."""
-    d = settings.data_dir
-    return [d / "medline_sample" / "medline16n0902.xml.gz", d / "pubmedqa" / "abstracts.jsonl"]

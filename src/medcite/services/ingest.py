@@ -10,10 +10,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medcite.adapters.sql import Store
-from medcite.adapters.sql.codec import Prepared, prepare_all
-from medcite.domain import Deletion, ParseItem, ParseProblem, SourceRecord
+from medcite.corpus.prepare import prepare_all
+from medcite.domain import Deletion, ParseItem, ParseProblem, PreparedRecord, SourceRecord
 from medcite.errors import IngestError
+from medcite.ports import SourceRepository
 
 BATCH = 1000
 Progress = Callable[[int], None]
@@ -44,7 +44,7 @@ class IngestReport:
 
 
 def store_items(
-    store: Store,
+    store: SourceRepository,
     items: Iterable[ParseItem],
     report: IngestReport,
     progress: Progress | None = None,
@@ -56,11 +56,11 @@ def store_items(
     in worker processes while this process parses and writes; batches are still written in input order.
     """
     batch: list[SourceRecord] = []
-    pending: deque[Future[list[Prepared]]] = deque()
+    pending: deque[Future[list[PreparedRecord]]] = deque()
     pool: ProcessPoolExecutor | None = None
     batches = 0
 
-    def write(records: Sequence[SourceRecord | Prepared]) -> None:
+    def write(records: Sequence[SourceRecord | PreparedRecord]) -> None:
         res = store.upsert(records)
         report.stored += res.stored
         report.updated += res.updated
@@ -110,7 +110,7 @@ def store_items(
 
 
 def ingest_paths(
-    store: Store,
+    store: SourceRepository,
     paths: Iterable[Path],
     parse: Callable[[Path], Iterator[ParseItem]],
     progress: Progress | None = None,

@@ -1,4 +1,9 @@
-"""Stored articles and follow-up threads (JSON bodies in the ``articles`` and ``threads`` tables)."""
+"""Stored articles and follow-up threads: implements :class:`medcite.ports.ArticleRepository`.
+
+``articles`` holds the current version of each article, ``article_versions`` every version (append-only);
+bodies are the article's JSON contract (:mod:`medcite.present.json_contract`), read back as the one
+article model.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +11,53 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Engine, RowMapping, insert, select, update
 
-from medcite.adapters.sql.repository import Store
-from medcite.adapters.sql.schema import articles, threads
+from medcite.adapters.sql.schema import article_versions, articles, threads
+from medcite.domain import Article, ArticleRecord, ArticleStatus
 from medcite.errors import NotFoundError
+from medcite.present.json_contract import from_json, to_json
 
 
-class ArticleRepository:
-    def __init__(self, store: Store) -> None:
-        self.engine = store.engine
+def _iso(value: datetime) -> str:
+    if value.tzinfo is None:  # SQLite hands back naive datetimes (stored in UTC)
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
-    def new_thread(self, context: dict[str, Any] | None = None) -> str:
+
+class SqlArticleRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def new_thread(self) -> str:
         tid = str(uuid.uuid4())
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
-            conn.execute(
-                insert(threads).values(id=tid, context=context or {}, created_at=now, updated_at=now)
-            )
+            conn.execute(insert(threads).values(id=tid, context={}, created_at=now, updated_at=now))
         return tid
 
-    def thread_exists(self, thread_id: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(threads.c.id).where(threads.c.id == thread_id)).first() is not None
-
-    def save(
-        self, body: dict[str, Any], *, question: str, audience: str, status: str, thread_id: str | None
-    ) -> str:
+    def save(self, article: Article, *, thread_id: str | None) -> ArticleRecord:
         aid = str(uuid.uuid4())
         now = datetime.now(UTC)
+        body = to_json(article)
+        status = ArticleStatus.DRAFT
         with self.engine.begin() as conn:
             conn.execute(
                 insert(articles).values(
                     id=aid,
                     thread_id=thread_id,
-                    question=question,
-                    audience=audience,
-                    status=status,
+                    question=article.question,
+                    audience=article.audience,
+                    status=status.value,
+                    version=1,
                     body=body,
                     created_at=now,
+                    updated_at=now,
+                )
+            )
+            conn.execute(
+                insert(article_versions).values(
+                    article_id=aid, version=1, status=status.value, body=body, created_at=now
                 )
             )
             if thread_id is not None:
@@ -53,24 +66,39 @@ class ArticleRepository:
                     .where(threads.c.id == thread_id)
                     .values(updated_at=now, context={"last_article": aid})
                 )
-        return aid
+        return ArticleRecord(aid, 1, status, article, thread_id, _iso(now), _iso(now))
 
-    def get(self, article_id: str) -> dict[str, Any]:
+    def get(self, article_id: str) -> ArticleRecord:
         with self.engine.connect() as conn:
-            row = conn.execute(select(articles.c.body).where(articles.c.id == article_id)).first()
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        body: dict[str, Any] = row[0]
-        return body
+        return _record(row)
 
-    def thread_articles(self, thread_id: str) -> list[tuple[str, str]]:
-        """(article id, question) of a thread, oldest first."""
-        if not self.thread_exists(thread_id):
-            raise NotFoundError(f"no thread with id {thread_id!r}")
+    def thread(self, thread_id: str) -> list[ArticleRecord]:
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(articles.c.id, articles.c.question)
-                .where(articles.c.thread_id == thread_id)
-                .order_by(articles.c.created_at)
-            ).all()
-        return [(str(r[0]), str(r[1])) for r in rows]
+            if conn.execute(select(threads.c.id).where(threads.c.id == thread_id)).first() is None:
+                raise NotFoundError(f"no thread with id {thread_id!r}")
+            rows = (
+                conn.execute(
+                    select(articles)
+                    .where(articles.c.thread_id == thread_id)
+                    .order_by(articles.c.created_at, articles.c.id)
+                )
+                .mappings()
+                .all()
+            )
+        return [_record(r) for r in rows]
+
+
+def _record(row: RowMapping) -> ArticleRecord:
+    body: dict[str, Any] = row["body"]
+    return ArticleRecord(
+        id=str(row["id"]),
+        version=int(row["version"]),
+        status=ArticleStatus(row["status"]),
+        article=from_json(body),
+        thread_id=row["thread_id"],
+        created_at=_iso(row["created_at"]),
+        updated_at=_iso(row["updated_at"]),
+    )

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from medcite.corpus.classify import classify
 from medcite.domain import (
     AbstractSection,
     Design,
     EvidenceInfo,
     Link,
     MeshHeading,
-    Passage,
+    PreparedRecord,
     SourceRecord,
     StoredSource,
 )
-from medcite.text.sentences import split_passages
 
 
 def content_hash(record: SourceRecord) -> str:
@@ -31,41 +28,20 @@ def _hash(columns: dict[str, Any]) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A record with everything the store derives from it (CPU work that can run in another process)."""
-
-    record: SourceRecord
-    columns: dict[str, Any]  # every ``sources`` column but id, seq and updated_at
-    passages: list[Passage]
-
-    @property
-    def key(self) -> str:
-        return self.record.key
-
-    @property
-    def content_hash(self) -> str:
-        return str(self.columns["content_hash"])
-
-
-def prepare(record: SourceRecord) -> Prepared:
-    cols = record_columns(record)
+def columns(prep: PreparedRecord) -> dict[str, Any]:
+    """Every ``sources`` column but id, seq and updated_at."""
+    cols = record_columns(prep.record)
     digest = _hash(cols)
-    info = classify(record)
+    info = prep.evidence
     cols.update(
         design=info.design.value,
         design_inferred=info.inferred,
         sample_size=info.sample_size,
         human=info.human,
-        retracted=record.retracted,
+        retracted=prep.record.retracted,
         content_hash=digest,
     )
-    return Prepared(record, cols, split_passages(record))
-
-
-def prepare_all(records: list[SourceRecord]) -> list[Prepared]:
-    """Prepare a batch (the unit of work sent to a worker process)."""
-    return [prepare(r) for r in records]
+    return cols
 
 
 def record_columns(record: SourceRecord) -> dict[str, Any]:

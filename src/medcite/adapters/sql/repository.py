@@ -18,9 +18,10 @@ import alembic.config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from medcite.adapters.sql.codec import Prepared, content_hash, prepare, row_to_source
-from medcite.adapters.sql.schema import ingest_runs, passages, sources, tombstones
-from medcite.domain import Design, Passage, SourceRecord, StoredSource
+from medcite.adapters.sql.codec import columns, content_hash, row_to_source
+from medcite.adapters.sql.schema import passages, sources, tombstones
+from medcite.corpus.prepare import prepare
+from medcite.domain import Design, Passage, PreparedRecord, SourceRecord, StoredSource
 from medcite.errors import StoreError
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -117,9 +118,9 @@ class Store:
         b = conn.execute(select(func.max(tombstones.c.seq))).scalar() or 0
         return int(max(a, b)) + 1
 
-    def upsert(self, records: Sequence[SourceRecord | Prepared]) -> UpsertResult:
+    def upsert(self, records: Sequence[SourceRecord | PreparedRecord]) -> UpsertResult:
         """Insert or update a batch of records in one transaction (records may come prepared)."""
-        latest: dict[str, SourceRecord | Prepared] = {r.key: r for r in records}  # last one wins
+        latest: dict[str, SourceRecord | PreparedRecord] = {r.key: r for r in records}  # last one wins
         if not latest:
             return UpsertResult(0, 0, 0, 0)
         now = datetime.now(UTC)
@@ -134,16 +135,17 @@ class Store:
                         )
                     )
                 }
-                new: list[Prepared] = []
-                changed: list[tuple[int, Prepared]] = []
+                new: list[PreparedRecord] = []
+                changed: list[tuple[int, PreparedRecord]] = []
                 unchanged = 0
                 for key, item in latest.items():
                     if key in existing:
-                        digest = item.content_hash if isinstance(item, Prepared) else content_hash(item)
+                        record = item.record if isinstance(item, PreparedRecord) else item
+                        digest = content_hash(record)
                         if existing[key][1] == digest:
                             unchanged += 1
                             continue
-                    prep = item if isinstance(item, Prepared) else prepare(item)
+                    prep = item if isinstance(item, PreparedRecord) else prepare(item)
                     if key in existing:
                         changed.append((existing[key][0], prep))
                     else:
@@ -152,7 +154,7 @@ class Store:
                 if new:
                     result = conn.execute(
                         insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
-                        [{**p.columns, "seq": seq, "updated_at": now} for p in new],
+                        [{**columns(p), "seq": seq, "updated_at": now} for p in new],
                     )
                     ids = [int(r[0]) for r in result]
                 for source_id, prep in changed:
@@ -161,7 +163,7 @@ class Store:
                     conn.execute(
                         update(sources)
                         .where(sources.c.id == source_id)
-                        .values(**prep.columns, seq=seq, updated_at=now)
+                        .values(**columns(prep), seq=seq, updated_at=now)
                     )
                 pairs = list(zip(ids, new, strict=True)) + changed
                 passage_rows = [
@@ -311,22 +313,6 @@ class Store:
                 select(func.count()).select_from(sources).where(sources.c.retracted.is_(True))
             ).scalar_one()
         return StoreStats(int(n_src), int(n_pas), by_origin, by_design, by_year, int(retracted))
-
-    # --- resumable runs -----------------------------------------------------------------
-    def run_state(self, name: str) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(ingest_runs.c.state).where(ingest_runs.c.name == name)).first()
-            return dict(row[0]) if row else None
-
-    def save_run_state(self, name: str, state: dict[str, Any]) -> None:
-        now = datetime.now(UTC)
-        with self.engine.begin() as conn:
-            if conn.execute(select(ingest_runs.c.name).where(ingest_runs.c.name == name)).first():
-                conn.execute(
-                    update(ingest_runs).where(ingest_runs.c.name == name).values(state=state, updated_at=now)
-                )
-            else:
-                conn.execute(insert(ingest_runs).values(name=name, state=state, updated_at=now))
 
 
 def engine_url_safe(url: str) -> str:

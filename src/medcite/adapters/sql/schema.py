@@ -74,15 +74,6 @@ tombstones = Table(
     Column("seq", BigInteger, nullable=False, index=True),
 )
 
-# Progress of long ingests (e.g. a PubMed query), so a killed run resumes.
-ingest_runs = Table(
-    "ingest_runs",
-    metadata,
-    Column("name", String(512), primary_key=True),
-    Column("state", JSON, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-
 articles = Table(
     "articles",
     metadata,
@@ -90,6 +81,19 @@ articles = Table(
     Column("thread_id", String(36), index=True),
     Column("question", Text, nullable=False),
     Column("audience", String(16), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("version", Integer, nullable=False),  # the current version (all of them: article_versions)
+    Column("body", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every version of every article, append-only.
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("article_id", String(36), primary_key=True),
+    Column("version", Integer, primary_key=True),
     Column("status", String(32), nullable=False),
     Column("body", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
