@@ -12,12 +12,12 @@ from pathlib import Path
 from bench.common import all_corpora, data_dir, machine, pct, peak_rss_mb, print_table
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.bootstrap import open_engine
-from medcite.config import Settings
+from medcite.config import load_settings
 
 
 def run(name: str, paths: list[Path]) -> tuple[object, ...]:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(home=Path(tmp), data_dir=data_dir())
+        settings = load_settings(home=Path(tmp), data_dir=data_dir())
         with open_engine(settings, dense=False) as engine:
             t0 = time.perf_counter()
             rep = engine.ingest(paths, index=False)
@@ -43,7 +43,7 @@ def main() -> None:
 
     # embedding throughput on real passages
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(home=Path(tmp), data_dir=d)
+        settings = load_settings(home=Path(tmp), data_dir=d)
         with open_engine(settings, dense=False) as engine:
             engine.ingest([d / "pubmedqa" / "abstracts.jsonl"], index=False)
             rows_by = engine.store.passages_of(list(range(1, 400)))

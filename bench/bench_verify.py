@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import data_dir, machine, pct, print_table
 
 from medcite.bootstrap import load_verifier
-from medcite.config import Settings
+from medcite.config import load_settings
 from medcite.domain import Evidence
 
 
@@ -28,7 +28,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--single", type=int, default=100, help="single verify() calls for the latency figures")
     args = ap.parse_args()
-    settings = Settings()
+    settings = load_settings()
     verifier = load_verifier(settings)
     with open(data_dir() / "healthver" / "healthver_dev.csv", encoding="utf-8") as fh:
         rows = [(r["claim"], r["evidence"]) for r in csv.DictReader(fh)][: args.n]
@@ -47,7 +47,7 @@ def main() -> None:
     secs = time.perf_counter() - t0
     mean_chars = sum(len(e) for _, e in rows) / len(rows)
     print_table(
-        f"Claim verifier speed ({verifier.model_id}, threads={settings.threads})",
+        f"Claim verifier speed ({verifier.model_id}, threads={settings.models.threads})",
         [
             "machine",
             "n pairs",

@@ -39,7 +39,7 @@ from data_sources import (
 )
 
 from medcite.bootstrap import load_verifier
-from medcite.config import Settings
+from medcite.config import load_settings
 from medcite.domain import Evidence
 from medcite.verify.direction import Direction, direction_of
 
@@ -135,9 +135,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "eval_verify.json")
     args = ap.parse_args()
     d = data_dir()
-    settings = Settings()
+    settings = load_settings()
     verifier = load_verifier(settings)
-    cosine = Cosine(settings.threads)
+    cosine = Cosine(settings.models.threads)
     rows_out = []
     results: dict[str, object] = {"machine": machine(), "model_id": verifier.model_id}
     for name, rows in datasets(d).items():

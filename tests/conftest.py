@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from medcite.config import Settings
+from medcite.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -69,7 +69,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str) -> Settings:
-    return Settings(home=tmp_path / "home", database_url=db_url, data_dir=data_dir())
+    return load_settings(home=tmp_path / "home", database_url=db_url, data_dir=data_dir())
 
 
 class HashingEmbedder:

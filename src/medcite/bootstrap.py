@@ -23,16 +23,18 @@ from medcite.verify.mesh import MeshVocabulary
 
 def load_verifier(settings: Settings) -> ClaimVerifier:
     """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing."""
-    return ClaimVerifier(NLIModel(shipped_model_dir(), threads=settings.threads), MeshVocabulary.load())
+    return ClaimVerifier(
+        NLIModel(shipped_model_dir(), threads=settings.models.threads), MeshVocabulary.load()
+    )
 
 
 def load_embedder(settings: Settings) -> OnnxEmbedder:
     """The shipped MiniLM sentence encoder (int8 ONNX)."""
-    return OnnxEmbedder(threads=settings.threads, batch_size=settings.embed_batch_size)
+    return OnnxEmbedder(threads=settings.models.threads, batch_size=settings.models.embed_batch_size)
 
 
 def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
-    return Indexes(settings.index_dir, embedder, passages=settings.dense_granularity == "passages")
+    return Indexes(settings.index_dir, embedder, passages=settings.index.dense_granularity == "passages")
 
 
 def llm_client(settings: Settings) -> LLMClient:

@@ -1,14 +1,22 @@
-"""Settings: the one place that reads the environment (prefix ``MEDCITE_``)."""
+"""Settings: the one place that reads the environment (prefix ``MEDCITE_``).
+
+Grouped by what they configure — ``store``, ``index``, ``models``, ``llm``, ``pubmed`` — with the same
+environment variable names as before the grouping (``MEDCITE_HOME``, ``MEDCITE_DENSE_GRANULARITY``,
+``MEDCITE_LLM_BASE_URL``, ``MEDCITE_PUBMED_ONLINE``, ...). Build one with :func:`load_settings` and pass
+it in; nothing else reads the environment.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from medcite.errors import ConfigError
 
 
 def _default_home() -> Path:
@@ -17,26 +25,30 @@ def _default_home() -> Path:
     return base / "medcite"
 
 
-class Settings(BaseSettings):
-    """All of medcite's settings. Build one and pass it in explicitly; nothing else reads the env."""
+class StoreSettings(BaseSettings):
+    """Where medcite keeps its data (``MEDCITE_HOME``, ``MEDCITE_DATABASE_URL``, ...)."""
 
     model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
 
     home: Path = Field(default_factory=_default_home, description="Indexes, caches, the default database.")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite under home.")
     data_dir: Path = Field(default=Path("../shared/data"), description="The shared datasets.")
+    ingest_workers: int = Field(
+        default=1, ge=1, description="Processes for per-record ingest work (>1 needs a __main__ guard)."
+    )
 
-    # PubMed E-utilities
-    pubmed_base_url: str = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
-    pubmed_api_key: SecretStr | None = None
-    pubmed_tool: str = "medcite"
-    pubmed_email: str | None = None
-    pubmed_batch_size: int = Field(default=200, ge=1, le=10000)
-    pubmed_timeout_s: float = 30.0
-    pubmed_max_retries: int = Field(default=5, ge=0)
-    pubmed_online: bool = Field(default=True, description="Fetch from PubMed when the store is empty.")
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'medcite.sqlite3'}"
 
-    # retrieval
+
+class IndexSettings(BaseSettings):
+    """Search indexes and ranking (``MEDCITE_FUSION``, ``MEDCITE_DENSE``, ...)."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
+
     fusion: Literal["rrf", "weighted"] = Field(
         default="weighted", description="weighted: min-max normalised sum (measured best), or rrf"
     )
@@ -46,45 +58,132 @@ class Settings(BaseSettings):
     evidence_prior: float = Field(default=0.0, ge=0.0, description="Boost per evidence level step (0 = off).")
     recency_prior: float = Field(default=0.0, ge=0.0, description="Boost for recent sources (0 = off).")
     candidate_k: int = Field(default=100, ge=1, description="Candidates per retriever before fusion.")
-    embed_batch_size: int = Field(default=32, ge=1)
     dense: bool = Field(default=True, description="Use dense retrieval (off: BM25 only, no embedding model).")
     dense_granularity: Literal["passages", "sources"] = Field(
         default="passages",
         description="passages: one vector per sentence plus one per source (title + abstract head); "
         "sources: only the per-source vector (about 10x faster to index, passages then ranked lexically).",
     )
-    threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
-    ingest_workers: int = Field(
-        default=1, ge=1, description="Processes for per-record ingest work (>1 needs a __main__ guard)."
-    )
 
-    # LLM composer (optional, OpenAI-compatible; never a silent cloud fallback)
-    llm_base_url: str | None = None
-    llm_model: str | None = None
-    llm_api_key: SecretStr | None = None
-    llm_timeout_s: float = 120.0
+
+class ModelSettings(BaseSettings):
+    """The shipped ONNX models at run time (``MEDCITE_THREADS``, ``MEDCITE_EMBED_BATCH_SIZE``)."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
+
+    threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
+    embed_batch_size: int = Field(default=32, ge=1)
+
+
+class LLMSettings(BaseSettings):
+    """The optional OpenAI-compatible LLM composer (``MEDCITE_LLM_*``); never a silent cloud fallback."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCITE_LLM_", frozen=True, extra="ignore")
+
+    base_url: str | None = None
+    model: str | None = None
+    api_key: SecretStr | None = None
+    timeout_s: float = 120.0
+
+
+class PubMedSettings(BaseSettings):
+    """PubMed E-utilities (``MEDCITE_PUBMED_*``)."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCITE_PUBMED_", frozen=True, extra="ignore")
+
+    base_url: str = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+    api_key: SecretStr | None = None
+    tool: str = "medcite"
+    email: str | None = None
+    batch_size: int = Field(default=200, ge=1, le=10000)
+    timeout_s: float = 30.0
+    max_retries: int = Field(default=5, ge=0)
+    online: bool = Field(default=True, description="Fetch from PubMed when the store is empty.")
+
+
+#: group name -> (group class, prefix of its fields' flat names, as in the environment variables)
+_GROUPS: dict[str, tuple[type[BaseSettings], str]] = {
+    "store": (StoreSettings, ""),
+    "index": (IndexSettings, ""),
+    "models": (ModelSettings, ""),
+    "llm": (LLMSettings, "llm_"),
+    "pubmed": (PubMedSettings, "pubmed_"),
+}
+# not part of the answer fingerprint: where things are, and secrets
+_NOT_FINGERPRINTED = frozenset(
+    {"home", "database_url", "data_dir", "pubmed_api_key", "llm_api_key", "pubmed_email"}
+)
+
+
+class Settings(BaseModel):
+    """All of medcite's settings, grouped. Build with :func:`load_settings`; pass it in explicitly."""
+
+    model_config = ConfigDict(frozen=True)
+
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    pubmed: PubMedSettings = Field(default_factory=PubMedSettings)
+
+    @property
+    def home(self) -> Path:
+        return self.store.home
 
     @property
     def resolved_database_url(self) -> str:
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{self.home / 'medcite.sqlite3'}"
+        return self.store.resolved_database_url
 
     @property
     def index_dir(self) -> Path:
         """Folder of the search indexes; one per database, so two stores never share an index."""
         digest = hashlib.sha256(self.resolved_database_url.encode()).hexdigest()[:12]
-        return self.home / "indexes" / digest
+        return self.store.home / "indexes" / digest
+
+    def flat(self) -> dict[str, Any]:
+        """Every setting under its flat name (the environment variable without ``MEDCITE_``)."""
+        out: dict[str, Any] = {}
+        for name, (_cls, prefix) in _GROUPS.items():
+            group: BaseSettings = getattr(self, name)
+            out.update({prefix + k: v for k, v in group.model_dump().items()})
+        return out
 
     def fingerprint(self) -> str:
         """A stable hash of the settings that change answers (recorded in article provenance)."""
-        keep = self.model_dump(
-            exclude={"home", "database_url", "data_dir", "pubmed_api_key", "llm_api_key", "pubmed_email"}
-        )
+        keep = {k: v for k, v in self.flat().items() if k not in _NOT_FINGERPRINTED}
         text = repr(sorted((k, str(v)) for k, v in keep.items()))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
+    def with_overrides(self, **flat: object) -> Settings:
+        """A copy with some settings changed, by flat name (``dense=False``, ``llm_model=...``)."""
+        parts = _split(flat)
+        groups = {
+            name: getattr(self, name).model_copy(update=parts[name]) for name in _GROUPS if parts.get(name)
+        }
+        return self.model_copy(update=groups)
+
+
+def _split(flat: dict[str, object]) -> dict[str, dict[str, object]]:
+    parts: dict[str, dict[str, object]] = {}
+    for key, value in flat.items():
+        for name, (cls, prefix) in _GROUPS.items():
+            field = key.removeprefix(prefix) if prefix and key.startswith(prefix) else key
+            if (not prefix or key.startswith(prefix)) and field in cls.model_fields:
+                parts.setdefault(name, {})[field] = value
+                break
+        else:
+            raise ConfigError(f"unknown setting {key!r}")
+    return parts
+
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment, with explicit overrides on top."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """Read settings from the environment, with explicit overrides on top (flat names: ``home=...``,
+    ``dense=False``, ``pubmed_online=False``). A bad value raises ConfigError naming the setting."""
+    try:
+        parts = _split(overrides)
+        groups = {name: cls.model_validate(parts.get(name, {})) for name, (cls, _p) in _GROUPS.items()}
+        return Settings.model_validate(groups)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ConfigError(f"bad setting {where or '?'}: {first['msg']}") from None

@@ -48,6 +48,10 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> Vectors: ...
 
 
+#: Column order of :meth:`EntailmentModel.predict`.
+ENTAIL, NEUTRAL, CONTRADICT = 0, 1, 2
+
+
 class EntailmentModel(Protocol):
     """A 3-way NLI model: calibrated (entailment, neutral, contradiction) probabilities per pair."""
 

@@ -77,9 +77,9 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, shared: Path) 
     assert stats["sources"] == 13449
     # no half-written record: every stored source has its passages, and none is stored twice
     from medcite.adapters.sql import Store
-    from medcite.config import Settings
+    from medcite.config import load_settings
 
-    store = Store.open(Settings(home=tmp_path / "home").resolved_database_url)
+    store = Store.open(load_settings(home=tmp_path / "home").resolved_database_url)
     import sqlalchemy as sa
 
     with store.engine.connect() as c:

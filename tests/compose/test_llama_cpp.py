@@ -21,7 +21,7 @@ from doubles import OverlapSearcher
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.bootstrap import load_verifier
 from medcite.compose import compose_article
-from medcite.config import Settings
+from medcite.config import load_settings
 from medcite.domain import Provenance
 
 
@@ -78,7 +78,7 @@ def llama_server() -> Iterator[str]:
 def test_llama_cpp_article_is_verified_sentence_by_sentence(
     llama_server: str, searcher: OverlapSearcher, provenance: Provenance
 ) -> None:
-    settings = Settings(llm_base_url=llama_server, llm_model="smollm2", llm_timeout_s=300.0)
+    settings = load_settings(llm_base_url=llama_server, llm_model="smollm2", llm_timeout_s=300.0)
     verifier = load_verifier(settings)
     with OpenAICompatClient(settings) as client:
         a = compose_article(

@@ -9,13 +9,13 @@ from llm_server import FakeLLMServer
 
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.compose import compose_article
-from medcite.config import Settings
+from medcite.config import Settings, load_settings
 from medcite.domain import Provenance
 from medcite.errors import ConfigError, NetworkError
 
 
 def _settings(base: str | None, **kw: object) -> Settings:
-    return Settings(llm_base_url=base, llm_model="test-model", llm_timeout_s=5.0, **kw)  # type: ignore[arg-type]
+    return load_settings(llm_base_url=base, llm_model="test-model", llm_timeout_s=5.0, **kw)
 
 
 def test_llm_mode_without_base_url_is_a_config_error() -> None:

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from medcite.adapters.eutils import EutilsClient
-from medcite.config import Settings
+from medcite.config import load_settings
 from medcite.domain import SourceRecord
 from medcite.errors import InputError, NetworkError
 from tests.eutils_server import FakePubmed, serve
@@ -42,7 +42,7 @@ class FakeTime:
 
 
 def _client(url: str, fake: FakeTime, **settings: object) -> EutilsClient:
-    config = Settings(pubmed_base_url=url, pubmed_email="dev@example.org", **settings)  # type: ignore[arg-type]
+    config = load_settings(pubmed_base_url=url, pubmed_email="dev@example.org", **settings)
     return EutilsClient(config, client=httpx.Client(), sleep=fake.sleep, clock=fake.clock)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from medcite.bootstrap import load_verifier
-from medcite.config import Settings
+from medcite.config import load_settings
 from medcite.verify import ClaimVerifier
 from medcite.verify.text import split_sentences
 
@@ -52,4 +52,4 @@ def find_sentence(abstracts: list[str]) -> FindSentence:
 
 @pytest.fixture(scope="session")
 def verifier() -> ClaimVerifier:
-    return load_verifier(Settings())
+    return load_verifier(load_settings())

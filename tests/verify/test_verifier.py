@@ -22,10 +22,10 @@ def _blocked(*a, **k):
     raise OSError("network disabled in this test")
 socket.socket.connect = _blocked
 socket.create_connection = _blocked
-from medcite.config import Settings
+from medcite.config import Settings, load_settings
 from medcite.domain import Evidence
 from medcite.bootstrap import load_verifier
-v = load_verifier(Settings())
+v = load_verifier(load_settings())
 print(v.model_id, v.verify("Aspirin was given.", [Evidence(text="Aspirin was given to all patients.")]).label)
 """
 

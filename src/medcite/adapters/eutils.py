@@ -2,7 +2,7 @@
 
 * ``esearch`` runs with ``usehistory=y`` and returns the hit count and the PMIDs; the WebEnv/QueryKey are kept
   on :attr:`EutilsClient.history`.
-* ``efetch`` POSTs PMIDs in batches of ``settings.pubmed_batch_size`` (``retmode=xml``) and parses each
+* ``efetch`` POSTs PMIDs in batches of ``settings.pubmed.batch_size`` (``retmode=xml``) and parses each
   response with the streaming MEDLINE XML parser.
 * ``fetch`` = esearch + efetch of the PMIDs for which ``is_stored`` is false, so a resumed run does not
   fetch again what an interrupted run already stored.
@@ -10,7 +10,7 @@
 Every request carries ``tool``, ``email`` (when set) and ``api_key`` (when set). Requests are spaced by a
 token bucket: 3 per second, 10 with an API key, using the injected ``clock`` and ``sleep``. HTTP 429, 5xx,
 timeouts and connection errors are retried with exponential backoff (``Retry-After`` honoured) up to
-``settings.pubmed_max_retries`` times, then :class:`NetworkError`. An esearch ``<ERROR>`` or an
+``settings.pubmed.max_retries`` times, then :class:`NetworkError`. An esearch ``<ERROR>`` or an
 ``<ErrorList>`` (a query error, or any error with no hits) becomes :class:`InputError`.
 """
 
@@ -75,14 +75,14 @@ class EutilsClient:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
-        self._client = client or httpx.Client(timeout=settings.pubmed_timeout_s, follow_redirects=True)
+        self._client = client or httpx.Client(timeout=settings.pubmed.timeout_s, follow_redirects=True)
         self._owns_client = client is None
         self._sleep = sleep
-        api_key = settings.pubmed_api_key.get_secret_value() if settings.pubmed_api_key else None
+        api_key = settings.pubmed.api_key.get_secret_value() if settings.pubmed.api_key else None
         self._api_key = api_key or None
         self.limiter = RateLimiter(10.0 if self._api_key else 3.0, clock, sleep)
         self.history: SearchHistory | None = None
-        self.base_url = settings.pubmed_base_url.rstrip("/")
+        self.base_url = settings.pubmed.base_url.rstrip("/")
 
     def close(self) -> None:
         if self._owns_client:
@@ -108,7 +108,7 @@ class EutilsClient:
 
     def efetch(self, pmids: Sequence[str]) -> Iterator[ParseItem]:
         """Fetch the records of ``pmids`` in batches (POST, ``retmode=xml``) and parse them as they arrive."""
-        size = self.settings.pubmed_batch_size
+        size = self.settings.pubmed.batch_size
         for start in range(0, len(pmids), size):
             batch = pmids[start : start + size]
             data = {"db": "pubmed", "id": ",".join(batch), "retmode": "xml"}
@@ -129,9 +129,9 @@ class EutilsClient:
 
     def _params(self, extra: Mapping[str, str]) -> dict[str, str]:
         params = dict(extra)
-        params["tool"] = self.settings.pubmed_tool
-        if self.settings.pubmed_email:
-            params["email"] = self.settings.pubmed_email
+        params["tool"] = self.settings.pubmed.tool
+        if self.settings.pubmed.email:
+            params["email"] = self.settings.pubmed.email
         if self._api_key:
             params["api_key"] = self._api_key
         return params
@@ -139,18 +139,18 @@ class EutilsClient:
     def _request(self, method: str, verb: str, params: Mapping[str, str]) -> bytes:
         url = f"{self.base_url}/{verb}"
         payload = self._params(params)
-        retries = self.settings.pubmed_max_retries
+        retries = self.settings.pubmed.max_retries
         problem = ""
         for attempt in range(retries + 1):
             self.limiter.acquire()
             wait: float | None = None
             try:
                 if method == "POST":
-                    response = self._client.post(url, data=payload, timeout=self.settings.pubmed_timeout_s)
+                    response = self._client.post(url, data=payload, timeout=self.settings.pubmed.timeout_s)
                 else:
-                    response = self._client.get(url, params=payload, timeout=self.settings.pubmed_timeout_s)
+                    response = self._client.get(url, params=payload, timeout=self.settings.pubmed.timeout_s)
             except httpx.TimeoutException:
-                problem = f"timed out after {self.settings.pubmed_timeout_s:g}s"
+                problem = f"timed out after {self.settings.pubmed.timeout_s:g}s"
             except httpx.TransportError as err:
                 problem = f"connection failed ({type(err).__name__}: {err})"
             else:

@@ -25,19 +25,19 @@ class OpenAICompatClient:
     """
 
     def __init__(self, settings: Settings, client: httpx.Client | None = None) -> None:
-        if not settings.llm_base_url:
+        if not settings.llm.base_url:
             raise ConfigError(
                 "The LLM composer needs MEDCITE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                 "http://127.0.0.1:8080/v1). medcite never falls back to a cloud service."
             )
-        base = settings.llm_base_url.rstrip("/")
+        base = settings.llm.base_url.rstrip("/")
         if not base.endswith("/v1"):
             base += "/v1"
         self._url = base + "/chat/completions"
-        self._model = settings.llm_model or "default"
-        self._key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        self._model = settings.llm.model or "default"
+        self._key = settings.llm.api_key.get_secret_value() if settings.llm.api_key else None
         self._own = client is None
-        self._client = client or httpx.Client(timeout=settings.llm_timeout_s)
+        self._client = client or httpx.Client(timeout=settings.llm.timeout_s)
 
     @property
     def model_id(self) -> str:

@@ -16,7 +16,6 @@ from tokenizers import Tokenizer
 
 from medcite.errors import ModelError
 
-ENTAIL, NEUTRAL, CONTRADICT = 0, 1, 2
 _FILES = ("model.onnx", "tokenizer.json", "config.json")
 
 

@@ -64,7 +64,7 @@ class Engine:
         self.articles = wiring.articles
         self._embedder = embedder
         self._verifier = verifier
-        self._dense = dense and wiring.settings.dense
+        self._dense = dense and wiring.settings.index.dense
         self._indexes: Indexes | None = None
 
     def close(self) -> None:
@@ -105,7 +105,7 @@ class Engine:
         index_progress: Progress | None = None,
     ) -> IngestReport:
         parse = self._wiring.parse_path
-        report = ingest_paths(self.store, paths, parse, progress, self.settings.ingest_workers)
+        report = ingest_paths(self.store, paths, parse, progress, self.settings.store.ingest_workers)
         if index:
             self.sync_indexes(progress=index_progress)
         return report
@@ -215,7 +215,7 @@ class Engine:
             "ingest sources first, e.g. `medcite ingest ../shared/data/pubmedqa/abstracts.jsonl` "
             'or, online, `medcite ingest --pubmed "QUERY"`'
         )
-        if not self.settings.pubmed_online:
+        if not self.settings.pubmed.online:
             raise EmptyEvidenceError(f"the evidence store is empty: {how}")
         try:
             self.ingest_pubmed(question, 50)

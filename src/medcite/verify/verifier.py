@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from medcite.adapters.onnx_nli import CONTRADICT, ENTAIL, NEUTRAL, NLIModel
 from medcite.domain import CheckResult, Evidence, EvidenceSentence, Label, Verdict
 from medcite.errors import InputError
+from medcite.ports import CONTRADICT, ENTAIL, NEUTRAL, EntailmentModel
 from medcite.verify.citations import CitationSetVerdict, verify_citations
 from medcite.verify.design import check_design
 from medcite.verify.direction import check_direction
@@ -85,9 +85,9 @@ def _quote(text: str, n: int = 120) -> str:
 
 
 class ClaimVerifier:
-    """Implements :class:`medcite.ports.Verifier`. Build it with :func:`medcite.verify.load_verifier`."""
+    """Implements :class:`medcite.ports.Verifier`. Built by :func:`medcite.bootstrap.load_verifier`."""
 
-    def __init__(self, model: NLIModel, mesh: MeshVocabulary) -> None:
+    def __init__(self, model: EntailmentModel, mesh: MeshVocabulary) -> None:
         self.model = model
         self.mesh = mesh
 
