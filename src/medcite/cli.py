@@ -255,7 +255,10 @@ ARTICLE_FORMATS = ("terminal", "md", "html", "json")
 
 
 def _print_article(article: Any, fmt: str, article_id: str, thread_id: str | None) -> None:
-    from medcite.present.render import to_html, to_json, to_markdown, to_rich
+    from medcite.present.html import to_html
+    from medcite.present.json_contract import to_json
+    from medcite.present.markdown import to_markdown
+    from medcite.present.terminal import to_rich
 
     if fmt == "json":
         body = to_json(article)

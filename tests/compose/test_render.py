@@ -8,8 +8,10 @@ from html.parser import HTMLParser
 from rich.console import Console
 
 from medcite.domain import Article, Section, Statement
-from medcite.present.json_contract import ArticleModel, from_json, json_schema
-from medcite.present.render import to_html, to_json, to_markdown, to_rich
+from medcite.present.html import to_html
+from medcite.present.json_contract import from_json, json_schema, to_json, validate
+from medcite.present.markdown import to_markdown
+from medcite.present.terminal import to_rich
 
 REQUIRED = {
     "question",
@@ -33,13 +35,17 @@ def test_json_contract_and_round_trip(bupropion_article: Article) -> None:
             assert {"text", "citations", "verdict"} <= set(st)
     for r in data["references"]:
         assert {"n", "pmid", "doi", "title", "journal", "year", "design"} <= set(r)
-    ArticleModel.model_validate(data)
+    validate(data)
     text = json.dumps(data)
     back = from_json(json.loads(text))
     assert back == bupropion_article
     assert to_json(back) == data
     schema = json_schema()
     assert set(schema["required"]) >= REQUIRED
+    defs = schema["$defs"]
+    assert set(defs["Section"]["required"]) >= {"title", "statements"}
+    assert set(defs["Statement"]["required"]) >= {"text", "citations", "verdict"}
+    assert set(defs["Reference"]["required"]) >= {"n", "pmid", "doi", "title", "journal", "year", "design"}
 
 
 class _Collect(HTMLParser):

@@ -10,8 +10,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import textstat
-
 from medcite.domain.article import PATIENT_DISCLAIMER, Article, Readability, Section, Statement
 
 PATIENT_TITLES: dict[str, str] = {
@@ -88,6 +86,8 @@ def fk_grade(text: str) -> float | None:
     (textstat's own fallback for words CMUdict lacks), with textstat's word and sentence counts."""
     if len(text.split()) < 5:
         return None
+    import textstat  # here, not at the top: it loads NLTK (~0.5 s), needed only to measure
+
     if _cmudict_installed():
         return round(float(textstat.flesch_kincaid_grade(text)), 1)
     words = re.findall(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", text)

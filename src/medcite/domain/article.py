@@ -1,4 +1,8 @@
-"""The composed article: frozen dataclasses (the JSON contract is generated from them)."""
+"""The composed article: frozen dataclasses, the only article types.
+
+The JSON contract (``medcite.present.json_contract``) is generated from these classes, so a new field is
+added here and nowhere else. Standard library only: validation lives at the edge (present/).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ Audience = Literal["clinician", "patient"]
 Stance = Literal["yes", "no", "uncertain"]
 CertaintyLevel = Literal["high", "moderate", "low", "very low"]
 StatementKind = Literal["support", "contrast", "caveat", "gap"]
+# a statement's verifier label: the values of medcite.domain.Label
+VerdictLabel = Literal["supported", "partial", "unsupported", "contradicted"]
+NumberOrigin = Literal["text", "sample_size"]
 
 STATUS = "AI-generated, not reviewed"
 DISCLAIMER = (
@@ -45,14 +52,14 @@ class NumberPin:
     source_key: str
     start: int  # offset in the source text; -1 when it came from metadata (see ``origin``)
     end: int
-    origin: Literal["text", "sample_size"] = "text"
+    origin: NumberOrigin = "text"
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
     text: str
     citations: tuple[int, ...]
-    verdict: str | None  # a medcite.domain.Label value; None for a gap note (no claim about the evidence)
+    verdict: VerdictLabel | None  # None for a gap note (no claim about the evidence)
     probability: float | None = None
     kind: StatementKind = "support"
     pins: tuple[Pin, ...] = ()

@@ -21,6 +21,11 @@ def doi_url(ref: Reference) -> str | None:
     return DOI.format(ref.doi) if ref.doi else None
 
 
+def links(ref: Reference) -> list[str]:
+    """The reference's PubMed and DOI links, those it has, in that order."""
+    return [u for u in (pubmed_url(ref), doi_url(ref)) if u]
+
+
 def ama_authors(authors: Sequence[str]) -> str:
     names = [a.replace(",", "").replace(".", "").strip() for a in authors if a.strip()]
     if len(names) > 3:

@@ -1,303 +1,162 @@
-"""The article's JSON contract (pydantic models at the edge).
+"""The article's JSON contract, generated from the dataclasses of ``medcite.domain.article``.
 
 Stable fields (schema_version 1): ``question``, ``bottom_line``, ``stance`` (yes|no|uncertain|null),
 ``certainty`` (high|moderate|low|very low|null), ``sections: [{key, title, statements: [{text,
 citations: [n], verdict}]}]`` (``verdict`` is a verifier label, or null for a gap note that makes no
 claim about the evidence), ``references: [{n, pmid, doi, title, journal, year, design}]``, ``status``,
-``created_at``. Other fields are additive. ``ArticleModel.model_json_schema()`` gives the JSON Schema.
+``created_at``. Other fields are additive. :func:`json_schema` gives the JSON Schema.
+
+The dataclasses are the only article types: pydantic reads and writes them here, at the edge. A few
+fields are derived on the way out and ignored on the way in: ``schema_version``, ``created_at``
+(= ``provenance.created_at``), and per reference ``ama`` (AMA text) and ``urls`` (PubMed, DOI).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import fields, is_dataclass
+from functools import cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import TypeAdapter, ValidationError
 
-from medcite.domain.article import (
-    Article,
-    CertaintyRating,
-    NumberPin,
-    Pin,
-    Provenance,
-    QuestionSummary,
-    Readability,
-    Reference,
-    Section,
-    Statement,
-)
+from medcite.domain.article import Article, Reference
+from medcite.errors import InputError
+from medcite.present.citations import ama, links
 
 SCHEMA_VERSION = 1
-Verdict = Literal["supported", "partial", "unsupported", "contradicted"]
+
+# The README's stable contract: required in the schema even where the dataclass has a default.
+CONTRACT: dict[str, tuple[str, ...]] = {
+    "Article": (
+        "schema_version",
+        "question",
+        "bottom_line",
+        "stance",
+        "certainty",
+        "sections",
+        "references",
+        "status",
+        "created_at",
+    ),
+    "Section": ("title", "statements"),
+    "Statement": ("text", "citations", "verdict"),
+    "Reference": ("n", "pmid", "doi", "title", "journal", "year", "design"),
+}
+# Floors that plain dataclass types cannot carry: (class, field) -> minimum, checked on reading.
+MINIMUMS: dict[tuple[str, str], int] = {("Reference", "n"): 1, ("Pin", "ref"): 0, ("NumberPin", "ref"): 0}
+# Fields computed on the way out (see _article_extras, _reference_extras), with their schemas.
+DERIVED: dict[str, dict[str, dict[str, Any]]] = {
+    "Article": {
+        "schema_version": {"const": SCHEMA_VERSION, "type": "integer", "title": "Schema Version"},
+        "created_at": {"type": "string", "title": "Created At", "description": "= provenance.created_at"},
+    },
+    "Reference": {
+        "ama": {"type": "string", "title": "Ama", "description": "AMA-style citation text"},
+        "urls": {
+            "type": "array",
+            "items": {"type": "string"},
+            "title": "Urls",
+            "description": "PubMed and DOI links",
+        },
+    },
+}
+MAX_ERRORS = 5
 
 
-class _M(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+@cache
+def _adapter() -> TypeAdapter[Article]:
+    return TypeAdapter(Article)
 
 
-class PinModel(_M):
-    ref: int = Field(ge=0)
-    source_key: str
-    start: int
-    end: int
-    passage_id: int | None = None
+def _article_extras(a: Article) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The derived fields that go before and after the dataclass fields."""
+    return {"schema_version": SCHEMA_VERSION}, {"created_at": a.created_at}
 
 
-class NumberPinModel(_M):
-    value: str
-    ref: int = Field(ge=0)
-    source_key: str
-    start: int
-    end: int
-    origin: Literal["text", "sample_size"] = "text"
-
-
-class StatementModel(_M):
-    text: str
-    citations: list[int]
-    verdict: Verdict | None
-    probability: float | None = None
-    kind: Literal["support", "contrast", "caveat", "gap"] = "support"
-    pins: list[PinModel] = []
-    numbers: list[NumberPinModel] = []
-    core: str = ""
-    reasons: list[str] = []
-
-
-class SectionModel(_M):
-    key: str
-    title: str
-    intro: str = ""
-    statements: list[StatementModel]
-
-
-class ReferenceModel(_M):
-    n: int = Field(ge=1)
-    key: str = ""
-    pmid: str | None
-    doi: str | None
-    title: str
-    journal: str | None
-    year: int | None
-    design: str
-    authors: list[str] = []
-    sample_size: int | None = None
-    ama: str = ""
-    urls: list[str] = []
-
-
-class CertaintyModel(_M):
-    conclusion: str
-    level: Literal["high", "moderate", "low", "very low"]
-    reasons: list[str]
-    citations: list[int] = []
-
-
-class ProvenanceModel(_M):
-    corpus_version: str
-    settings_hash: str
-    model_ids: list[str]
-    created_at: str
-
-
-class AnalysisModel(_M):
-    qtype: str
-    focus: str
-    yes_no: bool
-    intervention: str | None = None
-    condition: str | None = None
-    population: str | None = None
-    comparator: str | None = None
-    outcome: str | None = None
-    expansions: list[tuple[str, str]] = []
-    queries: list[str] = []
-
-
-class ReadabilityModel(_M):
-    framing_fk_grade: float | None
-    full_text_fk_grade: float | None
-    target: float = 8.0
-
-
-class ArticleModel(_M):
-    schema_version: int = SCHEMA_VERSION
-    question: str
-    audience: Literal["clinician", "patient"] = "clinician"
-    bottom_line: str
-    bottom_line_citations: list[int] = []
-    stance: Literal["yes", "no", "uncertain"] | None
-    stance_reasons: list[str] = []
-    certainty: Literal["high", "moderate", "low", "very low"] | None
-    certainty_details: list[CertaintyModel] = []
-    sections: list[SectionModel]
-    references: list[ReferenceModel]
-    status: str
-    disclaimer: str = ""
-    created_at: str
-    provenance: ProvenanceModel
-    analysis: AnalysisModel
-    insufficient: bool = False
-    composer: str = "extractive"
-    readability: ReadabilityModel | None = None
-    dropped: int = 0
+def _reference_extras(r: Reference) -> dict[str, Any]:
+    return {"ama": ama(r), "urls": links(r)}
 
 
 def to_json(a: Article) -> dict[str, Any]:
-    from medcite.present.citations import ama, doi_url, pubmed_url
-
-    p = a.provenance
-    model = ArticleModel(
-        question=a.question,
-        audience=a.audience,
-        bottom_line=a.bottom_line,
-        bottom_line_citations=list(a.bottom_line_citations),
-        stance=a.stance,
-        stance_reasons=list(a.stance_reasons),
-        certainty=a.certainty,
-        certainty_details=[
-            CertaintyModel(
-                conclusion=c.conclusion, level=c.level, reasons=list(c.reasons), citations=list(c.citations)
-            )
-            for c in a.certainty_details
-        ],
-        sections=[
-            SectionModel(
-                key=s.key,
-                title=s.title,
-                intro=s.intro,
-                statements=[
-                    StatementModel(
-                        text=st.text,
-                        citations=list(st.citations),
-                        verdict=st.verdict,  # type: ignore[arg-type]
-                        probability=st.probability,
-                        kind=st.kind,
-                        pins=[PinModel(**_d(pin)) for pin in st.pins],
-                        numbers=[NumberPinModel(**_d(n)) for n in st.numbers],
-                        core=st.core,
-                        reasons=list(st.reasons),
-                    )
-                    for st in s.statements
-                ],
-            )
-            for s in a.sections
-        ],
-        references=[
-            ReferenceModel(
-                n=r.n,
-                key=r.key,
-                pmid=r.pmid,
-                doi=r.doi,
-                title=r.title,
-                journal=r.journal,
-                year=r.year,
-                design=r.design,
-                authors=list(r.authors),
-                sample_size=r.sample_size,
-                ama=ama(r),
-                urls=[u for u in (pubmed_url(r), doi_url(r)) if u],
-            )
-            for r in a.references
-        ],
-        status=a.status,
-        disclaimer=a.disclaimer,
-        created_at=p.created_at,
-        provenance=ProvenanceModel(
-            corpus_version=p.corpus_version,
-            settings_hash=p.settings_hash,
-            model_ids=list(p.model_ids),
-            created_at=p.created_at,
-        ),
-        analysis=AnalysisModel(
-            **{
-                **_d(a.analysis),
-                "expansions": list(a.analysis.expansions),
-                "queries": list(a.analysis.queries),
-            }
-        ),
-        insufficient=a.insufficient,
-        composer=a.composer,
-        readability=None if a.readability is None else ReadabilityModel(**_d(a.readability)),
-        dropped=a.dropped,
-    )
-    return model.model_dump(mode="json")
+    """The article as a JSON-ready dict (the contract above)."""
+    body: dict[str, Any] = _adapter().dump_python(a, mode="json")
+    for ref, out in zip(a.references, body["references"], strict=True):
+        out.update(_reference_extras(ref))
+    head, tail = _article_extras(a)
+    return {**head, **body, **tail}
 
 
-def _d(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+def from_json(data: object) -> Article:
+    """Read an article back from its JSON body; a bad body raises :class:`InputError` naming the problem."""
+    try:
+        article = _adapter().validate_python(data)
+    except ValidationError as exc:
+        raise InputError(_explain([_problem(e) for e in exc.errors(include_url=False)])) from None
+    problems: list[str] = []
+    _check_minimums(article, "", problems)
+    if problems:
+        raise InputError(_explain(problems))
+    return article
 
 
-def from_json(data: dict[str, Any]) -> Article:
-    m = ArticleModel.model_validate(data)
-    return Article(
-        question=m.question,
-        audience=m.audience,
-        bottom_line=m.bottom_line,
-        stance=m.stance,
-        certainty=m.certainty,
-        sections=tuple(
-            Section(
-                key=s.key,
-                title=s.title,
-                intro=s.intro,
-                statements=tuple(
-                    Statement(
-                        text=st.text,
-                        citations=tuple(st.citations),
-                        verdict=st.verdict,
-                        probability=st.probability,
-                        kind=st.kind,
-                        pins=tuple(Pin(**p.model_dump()) for p in st.pins),
-                        numbers=tuple(NumberPin(**n.model_dump()) for n in st.numbers),
-                        core=st.core,
-                        reasons=tuple(st.reasons),
-                    )
-                    for st in s.statements
-                ),
-            )
-            for s in m.sections
-        ),
-        references=tuple(
-            Reference(
-                n=r.n,
-                key=r.key,
-                title=r.title,
-                pmid=r.pmid,
-                doi=r.doi,
-                journal=r.journal,
-                year=r.year,
-                authors=tuple(r.authors),
-                design=r.design,
-                sample_size=r.sample_size,
-            )
-            for r in m.references
-        ),
-        provenance=Provenance(
-            corpus_version=m.provenance.corpus_version,
-            settings_hash=m.provenance.settings_hash,
-            model_ids=tuple(m.provenance.model_ids),
-            created_at=m.created_at,
-        ),
-        analysis=QuestionSummary(
-            **{
-                **m.analysis.model_dump(),
-                "expansions": tuple(tuple(e) for e in m.analysis.expansions),
-                "queries": tuple(m.analysis.queries),
-            }
-        ),
-        certainty_details=tuple(
-            CertaintyRating(c.conclusion, c.level, tuple(c.reasons), tuple(c.citations))
-            for c in m.certainty_details
-        ),
-        bottom_line_citations=tuple(m.bottom_line_citations),
-        stance_reasons=tuple(m.stance_reasons),
-        insufficient=m.insufficient,
-        composer=m.composer,
-        readability=None if m.readability is None else Readability(**m.readability.model_dump()),
-        status=m.status,
-        disclaimer=m.disclaimer,
-        dropped=m.dropped,
-    )
+def validate(data: object) -> None:
+    """Raise :class:`InputError` unless ``data`` is a valid article body."""
+    from_json(data)
 
 
 def json_schema() -> dict[str, Any]:
-    return ArticleModel.model_json_schema()
+    """The JSON Schema of the body that :func:`to_json` writes."""
+    schema = _adapter().json_schema(mode="serialization")
+
+    def obj(name: str) -> dict[str, Any]:
+        found: dict[str, Any] = schema if name == "Article" else schema["$defs"][name]
+        return found
+
+    for name, extra in DERIVED.items():
+        obj(name)["properties"].update(extra)
+    for (name, field), floor in MINIMUMS.items():
+        obj(name)["properties"][field]["minimum"] = floor
+    for name, keys in CONTRACT.items():
+        required: list[str] = obj(name).setdefault("required", [])
+        required += [k for k in keys if k not in required]
+    return schema
+
+
+def _problem(err: Any) -> str:
+    where = _where(err["loc"]) or "article"
+    text = f"{where}: {err['msg']}"
+    value = err.get("input")
+    if err["type"] != "missing" and isinstance(value, str | int | float | bool | None):
+        shown = repr(value)
+        text += f" (got {shown[:60] + '…' if len(shown) > 60 else shown})"
+    return text
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _explain(problems: list[str]) -> str:
+    shown = "; ".join(problems[:MAX_ERRORS])
+    more = f" (and {len(problems) - MAX_ERRORS} more)" if len(problems) > MAX_ERRORS else ""
+    return f"invalid article JSON: {shown}{more}"
+
+
+def _check_minimums(obj: object, path: str, problems: list[str]) -> None:
+    """Walk the article and report every field below its floor in :data:`MINIMUMS`."""
+    if isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            _check_minimums(item, f"{path}[{i}]", problems)
+        return
+    if not is_dataclass(obj) or isinstance(obj, type):
+        return
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        where = f"{path}.{f.name}" if path else f.name
+        floor = MINIMUMS.get((type(obj).__name__, f.name))
+        if floor is not None and value < floor:
+            problems.append(f"{where}: Input should be greater than or equal to {floor} (got {value})")
+        _check_minimums(value, where, problems)

@@ -1,0 +1,48 @@
+"""What every renderer shares: citation marks, a statement's line, the footer, a conclusion's gist."""
+
+from __future__ import annotations
+
+from medcite.domain.article import Article, Statement
+
+
+def cite_marks(ns: tuple[int, ...]) -> str:
+    """``[1][3]``: the citation numbers as plain-text marks."""
+    return "".join(f"[{n}]" for n in ns)
+
+
+def statement_line(st: Statement) -> str:
+    """A statement as one Markdown line (text, citation marks, a note when only partly supported)."""
+    text = st.text
+    if st.citations:
+        text = f"{text} {cite_marks(st.citations)}"
+    if st.verdict == "partial":
+        text += " *(partly supported by the cited source)*"
+    return text
+
+
+def footer_lines(a: Article) -> list[str]:
+    """Status, readability, provenance, statements left out, and the disclaimer."""
+    p = a.provenance
+    out = [f"Status: {a.status}. Generated {p.created_at}."]
+    if a.readability is not None and a.readability.framing_fk_grade is not None:
+        r = a.readability
+        out.append(
+            f"Readability (Flesch-Kincaid grade): framing text {r.framing_fk_grade}, "
+            f"full text {r.full_text_fk_grade} (target ≤ {r.target:g} for patients)."
+        )
+    models = ", ".join(p.model_ids) or "none"
+    out.append(
+        f"Corpus {p.corpus_version}; settings {p.settings_hash}; models {models}; composer {a.composer}."
+    )
+    if a.dropped:
+        out.append(
+            f"{a.dropped} candidate statement(s) were left out because verification did not support them."
+        )
+    out.append(a.disclaimer)
+    return out
+
+
+def gist(text: str, words: int = 18) -> str:
+    """The first words of a rated conclusion, in quotes, so that each rating says what it rates."""
+    ws = text.rstrip(".").split()
+    return '"' + " ".join(ws[:words]) + ('…"' if len(ws) > words else '"')

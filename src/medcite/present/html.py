@@ -1,0 +1,83 @@
+"""The article as a standalone HTML page: every text escaped, inline CSS, no external assets."""
+
+from __future__ import annotations
+
+import html
+
+from medcite.domain.article import Article, Section
+from medcite.present.citations import ama, describe, links
+from medcite.present.common import footer_lines, gist
+
+CSS = (
+    "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:48rem;margin:2rem auto;"
+    "padding:0 1rem;line-height:1.5;color:#1b1b1b}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;"
+    "border-bottom:1px solid #ddd}.bottom{background:#f3f6fa;border-left:4px solid "
+    "#2c5d8f;padding:.8rem 1rem}"
+    ".partial{color:#8a5a00;font-size:.85em}.gap{color:#555}.refs li{margin:.3rem 0}.meta{color:#666;"
+    "font-size:.85em}footer{margin-top:2rem;color:#555;font-size:.85em;border-top:1px solid #ddd}"
+    "sup a{text-decoration:none}"
+)
+PARTIAL_NOTE = ' <span class="partial">(partly supported by the cited source)</span>'
+
+_e = html.escape
+
+
+def _cite_html(ns: tuple[int, ...]) -> str:
+    return "".join(f'<sup><a href="#ref-{n}">[{n}]</a></sup>' for n in ns)
+
+
+def _section(s: Section) -> list[str]:
+    h = [f'<section id="{_e(s.key)}"><h2>{_e(s.title)}</h2>']
+    if s.intro:
+        h.append(f"<p>{_e(s.intro)}</p>")
+    h.append("<ul>")
+    for st in s.statements:
+        cls = ' class="gap"' if st.kind == "gap" else ""
+        note = PARTIAL_NOTE if st.verdict == "partial" else ""
+        h.append(f"<li{cls}>{_e(st.text)} {_cite_html(st.citations)}{note}</li>")
+    h.append("</ul></section>")
+    return h
+
+
+def _certainty(a: Article) -> list[str]:
+    h = ["<section><h2>Certainty of Key Conclusions (GRADE-style)</h2><ul>"]
+    for c in a.certainty_details:
+        h.append(
+            f"<li><strong>{_e(c.level)}</strong>: {_e(gist(c.conclusion))} {_cite_html(c.citations)}. "
+            f"{_e('; '.join(c.reasons))}</li>"
+        )
+    h.append("</ul></section>")
+    return h
+
+
+def _references(a: Article) -> list[str]:
+    h = ['<section><h2>References</h2><ol class="refs">']
+    for r in a.references:
+        anchors = " ".join(f'<a href="{_e(u)}" rel="noopener noreferrer">{_e(u)}</a>' for u in links(r))
+        h.append(
+            f'<li id="ref-{r.n}" value="{r.n}">{_e(ama(r))} '
+            f'<span class="meta">({_e(describe(r))})</span> {anchors}</li>'
+        )
+    h.append("</ol></section>")
+    return h
+
+
+def to_html(a: Article) -> str:
+    h: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="en"><head><meta charset="utf-8"><title>{_e(a.question)}</title>',
+        f"<style>{CSS}</style></head><body><article>",
+        f"<h1>{_e(a.question)}</h1>",
+        f'<p class="bottom"><strong>{_e(a.bottom_line)}</strong></p>',
+    ]
+    if a.certainty:
+        h.append(f"<p>Certainty of evidence: <strong>{_e(a.certainty)}</strong></p>")
+    for s in a.sections:
+        h += _section(s)
+    if a.certainty_details:
+        h += _certainty(a)
+    if a.references:
+        h += _references(a)
+    h.append("<footer>" + "".join(f"<p>{_e(x)}</p>" for x in footer_lines(a)) + "</footer>")
+    h.append("</article></body></html>")
+    return "\n".join(h) + "\n"
