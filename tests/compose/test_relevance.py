@@ -5,8 +5,8 @@ import re
 from doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, _source
 
 from medcite.compose import compose_article
+from medcite.compose.assemble import reference
 from medcite.compose.candidates import attribution, with_prefix
-from medcite.compose.compose import reference
 from medcite.domain import (
     INSUFFICIENT,
     AbstractSection,

@@ -1,0 +1,306 @@
+"""Assembling the article from verified statements: key conclusions and their certainty, the bottom line,
+sections in layout order, reference numbers by first use, and number pins into the cited sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medcite.compose.candidates import NUMBER
+from medcite.compose.certainty import grade
+from medcite.compose.draft import OPPOSITE, TITLES, Draft, layout_for, primary_key
+from medcite.compose.notes import for_audience, gap_notes, indirect_notes
+from medcite.compose.plan import RankedSource, concepts, plan_queries
+from medcite.compose.question import QuestionAnalysis
+from medcite.compose.stance import StanceResult
+from medcite.domain import (
+    LEVEL,
+    Article,
+    Audience,
+    CertaintyLevel,
+    CertaintyRating,
+    Label,
+    NumberPin,
+    Pin,
+    Provenance,
+    Reference,
+    Section,
+    Statement,
+    StoredSource,
+    Verdict,
+)
+
+BOTTOM_LINE_WORDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A draft statement with the verifier's verdict on it."""
+
+    draft: Draft
+    verdict: Verdict
+
+
+# a key conclusion, its certainty level and reasons, and the sources that agree with it
+Rating = tuple[Checked, CertaintyLevel, tuple[str, ...], list[StoredSource]]
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """What verification left of the drafts: kept statements, cross-check verdicts, the ranked sources."""
+
+    kept: list[Checked]
+    cross: list[tuple[Draft, str, Verdict]]  # (lead draft, other source key, verdict on the lead there)
+    rank: dict[str, int]
+    sources: list[RankedSource]
+    indirect: Sequence[tuple[RankedSource, list[str]]]
+    dropped: int
+    composer: str
+
+
+def assemble(
+    question: str,
+    a: QuestionAnalysis,
+    audience: Audience,
+    provenance: Provenance,
+    v: Verified,
+    stance: StanceResult | None = None,
+) -> Article:
+    prim = [c for c in v.kept if c.draft.section == primary_key(a)]
+    lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or v.kept
+    # which of the intervention and the condition each statement names, read once
+    cs = concepts(a)[:2]
+    names = {id(c): [x.found_in(c.draft.text) for x in cs] for c in lead_pool}
+    # key conclusions: statements naming the intervention and the condition first (stable otherwise)
+    lead_pool = sorted(lead_pool, key=lambda c: -sum(names[id(c)]))
+    ratings = [_rate(lead, prim, v.cross) for lead in lead_pool[:3]]
+    # the bottom line quotes only a statement its source fully supports; otherwise it says why not
+    supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
+    supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
+    pick = _choose_bottom(supported, names, ratings[0][0], stance)
+    ratings = _pick_rated_first(pick, ratings)
+    level = ratings[0][1]
+    contrast = [c for c in prim if c.draft.kind == "contrast"]
+    bl_keys = [pick.draft.cites[0].key] + ([contrast[0].draft.cites[0].key] if contrast else [])
+    sections_out = _sections_in_layout(a, v.kept)
+    order = number_by_first_use(
+        [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
+    )
+    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order)
+    sections = [Section(k, TITLES[k], tuple(_statement(c, order) for c in st)) for k, st in sections_out]
+    cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
+    gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
+    if gaps:
+        sections.append(
+            Section("gaps", TITLES["gaps"], tuple(Statement(g, (), None, kind="gap") for g in gaps))
+        )
+    details = tuple(
+        CertaintyRating(
+            _statement(c, order).text, lvl, reasons, tuple(order[s.key] for s in srcs if s.key in order)
+        )
+        for c, lvl, reasons, srcs in ratings
+    )
+    art = Article(
+        question=question,
+        audience="clinician",
+        bottom_line=bottom,
+        stance=None if stance is None else stance.stance,
+        certainty=level,
+        sections=tuple(sections),
+        references=tuple(reference(order[s.key], s) for s in cited),
+        provenance=provenance,
+        analysis=a.summary(tuple(q.query for q in plan_queries(a))),
+        certainty_details=details,
+        bottom_line_citations=tuple(order[k] for k in bl_keys),
+        stance_reasons=() if stance is None else stance.reasons,
+        composer=v.composer,
+        dropped=v.dropped,
+    )
+    return for_audience(art, audience)
+
+
+def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]) -> Rating:
+    """GRADE-style certainty of one key conclusion: the studies that agree with it in the primary section,
+    less those pointing the other way or contradicting it in the cross-checks."""
+    d0 = lead.draft.cites[0].direction()
+    same: dict[str, StoredSource] = {c.key: c.source for c in lead.draft.cites}
+    against: set[str] = set()
+    for other in prim:
+        oc = other.draft.cites[0]
+        od = oc.direction()
+        if d0 in OPPOSITE and od == OPPOSITE[d0]:
+            against.add(oc.key)
+        elif od == d0 and oc.key not in against:
+            same.setdefault(oc.key, oc.source)
+    partial = int(lead.verdict.label is Label.PARTIAL)
+    for d, key, v in cross:
+        if d is lead.draft and v.label is Label.CONTRADICTED:
+            against.add(key)
+            same.pop(key, None)
+    g = grade(list(same.values()), contradicting=len(against - set(same)), partial=partial)
+    return (lead, g.level, g.reasons, list(same.values()))
+
+
+def _choose_bottom(
+    supported: list[Checked], names: dict[int, list[bool]], key_check: Checked, stance: StanceResult | None
+) -> Checked:
+    """The statement the bottom line quotes: a fully supported one, preferring statements that name the
+    intervention (a vitamin K result is no answer on vitamin D) and the condition too (a statin result in
+    peripheral arterial disease is no answer on stroke)."""
+    if not supported:
+        return key_check
+    longest = (
+        "Uncertain (very low certainty). " if stance is not None else " Certainty of evidence: very low."
+    )
+    budget = BOTTOM_LINE_WORDS - _words(longest) - 8
+    both = [c for c in supported if all(names[id(c)])]
+    named = [c for c in supported if all(names[id(c)][:1])]
+    return _pick_bottom(both or named or supported, budget)
+
+
+def _pick_rated_first(pick: Checked, ratings: list[Rating]) -> list[Rating]:
+    """The certainty stated is the certainty of the conclusion the bottom line quotes: rated first."""
+    rated = next((r for r in ratings if r[0] is pick), None)
+    if rated is None:
+        srcs = [c.source for c in pick.draft.cites]
+        g = grade(srcs, partial=int(pick.verdict.label is Label.PARTIAL))
+        return [(pick, g.level, g.reasons, srcs), *ratings[:2]]
+    return [rated, *(r for r in ratings if r is not rated)]
+
+
+def _sections_in_layout(a: QuestionAnalysis, kept: list[Checked]) -> list[tuple[str, list[Checked]]]:
+    out: list[tuple[str, list[Checked]]] = []
+    for key in layout_for(a):
+        if key == "gaps":
+            continue
+        stmts = [c for c in kept if c.draft.section == key]
+        if stmts:
+            out.append((key, stmts))
+    return out
+
+
+def _bottom_text(
+    stance: StanceResult | None,
+    level: CertaintyLevel,
+    pick: Checked,
+    supported: bool,
+    bl_keys: list[str],
+    order: dict[str, int],
+) -> str:
+    head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
+    tail = f" Certainty of evidence: {level}." if stance is None else ""
+    extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
+    if supported:
+        return _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra)
+    why = (
+        f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
+        f"see {TITLES[pick.draft.section]} [{order[bl_keys[0]]}]."
+    )
+    return f"{head}{why}{tail}{extra}".strip()
+
+
+def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Reference numbers 1..k in the order sources are first cited."""
+    order: dict[str, int] = {}
+    for block in blocks:
+        for key in block:
+            if key not in order:
+                order[key] = len(order) + 1
+    return order
+
+
+def _pick_bottom(leads: list[Checked], budget: int) -> Checked:
+    """The bottom line's statement: among those that fit, from the strongest study design (human studies
+    before animal or laboratory ones), one with figures if there is one; else the first."""
+    fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
+    if not fits:
+        return leads[0]
+    best = min(_strength(c) for c in fits)
+    top = [c for c in fits if _strength(c) == best]
+    with_numbers = [c for c in top if NUMBER.search(c.draft.core)]
+    return (with_numbers or top)[0]
+
+
+def _strength(c: Checked) -> int:
+    """Lower is stronger: the evidence level of the statement's first cited source."""
+    return LEVEL[c.draft.cites[0].source.evidence.design]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _bottom_line(head: str, d: Draft, cite: str, tail: str) -> str:
+    budget = BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 1
+    for body in (d.text, d.core):
+        if _words(body) <= budget:
+            return f"{head}{body.rstrip('.')} {cite}.{tail}".strip()
+    cut = " ".join(d.core.split()[: max(budget, 5)]).rstrip(",;:.")
+    return f"{head}{cut}… {cite}.{tail}".strip()
+
+
+def _source_of(key: str, kept: list[Checked]) -> StoredSource | None:
+    return next((c.source for k in kept for c in k.draft.cites if c.key == key), None)
+
+
+def _statement(c: Checked, order: dict[str, int]) -> Statement:
+    d = c.draft
+    pins = tuple(Pin(order[x.key], x.key, x.start, x.end, x.passage_id) for x in d.cites)
+    nums: list[NumberPin] = []
+    lead = d.cites[0]
+    core_at = d.text.find(d.core)
+    for m in NUMBER.finditer(d.text):
+        val = m.group(0)
+        in_core = core_at >= 0 and core_at <= m.start() < core_at + len(d.core)
+        hit = next(((x, x.text.find(val)) for x in d.cites if in_core and val in x.text), None)
+        if hit is not None:
+            x, i = hit
+            nums.append(NumberPin(val, order[x.key], x.key, x.start + i, x.start + i + len(val)))
+        elif d.prefix is not None and d.prefix.phrase_start >= 0 and m.start() < core_at:
+            i = _find_number(d.prefix.phrase, val)
+            if i >= 0:
+                at = d.prefix.phrase_start + i
+                nums.append(NumberPin(val, order[lead.key], lead.key, at, at + len(val)))
+        elif d.prefix is not None and d.prefix.n_value == val:
+            if d.prefix.n_start >= 0:
+                nums.append(NumberPin(val, order[lead.key], lead.key, d.prefix.n_start, d.prefix.n_end))
+            else:
+                nums.append(NumberPin(val, order[lead.key], lead.key, -1, -1, "sample_size"))
+        else:
+            found = next(((x, x.text.find(val)) for x in d.cites if val in x.text), None)
+            if found is not None:
+                x, i = found
+                nums.append(NumberPin(val, order[x.key], x.key, x.start + i, x.start + i + len(val)))
+    return Statement(
+        text=d.text,
+        citations=tuple(dict.fromkeys(order[x.key] for x in d.cites)),
+        verdict=c.verdict.label.value,
+        probability=round(float(c.verdict.probability), 4),
+        kind=d.kind,
+        pins=pins,
+        numbers=tuple(nums),
+        core=d.core,
+        reasons=tuple(c.verdict.reasons),
+    )
+
+
+def _find_number(text: str, val: str) -> int:
+    m = re.search(rf"(?<![\w.]){re.escape(val)}(?![\d])", text)
+    return m.start() if m else -1
+
+
+def reference(n: int, s: StoredSource) -> Reference:
+    r = s.record
+    return Reference(
+        n=n,
+        key=r.key,
+        title=r.title or (f"PMID {r.pmid}" if r.pmid else r.key),
+        pmid=r.pmid,
+        doi=r.doi,
+        journal=r.journal,
+        year=r.year,
+        authors=r.authors,
+        design=s.evidence.design.value,
+        sample_size=s.evidence.sample_size,
+    )
