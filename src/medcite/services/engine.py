@@ -6,7 +6,7 @@ names none. Models load lazily, on first use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,11 +14,12 @@ from medcite.config import Settings
 from medcite.domain import ArticleRecord, ParseItem, SearchFilters, SearchHit, StoreStats, Verdict
 from medcite.errors import EmptyEvidenceError, InputError, NetworkError
 from medcite.ports import ArticleRepository, Embedder, LiteratureSource, LLMClient, SourceRepository, Verifier
-from medcite.retrieve import HybridSearcher, Mode
+from medcite.retrieve import HybridSearcher, Mode, RetrievalParams
 from medcite.services.answer import AnswerService, AskResult, checked_question
 from medcite.services.indexing import Indexes, SyncReport
 from medcite.services.ingest import IngestReport, ingest_paths, store_items
-from medcite.services.verification import verify_claim
+from medcite.services.verification import check_text, verify_claim
+from medcite.verify.citation_check import CitationReport
 
 Progress = Callable[[int], None]
 
@@ -142,7 +143,18 @@ class Engine:
 
     # --- search -------------------------------------------------------------------------
     def searcher(self, mode: Mode | None = None) -> HybridSearcher:
-        return HybridSearcher(self.store, self.indexes, self.settings, mode)
+        idx = self.indexes
+        s = self.settings.index
+        params = RetrievalParams(
+            fusion=s.fusion,
+            rrf_k=s.rrf_k,
+            lexical_weight=s.lexical_weight,
+            dense_weight=s.dense_weight,
+            evidence_prior=s.evidence_prior,
+            recency_prior=s.recency_prior,
+            candidate_k=s.candidate_k,
+        )
+        return HybridSearcher(self.store, idx.lexical, idx.vector, idx.embedder, params, mode)
 
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None
@@ -153,7 +165,7 @@ class Engine:
 
     def stats(self) -> EngineStats:
         idx = self.indexes
-        dense = idx.dense
+        dense = idx.vector
         return EngineStats(
             store=self.store.stats(),
             lexical_docs=idx.lexical.num_docs,
@@ -168,6 +180,10 @@ class Engine:
     ) -> Verdict:
         """Check a claim against evidence text(s), or against a stored source by PMID."""
         return verify_claim(self.verifier, self.store, claim, evidence, pmid=pmid)
+
+    def check_citations(self, text: str, references: Mapping[int, str]) -> CitationReport:
+        """Check every ``[n]`` citation of ``text`` against the stored source keyed ``references[n]``."""
+        return check_text(self.verifier, self.store, text, references)
 
     # --- ask ----------------------------------------------------------------------------
     def answers(self) -> AnswerService:

@@ -1,12 +1,14 @@
-"""The verify use case: check a claim against given evidence texts or a stored source."""
+"""The verify use cases: check a claim against evidence texts or a stored source; check the numbered
+citations of a text against the stored sources they cite."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from medcite.domain import Evidence, Verdict, evidence_from
 from medcite.errors import NotFoundError
 from medcite.ports import SourceRepository, Verifier
+from medcite.verify.citation_check import CitationReport, check_citations
 
 
 def verify_claim(
@@ -26,3 +28,16 @@ def verify_claim(
     else:
         evidence = [Evidence(text=t) for t in (texts or [])]
     return verifier.verify(claim, evidence)
+
+
+def check_text(
+    verifier: Verifier, sources: SourceRepository, text: str, references: Mapping[int, str]
+) -> CitationReport:
+    """Check the ``[n]`` citations of ``text``, where ``references`` maps each number to the key (PMID) of a
+    stored source; a reference that is not in the store is reported as missing evidence."""
+    evidence: dict[int, list[Evidence]] = {}
+    for n, key in references.items():
+        src = sources.get_by_key(key)
+        if src is not None:
+            evidence[n] = [evidence_from(src)]
+    return check_citations(text, evidence, verifier)

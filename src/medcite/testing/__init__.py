@@ -1,1 +1,25 @@
-"""Small honest doubles for every port, shipped with the library (for tests and examples)."""
+"""Test doubles shipped with the library: small, honest implementations of the ports (no disk, no models).
+
+Each passes the same contract suite as the real adapter it stands in for (``tests/contracts``).
+"""
+
+from medcite.testing.indexes import InMemoryLexicalIndex, InMemoryVectorIndex
+from medcite.testing.models import (
+    FixedEntailment,
+    HashingEmbedder,
+    ScriptedLLM,
+    StaticLiterature,
+    WordOverlapVerifier,
+)
+from medcite.testing.stores import InMemoryArticleRepository
+
+__all__ = [
+    "FixedEntailment",
+    "HashingEmbedder",
+    "InMemoryArticleRepository",
+    "InMemoryLexicalIndex",
+    "InMemoryVectorIndex",
+    "ScriptedLLM",
+    "StaticLiterature",
+    "WordOverlapVerifier",
+]

@@ -42,6 +42,9 @@ class SqlArticleRepository:
         body = to_json(article)
         status = ArticleStatus.DRAFT
         with self.engine.begin() as conn:
+            known = select(threads.c.id).where(threads.c.id == thread_id)
+            if thread_id is not None and conn.execute(known).first() is None:
+                raise NotFoundError(f"no thread with id {thread_id!r}")
             conn.execute(
                 insert(articles).values(
                     id=aid,
