@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bench.common import all_corpora, data_dir, machine, pct, print_table
-from medcite.adapters.tantivy_index import query_terms
 from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.retrieve import HybridSearcher, Mode
+from medcite.text import query_terms
 
 
 def metrics(ranked: Sequence[str], gold: set[str], k: int = 10) -> tuple[float, float, float]:

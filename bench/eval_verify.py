@@ -41,7 +41,7 @@ from data_sources import (
 from medcite.bootstrap import load_verifier
 from medcite.config import load_settings
 from medcite.domain import Evidence
-from medcite.verify.direction import Direction, direction_of
+from medcite.text import Direction, effect_direction
 
 S, U, C = "supported", "unsupported", "contradicted"
 _NUM2 = {ENTAIL: S, NEUTRAL: U, CONTRADICT: C}
@@ -209,7 +209,7 @@ def direction_table(d: Path, results: dict[str, object]) -> None:
     gold, pred = [], []
     for _, span, _, _, _, lb in evidence_inference(d, heldout=True):
         gold.append(m[lb])
-        pred.append(direction_of(span).value)
+        pred.append(effect_direction(span).value)
     known = [(g, p) for g, p in zip(gold, pred, strict=True) if p != Direction.UNKNOWN.value]
     acc = sum(g == p for g, p in known) / max(1, len(known))
     cov = len(known) / max(1, len(gold))

@@ -11,13 +11,13 @@ Every error that medcite raises on purpose derives from :class:`MedciteError`, s
     │   └── IngestError        a whole input file cannot be read (empty, binary, wrong format,
     │       │                  truncated gzip); nothing already stored is touched
     │       └── HostileXMLError  XML with DTD entities, external entities or entity bombs
-    ├── RecordError            one malformed record inside an otherwise good file (reported, skipped)
     ├── StoreError             the database cannot be opened, migrated or written
-    ├── IndexError_            a search index is missing, corrupt or out of step with the store
     ├── ModelError             a shipped model cannot be found or loaded
     ├── NetworkError           PubMed / an LLM endpoint cannot be reached or keeps failing
     ├── NotFoundError          an article, thread or source id that does not exist
     └── EmptyEvidenceError     the store has nothing to answer from
+
+A malformed record inside a good file is not an exception: parsers yield a ``ParseProblem`` and go on.
 """
 
 from __future__ import annotations
@@ -26,48 +26,38 @@ from __future__ import annotations
 class MedciteError(Exception):
     """Base of every error medcite raises on purpose. ``str(err)`` is a user-facing message."""
 
-    code = "medcite_error"
-
 
 class ConfigError(MedciteError):
-    code = "config_error"
+    pass
 
 
 class InputError(MedciteError):
-    code = "invalid_input"
+    pass
 
 
 class IngestError(InputError):
-    code = "ingest_error"
+    pass
 
 
 class HostileXMLError(IngestError):
-    code = "hostile_xml"
-
-
-class RecordError(MedciteError):
-    code = "bad_record"
+    pass
 
 
 class StoreError(MedciteError):
-    code = "store_error"
-
-
-class IndexError_(MedciteError):
-    code = "index_error"
+    pass
 
 
 class ModelError(MedciteError):
-    code = "model_error"
+    pass
 
 
 class NetworkError(MedciteError):
-    code = "network_error"
+    pass
 
 
 class NotFoundError(MedciteError):
-    code = "not_found"
+    pass
 
 
 class EmptyEvidenceError(MedciteError):
-    code = "empty_evidence"
+    pass

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa
-from llm_server import FakeLLMServer
-
 from medcite.compose import compose_article
 from medcite.domain import Article, Provenance, StoredSource
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa
+from tests.compose.llm_server import FakeLLMServer
 
 KEYWORDS = ("clonidine", "bupropion", "ketamine", "methylphenidate", "zolpidem", "estrogen")
 

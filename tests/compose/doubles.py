@@ -5,7 +5,8 @@
 * ``LexicalVerifier``: calls a statement supported when every content word of it occurs in the cited
   evidence (a lexical test double of the NLI verifier).
 * ``OracleSearcher``: returns the gold abstract of a question (oracle retrieval, for the stance eval).
-* A tiny design/sample-size classifier stands in for the corpus helper's evidence classification.
+* Sources are classified (design, sample size, human subjects) by the real
+  :func:`medcite.corpus.classify.classify`.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from medcite.compose.candidates import record_sentences, terms
+from medcite.corpus.classify import classify
 from medcite.domain import (
     AbstractSection,
-    Design,
     Evidence,
-    EvidenceInfo,
     Label,
     MeshHeading,
     PassageHit,
@@ -35,39 +34,13 @@ from medcite.domain import (
     StoredSource,
     Verdict,
 )
+from medcite.text import record_sentences, terms
 
 DATA_DIR = Path(os.environ.get("MEDCITE_DATA_DIR", "/work/shared/data"))
 
-_N = re.compile(
-    r"\b(\d{2,6})\s+(?:[a-z-]+\s+){0,3}?(?:patients|participants|subjects|children|adults|women|men|infants|"
-    r"volunteers|individuals|smokers|cases)\b|\bn\s?=\s?(\d{2,6})\b"
-)
-
-
-def classify(text: str) -> EvidenceInfo:
-    """A rough, rule-based design and sample-size guess (a stand-in for the corpus classifier)."""
-    t = text.lower()
-    if "meta-analys" in t or "systematic review" in t:
-        d = Design.META_ANALYSIS
-    elif re.search(r"\brandomi[sz]ed\b", t) and re.search(r"\btrial|\bstudy", t):
-        d = Design.RCT
-    elif "case-control" in t:
-        d = Design.CASE_CONTROL
-    elif re.search(r"\b(?:cohort|retrospective|prospective|cross-sectional|observational)\b", t):
-        d = Design.OBSERVATIONAL
-    elif re.search(r"\b(?:case report|case series)\b", t):
-        d = Design.CASE_SERIES
-    elif re.search(r"\b(?:rats?|mice|murine|in vitro|dogs?|rabbits?)\b", t):
-        d = Design.ANIMAL
-    else:
-        d = Design.OTHER
-    m = _N.search(text)
-    n = int(m.group(1) or m.group(2)) if m else None
-    return EvidenceInfo(design=d, inferred=True, sample_size=n, human=d is not Design.ANIMAL)
-
 
 def _source(i: int, rec: SourceRecord) -> StoredSource:
-    return StoredSource(id=i, record=rec, evidence=classify(f"{rec.title} {rec.text}"))
+    return StoredSource(id=i, record=rec, evidence=classify(rec))
 
 
 def load_pubmedqa(with_conclusion: bool = True) -> dict[str, StoredSource]:

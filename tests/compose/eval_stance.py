@@ -1,24 +1,19 @@
 """Stance accuracy on the dev sets with ORACLE retrieval (the gold abstract/snippets are the only
 source; the LexicalVerifier test double stands in for the verifier). Not an end-to-end figure.
 
-    PYTHONPATH=src .venv/bin/python tests/compose/eval_stance.py [--no-conclusion] [--limit N]
+    .venv/bin/python -m tests.compose.eval_stance [--no-conclusion] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections import Counter
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from doubles import DATA_DIR, LexicalVerifier, OracleSearcher, _source, load_pubmedqa
 
 from medcite.compose import compose_article
 from medcite.domain import AbstractSection, Provenance, SourceRecord
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, _source, load_pubmedqa
 
 GOLD = {"yes": "yes", "no": "no", "maybe": "uncertain"}
 

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import re
 
-from doubles import LexicalVerifier, OracleSearcher, OverlapSearcher, ScriptedVerifier
-
 from medcite.compose import compose_article
 from medcite.compose.candidates import NUMBER
+from medcite.compose.plan import plan_queries
+from medcite.compose.question import analyze_question
 from medcite.domain import INSUFFICIENT, Article, Label, Provenance, StoredSource
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, OverlapSearcher, ScriptedVerifier
 
 
 def _cited_order(a: Article) -> list[int]:
@@ -67,13 +68,16 @@ def test_design_and_population_prefix_comes_from_the_source(bupropion_article: A
 
 
 def test_one_verify_batch_with_bounded_size(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    question = "What is the role of clonidine in paediatric adenotonsillectomy?"
     v = LexicalVerifier()
-    compose_article(
-        "What is the role of clonidine in paediatric adenotonsillectomy?", searcher, v, provenance=provenance
-    )
+    before = len(searcher.calls)  # the searcher is shared by the session's tests
+    compose_article(question, searcher, v, provenance=provenance)
     assert len(v.calls) == 1
     assert 1 <= len(v.calls[0]) <= 40
-    assert len(searcher.calls) >= 4 or True
+    # several sub-queries (therapy: the question, efficacy, safety, dosing, mechanism), each searched once
+    plan = plan_queries(analyze_question(question))
+    assert len(plan) >= 4
+    assert searcher.calls[before:] == [q.query for q in plan]
 
 
 def test_sub_queries_are_limited(corpus: list[StoredSource], provenance: Provenance) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 
-from doubles import DATA_DIR, _source
-
-from medcite.compose.candidates import inline_sections, record_sentences, role_of
 from medcite.domain import AbstractSection, SourceRecord
+from medcite.text import inline_sections, record_sentences, role_of
+from tests.compose.doubles import DATA_DIR, _source
 
 
 def test_inline_abstract_labels_give_sentence_roles() -> None:

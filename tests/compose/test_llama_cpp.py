@@ -16,13 +16,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from doubles import OverlapSearcher
 
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.bootstrap import load_verifier
 from medcite.compose import compose_article
 from medcite.config import load_settings
 from medcite.domain import Provenance
+from tests.compose.doubles import OverlapSearcher
 
 
 def _gguf() -> Path | None:

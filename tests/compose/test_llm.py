@@ -4,14 +4,14 @@ import socket
 
 import httpx
 import pytest
-from doubles import LexicalVerifier, OverlapSearcher
-from llm_server import FakeLLMServer
 
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.compose import compose_article
 from medcite.config import Settings, load_settings
 from medcite.domain import Provenance
 from medcite.errors import ConfigError, NetworkError
+from tests.compose.doubles import LexicalVerifier, OverlapSearcher
+from tests.compose.llm_server import FakeLLMServer
 
 
 def _settings(base: str | None, **kw: object) -> Settings:

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import re
 
-from doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, _source
-
 from medcite.compose import compose_article
 from medcite.compose.assemble import reference
 from medcite.compose.candidates import attribution, with_prefix
@@ -17,6 +15,7 @@ from medcite.domain import (
     SourceRecord,
     StoredSource,
 )
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, _source
 
 
 def _src(i: int, title: str, conclusion: str, results: str = "", n: int | None = None) -> StoredSource:

@@ -113,12 +113,12 @@ def test_equivalence_answers_yes_to_safety_and_no_to_difference() -> None:
 def test_question_abbreviations_are_spelled_out_for_the_claim_check(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
-    from medcite.compose.candidates import split_sentences
     from medcite.compose.compose import spelled_out
     from medcite.domain import Evidence
+    from medcite.text import split_sentences
 
     text = pubmedqa["23831910"].record.text  # its conclusion speaks of "DBE" only
-    sentence = next(t for _s, _e, t in split_sentences(text) if t.startswith("DBE appears"))
+    sentence = next(text[s:e] for s, e in split_sentences(text) if text[s:e].startswith("DBE appears"))
     ev = spelled_out(Evidence(sentence), [("DBE", "double balloon enteroscopy")])
     assert ev.text.startswith("double balloon enteroscopy (DBE) appears")
     assert spelled_out(ev, [("DBE", "double balloon enteroscopy")]).text == ev.text  # idempotent

@@ -76,15 +76,6 @@ def test_delete_and_change_log(db_url: str, shared: Path) -> None:
     store.close()
 
 
-def test_run_state_round_trip(db_url: str) -> None:
-    store = Store.open(db_url)
-    assert store.run_state("pubmed:q") is None
-    store.save_run_state("pubmed:q", {"done": ["1", "2"]})
-    store.save_run_state("pubmed:q", {"done": ["1", "2", "3"]})
-    assert store.run_state("pubmed:q") == {"done": ["1", "2", "3"]}
-    store.close()
-
-
 def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot open the database"):
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1")

@@ -12,8 +12,8 @@ import pytest
 
 from medcite.bootstrap import load_verifier
 from medcite.config import load_settings
+from medcite.text import split_sentences
 from medcite.verify import ClaimVerifier
-from medcite.verify.text import split_sentences
 
 FindSentence = Callable[[str], list[str]]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from medcite.domain import Design, Evidence
+from medcite.text import Direction, effect_direction
 from medcite.verify.design import check_design
-from medcite.verify.direction import Direction, check_direction, direction_of
+from medcite.verify.direction import check_direction
 from medcite.verify.mesh import MeshVocabulary
 from medcite.verify.population import Mismatch, check_population
 
@@ -61,14 +62,16 @@ def test_direction_cues_on_evidence_inference_heldout(shared: Path) -> None:
     gold = {"significantly increased": Direction.INCREASED, "significantly decreased": Direction.DECREASED,
             "no significant difference": Direction.NO_DIFFERENCE}  # fmt: skip
     rows = list(evidence_inference(shared, heldout=True))
-    found = [(gold[r[5]], direction_of(r[1])) for r in rows]
+    found = [(gold[r[5]], effect_direction(r[1])) for r in rows]
     known = [(g, p) for g, p in found if p is not Direction.UNKNOWN]
     assert len(known) / len(found) > 0.6
     assert sum(g == p for g, p in known) / len(known) > 0.8
 
 
 def test_flipped_direction_conflicts(find_sentence) -> None:  # type: ignore[no-untyped-def]
-    ev = next(s for s in find_sentence(r"significantly reduced") if direction_of(s) is Direction.DECREASED)
+    ev = next(
+        s for s in find_sentence(r"significantly reduced") if effect_direction(s) is Direction.DECREASED
+    )
     flipped = ev.replace("significantly reduced", "significantly increased")
     assert check_direction(flipped, ev).conflict
     assert not check_direction(ev, ev).conflict

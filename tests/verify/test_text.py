@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 
 from medcite.domain import Evidence
-from medcite.verify.text import evidence_sentences, rank_sentences, split_sentences
+from medcite.text import split_sentences
+from medcite.verify.text import evidence_sentences, rank_sentences
 
 
 def test_sentence_spans_cover_real_abstracts(abstracts: list[str]) -> None:

@@ -50,7 +50,7 @@ def test_missing_model_is_a_clear_model_error(tmp_path: Path) -> None:
 
 def test_copied_sentence_is_supported_with_offsets(verifier: ClaimVerifier, abstracts: list[str]) -> None:
     text = next(a for a in abstracts if 600 < len(a) < 2000 and "significantly" in a)
-    from medcite.verify.text import split_sentences
+    from medcite.text import split_sentences
 
     s, e = next((s, e) for s, e in split_sentences(text) if "significantly" in text[s:e])
     ev = Evidence(text=text, source_key="src-1", offset=100)

@@ -7,36 +7,15 @@ favours the ones that do.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import tantivy
 
 from medcite.domain import SearchFilters, StoredSource
+from medcite.text import query_terms
 
 LEXICAL_VERSION = 2  # bump when the schema changes: the index is rebuilt from the store
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having
-    he her here hers him his how i if in into is it its itself just me more most my no nor not of off on once
-    only or other our out over own same she should so some such than that the their them then there these
-    they this those through to too under until up very was we were what when where which while who whom why
-    will with would you your role use used using treat treating treatment patients patient""".split()
-)
-
-
-def query_terms(text: str) -> list[str]:
-    """Content words of a query, lowercased, de-duplicated, in order (stopwords dropped)."""
-    seen: dict[str, None] = {}
-    for w in _WORD.findall(text.lower()):
-        if w not in STOPWORDS and len(w) > 1:
-            seen.setdefault(w, None)
-    if not seen:  # a query of stopwords only: keep its words rather than match nothing
-        for w in _WORD.findall(text.lower()):
-            seen.setdefault(w, None)
-    return list(seen)
 
 
 def _schema() -> tantivy.Schema:

@@ -11,13 +11,13 @@ from medcite.compose.candidates import (
     Prefix,
     attribution,
     lower_first,
-    terms,
     trim_sentence,
     with_prefix,
 )
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
+from medcite.text import terms
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -170,15 +170,15 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
 
 
 def _with_contrasts(section: str, picked: list[Candidate], kind: StatementKind) -> list[Draft]:
-    """Order the primary section: the majority direction first, the opposing evidence shown as such."""
-    directions = [c.direction() for c in picked]
-    tally = Counter(d for d in directions if d in OPPOSITE)
+    """Order the primary section: the majority polarity first, the opposing evidence shown as such."""
+    polarities = [c.direction() for c in picked]
+    tally = Counter(p for p in polarities if p in OPPOSITE)
     if not tally:
         return [make_draft(section, c, kind) for c in picked]
-    lead_dir = directions[0] if directions[0] in OPPOSITE else tally.most_common(1)[0][0]
-    against = OPPOSITE[lead_dir]
-    lead = [make_draft(section, c, kind) for c, d in zip(picked, directions, strict=True) if d != against]
+    lead_polarity = polarities[0] if polarities[0] in OPPOSITE else tally.most_common(1)[0][0]
+    against = OPPOSITE[lead_polarity]
+    lead = [make_draft(section, c, kind) for c, p in zip(picked, polarities, strict=True) if p != against]
     contra = [
-        make_draft(section, c, "contrast") for c, d in zip(picked, directions, strict=True) if d == against
+        make_draft(section, c, "contrast") for c, p in zip(picked, polarities, strict=True) if p == against
     ]
     return lead + contra

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcite.compose.candidates import Candidate, overlap, record_sentences, role_of, terms
+from medcite.compose.candidates import Candidate
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import LEVEL, SearchFilters, SearchHit
 from medcite.ports import Searcher
+from medcite.text import CONNECTIVES, record_sentences, role_of, term_overlap, terms
 
 MAX_QUERIES = 5
 PER_QUERY_K = 8
@@ -165,16 +166,13 @@ def concepts(a: QuestionAnalysis) -> list[Concept]:
     return out
 
 
-_CONNECTIVES = frozenset("and or of in on for with the a an to".split())
-
-
 def _acronym(name: str) -> tuple[str, ...]:
     """The initials of a multi-word name, which abstracts often use alone after defining them in the
     title: "double balloon enteroscopy" -> DBE. Judging words ("efficacious") and connectives are left out."""
     words = [
         w
         for w in re.findall(r"[A-Za-z]+", name)
-        if w.lower() not in _CONNECTIVES and not (set(terms(w)) & _JUDGING)
+        if w.lower() not in CONNECTIVES and not (set(terms(w)) & _JUDGING)
     ]
     return ("".join(w[0] for w in words).upper(),) if 2 <= len(words) <= 5 else ()
 
@@ -245,7 +243,7 @@ def run_plan(
     for key, s in fused.items():
         src = hits[key].source
         full = source_text(hits[key])
-        rel = overlap(kt, full) if kt else 1.0
+        rel = term_overlap(kt, full) if kt else 1.0
         # on topic: names a concept of the question (words, expansion or acronym), or most key terms
         on_topic = any(c.found_in(full) for c in cs) if cs else rel >= 0.3
         if kt and not on_topic and rel < 0.6:
@@ -281,12 +279,14 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 if cs and role not in ("results", "conclusions") and not any(c.found_in(t) for c in cs):
                     continue  # background or methods that name neither the intervention nor the condition
                 out.append(
-                    Candidate(src, t, s, e, label, role, p.passage_id, rs.score, overlap(qterms, t), True)
+                    Candidate(
+                        src, t, s, e, label, role, p.passage_id, rs.score, term_overlap(qterms, t), True
+                    )
                 )
         for label, s, e, t in sentences:
             role = role_of(label, t)
             if s in seen or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
-            out.append(Candidate(src, t, s, e, label, role, None, rs.score, overlap(qterms, t), False))
+            out.append(Candidate(src, t, s, e, label, role, None, rs.score, term_overlap(qterms, t), False))
     return out

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
+from medcite.text import AUXILIARIES
 
 if TYPE_CHECKING:
     from medcite.domain.article import Article
@@ -95,7 +96,7 @@ def abbreviations() -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-_AUX = r"(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might|must)"
+_AUX = "(?:" + "|".join(AUXILIARIES) + ")"
 _YES_NO = re.compile(
     rf"^\s*{_AUX}\b|(?:[:;,.?]|--)\s*{_AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
 )

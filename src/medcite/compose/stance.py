@@ -29,63 +29,28 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from medcite.compose.candidates import Role
 from medcite.domain.article import Stance
-
-NEG = re.compile(
-    r"\b(?:not|no|none|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|wasn't|weren't|"
-    r"won't|without (?:any|a) (?:significant|clear)|fail(?:s|ed)? to|insufficient|unable to|lack(?:s|ed)? of|"
-    r"absence of|unrelated|independent(?:ly)? of|irrespective of|unchanged|ineffective|inaccurate|"
-    r"unreliable|unnecessary|poor(?:ly)?|limited value|"
-    r"rather than|instead of)\b",
-    re.I,
+from medcite.text import (
+    ARTICLES,
+    AUXILIARIES,
+    DIFFERENCE_QUESTION,
+    EQUIVALENCE,
+    NEGATED_QUESTION,
+    NEGATION,
+    NOT_NEGATING,
+    PREPOSITIONS,
+    QUESTION_NOT_NEGATING,
+    STRONG_HEDGE,
+    Role,
 )
-# "equally safe", "comparable yield", "no significant difference": a *no* to "does X differ / improve Y?",
-# a *yes* to "is X safe / feasible / as good as Y?"
-EQUIV = re.compile(
-    r"\b(?:similar(?:ly)?|comparable|equivalent|identical|equally|as (?:safe|effective|accurate|good) as|"
-    r"no (?:statistically )?(?:significant )?differences?|"
-    r"not (?:statistically )?(?:significantly )?differ\w*|"
-    r"did not differ|non-?inferior\w*)\b",
-    re.I,
-)
-_DIFF_QUESTION = re.compile(
-    r"\b(?:differ\w*|better|superior|inferior|more|less|improv\w*|increas\w*|reduc\w*|decreas\w*|"
-    r"affect\w*|influenc\w*|impact\w*|associat\w*|relat\w*|predict\w*|change\w*|alter\w*|promot\w*|"
-    r"higher|lower|worse|benefit\w*|prevent\w*|protect\w*|cause\w*|risk|"
-    r"requir\w*|needs?|needed|necessar\w*|contraindicat\w*)\b",
-    re.I,
-)
-NOT_NEG = re.compile(
-    r"\b(?:not only|no longer|whether or not|if not|not yet|no doubt|not uncommon|not infrequent\w*|"
-    r"not unusual|not surprising\w*|none the less|nonetheless|no (?:other|more) than|not (?:be )?"
-    r"(?:ignored|overlooked|neglected|underestimated|forgotten))\b",
-    re.I,
-)
-UNCERTAIN = re.compile(
-    r"\b(?:remains? (?:unclear|uncertain|unknown|controversial|to be (?:determined|established|seen|"
-    r"clarified))|inconclusive|controversial|conflicting|equivocal|not (?:yet )?(?:clear|known|"
-    r"established|conclusive)|unclear|uncertain|may or may not|further (?:studies|research|trials|"
-    r"investigation|evaluation) (?:is|are) (?:needed|required|warranted) to (?:determine|confirm|clarify|"
-    r"establish)|larger (?:studies|trials) (?:are|is) (?:needed|required|warranted)|"
-    r"cannot (?:be )?(?:excluded|ruled out|determined|confirmed)|"
-    r"trend(?:ed)? towards?)\b",
-    re.I,
-)
-_NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)
-_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)
 
 
 def negated_question(question: str) -> bool:
     """ "Does X not reduce Y?" (the votes flip); "Is X safe or not?" is not negated."""
-    return bool(_NEGATED_QUESTION.search(_NOT_NEGATING.sub(" ", question)))
+    return bool(NEGATED_QUESTION.search(QUESTION_NOT_NEGATING.sub(" ", question)))
 
 
-_AUX = re.compile(
-    r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|had|may|might|must|"
-    r"it's)\b\s*",
-    re.I,
-)
+_AUX = re.compile(r"^(?:" + "|".join((*AUXILIARIES, "it's")) + r")\b\s*", re.I)
 _PRONOUN = re.compile(r"^(?:it|they|this|these|there|he|she)\b\s*", re.I)
 _COPULA = {"is", "are", "was", "were", "it's"}
 # where the subject of "Is X ...?" most often ends: before a predicate adjective, participle or article
@@ -98,10 +63,6 @@ _PREDICATE = re.compile(
     re.I,
 )
 _NOT_PREDICATE = frozenset("olive live alive five give drive seed need feed bleed breed speed".split())
-_ARTICLES = frozenset("a an the".split())
-_PREPOSITIONS = frozenset(
-    "to in of on for with by from at after before during among between against about into than via".split()
-)
 STANCE_NLI = 4  # leading sentences the question-as-claim is checked against
 LABELS: tuple[Stance, ...] = ("yes", "no", "uncertain")
 NLI_LABELS = ("supported", "partial", "contradicted", "unsupported")
@@ -140,7 +101,7 @@ def claim_of(question: str) -> str:
         return " ".join([*words[:at], aux, *words[at:]]) if at else rest
     for i in range(1, len(words)):
         w = words[i].strip(",;").lower()
-        if w in _ARTICLES and words[i - 1].lower() in _PREPOSITIONS:
+        if w in ARTICLES and words[i - 1].lower() in PREPOSITIONS:
             continue  # "exposure to the sun": still the subject
         if w not in _NOT_PREDICATE and _PREDICATE.match(w):
             return " ".join([*words[:i], aux, *words[i:]])
@@ -173,19 +134,19 @@ ROLE_WEIGHT = {"conclusions": 2.0, "results": 0.5, "unknown": 0.7, "methods": 0.
 
 def asks_difference(question: str) -> bool:
     """Whether the question asks about a difference or an effect (then "comparable" answers no)."""
-    return bool(_DIFF_QUESTION.search(question))
+    return bool(DIFFERENCE_QUESTION.search(question))
 
 
 def sentence_vote(text: str, difference: bool = True) -> Stance:
     """The wording vote of one sentence; ``difference``: the question asks about a difference/effect."""
-    clean = NOT_NEG.sub(" ", text)
-    if EQUIV.search(clean):
-        if NEG.search(EQUIV.sub(" ", clean)) or difference:
+    clean = NOT_NEGATING.sub(" ", text)
+    if EQUIVALENCE.search(clean):
+        if NEGATION.search(EQUIVALENCE.sub(" ", clean)) or difference:
             return "no"
         return "yes"
-    if NEG.search(clean):
+    if NEGATION.search(clean):
         return "no"
-    if UNCERTAIN.search(clean):
+    if STRONG_HEDGE.search(clean):
         return "uncertain"
     return "yes"
 
@@ -236,7 +197,7 @@ def features(question: str, items: Sequence[StanceInput]) -> list[float]:
     if vote in ("yes", "no") and negated_question(question):
         vote = "no" if vote == "yes" else "yes"
     f += [float(vote == lab) for lab in LABELS]
-    f += [float(asks_difference(question)), float(first is not None and bool(EQUIV.search(first.text)))]
+    f += [float(asks_difference(question)), float(first is not None and bool(EQUIVALENCE.search(first.text)))]
     f.append(1.0)
     return f
 

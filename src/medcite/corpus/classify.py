@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord
+from medcite.text import FUTURE_RESEARCH, SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
 
 _PUBTYPE_DESIGN: dict[str, Design] = {
     "practice guideline": Design.GUIDELINE,
@@ -74,7 +75,6 @@ _MESH_DESIGN: dict[str, Design] = {
 _RANDOMISED = re.compile(
     r"(?<!non-)(?<!non)(?<!quasi-)\b(randomi[sz]ed|randomly (assigned|allocated))\b", re.IGNORECASE
 )
-_HEDGE = re.compile(r"\b(need(ed)?|warranted|required|future|further|should be|recommend)\b", re.IGNORECASE)
 _TEXT_CUES: tuple[tuple[Design, re.Pattern[str]], ...] = (
     (Design.META_ANALYSIS, re.compile(r"\bmeta-?\s?analys[ie]s\b|\bsystematic (literature )?review\b", re.I)),
     (
@@ -137,12 +137,7 @@ _HUMAN_WORDS = frozenset(
 )
 
 # -- sample size ---------------------------------------------------------------------------------------
-_PEOPLE = (
-    r"(?:patients|participants|subjects|children|adults|women|men|individuals|persons|people|infants|"
-    r"neonates|newborns|adolescents|volunteers|cases|mothers|pregnancies|students|workers|residents|"
-    r"veterans|smokers|survivors|recipients|outpatients|inpatients|boys|girls|couples|families|respondents|"
-    r"healthy volunteers|nurses|physicians|athletes|elderly)"
-)
+_PEOPLE = alternation(SAMPLED_PEOPLE | {"healthy volunteers"})
 _PEOPLE_FAST = re.compile("|".join(sorted(set(re.findall(r"[a-z]+", _PEOPLE.replace("?:", ""))))))
 _ADJ = (
     r"(?:(?:consecutive|eligible|adult|healthy|hospitali[sz]ed|critically ill|elderly|older|pediatric|"
@@ -150,10 +145,7 @@ _ADJ = (
     r"Japanese|Chinese|Korean|American|European|Caucasian|African|new|unrelated|premature|preterm|"
     r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
 )
-_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-)
+_NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
 _NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?)"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
@@ -174,21 +166,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_BELOW_TWENTY = {**UNITS, **TEENS}
 _MAX_SAMPLE = 50_000_000
 # Equal evidence levels: the more specific design wins (a "case-control" cue beats "observational").
 _TIE_ORDER = [Design.CASE_CONTROL, *(d for d in Design if d != Design.CASE_CONTROL)]
@@ -226,12 +204,8 @@ def _best(designs: Iterable[Design]) -> Design | None:
     return ranked[0] if ranked else None
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
-
-
 def _says_randomised(text: str) -> bool:
-    return any(_RANDOMISED.search(s) and not _HEDGE.search(s) for s in _sentences(text))
+    return any(_RANDOMISED.search(s) and not FUTURE_RESEARCH.search(s) for s in rough_sentences(text))
 
 
 def _infer_design(title: str, text: str) -> Design | None:
@@ -245,8 +219,8 @@ def _infer_design(title: str, text: str) -> Design | None:
     ]
     found: list[Design] = []
     if cues:
-        for sentence in [title, *_sentences(text)]:
-            if _HEDGE.search(sentence):
+        for sentence in [title, *rough_sentences(text)]:
+            if FUTURE_RESEARCH.search(sentence):
                 continue
             found.extend(design for design, cue in cues if cue.search(sentence))
     if not found and _REVIEW_TITLE.search(title):
@@ -274,7 +248,7 @@ def _human(record: SourceRecord, text: str) -> bool | None:
 
 def sample_size(text: str) -> int | None:
     """The number of people studied, where the abstract states it clearly; otherwise None."""
-    for sentence in _sentences(text):
+    for sentence in rough_sentences(text):
         if not _PEOPLE_FAST.search(sentence.lower()):
             continue  # cheap prefilter: every pattern needs a word for people
         for pattern in _SAMPLE_PATTERNS:
@@ -305,10 +279,10 @@ def _number(token: str) -> int | None:
     words = re.split(r"[- ]", token.lower())
     total = 0
     for word in words:
-        if word in _TENS:
-            total += _TENS[word]
-        elif word in _UNITS:
-            total += _UNITS[word]
+        if word in TENS:
+            total += TENS[word]
+        elif word in _BELOW_TWENTY:
+            total += _BELOW_TWENTY[word]
         else:
             return None
     return total or None

@@ -6,25 +6,16 @@ import re
 from collections.abc import Iterable
 
 from medcite.domain import AbstractSection, MeshHeading
+from medcite.text import STRUCTURED_LABEL_WORDS
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _PMC = re.compile(r"PMC\d+")
 
 # An uppercase label at the start of an abstract or after a sentence end: "BACKGROUND: ", "MATERIALS AND
-# METHODS: ", "AIMS/HYPOTHESIS: ". Each word must come from the structured-abstract vocabulary below.
+# METHODS: ", "AIMS/HYPOTHESIS: ". Each word must come from the structured-abstract vocabulary
+# (:data:`medcite.text.STRUCTURED_LABEL_WORDS`).
 _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*)[A-Z][A-Z0-9]+){0,5}):\s+")
-_LABEL_WORDS = frozenset(
-    """BACKGROUND OBJECTIVE OBJECTIVES AIM AIMS PURPOSE INTRODUCTION CONTEXT METHODS METHOD MATERIALS MATERIAL
-    AND DESIGN SETTING SETTINGS PATIENTS PARTICIPANTS SUBJECTS INTERVENTION INTERVENTIONS MEASUREMENTS MAIN
-    OUTCOME OUTCOMES MEASURES MEASURE RESULTS RESULT FINDINGS CONCLUSION CONCLUSIONS INTERPRETATION
-    LIMITATIONS DISCUSSION SIGNIFICANCE RATIONALE HYPOTHESIS STUDY SELECTION DATA SOURCES SOURCES EXTRACTION
-    SYNTHESIS REVIEW REVIEWS CLINICAL TRIAL TRIALS REGISTRATION RELEVANCE IMPORTANCE EXPOSURE EXPOSURES
-    EVIDENCE ACQUISITION SUMMARY ABSTRACT CASE CASES PRESENTATION REPORT REPORTS TRIAL KEY POINTS FUNDING
-    OF THE TO FOR IN AND/OR APPROACH PROCEDURES PROCEDURE MAIN ANALYSIS ANALYSES STATISTICAL POPULATION
-    PRINCIPAL SCOPE RECOMMENDATIONS QUESTION QUESTIONS EXPERIMENTAL PROBLEM GOAL GOALS HISTORY IMPLICATIONS
-    PRACTICE POLICY ELIGIBILITY CRITERIA SEARCH STRATEGY NEW WHAT IS ALREADY KNOWN THIS ADDS""".split()
-)
 
 
 def clean(text: str | None) -> str:
@@ -105,7 +96,7 @@ def split_structured(text: str) -> tuple[AbstractSection, ...]:
 
 def _is_label(label: str) -> bool:
     words = re.split(r"[\s/&,-]+", label)
-    return all(w in _LABEL_WORDS for w in words if w)
+    return all(w in STRUCTURED_LABEL_WORDS for w in words if w)
 
 
 def author_name(last: str | None, initials: str | None, fore: str | None = None) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from medcite.adapters.sql import PassageRow, SourceMeta, Store
-from medcite.adapters.tantivy_index import LexicalIndex, query_terms
+from medcite.adapters.tantivy_index import LexicalIndex
 from medcite.adapters.usearch_index import DenseIndex, pack, unpack
 from medcite.config import Settings
 from medcite.domain import PassageHit, SearchFilters, SearchHit
@@ -17,6 +17,7 @@ from medcite.errors import InputError
 from medcite.ports import Embedder
 from medcite.retrieve.fusion import prior, rank, rrf, weighted
 from medcite.services.indexing import Indexes
+from medcite.text import prefix_overlap, query_terms
 
 MAX_QUERY_CHARS = 2000
 
@@ -119,7 +120,7 @@ class HybridSearcher:
         if not rows:
             return ()
         terms = set(query_terms(query))
-        lex = np.array([_overlap(terms, r.passage.text) for r in rows], dtype=np.float32)
+        lex = np.array([prefix_overlap(terms, r.passage.text) for r in rows], dtype=np.float32)
         if qvec is not None and self.dense is not None:
             vecs = self.dense.get([pack(sid, r.passage.idx + 1) for r in rows])
             sim = np.nan_to_num(vecs @ qvec, nan=0.0)
@@ -138,11 +139,3 @@ class HybridSearcher:
             )
             for i in order
         )
-
-
-def _overlap(terms: set[str], text: str) -> float:
-    if not terms:
-        return 0.0
-    words = set(query_terms(text))
-    hit = sum(1 for t in terms if t in words or any(w.startswith(t[:5]) for w in words if len(t) >= 6))
-    return hit / len(terms)

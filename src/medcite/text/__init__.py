@@ -1,0 +1,102 @@
+"""The text toolkit: one copy of each piece of text knowledge the pipeline uses.
+
+* :mod:`medcite.text.sentences`: the sentence splitter (passages with offsets), inline section labels,
+  a source's sentences as the composer reads them, and the design classifier's rough splitter;
+* :mod:`medcite.text.words`: the stopword lists (named unions of shared pieces), the tokenizers and
+  overlap scorers, auxiliaries, number words and words for people;
+* :mod:`medcite.text.cues`: the section-label vocabulary and section roles, and the negation, hedge,
+  equivalence and direction cues (a finding's polarity for the composer, an effect's direction for the
+  verifier, the stance vote's cues, the design classifier's future-research cue).
+
+It imports only the standard library and :mod:`medcite.domain`.
+"""
+
+from medcite.text.cues import (
+    DIFFERENCE_QUESTION,
+    EQUIVALENCE,
+    FUTURE_RESEARCH,
+    NEGATED_QUESTION,
+    NEGATION,
+    NOT_NEGATING,
+    QUESTION_NOT_NEGATING,
+    STRONG_HEDGE,
+    STRUCTURED_LABEL_WORDS,
+    Direction,
+    Polarity,
+    Role,
+    effect_direction,
+    finding_polarity,
+    role_of,
+)
+from medcite.text.sentences import (
+    MIN_CHARS,
+    inline_sections,
+    record_sentences,
+    rough_sentences,
+    split_passages,
+    split_sentences,
+)
+from medcite.text.words import (
+    ARTICLES,
+    ATTRIBUTED_PEOPLE,
+    AUXILIARIES,
+    CLAIM_STOPWORDS,
+    CONNECTIVES,
+    PREPOSITIONS,
+    QUERY_STOPWORDS,
+    SAMPLED_PEOPLE,
+    TEENS,
+    TENS,
+    TERM_STOPWORDS,
+    UNITS,
+    alternation,
+    content_words,
+    idf_overlap,
+    prefix_overlap,
+    query_terms,
+    term_overlap,
+    terms,
+)
+
+__all__ = [
+    "ARTICLES",
+    "ATTRIBUTED_PEOPLE",
+    "AUXILIARIES",
+    "CLAIM_STOPWORDS",
+    "CONNECTIVES",
+    "DIFFERENCE_QUESTION",
+    "EQUIVALENCE",
+    "FUTURE_RESEARCH",
+    "MIN_CHARS",
+    "NEGATED_QUESTION",
+    "NEGATION",
+    "NOT_NEGATING",
+    "PREPOSITIONS",
+    "QUERY_STOPWORDS",
+    "QUESTION_NOT_NEGATING",
+    "SAMPLED_PEOPLE",
+    "STRONG_HEDGE",
+    "STRUCTURED_LABEL_WORDS",
+    "TEENS",
+    "TENS",
+    "TERM_STOPWORDS",
+    "UNITS",
+    "Direction",
+    "Polarity",
+    "Role",
+    "alternation",
+    "content_words",
+    "effect_direction",
+    "finding_polarity",
+    "idf_overlap",
+    "inline_sections",
+    "prefix_overlap",
+    "query_terms",
+    "record_sentences",
+    "role_of",
+    "rough_sentences",
+    "split_passages",
+    "split_sentences",
+    "term_overlap",
+    "terms",
+]

@@ -12,15 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.domain import CheckResult
+from medcite.text import TEENS, TENS, UNITS
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100}
 
 # (pattern, dimension, factor to the base unit of that dimension)
 _UNIT_TABLE: list[tuple[str, str, float]] = [
@@ -47,7 +41,7 @@ _UNIT_TABLE: list[tuple[str, str, float]] = [
 _DENOM = r"(?:\s?/\s?(?P<den>kg|m2|m²|day|d|h|min|week|L|l|dL|dl|mL|ml))?"
 _UNIT_RE = "|".join(f"(?:{p})" for p, _, _ in _UNIT_TABLE)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_WORD_NUM = r"(?:(?:" + "|".join(_TENS) + r")[-\s](?:" + "|".join(_UNITS) + r")|" + "|".join(_WORDS) + r")"
+_WORD_NUM = r"(?:(?:" + "|".join(TENS) + r")[-\s](?:" + "|".join(UNITS) + r")|" + "|".join(_WORDS) + r")"
 _QTY = re.compile(
     r"(?<![\w.,/])(?<![A-Za-z]-)(?P<num>"
     + _NUM
@@ -99,7 +93,7 @@ def parse_number(text: str) -> float:
     if t in _WORDS:
         return float(_WORDS[t])
     parts = re.split(r"[-\s]", t)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
         return float(_WORDS[parts[0]] + _WORDS[parts[1]])
     if re.fullmatch(_NUM, t):
         return float(t.replace(",", ""))

@@ -1,0 +1,260 @@
+"""Cues: the section-label vocabulary and section roles, and the wording that reads a finding.
+
+Several readers look for negation, hedging or a direction of effect. They answer different questions,
+were tuned on different data, and so use different cue lists, kept side by side here:
+
+* :func:`finding_polarity` (:data:`Polarity`): does a sentence report a *positive*, *negative*, *hedged*
+  or *neutral* finding? The composer orders the primary section by it (the majority first, the opposing
+  evidence as "In contrast, ..."). Cues: :data:`NEGATIVE_FINDING`, :data:`HEDGE`, :data:`POSITIVE_FINDING`.
+* :func:`effect_direction` (:class:`Direction`): which way did the outcome move, *increased*, *decreased*
+  or *no difference*? The verifier's direction check compares a claim with its evidence by it. Cues:
+  :data:`NO_DIFFERENCE`, :data:`INCREASE`, :data:`DECREASE` (tuned on Evidence Inference spans, see
+  ``bench/eval_verify.py``).
+* The yes/no stance vote (``compose/stance.py``): :data:`NEGATION`, :data:`NOT_NEGATING`,
+  :data:`EQUIVALENCE`, :data:`STRONG_HEDGE`, and for the question :data:`NEGATED_QUESTION`,
+  :data:`QUESTION_NOT_NEGATING`, :data:`DIFFERENCE_QUESTION`.
+* :data:`FUTURE_RESEARCH`: a sentence that calls for future research, whose design words the design
+  classifier ignores ("further randomized trials are needed").
+
+The lists overlap but are not interchangeable ("lower" is a positive finding to the composer and a
+decrease to the verifier; "comparable" is no difference to the verifier and an equivalence to the stance
+vote): merging them would change articles and verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Literal
+
+
+def _labels(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- section labels -----------------------------------------------------------------------------------
+# Words that name a section of a structured abstract ("RESULTS"); an inline label needs one of them.
+_HEADINGS = _labels(
+    """ACQUISITION AIM AIMS BACKGROUND CONCLUSION CONCLUSIONS CONTEXT CRITERIA DESIGN DISCUSSION FINDINGS
+    IMPLICATIONS IMPORTANCE INTERPRETATION INTERVENTION INTERVENTIONS INTRODUCTION LIMITATIONS MATERIAL
+    MATERIALS MEASUREMENTS MEASURES METHOD METHODS OBJECTIVE OBJECTIVES OUTCOME OUTCOMES PARTICIPANTS
+    PATIENTS PURPOSE RATIONALE REGISTRATION RESULT RESULTS SELECTION SETTING SETTINGS SIGNIFICANCE SUBJECTS
+    SUMMARY SYNTHESIS"""
+)
+# Words that only qualify a heading ("MAIN OUTCOME MEASURES", "DATA SOURCES").
+_LINKS = _labels("ANALYSIS AND CASE DATA EVIDENCE FOR MAIN OF PRACTICE PRINCIPAL SOURCES STUDY THE TRIAL")
+# Words of labels that open an abstract ("WHAT IS ALREADY KNOWN", "CLINICAL TRIAL REGISTRATION"), too
+# ambiguous inside running text.
+_OPENING = _labels(
+    """ABSTRACT ADDS ALREADY ANALYSES APPROACH CASES CLINICAL ELIGIBILITY EXPERIMENTAL EXPOSURE EXPOSURES
+    EXTRACTION FUNDING GOAL GOALS HISTORY HYPOTHESIS IN IS KEY KNOWN MEASURE NEW POINTS POLICY POPULATION
+    PRESENTATION PROBLEM PROCEDURE PROCEDURES QUESTION QUESTIONS RECOMMENDATIONS RELEVANCE REPORT REPORTS
+    REVIEW REVIEWS SCOPE SEARCH STATISTICAL STRATEGY THIS TO TRIALS WHAT"""
+)
+# inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
+HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES")
+LINK_WORDS = _LINKS | _labels("COLLECTION")
+# labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
+STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
+
+# -- section roles ------------------------------------------------------------------------------------
+Role = Literal["background", "methods", "results", "conclusions", "unknown"]
+# stems looked for inside a section label, role by role in this order ("CONCLU": "CONCLUDING REMARKS")
+ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    ("conclusions", ("CONCLU", "INTERPRETATION", "IMPLICATION", "SIGNIFICANCE")),
+    ("results", ("RESULT", "FINDING")),
+    ("methods", ("METHOD", "DESIGN", "SETTING", "PATIENT", "PARTICIPANT", "INTERVENTION", "MEASURE")),
+    ("background", ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")),
+)
+# an unlabelled sentence that states the aim or the method, not a finding
+_AIM_CUE = re.compile(
+    r"(?:to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe)\b|"
+    r"(?:in (?:this|the present|the current) study,? )?we (?:compared|examined|investigated|evaluated|"
+    r"assessed|studied|conducted|performed|enrolled|recruited|randomi[sz]ed|aimed|sought|hypothesi[sz]ed|"
+    r"designed|tested|explored|analy[sz]ed|reviewed|measured|used)\b|"
+    r"(?:this|the present|the current|our) (?:study|trial|review|analysis) (?:was|is|aimed|aims|"
+    r"examined|investigated|evaluated|assessed|compared|sought|describes)\b|"
+    r"(?:the )?(?:primary |secondary |main )?(?:outcome )?measures? (?:of \w+ )?(?:was|were|included)\b|"
+    r"(?:prospective|retrospective),? (?:randomi[sz]ed |controlled |observational )*(?:study|trial|"
+    r"analysis|review)\b)",
+    re.I,
+)
+_ASSIGNED_CUE = re.compile(
+    r"\bwere (?:randomly |randomi[sz]ed and )?(?:assigned|randomi[sz]ed|allocated|enrolled|recruited|"
+    r"initiated on|included)\b",
+    re.I,
+)
+_CONCLUSION_CUE = re.compile(
+    r"\b(?:we conclude|in conclusion|conclusions?|these (?:results|findings|data) (?:suggest|indicate|show)|"
+    r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
+    re.I,
+)
+_RESULT_CUE = re.compile(
+    r"\b(?:p\s?[<=>]\s?0?\.\d|95%\s?CI|confidence interval|odds ratio|hazard ratio|relative risk|"
+    r"\d+(?:\.\d+)?\s?%|significant(?:ly)?)",
+    re.I,
+)
+
+
+def role_of(label: str, text: str) -> Role:
+    """The role of a sentence in its abstract: from its section label, else from its wording."""
+    lab = label.upper()
+    for role, stems in ROLE_STEMS:
+        if any(k in lab for k in stems):
+            return role
+    if (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text)) and not (
+        _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
+    ):
+        return "methods"
+    if _CONCLUSION_CUE.search(text):
+        return "conclusions"
+    if _RESULT_CUE.search(text):
+        return "results"
+    return "unknown"
+
+
+# -- the polarity of a finding (the composer) ---------------------------------------------------------
+Polarity = Literal["positive", "negative", "hedged", "neutral"]
+NEGATIVE_FINDING = re.compile(
+    r"\b(?:did not|does not|do not|was not|were not|is not|are not|has not|have not|could not|cannot|"
+    r"no (?:statistically )?significant|not (?:statistically )?significant(?:ly)?|"
+    r"no (?:significant )?differences?|"
+    r"not associated|no association|no (?:clear |convincing )?evidence|failed to|no (?:beneficial )?effect|"
+    r"no benefit|not effective|ineffective|no role|not related|no relationship|no correlation|"
+    r"not superior|not improve|neither|nor|unrelated|independent of|no longer|no advantage|lack of|"
+    r"no impact|no influence|not predictive|not useful|not justified|not necessary|not recommended|"
+    r"not (?:be )?(?:required|needed|warranted))\b",
+    re.I,
+)
+HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|potential(?:ly)?|appears? to|seems? to|further (?:studies|"
+    r"research|trials|"
+    r"investigations?|evaluation|work)|more (?:research|studies)|larger|warrant(?:ed|s)?|remains? (?:unclear|"
+    r"uncertain|controversial|to be)|unclear|uncertain|preliminary|inconclusive|controversial|conflicting|"
+    r"not (?:yet )?(?:clear|known|established)|limited evidence|needs? to be|"
+    r"should be (?:confirmed|investigated))\b",
+    re.I,
+)
+POSITIVE_FINDING = re.compile(
+    r"\b(?:significant(?:ly)?|improv\w*|reduc\w*|effective\w*|efficac\w*|associated with|benefit\w*|"
+    r"superior|increas\w*|decreas\w*|safe|useful|feasible|predict\w*|lower|higher|better|successful\w*|"
+    r"accurate|reliable|valid|recommended|support\w*|promot\w*|enhanc\w*|prevent\w*|protect\w*)",
+    re.I,
+)
+
+
+def finding_polarity(text: str) -> Polarity:
+    """Whether a sentence reports an effect (positive), its absence (negative), a hedged finding, or
+    neither (neutral), by counting cue matches."""
+    neg = len(NEGATIVE_FINDING.findall(text))
+    hedge = len(HEDGE.findall(text))
+    pos = len(POSITIVE_FINDING.findall(text))
+    if neg and neg >= pos:
+        return "negative"
+    if hedge and not neg:
+        return "hedged" if pos <= hedge else "positive"
+    if pos or neg:
+        return "positive" if pos > neg else "negative"
+    return "neutral"
+
+
+# -- the direction of an effect (the verifier) --------------------------------------------------------
+class Direction(StrEnum):
+    """Which way an outcome moved; UNKNOWN when the cues are absent or mixed."""
+
+    INCREASED = "increased"
+    DECREASED = "decreased"
+    NO_DIFFERENCE = "no difference"
+    UNKNOWN = "unknown"
+
+
+# negation is read with the cue word: "did not reduce" is no difference, not a decrease
+NO_DIFFERENCE = re.compile(
+    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?(?:significant(?:ly)?|differ\w*|change\w*|"
+    r"effect|association|benefit|improvement|increase|decrease|reduction|impact|influence)\b"
+    r"|\b(?:did|does|do|was|were|is|are)\s+not\s+(?:\w+\s+){0,2}?(?:significantly\s+)?"
+    r"(?:differ|change|affect|alter|improve|reduce|increase|decrease|lower|raise|influence|significant)\w*"
+    r"|\b(?:similar|comparable|equivalent|non-?inferior|unchanged|unaffected|insignificant|"
+    r"non-?significant|n\.?s\.)\b|\bfailed\s+to\b|\bno\s+\w*\s*differences?\b|\bp\s*[>=]\s*0?\.(?:0[5-9]|[1-9])",
+    re.IGNORECASE,
+)
+INCREASE = re.compile(
+    r"\b(?:increas\w*|higher|greater|more|elevat\w*|rais\w*|rise|rose|enhanc\w*|improv\w*|boost\w*|gain\w*|"
+    r"augment\w*|exceed\w*|prolong\w*|longer|larger|doubl\w*|superior)\b",
+    re.IGNORECASE,
+)
+DECREASE = re.compile(
+    r"\b(?:decreas\w*|reduc\w*|lower\w*|less|fewer|declin\w*|drop\w*|fell|fall\w*|diminish\w*|attenuat\w*|"
+    r"shorter|smaller|inhibit\w*|suppress\w*|worse|halv\w*|cut|decline|prevent\w*|protect\w*|inferior)\b",
+    re.IGNORECASE,
+)
+
+
+def effect_direction(text: str) -> Direction:
+    """The reported direction of an effect in ``text`` (UNKNOWN when cues are absent or mixed)."""
+    if NO_DIFFERENCE.search(text):
+        stripped = NO_DIFFERENCE.sub(" ", text)
+        # "no difference in X but Y was reduced" stays mixed -> no difference only when nothing else remains
+        if not (INCREASE.search(stripped) and DECREASE.search(stripped)):
+            return Direction.NO_DIFFERENCE
+    up = len(INCREASE.findall(text))
+    down = len(DECREASE.findall(text))
+    if up and not down:
+        return Direction.INCREASED
+    if down and not up:
+        return Direction.DECREASED
+    return Direction.UNKNOWN
+
+
+# -- the yes/no stance vote ---------------------------------------------------------------------------
+NEGATION = re.compile(
+    r"\b(?:not|no|none|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|wasn't|weren't|"
+    r"won't|without (?:any|a) (?:significant|clear)|fail(?:s|ed)? to|insufficient|unable to|lack(?:s|ed)? of|"
+    r"absence of|unrelated|independent(?:ly)? of|irrespective of|unchanged|ineffective|inaccurate|"
+    r"unreliable|unnecessary|poor(?:ly)?|limited value|"
+    r"rather than|instead of)\b",
+    re.I,
+)
+# "not only", "no longer", "whether or not": a "not" that negates nothing
+NOT_NEGATING = re.compile(
+    r"\b(?:not only|no longer|whether or not|if not|not yet|no doubt|not uncommon|not infrequent\w*|"
+    r"not unusual|not surprising\w*|none the less|nonetheless|no (?:other|more) than|not (?:be )?"
+    r"(?:ignored|overlooked|neglected|underestimated|forgotten))\b",
+    re.I,
+)
+# "equally safe", "comparable yield", "no significant difference": a *no* to "does X differ / improve Y?",
+# a *yes* to "is X safe / feasible / as good as Y?"
+EQUIVALENCE = re.compile(
+    r"\b(?:similar(?:ly)?|comparable|equivalent|identical|equally|as (?:safe|effective|accurate|good) as|"
+    r"no (?:statistically )?(?:significant )?differences?|"
+    r"not (?:statistically )?(?:significantly )?differ\w*|"
+    r"did not differ|non-?inferior\w*)\b",
+    re.I,
+)
+# a strong hedge ("remains unclear", "inconclusive"); mild ones ("may", "suggest") do not vote uncertain
+STRONG_HEDGE = re.compile(
+    r"\b(?:remains? (?:unclear|uncertain|unknown|controversial|to be (?:determined|established|seen|"
+    r"clarified))|inconclusive|controversial|conflicting|equivocal|not (?:yet )?(?:clear|known|"
+    r"established|conclusive)|unclear|uncertain|may or may not|further (?:studies|research|trials|"
+    r"investigation|evaluation) (?:is|are) (?:needed|required|warranted) to (?:determine|confirm|clarify|"
+    r"establish)|larger (?:studies|trials) (?:are|is) (?:needed|required|warranted)|"
+    r"cannot (?:be )?(?:excluded|ruled out|determined|confirmed)|"
+    r"trend(?:ed)? towards?)\b",
+    re.I,
+)
+# a question about a difference or an effect (then "comparable" answers no)
+DIFFERENCE_QUESTION = re.compile(
+    r"\b(?:differ\w*|better|superior|inferior|more|less|improv\w*|increas\w*|reduc\w*|decreas\w*|"
+    r"affect\w*|influenc\w*|impact\w*|associat\w*|relat\w*|predict\w*|change\w*|alter\w*|promot\w*|"
+    r"higher|lower|worse|benefit\w*|prevent\w*|protect\w*|cause\w*|risk|"
+    r"requir\w*|needs?|needed|necessar\w*|contraindicat\w*)\b",
+    re.I,
+)
+NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)  # "Does X not reduce Y?"
+QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)  # "X or not?"
+
+# -- design cues --------------------------------------------------------------------------------------
+# a sentence that calls for future research: its design words describe no study that was done
+FUTURE_RESEARCH = re.compile(
+    r"\b(need(ed)?|warranted|required|future|further|should be|recommend)\b", re.IGNORECASE
+)

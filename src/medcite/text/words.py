@@ -1,0 +1,164 @@
+"""Words: the stopword lists, the word tokenizers and the lexical overlap scorers.
+
+Each function word is written once, in one of the pieces below; the lists the pipeline uses are named
+unions of those pieces. The lists differ on purpose (each was tuned where it is used), and the unions
+keep every one of them exactly as it was:
+
+* :data:`CLAIM_STOPWORDS`: what :func:`content_words` drops, for the verifier's claim/sentence overlap;
+* :data:`QUERY_STOPWORDS`: what :func:`query_terms` drops from a search query (the common English
+  stoplist, plus the words of a question's frame: "the role of treatment in patients");
+* :data:`TERM_STOPWORDS`: what :func:`terms` drops, for the composer's relevance and concept matching;
+* :data:`PREPOSITIONS` and :data:`CONNECTIVES`: the question reader's and the acronym builder's lists.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- the pieces ---------------------------------------------------------------------------------------
+ARTICLES = _words("a an the")
+COORDINATORS = _words("and or")
+CORE_PREPOSITIONS = _words("to in of on for with")  # in every list
+COMMON_PREPOSITIONS = _words("at between by from into than")  # in every stoplist and in PREPOSITIONS
+CONTEXT_PREPOSITIONS = _words("about after before during")  # not in CLAIM_STOPWORDS
+AMONG = _words("among")  # not in QUERY_STOPWORDS
+VIA = _words("via")  # only in CLAIM_STOPWORDS
+AGAINST = _words("against")  # only in QUERY_STOPWORDS
+# forms of be/have/do, modals, pronouns, demonstratives, wh-words, negation, "use": in every stoplist
+FUNCTION_WORDS = _words(
+    """any are as be been being can could did do does had has have is it its no not should that their then
+    there these this those use was were what when where which who whom will would"""
+)
+# quantifiers, degree words and connectives of running prose: claims and queries
+PROSE_WORDS = _words("all both but each if more most nor other over so some such under used using very while")
+HEDGING_MODALS = _words("may might")  # claims and compose terms (the query keeps them)
+# the frame of a clinical question ("how ...", "the role of treatment in patients"): queries and compose terms
+QUESTION_WORDS = _words("how why role treating treatment patient patients")
+CLAIM_EXTRA = _words("also compared least less many much per shall whose")
+# the rest of the common English stoplist (pronouns, adverbs), and "treat"
+QUERY_EXTRA = _words(
+    """above again am because below doing down few further having he her here hers him his i itself just me
+    my off once only our out own same she them they through too treat until up we you your"""
+)
+# study words that do not tell two questions or sentences apart, and "vs", "without", "yes"
+TERM_EXTRA = _words("effect effects must people studies study therapy versus vs without yes")
+
+# -- the lists ----------------------------------------------------------------------------------------
+STOPWORDS = ARTICLES | COORDINATORS | CORE_PREPOSITIONS | COMMON_PREPOSITIONS | FUNCTION_WORDS  # in all three
+CLAIM_STOPWORDS = STOPWORDS | PROSE_WORDS | HEDGING_MODALS | AMONG | VIA | CLAIM_EXTRA
+QUERY_STOPWORDS = STOPWORDS | PROSE_WORDS | QUESTION_WORDS | CONTEXT_PREPOSITIONS | AGAINST | QUERY_EXTRA
+TERM_STOPWORDS = STOPWORDS | HEDGING_MODALS | QUESTION_WORDS | CONTEXT_PREPOSITIONS | AMONG | TERM_EXTRA
+PREPOSITIONS = CORE_PREPOSITIONS | COMMON_PREPOSITIONS | CONTEXT_PREPOSITIONS | AMONG | VIA | AGAINST
+CONNECTIVES = ARTICLES | COORDINATORS | CORE_PREPOSITIONS  # left out of an acronym ("DBE")
+
+# the auxiliaries that open a yes/no question, in the order the question patterns try them
+AUXILIARIES = tuple(
+    "is are was were do does did can could should would will has have had may might must".split()
+)
+
+# words for the people a study enrolled ("36 children", "a total of 1,234 patients")
+PEOPLE = _words(
+    """adolescents adults cases children elderly individuals infants inpatients men mothers neonates
+    outpatients participants patients people persons pregnancies residents smokers students subjects
+    survivors veterans volunteers women"""
+)
+ATTRIBUTED_PEOPLE = PEOPLE | _words("users")  # the composer's "In a trial of 36 children, " prefix
+# the sample-size reader (corpus.classify)
+SAMPLED_PEOPLE = PEOPLE | _words(
+    "athletes boys couples families girls newborns nurses physicians recipients respondents workers"
+)
+
+# number words, for "twenty-two patients" and "seven days"
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+
+
+def alternation(options: Iterable[str]) -> str:
+    """A regex group matching any of ``options`` (plain words: not escaped), longest first."""
+    return "(?:" + "|".join(sorted(options, key=lambda w: (-len(w), w))) + ")"
+
+
+# -- tokenizers ---------------------------------------------------------------------------------------
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")  # "covid-19", "crohn's" stay one word
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text``; hyphenated and possessive words stay whole."""
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> list[str]:
+    """Words without :data:`CLAIM_STOPWORDS` and with a light plural strip, for claim/sentence overlap."""
+    out = []
+    for w in words(text):
+        if w in CLAIM_STOPWORDS or len(w) < 2:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def query_terms(text: str) -> list[str]:
+    """Content words of a query, lowercased, de-duplicated, in order (:data:`QUERY_STOPWORDS` dropped)."""
+    seen: dict[str, None] = {}
+    for w in words(text):
+        if w not in QUERY_STOPWORDS and len(w) > 1:
+            seen.setdefault(w, None)
+    if not seen:  # a query of stopwords only: keep its words rather than match nothing
+        for w in words(text):
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def terms(text: str) -> list[str]:
+    """Stems for the composer: alphanumeric runs (hyphens split) of 3+ characters outside
+    :data:`TERM_STOPWORDS`, cut to their first six letters ("randomised" and "randomized" -> "random")."""
+    return [w[:6] for w in _ALNUM.findall(text.lower()) if w not in TERM_STOPWORDS and len(w) > 2]
+
+
+# -- overlap scorers ----------------------------------------------------------------------------------
+def term_overlap(query_terms: Iterable[str], text: str) -> float:
+    """The share of ``query_terms`` (:func:`terms` stems) among the :func:`terms` of ``text``."""
+    q = set(query_terms)
+    if not q:
+        return 0.0
+    return len(q & set(terms(text))) / len(q)
+
+
+def prefix_overlap(terms: set[str], text: str) -> float:
+    """The share of ``terms`` (:func:`query_terms` words) found among the query words of ``text``; a term
+    of six letters or more also matches a word that shares its first five ("randomised", "randomly")."""
+    if not terms:
+        return 0.0
+    found = set(query_terms(text))
+    hit = sum(1 for t in terms if t in found or any(w.startswith(t[:5]) for w in found if len(t) >= 6))
+    return hit / len(terms)
+
+
+def idf_overlap(query: str, texts: Sequence[str]) -> list[float]:
+    """For each text, the IDF-weighted overlap of its :func:`content_words` with the query's (IDF over
+    ``texts``), normalised by the query's length."""
+    cw = set(content_words(query))
+    if not texts:
+        return []
+    bags = [set(content_words(t)) for t in texts]
+    n = len(bags)
+    df = {w: sum(1 for b in bags if w in b) for w in cw}
+    norm = math.log(1.0 + n) * max(1, len(cw))
+    return [sum(math.log(1.0 + n / df[w]) for w in cw & bag) / norm for bag in bags]
