@@ -24,7 +24,10 @@ def test_parse_citation_marks() -> None:
 
 
 def test_citing_sentences_strip_markers_and_keep_offsets() -> None:
-    text = "Compound alpha lowered the test score [1]. No citation here. Beta raised the marker [2, 3]."
+    text = (
+        "Compound alpha lowered the test score [1]. This sentence cites nothing at all. "
+        "Beta raised the marker [2, 3]."
+    )
     got = citing_sentences(text)
     assert [(c, n) for c, _s, _e, n in got] == [
         ("Compound alpha lowered the test score.", (1,)),

@@ -229,7 +229,29 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = q.rstrip("?.! ")
     body = body.split(":", 1)[0] if yes_no and ":" in body and not _YES_NO.match(body) else body
     body = _LEAD.sub("", body)
+    intervention, comparator, condition, outcome = _pico(body, focus)
+    population = None
+    if pm := _POP_RE.search(q):
+        population = pm.group(1).lower()
+        condition = _without_population(condition, population, keep_empty=False)
+        intervention = _without_population(intervention, population, keep_empty=True)
+    abbr = abbreviations()
+    found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
+    return QuestionAnalysis(
+        question=q,
+        qtype=QuestionType.YES_NO if yes_no else focus,
+        focus=focus,
+        intervention=intervention,
+        condition=condition,
+        population=population,
+        comparator=comparator,
+        outcome=outcome,
+        expansions=found,
+    )
 
+
+def _pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, str | None, str | None]:
+    """(intervention, comparator, condition, outcome) of the question's body, cleaned."""
     intervention = condition = comparator = outcome = None
     if focus is QuestionType.COMPARISON and (m := _COMPARE.search(body)):
         intervention, comparator, condition = m.group("i"), m.group("k"), m.group("c")
@@ -254,34 +276,17 @@ def analyze_question(question: str) -> QuestionAnalysis:
         else:
             if len(body.split()) <= 6:
                 intervention = body
-    intervention, condition = _clean(intervention), _clean(condition)
-    comparator, outcome = _clean(comparator), _clean(outcome)
+    return _clean(intervention), _clean(comparator), _clean(condition), _clean(outcome)
 
-    population = None
-    if pm := _POP_RE.search(q):
-        population = pm.group(1).lower()
-        for name in ("condition", "intervention"):
-            val = condition if name == "condition" else intervention
-            if val and population in val.lower():
-                raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", val, flags=re.I)
-                stripped = _clean(raw)
-                if name == "condition":
-                    condition = stripped
-                else:
-                    intervention = stripped or intervention
-    abbr = abbreviations()
-    found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
-    return QuestionAnalysis(
-        question=q,
-        qtype=QuestionType.YES_NO if yes_no else focus,
-        focus=focus,
-        intervention=intervention,
-        condition=condition,
-        population=population,
-        comparator=comparator,
-        outcome=outcome,
-        expansions=found,
-    )
+
+def _without_population(value: str | None, population: str, *, keep_empty: bool) -> str | None:
+    """``value`` without the population it names ("asthma in children" -> "asthma"); an intervention that
+    would be left empty keeps its words (``keep_empty``)."""
+    if not value or population not in value.lower():
+        return value
+    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", value, flags=re.I)
+    stripped = _clean(raw)
+    return (stripped or value) if keep_empty else stripped
 
 
 _FOLLOW = re.compile(

@@ -5,7 +5,6 @@ contract suites as the real adapters."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -15,8 +14,7 @@ import numpy.typing as npt
 from medcite.domain import Evidence, EvidenceSentence, Label, ParseItem, SourceRecord, Verdict
 from medcite.errors import InputError
 from medcite.text.sentences import split_sentences
-
-_WORD = re.compile(r"[a-z0-9]+")
+from medcite.text.words import content_words, words
 
 
 class HashingEmbedder:
@@ -36,7 +34,7 @@ class HashingEmbedder:
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         for i, t in enumerate(texts):
-            for w in _WORD.findall(t.lower()):
+            for w in words(t):
                 h = int(hashlib.md5(w.encode()).hexdigest()[:8], 16)
                 out[i, h % self._dim] += 1.0
             n = np.linalg.norm(out[i])
@@ -46,12 +44,12 @@ class HashingEmbedder:
 
 
 def _content(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    return set(content_words(text))
 
 
 @dataclass
 class WordOverlapVerifier:
-    """Supported when every content word (over three letters) of the claim occurs in the evidence,
+    """Supported when every content word of the claim occurs in the evidence,
     partial when most do, otherwise unsupported. It reads no meaning: a double, not a checker."""
 
     calls: list[int] = field(default_factory=list)  # batch sizes, for tests that count model calls
@@ -72,18 +70,18 @@ class WordOverlapVerifier:
             raise InputError("the claim is empty")
         if not any(e.text.strip() for e in evidence):
             raise InputError("the evidence is empty: give at least one passage or source text")
-        words = _content(claim)
+        claim_words = _content(claim)
         best: tuple[float, EvidenceSentence] | None = None
         for e in evidence:
             for s, t in split_sentences(e.text):
-                share = len(words & _content(e.text[s:t])) / max(1, len(words))
+                share = len(claim_words & _content(e.text[s:t])) / max(1, len(claim_words))
                 if best is None or share > best[0]:
                     sent = EvidenceSentence(e.text[s:t], e.source_key, e.offset + s, e.offset + t, share)
                     best = (share, sent)
         pool = set().union(*(_content(e.text) for e in evidence))
-        share = len(words & pool) / max(1, len(words))
+        share = len(claim_words & pool) / max(1, len(claim_words))
         label = Label.SUPPORTED if share == 1.0 else Label.PARTIAL if share >= 0.6 else Label.UNSUPPORTED
-        missing = sorted(words - pool)[:5]
+        missing = sorted(claim_words - pool)[:5]
         reason = "every content word is in the evidence" if not missing else f"not in the evidence: {missing}"
         return Verdict(label, round(share, 4), (best[1],) if best else (), (reason,))
 
@@ -117,8 +115,8 @@ class StaticLiterature:
     def fetch(self, query: str, max_n: int, is_stored: Callable[[str], bool]) -> Iterator[ParseItem]:
         if not query.strip():
             raise InputError("empty PubMed query")
-        words = {w for w in _WORD.findall(query.lower()) if len(w) > 2}
-        hits = [r for r in self.records if words <= set(_WORD.findall(f"{r.title} {r.text}".lower()))]
+        wanted = set(words(query))
+        hits = [r for r in self.records if wanted <= set(words(f"{r.title} {r.text}"))]
         for r in hits[: max(0, max_n)]:
             if not is_stored(r.pmid or r.key):
                 yield r
