@@ -39,25 +39,11 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return round(best_t, 2)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", type=Path, default=Path("training/out/final.pt"))
-    ap.add_argument("--calib", type=Path, default=Path("training/out/calib.jsonl"))
-    ap.add_argument("--out", type=Path, default=Path("src/medcite/models/verifier"))
-    ap.add_argument("--max-len", type=int, default=128)
-    ap.add_argument("--pooling", choices=["mean", "cls"], default="mean", help="when the checkpoint lacks it")
-    args = ap.parse_args()
+def export_int8(model: torch.nn.Module, out: Path) -> None:
+    """ONNX export, graph fusion for onnxruntime (an optimisation only), then int8 dynamic quantisation."""
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from tokenizers import Tokenizer
 
-    torch.set_num_threads(2)
-    ckpt = torch.load(args.ckpt, map_location="cpu")
-    model = load_minilm(minilm_dir(), pooling=ckpt.get("args", {}).get("pooling", args.pooling))
-    model.load_state_dict(ckpt["model"])
-    model.eval()
-    args.out = args.out.resolve()
-    args.calib = args.calib.resolve()
-    args.out.mkdir(parents=True, exist_ok=True)
     with scratch_dir() as tmp:
         fp32 = tmp / "fp32.onnx"
         export_bert(model, fp32, "logits", {0: "batch"})
@@ -71,28 +57,28 @@ def main() -> None:
         except Exception as exc:  # the fusion is an optimisation only
             print(f"graph fusion skipped: {exc}")
             source = fp32
-        import onnx
-
         try:
             quantize_dynamic(
                 str(source),
-                str(args.out / "model.onnx"),
+                str(out / "model.onnx"),
                 weight_type=QuantType.QInt8,
                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
             )
         except Exception as exc:
             print(f"quantising the fused graph failed ({exc}); quantising the plain graph")
-            quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
-    shutil.copy(minilm_dir() / "tokenizer.json", args.out / "tokenizer.json")
+            quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
 
-    # temperature on the calibration pairs, through the int8 model actually shipped
+
+def calibration_logits(out: Path, calib: Path, max_len: int) -> tuple[np.ndarray, np.ndarray]:
+    """Logits of the int8 model actually shipped on the calibration pairs, and their labels."""
     import onnxruntime as ort
+    from tokenizers import Tokenizer
 
-    sess = ort.InferenceSession(str(args.out / "model.onnx"), providers=["CPUExecutionProvider"])
-    tok = Tokenizer.from_file(str(args.out / "tokenizer.json"))
-    tok.enable_truncation(args.max_len, strategy="longest_first")
+    sess = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    tok = Tokenizer.from_file(str(out / "tokenizer.json"))
+    tok.enable_truncation(max_len, strategy="longest_first")
     tok.enable_padding()
-    rows = [json.loads(line) for line in args.calib.read_text().splitlines()]
+    rows = [json.loads(line) for line in calib.read_text().splitlines()]
     logits = []
     for s in range(0, len(rows), 64):
         encs = tok.encode_batch([(r["premise"], r["hypothesis"]) for r in rows[s : s + 64]])
@@ -102,8 +88,31 @@ def main() -> None:
             "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64),
         }
         logits.append(sess.run(["logits"], feed)[0])
-    z = np.concatenate(logits)
-    y = np.array([r["label"] for r in rows])
+    return np.concatenate(logits), np.array([r["label"] for r in rows])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", type=Path, default=Path("training/out/final.pt"))
+    ap.add_argument("--calib", type=Path, default=Path("training/out/calib.jsonl"))
+    ap.add_argument("--out", type=Path, default=Path("src/medcite/models/verifier"))
+    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--pooling", choices=["mean", "cls"], default="mean", help="when the checkpoint lacks it")
+    args = ap.parse_args()
+
+    torch.set_num_threads(2)
+    ckpt = torch.load(args.ckpt, map_location="cpu")
+    model = load_minilm(minilm_dir(), pooling=ckpt.get("args", {}).get("pooling", args.pooling))
+    model.load_state_dict(ckpt["model"])
+    model.eval()
+    args.out = args.out.resolve()
+    args.calib = args.calib.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    export_int8(model, args.out)
+    shutil.copy(minilm_dir() / "tokenizer.json", args.out / "tokenizer.json")
+
+    # temperature on the calibration pairs, through the int8 model actually shipped
+    z, y = calibration_logits(args.out, args.calib, args.max_len)
     temp = fit_temperature(z, y)
     acc = float((z.argmax(1) == y).mean())
     cfg = {
@@ -111,13 +120,11 @@ def main() -> None:
         "max_len": args.max_len,
         "labels": ["entailment", "neutral", "contradiction"],
         "temperature": temp,
-        "calibration": {"pairs": len(rows), "accuracy": round(acc, 4)},
+        "calibration": {"pairs": len(y), "accuracy": round(acc, 4)},
     }
     (args.out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
     size = (args.out / "model.onnx").stat().st_size / 1e6
-    print(
-        f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(rows)} pairs"
-    )
+    print(f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(y)} pairs")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ def collate(batch: list[tuple[list[int], list[int], int]], device: torch.device)
     return ids.to(device), mask.to(device), typ.to(device), y.to(device)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path("training/out"))
@@ -109,14 +109,11 @@ def main() -> None:
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
     ap.add_argument("--resume", action="store_true")
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    args.out.mkdir(parents=True, exist_ok=True)
 
+def training_pairs(args: argparse.Namespace) -> list[Pair]:
+    """The training mix; the first pairs are held back for calibration (written to calib.jsonl)."""
     pairs = build_pairs(
         args.data,
         args.seed,
@@ -136,16 +133,13 @@ def main() -> None:
         for p in calib:
             fh.write(p.to_json() + "\n")
     print(f"train pairs {len(train)}, calibration pairs {len(calib)}", flush=True)
+    return train
 
-    tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
-    items = encode(tok, train, args.max_len)
-    rng = random.Random(args.seed)
-    plan = batches(items, args.bs, rng)
-    total = int(len(plan) * args.epochs)
-    if args.max_steps:
-        total = min(total, args.max_steps)
 
-    model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
+def optimiser(
+    model: CrossEncoder, lr: float, total: int
+) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW without weight decay on biases and layer norms; linear warm-up (6%) then linear decay."""
     no_decay = ("bias", "ln", "LayerNorm")
     groups = [
         {
@@ -157,11 +151,33 @@ def main() -> None:
             "weight_decay": 0.0,
         },
     ]
-    opt = torch.optim.AdamW(groups, lr=args.lr)
+    opt = torch.optim.AdamW(groups, lr=lr)
     warm = max(1, int(0.06 * total))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm))
     )
+    return opt, sched
+
+
+def main() -> None:
+    args = parse_args()
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    train = training_pairs(args)
+    tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
+    items = encode(tok, train, args.max_len)
+    rng = random.Random(args.seed)
+    plan = batches(items, args.bs, rng)
+    total = int(len(plan) * args.epochs)
+    if args.max_steps:
+        total = min(total, args.max_steps)
+
+    model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
+    opt, sched = optimiser(model, args.lr, total)
     start = 0
     ckpt_path = args.out / "ckpt.pt"
     if args.resume and ckpt_path.exists():
@@ -171,12 +187,31 @@ def main() -> None:
         sched.load_state_dict(ck["sched"])
         start = int(ck["step"])
         print(f"resumed at step {start}", flush=True)
+    t0 = time.time()
+    train_steps(args, model, opt, sched, plan, range(start, total), device)
+    torch.save(
+        {"model": model.state_dict(), "step": total, "args": {k: str(v) for k, v in vars(args).items()}},
+        args.out / "final.pt",
+    )
+    print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
 
+
+def train_steps(
+    args: argparse.Namespace,
+    model: CrossEncoder,
+    opt: torch.optim.AdamW,
+    sched: torch.optim.lr_scheduler.LambdaLR,
+    plan: list[list[tuple[list[int], list[int], int]]],
+    steps: range,
+    device: torch.device,
+) -> None:
+    """The training loop, saving a resumable checkpoint every ``--save-every`` steps."""
     model.train()
     loss_fn = torch.nn.CrossEntropyLoss()
     t0 = time.time()
     ema = None
-    bar = tqdm(range(start, total), initial=start, total=total, desc="train", mininterval=10, file=sys.stdout)
+    start, total = steps.start, steps.stop
+    bar = tqdm(steps, initial=start, total=total, desc="train", mininterval=10, file=sys.stdout)
     for step in bar:
         ids, mask, typ, y = collate(plan[step % len(plan)], device)
         loss = loss_fn(model(ids, mask, typ), y)
@@ -196,13 +231,8 @@ def main() -> None:
                     "step": step + 1,
                     "args": {"pooling": args.pooling, "max_len": args.max_len, "seed": args.seed},
                 },
-                ckpt_path,
+                args.out / "ckpt.pt",
             )
-    torch.save(
-        {"model": model.state_dict(), "step": total, "args": {k: str(v) for k, v in vars(args).items()}},
-        args.out / "final.pt",
-    )
-    print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
 
 
 if __name__ == "__main__":
