@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
 import pytest
 
 from medcite.config import Settings, load_settings
+from medcite.testing import HashingEmbedder
 
 REPO = Path(__file__).resolve().parents[1]
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -70,36 +67,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def settings(tmp_path: Path, db_url: str) -> Settings:
     return load_settings(home=tmp_path / "home", database_url=db_url, data_dir=data_dir())
-
-
-class HashingEmbedder:
-    """Test double for the Embedder protocol: feature-hashed bag of words, L2-normalised.
-
-    It is a real (if weak) embedding, deterministic and fast, so index and fusion code can be tested
-    without loading the ONNX model. The real model is tested separately.
-    """
-
-    def __init__(self, dim: int = 64) -> None:
-        self._dim = dim
-
-    @property
-    def dim(self) -> int:
-        return self._dim
-
-    @property
-    def model_id(self) -> str:
-        return f"hashing-{self._dim}"
-
-    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        out = np.zeros((len(texts), self._dim), dtype=np.float32)
-        for i, t in enumerate(texts):
-            for w in re.findall(r"[a-z0-9]+", t.lower()):
-                h = int(hashlib.md5(w.encode()).hexdigest()[:8], 16)
-                out[i, h % self._dim] += 1.0
-            n = np.linalg.norm(out[i])
-            if n > 0:
-                out[i] /= n
-        return out
 
 
 @pytest.fixture

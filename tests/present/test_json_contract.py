@@ -23,6 +23,7 @@ from medcite.domain.article import (
 from medcite.domain.verdicts import Label
 from medcite.errors import InputError
 from medcite.present.json_contract import SCHEMA_VERSION, from_json, json_schema, to_json, validate
+from tests.present import contract
 
 REF = Reference(
     n=1,
@@ -142,20 +143,11 @@ def test_not_an_object() -> None:
 
 def test_schema_marks_the_contract_required() -> None:
     schema = json_schema()
-    assert set(schema["required"]) >= {
-        "question",
-        "bottom_line",
-        "stance",
-        "certainty",
-        "sections",
-        "references",
-        "status",
-        "created_at",
-    }
+    assert set(schema["required"]) >= contract.TOP_LEVEL
     defs = schema["$defs"]
-    assert set(defs["Section"]["required"]) >= {"title", "statements"}
-    assert set(defs["Statement"]["required"]) >= {"text", "citations", "verdict"}
-    assert set(defs["Reference"]["required"]) >= {"n", "pmid", "doi", "title", "journal", "year", "design"}
+    assert set(defs["Section"]["required"]) >= contract.SECTION
+    assert set(defs["Statement"]["required"]) >= contract.STATEMENT
+    assert set(defs["Reference"]["required"]) >= contract.REFERENCE
     assert defs["Reference"]["properties"]["n"]["minimum"] == 1
     assert {"ama", "urls"} <= set(defs["Reference"]["properties"])
     assert set(defs["Statement"]["properties"]["verdict"]["anyOf"][0]["enum"]) == {
