@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import all_corpora, data_dir, machine, pct, peak_rss_mb, print_table
+from bench.common import all_corpora, all_sources, data_dir, machine, pct, peak_rss_mb, print_table
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.bootstrap import open_engine
 from medcite.config import load_settings
@@ -46,7 +46,8 @@ def main() -> None:
         settings = load_settings(home=Path(tmp), data_dir=d)
         with open_engine(settings, dense=False) as engine:
             engine.ingest([d / "pubmedqa" / "abstracts.jsonl"], index=False)
-            rows_by = engine.store.passages_of(list(range(1, 400)))
+            keys = [s.key for s in all_sources(engine.store)][:399]
+            rows_by = engine.store.passages_of(keys)
     texts = [r.passage.text for rows_ in rows_by.values() for r in rows_][:3000]
     emb = OnnxEmbedder(threads=2)
     emb.embed(texts[:64])  # warm up

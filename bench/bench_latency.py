@@ -22,12 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import data_dir, machine, pct, peak_rss_mb, print_table
-from medcite.adapters.usearch_index import DenseIndex, pack
+from bench.common import all_sources, data_dir, machine, pct, peak_rss_mb, print_table
+from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.bootstrap import open_engine
 from medcite.config import Settings, load_settings
+from medcite.domain import PassageRef, SourceMeta
+from medcite.ports import VectorIndex
 from medcite.retrieve import Mode
-from medcite.services.engine import Engine
 
 TARGET_PASSAGES = 1_000_000
 
@@ -41,7 +42,7 @@ def questions(n: int) -> list[str]:
 
 def measure(home: Path, n: int) -> dict[str, object]:
     """Run in a fresh process so peak RSS is the search process's own."""
-    settings = Settings(home=home, data_dir=data_dir())
+    settings = load_settings(home=home, data_dir=data_dir())
     engine = open_engine(settings)
     stats = engine.stats()
     qs = questions(n)
@@ -71,11 +72,10 @@ def build_scaled(base: Settings, home: Path) -> None:
     if (home / "scaled.done").exists():
         return
     src = open_engine(base)
-    n_src = src.stats().store.sources
-    originals = list(src.store.get_sources(range(1, n_src + 1)).values())
+    originals = list(all_sources(src.store))
     per_copy = src.stats().store.passages
     copies = -(-TARGET_PASSAGES // per_copy)
-    dst_settings = Settings(home=home, data_dir=data_dir())
+    dst_settings = load_settings(home=home, data_dir=data_dir())
     dst = open_engine(dst_settings, dense=False)
     for j in range(copies):
         recs = [replace(s.record, key=f"scale{j}:{s.key}", pmid=None) for s in originals]
@@ -84,41 +84,41 @@ def build_scaled(base: Settings, home: Path) -> None:
         print(f"copy {j + 1}/{copies} stored", flush=True)
     dst.sync_indexes()  # lexical only (dense=False)
     # dense: copy the original vectors under the new keys
-    assert src.indexes.dense is not None
-    assert src.embedder is not None
-    dense = DenseIndex(dst_settings.index_dir / "dense.usearch", src.embedder.dim)
+    source_index = src.indexes.vector
+    assert source_index is not None and src.embedder is not None
+    vector = UsearchIndex(dst_settings.index_dir / DENSE_DIR, src.embedder.dim)
     rng = np.random.default_rng(0)
-    by_key = {s.key: s for s in originals}
-    new_sources = dst.store.get_sources(range(1, dst.stats().store.sources + 1))
-    per_passage = base.dense_granularity == "passages"
-    counts = {sid: len(rows) for sid, rows in src.store.passages_of([s.id for s in originals]).items()}
-    batch_keys: list[int] = []
-    batch_src: list[int] = []
-    for sid, s in new_sources.items():
-        orig = by_key[s.key.split(":", 1)[1]]
-        for slot in range(counts.get(orig.id, 0) + 1):
-            batch_keys.append(pack(sid, slot))
-            batch_src.append(pack(orig.id, slot if per_passage else 0))
-        if len(batch_keys) > 50_000:
-            _copy(src, dense, batch_src, batch_keys, rng)
-            batch_keys, batch_src = [], []
-    _copy(src, dense, batch_src, batch_keys, rng)
-    dense.save()
-    state = json.loads((dst_settings.index_dir / "state.json").read_text())
-    state["dense_seq"] = state["seq"]
-    (dst_settings.index_dir / "state.json").write_text(json.dumps(state))
+    per_passage = base.index.dense_granularity == "passages"
+    counts = {key: len(rows) for key, rows in src.store.passages_of([s.key for s in originals]).items()}
+    entries: list[tuple[PassageRef, SourceMeta]] = []
+    from_refs: list[PassageRef] = []
+    for j in range(copies):
+        for orig in originals:
+            meta = SourceMeta.of(orig)
+            for idx in [None, *range(counts.get(orig.key, 0))]:
+                entries.append((PassageRef(f"scale{j}:{orig.key}", idx), meta))
+                from_refs.append(PassageRef(orig.key, idx if per_passage else None))
+            if len(entries) > 50_000:
+                _copy(source_index, vector, from_refs, entries, rng)
+                entries, from_refs = [], []
+    _copy(source_index, vector, from_refs, entries, rng)
+    vector.commit(dst.store.current_seq())
+    vector.close()
     (home / "scaled.done").write_text("ok")
 
 
 def _copy(
-    src: Engine, dense: DenseIndex, src_keys: list[int], new_keys: list[int], rng: np.random.Generator
+    source: VectorIndex,
+    target: VectorIndex,
+    from_refs: list[PassageRef],
+    entries: list[tuple[PassageRef, SourceMeta]],
+    rng: np.random.Generator,
 ) -> None:
-    assert src.indexes.dense is not None
-    vecs = src.indexes.dense.get(src_keys)
+    vecs = source.vectors(from_refs)
     ok = ~np.isnan(vecs).any(axis=1)
     noisy = vecs[ok] + rng.normal(0, 0.02, vecs[ok].shape).astype(np.float32)
     noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
-    dense.add([k for k, good in zip(new_keys, ok, strict=True) if good], noisy.astype(np.float32))
+    target.upsert([e for e, good in zip(entries, ok, strict=True) if good], noisy.astype(np.float32))
 
 
 def main() -> None:

@@ -13,10 +13,11 @@ import json
 import math
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from bench.common import all_corpora, data_dir, machine, pct, print_table
+from bench.common import all_corpora, all_sources, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.retrieve import HybridSearcher, Mode
@@ -54,11 +55,7 @@ def main() -> None:
         )
     engine.sync_indexes()  # catches up an index whose schema changed
     stats = engine.stats()
-    corpus_pmids = {
-        s.record.pmid
-        for s in engine.store.get_sources(range(1, stats.store.sources + 1)).values()
-        if s.record.pmid
-    }
+    corpus_pmids = {s.record.pmid for s in all_sources(engine.store) if s.record.pmid}
     questions = []
     for line in (d / "bioasq" / "questions_7b-9b.jsonl").open():
         q = json.loads(line)
@@ -74,7 +71,7 @@ def main() -> None:
 
     ids: list[str] = []
     docs: list[str] = []
-    for s in engine.store.get_sources(range(1, stats.store.sources + 1)).values():
+    for s in all_sources(engine.store):
         ids.append(s.record.pmid or s.record.key)
         docs.append(s.record.title + " " + s.record.text)
     stemmer = Stemmer.Stemmer("english")
@@ -92,7 +89,9 @@ def main() -> None:
         return [ids[i] for i in res[0]]
 
     def ours(mode: Mode, **overrides: object) -> Callable[[str], list[str]]:
-        searcher = HybridSearcher(engine.store, engine.indexes, settings.model_copy(update=overrides), mode)
+        base = engine.searcher(mode)
+        params = replace(base.params, **overrides)  # type: ignore[arg-type]
+        searcher = HybridSearcher(engine.store, base.lexical, base.vector, base.embedder, params, mode)
 
         def run(q: str) -> list[str]:
             return [h.source.record.pmid or h.source.key for h in searcher.search(q, 10)]

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import platform
 import resource
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 from rich.console import Console
 from rich.table import Table
+
+from medcite.domain import StoredSource
+from medcite.ports import SourceRepository
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,6 +30,12 @@ def all_corpora(d: Path) -> list[Path]:
         d / "bioasq" / "snippet_corpus.jsonl",
         d / "corpora" / "abstracts_extra.jsonl.gz",
     ]
+
+
+def all_sources(store: SourceRepository) -> Iterator[StoredSource]:
+    """Every stored source, in store order (the change log from the beginning)."""
+    for changes in store.iter_changes(0):
+        yield from changes.upserted
 
 
 def machine() -> str:

@@ -11,8 +11,7 @@ import json
 
 import numpy as np
 
-from bench.common import data_dir, machine, print_table
-from medcite.adapters.usearch_index import unpack
+from bench.common import all_sources, data_dir, machine, print_table
 from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.retrieve.fusion import rank, rrf, weighted
@@ -22,9 +21,9 @@ def main() -> None:
     settings = load_settings()
     engine = open_engine(settings)
     idx = engine.indexes
-    assert idx.dense is not None and engine.embedder is not None
+    assert idx.vector is not None and engine.embedder is not None
     n = engine.stats().store.sources
-    pmid = {s.id: s.record.pmid for s in engine.store.get_sources(range(1, n + 1)).values()}
+    pmid = {s.key: s.record.pmid for s in all_sources(engine.store)}
     have = set(pmid.values())
     runs = []
     for line in (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open():
@@ -33,16 +32,15 @@ def main() -> None:
         if not gold:
             continue
         lex = dict(idx.lexical.search(q["body"], 100))
-        best: dict[int, float] = {}
-        for key, sim in idx.dense.search(engine.embedder.embed([q["body"]])[0], 400):
-            sid = unpack(key)[0]
-            best[sid] = max(best.get(sid, -2.0), sim)
-        dense = {sid: best[sid] for sid in rank(best)[:100]}
+        best: dict[str, float] = {}
+        for ref, sim in idx.vector.search(engine.embedder.embed([q["body"]])[0], 400):
+            best[ref.source_key] = max(best.get(ref.source_key, -2.0), sim)
+        dense = {key: best[key] for key in rank(best)[:100]}
         runs.append((gold, lex, dense))
     halves = {"tune (even)": runs[0::2], "report (odd)": runs[1::2]}
 
     def recall(
-        method: str, wl: float, wd: float, part: list[tuple[set[str], dict[int, float], dict[int, float]]]
+        method: str, wl: float, wd: float, part: list[tuple[set[str], dict[str, float], dict[str, float]]]
     ) -> float:
         out = []
         for gold, lex, dense in part:

@@ -64,3 +64,10 @@ def test_prior_is_neutral_when_off_and_prefers_strong_designs() -> None:
     new = prior(Design.RCT, 2025, evidence_weight=0, recency_weight=0.2, this_year=2026)
     old = prior(Design.RCT, 1995, evidence_weight=0, recency_weight=0.2, this_year=2026)
     assert new > old > 1.0
+
+
+def test_fusion_works_on_source_keys() -> None:
+    s = rrf([["pmid:2", "pmid:1"], ["pmid:1"]], k=60)
+    assert rank(s) == ["pmid:1", "pmid:2"]
+    assert rank({"b": 1.0, "a": 1.0, "c": 2.0}) == ["c", "a", "b"]  # ties by ascending key
+    assert weighted([{"a": 3.0, "b": 1.0}], [2.0]) == {"a": 2.0, "b": 0.0}

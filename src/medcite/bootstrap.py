@@ -6,12 +6,17 @@ stages) sees only the ports in :mod:`medcite.ports`.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from medcite.adapters.eutils import EutilsClient
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
 from medcite.adapters.sql import Store
 from medcite.adapters.sql.articles import SqlArticleRepository
+from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
+from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.config import Settings
 from medcite.corpus.detect import parse_path
 from medcite.ports import Embedder, LiteratureSource, LLMClient, Verifier
@@ -34,7 +39,25 @@ def load_embedder(settings: Settings) -> OnnxEmbedder:
 
 
 def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
-    return Indexes(settings.index_dir, embedder, passages=settings.index.dense_granularity == "passages")
+    """The tantivy and usearch indexes under :attr:`Settings.index_dir` (usearch only with an embedder).
+
+    Files that only older versions read (their own sync state, indexes addressed by row id) are deleted:
+    the new indexes start at checkpoint 0 and are rebuilt from the store by the next sync.
+    """
+    folder = settings.index_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    _drop_legacy_indexes(folder)
+    lexical = TantivyIndex(folder / LEXICAL_DIR)
+    vector = UsearchIndex(folder / DENSE_DIR, embedder.dim) if embedder is not None else None
+    return Indexes(lexical, vector, embedder, passages=settings.index.dense_granularity == "passages")
+
+
+def _drop_legacy_indexes(folder: Path) -> None:
+    for name in ("state.json", "state.tmp", "dense.usearch", "dense.tmp"):
+        (folder / name).unlink(missing_ok=True)
+    for old in folder.glob("lexical-v*"):
+        if old.is_dir() and old.name != LEXICAL_DIR:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def llm_client(settings: Settings) -> LLMClient:

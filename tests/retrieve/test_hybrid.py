@@ -27,9 +27,10 @@ def engine(settings: Settings, shared: Path, hashing_embedder: HashingEmbedder) 
 
 
 def _a_record(engine: Engine) -> SourceRecord:
-    for s in engine.store.get_sources(list(range(1, 200))).values():
-        if s.record.title and len(s.record.text) > 400 and s.record.pmid:
-            return s.record
+    for changes in engine.store.iter_changes(0):
+        for s in changes.upserted:
+            if s.record.title and len(s.record.text) > 400 and s.record.pmid:
+                return s.record
     raise AssertionError("no usable record")
 
 
@@ -105,13 +106,13 @@ def test_retracted_sources_are_excluded_by_default(engine: Engine) -> None:
 
 
 def test_dense_index_then_onnx_model_in_one_process(tmp_path: Path) -> None:
-    """Regression: importing usearch before onnxruntime crashed the process; DenseIndex guards the order."""
+    """Regression: importing usearch before onnxruntime crashed the process; UsearchIndex guards the order."""
     import subprocess
     import sys
 
     code = (
-        "from pathlib import Path; from medcite.adapters.usearch_index import DenseIndex; "
-        f"DenseIndex(Path({str(tmp_path / 'd.usearch')!r}), 4); "
+        "from pathlib import Path; from medcite.adapters.usearch_index import UsearchIndex; "
+        f"UsearchIndex(Path({str(tmp_path / 'dense')!r}), 4); "
         "from medcite.adapters.onnx_embedder import OnnxEmbedder; "
         "print(OnnxEmbedder().embed(['aspirin']).shape)"
     )

@@ -1,4 +1,4 @@
-"""BM25 over titles and abstracts with tantivy (persisted, incremental, one document per source).
+"""BM25 over titles and abstracts with tantivy (persisted, incremental, one document per source key).
 
 One text field holds the title, the abstract and the MeSH headings. A separate, boosted title field was
 measured worse on BioASQ (recall@10 84.0 -> 79.5 on 400 questions): many records have no title, and the boost
@@ -7,7 +7,9 @@ favours the ones that do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import tantivy
@@ -15,49 +17,67 @@ import tantivy
 from medcite.domain import SearchFilters, StoredSource
 from medcite.text import query_terms
 
-LEXICAL_VERSION = 2  # bump when the schema changes: the index is rebuilt from the store
+LEXICAL_VERSION = 3  # bump when the schema changes: the index is rebuilt from the store (v3: source keys)
+LEXICAL_DIR = f"lexical-v{LEXICAL_VERSION}"  # an index of another version sits in another folder
+CHECKPOINT_FILE = "checkpoint.json"
 
 
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    b.add_integer_field("source_id", stored=True, indexed=True, fast=True)
+    b.add_text_field("source_key", stored=True, tokenizer_name="raw")
     b.add_text_field("text", stored=False, tokenizer_name="en_stem")
-    b.add_integer_field("year", stored=False, indexed=True, fast=True)
+    b.add_integer_field("year", stored=False, indexed=True, fast=True)  # 0: unknown
     b.add_text_field("design", stored=False, tokenizer_name="raw")
     b.add_integer_field("human", stored=False, indexed=True, fast=True)  # 1 human, 0 not, 2 unknown
     b.add_integer_field("retracted", stored=False, indexed=True, fast=True)
     return b.build()
 
 
-class LexicalIndex:
-    """A tantivy index of sources: one ``text`` field (title + abstract + MeSH)."""
+class TantivyIndex:
+    """:class:`medcite.ports.LexicalIndex` on tantivy: one document per source, addressed by its key.
+
+    The sync checkpoint (the store sequence number the index is in step with) lives in ``checkpoint.json``
+    inside the index folder. :meth:`commit` writes it atomically (temporary file, fsync, rename) only after
+    tantivy's own commit has returned, so it never runs ahead of the documents: after a crash between the
+    two, the next sync replays a few changes, which is harmless (upsert and remove are idempotent).
+    """
 
     def __init__(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         self._schema = _schema()
         self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
         self._writer: tantivy.IndexWriter | None = None
+        self._checkpoint_path = path / CHECKPOINT_FILE
+        self._checkpoint = _read_checkpoint(self._checkpoint_path)
+
+    @property
+    def checkpoint(self) -> int:
+        return self._checkpoint
+
+    @property
+    def num_docs(self) -> int:
+        return int(self._index.searcher().num_docs)
 
     def _w(self) -> tantivy.IndexWriter:
         if self._writer is None:
             self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
         return self._writer
 
-    def remove(self, source_ids: Iterable[int]) -> None:
+    def remove(self, source_keys: Iterable[str]) -> None:
         w = self._w()
-        for sid in source_ids:
-            w.delete_documents_by_term("source_id", sid)
+        for key in source_keys:
+            w.delete_documents_by_term("source_key", key)
 
-    def add(self, items: Iterable[StoredSource]) -> None:
+    def upsert(self, sources: Sequence[StoredSource]) -> None:
         w = self._w()
-        for s in items:
+        for s in sources:
             r = s.record
-            w.delete_documents_by_term("source_id", s.id)
+            w.delete_documents_by_term("source_key", s.key)
             text = f"{r.title}\n{r.text}\n" + " ".join(m.descriptor for m in r.mesh)
             human = 2 if s.evidence.human is None else int(s.evidence.human)
             w.add_document(
                 tantivy.Document(
-                    source_id=s.id,
+                    source_key=s.key,
                     text=text,
                     year=r.year if r.year is not None else 0,
                     design=s.evidence.design.value,
@@ -66,49 +86,57 @@ class LexicalIndex:
                 )
             )
 
-    def commit(self) -> None:
+    def commit(self, checkpoint: int) -> None:
         if self._writer is not None:
             self._writer.commit()
             self._writer.wait_merging_threads()
             self._writer = None
         self._index.reload()
+        _write_checkpoint(self._checkpoint_path, checkpoint)
+        self._checkpoint = checkpoint
 
-    @property
-    def num_docs(self) -> int:
-        return int(self._index.searcher().num_docs)
-
-    def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[int, float]]:
+    def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         terms = query_terms(text)
-        if not terms:
+        if not terms or k < 1:
             return []
         q, _errors = self._index.parse_query_lenient(" ".join(terms), ["text"])
-        clauses = [(tantivy.Occur.Must, q)]
-        f = filters or SearchFilters()
-        if f.since is not None or f.until is not None:
-            clauses.append(
-                (
-                    tantivy.Occur.Must,
-                    tantivy.Query.range_query(
-                        self._schema, "year", tantivy.FieldType.Integer, f.since, f.until
-                    ),
-                )
-            )
-        if f.designs:
-            clauses.append(
-                (
-                    tantivy.Occur.Must,
-                    tantivy.Query.term_set_query(self._schema, "design", [d.value for d in f.designs]),
-                )
-            )
-        if f.human_only:
-            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "human", 0)))
-        if f.exclude_retracted:
-            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "retracted", 1)))
+        clauses = [(tantivy.Occur.Must, q), *self._filter_clauses(filters or SearchFilters())]
         query = tantivy.Query.boolean_query(clauses) if len(clauses) > 1 else q
         searcher = self._index.searcher()
         result = searcher.search(query, k)
-        out: list[tuple[int, float]] = []
+        out: list[tuple[str, float]] = []
         for score, addr in result.hits:
             doc = searcher.doc(addr)
-            out.append((int(doc["source_id"][0]), float(score)))
+            out.append((str(doc["source_key"][0]), float(score)))
         return out
+
+    def _filter_clauses(self, f: SearchFilters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """The filters as query clauses, with the semantics of :meth:`SearchFilters.admits`."""
+        out: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        if f.since is not None or f.until is not None:
+            low = f.since if f.since is not None else 1  # a year bound excludes unknown years (stored as 0)
+            year = tantivy.Query.range_query(self._schema, "year", tantivy.FieldType.Integer, low, f.until)
+            out.append((tantivy.Occur.Must, year))
+        if f.designs:
+            designs = tantivy.Query.term_set_query(self._schema, "design", [d.value for d in f.designs])
+            out.append((tantivy.Occur.Must, designs))
+        if f.human_only:
+            out.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "human", 0)))
+        if f.exclude_retracted:
+            out.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "retracted", 1)))
+        return out
+
+
+def _read_checkpoint(path: Path) -> int:
+    if not path.is_file():
+        return 0
+    return int(json.loads(path.read_text())["checkpoint"])
+
+
+def _write_checkpoint(path: Path, checkpoint: int) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w") as fh:
+        json.dump({"checkpoint": checkpoint}, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)

@@ -51,6 +51,10 @@ class SourceMeta:
     human: bool | None
     retracted: bool
 
+    @classmethod
+    def of(cls, source: StoredSource) -> SourceMeta:
+        return cls(source.record.year, source.evidence.design, source.evidence.human, source.record.retracted)
+
 
 @dataclass(frozen=True, slots=True)
 class StoreStats:

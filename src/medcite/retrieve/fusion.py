@@ -1,15 +1,18 @@
-"""Rank fusion and priors (pure functions)."""
+"""Rank fusion and priors (pure functions over document ids: source keys, or integers in tests)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from medcite.domain import LEVEL, Design
 
+K = TypeVar("K", int, str)  # a document id
+
 
 def rrf(
-    rankings: Sequence[Sequence[int]], k: int = 60, weights: Sequence[float] | None = None
-) -> dict[int, float]:
+    rankings: Sequence[Sequence[K]], k: int = 60, weights: Sequence[float] | None = None
+) -> dict[K, float]:
     """Reciprocal rank fusion: score(d) = sum_i w_i / (k + rank_i(d)), ranks starting at 1.
 
     A document absent from a ranking gets nothing from it. Duplicates within one ranking count once
@@ -17,9 +20,9 @@ def rrf(
     """
     if weights is None:
         weights = [1.0] * len(rankings)
-    scores: dict[int, float] = {}
+    scores: dict[K, float] = {}
     for ranking, w in zip(rankings, weights, strict=True):
-        seen: set[int] = set()
+        seen: set[K] = set()
         for rank, doc in enumerate(ranking, start=1):
             if doc in seen:
                 continue
@@ -28,7 +31,7 @@ def rrf(
     return scores
 
 
-def minmax(scores: Mapping[int, float]) -> dict[int, float]:
+def minmax(scores: Mapping[K, float]) -> dict[K, float]:
     """Scale scores to [0, 1]; all-equal scores map to 1."""
     if not scores:
         return {}
@@ -38,9 +41,9 @@ def minmax(scores: Mapping[int, float]) -> dict[int, float]:
     return {d: (s - lo) / (hi - lo) for d, s in scores.items()}
 
 
-def weighted(parts: Sequence[Mapping[int, float]], weights: Sequence[float]) -> dict[int, float]:
+def weighted(parts: Sequence[Mapping[K, float]], weights: Sequence[float]) -> dict[K, float]:
     """Convex combination of min-max normalised score maps."""
-    out: dict[int, float] = {}
+    out: dict[K, float] = {}
     for part, w in zip(parts, weights, strict=True):
         for d, s in minmax(part).items():
             out[d] = out.get(d, 0.0) + w * s
@@ -59,6 +62,6 @@ def prior(
     return 1.0 + level_bonus + recency
 
 
-def rank(scores: Mapping[int, float]) -> list[int]:
+def rank(scores: Mapping[K, float]) -> list[K]:
     """Documents by descending score; ties broken by ascending id so the order is deterministic."""
     return sorted(scores, key=lambda d: (-scores[d], d))

@@ -1,4 +1,8 @@
-"""Hybrid retrieval: BM25 (tantivy) + dense passages (usearch), fused, filtered and primed."""
+"""Hybrid retrieval over the ports: lexical (BM25) + dense passages, fused, filtered and primed.
+
+Everything is addressed by source key. The indexes apply the filters themselves; the fused list is checked
+against the store's filter columns once more (a source deleted or changed since the indexes' last sync).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from medcite.adapters.sql import PassageRow, SourceMeta, Store
-from medcite.adapters.tantivy_index import LexicalIndex
-from medcite.adapters.usearch_index import DenseIndex, pack, unpack
-from medcite.config import Settings
-from medcite.domain import PassageHit, SearchFilters, SearchHit
+from medcite.domain import PassageHit, PassageRef, PassageRow, SearchFilters, SearchHit
 from medcite.errors import InputError
-from medcite.ports import Embedder
+from medcite.ports import Embedder, LexicalIndex, SourceRepository, VectorIndex
 from medcite.retrieve.fusion import prior, rank, rrf, weighted
-from medcite.services.indexing import Indexes
+from medcite.retrieve.params import RetrievalParams
 from medcite.text import prefix_overlap, query_terms
 
 MAX_QUERY_CHARS = 2000
+DENSE_HITS_PER_SOURCE = 4  # passage hits asked of the vector index per candidate source
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,101 +29,93 @@ class Mode:
     dense: bool = True
 
 
-def passes(m: SourceMeta, f: SearchFilters) -> bool:
-    """Whether a source passes the filters (the dense side filters after the search)."""
-    y = m.year
-    if f.since is not None and (y is None or y < f.since):
-        return False
-    if f.until is not None and (y is None or y > f.until):
-        return False
-    if f.designs and m.design not in f.designs:
-        return False
-    if f.human_only and m.human is False:
-        return False
-    return not (f.exclude_retracted and m.retracted)
-
-
 class HybridSearcher:
-    """Implements :class:`medcite.ports.Searcher` over a store and its indexes."""
+    """Implements :class:`medcite.ports.Searcher` over a source repository and its indexes."""
 
-    def __init__(self, store: Store, indexes: Indexes, settings: Settings, mode: Mode | None = None) -> None:
+    def __init__(
+        self,
+        store: SourceRepository,
+        lexical: LexicalIndex,
+        vector: VectorIndex | None = None,
+        embedder: Embedder | None = None,
+        params: RetrievalParams | None = None,
+        mode: Mode | None = None,
+    ) -> None:
         self.store = store
-        self.settings = settings
-        self.lexical: LexicalIndex = indexes.lexical
-        self.dense: DenseIndex | None = indexes.dense
-        self.embedder: Embedder | None = indexes.embedder
-        self.mode = mode or Mode(dense=indexes.dense is not None)
+        self.lexical = lexical
+        self.vector = vector
+        self.embedder = embedder
+        self.params = params or RetrievalParams()
+        self.mode = mode or Mode(dense=vector is not None)
         self._this_year = dt.date.today().year
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]:
-        query = query.strip()
-        if not query:
-            raise InputError("the query is empty: type a clinical question or keywords")
-        if len(query) > MAX_QUERY_CHARS:
-            raise InputError(f"the query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
-        if k < 1:
-            raise InputError(f"k must be at least 1 (got {k})")
+        query = _checked(query, k)
         f = filters or SearchFilters()
-        n_cand = max(self.settings.candidate_k, k)
-        rankings: list[list[int]] = []
-        score_maps: list[dict[int, float]] = []
+        p = self.params
+        n_cand = max(p.candidate_k, k)
+        rankings: list[list[str]] = []
+        score_maps: list[dict[str, float]] = []
         weights: list[float] = []
         qvec: np.ndarray | None = None
         if self.mode.lexical:
             lex = self.lexical.search(query, n_cand, f)
-            rankings.append([sid for sid, _ in lex])
+            rankings.append([key for key, _ in lex])
             score_maps.append(dict(lex))
-            weights.append(self.settings.lexical_weight)
-        if self.mode.dense and self.dense is not None and self.embedder is not None:
+            weights.append(p.lexical_weight)
+        if self.mode.dense and self.vector is not None and self.embedder is not None:
             qvec = self.embedder.embed([query])[0]
-            filtering = f != SearchFilters(exclude_retracted=f.exclude_retracted)
-            hits = self.dense.search(qvec, n_cand * (12 if filtering else 4))
-            best: dict[int, float] = {}
-            for key, sim in hits:
-                sid, _slot = unpack(key)
-                if sim > best.get(sid, -2.0):
-                    best[sid] = sim
-            dense_rank = rank(best)[: n_cand * (3 if filtering else 1)]
-            rankings.append(dense_rank)
-            score_maps.append({sid: best[sid] for sid in dense_rank})
-            weights.append(self.settings.dense_weight)
-        candidates = sorted({sid for r in rankings for sid in r})
-        if not candidates:
-            return []
-        meta = self.store.meta(candidates)  # light columns only: full records are read for the top k
-        if self.settings.fusion == "rrf":
-            fused = rrf(rankings, self.settings.rrf_k, weights)
-        else:
-            fused = weighted(score_maps, weights)
-        scores: dict[int, float] = {}
-        for sid, sc in fused.items():
-            m = meta.get(sid)
-            if m is None or not passes(m, f):
-                continue
-            scores[sid] = sc * prior(
-                m.design,
-                m.year,
-                evidence_weight=self.settings.evidence_prior,
-                recency_weight=self.settings.recency_prior,
-                this_year=self._this_year,
-            )
+            dense = _best_per_source(self.vector.search(qvec, n_cand * DENSE_HITS_PER_SOURCE, f), n_cand)
+            rankings.append(list(dense))
+            score_maps.append(dense)
+            weights.append(p.dense_weight)
+        scores = self._fuse(rankings, score_maps, weights, f)
         top = rank(scores)[:k]
         sources = self.store.get_sources(top)
         rows = self.store.passages_of(top)
         return [
-            SearchHit(sources[sid], scores[sid], self._best_passages(query, qvec, sid, rows[sid]))
-            for sid in top
+            SearchHit(sources[key], scores[key], self._best_passages(query, qvec, key, rows.get(key, [])))
+            for key in top
+            if key in sources
         ]
 
+    def _fuse(
+        self,
+        rankings: list[list[str]],
+        score_maps: list[dict[str, float]],
+        weights: list[float],
+        f: SearchFilters,
+    ) -> dict[str, float]:
+        """Fused scores times the priors, of candidates the store still has and that pass ``f``."""
+        candidates = sorted({key for r in rankings for key in r})
+        if not candidates:
+            return {}
+        p = self.params
+        meta = self.store.meta(candidates)  # light columns only: full records are read for the top k
+        fused = rrf(rankings, p.rrf_k, weights) if p.fusion == "rrf" else weighted(score_maps, weights)
+        scores: dict[str, float] = {}
+        for key, sc in fused.items():
+            m = meta.get(key)
+            if m is None or not f.admits(m):
+                continue
+            scores[key] = sc * prior(
+                m.design,
+                m.year,
+                evidence_weight=p.evidence_prior,
+                recency_weight=p.recency_prior,
+                this_year=self._this_year,
+            )
+        return scores
+
     def _best_passages(
-        self, query: str, qvec: np.ndarray | None, sid: int, rows: Sequence[PassageRow], n: int = 3
+        self, query: str, qvec: np.ndarray | None, key: str, rows: Sequence[PassageRow], n: int = 3
     ) -> tuple[PassageHit, ...]:
         if not rows:
             return ()
         terms = set(query_terms(query))
         lex = np.array([prefix_overlap(terms, r.passage.text) for r in rows], dtype=np.float32)
-        if qvec is not None and self.dense is not None:
-            vecs = self.dense.get([pack(sid, r.passage.idx + 1) for r in rows])
+        if qvec is not None and self.vector is not None:
+            vecs = self.vector.vectors([PassageRef(key, r.passage.idx) for r in rows])
             sim = np.nan_to_num(vecs @ qvec, nan=0.0)
             score = 0.7 * sim + 0.3 * lex
         else:
@@ -139,3 +132,23 @@ class HybridSearcher:
             )
             for i in order
         )
+
+
+def _checked(query: str, k: int) -> str:
+    query = query.strip()
+    if not query:
+        raise InputError("the query is empty: type a clinical question or keywords")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(f"the query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
+    if k < 1:
+        raise InputError(f"k must be at least 1 (got {k})")
+    return query
+
+
+def _best_per_source(hits: Sequence[tuple[PassageRef, float]], n: int) -> dict[str, float]:
+    """The best similarity of each source among passage hits, for the ``n`` best sources, best first."""
+    best: dict[str, float] = {}
+    for ref, sim in hits:
+        if sim > best.get(ref.source_key, -2.0):
+            best[ref.source_key] = sim
+    return {key: best[key] for key in rank(best)[:n]}

@@ -1,17 +1,18 @@
-"""Keeps the search indexes in step with the store (incremental, resumable)."""
+"""Keeps the search indexes in step with the store (incremental, resumable), over the ports only.
+
+Each index keeps its own checkpoint: the store sequence number it is in step with. A sync reads the
+store's changes after that checkpoint, applies the removals, then the new and changed sources, and
+commits the index at the sequence number the changes were read at. An index that was interrupted, or is
+new (a new schema or model starts at 0), catches up on its own, whatever the other index's state.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from medcite.adapters.sql import Store
-from medcite.adapters.tantivy_index import LEXICAL_VERSION, LexicalIndex
-from medcite.adapters.usearch_index import DenseIndex, pack
-from medcite.domain import StoredSource
-from medcite.ports import Embedder
+from medcite.domain import PassageRef, SourceMeta, StoredSource
+from medcite.ports import Embedder, LexicalIndex, SourceRepository, VectorIndex
 
 Progress = Callable[[int], None]
 
@@ -19,94 +20,94 @@ Progress = Callable[[int], None]
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     sources_indexed: int
-    passages_embedded: int
+    passages_embedded: int  # vectors written: one per source (title + abstract head), one per passage
     removed: int
     seq: int
 
 
 class Indexes:
-    """The lexical and dense indexes of one store, under one folder."""
+    """The lexical index and, optionally, the vector index (with the embedder that fills it) of one store.
 
-    def __init__(self, folder: Path, embedder: Embedder | None, *, passages: bool = True) -> None:
-        self.embed_passages = passages
-        self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
-        self.lexical = LexicalIndex(folder / f"lexical-v{LEXICAL_VERSION}")
+    ``passages``: embed every passage as well as the whole source (else the source only).
+    """
+
+    def __init__(
+        self,
+        lexical: LexicalIndex,
+        vector: VectorIndex | None = None,
+        embedder: Embedder | None = None,
+        *,
+        passages: bool = True,
+    ) -> None:
+        if (vector is None) != (embedder is None):
+            raise ValueError("a vector index needs an embedder, and an embedder a vector index")
+        self.lexical = lexical
+        self.vector = vector
         self.embedder = embedder
-        self.dense = DenseIndex(folder / "dense.usearch", embedder.dim) if embedder is not None else None
-        self._state_path = folder / "state.json"
+        self.embed_passages = passages
 
-    def state(self) -> dict[str, object]:
-        if self._state_path.is_file():
-            loaded: dict[str, object] = json.loads(self._state_path.read_text())
-            return loaded
-        return {"seq": 0, "dense_seq": 0}
+    def pending(self, store: SourceRepository) -> int:
+        """How many sequence steps the index furthest behind is behind the store."""
+        seq = store.current_seq()
+        return seq - min(_start(self.lexical.checkpoint, seq), self._vector_start(seq))
 
-    def pending(self, store: Store) -> int:
-        """How many sequence steps the indexes are behind the store."""
-        lex_seq, dense_seq = self._seqs()
-        seen = min(lex_seq, dense_seq) if self.dense is not None else lex_seq
-        return store.current_seq() - seen
+    def _vector_start(self, seq: int) -> int:
+        return seq if self.vector is None else _start(self.vector.checkpoint, seq)
 
-    def _seqs(self) -> tuple[int, int]:
-        st = self.state()
-        lex_seq = int(str(st.get("seq", 0)))
-        if st.get("lexical_version") != LEXICAL_VERSION:
-            lex_seq = 0  # a new lexical schema: rebuild it (the dense index is kept)
-        return lex_seq, int(str(st.get("dense_seq", 0)))
-
-    def sync(self, store: Store, *, progress: Progress | None = None, batch: int = 512) -> SyncReport:
-        """Bring both indexes up to the store's current sequence number (each from where it stands)."""
-        lex_seq, dense_seq = self._seqs()
-        n_src = n_pas = n_rm = 0
-        max_seq = store.current_seq()
-        if lex_seq < max_seq:
-            for changes in store.iter_changes(lex_seq, batch=batch):
+    def sync(
+        self, store: SourceRepository, *, progress: Progress | None = None, batch: int = 512
+    ) -> SyncReport:
+        """Bring every index up to the store's current sequence number, each from its own checkpoint."""
+        seq = store.current_seq()
+        n_src = n_vec = n_rm = 0
+        start = _start(self.lexical.checkpoint, seq)
+        if start < seq:
+            top = start
+            for changes in store.iter_changes(start, batch=batch):
                 if changes.removed:
-                    self.lexical.remove(sid for sid, _ in changes.removed)
+                    self.lexical.remove(changes.removed)
                     n_rm += len(changes.removed)
                 if changes.upserted:
-                    self.lexical.add(changes.upserted)
+                    self.lexical.upsert(changes.upserted)
                     n_src += len(changes.upserted)
-                if progress is not None and self.dense is None:
+                if progress is not None and self.vector is None:
                     progress(len(changes.upserted))
-            self.lexical.commit()
-            lex_seq = max_seq
-            self._save_state(lex_seq, dense_seq)
-        if self.dense is not None and dense_seq < max_seq:
-            for changes in store.iter_changes(dense_seq, batch=batch):
+                top = max(top, changes.max_seq)
+            self.lexical.commit(top)
+        start = self._vector_start(seq)
+        if self.vector is not None and start < seq:
+            top = start
+            for changes in store.iter_changes(start, batch=batch):
                 if changes.removed:
-                    self.dense.remove_sources(changes.removed)
+                    self.vector.remove(changes.removed)
                 if changes.upserted:
-                    n_pas += self._embed(store, changes.upserted)
+                    n_vec += self._embed(store, self.vector, changes.upserted)
                 if progress is not None:
                     progress(len(changes.upserted))
-            self.dense.save()
-            dense_seq = max_seq
-            self._save_state(lex_seq, dense_seq)
-        return SyncReport(n_src, n_pas, n_rm, max_seq)
+                top = max(top, changes.max_seq)
+            self.vector.commit(top)
+        return SyncReport(n_src, n_vec, n_rm, seq)
 
-    def _save_state(self, lex_seq: int, dense_seq: int) -> None:
-        state = {"seq": lex_seq, "dense_seq": dense_seq, "lexical_version": LEXICAL_VERSION}
-        tmp = self._state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state))
-        tmp.replace(self._state_path)
-
-    def _embed(self, store: Store, items: list[StoredSource]) -> int:
-        assert self.embedder is not None and self.dense is not None
-        by_source = store.passages_of([s.id for s in items]) if self.embed_passages else {}
-        keys: list[int] = []
+    def _embed(self, store: SourceRepository, vector: VectorIndex, items: list[StoredSource]) -> int:
+        assert self.embedder is not None
+        by_source = store.passages_of([s.key for s in items]) if self.embed_passages else {}
+        entries: list[tuple[PassageRef, SourceMeta]] = []
         texts: list[str] = []
         for s in items:
+            meta = SourceMeta.of(s)
             head = f"{s.record.title} {s.record.text}".strip()
             if head:
-                keys.append(pack(s.id, 0))
+                entries.append((PassageRef(s.key), meta))
                 texts.append(head)  # the tokenizer keeps the first 128 tokens
-            if not self.embed_passages:
-                continue
-            for row in by_source.get(s.id, []):
-                keys.append(pack(s.id, row.passage.idx + 1))
+            for row in by_source.get(s.key, []):
+                entries.append((PassageRef(s.key, row.passage.idx), meta))
                 texts.append(row.passage.text)
         if texts:
-            self.dense.add(keys, self.embedder.embed(texts))
+            vector.upsert(entries, self.embedder.embed(texts))
         return len(texts)
+
+
+def _start(checkpoint: int, seq: int) -> int:
+    """Where an index syncs from: its checkpoint, or 0 when that is ahead of the store (the store was
+    replaced under the same URL: the index is rebuilt)."""
+    return checkpoint if checkpoint <= seq else 0

@@ -8,7 +8,6 @@ Every write bumps a sequence number (``seq``); the search indexes catch up from 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,54 +20,30 @@ from sqlalchemy.exc import SQLAlchemyError
 from medcite.adapters.sql.codec import columns, content_hash, row_to_source
 from medcite.adapters.sql.schema import passages, sources, tombstones
 from medcite.corpus.prepare import prepare
-from medcite.domain import Design, Passage, PreparedRecord, SourceRecord, StoredSource
+from medcite.domain import (
+    Changes,
+    Design,
+    Passage,
+    PassageRow,
+    PreparedRecord,
+    SourceMeta,
+    SourceRecord,
+    StoredSource,
+    StoreStats,
+    UpsertResult,
+)
 from medcite.errors import StoreError
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-@dataclass(frozen=True, slots=True)
-class UpsertResult:
-    stored: int  # new records
-    updated: int  # records whose content changed
-    unchanged: int
-    passages: int  # passages written
+_IN_CHUNK = 1000  # keys per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits
 
 
-@dataclass(frozen=True, slots=True)
-class PassageRow:
-    id: int
-    source_id: int
-    passage: Passage
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What changed after a given sequence number (for the index sync)."""
-
-    upserted: list[StoredSource]
-    removed: list[tuple[int, int]]  # (source id, number of passages it had)
-    max_seq: int
-
-
-@dataclass(frozen=True, slots=True)
-class SourceMeta:
-    """The columns that search filters and priors need."""
-
-    year: int | None
-    design: Design
-    human: bool | None
-    retracted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StoreStats:
-    sources: int
-    passages: int
-    by_origin: dict[str, int]
-    by_design: dict[str, int]
-    by_year: dict[int | None, int]
-    retracted: int
+def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), _IN_CHUNK):
+        yield unique[i : i + _IN_CHUNK]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -214,58 +189,67 @@ class Store:
         with self.engine.connect() as conn:
             return {r[0] for r in conn.execute(select(sources.c.key).where(sources.c.key.in_(keys)))}
 
-    def get_sources(self, ids: Sequence[int]) -> dict[int, StoredSource]:
-        if not ids:
-            return {}
+    def get_sources(self, keys: Sequence[str]) -> dict[str, StoredSource]:
+        """The stored sources of ``keys`` (unknown keys are left out), by key."""
+        out: dict[str, StoredSource] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(sources).where(sources.c.id.in_(list(ids)))).mappings()
-            return {int(r["id"]): row_to_source(r) for r in rows}
+            for chunk in _chunks(keys):
+                for r in conn.execute(select(sources).where(sources.c.key.in_(chunk))).mappings():
+                    out[str(r["key"])] = row_to_source(r)
+        return out
 
-    def meta(self, ids: Sequence[int]) -> dict[int, SourceMeta]:
-        if not ids:
-            return {}
-        cols = (sources.c.id, sources.c.year, sources.c.design, sources.c.human, sources.c.retracted)
+    def meta(self, keys: Sequence[str]) -> dict[str, SourceMeta]:
+        """The filter and prior columns of ``keys`` (unknown keys are left out), by key."""
+        cols = (sources.c.key, sources.c.year, sources.c.design, sources.c.human, sources.c.retracted)
+        out: dict[str, SourceMeta] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(*cols).where(sources.c.id.in_(list(ids))))
-            return {int(r[0]): SourceMeta(r[1], Design(r[2]), r[3], bool(r[4])) for r in rows}
+            for chunk in _chunks(keys):
+                for r in conn.execute(select(*cols).where(sources.c.key.in_(chunk))):
+                    out[str(r[0])] = SourceMeta(r[1], Design(r[2]), r[3], bool(r[4]))
+        return out
 
     def get_by_key(self, key: str) -> StoredSource | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(sources).where(sources.c.key == key)).mappings().first()
             return row_to_source(row) if row else None
 
-    def passages_of(self, source_ids: Sequence[int]) -> dict[int, list[PassageRow]]:
-        out: dict[int, list[PassageRow]] = {sid: [] for sid in source_ids}
-        if not source_ids:
-            return out
+    def passages_of(self, keys: Sequence[str]) -> dict[str, list[PassageRow]]:
+        """The passages of each key in position order; a key that is not stored maps to ``[]``."""
+        out: dict[str, list[PassageRow]] = {key: [] for key in keys}
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(passages)
-                .where(passages.c.source_id.in_(list(source_ids)))
-                .order_by(passages.c.source_id, passages.c.idx)
-            ).mappings()
-            for r in rows:
-                out[int(r["source_id"])].append(
-                    PassageRow(
-                        int(r["id"]),
-                        int(r["source_id"]),
-                        Passage(r["idx"], r["section"], r["start"], r["end"], r["text"]),
+            for chunk in _chunks(keys):
+                rows = conn.execute(
+                    select(sources.c.key, passages)
+                    .join(sources, passages.c.source_id == sources.c.id)
+                    .where(sources.c.key.in_(chunk))
+                    .order_by(passages.c.source_id, passages.c.idx)
+                ).mappings()
+                for r in rows:
+                    out[str(r["key"])].append(
+                        PassageRow(
+                            int(r["id"]),
+                            str(r["key"]),
+                            Passage(r["idx"], r["section"], r["start"], r["end"], r["text"]),
+                        )
                     )
-                )
         return out
 
     def iter_changes(self, after_seq: int, batch: int = 2000) -> Iterator[Changes]:
-        """Yield what changed after ``after_seq``, in batches, for the index sync."""
+        """Yield what changed after ``after_seq``, in batches, for the index sync: first one batch of the
+        keys removed or replaced since (a replaced source comes again, with its new content, in a later
+        batch), then the sources written since, in id order. Apply the removals first."""
         with self.engine.connect() as conn:
             max_seq = self._next_seq(conn) - 1
-            removed = [
-                (int(r[0]), len(r[1]))
-                for r in conn.execute(
-                    select(tombstones.c.source_id, tombstones.c.passage_ids).where(
-                        tombstones.c.seq > after_seq
+            removed = list(
+                dict.fromkeys(
+                    str(r[0])
+                    for r in conn.execute(
+                        select(tombstones.c.key)
+                        .where(tombstones.c.seq > after_seq)
+                        .order_by(tombstones.c.seq, tombstones.c.id)
                     )
                 )
-            ]
+            )
             yield Changes([], removed, max_seq)
             last_id = 0
             while True:
