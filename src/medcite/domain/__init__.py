@@ -38,6 +38,7 @@ from medcite.domain.records import (
     ParseItem,
     ParseProblem,
     Passage,
+    PreparedRecord,
     SourceRecord,
     StoredSource,
 )
@@ -60,6 +61,7 @@ from medcite.domain.verdicts import (
     EvidenceSentence,
     Label,
     Verdict,
+    evidence_from,
 )
 
 __all__ = [
@@ -94,6 +96,7 @@ __all__ = [
     "PassageRef",
     "PassageRow",
     "Pin",
+    "PreparedRecord",
     "Provenance",
     "QuestionSummary",
     "Readability",
@@ -110,5 +113,6 @@ __all__ = [
     "StoredSource",
     "UpsertResult",
     "Verdict",
+    "evidence_from",
     "utc_now",
 ]
