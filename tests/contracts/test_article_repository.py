@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from medcite.domain import (
 from medcite.errors import NotFoundError
 from medcite.ports import ArticleRepository
 from medcite.testing import InMemoryArticleRepository
+from tests.conftest import fresh_database
 
 # A synthetic test fixture, not evidence: the words below are placeholders, not a medical finding.
 ARTICLE = Article(
@@ -36,18 +38,17 @@ ARTICLE = Article(
 )
 
 
-@pytest.fixture(params=["sql", "memory"])
-def repo(request: pytest.FixtureRequest, db_url: str) -> Iterator[ArticleRepository]:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres), "memory"])
+def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ArticleRepository]:
     if request.param == "memory":
-        if not db_url.startswith("sqlite"):
-            pytest.skip("the in-memory double runs once")
         yield InMemoryArticleRepository()
         return
-    store = Store.open(db_url)
-    try:
-        yield SqlArticleRepository(store.engine)
-    finally:
-        store.close()
+    with fresh_database(request.param, tmp_path) as url:
+        store = Store.open(url)
+        try:
+            yield SqlArticleRepository(store.engine)
+        finally:
+            store.close()
 
 
 def test_save_returns_a_typed_first_version_and_get_reads_it_back(repo: ArticleRepository) -> None:
