@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,7 +16,7 @@ from rich.table import Table
 
 from medcite.bootstrap import open_engine
 from medcite.config import Settings, load_settings
-from medcite.domain import Design, SearchFilters, SearchHit
+from medcite.domain import Article, Design, SearchFilters, SearchHit
 from medcite.errors import InputError, MedciteError
 from medcite.retrieve import Mode
 from medcite.services.engine import parse_designs
@@ -254,7 +254,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
 ARTICLE_FORMATS = ("terminal", "md", "html", "json")
 
 
-def _print_article(article: Any, fmt: str, article_id: str, thread_id: str | None) -> None:
+def _print_article(article: Article, fmt: str, article_id: str, thread_id: str | None) -> None:
     from medcite.present.html import to_html
     from medcite.present.json_contract import to_json
     from medcite.present.markdown import to_markdown
@@ -381,7 +381,7 @@ def verify(
     _run(body)
 
 
-def _open_text(path: Path) -> Any:
+def _open_text(path: Path) -> TextIO:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     return path.open(encoding="utf-8", errors="replace")

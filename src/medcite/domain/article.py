@@ -6,7 +6,7 @@ added here and nowhere else. Standard library only: validation lives at the edge
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
@@ -156,9 +156,6 @@ class Article:
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
-
-    def with_audience(self, audience: Audience) -> Article:
-        return replace(self, audience=audience)
 
 
 def utc_now() -> str:

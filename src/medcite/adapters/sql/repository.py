@@ -184,11 +184,6 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(sources.c.id).where(sources.c.key == key)).first() is not None
 
-    def existing_keys(self, keys: Iterable[str]) -> set[str]:
-        keys = list(keys)
-        with self.engine.connect() as conn:
-            return {r[0] for r in conn.execute(select(sources.c.key).where(sources.c.key.in_(keys)))}
-
     def get_sources(self, keys: Sequence[str]) -> dict[str, StoredSource]:
         """The stored sources of ``keys`` (unknown keys are left out), by key."""
         out: dict[str, StoredSource] = {}
