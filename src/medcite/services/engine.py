@@ -144,16 +144,7 @@ class Engine:
     # --- search -------------------------------------------------------------------------
     def searcher(self, mode: Mode | None = None) -> HybridSearcher:
         idx = self.indexes
-        s = self.settings.index
-        params = RetrievalParams(
-            fusion=s.fusion,
-            rrf_k=s.rrf_k,
-            lexical_weight=s.lexical_weight,
-            dense_weight=s.dense_weight,
-            evidence_prior=s.evidence_prior,
-            recency_prior=s.recency_prior,
-            candidate_k=s.candidate_k,
-        )
+        params = RetrievalParams(**self.settings.index.model_dump(exclude={"dense", "dense_granularity"}))
         return HybridSearcher(self.store, idx.lexical, idx.vector, idx.embedder, params, mode)
 
     def search(
