@@ -6,7 +6,8 @@ import pytest
 
 from medcite.compose import compose_article
 from medcite.domain import Article, Provenance, StoredSource
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OverlapSearcher, load_extra, load_pubmedqa
+from medcite.testing import OverlapSearcher
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, load_extra, load_pubmedqa
 from tests.compose.llm_server import FakeLLMServer
 
 KEYWORDS = ("clonidine", "bupropion", "ketamine", "methylphenidate", "zolpidem", "estrogen")

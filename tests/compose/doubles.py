@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -105,42 +103,6 @@ def load_extra(keywords: Iterable[str], limit: int = 400) -> dict[str, StoredSou
             if len(out) >= limit:
                 break
     return out
-
-
-@dataclass
-class OverlapSearcher:
-    """Searcher test double: idf-weighted token overlap over sources, best 3 sentences as passages."""
-
-    sources: Sequence[StoredSource]
-    calls: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._terms = [Counter(terms(f"{s.record.title} {s.record.text}")) for s in self.sources]
-        df: Counter[str] = Counter()
-        for t in self._terms:
-            df.update(t.keys())
-        n = max(1, len(self.sources))
-        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
-
-    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]:
-        self.calls.append(query)
-        q = set(terms(query))
-        scored = []
-        for src, tf in zip(self.sources, self._terms, strict=True):
-            s = sum(self._idf.get(w, 0.0) for w in q if w in tf)
-            if s > 0:
-                scored.append((s, src))
-        scored.sort(key=lambda x: -x[0])
-        hits = []
-        for s, src in scored[:k]:
-            sents = record_sentences(src)
-            ranked = sorted(sents, key=lambda x: -sum(self._idf.get(w, 0) for w in q & set(terms(x[3]))))
-            passages = tuple(
-                PassageHit(passage_id=src.id * 1000 + j, text=t, section=lab, start=a, end=b, score=1.0)
-                for j, (lab, a, b, t) in enumerate(ranked[:3])
-            )
-            hits.append(SearchHit(src, s, passages))
-        return hits
 
 
 @dataclass

@@ -7,7 +7,8 @@ from medcite.compose.candidates import NUMBER
 from medcite.compose.plan import plan_queries
 from medcite.compose.question import analyze_question
 from medcite.domain import INSUFFICIENT, Article, Label, Provenance, StoredSource
-from tests.compose.doubles import LexicalVerifier, OracleSearcher, OverlapSearcher, ScriptedVerifier
+from medcite.testing import OverlapSearcher
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier
 
 
 def _cited_order(a: Article) -> list[int]:

@@ -22,7 +22,7 @@ from medcite.bootstrap import load_verifier
 from medcite.compose import compose_article
 from medcite.config import load_settings
 from medcite.domain import Provenance
-from tests.compose.doubles import OverlapSearcher
+from medcite.testing import OverlapSearcher
 
 
 def _gguf() -> Path | None:

@@ -10,7 +10,8 @@ from medcite.compose import compose_article
 from medcite.config import Settings, load_settings
 from medcite.domain import Provenance
 from medcite.errors import ConfigError, NetworkError
-from tests.compose.doubles import LexicalVerifier, OverlapSearcher
+from medcite.testing import OverlapSearcher
+from tests.compose.doubles import LexicalVerifier
 from tests.compose.llm_server import FakeLLMServer
 
 

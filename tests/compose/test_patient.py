@@ -32,7 +32,8 @@ def test_patient_readability_is_measured_and_framing_is_plain(bupropion_article:
 
 
 def test_audience_parameter(searcher: object, provenance: Provenance) -> None:
-    from tests.compose.doubles import LexicalVerifier, OverlapSearcher
+    from medcite.testing import OverlapSearcher
+    from tests.compose.doubles import LexicalVerifier
 
     assert isinstance(searcher, OverlapSearcher)
     a = compose_article(

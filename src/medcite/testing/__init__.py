@@ -11,6 +11,7 @@ from medcite.testing.models import (
     StaticLiterature,
     WordOverlapVerifier,
 )
+from medcite.testing.search import OverlapSearcher
 from medcite.testing.stores import InMemoryArticleRepository
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "InMemoryArticleRepository",
     "InMemoryLexicalIndex",
     "InMemoryVectorIndex",
+    "OverlapSearcher",
     "ScriptedLLM",
     "StaticLiterature",
     "WordOverlapVerifier",
