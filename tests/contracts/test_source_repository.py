@@ -136,6 +136,29 @@ def test_iter_changes_in_batches(repo: SourceRepository) -> None:
     assert sorted(s.key for c in changes for s in c.upserted) == sorted(f"syn:{i}" for i in range(7))
 
 
+def test_iter_changes_checkpoints_are_safe_to_commit_at(repo: SourceRepository) -> None:
+    for n in range(3):  # three writes, three sequence numbers
+        repo.upsert([record(f"syn:{n}:{i}") for i in range(3)])
+    assert repo.current_seq() == 3
+    changes = list(repo.iter_changes(0, batch=4))
+    assert [c.checkpoint for c in changes] == [0, 1, 2, 3]  # removals, then pages ending in seq 2, 3, 3
+    assert {c.max_seq for c in changes} == {3}
+    seen: set[str] = set()
+    for c in changes:
+        seen |= {s.key for s in c.upserted}
+        # everything written at or below the checkpoint has been handed out already
+        assert {f"syn:{n}:{i}" for n in range(c.checkpoint) for i in range(3)} <= seen
+
+
+def test_a_write_that_changes_nothing_takes_no_sequence_number(repo: SourceRepository) -> None:
+    recs = [record("syn:1"), record("syn:2")]
+    repo.upsert(recs)
+    seq = repo.current_seq()
+    assert repo.upsert(recs).unchanged == 2
+    assert repo.delete_keys(["missing"]) == 0
+    assert repo.current_seq() == seq
+
+
 def test_delete_keys(repo: SourceRepository) -> None:
     repo.upsert([record("syn:1"), record("syn:2")])
     before = repo.current_seq()

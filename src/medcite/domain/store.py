@@ -35,11 +35,18 @@ class PassageRef:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What changed after a given sequence number (for the index sync)."""
+    """One batch of what changed after a given sequence number, up to ``max_seq`` (for the index sync).
+
+    ``checkpoint`` is the safe watermark after this batch: an index that has applied this batch and every
+    batch before it is in step with the store up to ``checkpoint`` (every change with a sequence number at
+    or below it is applied, and no transaction can still commit one), so it may commit there and resume
+    from there after a crash.
+    """
 
     upserted: list[StoredSource]
     removed: list[str]  # keys of removed or replaced sources (a replaced one is also in ``upserted``)
-    max_seq: int
+    max_seq: int  # the end of the window this iteration covers (the same in every batch)
+    checkpoint: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,17 @@
 
 Writes happen in batches, one transaction each, so a killed ingest leaves whole records only,
 and re-running it resumes without duplicates (the upsert key is :attr:`SourceRecord.key`).
-Every write bumps a sequence number (``seq``); the search indexes catch up from it.
+
+Sequence numbers, and why an index sync never skips a commit: every write transaction that changes
+something takes the next sequence number as its FIRST statement, ``UPDATE store_seq SET value = value + 1
+RETURNING value``, stamps its rows and tombstones with it, and commits (a transaction that turns out to
+change nothing rolls back, and the number is handed out again). The update locks the counter row (on
+SQLite, the whole database) until the transaction ends, so a second writer waits at that statement until
+the first has committed or rolled back. Hence numbers are handed out in commit order, without gaps or
+duplicates, and the committed counter (:meth:`Store.current_seq`) is a committed watermark: every change
+numbered at or below it is visible, and no transaction can still commit one. :meth:`Store.iter_changes`
+reads the window between a checkpoint and that watermark in (seq, id) order and reports, with each batch,
+the checkpoint an index may safely commit at after applying it.
 """
 
 from __future__ import annotations
@@ -14,11 +24,23 @@ from typing import Any
 
 import alembic.command
 import alembic.config
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from medcite.adapters.sql.codec import columns, content_hash, row_to_source
-from medcite.adapters.sql.schema import passages, sources, tombstones
+from medcite.adapters.sql.schema import passages, sources, store_seq, tombstones
 from medcite.corpus.prepare import prepare
 from medcite.domain import (
     Changes,
@@ -37,6 +59,7 @@ from medcite.errors import StoreError
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+_SQLITE_BUSY_S = 120.0
 _IN_CHUNK = 1000  # keys per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits
 
 
@@ -65,7 +88,9 @@ class Store:
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
-            engine = create_engine(url, future=True)
+            sqlite = url.startswith("sqlite")
+            # a writer waits for the write lock (held for one batch) instead of failing after pysqlite's 5 s
+            engine = create_engine(url, connect_args={"timeout": _SQLITE_BUSY_S} if sqlite else {})
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
             store = cls(engine)
@@ -88,75 +113,84 @@ class Store:
         self.engine.dispose()
 
     # --- writes -------------------------------------------------------------------------
-    def _next_seq(self, conn: Connection) -> int:
-        a = conn.execute(select(func.max(sources.c.seq))).scalar() or 0
-        b = conn.execute(select(func.max(tombstones.c.seq))).scalar() or 0
-        return int(max(a, b)) + 1
+    def _take_seq(self, conn: Connection) -> int:
+        """The next sequence number; must be the first statement of a write transaction (module docstring)."""
+        bump = update(store_seq).where(store_seq.c.id == 1).values(value=store_seq.c.value + 1)
+        return int(conn.execute(bump.returning(store_seq.c.value)).scalar_one())
 
     def upsert(self, records: Sequence[SourceRecord | PreparedRecord]) -> UpsertResult:
         """Insert or update a batch of records in one transaction (records may come prepared)."""
         latest: dict[str, SourceRecord | PreparedRecord] = {r.key: r for r in records}  # last one wins
         if not latest:
             return UpsertResult(0, 0, 0, 0)
-        now = datetime.now(UTC)
         try:
-            with self.engine.begin() as conn:
-                seq = self._next_seq(conn)
-                existing = {
-                    row.key: (row.id, row.content_hash)
-                    for row in conn.execute(
-                        select(sources.c.key, sources.c.id, sources.c.content_hash).where(
-                            sources.c.key.in_(list(latest))
-                        )
-                    )
-                }
-                new: list[PreparedRecord] = []
-                changed: list[tuple[int, PreparedRecord]] = []
-                unchanged = 0
-                for key, item in latest.items():
-                    if key in existing:
-                        record = item.record if isinstance(item, PreparedRecord) else item
-                        digest = content_hash(record)
-                        if existing[key][1] == digest:
-                            unchanged += 1
-                            continue
-                    prep = item if isinstance(item, PreparedRecord) else prepare(item)
-                    if key in existing:
-                        changed.append((existing[key][0], prep))
-                    else:
-                        new.append(prep)
-                ids: list[int] = []
-                if new:
-                    result = conn.execute(
-                        insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
-                        [{**columns(p), "seq": seq, "updated_at": now} for p in new],
-                    )
-                    ids = [int(r[0]) for r in result]
-                for source_id, prep in changed:
-                    self._tombstone(conn, [source_id], seq)
-                    conn.execute(delete(passages).where(passages.c.source_id == source_id))
-                    conn.execute(
-                        update(sources)
-                        .where(sources.c.id == source_id)
-                        .values(**columns(prep), seq=seq, updated_at=now)
-                    )
-                pairs = list(zip(ids, new, strict=True)) + changed
-                passage_rows = [
-                    {
-                        "source_id": sid,
-                        "idx": p.idx,
-                        "section": p.section,
-                        "start": p.start,
-                        "end": p.end,
-                        "text": p.text,
-                    }
-                    for sid, prep in pairs
-                    for p in prep.passages
-                ]
-                if passage_rows:
-                    conn.execute(insert(passages), passage_rows)
+            with self.engine.connect() as conn:
+                seq = self._take_seq(conn)
+                result = self._write(conn, latest, seq)
+                if result.stored or result.updated:
+                    conn.commit()
+                else:
+                    conn.rollback()  # nothing changed: the number is handed out again
         except SQLAlchemyError as exc:
             raise StoreError(f"could not write a batch of {len(latest)} records: {exc}") from exc
+        return result
+
+    def _write(
+        self, conn: Connection, latest: dict[str, SourceRecord | PreparedRecord], seq: int
+    ) -> UpsertResult:
+        now = datetime.now(UTC)
+        existing = {
+            row.key: (row.id, row.content_hash)
+            for row in conn.execute(
+                select(sources.c.key, sources.c.id, sources.c.content_hash).where(
+                    sources.c.key.in_(list(latest))
+                )
+            )
+        }
+        new: list[PreparedRecord] = []
+        changed: list[tuple[int, PreparedRecord]] = []
+        unchanged = 0
+        for key, item in latest.items():
+            if key in existing:
+                record = item.record if isinstance(item, PreparedRecord) else item
+                if existing[key][1] == content_hash(record):
+                    unchanged += 1
+                    continue
+            prep = item if isinstance(item, PreparedRecord) else prepare(item)
+            if key in existing:
+                changed.append((existing[key][0], prep))
+            else:
+                new.append(prep)
+        ids: list[int] = []
+        if new:
+            result = conn.execute(
+                insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
+                [{**columns(p), "seq": seq, "updated_at": now} for p in new],
+            )
+            ids = [int(r[0]) for r in result]
+        for source_id, prep in changed:
+            self._tombstone(conn, [source_id], seq)
+            conn.execute(delete(passages).where(passages.c.source_id == source_id))
+            conn.execute(
+                update(sources)
+                .where(sources.c.id == source_id)
+                .values(**columns(prep), seq=seq, updated_at=now)
+            )
+        pairs = list(zip(ids, new, strict=True)) + changed
+        passage_rows = [
+            {
+                "source_id": sid,
+                "idx": p.idx,
+                "section": p.section,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+            }
+            for sid, prep in pairs
+            for p in prep.passages
+        ]
+        if passage_rows:
+            conn.execute(insert(passages), passage_rows)
         return UpsertResult(len(new), len(changed), unchanged, len(passage_rows))
 
     def _tombstone(self, conn: Connection, source_ids: Sequence[int], seq: int) -> None:
@@ -170,13 +204,16 @@ class Store:
         keys = list(keys)
         if not keys:
             return 0
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
+            seq = self._take_seq(conn)
             ids = [int(r[0]) for r in conn.execute(select(sources.c.id).where(sources.c.key.in_(keys)))]
-            if ids:
-                seq = self._next_seq(conn)
-                self._tombstone(conn, ids, seq)
-                conn.execute(delete(passages).where(passages.c.source_id.in_(ids)))
-                conn.execute(delete(sources).where(sources.c.id.in_(ids)))
+            if not ids:
+                conn.rollback()
+                return 0
+            self._tombstone(conn, ids, seq)
+            conn.execute(delete(passages).where(passages.c.source_id.in_(ids)))
+            conn.execute(delete(sources).where(sources.c.id.in_(ids)))
+            conn.commit()
         return len(ids)
 
     # --- reads --------------------------------------------------------------------------
@@ -230,42 +267,56 @@ class Store:
         return out
 
     def iter_changes(self, after_seq: int, batch: int = 2000) -> Iterator[Changes]:
-        """Yield what changed after ``after_seq``, in batches, for the index sync: first one batch of the
-        keys removed or replaced since (a replaced source comes again, with its new content, in a later
-        batch), then the sources written since, in id order. Apply the removals first."""
+        """Yield what changed after ``after_seq`` up to the committed watermark read at the start
+        (``max_seq``), in batches, for the index sync: first one batch of the keys removed or replaced in
+        that window (a replaced source comes again, with its new content, in a later batch), then the
+        sources written in it, in (seq, id) order. Apply the removals first.
+
+        Each batch's ``checkpoint`` is where an index that has applied it (and those before) may commit:
+        the removals batch says ``after_seq``; a batch of sources ending inside number ``s`` says ``s - 1``;
+        the last batch says ``max_seq``. A source rewritten after the watermark was read leaves the window;
+        it comes, with its tombstone, in the next sync."""
         with self.engine.connect() as conn:
-            max_seq = self._next_seq(conn) - 1
+            top = self._committed_seq(conn)
             removed = list(
                 dict.fromkeys(
                     str(r[0])
                     for r in conn.execute(
                         select(tombstones.c.key)
-                        .where(tombstones.c.seq > after_seq)
+                        .where(tombstones.c.seq > after_seq, tombstones.c.seq <= top)
                         .order_by(tombstones.c.seq, tombstones.c.id)
                     )
                 )
             )
-            yield Changes([], removed, max_seq)
-            last_id = 0
+            yield Changes([], removed, top, after_seq)
+            last_seq, last_id = after_seq, 0
             while True:
-                rows = (
-                    conn.execute(
-                        select(sources)
-                        .where(sources.c.seq > after_seq, sources.c.id > last_id)
-                        .order_by(sources.c.id)
-                        .limit(batch)
-                    )
-                    .mappings()
-                    .all()
+                after_last = or_(
+                    sources.c.seq > last_seq, and_(sources.c.seq == last_seq, sources.c.id > last_id)
                 )
+                query = (
+                    select(sources)
+                    .where(
+                        sources.c.seq >= last_seq, sources.c.seq > after_seq, sources.c.seq <= top, after_last
+                    )
+                    .order_by(sources.c.seq, sources.c.id)
+                    .limit(batch)
+                )
+                rows = conn.execute(query).mappings().all()
                 if not rows:
                     break
-                last_id = int(rows[-1]["id"])
-                yield Changes([row_to_source(r) for r in rows], [], max_seq)
+                last_seq, last_id = int(rows[-1]["seq"]), int(rows[-1]["id"])
+                done = top if len(rows) < batch else last_seq - 1
+                yield Changes([row_to_source(r) for r in rows], [], top, done)
+
+    @staticmethod
+    def _committed_seq(conn: Connection) -> int:
+        return int(conn.execute(select(store_seq.c.value).where(store_seq.c.id == 1)).scalar_one())
 
     def current_seq(self) -> int:
+        """The committed watermark: the last sequence number of a committed write (module docstring)."""
         with self.engine.connect() as conn:
-            return self._next_seq(conn) - 1
+            return self._committed_seq(conn)
 
     def count(self) -> int:
         """How many sources are stored (cheap: one count, unlike :meth:`stats`)."""

@@ -48,6 +48,17 @@ sources = Table(
     Column("content_hash", String(64), nullable=False),
     Column("seq", BigInteger, nullable=False, index=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_sources_seq_id", "seq", "id"),  # the index sync reads changes in (seq, id) order
+)
+
+# The change counter: one row whose value is the last sequence number handed out. A write transaction
+# increments it first and holds the row lock until it ends (see ``repository``), so numbers are handed
+# out, and become visible, in commit order.
+store_seq = Table(
+    "store_seq",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
 )
 
 passages = Table(
