@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from medcite.adapters.eutils import EutilsClient
+from medcite.adapters.index_lock import IndexWriteLock
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
@@ -89,5 +90,6 @@ def open_engine(
         indexes=lambda emb: open_indexes(settings, emb),
         literature=lambda: literature(settings),
         close=store.close,
+        index_lock=IndexWriteLock(settings.index_dir).hold,
     )
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)

@@ -19,7 +19,7 @@ from medcite.config import Settings, load_settings
 from medcite.domain import Article, Design, SearchFilters, SearchHit
 from medcite.errors import InputError, MedciteError
 from medcite.retrieve import Mode
-from medcite.services.engine import parse_designs
+from medcite.services.engine import Engine, parse_designs
 from medcite.services.ingest import IngestReport
 
 app = typer.Typer(
@@ -113,13 +113,56 @@ def ingest(
                 else:
                     report = engine.ingest(paths or [], progress=tick, index=False)
             if not no_index:
-                pending = engine.indexes.pending(engine.store)
-                if pending:
-                    with _bar("indexing (BM25 + embeddings)", None, not quiet) as tick2:
-                        engine.sync_indexes(progress=tick2)
+                _sync(engine, quiet, INDEX_WAIT_S)
         _report(report)
         if not report.ok:
             raise typer.Exit(1)
+
+    _run(body)
+
+
+INDEX_WAIT_S = 600.0
+
+
+def _waiting() -> None:
+    err.print("[yellow]waiting[/] for another medcite process to finish updating the search index ...")
+
+
+def _sync(engine: Engine, quiet: bool, wait_s: float) -> None:
+    """Bring the indexes up to the store, as the only writer (waits for another process's sync)."""
+    if engine.index_lag():
+        with _bar("indexing (BM25 + embeddings)", None, not quiet) as tick:
+            engine.sync_indexes(progress=tick, wait_s=wait_s, on_wait=_waiting)
+
+
+def _note_lag(engine: Engine) -> None:
+    """Searches answer from what is indexed: say so when the store has changes the indexes lack."""
+    lag = engine.index_lag()
+    if lag:
+        err.print(
+            f"[yellow]note:[/] the search index is {lag} store change(s) behind; these results leave "
+            "them out (`medcite index` adds them, or wait for the ingest in progress)",
+            highlight=False,
+        )
+
+
+@app.command()
+def index(
+    wait: Annotated[
+        float, typer.Option("--wait", help="seconds to wait for another process's indexing")
+    ] = INDEX_WAIT_S,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Bring the search indexes up to date with the store (what `ingest` does after storing)."""
+
+    def body() -> None:
+        if wait < 0:
+            raise InputError(f"--wait must be 0 or more seconds (got {wait:g})")
+        with open_engine(_settings()) as engine:
+            _sync(engine, quiet, wait)
+            lag = engine.index_lag()
+        if not quiet:
+            err.print(f"search index {lag} store change(s) behind" if lag else "search index up to date")
 
     _run(body)
 
@@ -171,6 +214,7 @@ def search(
         m = Mode(lexical=mode != "dense", dense=mode != "lexical")
         with open_engine(_settings(), dense=m.dense) as engine:
             hits = engine.search(query, k, filters, m)
+            _note_lag(engine)
         if fmt == "json":
             sys.stdout.write(json.dumps({"results": [_hit_json(h) for h in hits]}, ensure_ascii=False) + "\n")
             return
@@ -303,6 +347,7 @@ def ask(
                 llm=llm,
                 filters=SearchFilters(since=since) if since else None,
             )
+            _note_lag(engine)
         _print_article(res.article, fmt, res.article_id, res.thread_id)
 
     _run(body)

@@ -12,6 +12,9 @@ Every error that medcite raises on purpose derives from :class:`MedciteError`, s
     │       │                  truncated gzip); nothing already stored is touched
     │       └── HostileXMLError  XML with DTD entities, external entities or entity bombs
     ├── StoreError             the database cannot be opened, migrated or written
+    ├── SearchIndexError       a search index (tantivy, usearch) or its folder cannot be opened, locked
+    │   │                      or written (read-only folder, full disk); the store is not touched
+    │   └── IndexBusyError     another process kept the index's write lock longer than we would wait
     ├── ModelError             a shipped model cannot be found or loaded
     ├── NetworkError           PubMed / an LLM endpoint cannot be reached or keeps failing
     ├── NotFoundError          an article, thread or source id that does not exist
@@ -44,6 +47,14 @@ class HostileXMLError(IngestError):
 
 
 class StoreError(MedciteError):
+    pass
+
+
+class SearchIndexError(MedciteError):
+    pass
+
+
+class IndexBusyError(SearchIndexError):
     pass
 
 

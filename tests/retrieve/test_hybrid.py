@@ -78,13 +78,16 @@ def test_index_grows_incrementally_and_forgets_deleted(engine: Engine) -> None:
     )
     engine.store.upsert([new])
     assert engine.indexes.pending(engine.store) > 0
-    hits = engine.search("zebrafishtoken", k=3)  # search syncs the lag first
+    assert engine.search("zebrafishtoken", k=3, mode=Mode(True, False)) == []  # search never syncs
+    engine.sync_indexes()
+    hits = engine.search("zebrafishtoken", k=3)
     assert "synthetic:1" in [h.source.key for h in hits]
     assert [h.source.key for h in engine.search("zebrafishtoken", k=3, mode=Mode(True, False))] == [
         "synthetic:1"
     ]
     assert engine.stats().lexical_docs == before.lexical_docs + 1
     engine.store.delete_keys(["synthetic:1"])
+    engine.sync_indexes()
     assert engine.search("zebrafishtoken", k=3, mode=Mode(True, False)) == []
     assert engine.stats().lexical_docs == before.lexical_docs
 
@@ -94,6 +97,7 @@ def test_retracted_sources_are_excluded_by_default(engine: Engine) -> None:
 
     rec = _a_record(engine)
     engine.store.upsert([replace(rec, links=(*rec.links, Link("RetractionIn", "1")))])
+    engine.sync_indexes()
     keys = [h.source.key for h in engine.search(rec.title, k=10, mode=Mode(True, False))]
     assert rec.key not in keys
     keys = [

@@ -15,6 +15,7 @@ from pathlib import Path
 import tantivy
 
 from medcite.domain import SearchFilters, StoredSource
+from medcite.errors import IndexBusyError
 from medcite.text import query_terms
 
 LEXICAL_VERSION = 3  # bump when the schema changes: the index is rebuilt from the store (v3: source keys)
@@ -40,6 +41,11 @@ class TantivyIndex:
     inside the index folder. :meth:`commit` writes it atomically (temporary file, fsync, rename) only after
     tantivy's own commit has returned, so it never runs ahead of the documents: after a crash between the
     two, the next sync replays a few changes, which is harmless (upsert and remove are idempotent).
+
+    One writer at a time: tantivy refuses a second ``IndexWriter`` on the folder (``LockBusy``), which
+    becomes :class:`IndexBusyError`; the engine serialises syncs with the index folder's write lock, so
+    this happens only to a writer that bypasses it. The checkpoint is read from its file each time, so a
+    process sees the commits of another; searches use the last committed segments.
     """
 
     def __init__(self, path: Path) -> None:
@@ -48,11 +54,10 @@ class TantivyIndex:
         self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
         self._writer: tantivy.IndexWriter | None = None
         self._checkpoint_path = path / CHECKPOINT_FILE
-        self._checkpoint = _read_checkpoint(self._checkpoint_path)
 
     @property
     def checkpoint(self) -> int:
-        return self._checkpoint
+        return _read_checkpoint(self._checkpoint_path)
 
     @property
     def num_docs(self) -> int:
@@ -60,7 +65,14 @@ class TantivyIndex:
 
     def _w(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
+            try:
+                self._writer = self._index.writer(heap_size=128_000_000, num_threads=1)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise
+                raise IndexBusyError(
+                    f"another process is writing the search index in {self._checkpoint_path.parent}"
+                ) from exc
         return self._writer
 
     def remove(self, source_keys: Iterable[str]) -> None:
@@ -93,7 +105,6 @@ class TantivyIndex:
             self._writer = None
         self._index.reload()
         _write_checkpoint(self._checkpoint_path, checkpoint)
-        self._checkpoint = checkpoint
 
     def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         terms = query_terms(text)

@@ -17,6 +17,12 @@ and the checkpoint, the single atomic step, and only then deletes the previous g
 point leaves the previous generation with its own map and checkpoint; a graph file of an uncommitted
 generation is deleted when the index is next opened.
 
+Across processes: one writer at a time (SQLite's write lock, held from the first change to the commit; the
+engine also serialises whole syncs with the index folder's write lock); a second writer that cannot get it
+gets :class:`IndexBusyError`, never a half-written graph. A writer starts from the latest committed graph,
+so no commit is lost to a later one. Readers load the committed generation; when a writer commits a newer
+one and deletes the file the reader was about to load, the reader loads the newer one.
+
 Labels are handed out from a counter and never reused, so a stale label can never name another passage.
 Vectors are inserted on one thread: multi-threaded insertion builds a different graph at every run (two
 builds of the PubMedQA store gave different dense candidate tails for 6 of 20 questions), single-threaded
@@ -38,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from medcite.domain import PassageRef, SearchFilters, SourceMeta
+from medcite.errors import IndexBusyError, SearchIndexError
 
 DENSE_DIR = "dense-v2"
 _SOURCE = -1  # the ``passage`` column of a whole-source vector (PassageRef.passage None)
@@ -155,18 +162,34 @@ class UsearchIndex:
         if self._db.in_transaction and not writing:
             return  # our own uncommitted changes are in memory
         generation = self._state("generation", 0)
-        if generation == self._loaded:
-            return
-        graph = _new_graph(self._dim, self._dtype)
-        path = self._graph_path(generation)
-        if path.is_file():
-            graph.load(str(path))
-        self._graph, self._loaded = graph, generation
+        while generation != self._loaded:
+            graph = _new_graph(self._dim, self._dtype)
+            path = self._graph_path(generation)
+            try:
+                if generation > 0:
+                    graph.load(str(path))
+            except (OSError, RuntimeError) as exc:
+                newer = self._state("generation", 0)
+                if newer != generation:  # a writer committed a newer graph and deleted this one: load that
+                    generation = newer
+                    continue
+                raise SearchIndexError(
+                    f"the vector index file {path} is missing or damaged ({exc}); delete {self._folder} "
+                    "and run `medcite index` to rebuild it"
+                ) from exc
+            self._graph, self._loaded = graph, generation
 
     def _begin(self) -> None:
         """Start the write transaction that lasts until :meth:`commit` (it holds SQLite's write lock)."""
         if not self._db.in_transaction:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                raise IndexBusyError(
+                    f"another process is writing the vector index in {self._folder}"
+                ) from exc
             self._refresh(writing=True)  # write on top of the latest committed graph
 
     @property

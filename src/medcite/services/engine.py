@@ -7,6 +7,7 @@ names none. Models load lazily, on first use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from medcite.services.verification import check_text, verify_claim
 from medcite.verify.citation_check import CitationReport
 
 Progress = Callable[[int], None]
+#: How long a sync waits for another process's sync (the index write lock) before giving up.
+INDEX_LOCK_WAIT_S = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,8 @@ class Wiring:
     indexes: Callable[[Embedder | None], Indexes]
     literature: Callable[[], LiteratureSource]
     close: Callable[[], None]
+    # the index folder's write lock: (seconds to wait, called once if we wait) -> held in a with-block
+    index_lock: Callable[[float, Callable[[], None] | None], AbstractContextManager[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +143,21 @@ class Engine:
             self.sync_indexes(progress=index_progress)
         return report
 
-    def sync_indexes(self, *, progress: Progress | None = None) -> SyncReport:
-        return self.indexes.sync(self.store, progress=progress)
+    def sync_indexes(
+        self,
+        *,
+        progress: Progress | None = None,
+        wait_s: float = INDEX_LOCK_WAIT_S,
+        on_wait: Callable[[], None] | None = None,
+    ) -> SyncReport:
+        """Bring the indexes up to the store, as the only writer: under the index folder's write lock,
+        waiting up to ``wait_s`` for another process's sync (then IndexBusyError)."""
+        with self._wiring.index_lock(wait_s, on_wait):
+            return self.indexes.sync(self.store, progress=progress)
+
+    def index_lag(self) -> int:
+        """Store changes not yet in the indexes (searches answer from what is indexed)."""
+        return self.indexes.pending(self.store)
 
     # --- search -------------------------------------------------------------------------
     def searcher(self, mode: Mode | None = None) -> HybridSearcher:
@@ -150,8 +168,8 @@ class Engine:
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None
     ) -> list[SearchHit]:
-        if self.indexes.pending(self.store) > 0:
-            self.sync_indexes()
+        """Search what is indexed (the last committed indexes): never syncs, never waits for a writer;
+        :meth:`index_lag` says how far the indexes are behind the store."""
         return self.searcher(mode).search(query, k, filters)
 
     def stats(self) -> EngineStats:
@@ -211,11 +229,10 @@ class Engine:
         return [m for m in (emb.model_id if emb else None, self.verifier.model_id) if m]
 
     def _ensure_evidence(self, question: str) -> None:
-        """Evidence to answer from: the store (filled from PubMed when empty and online), indexed."""
+        """Evidence to answer from: the store, filled from PubMed (and indexed) when empty and online.
+        Otherwise the answer uses what is indexed; a sync is ingest's work, never a question's."""
         if self.store.current_seq() == 0:
             self._fill_empty_store(question)
-        if self.indexes.pending(self.store) > 0:
-            self.sync_indexes()
 
     def _fill_empty_store(self, question: str) -> None:
         how = (
