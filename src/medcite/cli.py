@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,11 +12,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from medcite.bootstrap import open_engine
 from medcite.config import Settings, load_settings
 from medcite.domain import Article, Design, SearchFilters, SearchHit
 from medcite.errors import InputError, MedciteError
+from medcite.present.sanitize import json_text, printable, safe_json
 from medcite.retrieve import Mode
 from medcite.services.engine import Engine, parse_designs
 from medcite.services.ingest import IngestReport
@@ -39,12 +40,26 @@ def _settings() -> Settings:
         raise MedciteError(f"bad MEDCITE_* setting: {exc}") from exc
 
 
+def _plain(text: object, style: str = "") -> Text:
+    """Stored or typed text for Rich: never parsed as markup, no control characters or escape sequences."""
+    return Text(printable(str(text)), style=style)
+
+
+def _write(text: str) -> None:
+    """Write a rendered document (Markdown, HTML, RIS, BibTeX) to stdout, without control characters."""
+    sys.stdout.write(printable(text) + "\n")
+
+
+def _write_json(data: object) -> None:
+    sys.stdout.write(json_text(data) + "\n")
+
+
 def _run(fn: Callable[[], T]) -> T:
     """Run a command body: a MedciteError becomes a clear message and exit code 2, no traceback."""
     try:
         return fn()
     except MedciteError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(Text.assemble(("error:", "bold red"), " ", _plain(exc)), highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was stored so far is kept; run the same command to resume")
@@ -216,7 +231,7 @@ def search(
             hits = engine.search(query, k, filters, m)
             _note_lag(engine)
         if fmt == "json":
-            sys.stdout.write(json.dumps({"results": [_hit_json(h) for h in hits]}, ensure_ascii=False) + "\n")
+            _write_json({"results": [_hit_json(h) for h in hits]})
             return
         if not hits:
             out.print("no results")
@@ -229,10 +244,10 @@ def search(
             best = h.passages[0].text if h.passages else ""
             t.add_row(
                 str(i),
-                r.pmid or r.key,
+                _plain(r.pmid or r.key),
                 str(r.year or ""),
                 h.source.evidence.design.value,
-                f"[bold]{r.title}[/]\n{best}",
+                Text.assemble(_plain(r.title, "bold"), "\n", _plain(best)),
                 f"{h.score:.4f}",
             )
         out.print(t)
@@ -263,7 +278,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
             "index_lag": s.index_lag,
         }
         if fmt == "json":
-            sys.stdout.write(json.dumps(data) + "\n")
+            _write_json(data)
             return
         t = Table(title="medcite store")
         t.add_column("what")
@@ -289,7 +304,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
             tt.add_column("count", justify="right")
             assert isinstance(mapping, dict)
             for key, v in mapping.items():
-                tt.add_row(str(key), str(v))
+                tt.add_row(_plain(key), str(v))
             out.print(tt)
 
     _run(body)
@@ -307,14 +322,14 @@ def _print_article(article: Article, fmt: str, article_id: str, thread_id: str |
     if fmt == "json":
         body = to_json(article)
         body.update(article_id=article_id, thread_id=thread_id)
-        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+        _write_json(body)
     elif fmt == "md":
-        sys.stdout.write(to_markdown(article) + "\n")
+        _write(to_markdown(article))
     elif fmt == "html":
-        sys.stdout.write(to_html(article) + "\n")
+        _write(to_html(article))
     else:
         out.print(to_rich(article))
-        err.print(f"article {article_id} · thread {thread_id} (follow up with --thread {thread_id})")
+        err.print(_plain(f"article {article_id} · thread {thread_id} (follow up with --thread {thread_id})"))
 
 
 @app.command()
@@ -370,8 +385,10 @@ def article(
             raise InputError(f"unknown --format {fmt!r}")
         with open_engine(_settings(), dense=False) as engine:
             a = engine.article(article_id).article
-        if fmt in exports:
-            sys.stdout.write(exports[fmt](a.references) + "\n")
+        if fmt == "csl-json":
+            sys.stdout.write(safe_json(to_csl_json(a.references)) + "\n")
+        elif fmt in exports:
+            _write(exports[fmt](a.references))
         else:
             _print_article(a, fmt, article_id, None)
 
@@ -404,7 +421,7 @@ def verify(
             verifier = load_verifier(settings)
             stream = sys.stdin if str(batch) == "-" else _open_text(batch)
             for result in run_batch(stream, verifier):
-                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                _write_json(result)
             return
         if not claim:
             raise InputError("give a CLAIM and --pmid N or --text EVIDENCE (or --batch FILE)")
@@ -414,14 +431,14 @@ def verify(
             v = engine.verify(claim, text, pmid=pmid)
         d = verdict_dict(v)
         if fmt == "json":
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            _write_json(d)
             return
         colour = {"supported": "green", "partial": "yellow", "unsupported": "magenta", "contradicted": "red"}
         out.print(f"[bold {colour[d['label']]}]{d['label']}[/] (p = {d['probability']:.2f})")
         if d["evidence_sentence"]:
-            out.print(f"deciding evidence: {d['evidence_sentence']}", highlight=False)
+            out.print(_plain(f"deciding evidence: {d['evidence_sentence']}"), highlight=False)
         for r in d["reasons"]:
-            out.print(f" - {r}", highlight=False)
+            out.print(_plain(f" - {r}"), highlight=False)
 
     _run(body)
 

@@ -1,33 +1,42 @@
-"""The article as Markdown."""
+"""The article as Markdown.
+
+Text from the question and the sources goes through :func:`medcite.present.sanitize.md_text`: no control
+characters, and ``&``, ``<``, ``>`` as entities, so a Markdown renderer shows ``<script>`` or
+``<img onerror>`` as text instead of running it; the Markdown structure is medcite's own.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import cite_marks, footer_lines, gist, statement_line
+from medcite.present.sanitize import md_text as _t
 
 
 def to_markdown(a: Article) -> str:
-    md: list[str] = [f"# {a.question}", "", f"**{a.bottom_line}**", ""]
+    md: list[str] = [f"# {_t(a.question)}", "", f"**{_t(a.bottom_line)}**", ""]
     if a.certainty:
-        md += [f"Certainty of evidence: **{a.certainty}**", ""]
+        md += [f"Certainty of evidence: **{_t(a.certainty)}**", ""]
     for s in a.sections:
-        md += [f"## {s.title}", ""]
+        md += [f"## {_t(s.title)}", ""]
         if s.intro:
-            md += [s.intro, ""]
-        md += [f"- {statement_line(st)}" for st in s.statements]
+            md += [_t(s.intro), ""]
+        md += [f"- {statement_line(replace(st, text=_t(st.text)))}" for st in s.statements]
         md.append("")
     if a.certainty_details:
         md += ["## Certainty of Key Conclusions (GRADE-style)", ""]
         for c in a.certainty_details:
             md.append(
-                f"- **{c.level}**: {gist(c.conclusion)} {cite_marks(c.citations)}. {'; '.join(c.reasons)}"
+                f"- **{_t(c.level)}**: {_t(gist(c.conclusion))} {cite_marks(c.citations)}. "
+                f"{_t('; '.join(c.reasons))}"
             )
         md.append("")
     if a.references:
         md += ["## References", ""]
         for r in a.references:
-            md.append(f"{r.n}. {ama(r)} ({describe(r)}) {' '.join(links(r))}".rstrip())
+            md.append(f"{r.n}. {_t(ama(r))} ({_t(describe(r))}) {_t(' '.join(links(r)))}".rstrip())
         md.append("")
-    md += ["---", "", *(f"*{x}*" for x in footer_lines(a))]
+    md += ["---", "", *(f"*{_t(x)}*" for x in footer_lines(a))]
     return "\n".join(md).rstrip() + "\n"

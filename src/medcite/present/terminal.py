@@ -1,6 +1,14 @@
-"""The article for the terminal (Rich). The only presentation module that imports rich."""
+"""The article for the terminal (Rich). The only presentation module that imports rich.
+
+Text from the question and the sources is data: it reaches Rich as :class:`Text` (never parsed as markup)
+or, inside the Markdown body, with every Markdown-significant character backslash-escaped, and always
+without control characters or escape sequences (:func:`medcite.present.sanitize.printable`).
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
@@ -11,20 +19,34 @@ from rich.text import Text
 from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import footer_lines, statement_line
+from medcite.present.sanitize import printable
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def _md(text: str) -> str:
+    """Printable text that Markdown shows as it is (CommonMark backslash escapes)."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(text))
+
+
+def _text(text: str, style: str = "") -> Text:
+    return Text(printable(text), style=style)
 
 
 def to_rich(a: Article) -> RenderableType:
     parts: list[RenderableType] = [
         Panel(
-            Text(a.bottom_line, style="bold"), title=a.question, subtitle=f"certainty: {a.certainty or 'n/a'}"
+            _text(a.bottom_line, "bold"),
+            title=_text(a.question),
+            subtitle=_text(f"certainty: {a.certainty or 'n/a'}"),
         )
     ]
     body: list[str] = []
     for s in a.sections:
-        body += [f"## {s.title}", ""]
+        body += [f"## {_md(s.title)}", ""]
         if s.intro:
-            body += [s.intro, ""]
-        body += [f"- {statement_line(st)}" for st in s.statements]
+            body += [_md(s.intro), ""]
+        body += [f"- {statement_line(replace(st, text=_md(st.text)))}" for st in s.statements]
         body.append("")
     parts.append(Markdown("\n".join(body)))
     if a.references:
@@ -34,7 +56,7 @@ def to_rich(a: Article) -> RenderableType:
         t.add_column("Design; n; year")
         for r in a.references:
             link = next(iter(links(r)), "")
-            t.add_row(str(r.n), f"{ama(r)} {link}".strip(), describe(r))
+            t.add_row(str(r.n), _text(f"{ama(r)} {link}".strip()), _text(describe(r)))
         parts.append(t)
-    parts.append(Text("\n".join(footer_lines(a)), style="dim"))
+    parts.append(_text("\n".join(footer_lines(a)), "dim"))
     return Group(*parts)
