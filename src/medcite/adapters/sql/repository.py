@@ -22,8 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import alembic.command
-import alembic.config
 from sqlalchemy import (
     Connection,
     Engine,
@@ -40,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from medcite.adapters.sql.codec import columns, content_hash, row_to_source
+from medcite.adapters.sql.migrate import migrate
 from medcite.adapters.sql.schema import passages, sources, store_seq, tombstones
 from medcite.corpus.prepare import prepare
 from medcite.domain import (
@@ -55,9 +54,6 @@ from medcite.domain import (
     UpsertResult,
 )
 from medcite.errors import StoreError
-
-_MIGRATIONS = Path(__file__).parent / "migrations"
-
 
 _SQLITE_BUSY_S = 120.0
 _IN_CHUNK = 1000  # keys per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits
@@ -103,11 +99,8 @@ class Store:
         return store
 
     def migrate(self) -> None:
-        cfg = alembic.config.Config()
-        cfg.set_main_option("script_location", str(_MIGRATIONS))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            alembic.command.upgrade(cfg, "head")
+        """Bring the schema to the head revision; safe from several processes at once (``migrate``)."""
+        migrate(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
