@@ -17,6 +17,10 @@ import numpy.typing as npt
 from medcite.errors import ModelError
 
 MODEL_ID = "medcite-minilm-l6-v2-int8pc"
+# Characters kept per model token before tokenizing: a WordPiece token is about 4 to 8 characters of English,
+# so 32 leaves room for any real text and bounds the work per text (a 20 MB string used to be tokenized
+# whole, 2.5 GB of peak memory, before truncation kept its first max_length tokens).
+CHARS_PER_TOKEN = 32
 
 
 def default_model_files() -> tuple[Path, Path]:
@@ -56,6 +60,7 @@ class OnnxEmbedder:
             raise ModelError(f"cannot load the embedding model {model_path}: {exc}") from exc
         self._tok.no_padding()
         self._tok.enable_truncation(max_length)
+        self._max_chars = max_length * CHARS_PER_TOKEN
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._batch = batch_size
         self._id = model_id
@@ -73,7 +78,7 @@ class OnnxEmbedder:
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tok.encode_batch(list(texts))
+        encodings = self._tok.encode_batch([t[: self._max_chars] for t in texts])  # bounded work per text
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # less padding
         for b in range(0, len(order), self._batch):
             idx = order[b : b + self._batch]
