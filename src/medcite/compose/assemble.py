@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from medcite.compose.candidates import NUMBER
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, layout_for, primary_key
+from medcite.compose.evidence_table import evidence_rows
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
@@ -101,6 +102,7 @@ def assemble(
         )
         for c, lvl, reasons, srcs in ratings
     )
+    table = evidence_rows(cited, order, sections, details)
     art = Article(
         question=question,
         audience="clinician",
@@ -116,6 +118,7 @@ def assemble(
         stance_reasons=() if stance is None else stance.reasons,
         composer=v.composer,
         dropped=v.dropped,
+        evidence_table=table,
     )
     return for_audience(art, audience)
 
@@ -249,7 +252,7 @@ def _statement(c: Checked, order: dict[str, int]) -> Statement:
     pins = tuple(Pin(order[x.key], x.key, x.start, x.end, x.passage_id) for x in d.cites)
     nums: list[NumberPin] = []
     lead = d.cites[0]
-    core_at = d.text.find(d.core)
+    core_at = _core_start(d)
     for m in NUMBER.finditer(d.text):
         val = m.group(0)
         in_core = core_at >= 0 and core_at <= m.start() < core_at + len(d.core)
@@ -283,6 +286,15 @@ def _statement(c: Checked, order: dict[str, int]) -> Statement:
         core=d.core,
         reasons=tuple(c.verdict.reasons),
     )
+
+
+def _core_start(d: Draft) -> int:
+    """Where the core starts in the statement text: at its end, after a prefix that may have lower-cased
+    the core's first letter ("In a trial, the ..."); -1 when the text does not hold it."""
+    at = len(d.text) - len(d.core)
+    if at >= 0 and d.core and d.text[at + 1 :] == d.core[1:] and d.text[at].lower() == d.core[0].lower():
+        return at
+    return d.text.find(d.core)
 
 
 def _find_number(text: str, val: str) -> int:

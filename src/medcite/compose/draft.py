@@ -10,6 +10,7 @@ from medcite.compose.candidates import (
     Candidate,
     Prefix,
     attribution,
+    first_person,
     lower_first,
     trim_sentence,
     with_prefix,
@@ -135,9 +136,12 @@ def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> D
 
 def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft]:
     """The default composer: pick evidence sentences per section (results and conclusions first,
-    higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates."""
+    higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates, none
+    that speaks as its authors."""
     ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
-    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in ranked]
+    # a sentence that still speaks as its authors once trimmed ("We found no ...") is no statement
+    readable = [c for c in ranked if not first_person(trim_sentence(c.text))]
+    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in readable]
     used: set[tuple[str, int]] = set()
     chosen_terms: list[set[str]] = []
     drafts: list[Draft] = []

@@ -10,7 +10,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from medcite.domain.article import PATIENT_DISCLAIMER, Article, Readability, Section, Statement
+from medcite.domain.article import (
+    PATIENT_DISCLAIMER,
+    Article,
+    EvidenceRow,
+    Readability,
+    Section,
+    Statement,
+)
 
 PATIENT_TITLES: dict[str, str] = {
     "efficacy": "How well it works",
@@ -126,7 +133,14 @@ def render_patient(a: Article) -> Article:
         for s in a.sections
     )
     bottom = _within(plain_words(a.bottom_line), 60, a.bottom_line_citations)
-    out = replace(a, audience="patient", sections=sections, bottom_line=bottom, disclaimer=PATIENT_DISCLAIMER)
+    out = replace(
+        a,
+        audience="patient",
+        sections=sections,
+        bottom_line=bottom,
+        disclaimer=PATIENT_DISCLAIMER,
+        evidence_table=tuple(_plain_row(r) for r in a.evidence_table),
+    )
     return replace(out, readability=measure(out))
 
 
@@ -149,3 +163,14 @@ def _within(text: str, limit: int, citations: tuple[int, ...]) -> str:
 
 def _plain_statement(st: Statement) -> Statement:
     return replace(st, text=plain_words(st.text))
+
+
+def _plain_row(r: EvidenceRow) -> EvidenceRow:
+    """The evidence table's row in plain words (the pins still say where each phrase came from)."""
+    return replace(
+        r,
+        design=plain_words(r.design),
+        population=plain_words(r.population),
+        comparison=plain_words(r.comparison),
+        main_result=plain_words(r.main_result),
+    )

@@ -99,6 +99,28 @@ class CertaintyRating:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceRow:
+    """One row of the evidence table: a cited study, what it was and what it found.
+
+    Nothing is written for it: ``population`` and ``comparison`` are cut from the source text where
+    ``population_pin`` and ``comparison_pin`` point (the patient version rewords them, as it does statement
+    text), ``main_result`` is the core of the first statement citing the study, ``n`` a sample size the text
+    backs; an empty string or None where the source does not say.
+    """
+
+    ref: int  # reference number
+    study: str  # "Hays et al. (2001)", the title's first words where there are no authors, or "PMID n"
+    design: str  # the design in words ("randomised controlled trial")
+    n: int | None
+    certainty: CertaintyLevel  # of the key conclusion the study supports, else of its main result alone
+    population: str = ""
+    comparison: str = ""  # "compared with placebo", "versus sertraline"
+    main_result: str = ""
+    population_pin: Pin | None = None
+    comparison_pin: Pin | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     corpus_version: str = "unknown"
     settings_hash: str = "unknown"
@@ -149,6 +171,7 @@ class Article:
     status: str = STATUS
     disclaimer: str = DISCLAIMER
     dropped: int = 0  # statements removed because the verifier did not support them
+    evidence_table: tuple[EvidenceRow, ...] = ()  # one row per reference, in reference order
 
     @property
     def created_at(self) -> str:

@@ -1,8 +1,9 @@
-"""What every renderer shares: citation marks, a statement's line, the footer, a conclusion's gist."""
+"""What every renderer shares: citation marks, a statement's line, the footer, a conclusion's gist, the
+evidence table's cells."""
 
 from __future__ import annotations
 
-from medcite.domain.article import Article, Statement
+from medcite.domain.article import Article, EvidenceRow, Statement
 
 
 def cite_marks(ns: tuple[int, ...]) -> str:
@@ -46,3 +47,34 @@ def gist(text: str, words: int = 18) -> str:
     """The first words of a rated conclusion, in quotes, so that each rating says what it rates."""
     ws = text.rstrip(".").split()
     return '"' + " ".join(ws[:words]) + ('…"' if len(ws) > words else '"')
+
+
+# -- the evidence table -------------------------------------------------------------------------------
+EVIDENCE_COLUMNS = ("Study", "Design", "n", "Population", "Comparison", "Main result", "Certainty")
+EMPTY_CELL = "—"
+
+
+def evidence_title(a: Article) -> str:
+    return "The studies behind this summary" if a.audience == "patient" else "Evidence Table"
+
+
+def evidence_caption(a: Article) -> str:
+    """What the table shows (HTML caption, terminal title)."""
+    return (
+        f"{evidence_title(a)}: each cited study, with the population and comparison in its own words, the "
+        "first finding cited from it and the certainty of that evidence (GRADE-style)"
+    )
+
+
+def evidence_cells(r: EvidenceRow) -> tuple[str, ...]:
+    """One row's cells as plain text, one line each, in :data:`EVIDENCE_COLUMNS` order."""
+    cells = (
+        f"{r.study} [{r.ref}]",
+        r.design,
+        str(r.n) if r.n is not None else "",
+        r.population,
+        r.comparison,
+        r.main_result,
+        r.certainty,
+    )
+    return tuple(" ".join(c.split()) or EMPTY_CELL for c in cells)

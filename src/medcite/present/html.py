@@ -6,7 +6,14 @@ import html
 
 from medcite.domain.article import Article, Section
 from medcite.present.citations import ama, describe, links
-from medcite.present.common import footer_lines, gist
+from medcite.present.common import (
+    EVIDENCE_COLUMNS,
+    evidence_caption,
+    evidence_cells,
+    evidence_title,
+    footer_lines,
+    gist,
+)
 
 CSS = (
     "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:48rem;margin:2rem auto;"
@@ -15,7 +22,9 @@ CSS = (
     "#2c5d8f;padding:.8rem 1rem}"
     ".partial{color:#8a5a00;font-size:.85em}.gap{color:#555}.refs li{margin:.3rem 0}.meta{color:#666;"
     "font-size:.85em}footer{margin-top:2rem;color:#555;font-size:.85em;border-top:1px solid #ddd}"
-    "sup a{text-decoration:none}"
+    "sup a{text-decoration:none}table.evidence{border-collapse:collapse;font-size:.85em;width:100%}"
+    "table.evidence th,table.evidence td{border:1px solid #ddd;padding:.3rem;text-align:left;"
+    "vertical-align:top}table.evidence caption{text-align:left;color:#555;padding:.3rem 0}"
 )
 PARTIAL_NOTE = ' <span class="partial">(partly supported by the cited source)</span>'
 
@@ -50,6 +59,23 @@ def _certainty(a: Article) -> list[str]:
     return h
 
 
+def _evidence_table(a: Article) -> list[str]:
+    """An accessible table: a caption, column headers, each row headed by its study (linked to the
+    reference)."""
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in EVIDENCE_COLUMNS)
+    h = [
+        f'<section id="evidence-table"><h2>{_e(evidence_title(a))}</h2>',
+        f'<table class="evidence"><caption>{_e(evidence_caption(a))}</caption>',
+        f"<thead><tr>{head}</tr></thead><tbody>",
+    ]
+    for r in a.evidence_table:
+        study, *rest = evidence_cells(r)
+        cells = "".join(f"<td>{_e(c)}</td>" for c in rest)
+        h.append(f'<tr><th scope="row"><a href="#ref-{r.ref}">{_e(study)}</a></th>{cells}</tr>')
+    h.append("</tbody></table></section>")
+    return h
+
+
 def _references(a: Article) -> list[str]:
     h = ['<section><h2>References</h2><ol class="refs">']
     for r in a.references:
@@ -76,6 +102,8 @@ def to_html(a: Article) -> str:
         h += _section(s)
     if a.certainty_details:
         h += _certainty(a)
+    if a.evidence_table:
+        h += _evidence_table(a)
     if a.references:
         h += _references(a)
     h.append("<footer>" + "".join(f"<p>{_e(x)}</p>" for x in footer_lines(a)) + "</footer>")

@@ -11,7 +11,15 @@ from dataclasses import replace
 
 from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
-from medcite.present.common import cite_marks, footer_lines, gist, statement_line
+from medcite.present.common import (
+    EVIDENCE_COLUMNS,
+    cite_marks,
+    evidence_cells,
+    evidence_title,
+    footer_lines,
+    gist,
+    statement_line,
+)
 from medcite.present.sanitize import md_text as _t
 
 
@@ -33,6 +41,7 @@ def to_markdown(a: Article) -> str:
                 f"{_t('; '.join(c.reasons))}"
             )
         md.append("")
+    md += _evidence_table(a)
     if a.references:
         md += ["## References", ""]
         for r in a.references:
@@ -40,3 +49,16 @@ def to_markdown(a: Article) -> str:
         md.append("")
     md += ["---", "", *(f"*{_t(x)}*" for x in footer_lines(a))]
     return "\n".join(md).rstrip() + "\n"
+
+
+def _evidence_table(a: Article) -> list[str]:
+    """The evidence table as a pipe table (``|`` inside a cell escaped); nothing when there are no rows."""
+    if not a.evidence_table:
+        return []
+
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(_t(c).replace("|", "\\|") for c in cells) + " |"
+
+    md = [f"## {_t(evidence_title(a))}", "", row(EVIDENCE_COLUMNS), "|" + "---|" * len(EVIDENCE_COLUMNS)]
+    md += [row(evidence_cells(r)) for r in a.evidence_table]
+    return [*md, ""]

@@ -18,7 +18,13 @@ from rich.text import Text
 
 from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
-from medcite.present.common import footer_lines, statement_line
+from medcite.present.common import (
+    EVIDENCE_COLUMNS,
+    evidence_cells,
+    evidence_title,
+    footer_lines,
+    statement_line,
+)
 from medcite.present.sanitize import printable
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
@@ -49,6 +55,8 @@ def to_rich(a: Article) -> RenderableType:
         body += [f"- {statement_line(replace(st, text=_md(st.text)))}" for st in s.statements]
         body.append("")
     parts.append(Markdown("\n".join(body)))
+    if a.evidence_table:
+        parts.append(_evidence_table(a))
     if a.references:
         t = Table(title="References", show_lines=False, expand=True)
         t.add_column("#", justify="right")
@@ -60,3 +68,13 @@ def to_rich(a: Article) -> RenderableType:
         parts.append(t)
     parts.append(_text("\n".join(footer_lines(a)), "dim"))
     return Group(*parts)
+
+
+def _evidence_table(a: Article) -> Table:
+    """The evidence table; every cell is :class:`Text` (never parsed as markup)."""
+    t = Table(title=evidence_title(a), show_lines=True, expand=True)
+    for c in EVIDENCE_COLUMNS:
+        t.add_column(c, justify="right" if c == "n" else "left")
+    for r in a.evidence_table:
+        t.add_row(*(_text(c) for c in evidence_cells(r)))
+    return t

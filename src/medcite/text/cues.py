@@ -13,6 +13,8 @@ were tuned on different data, and so use different cue lists, kept side by side 
 * The yes/no stance vote (``compose/stance.py``): :data:`NEGATION`, :data:`NOT_NEGATING`,
   :data:`EQUIVALENCE`, :data:`STRONG_HEDGE`, and for the question :data:`NEGATED_QUESTION`,
   :data:`QUESTION_NOT_NEGATING`, :data:`DIFFERENCE_QUESTION`.
+* The composer's statements: :data:`AUTHORS_FRAME` with its verb lists (the authors' frame around a claim,
+  "we conclude that X"), :data:`FIRST_PERSON`, :data:`TRUNCATION_MARKER` (a database's note).
 * :data:`FUTURE_RESEARCH`: a sentence that calls for future research, whose design words the design
   classifier ignores ("further randomized trials are needed").
 
@@ -85,8 +87,29 @@ _ASSIGNED_CUE = re.compile(
     re.I,
 )
 _CONCLUSION_CUE = re.compile(
-    r"\b(?:we conclude|in conclusion|conclusions?|these (?:results|findings|data) (?:suggest|indicate|show)|"
+    r"\b(?:we conclude|in conclusion|^conclusions?\b|\bconclusions?(?:</\w+>)?\s*:|"
+    r"these (?:results|findings|data) (?:suggest|indicate|show)|"
     r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
+    re.I,
+)
+# the method or the aim, worded anywhere in the sentence: "Given X, the current study examined ...", "In 2010,
+# we retrospectively reviewed ...", "Success was defined as ...", "The aim of this study was to ..."
+_METHOD_CUE = re.compile(
+    r"\b(?:(?:this|the present|the current|our) (?:\w+ )?(?:study|trial|review|analysis) (?:was designed|"
+    r"aimed|aims|examined|investigated|evaluated|assessed|compared|sought|describes|explored|tested)\b|"
+    r"(?:aim|purpose|objective|goal)s? of (?:this|the present|the current|our) (?:\w+ )?(?:study|trial|"
+    r"review|analysis|work) (?:was|were|is|are)\b|"
+    r"we (?:\w+ly )?(?:compared|examined|investigated|evaluated|assessed|studied|conducted|performed|"
+    r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
+    r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
+    r"calculated|obtained|followed|describe|present)\b|"
+    r"(?:was|were) (?:operationally )?defined as\b)",
+    re.I,
+)
+# background, not a finding of the study: what was not known before it ("Little is known about ...")
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:little is known|(?:few|no) (?:previous |prior )?studies have|(?:has|have) not (?:yet )?been "
+    r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established))\b",
     re.I,
 )
 _RESULT_CUE = re.compile(
@@ -102,10 +125,11 @@ def role_of(label: str, text: str) -> Role:
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
             return role
-    if (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text)) and not (
-        _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
-    ):
+    finding = _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
+    if (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text)) and not finding:
         return "methods"
+    if _BACKGROUND_CUE.search(text) and not finding:
+        return "background"
     if _CONCLUSION_CUE.search(text):
         return "conclusions"
     if _RESULT_CUE.search(text):
@@ -257,4 +281,57 @@ QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)
 # a sentence that calls for future research: its design words describe no study that was done
 FUTURE_RESEARCH = re.compile(
     r"\b(need(ed)?|warranted|required|future|further|should be|recommend)\b", re.IGNORECASE
+)
+
+# -- the authors' voice (the composer's statements) ---------------------------------------------------
+# "we conclude that X", "our results suggest that X", "these data indicate that X": the authors' frame around
+# a claim, read by compose/candidates.py (which keeps the claim and drops or neutralises the frame)
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|ourselves)\b")  # "US" is a country
+_STUDY_NOUN = (
+    r"(?:results?|findings?|data|observations?|study|analys[ie]s|experience|trial|work|series|investigation|"
+    r"evaluation|experiments?)"
+)
+AUTHORS_FRAME = re.compile(
+    r"^(?P<lead>[A-Z][^,;:]{0,100},\s+)??"
+    r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
+    rf"(?P<det>our|these|the)\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
+    rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
+    r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
+    r"together|consistently|firmly|both|again|finally|first|have|has|had|could|can|may|might|would|"
+    r"(?:were|was) able to)\s+)*)"
+    r"(?P<verb>[a-z]+)\b(?:,\s*(?:therefore|thus)\s*,)?(?P<that>\s+that\b)?\s*",
+    re.I,
+)
+# verbs that state the claim (the frame goes), that hedge it (kept unless the claim hedges itself), and the
+# authors' opinions (only a claim that hedges itself stands without them)
+STATING_VERBS = frozenset(
+    """conclude concluded find found show shows showed shown demonstrate demonstrates demonstrated confirm
+    confirms confirmed indicate indicates indicated reveal reveals revealed establish establishes established
+    observe observed note noted document documents documented report reports reported prove proves proved
+    identified""".split()
+)
+HEDGING_VERBS = frozenset(
+    "suggest suggests suggested imply implies implied support supports supported".split()
+)
+OPINION_VERBS = frozenset(
+    """believe think feel propose recommend speculate hypothesize hypothesise advocate consider argue expect
+    anticipate assume postulate suggest""".split()
+)
+# a modal hedge inside the claim itself ("X may reduce Y"): the claim keeps it when the frame goes
+MODAL_HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|probably|likely|appears? to|seems? to|potential(?:ly)?)\b", re.I
+)
+# the lead of a frame that only points at the study itself ("In this study, we found that ...")
+SELF_LEAD = re.compile(
+    r"^(?:(?:in|from|based on|on the basis of|given|according to|within|with) (?:this|these|the present|"
+    r"the current|our|the) (?:\w+ ){0,2}?(?:study|trial|analysis|series|cohort|review|population|sample|"
+    r"experience|results?|findings?|data|observations?|work|investigation)|here|together|collectively|"
+    r"altogether)\s*,\s*$",
+    re.I,
+)
+# "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
+TRUNCATION_MARKER = re.compile(
+    r"\s*[(\[]\s*abstract truncated(?:\s+at\s+\d+\s+words)?\s*[)\]]\.?"
+    r"|\s*\babstract truncated at \d+ words\b\.?",
+    re.I,
 )

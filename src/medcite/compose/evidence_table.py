@@ -1,0 +1,156 @@
+"""The evidence table: one row per cited study (study, design, n, population, comparison, main result,
+certainty), every phrase cut from the source text or taken from the article, nothing written for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medcite.compose.candidates import DESIGN_PHRASE, attribution, reliable_n
+from medcite.compose.certainty import grade
+from medcite.domain import SourceRecord, StoredSource
+from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Section
+
+TITLE_WORDS = 6
+MAX_ARM_WORDS = 6
+# surname particles kept with the surname ("van der Berg J" -> "van der Berg")
+_PARTICLES = frozenset("van von der den de del della di da dos du la le ten ter st".split())
+# "compared with placebo", "versus sertraline", "vs. usual care": the words after the cue name the other arm
+_VERSUS = re.compile(
+    r"\b(?:compared (?:with|to)|in comparison (?:with|to)|versus|vs\.?|relative to)\s+", re.I
+)
+_ARM_WORD = re.compile(r"[A-Za-z][\w'’/+-]*")
+_ARTICLES = frozenset("the a an".split())
+# words that start the next part of the sentence, not the comparator's name
+_ARM_STOP = frozenset(
+    """in at for during on among after before with was were is are and or but by from to as who which that
+    than over across between when while whereas had has have did do does p of""".split()
+)
+_PLACEBO = re.compile(r"\b(?:placebo|sham)(?:-controlled)?\b", re.I)
+
+
+def evidence_rows(
+    cited: Sequence[StoredSource],
+    order: dict[str, int],
+    sections: Sequence[Section],
+    details: Sequence[CertaintyRating],
+) -> tuple[EvidenceRow, ...]:
+    """The table's rows for the cited sources, in reference order."""
+    rows = [_row(s, order[s.key], sections, details) for s in cited if s.key in order]
+    return tuple(sorted(rows, key=lambda r: r.ref))
+
+
+def _row(
+    s: StoredSource, ref: int, sections: Sequence[Section], details: Sequence[CertaintyRating]
+) -> EvidenceRow:
+    prefix = attribution(s)
+    population, pop_pin = "", None
+    if prefix.phrase and prefix.phrase_start >= 0:
+        population = prefix.phrase
+        pop_pin = Pin(ref, s.key, prefix.phrase_start, prefix.phrase_start + len(prefix.phrase))
+    comparison, cmp_pin = "", None
+    cited = [(p.start, p.end) for sec in sections for st in sec.statements for p in st.pins if p.ref == ref]
+    found = comparison_phrase(s.record.text, cited)
+    if found is not None:
+        start, end = found
+        comparison, cmp_pin = s.record.text[start:end], Pin(ref, s.key, start, end)
+    return EvidenceRow(
+        ref=ref,
+        study=study_label(s.record),
+        design=design_words(s),
+        n=reliable_n(s),
+        certainty=_certainty(s, ref, details),
+        population=population,
+        comparison=comparison,
+        main_result=_main_result(ref, sections),
+        population_pin=pop_pin,
+        comparison_pin=cmp_pin,
+    )
+
+
+def study_label(r: SourceRecord) -> str:
+    """ "Hays et al. (2001)"; the title's first words where there are no authors; else "PMID n"."""
+    year = f" ({r.year})" if r.year else ""
+    if r.authors:
+        who = surname(r.authors[0]) + (" et al." if len(r.authors) > 1 else "")
+    elif r.title.strip():
+        words = r.title.split()
+        who = " ".join(words[:TITLE_WORDS]).rstrip(".,;:") + ("…" if len(words) > TITLE_WORDS else "")
+    else:
+        who = f"PMID {r.pmid}" if r.pmid else r.key
+    return who + year
+
+
+def surname(author: str) -> str:
+    """The family name of "Hays, J T", "Hays J T" or "van der Berg J"."""
+    name = " ".join(author.split())
+    if "," in name:
+        return name.split(",", 1)[0].strip()
+    words = name.split()
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        if w.lower() not in _PARTICLES:
+            break
+    return " ".join(out)
+
+
+def design_words(s: StoredSource) -> str:
+    """The design in words, as the statements' prefixes name it ("randomised controlled trial")."""
+    phrase = DESIGN_PHRASE[s.evidence.design]
+    words = re.sub(r"^an? ", "", phrase)
+    return "other" if words == "study" else words
+
+
+def comparison_phrase(text: str, cited: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Where the source names what the intervention was compared with: a "compared with X" / "versus X"
+    whose X is words (not a figure), else a "placebo(-controlled)" / "sham" mention; looked for in the
+    ``cited`` sentences (start, end) first, then in the whole text."""
+    spans = [*cited, (0, len(text))]
+    for start, end in spans:
+        for m in _VERSUS.finditer(text, start, end):
+            arm = _arm_end(text[:end], m.end())
+            if arm > m.end():
+                return m.start(), arm
+    for start, end in spans:
+        if p := _PLACEBO.search(text, start, end):
+            return p.start(), p.end()
+    return None
+
+
+def _arm_end(text: str, at: int) -> int:
+    """The end of the comparator's words from ``at``: up to MAX_ARM_WORDS words, stopping at punctuation,
+    a figure or a word that starts the next part of the sentence; ``at`` when there are none."""
+    end, words, pos = at, 0, at
+    while words < MAX_ARM_WORDS:
+        m = _ARM_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(0).lower()
+        if word in _ARM_STOP and not (word == "with" and text[end - 2 : end] == "ed"):
+            break
+        pos = m.end()
+        words += 1
+        if word not in _ARTICLES and word not in _ARM_STOP:
+            end = pos
+        ws = re.match(r"[ \t]+", text[pos:])
+        if ws is None:
+            break
+        pos += ws.end()
+    return end
+
+
+def _main_result(ref: int, sections: Sequence[Section]) -> str:
+    """The core of the first statement that cites the study."""
+    for sec in sections:
+        for st in sec.statements:
+            if ref in st.citations:
+                return st.core or st.text
+    return ""
+
+
+def _certainty(s: StoredSource, ref: int, details: Sequence[CertaintyRating]) -> CertaintyLevel:
+    """The level of the first key conclusion the study supports; else its main result graded alone (the
+    design's starting level, rated down as for any single study)."""
+    rated = next((c.level for c in details if ref in c.citations), None)
+    return rated if rated is not None else grade([s]).level

@@ -1,0 +1,104 @@
+"""The evidence table of articles composed from real shared data: one row per reference, every phrase cut
+from its source, the main result and certainty taken from the article."""
+
+from __future__ import annotations
+
+from medcite.compose import compose_article
+from medcite.compose.candidates import DESIGN_PHRASE
+from medcite.compose.evidence_table import comparison_phrase, study_label, surname
+from medcite.compose.patient import render_patient
+from medcite.domain import Article, Provenance, SourceRecord, StoredSource
+from medcite.domain.article import CertaintyLevel
+from medcite.present.json_contract import from_json, to_json
+from medcite.testing import OverlapSearcher
+from tests.compose.doubles import LexicalVerifier
+
+LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very low")
+DESIGNS = {p.removeprefix("a ").removeprefix("an ") for p in DESIGN_PHRASE.values()} - {"study"} | {"other"}
+
+
+def test_one_row_per_reference_in_order(bupropion_article: Article, therapy_article: Article) -> None:
+    for a in (bupropion_article, therapy_article):
+        assert [r.ref for r in a.evidence_table] == [r.n for r in a.references]
+        assert a.evidence_table
+
+
+def test_rows_are_cut_from_the_sources(bupropion_article: Article, corpus: list[StoredSource]) -> None:
+    by_key = {s.key: s for s in corpus}
+    refs = {r.n: r for r in bupropion_article.references}
+    compared = 0
+    for row in bupropion_article.evidence_table:
+        ref = refs[row.ref]
+        text = by_key[ref.key].record.text
+        for phrase, pin in ((row.population, row.population_pin), (row.comparison, row.comparison_pin)):
+            assert (pin is None) == (phrase == "")
+            if pin is not None:
+                assert (pin.ref, pin.source_key) == (row.ref, ref.key)
+                assert text[pin.start : pin.end] == phrase
+        compared += bool(row.comparison)
+        assert ref.authors and row.study.startswith(surname(ref.authors[0]))
+        assert row.study.endswith(f" ({ref.year})")
+        assert row.design in DESIGNS
+        assert row.n is None or row.n == ref.sample_size
+        assert row.certainty in LEVELS
+        # the main result is the core of the first statement that cites the study
+        first = next(st for s in bupropion_article.sections for st in s.statements if row.ref in st.citations)
+        assert row.main_result == first.core
+        rated = [c.level for c in bupropion_article.certainty_details if row.ref in c.citations]
+        if rated:
+            assert row.certainty == rated[0]
+    assert compared >= 2
+    assert any(r.design == "randomised controlled trial" for r in bupropion_article.evidence_table)
+
+
+def test_patient_version_keeps_the_table_in_plain_words(bupropion_article: Article) -> None:
+    p = render_patient(bupropion_article)
+    assert len(p.evidence_table) == len(bupropion_article.evidence_table)
+    trial = next(r for r in p.evidence_table if "randomised controlled trial" in r.design)
+    assert trial.design.startswith("study that put people into groups by chance")
+    assert [r.population_pin for r in p.evidence_table] == [
+        r.population_pin for r in bupropion_article.evidence_table
+    ]
+
+
+def test_insufficient_article_has_no_table(searcher: OverlapSearcher, provenance: Provenance) -> None:
+    a = compose_article(
+        "Does xylophonic resonance therapy cure quasar syndrome?",
+        searcher,
+        LexicalVerifier(),
+        provenance=provenance,
+    )
+    assert a.insufficient and a.evidence_table == ()
+
+
+def test_table_round_trips_through_the_json_contract(bupropion_article: Article) -> None:
+    data = to_json(bupropion_article)
+    assert len(data["evidence_table"]) == len(bupropion_article.references)
+    assert set(data["evidence_table"][0]) >= {
+        "ref",
+        "study",
+        "design",
+        "n",
+        "population",
+        "comparison",
+        "main_result",
+        "certainty",
+    }
+    assert from_json(data) == bupropion_article
+
+
+def test_study_label_without_authors_or_title() -> None:
+    bare = SourceRecord(key="123", title="", pmid="123", year=2004)
+    assert study_label(bare) == "PMID 123 (2004)"
+    titled = SourceRecord(key="k", title="Bupropion for smoking cessation in adults with schizophrenia.")
+    assert study_label(titled) == "Bupropion for smoking cessation in adults…"
+    assert surname("Hays, J T") == "Hays" and surname("van der Berg J") == "van der Berg"
+
+
+def test_comparison_phrase_is_words_not_a_figure() -> None:
+    text = "Abstinence was 55.1% vs. 42.3% at week 52, higher than in those who received placebo."
+    found = comparison_phrase(text)
+    assert found is not None and text[found[0] : found[1]] == "placebo"
+    text = "Pain fell with clonidine compared with fentanyl in 36 children."
+    found = comparison_phrase(text)
+    assert found is not None and text[found[0] : found[1]] == "compared with fentanyl"

@@ -1,0 +1,177 @@
+"""Readable statements on real shared-data sentences: no authors' frame ("we conclude that"), no truncation
+note, no glued parts (".;"), no methods sentence as a finding; every number still pinned to its source."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+from medcite.compose import compose_article
+from medcite.compose.candidates import NUMBER, first_person, trim_sentence
+from medcite.corpus.classify import classify
+from medcite.corpus.jsonl import record_from_dict
+from medcite.domain import Article, Provenance, SourceRecord, StoredSource
+from medcite.testing import OverlapSearcher
+from medcite.text import record_sentences, role_of
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
+
+FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
+
+
+def _extra(pmids: set[str]) -> dict[str, StoredSource]:
+    """``abstracts_extra`` records read by the real JSON Lines parser (".; " joins and notes kept)."""
+    out: dict[str, StoredSource] = {}
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            d = json.loads(line)
+            if d.get("pmid") in pmids and d["pmid"] not in out:
+                rec = record_from_dict(d, "abstracts_extra", "abstracts_extra.jsonl.gz", i + 1, i + 1)
+                assert isinstance(rec, SourceRecord)
+                out[d["pmid"]] = StoredSource(id=i, record=rec, evidence=classify(rec))
+                if len(out) == len(pmids):
+                    break
+    return out
+
+
+def _sentence(src: StoredSource, start: str) -> str:
+    return next(t for _lab, _s, _e, t in record_sentences(src) if t.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("pmid", "start", "expected"),
+    [
+        # the frame goes, the claim stays (sentence-cased)
+        (
+            "20571467",
+            "We conclude that",
+            "Patient and graft survival on transplanting kidneys from elderly donors to young recipients is "
+            "superimposable on that obtained with young donors.",
+        ),
+        (
+            "23899611",
+            "These results indicate that",
+            "Prophylactic treatment with edaravone prevents I/R-induced ovarian damage during "
+            "pneumoperitoneum in an experimental rat model.",
+        ),
+        # a claim that hedges itself keeps its hedge
+        (
+            "21801416",
+            "We conclude that",
+            "AMPK may act as a metabolic cue to modulate the rhythm of melatonin secretion.",
+        ),
+        # a hedging frame over an unhedged claim keeps the hedge, without the first person
+        (
+            "22186742",
+            "Our results suggest that",
+            "The results suggest that colonoscopy does not affect the management of patients with acute "
+            "diverticulitis nor alter the outcome.",
+        ),
+        # "we found that A and that B" -> "A and B"
+        (
+            "23806388",
+            "We found that each nomogram",
+            "Each nomogram could predict aggressive BCR and PCSM in a statistically significant manner and "
+            "they all predicted",
+        ),
+    ],
+)
+def test_authors_frame_is_removed(
+    pubmedqa: dict[str, StoredSource], pmid: str, start: str, expected: str
+) -> None:
+    out = trim_sentence(_sentence(pubmedqa[pmid], start))
+    assert out.startswith(expected)
+    assert not first_person(out) and not FRAME.search(out)
+
+
+def test_first_person_that_cannot_go_stays_visible() -> None:
+    # no "that" clause to keep: the sentence stays as it is and is no statement (see extractive_drafts)
+    for s in ("We found no significant difference between the groups.", "We believe X can be considered."):
+        assert first_person(trim_sentence(s))
+    assert not first_person("US adults were surveyed.")  # a country, not the authors
+
+
+def test_truncation_note_and_glued_parts_are_removed() -> None:
+    src = _extra({"8021335", "14581254"})
+    last = _sentence(src["8021335"], "These results suggest that M")
+    assert "(ABSTRACT TRUNCATED AT 250 WORDS)" in last  # the real sentence carries the note
+    assert trim_sentence(last) == (
+        "The results suggest that M is effective for the treatment of hypertension with a lower incidence "
+        "of adverse symptoms."
+    )
+    glued = _sentence(src["14581254"], "Secondary outcomes included")
+    assert ".; At 3 months" in glued  # "SR." reads as an abbreviation to the splitter
+    assert ".;" not in trim_sentence(glued)
+    assert "bupropion SR. At 3 months" in trim_sentence(glued)
+
+
+def test_composed_article_of_a_truncated_abstract_has_no_note() -> None:
+    src = _extra({"8021335"})["8021335"]
+    a = compose_article(
+        src.record.title.rstrip(".") + "?", OracleSearcher([src]), LexicalVerifier(), provenance=Provenance()
+    )
+    texts = [st.text for s in a.sections for st in s.statements if st.kind != "gap"]
+    assert texts
+    assert not any("TRUNCATED" in t or ".;" in t or first_person(t) for t in texts)
+    assert "TRUNCATED" not in a.bottom_line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences (PMIDs 11560455, 10663415, 11394732) that were findings before
+        "Participants who were abstinent throughout week 7 of open-label treatment were randomly assigned to "
+        "receive bupropion, 300 mg/d, or placebo for 45 weeks and were subsequently followed for an "
+        "additional year after the conclusion of the medication phase.",
+        "Given the importance of nicotine craving and withdrawal in the smoking cessation process, the "
+        "current study examined the effects of bupropion on these parameters during smoking abstinence.",
+        "In this analysis, short-term success was defined as smoking cessation after 14 or 21 days of "
+        "therapy and long-term success was defined as smoking cessation after >21 days of therapy.",
+        "We retrospectively reviewed the charts of all children admitted with bronchiolitis.",
+    ],
+)
+def test_method_sentences_are_methods(sentence: str) -> None:
+    assert role_of("", sentence) == "methods"
+
+
+def test_findings_stay_findings() -> None:
+    assert role_of("", "Conclusions: clonidine reduced pain.") == "conclusions"
+    assert role_of("", "We conclude that clonidine reduced pain.") == "conclusions"
+    assert role_of("", "Pain scores were lower with clonidine (p < 0.05).") == "results"
+
+
+def _articles(searcher: OverlapSearcher, extra: list[Article]) -> list[Article]:
+    questions = []
+    with (DATA_DIR / "pubmedqa" / "questions_dev.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            questions.append(json.loads(line)["question"])
+            if len(questions) == 25:
+                break
+    made = [compose_article(q, searcher, LexicalVerifier(), provenance=Provenance()) for q in questions]
+    return [*extra, *made]
+
+
+def test_statements_read_well_and_numbers_stay_pinned(
+    searcher: OverlapSearcher,
+    corpus: list[StoredSource],
+    bupropion_article: Article,
+    therapy_article: Article,
+) -> None:
+    by_key = {s.key: s for s in corpus}
+    pinned = 0
+    for a in _articles(searcher, [bupropion_article, therapy_article]):
+        for s in a.sections:
+            for st in s.statements:
+                if st.kind == "gap":
+                    continue
+                assert not first_person(st.text), st.text
+                assert ".;" not in st.text and "TRUNCATED" not in st.text, st.text
+                for num in st.numbers:
+                    if num.origin == "text":
+                        text = by_key[num.source_key].record.text
+                        assert text[num.start : num.end] == num.value
+                        pinned += 1
+                assert {m.group(0) for m in NUMBER.finditer(st.text)} <= {x.value for x in st.numbers}
+    assert pinned > 50
