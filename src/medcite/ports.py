@@ -158,7 +158,9 @@ class SourceRepository(Protocol):
     """Bibliographic records and their passages; every write bumps a sequence number the indexes follow."""
 
     def upsert(self, records: Sequence[SourceRecord | PreparedRecord]) -> UpsertResult:
-        """Insert or update in one transaction (records may come prepared: classified and split)."""
+        """Insert or update in one transaction (records may come prepared: classified and split). A
+        record the store cannot hold is left out and reported in :attr:`UpsertResult.rejected`; the rest
+        is written."""
         ...
 
     def delete_keys(self, keys: Iterable[str]) -> int: ...

@@ -78,6 +78,14 @@ def test_upsert_counts_new_changed_and_unchanged(repo: SourceRepository) -> None
     assert repo.count() == 4
 
 
+def test_a_record_the_store_cannot_hold_is_rejected_and_the_rest_written(repo: SourceRepository) -> None:
+    bad = replace(record("syn:bad"), pmid="1" * 200)  # no store keeps a 200-character PMID
+    res = repo.upsert([record("syn:1"), bad, record("syn:2")])
+    assert (res.stored, [r.key for r in res.rejected]) == (2, ["syn:bad"])
+    assert res.rejected[0].reason and "\n" not in res.rejected[0].reason
+    assert repo.count() == 2 and not repo.has_key("syn:bad")
+
+
 def test_reads_by_key(repo: SourceRepository) -> None:
     recs = [
         record("syn:1", year=2001),

@@ -8,11 +8,20 @@ from medcite.domain.records import Design, Passage, StoredSource
 
 
 @dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    """A record the store could not hold (e.g. an identifier longer than its column): left out, reported."""
+
+    key: str
+    reason: str  # one line
+
+
+@dataclass(frozen=True, slots=True)
 class UpsertResult:
     stored: int  # new records
     updated: int  # records whose content changed
     unchanged: int
     passages: int  # passages written
+    rejected: tuple[RejectedRecord, ...] = ()  # left out; the rest of the batch is written
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,70 +43,107 @@ class IngestReport:
         return not self.file_errors
 
 
+class _Writer:
+    """Writes batches of records to the store, in input order, optionally prepared in worker processes,
+    and counts what happened in the report (a record the store rejects becomes a problem of ``name``)."""
+
+    def __init__(
+        self,
+        store: SourceRepository,
+        report: IngestReport,
+        progress: Progress | None,
+        workers: int,
+        name: str,
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.progress = progress
+        self.workers = workers
+        self.name = name
+        self.batch: list[SourceRecord] = []
+        self.places: dict[str, tuple[int, str | None]] = {}  # key -> (position, PMID), until written
+        self.pending: deque[Future[list[PreparedRecord]]] = deque()
+        self.pool: ProcessPoolExecutor | None = None
+        self.batches = 0
+
+    def add(self, record: SourceRecord, position: int) -> None:
+        self.batch.append(record)
+        self.places[record.key] = (position, record.pmid)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def write(self, records: Sequence[SourceRecord | PreparedRecord]) -> None:
+        res = self.store.upsert(records)
+        report = self.report
+        report.stored += res.stored
+        report.updated += res.updated
+        report.unchanged += res.unchanged
+        report.passages += res.passages
+        for bad in res.rejected:
+            position, pmid = self.places.get(bad.key, (0, None))
+            report.skipped += 1
+            report.problems.append(ParseProblem(self.name, position, pmid, f"not stored: {bad.reason}"))
+        for r in records:
+            self.places.pop(r.key, None)
+        if self.progress is not None:
+            self.progress(len(records))
+
+    def drain(self, keep: int = 0) -> None:
+        while len(self.pending) > keep:
+            self.write(self.pending.popleft().result())
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        self.batches += 1
+        if self.workers > 1 and self.pool is None and self.batches > 1:  # a small input is not worth it
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        if self.pool is None:
+            self.write(self.batch)
+        else:
+            self.pending.append(self.pool.submit(prepare_all, list(self.batch)))
+            self.drain(keep=self.workers)
+        self.batch = []
+
+    def close(self) -> None:
+        self.flush()  # records parsed before a failure are whole: keep them
+        self.drain()
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
 def store_items(
     store: SourceRepository,
     items: Iterable[ParseItem],
     report: IngestReport,
     progress: Progress | None = None,
     workers: int = 1,
+    *,
+    name: str = "input",
 ) -> None:
     """Write parsed items in batches. A whole-file error still keeps every complete record before it.
 
     With ``workers > 1``, the CPU work per record (design classification, sentence splitting, hashing) runs
-    in worker processes while this process parses and writes; batches are still written in input order.
+    in worker processes while this process parses and writes; batches are still written in input order. A
+    record the store rejects is skipped and reported as a problem of ``name`` at its position; the rest of
+    its batch is kept.
     """
-    batch: list[SourceRecord] = []
-    pending: deque[Future[list[PreparedRecord]]] = deque()
-    pool: ProcessPoolExecutor | None = None
-    batches = 0
-
-    def write(records: Sequence[SourceRecord | PreparedRecord]) -> None:
-        res = store.upsert(records)
-        report.stored += res.stored
-        report.updated += res.updated
-        report.unchanged += res.unchanged
-        report.passages += res.passages
-        if progress is not None:
-            progress(len(records))
-
-    def drain(keep: int = 0) -> None:
-        while len(pending) > keep:
-            write(pending.popleft().result())
-
-    def flush() -> None:
-        nonlocal pool, batches
-        if not batch:
-            return
-        batches += 1
-        if workers > 1 and pool is None and batches > 1:  # a small input is not worth the start-up
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        if pool is None:
-            write(batch)
-        else:
-            pending.append(pool.submit(prepare_all, list(batch)))
-            drain(keep=workers)
-        batch.clear()
-
+    writer = _Writer(store, report, progress, workers, name)
     try:
         for item in items:
             if isinstance(item, SourceRecord):
                 report.read += 1
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    flush()
+                writer.add(item, report.read)
             elif isinstance(item, Deletion):
-                flush()
-                drain()
+                writer.flush()
+                writer.drain()
                 report.deleted += store.delete_keys([item.pmid])
             else:
                 report.read += 1
                 report.skipped += 1
                 report.problems.append(item)
     finally:
-        flush()  # records parsed before a failure are whole: keep them
-        drain()
-        if pool is not None:
-            pool.shutdown()
+        writer.close()
 
 
 def ingest_paths(
@@ -121,7 +158,7 @@ def ingest_paths(
     for path in paths:
         part = IngestReport()
         try:
-            store_items(store, parse(path), part, progress, workers)
+            store_items(store, parse(path), part, progress, workers, name=path.name)
             if part.skipped and part.skipped == part.read:
                 part.file_errors.append(
                     f"{path}: no usable record ({part.skipped} skipped): is it in a supported format?"

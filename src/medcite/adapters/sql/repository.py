@@ -18,7 +18,7 @@ the checkpoint an index may safely commit at after applying it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +30,31 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     or_,
     select,
-    update,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from medcite.adapters.sql.codec import columns, content_hash, row_to_source
+from medcite.adapters.sql.codec import row_to_source
 from medcite.adapters.sql.migrate import migrate
 from medcite.adapters.sql.schema import passages, sources, store_seq, tombstones
-from medcite.corpus.prepare import prepare
+from medcite.adapters.sql.writes import (
+    Item,
+    about_records,
+    checked,
+    keys_of,
+    one_line,
+    take_seq,
+    tombstone,
+    write_batch,
+)
 from medcite.domain import (
     Changes,
     Design,
     Passage,
     PassageRow,
     PreparedRecord,
+    RejectedRecord,
     SourceMeta,
     SourceRecord,
     StoredSource,
@@ -106,107 +114,77 @@ class Store:
         self.engine.dispose()
 
     # --- writes -------------------------------------------------------------------------
-    def _take_seq(self, conn: Connection) -> int:
-        """The next sequence number; must be the first statement of a write transaction (module docstring)."""
-        bump = update(store_seq).where(store_seq.c.id == 1).values(value=store_seq.c.value + 1)
-        return int(conn.execute(bump.returning(store_seq.c.value)).scalar_one())
-
     def upsert(self, records: Sequence[SourceRecord | PreparedRecord]) -> UpsertResult:
-        """Insert or update a batch of records in one transaction (records may come prepared)."""
-        latest: dict[str, SourceRecord | PreparedRecord] = {r.key: r for r in records}  # last one wins
-        if not latest:
-            return UpsertResult(0, 0, 0, 0)
+        """Insert or update a batch of records in one transaction (records may come prepared).
+
+        Records are normalised first (:func:`codec.normalised`); one the store cannot hold is left out and
+        reported in ``rejected``. When the database refuses the batch for a reason that may be a record's,
+        the records are written one by one and the refused ones reported, the rest kept. A failure of the
+        store itself raises :class:`StoreError`, one line naming the records and the reason (no SQL)."""
+        latest: dict[str, Item] = {r.key: r for r in records}  # last one wins
+        items, rejected = checked(latest.values())
+        if not items:
+            return UpsertResult(0, 0, 0, 0, tuple(rejected))
         try:
-            with self.engine.connect() as conn:
-                seq = self._take_seq(conn)
-                result = self._write(conn, latest, seq)
-                if result.stored or result.updated:
-                    conn.commit()
-                else:
-                    conn.rollback()  # nothing changed: the number is handed out again
+            result = self._write(items)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not write a batch of {len(latest)} records: {exc}") from exc
+            if not about_records(exc) or len(items) == 1:
+                raise StoreError(f"could not write {keys_of(items)}: {one_line(exc)}") from exc
+            result = self._write_each(items)
+        return replace(result, rejected=(*rejected, *result.rejected))
+
+    def _write(self, items: Sequence[Item]) -> UpsertResult:
+        with self.engine.connect() as conn:
+            seq = take_seq(conn)
+            result = write_batch(conn, items, seq)
+            if result.stored or result.updated:
+                conn.commit()
+            else:
+                conn.rollback()  # nothing changed: the number is handed out again
         return result
 
-    def _write(
-        self, conn: Connection, latest: dict[str, SourceRecord | PreparedRecord], seq: int
-    ) -> UpsertResult:
-        now = datetime.now(UTC)
-        existing = {
-            row.key: (row.id, row.content_hash)
-            for row in conn.execute(
-                select(sources.c.key, sources.c.id, sources.c.content_hash).where(
-                    sources.c.key.in_(list(latest))
-                )
+    def _write_each(self, items: Sequence[Item]) -> UpsertResult:
+        """Write records one by one: those the database refuses are reported, the others kept."""
+        total = UpsertResult(0, 0, 0, 0)
+        refused: list[tuple[RejectedRecord, SQLAlchemyError]] = []
+        for item in items:
+            try:
+                res = self._write([item])
+            except SQLAlchemyError as exc:
+                if not about_records(exc):
+                    raise StoreError(f"could not write {keys_of([item])}: {one_line(exc)}") from exc
+                refused.append((RejectedRecord(item.key, f"the database refused it: {one_line(exc)}"), exc))
+                continue
+            total = UpsertResult(
+                total.stored + res.stored,
+                total.updated + res.updated,
+                total.unchanged + res.unchanged,
+                total.passages + res.passages,
             )
-        }
-        new: list[PreparedRecord] = []
-        changed: list[tuple[int, PreparedRecord]] = []
-        unchanged = 0
-        for key, item in latest.items():
-            if key in existing:
-                record = item.record if isinstance(item, PreparedRecord) else item
-                if existing[key][1] == content_hash(record):
-                    unchanged += 1
-                    continue
-            prep = item if isinstance(item, PreparedRecord) else prepare(item)
-            if key in existing:
-                changed.append((existing[key][0], prep))
-            else:
-                new.append(prep)
-        ids: list[int] = []
-        if new:
-            result = conn.execute(
-                insert(sources).returning(sources.c.id, sort_by_parameter_order=True),
-                [{**columns(p), "seq": seq, "updated_at": now} for p in new],
-            )
-            ids = [int(r[0]) for r in result]
-        for source_id, prep in changed:
-            self._tombstone(conn, [source_id], seq)
-            conn.execute(delete(passages).where(passages.c.source_id == source_id))
-            conn.execute(
-                update(sources)
-                .where(sources.c.id == source_id)
-                .values(**columns(prep), seq=seq, updated_at=now)
-            )
-        pairs = list(zip(ids, new, strict=True)) + changed
-        passage_rows = [
-            {
-                "source_id": sid,
-                "idx": p.idx,
-                "section": p.section,
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-            }
-            for sid, prep in pairs
-            for p in prep.passages
-        ]
-        if passage_rows:
-            conn.execute(insert(passages), passage_rows)
-        return UpsertResult(len(new), len(changed), unchanged, len(passage_rows))
-
-    def _tombstone(self, conn: Connection, source_ids: Sequence[int], seq: int) -> None:
-        for sid in source_ids:
-            key = conn.execute(select(sources.c.key).where(sources.c.id == sid)).scalar_one()
-            pids = [int(r[0]) for r in conn.execute(select(passages.c.id).where(passages.c.source_id == sid))]
-            conn.execute(insert(tombstones).values(source_id=sid, key=key, passage_ids=pids, seq=seq))
+        if len(refused) == len(items):  # every record, for one reason: the store's fault, not theirs
+            raise StoreError(f"could not write {keys_of(items)}: {one_line(refused[0][1])}") from refused[0][
+                1
+            ]
+        return replace(total, rejected=tuple(r for r, _exc in refused))
 
     def delete_keys(self, keys: Iterable[str]) -> int:
         """Remove records (MEDLINE DeleteCitation). Returns how many existed."""
         keys = list(keys)
         if not keys:
             return 0
-        with self.engine.connect() as conn:
-            seq = self._take_seq(conn)
-            ids = [int(r[0]) for r in conn.execute(select(sources.c.id).where(sources.c.key.in_(keys)))]
-            if not ids:
-                conn.rollback()
-                return 0
-            self._tombstone(conn, ids, seq)
-            conn.execute(delete(passages).where(passages.c.source_id.in_(ids)))
-            conn.execute(delete(sources).where(sources.c.id.in_(ids)))
-            conn.commit()
+        try:
+            with self.engine.connect() as conn:
+                seq = take_seq(conn)
+                ids = [int(r[0]) for r in conn.execute(select(sources.c.id).where(sources.c.key.in_(keys)))]
+                if not ids:
+                    conn.rollback()
+                    return 0
+                tombstone(conn, ids, seq)
+                conn.execute(delete(passages).where(passages.c.source_id.in_(ids)))
+                conn.execute(delete(sources).where(sources.c.id.in_(ids)))
+                conn.commit()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not delete {', '.join(keys[:3])}: {one_line(exc)}") from exc
         return len(ids)
 
     # --- reads --------------------------------------------------------------------------
