@@ -1,11 +1,15 @@
 """A local E-utilities server for tests: serves the real response files from the shared data.
 
-Only status codes (503/429) are made up; every body is a real E-utilities response file.
+Only status codes (503/429) are made up; every body is a real E-utilities response file. ``drip_s`` makes
+the server send its whole response (status line and headers too) one byte every ``drip_s`` seconds, like
+a stalled proxy: each read gets a byte long before a per-read timeout. ``times`` records when each request
+arrived (``time.monotonic()``, shared by the processes of one machine).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +28,9 @@ class FakePubmed:
     requests: list[tuple[str, str, dict[str, list[str]]]] = field(default_factory=list)
     fetch_count: int = 0
     url: str = ""
+    drip_s: float | None = None
+    times: list[float] = field(default_factory=list)
+    closing: threading.Event = field(default_factory=threading.Event)
 
 
 def _handler(state: FakePubmed) -> type[BaseHTTPRequestHandler]:
@@ -38,6 +45,7 @@ def _handler(state: FakePubmed) -> type[BaseHTTPRequestHandler]:
                 length = int(self.headers.get("Content-Length", "0"))
                 params.update(parse_qs(self.rfile.read(length).decode()))
             state.requests.append((method, parts.path, params))
+            state.times.append(time.monotonic())
             if state.failures:
                 status, headers = state.failures.pop(0)
                 self.send_response(status)
@@ -51,11 +59,25 @@ def _handler(state: FakePubmed) -> type[BaseHTTPRequestHandler]:
             else:
                 body = state.efetch[state.fetch_count % len(state.efetch)].read_bytes()
                 state.fetch_count += 1
+            if state.drip_s is not None:
+                self._drip(body, state.drip_s)
+                return
             self.send_response(200)
             self.send_header("Content-Type", "text/xml")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def _drip(self, body: bytes, every_s: float) -> None:
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {len(body)}\r\n\r\n"
+            for byte in head.encode() + body:
+                if state.closing.wait(every_s):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:  # the client gave up
+                    return
 
         def do_GET(self) -> None:
             self._serve("GET")
@@ -76,6 +98,7 @@ def serve(state: FakePubmed) -> Iterator[FakePubmed]:
     try:
         yield state
     finally:
+        state.closing.set()
         server.shutdown()
         server.server_close()
         thread.join()

@@ -5,8 +5,13 @@ Only status codes (503/429) are made up; every body is a real response file from
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing as mp
 import socket
+import threading
+import time
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
 
 import httpx
@@ -17,6 +22,12 @@ from medcite.config import load_settings
 from medcite.domain import SourceRecord
 from medcite.errors import InputError, NetworkError
 from tests.eutils_server import FakePubmed, serve
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own MEDCITE_HOME (where the shared rate-limit file lives)."""
+    monkeypatch.setenv("MEDCITE_HOME", str(tmp_path / "home"))
 
 
 @pytest.fixture
@@ -128,3 +139,61 @@ def test_esearch_error_list_is_input_error(pubmed: FakePubmed, entrez_dir: Path)
     pubmed.esearch = entrez_dir / "esearch8.xml"  # real response: PhraseNotFound, no hits
     with _client(pubmed.url, FakeTime()) as client, pytest.raises(InputError, match="PhraseNotFound: abcXYZ"):
         client.esearch("abcXYZ", 5)
+
+
+def test_honours_retry_after_as_an_http_date(pubmed: FakePubmed) -> None:
+    pubmed.failures = [(503, {"Retry-After": formatdate(time.time() + 8, usegmt=True)})]
+    fake = FakeTime()
+    with _client(pubmed.url, fake) as client:
+        client.esearch("asthma", 5)
+    assert any(6.0 <= s <= 8.5 for s in fake.sleeps), fake.sleeps  # not the 0.5 s backoff
+
+
+def test_a_dripping_server_hits_the_overall_deadline(pubmed: FakePubmed) -> None:
+    """One byte every 0.2 s never trips a 1.5 s read timeout; the whole request must still end."""
+    pubmed.drip_s = 0.2
+    outcome: list[BaseException | None] = []
+
+    def call() -> None:
+        try:
+            config = load_settings(pubmed_base_url=pubmed.url, pubmed_timeout_s=1.5, pubmed_max_retries=1)
+            with EutilsClient(config) as client:  # its own HTTP client, which keeps the deadline
+                client.esearch("asthma", 5)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    t0 = time.monotonic()
+    worker = threading.Thread(target=call, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "the client hung on a server that drips one byte at a time"
+    assert isinstance(outcome[0], NetworkError) and "timed out" in str(outcome[0])
+    assert time.monotonic() - t0 < 6  # two attempts of 1.5 s each, plus the backoff
+
+
+def _search_repeatedly(url: str, home: str, n: int) -> None:
+    config = load_settings(pubmed_base_url=url, home=home)
+    with EutilsClient(config) as client:  # real clock and sleep
+        for _ in range(n):
+            client.esearch("asthma", 1)
+
+
+@pytest.mark.slow
+def test_the_rate_limit_is_shared_by_processes(pubmed: FakePubmed, tmp_path: Path) -> None:
+    """NCBI's limit (3/s without a key) is per user: two processes together keep to it."""
+    spawn = mp.get_context("spawn")
+    procs = [
+        spawn.Process(target=_search_repeatedly, args=(pubmed.url, str(tmp_path / "home"), 4))
+        for _ in range(2)
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=60)
+    assert [p.exitcode for p in procs] == [0, 0]
+    times = sorted(pubmed.times)
+    assert len(times) == 8
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) > 0.25, gaps  # 1/3 s apart, whichever process sent them
+    assert (len(times) - 1) / (times[-1] - times[0]) <= 3.2

@@ -7,9 +7,13 @@
 * ``fetch`` = esearch + efetch of the PMIDs for which ``is_stored`` is false, so a resumed run does not
   fetch again what an interrupted run already stored.
 
-Every request carries ``tool``, ``email`` (when set) and ``api_key`` (when set). Requests are spaced by a
-token bucket: 3 per second, 10 with an API key, using the injected ``clock`` and ``sleep``. HTTP 429, 5xx,
-timeouts and connection errors are retried with exponential backoff (``Retry-After`` honoured) up to
+Every request carries ``tool``, ``email`` (when set) and ``api_key`` (when set). Requests are spaced 3 per
+second, 10 with an API key, across every process with the same ``MEDCITE_HOME`` (NCBI's limit is per user;
+the time of the last request is kept in ``pubmed-rate.lock`` there, under a file lock), using the injected
+``clock`` and ``sleep``. Each request (each attempt) must be done within ``settings.pubmed.timeout_s``, from
+connecting to the last byte: a server that drips bytes times out too (this holds for the client this class
+builds; an injected client brings its own timeouts). HTTP 429, 5xx, timeouts and connection errors are
+retried with exponential backoff (``Retry-After`` honoured, in seconds or as an HTTP date) up to
 ``settings.pubmed.max_retries`` times, then :class:`NetworkError`. An esearch ``<ERROR>`` or an
 ``<ErrorList>`` (a query error, or any error with no hits) becomes :class:`InputError`.
 """
@@ -19,10 +23,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 
 import httpx
 from lxml import etree
 
+from medcite.adapters.http_limits import Deadline, SharedRateLimiter, deadline_client
 from medcite.config import Settings
 from medcite.corpus.medline_xml import parse_medline_bytes
 from medcite.domain import ParseItem
@@ -33,35 +40,13 @@ _MAX_BACKOFF_S = 60.0
 # ErrorList children that mean the query itself is wrong; others (PhraseNotFound) only count
 # when nothing matched.
 _QUERY_ERRORS = ("QueryError", "FieldNotFound", "PhraseIgnored")
+RATE_FILE = "pubmed-rate.lock"  # in MEDCITE_HOME: the last request's time, shared by processes
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHistory:
     web_env: str
     query_key: str
-
-
-class RateLimiter:
-    """A token bucket: ``rate`` requests per second, bursts of at most one second's worth."""
-
-    def __init__(self, rate: float, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
-        self.rate = rate
-        self.capacity = 1.0
-        self._clock = clock
-        self._sleep = sleep
-        self._tokens = self.capacity
-        self._last = clock()
-
-    def acquire(self) -> None:
-        now = self._clock()
-        self._tokens = min(self.capacity, self._tokens + (now - self._last) * self.rate)
-        self._last = now
-        if self._tokens < 1.0:
-            wait = (1.0 - self._tokens) / self.rate
-            self._sleep(wait)
-            self._last = self._clock()
-            self._tokens = 1.0
-        self._tokens -= 1.0
 
 
 class EutilsClient:
@@ -75,12 +60,14 @@ class EutilsClient:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
-        self._client = client or httpx.Client(timeout=settings.pubmed.timeout_s, follow_redirects=True)
+        self._deadline = Deadline()
+        self._client = client or deadline_client(settings.pubmed.timeout_s, self._deadline)
         self._owns_client = client is None
         self._sleep = sleep
         api_key = settings.pubmed.api_key.get_secret_value() if settings.pubmed.api_key else None
         self._api_key = api_key or None
-        self.limiter = RateLimiter(10.0 if self._api_key else 3.0, clock, sleep)
+        rate = 10.0 if self._api_key else 3.0
+        self.limiter = SharedRateLimiter(settings.home / RATE_FILE, rate, clock, sleep)
         self.history: SearchHistory | None = None
         self.base_url = settings.pubmed.base_url.rstrip("/")
 
@@ -136,6 +123,13 @@ class EutilsClient:
             params["api_key"] = self._api_key
         return params
 
+    def _send(self, method: str, url: str, payload: dict[str, str]) -> httpx.Response:
+        timeout = self.settings.pubmed.timeout_s
+        with self._deadline.running(timeout):  # the whole attempt, not each read
+            if method == "POST":
+                return self._client.post(url, data=payload, timeout=timeout)
+            return self._client.get(url, params=payload, timeout=timeout)
+
     def _request(self, method: str, verb: str, params: Mapping[str, str]) -> bytes:
         url = f"{self.base_url}/{verb}"
         payload = self._params(params)
@@ -145,10 +139,7 @@ class EutilsClient:
             self.limiter.acquire()
             wait: float | None = None
             try:
-                if method == "POST":
-                    response = self._client.post(url, data=payload, timeout=self.settings.pubmed.timeout_s)
-                else:
-                    response = self._client.get(url, params=payload, timeout=self.settings.pubmed.timeout_s)
+                response = self._send(method, url, payload)
             except httpx.TimeoutException:
                 problem = f"timed out after {self.settings.pubmed.timeout_s:g}s"
             except httpx.TransportError as err:
@@ -169,13 +160,21 @@ class EutilsClient:
         raise NetworkError(f"PubMed {verb} kept failing: {problem} (gave up after {retries + 1} attempts)")
 
 
-def _retry_after(value: str | None) -> float | None:
+def _retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: a number of seconds, or an HTTP date."""
     if not value:
         return None
     try:
-        return min(_MAX_BACKOFF_S, max(0.0, float(value)))
+        seconds = float(value)
     except ValueError:
-        return None  # an HTTP date: fall back to the exponential backoff
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None  # unreadable: the exponential backoff applies
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = when.timestamp() - now()
+    return min(_MAX_BACKOFF_S, max(0.0, seconds))
 
 
 def _parse_esearch(body: bytes) -> tuple[int, list[str], SearchHistory | None]:
