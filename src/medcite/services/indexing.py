@@ -1,20 +1,25 @@
 """Keeps the search indexes in step with the store (incremental, resumable), over the ports only.
 
 Each index keeps its own checkpoint: the store sequence number it is in step with. A sync reads the
-store's changes after that checkpoint, applies the removals, then the new and changed sources, and
-commits the index at the sequence number the changes were read at. An index that was interrupted, or is
-new (a new schema or model starts at 0), catches up on its own, whatever the other index's state.
+store's changes after that checkpoint up to the store's committed watermark (see
+:meth:`SourceRepository.iter_changes`), applies the removals, then the new and changed sources, batch by
+batch, and commits the index during the sync, at the safe checkpoint the store reports with each batch,
+whenever ``commit_every`` sources have been applied since the last commit, and at the end. So a sync that
+is killed (or fails) resumes from its last commit, not from 0: at most ``commit_every`` sources are redone.
+An index that is new (a new schema or model starts at 0) catches up on its own, whatever the other index's
+state.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from medcite.domain import PassageRef, SourceMeta, StoredSource
+from medcite.domain import Changes, PassageRef, SourceMeta, StoredSource
 from medcite.ports import Embedder, LexicalIndex, SourceRepository, VectorIndex
 
 Progress = Callable[[int], None]
+COMMIT_EVERY = 4096  # sources between two commits of an index during a sync: at most this much is redone
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,37 +60,39 @@ class Indexes:
         return seq if self.vector is None else _start(self.vector.checkpoint, seq)
 
     def sync(
-        self, store: SourceRepository, *, progress: Progress | None = None, batch: int = 512
+        self,
+        store: SourceRepository,
+        *,
+        progress: Progress | None = None,
+        batch: int = 512,
+        commit_every: int = COMMIT_EVERY,
     ) -> SyncReport:
-        """Bring every index up to the store's current sequence number, each from its own checkpoint."""
+        """Bring every index up to the store's committed watermark, each from its own checkpoint, committing
+        every ``commit_every`` sources (module docstring)."""
         seq = store.current_seq()
         n_src = n_vec = n_rm = 0
-        start = _start(self.lexical.checkpoint, seq)
+        lexical = self.lexical
+        start = _start(lexical.checkpoint, seq)
         if start < seq:
-            top = start
-            for changes in store.iter_changes(start, batch=batch):
+            for changes in _committed_batches(store, start, batch, commit_every, lexical.commit):
                 if changes.removed:
-                    self.lexical.remove(changes.removed)
+                    lexical.remove(changes.removed)
                     n_rm += len(changes.removed)
                 if changes.upserted:
-                    self.lexical.upsert(changes.upserted)
+                    lexical.upsert(changes.upserted)
                     n_src += len(changes.upserted)
                 if progress is not None and self.vector is None:
                     progress(len(changes.upserted))
-                top = max(top, changes.max_seq)
-            self.lexical.commit(top)
         start = self._vector_start(seq)
         if self.vector is not None and start < seq:
-            top = start
-            for changes in store.iter_changes(start, batch=batch):
+            vector = self.vector
+            for changes in _committed_batches(store, start, batch, commit_every, vector.commit):
                 if changes.removed:
-                    self.vector.remove(changes.removed)
+                    vector.remove(changes.removed)
                 if changes.upserted:
-                    n_vec += self._embed(store, self.vector, changes.upserted)
+                    n_vec += self._embed(store, vector, changes.upserted)
                 if progress is not None:
                     progress(len(changes.upserted))
-                top = max(top, changes.max_seq)
-            self.vector.commit(top)
         return SyncReport(n_src, n_vec, n_rm, seq)
 
     def _embed(self, store: SourceRepository, vector: VectorIndex, items: list[StoredSource]) -> int:
@@ -105,6 +112,25 @@ class Indexes:
         if texts:
             vector.upsert(entries, self.embedder.embed(texts))
         return len(texts)
+
+
+def _committed_batches(
+    store: SourceRepository, start: int, batch: int, every: int, commit: Callable[[int], None]
+) -> Iterator[Changes]:
+    """The store's changes after ``start``, one batch at a time; after the caller has applied a batch, the
+    index is committed at the batch's safe checkpoint once ``every`` sources have been applied since the
+    last commit, and at the end at the window's top (the watermark when the iteration began)."""
+    top = start
+    since = 0
+    committed = start
+    for changes in store.iter_changes(start, batch=batch):
+        yield changes  # the caller applies it before the next step runs
+        top = max(top, changes.max_seq)
+        since += len(changes.upserted)
+        if since >= every and changes.checkpoint > committed:
+            commit(changes.checkpoint)
+            committed, since = changes.checkpoint, 0
+    commit(top)
 
 
 def _start(checkpoint: int, seq: int) -> int:

@@ -244,9 +244,10 @@ class Store:
         sources written in it, in (seq, id) order. Apply the removals first.
 
         Each batch's ``checkpoint`` is where an index that has applied it (and those before) may commit:
-        the removals batch says ``after_seq``; a batch of sources ending inside number ``s`` says ``s - 1``;
-        the last batch says ``max_seq``. A source rewritten after the watermark was read leaves the window;
-        it comes, with its tombstone, in the next sync."""
+        the removals batch says ``after_seq``; a batch of sources that ends with number ``s`` says ``s``,
+        one that ends inside it (more rows of ``s`` follow) ``s - 1``; the last batch says ``max_seq``. A
+        source rewritten after the watermark was read leaves the window; it comes, with its tombstone, in
+        the next sync."""
         with self.engine.connect() as conn:
             top = self._committed_seq(conn)
             removed = list(
@@ -271,14 +272,17 @@ class Store:
                         sources.c.seq >= last_seq, sources.c.seq > after_seq, sources.c.seq <= top, after_last
                     )
                     .order_by(sources.c.seq, sources.c.id)
-                    .limit(batch)
+                    .limit(batch + 1)  # one more, to see whether the page ends at a sequence number's end
                 )
                 rows = conn.execute(query).mappings().all()
                 if not rows:
                     break
-                last_seq, last_id = int(rows[-1]["seq"]), int(rows[-1]["id"])
-                done = top if len(rows) < batch else last_seq - 1
-                yield Changes([row_to_source(r) for r in rows], [], top, done)
+                page, ahead = rows[:batch], rows[batch:]
+                last_seq, last_id = int(page[-1]["seq"]), int(page[-1]["id"])
+                done = top if not ahead else last_seq if int(ahead[0]["seq"]) > last_seq else last_seq - 1
+                yield Changes([row_to_source(r) for r in page], [], top, done)
+                if not ahead:
+                    break
 
     @staticmethod
     def _committed_seq(conn: Connection) -> int:
