@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from medcite.adapters.eutils import EutilsClient
-from medcite.adapters.index_lock import IndexWriteLock
+from medcite.adapters.index_lock import IndexWriteLock, index_errors
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
@@ -20,6 +20,7 @@ from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
 from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.config import Settings
 from medcite.corpus.detect import parse_path
+from medcite.errors import StoreError
 from medcite.ports import Embedder, LiteratureSource, LLMClient, Verifier
 from medcite.services.engine import Engine, Wiring
 from medcite.services.indexing import Indexes
@@ -46,11 +47,22 @@ def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
     the new indexes start at checkpoint 0 and are rebuilt from the store by the next sync.
     """
     folder = settings.index_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    _drop_legacy_indexes(folder)
+    with index_errors(folder, "open"):
+        folder.mkdir(parents=True, exist_ok=True)
+        _drop_legacy_indexes(folder)
     lexical = TantivyIndex(folder / LEXICAL_DIR)
     vector = UsearchIndex(folder / DENSE_DIR, embedder.dim) if embedder is not None else None
     return Indexes(lexical, vector, embedder, passages=settings.index.dense_granularity == "passages")
+
+
+def _make_home(home: Path) -> None:
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"MEDCITE_HOME {home} cannot be used as medcite's data folder ({exc.strerror or exc}); "
+            "set MEDCITE_HOME to a writable folder"
+        ) from exc
 
 
 def _drop_legacy_indexes(folder: Path) -> None:
@@ -78,7 +90,7 @@ def open_engine(
     verifier: Verifier | None = None,
 ) -> Engine:
     """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL)."""
-    settings.home.mkdir(parents=True, exist_ok=True)
+    _make_home(settings.home)
     store = Store.open(settings.resolved_database_url)
     wiring = Wiring(
         settings=settings,

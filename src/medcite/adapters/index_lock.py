@@ -1,16 +1,21 @@
-"""One index writer at a time, across processes: an exclusive ``flock`` on a file in the index folder.
+"""The index folder's write lock (one index writer at a time, across processes) and its errors.
 
 Every sync of the search indexes (``medcite ingest``, ``medcite index``) holds this lock from reading the
 indexes' checkpoints to committing them, so two processes never write the indexes at once (tantivy would
 refuse the second writer with ``LockBusy``; usearch's graph would be replaced by the last writer). Readers
 never take it: they search the last committed indexes. The kernel releases a ``flock`` when its process
 dies, so a crashed writer never leaves a stale lock behind.
+
+:func:`index_errors` turns what the index libraries raise when their folder cannot be used (``OSError``;
+tantivy's ``RuntimeError`` and ``ValueError``, e.g. "No space left on device"; SQLite's errors) into
+:class:`SearchIndexError`, which the CLI shows as a message.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +25,17 @@ from medcite.errors import IndexBusyError, SearchIndexError
 
 LOCK_FILE = "write.lock"
 _POLL_S = 0.1
+_AFTER = "the store is not affected; `medcite index` catches up once this is fixed"
+
+
+@contextmanager
+def index_errors(folder: Path, doing: str) -> Iterator[None]:
+    """Raise :class:`SearchIndexError` for a failure to ``doing`` (open, write) the index in ``folder``."""
+    try:
+        yield
+    except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
+        reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        raise SearchIndexError(f"cannot {doing} the search index in {folder}: {reason} ({_AFTER})") from exc
 
 
 class IndexWriteLock:

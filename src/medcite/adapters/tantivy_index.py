@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 import tantivy
 
+from medcite.adapters.index_lock import index_errors
 from medcite.domain import SearchFilters, StoredSource
 from medcite.errors import IndexBusyError
 from medcite.text import query_terms
@@ -49,9 +51,11 @@ class TantivyIndex:
     """
 
     def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
+        self._path = path
         self._schema = _schema()
-        self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
+        with index_errors(path, "open"):
+            path.mkdir(parents=True, exist_ok=True)
+            self._index = tantivy.Index(self._schema, path=str(path), reuse=True)
         self._writer: tantivy.IndexWriter | None = None
         self._checkpoint_path = path / CHECKPOINT_FILE
 
@@ -76,11 +80,16 @@ class TantivyIndex:
         return self._writer
 
     def remove(self, source_keys: Iterable[str]) -> None:
-        w = self._w()
-        for key in source_keys:
-            w.delete_documents_by_term("source_key", key)
+        with index_errors(self._path, "write"):
+            w = self._w()
+            for key in source_keys:
+                w.delete_documents_by_term("source_key", key)
 
     def upsert(self, sources: Sequence[StoredSource]) -> None:
+        with index_errors(self._path, "write"):
+            self._upsert(sources)
+
+    def _upsert(self, sources: Sequence[StoredSource]) -> None:
         w = self._w()
         for s in sources:
             r = s.record
@@ -99,12 +108,26 @@ class TantivyIndex:
             )
 
     def commit(self, checkpoint: int) -> None:
-        if self._writer is not None:
-            self._writer.commit()
-            self._writer.wait_merging_threads()
+        """Commit the documents, then record ``checkpoint``. On failure (a full disk) the uncommitted
+        changes are dropped, the checkpoint stays where it was, and SearchIndexError is raised."""
+        with index_errors(self._path, "write"):
+            try:
+                if self._writer is not None:
+                    self._writer.commit()
+                    self._writer.wait_merging_threads()
+            except BaseException:
+                self._drop_writer()
+                raise
             self._writer = None
-        self._index.reload()
-        _write_checkpoint(self._checkpoint_path, checkpoint)
+            self._index.reload()
+            _write_checkpoint(self._checkpoint_path, checkpoint)
+
+    def _drop_writer(self) -> None:
+        """Forget the uncommitted changes and release tantivy's writer lock."""
+        writer, self._writer = self._writer, None
+        if writer is not None:  # dropped either way; readers see the committed index
+            with suppress(OSError, RuntimeError, ValueError):
+                writer.rollback()
 
     def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         terms = query_terms(text)
@@ -139,9 +162,11 @@ class TantivyIndex:
 
 
 def _read_checkpoint(path: Path) -> int:
-    if not path.is_file():
+    """The recorded checkpoint; 0 (rebuild from the store) when there is none or it cannot be read."""
+    try:
+        return int(json.loads(path.read_text())["checkpoint"])
+    except (OSError, ValueError, KeyError, TypeError):
         return 0
-    return int(json.loads(path.read_text())["checkpoint"])
 
 
 def _write_checkpoint(path: Path, checkpoint: int) -> None:

@@ -23,6 +23,9 @@ gets :class:`IndexBusyError`, never a half-written graph. A writer starts from t
 so no commit is lost to a later one. Readers load the committed generation; when a writer commits a newer
 one and deletes the file the reader was about to load, the reader loads the newer one.
 
+Failures of the folder (read-only, full disk) raise :class:`SearchIndexError`; a failed write drops the
+uncommitted changes (the SQLite transaction and the graph in memory), so the committed index stays as it was.
+
 Labels are handed out from a counter and never reused, so a stale label can never name another passage.
 Vectors are inserted on one thread: multi-threaded insertion builds a different graph at every run (two
 builds of the PubMedQA store gave different dense candidate tails for 6 of 20 questions), single-threaded
@@ -37,12 +40,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from medcite.adapters.index_lock import index_errors
 from medcite.domain import PassageRef, SearchFilters, SourceMeta
 from medcite.errors import IndexBusyError, SearchIndexError
 
@@ -108,10 +113,15 @@ class UsearchIndex:
     """Vectors of sources and passages by :class:`PassageRef`, with their sources' filter columns."""
 
     def __init__(self, folder: Path, dim: int, *, dtype: str = "i8") -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self._folder = folder
         self._dim = dim
         self._dtype = dtype
+        with index_errors(folder, "open"):
+            self._open()
+
+    def _open(self) -> None:
+        folder, dim, dtype = self._folder, self._dim, self._dtype
+        folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(folder / "map.sqlite3", isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
@@ -205,12 +215,30 @@ class UsearchIndex:
         return len(self._graph)
 
     # --- writes -------------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write step; when it fails, every uncommitted change is dropped (the committed index stays)."""
+        try:
+            with index_errors(self._folder, "write"):
+                yield
+        except BaseException:
+            with suppress(sqlite3.Error):
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+            self._loaded = -1  # the graph in memory has the dropped changes: reload the committed one
+            self._dirty = False
+            raise
+
     def upsert(self, entries: Sequence[tuple[PassageRef, SourceMeta]], vectors: Vectors) -> None:
         """Add or replace the vectors of ``entries`` (and the filter columns of their sources)."""
         if len(entries) != len(vectors):
             raise ValueError(f"{len(entries)} entries but {len(vectors)} vectors")
         if not entries:
             return
+        with self._writing():
+            self._upsert(entries, vectors)
+
+    def _upsert(self, entries: Sequence[tuple[PassageRef, SourceMeta]], vectors: Vectors) -> None:
         self._begin()
         metas = {ref.source_key: meta for ref, meta in entries}
         self._db.executemany(
@@ -238,6 +266,10 @@ class UsearchIndex:
         keys = list(dict.fromkeys(source_keys))
         if not keys:
             return
+        with self._writing():
+            self._remove(keys)
+
+    def _remove(self, keys: list[str]) -> None:
         self._begin()
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
@@ -253,20 +285,29 @@ class UsearchIndex:
 
     def commit(self, checkpoint: int) -> None:
         """Persist the graph and the map atomically, recording ``checkpoint``."""
+        with self._writing():
+            self._commit(checkpoint)
+
+    def _commit(self, checkpoint: int) -> None:
         self._begin()
         previous = self._state("generation", 0)
         if self._dirty:
             generation = previous + 1
             path = self._graph_path(generation)
             tmp = path.with_name(path.name + ".tmp")
-            self._graph.save(str(tmp))
-            tmp.replace(path)
+            try:
+                self._graph.save(str(tmp))
+                tmp.replace(path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
             self._set_state("generation", generation)
         self._set_state("checkpoint", checkpoint)
         self._set_state("dim", self._dim)
         self._db.execute("COMMIT")  # the commit point
         if self._dirty:
-            self._graph_path(previous).unlink(missing_ok=True)
+            with suppress(OSError):  # else deleted as a stray when the index is next opened
+                self._graph_path(previous).unlink(missing_ok=True)
             self._loaded = previous + 1
             self._dirty = False
 
