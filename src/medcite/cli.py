@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from medcite.errors import InputError, MedciteError
 from medcite.present.sanitize import json_text, printable, safe_json
 from medcite.retrieve import Mode
 from medcite.services.engine import Engine, parse_designs
+from medcite.services.ingest import COUNTS as INGEST_COUNTS
 from medcite.services.ingest import IngestReport
 
 app = typer.Typer(
@@ -84,16 +86,13 @@ def _bar(label: str, total: int | None, enabled: bool) -> Iterator[Callable[[int
 
 
 def _report(report: IngestReport) -> None:
-    t = Table(title="ingest summary", show_header=True)
-    for col in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages", "seconds"):
-        t.add_column(col, justify="right")
-    t.add_row(
-        *(
-            str(getattr(report, c))
-            for c in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages")
-        ),
-        f"{report.seconds:.1f}",
-    )
+    """The summary: read = stored + updated + unchanged + duplicates + skipped; seconds include indexing."""
+    t = Table(title="ingest summary", show_header=False)  # one row per count: fits any terminal
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    for name in INGEST_COUNTS:
+        t.add_row(name, str(getattr(report, name)))
+    t.add_row("seconds", f"{report.seconds:.1f}")
     err.print(t)
     for p in report.problems[:20]:
         err.print(
@@ -128,7 +127,9 @@ def ingest(
                 else:
                     report = engine.ingest(paths or [], progress=tick, index=False)
             if not no_index:
+                started = time.perf_counter()
                 _sync(engine, quiet, INDEX_WAIT_S)
+                report.seconds += time.perf_counter() - started  # the summary's time includes indexing
         _report(report)
         if not report.ok:
             raise typer.Exit(1)

@@ -119,10 +119,21 @@ class _ChunkReader(io.RawIOBase):
 
 
 def peek_head(path: Path, size: int = 65536) -> bytes:
-    """The first ``size`` bytes of ``path`` after gzip decompression (fewer for a short file)."""
+    """Up to ``size`` bytes of ``path`` after gzip decompression, from its first non-blank byte: a UTF-8 BOM
+    and leading blank space are skipped however long they are (a file with 70,000 blank lines before its
+    first record is not empty); ``b""`` for a blank file."""
     stream = open_stream(path)
     try:
-        return stream.read(size)
+        head = b""
+        first = True
+        while len(head) < size:
+            chunk = stream.read(size)
+            if not chunk:
+                break
+            if first:
+                chunk, first = strip_bom(chunk), False
+            head += chunk if head else chunk.lstrip()
+        return head[:size]
     except (EOFError, zlib.error, OSError):
         # A gzip file truncated inside its first block: report whatever decompressed cleanly.
         stream.close()

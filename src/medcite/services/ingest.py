@@ -19,12 +19,22 @@ BATCH = 1000
 Progress = Callable[[int], None]
 
 
+COUNTS = ("read", "stored", "updated", "unchanged", "duplicates", "deleted", "skipped", "passages")
+
+
 @dataclass
 class IngestReport:
+    """What an ingest did. Every record read is counted once more, in exactly one of ``stored`` (new),
+    ``updated``, ``unchanged``, ``duplicates`` (its key came earlier in the same input: it replaces that
+    one, the last one wins) and ``skipped`` (malformed, or rejected by the store), so
+    ``read = stored + updated + unchanged + duplicates + skipped``; deletions are counted apart.
+    ``seconds`` covers the whole command, indexing included when it indexes."""
+
     read: int = 0
     stored: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     deleted: int = 0
     skipped: int = 0
     passages: int = 0
@@ -33,7 +43,7 @@ class IngestReport:
     file_errors: list[str] = field(default_factory=list)  # whole-file failures (named, with the reason)
 
     def merge(self, other: IngestReport) -> None:
-        for name in ("read", "stored", "updated", "unchanged", "deleted", "skipped", "passages"):
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems.extend(other.problems)
         self.file_errors.extend(other.file_errors)
@@ -45,7 +55,11 @@ class IngestReport:
 
 class _Writer:
     """Writes batches of records to the store, in input order, optionally prepared in worker processes,
-    and counts what happened in the report (a record the store rejects becomes a problem of ``name``)."""
+    and counts what happened in the report (a record the store rejects becomes a problem of ``name``).
+
+    A record whose key came earlier in the same input is counted as a duplicate, and replaces the earlier
+    one: within a batch the earlier one is dropped; after an earlier batch it is written on its own
+    (``repeat``), so the store's counts cover each key of the input once."""
 
     def __init__(
         self,
@@ -60,28 +74,40 @@ class _Writer:
         self.progress = progress
         self.workers = workers
         self.name = name
-        self.batch: list[SourceRecord] = []
+        self.batch: dict[str, SourceRecord] = {}
+        self.seen: set[str] = set()  # keys of the batches already handed on
         self.places: dict[str, tuple[int, str | None]] = {}  # key -> (position, PMID), until written
-        self.pending: deque[Future[list[PreparedRecord]]] = deque()
+        self.pending: deque[tuple[Future[list[PreparedRecord]], bool]] = deque()
         self.pool: ProcessPoolExecutor | None = None
         self.batches = 0
 
     def add(self, record: SourceRecord, position: int) -> None:
-        self.batch.append(record)
-        self.places[record.key] = (position, record.pmid)
+        key = record.key
+        if key in self.batch or key in self.seen:
+            self.report.duplicates += 1
+            self.batch.pop(key, None)  # the last one wins, at its own place
+        self.batch[key] = record
+        self.places[key] = (position, record.pmid)
         if len(self.batch) >= BATCH:
             self.flush()
 
-    def write(self, records: Sequence[SourceRecord | PreparedRecord]) -> None:
+    def forget(self, key: str) -> None:
+        """``key`` was deleted: a record with it later in the input is new again."""
+        self.seen.discard(key)
+
+    def write(self, records: Sequence[SourceRecord | PreparedRecord], repeat: bool = False) -> None:
         res = self.store.upsert(records)
         report = self.report
-        report.stored += res.stored
-        report.updated += res.updated
-        report.unchanged += res.unchanged
+        if not repeat:  # a repeat is counted as a duplicate already
+            report.stored += res.stored
+            report.updated += res.updated
+            report.unchanged += res.unchanged
         report.passages += res.passages
         for bad in res.rejected:
             position, pmid = self.places.get(bad.key, (0, None))
             report.skipped += 1
+            if repeat:  # counted as a duplicate when read; skipped instead
+                report.duplicates -= 1
             report.problems.append(ParseProblem(self.name, position, pmid, f"not stored: {bad.reason}"))
         for r in records:
             self.places.pop(r.key, None)
@@ -90,7 +116,8 @@ class _Writer:
 
     def drain(self, keep: int = 0) -> None:
         while len(self.pending) > keep:
-            self.write(self.pending.popleft().result())
+            future, repeat = self.pending.popleft()
+            self.write(future.result(), repeat)
 
     def flush(self) -> None:
         if not self.batch:
@@ -98,12 +125,18 @@ class _Writer:
         self.batches += 1
         if self.workers > 1 and self.pool is None and self.batches > 1:  # a small input is not worth it
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        if self.pool is None:
-            self.write(self.batch)
-        else:
-            self.pending.append(self.pool.submit(prepare_all, list(self.batch)))
-            self.drain(keep=self.workers)
-        self.batch = []
+        fresh = [r for k, r in self.batch.items() if k not in self.seen]
+        repeats = [r for k, r in self.batch.items() if k in self.seen]
+        self.seen.update(self.batch)
+        self.batch = {}
+        for part, repeat in ((fresh, False), (repeats, True)):
+            if not part:
+                continue
+            if self.pool is None:
+                self.write(part, repeat)
+            else:
+                self.pending.append((self.pool.submit(prepare_all, part), repeat))
+                self.drain(keep=self.workers)
 
     def close(self) -> None:
         self.flush()  # records parsed before a failure are whole: keep them
@@ -137,6 +170,7 @@ def store_items(
             elif isinstance(item, Deletion):
                 writer.flush()
                 writer.drain()
+                writer.forget(item.pmid)
                 report.deleted += store.delete_keys([item.pmid])
             else:
                 report.read += 1
