@@ -11,7 +11,15 @@ from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -68,15 +76,48 @@ def _run(fn: Callable[[], T]) -> T:
         raise typer.Exit(130) from None
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            sys.stdout.write(f"medcite {version('medcite')}\n")
+        except PackageNotFoundError:
+            sys.stdout.write("medcite (not installed: no version)\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="show medcite's version and exit"),
+    ] = False,
+) -> None:
+    pass
+
+
+def _check_format(fmt: str, choices: tuple[str, ...]) -> None:
+    if fmt not in choices:
+        raise InputError(f"--format must be one of {', '.join(choices)} (got {fmt!r})")
+
+
 @contextmanager
-def _bar(label: str, total: int | None, enabled: bool) -> Iterator[Callable[[int], None]]:
+def _bar(
+    label: str, total: int | None, enabled: bool, unit: str = "records"
+) -> Iterator[Callable[[int], None]]:
+    """A progress bar; without a known total, a spinner and a count ("1,234 records"), never "0/?"."""
     if not enabled:
         yield lambda n: None
         return
+    columns: tuple[ProgressColumn, ...] = (
+        (BarColumn(), MofNCompleteColumn())
+        if total is not None
+        else (SpinnerColumn(), TextColumn(f"{{task.completed:,.0f}} {unit}"))
+    )
     with Progress(
         TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        *columns,
         TimeElapsedColumn(),
         console=err,
         transient=False,
@@ -147,7 +188,7 @@ def _waiting() -> None:
 def _sync(engine: Engine, quiet: bool, wait_s: float) -> None:
     """Bring the indexes up to the store, as the only writer (waits for another process's sync)."""
     if engine.index_lag():
-        with _bar("indexing (BM25 + embeddings)", None, not quiet) as tick:
+        with _bar("indexing (BM25 + embeddings)", None, not quiet, "sources") as tick:
             engine.sync_indexes(progress=tick, wait_s=wait_s, on_wait=_waiting)
 
 
@@ -219,8 +260,7 @@ def search(
             raise InputError(f"unknown design(s) {sorted(designs - valid)}; choose from {sorted(valid)}")
         if mode not in ("hybrid", "lexical", "dense"):
             raise InputError(f"--mode must be hybrid, lexical or dense (got {mode!r})")
-        if fmt not in ("table", "json"):
-            raise InputError(f"--format must be table or json (got {fmt!r})")
+        _check_format(fmt, ("table", "json"))
         filters = SearchFilters(
             since=since,
             until=until,
@@ -261,6 +301,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
     """Counts by source, design and year, and the index sizes."""
 
     def body() -> None:
+        _check_format(fmt, ("table", "json"))
         with open_engine(_settings()) as engine:
             s = engine.stats()
         data = {
@@ -347,8 +388,7 @@ def ask(
     """Answer a question with a structured article whose every statement is verified against its citation."""
 
     def body() -> None:
-        if fmt not in ARTICLE_FORMATS:
-            raise InputError(f"--format must be one of {', '.join(ARTICLE_FORMATS)} (got {fmt!r})")
+        _check_format(fmt, ARTICLE_FORMATS)
         settings = _settings()
         llm = None
         if use_llm:
@@ -411,6 +451,7 @@ def verify(
     def body() -> None:
         from medcite.services.verify_batch import run_batch, verdict_dict
 
+        _check_format(fmt, ("terminal", "json"))
         settings = _settings()
         if batch is not None:
             if claim or pmid or text:

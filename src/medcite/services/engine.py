@@ -6,6 +6,7 @@ names none. Models load lazily, on first use.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -26,6 +27,7 @@ from medcite.verify.citation_check import CitationReport
 Progress = Callable[[int], None]
 #: How long a sync waits for another process's sync (the index write lock) before giving up.
 INDEX_LOCK_WAIT_S = 600.0
+FIRST_YEAR = 1800  # publication-year filters: from here to next year
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,7 @@ class Engine:
     ) -> list[SearchHit]:
         """Search what is indexed (the last committed indexes): never syncs, never waits for a writer;
         :meth:`index_lag` says how far the indexes are behind the store."""
+        check_filters(filters)
         return self.searcher(mode).search(query, k, filters)
 
     def stats(self) -> EngineStats:
@@ -221,6 +224,7 @@ class Engine:
     ) -> AskResult:
         """Answer a question with a verified, cited article; store it (and its thread)."""
         question, aud = checked_question(question, audience)
+        check_filters(filters)
         service = self.answers()
         service.context(thread_id)  # an unknown thread fails before any work
         self._ensure_evidence(question)
@@ -256,6 +260,20 @@ class Engine:
             raise EmptyEvidenceError(
                 f"PubMed returned nothing for this question and the store is empty: {how}"
             )
+
+
+def check_filters(filters: SearchFilters | None) -> None:
+    """InputError for a publication-year bound outside 1800..next year, or ``since`` after ``until``."""
+    if filters is None:
+        return
+    last = dt.date.today().year + 1
+    for name, year in (("--since", filters.since), ("--until", filters.until)):
+        if year is not None and not FIRST_YEAR <= year <= last:
+            raise InputError(
+                f"{name} {year} is not a publication year: give a year from {FIRST_YEAR} to {last}"
+            )
+    if filters.since is not None and filters.until is not None and filters.since > filters.until:
+        raise InputError(f"--since {filters.since} is after --until {filters.until}: nothing could match")
 
 
 def parse_designs(text: str | None) -> frozenset[str] | None:
