@@ -5,18 +5,34 @@ Design, strongest evidence wins (see :data:`medcite.domain.LEVEL`):
 1. Publication types (NLM): Practice Guideline / Guideline -> GUIDELINE; Meta-Analysis / Systematic Review /
    Network Meta-Analysis -> META_ANALYSIS; Randomized Controlled Trial -> RCT; Controlled Clinical Trial,
    Clinical Trial (any phase), Observational Study, Comparative Study, Multicenter Study, Twin Study,
-   Validation/Evaluation Study -> OBSERVATIONAL (it means "non-randomised or observational"; a trial whose
-   abstract says it was randomised becomes RCT, with ``inferred=True``); Case Reports -> CASE_SERIES;
-   Review -> REVIEW; any "..., Veterinary" type -> ANIMAL; Editorial, Comment, Letter, News, Published
-   Erratum... (and no study type) -> OTHER.
+   Validation/Evaluation Study -> OBSERVATIONAL (it means "non-randomised or observational"); Case Reports ->
+   CASE_SERIES; Review -> REVIEW; any "..., Veterinary" type -> ANIMAL; Editorial, Comment, Letter, News,
+   Published Erratum... (and no study type) -> OTHER.
 2. MeSH study-design descriptors (not the "... as Topic" ones): Case-Control Studies -> CASE_CONTROL; Cohort,
    Prospective, Retrospective, Cross-Sectional, Longitudinal, Follow-Up Studies -> OBSERVATIONAL.
-3. Only when neither decides (e.g. the JSONL corpora, which have no publication types): cues in the title and
-   abstract ("randomly assigned", "meta-analysis", "cohort", "case report", ...), with ``inferred=True``.
-   Cues in a sentence that calls for future research ("further randomized trials are needed") are ignored.
 
-Non-human subjects override the design: MeSH "Animals" without "Humans", or (without MeSH) animal or in-vitro
-cues with no human cues, give ANIMAL.
+   The text sharpens a coarse index term (``inferred=True``): a trial of unstated allocation, or a design
+   from MeSH alone ("Prospective Studies" is given to trials too, and is all the screening sets carry),
+   whose title or abstract says it was randomised is an RCT (a "Comparative Study": when the title says
+   so); a "Review" that is a systematic review (its title says so, or its abstract names one and a
+   literature search) is META_ANALYSIS; a cost-effectiveness or decision-analytic model whose design comes
+   from MeSH alone ("Case-Control Studies" describes its inputs) is OTHER. :func:`indexed_design` gives
+   this design, or None where the indexing decides nothing (the design benchmark's truth).
+3. Only when neither decides (e.g. the JSONL corpora, which have no publication types): cues in the title and
+   abstract, with ``inferred=True``, read sentence by sentence; a sentence that calls for future research
+   ("further randomized trials are needed") is skipped. A comment or erratum title -> OTHER; a title that
+   presents a guideline (not one about guidelines) -> GUIDELINE unless a trial or a report is named; then
+   "meta-analysis"/"systematic review" -> META_ANALYSIS; an economic or decision model -> OTHER; a review
+   ("this review", "we review", a review title) -> REVIEW unless cases are reported; a case report or series
+   -> CASE_SERIES unless a trial or a case-control study is named; otherwise the strongest of "randomly
+   assigned" (RCT), "case-control"/"case-referent" (CASE_CONTROL), "cohort", "retrospective", "phase II
+   trial", "qualitative interviews" (OBSERVATIONAL). Without any cue: a count of people studied ("120
+   patients") -> OBSERVATIONAL; an abstract of four or more sentences without a single digit -> REVIEW.
+   The cue lists are in :mod:`medcite.text.cues`, the animal and human words in :mod:`medcite.text.words`.
+
+Non-human subjects override the design: MeSH "Animals" without "Humans", or (without MeSH) a title that
+names animals as the subjects ("in adult Wistar rats"), or animal and laboratory cues (animal words, strains,
+cell lines, "in vitro", "murine model") that outnumber the words for people by more than one, give ANIMAL.
 
 ``sample_size`` is read from phrases such as "A total of 1,234 patients", "36 children were randomized",
 "We enrolled 120 adults" or a lone "Adolescents (n = 852)"; None when no phrase is clear. Years, doses,
@@ -27,9 +43,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord
-from medcite.text import FUTURE_RESEARCH, SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
+from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
+from medcite.text.cues import (
+    ABOUT_GUIDELINES,
+    CASE_CONTROL_CUE,
+    CASE_SERIES_CUE,
+    ECONOMIC_MODEL,
+    FUTURE_RESEARCH,
+    GUIDELINE_TITLE,
+    IN_VIVO,
+    LABORATORY,
+    LITERATURE_SEARCH,
+    META_ANALYSIS_CUE,
+    NOT_A_STUDY_TITLE,
+    OBSERVATIONAL_CUE,
+    RANDOMISED,
+    RCT_CUE,
+    REVIEW_CUE,
+    REVIEW_TITLE,
+)
+from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS
 
 _PUBTYPE_DESIGN: dict[str, Design] = {
     "practice guideline": Design.GUIDELINE,
@@ -72,68 +108,34 @@ _MESH_DESIGN: dict[str, Design] = {
     "follow-up studies": Design.OBSERVATIONAL,
 }
 
-_RANDOMISED = re.compile(
-    r"(?<!non-)(?<!non)(?<!quasi-)\b(randomi[sz]ed|randomly (assigned|allocated))\b", re.IGNORECASE
-)
-_TEXT_CUES: tuple[tuple[Design, re.Pattern[str]], ...] = (
-    (Design.META_ANALYSIS, re.compile(r"\bmeta-?\s?analys[ie]s\b|\bsystematic (literature )?review\b", re.I)),
-    (
-        Design.RCT,
-        re.compile(
-            r"(?<!non-)(?<!non)(?<!quasi-)\brandomi[sz]ed[, ]+(\w+[- ]?\w*[, ]+){0,4}(trial|study)\b"
-            r"|\b(were|was|being) randomi[sz]ed\b|\brandomly (assigned|allocated)\b|\bwe randomi[sz]ed\b",
-            re.I,
-        ),
-    ),
-    (Design.CASE_CONTROL, re.compile(r"\bcase[- ]control\b", re.I)),
+# the study designs the text can name, with cheap substring checks that must pass before the regex runs
+_TEXT_CUES: tuple[tuple[Design, re.Pattern[str], tuple[str, ...]], ...] = (
+    (Design.META_ANALYSIS, META_ANALYSIS_CUE, ("analys", "systematic")),
+    (Design.RCT, RCT_CUE, ("random",)),
+    (Design.CASE_CONTROL, CASE_CONTROL_CUE, ("case",)),
     (
         Design.OBSERVATIONAL,
-        re.compile(
-            r"\bcohort\b|\bretrospective(ly)?\b|\bprospective(ly)? (study|analysis|cohort|observational)\b"
-            r"|\bcross-sectional\b|\bobservational\b|\bpopulation-based\b|\blongitudinal study\b"
-            r"|\bchart review\b|\bregistry\b|\bnon-?randomi[sz]ed\b",
-            re.I,
-        ),
+        OBSERVATIONAL_CUE,
+        ("cohort", "retrospectiv", "prospectiv", "cross-sectional", "observational", "population-based",
+         "longitudinal", "chart review", "registry", "randomi", "phase", "qualitative", "interview",
+         "focus group", "survey"),
     ),
     (
         Design.CASE_SERIES,
-        re.compile(
-            r"\bcase reports?\b|\bcase series\b|\bwe (report|describe|present) (a|an|the|two|three|\d+) "
-            r"(\w+ ){0,3}(case|cases|patient|patients|man|woman|boy|girl|infant)\b"
-            r"|\ba \d+-(year|month|day)-old (man|woman|boy|girl|male|female|patient|infant)\b",
-            re.I,
-        ),
+        CASE_SERIES_CUE,
+        ("case", "-old", "we report", "we describe", "we present", "authors report", "authors describe",
+         "authors present", "a patient with"),
     ),
-)
-# Cheap substring checks that must pass before a cue's regex runs (speed: most abstracts match few cues).
-_CUE_KEYWORDS: dict[Design, tuple[str, ...]] = {
-    Design.META_ANALYSIS: ("analys", "systematic"),
-    Design.RCT: ("randomi", "randomly"),
-    Design.CASE_CONTROL: ("case",),
-    Design.OBSERVATIONAL: (
-        "cohort", "retrospectiv", "prospectiv", "cross-sectional", "observational", "population-based",
-        "longitudinal", "chart review", "registry", "randomi",
-    ),
-    Design.CASE_SERIES: ("case", "-old", "we report", "we describe", "we present"),
-}  # fmt: skip
-_GUIDELINE_TITLE = re.compile(r"\bguidelines?\b|\bconsensus statement\b|\bposition statement\b", re.I)
-_REVIEW_TITLE = re.compile(r"\breview\b|\boverview\b|\bupdate on\b", re.I)
+)  # fmt: skip
+_ECONOMIC_KEYS = ("cost", "decision", "markov", "simulation", "economic")
+_REVIEW_KEYS = ("review", "summari", "discusses")
+_NOT_RANDOMISED_MESH = frozenset({"retrospective studies", "cross-sectional studies"})
+_DIGIT = re.compile(r"\d")
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _WORD = re.compile(r"[a-z]+")
-_ANIMAL_WORDS = frozenset(
-    """mice mouse murine rat rats rabbit rabbits dog dogs pig pigs piglets porcine sheep ovine bovine cattle
-    monkey monkeys primates zebrafish drosophila hamster hamsters""".split()
-)
 # a title that names animals as the subjects: "in adult Wistar rats", "of mice"
 _ANIMAL_SUBJECTS = re.compile(
-    r"\b(?:in|of|on|from|using)\s+(?:[\w-]+\s+){0,3}?(?:mice|mouse|rats?|rabbits?|dogs|pigs|piglets|"
-    r"sheep|cattle|monkeys|primates|zebrafish|drosophila|hamsters)\b"
-)
-_AGE_WORDS = frozenset("adult adults infant infants neonates pregnant".split())  # also said of animals
-_ANIMAL_PHRASES = ("in vitro", "cell line", "cultured cells", "guinea pig")
-_HUMAN_WORDS = frozenset(
-    """patient patients participant participants subjects volunteer volunteers women men children adult adults
-    infant infants adolescent adolescents human humans persons people individuals mothers pregnant neonates
-    students residents outpatients inpatients""".split()
+    rf"\b(?:in|of|on|from|using)\s+(?:[\w-]+\s+){{0,3}}?{alternation(ANIMAL_NOUNS)}\b"
 )
 
 # -- sample size ---------------------------------------------------------------------------------------
@@ -166,6 +168,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
+_COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _BELOW_TWENTY = {**UNITS, **TEENS}
 _MAX_SAMPLE = 50_000_000
 # Equal evidence levels: the more specific design wins (a "case-control" cue beats "observational").
@@ -182,21 +185,97 @@ def classify(record: SourceRecord) -> EvidenceInfo:
     return EvidenceInfo(design=design, inferred=inferred, sample_size=sample_size(text), human=human)
 
 
+def indexed_design(record: SourceRecord, refine: bool = True) -> Design | None:
+    """The design that NLM's indexing gives: rules 1 and 2 (publication types, then MeSH design
+    descriptors; ANIMAL for a "..., Veterinary" type or MeSH "Animals" without "Humans"), or None when it
+    does not decide (no indexing, or only "Journal Article" and the like). With ``refine`` (what
+    :func:`classify` does), the text sharpens a coarse index term as rule 1 describes (a "Clinical Trial"
+    that says it was randomised is an RCT); without it no text is read."""
+    descriptors = {m.descriptor for m in record.mesh}
+    if "Animals" in descriptors and "Humans" not in descriptors:
+        return Design.ANIMAL
+    found = _indexed(record, record.text, refine)
+    return found[0] if found else None
+
+
 def _design(record: SourceRecord, text: str) -> tuple[Design, bool]:
+    found = _indexed(record, text, refine=True)
+    if found is not None:
+        return found
+    inferred = _infer_design(record.title, text)
+    return (inferred, True) if inferred is not None else (Design.OTHER, not record.publication_types)
+
+
+def _indexed(record: SourceRecord, text: str, refine: bool) -> tuple[Design, bool] | None:
     types = [t.lower() for t in record.publication_types]
     if any(t.endswith(", veterinary") for t in types):
         return Design.ANIMAL, False
-    found = [_PUBTYPE_DESIGN[t] for t in types if t in _PUBTYPE_DESIGN]
-    found += [_MESH_DESIGN[m.descriptor.lower()] for m in record.mesh if m.descriptor.lower() in _MESH_DESIGN]
-    best = _best(found)
-    if best is not None:
-        if best == Design.OBSERVATIONAL and any(t in _TRIAL_TYPES for t in types) and _says_randomised(text):
-            return Design.RCT, True
-        return best, False
-    if any(t in _NON_STUDY_TYPES for t in types):
-        return Design.OTHER, False
-    inferred = _infer_design(record.title, text)
-    return (inferred, True) if inferred is not None else (Design.OTHER, not record.publication_types)
+    by_type = _best(_PUBTYPE_DESIGN[t] for t in types if t in _PUBTYPE_DESIGN)
+    by_mesh = _best(_MESH_DESIGN[d] for m in record.mesh if (d := m.descriptor.lower()) in _MESH_DESIGN)
+    best = _best(d for d in (by_type, by_mesh) if d is not None)
+    if best is None:
+        return (Design.OTHER, False) if any(t in _NON_STUDY_TYPES for t in types) else None
+    if refine:
+        refined = _refine(best, by_type, types, record, text)
+        if refined is not None:
+            return refined, True
+    return best, False
+
+
+def _refine(
+    best: Design, by_type: Design | None, types: list[str], record: SourceRecord, text: str
+) -> Design | None:
+    """A sharper design than the index terms give, where the title and abstract state it; else None."""
+    title = record.title
+    model = by_type is None and _mentions(f"{title} {text}".lower(), _ECONOMIC_KEYS)
+    model = model and _states(ECONOMIC_MODEL, title, text)
+    if model and _economic_model(title, _sentences(title, text), _states(RCT_CUE, "", text)):
+        return Design.OTHER  # a model: MeSH design terms describe its inputs ("Case-Control Studies")
+    if best == Design.OBSERVATIONAL and "observational study" not in types:
+        trial = any(t in _TRIAL_TYPES for t in types)
+        if by_type is None or trial:  # MeSH only ("Prospective Studies"), or a trial of unstated allocation
+            retrospective = any(m.descriptor.lower() in _NOT_RANDOMISED_MESH for m in record.mesh)
+            if not (retrospective and not trial) and _states(RANDOMISED if trial else RCT_CUE, title, text):
+                return Design.RCT
+        elif _states(RCT_CUE, title, ""):  # "Comparative Study" and the like: the title must say it
+            return Design.RCT
+        if by_type is None and _states(CASE_CONTROL_CUE, title, text):
+            return Design.CASE_CONTROL  # MeSH "Retrospective Studies" on a case-control (case-referent) study
+    if best == Design.REVIEW and (
+        META_ANALYSIS_CUE.search(title)
+        or (LITERATURE_SEARCH.search(text) and _states(META_ANALYSIS_CUE, "", text))
+    ):
+        return Design.META_ANALYSIS  # a systematic review indexed before NLM had "Systematic Review" (2019)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _sentences(title: str, text: str) -> tuple[str, ...]:
+    """The sentences of the title and the abstract, without those that call for future research."""
+    sentences = (*rough_sentences(title), *rough_sentences(text))
+    if not FUTURE_RESEARCH.search(f"{title}\n{text}"):
+        return sentences  # the common case: one search instead of one a sentence
+    return tuple(s for s in sentences if not FUTURE_RESEARCH.search(s))
+
+
+def _states(cue: re.Pattern[str], title: str, text: str) -> bool:
+    """Whether the title or a sentence of the abstract matches ``cue``, outside calls for future research."""
+    return bool(cue.search(f"{title}\n{text}")) and _said(cue, _sentences(title, text))
+
+
+def _said(cue: re.Pattern[str], sentences: tuple[str, ...]) -> bool:
+    return any(cue.search(s) for s in sentences)
+
+
+def _economic_model(title: str, sentences: tuple[str, ...], trial: bool) -> bool:
+    """A cost-effectiveness or decision model: the title says so, or the abstract does and names no trial of
+    its own (a trial's secondary cost-effectiveness analysis leaves it a trial)."""
+    return bool(ECONOMIC_MODEL.search(title)) or (not trial and _said(ECONOMIC_MODEL, sentences))
+
+
+def _mentions(lower: str, keys: tuple[str, ...]) -> bool:
+    """A cheap substring check that must pass before a cue's regex runs (most abstracts match few cues)."""
+    return any(k in lower for k in keys)
 
 
 def _best(designs: Iterable[Design]) -> Design | None:
@@ -204,27 +283,33 @@ def _best(designs: Iterable[Design]) -> Design | None:
     return ranked[0] if ranked else None
 
 
-def _says_randomised(text: str) -> bool:
-    return any(_RANDOMISED.search(s) and not FUTURE_RESEARCH.search(s) for s in rough_sentences(text))
-
-
 def _infer_design(title: str, text: str) -> Design | None:
-    if _GUIDELINE_TITLE.search(title):
-        return Design.GUIDELINE
-    lower = f"{title}\n{text}".lower()
-    whole = f"{title}\n{text}"
+    title = title.translate(_DASHES)
+    if NOT_A_STUDY_TITLE.search(title):
+        return Design.OTHER
+    whole = f"{title}\n{text.translate(_DASHES)}"
+    lower = whole.lower()
+    sentences = _sentences(title, whole[len(title) + 1 :])
     # a cue that matches nowhere in the whole text cannot match in one sentence: skip the sentence loop for it
-    cues = [
-        (d, cue) for d, cue in _TEXT_CUES if any(k in lower for k in _CUE_KEYWORDS[d]) and cue.search(whole)
-    ]
-    found: list[Design] = []
-    if cues:
-        for sentence in [title, *rough_sentences(text)]:
-            if FUTURE_RESEARCH.search(sentence):
-                continue
-            found.extend(design for design, cue in cues if cue.search(sentence))
-    if not found and _REVIEW_TITLE.search(title):
+    cues = [(d, cue) for d, cue, keys in _TEXT_CUES if _mentions(lower, keys) and cue.search(whole)]
+    found = {design for design, cue in cues if any(cue.search(s) for s in sentences)}
+    in_title = {design for design, cue in cues if cue.search(title)}
+    trial_or_report = found & {Design.RCT, Design.CASE_CONTROL, Design.CASE_SERIES}
+    if GUIDELINE_TITLE.search(title) and not ABOUT_GUIDELINES.search(title) and not trial_or_report:
+        return Design.GUIDELINE
+    if Design.META_ANALYSIS in found:
+        return Design.META_ANALYSIS
+    if _mentions(lower, _ECONOMIC_KEYS) and _economic_model(title, sentences, Design.RCT in found):
+        return Design.OTHER
+    review = (REVIEW_TITLE.search(title) and not in_title) or (
+        _mentions(lower, _REVIEW_KEYS) and REVIEW_CUE.search(whole) and _said(REVIEW_CUE, sentences)
+    )
+    if review and Design.CASE_SERIES not in found:
         return Design.REVIEW
+    if not found and (sample_size(text) is not None or _COUNTED_PEOPLE.search(text)):
+        return Design.OBSERVATIONAL  # people were studied, and no trial, review or report is named
+    if not found and not _DIGIT.search(text) and len(sentences) >= 4:
+        return Design.REVIEW  # prose without a single number: no data of its own
     return _best(found)
 
 
@@ -235,15 +320,15 @@ def _human(record: SourceRecord, text: str) -> bool | None:
     if "Animals" in descriptors:
         return False
     title = record.title.lower()
-    if _ANIMAL_SUBJECTS.search(title) and not set(_WORD.findall(title)) & (_HUMAN_WORDS - _AGE_WORDS):
+    if _ANIMAL_SUBJECTS.search(title) and not set(_WORD.findall(title)) & (HUMAN_SUBJECTS - AGE_WORDS):
         return False  # "... in adult Wistar rats": the title names the subjects
     blob = f"{record.title} {text}".lower()
-    words = set(_WORD.findall(blob))
-    if words & _HUMAN_WORDS:
-        return True
-    if words & _ANIMAL_WORDS or any(phrase in blob for phrase in _ANIMAL_PHRASES):
-        return False
-    return None
+    tokens = _WORD.findall(blob)
+    people = sum(t in HUMAN_SUBJECTS for t in tokens)
+    animals = sum(t in ANIMAL_WORDS for t in tokens) + len(LABORATORY.findall(blob))
+    if animals + len(IN_VIVO.findall(blob)) > people + 1 or (animals and not people):
+        return False  # "mice" throughout, "patients" once
+    return True if people else None
 
 
 def sample_size(text: str) -> int | None:

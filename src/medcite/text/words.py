@@ -75,6 +75,24 @@ SAMPLED_PEOPLE = PEOPLE | _words(
     "athletes boys couples families girls newborns nurses physicians recipients respondents workers"
 )
 
+# -- the subjects of a study (the design classifier: people, or animals and the laboratory) ----------------
+# people as the subjects of a study ("patients", "healthy volunteers", "in humans")
+HUMAN_SUBJECTS = _words(
+    """patient patients participant participants subjects volunteer volunteers women men children adult adults
+    infant infants adolescent adolescents human humans persons people individuals mothers pregnant neonates
+    students residents outpatients inpatients respondents"""
+)
+# ages and states said of animals too ("adult Wistar rats", "adolescent mice", "pregnant ewes")
+AGE_WORDS = _words("adult adults adolescent adolescents infant infants juvenile neonates pregnant")
+# animals as the subjects of a study ("in adult Wistar rats", "of zebrafish larvae"), and their adjectives;
+# the laboratory's phrases (strains, cell lines, "in vitro") are medcite.text.cues.LABORATORY
+ANIMAL_NOUNS = _words(
+    """animals mice mouse rat rats rodent rodents rabbit rabbits dog dogs pig pigs piglets swine sheep ewes
+    lambs cattle cows calves heifers monkey monkeys macaque macaques marmosets primates zebrafish drosophila
+    hamster hamsters gerbils ferrets chick chicks chickens quail xenopus tadpoles frogs elegans"""
+)
+ANIMAL_WORDS = ANIMAL_NOUNS | _words("murine porcine ovine bovine")
+
 # number words, for "twenty-two patients" and "seven days"
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TEENS = {

@@ -1,0 +1,124 @@
+"""Study designs of real records from the shared data (issue 9): each record below was given a wrong design
+before the fix; the expected design is read from the record's own title and abstract."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from medcite.corpus.classify import classify, indexed_design
+from medcite.corpus.detect import parse_path
+from medcite.domain import Design, SourceRecord
+from medcite.text.cues import RANDOMISED
+
+EXTRA = "corpora/abstracts_extra.jsonl.gz"
+QA = "pubmedqa/abstracts.jsonl"
+
+
+@cache
+def _records(path: Path) -> dict[str, SourceRecord]:
+    return {r.key: r for r in parse_path(path) if isinstance(r, SourceRecord)}
+
+
+def record(data_dir: Path, relative: str, key: str) -> SourceRecord:
+    return _records(data_dir / relative)[key]
+
+
+def _mesh(rec: SourceRecord) -> set[str]:
+    return {m.descriptor for m in rec.mesh}
+
+
+def test_prospective_randomized_controlled_trial_title_is_an_rct(data_dir: Path) -> None:
+    # a double-blind trial titled "Prospective randomized controlled trial of extended-release oxybutynin",
+    # indexed with MeSH "Prospective Studies" and no publication type: it was labelled observational
+    rec = record(data_dir, EXTRA, "11322350")
+    assert rec.title.startswith("Prospective randomized controlled trial")
+    assert "Prospective Studies" in _mesh(rec) and not rec.publication_types
+    info = classify(rec)
+    assert (info.design, info.inferred) == (Design.RCT, True)
+
+
+def test_title_that_says_randomized_beats_clinical_trial_or_comparative_study(data_dir: Path) -> None:
+    # "[A randomized controlled study of ligustrazine ...]": the abstract says only "A prospective controlled
+    # study", so the title alone tells that the allocation was random. The record has no publication types;
+    # here it is indexed as NLM indexes such trials when it misses the randomisation.
+    rec = record(data_dir, EXTRA, "10861116")
+    assert "randomized controlled study" in rec.title and not RANDOMISED.search(rec.text)
+    for types in (("Clinical Trial",), ("Comparative Study",), ("Clinical Trial", "Comparative Study")):
+        indexed = replace(rec, publication_types=(*types, "Journal Article"), mesh=())
+        assert classify(indexed).design == Design.RCT, types
+
+
+def test_a_title_that_calls_for_randomised_studies_is_no_rct(data_dir: Path) -> None:
+    # the future-research guard holds for the title too: "The need for randomised treatment studies in
+    # neglect research." (the title alone, indexed as a trial). A guard for the title rule above: today's
+    # code never read the title, so it passes before and after.
+    rec = record(data_dir, EXTRA, "17119313")
+    assert "need for randomised" in rec.title
+    title_only = replace(rec, sections=(), publication_types=("Clinical Trial", "Journal Article"), mesh=())
+    assert classify(title_only).design == Design.OBSERVATIONAL
+
+
+def test_cost_effectiveness_model_is_not_case_control(data_dir: Path) -> None:
+    # "... : a cost-effectiveness analysis." ("We used a cost-effectiveness model ..."), indexed with MeSH
+    # "Case-Control Studies": an economic model, not a case-control study
+    rec = record(data_dir, EXTRA, "9399748")
+    assert "Case-Control Studies" in _mesh(rec) and "cost-effectiveness model" in rec.text
+    info = classify(rec)
+    assert (info.design, info.inferred) == (Design.OTHER, True)
+
+
+def test_case_referent_study_is_case_control(data_dir: Path) -> None:
+    # "A case-referent analysis on death records ...", indexed only with MeSH "Retrospective Studies"
+    rec = record(data_dir, QA, "8738894")
+    assert "case-referent" in rec.text and "Case-Control Studies" not in _mesh(rec)
+    assert classify(rec).design == Design.CASE_CONTROL
+
+
+def test_chick_study_is_animal(data_dir: Path) -> None:
+    rec = record(data_dir, EXTRA, "asreview_Bannach-Brown_2019:line23849")  # "... goitrin in chicks"
+    assert "chicks" in rec.title and not rec.mesh
+    info = classify(rec)
+    assert info.design == Design.ANIMAL and info.human is False
+
+
+def test_mouse_strain_in_the_title_is_animal(data_dir: Path) -> None:
+    # "Early deprivation induces competitive subordinance in C57BL/6 male mice" (the abstract speaks of
+    # "adult" mice and "early life stress", words said of people too)
+    rec = record(data_dir, EXTRA, "25089814")
+    assert "C57BL/6" in rec.title and not rec.mesh
+    assert classify(rec).design == Design.ANIMAL
+
+
+def test_a_trial_of_a_guideline_is_no_guideline(data_dir: Path) -> None:
+    # "Implementing a guideline for the treatment of type 2 diabetics: results of a Cluster-Randomized
+    # Controlled Trial": a trial about a guideline
+    rec = record(data_dir, EXTRA, "evidence_inference:PMC1904445")
+    assert "guideline" in rec.title
+    assert classify(rec).design == Design.RCT
+
+
+def test_randomly_allocated_is_an_rct(data_dir: Path) -> None:
+    rec = record(
+        data_dir, EXTRA, "10822316"
+    )  # "Patients were allocated randomly to receive either losartan ..."
+    assert "allocated randomly" in rec.text and not rec.mesh
+    assert classify(rec).design == Design.RCT
+
+
+def test_as_needed_is_no_call_for_future_research(data_dir: Path) -> None:
+    # "Patients were randomly assigned to ... terbutaline (0.5 mg) used as needed ...": "needed" here is the
+    # dosing, not a call for research; read as the JSON Lines corpora give records (no indexing)
+    rec = record(data_dir, "medline_sample/pubmed-29768149.xml", "29768149")
+    bare = replace(rec, publication_types=(), mesh=())
+    assert classify(bare).design == Design.RCT
+
+
+def test_indexed_design_is_the_indexing_or_none(data_dir: Path) -> None:
+    rct = record(data_dir, "medline_sample/pubmed-29768149.xml", "29768149")
+    assert indexed_design(rct) == indexed_design(rct, refine=False) == Design.RCT
+    assert indexed_design(replace(rct, publication_types=("Journal Article",), mesh=())) is None
+    model = record(data_dir, EXTRA, "9399748")  # MeSH "Case-Control Studies" on a cost-effectiveness model
+    assert indexed_design(model, refine=False) == Design.CASE_CONTROL
+    assert indexed_design(model) == Design.OTHER
