@@ -96,3 +96,71 @@ def test_yes_or_no_suffix_makes_a_yes_no_question() -> None:
     # a BioASQ 7B-9B question written as a statement with "yes or no"
     q = "Anaplasma phagocytophilum is an obligate gram-negative, intracellular bacterium, yes  or no"
     assert analyze_question(q).yes_no
+
+
+# (question, intervention, condition, outcome)
+SHAPES = [
+    # the shape (the gene and the drug of BioASQ snippet PMID 31673144)
+    (
+        "Which VKORC1 genotypes are associated with a need for a lower warfarin dose?",
+        "VKORC1",
+        None,
+        "warfarin dose",
+    ),
+    # PubMedQA dev and BioASQ 7B-9B questions
+    (
+        "Is human cytomegalovirus infection associated with hypertension?",
+        "human cytomegalovirus infection",
+        "hypertension",
+        None,
+    ),
+    ("Is mesothelioma caused by asbestos exposure?", "asbestos exposure", "mesothelioma", None),
+    (
+        "Does erenumab target the calcitonin gene-related peptide?",
+        "erenumab",
+        None,
+        "calcitonin gene-related peptide",
+    ),
+    (
+        "Is there any relationship between streptococcal infection and multiple sclerosis?",
+        "streptococcal infection",
+        "multiple sclerosis",
+        None,
+    ),
+    (
+        "Recurrent spontaneous abortion and skewed X-inactivation: is there an association?",
+        "Recurrent spontaneous abortion",
+        "skewed X-inactivation",
+        None,
+    ),
+    (
+        "Undescended testes: does age at orchiopexy affect survival of the testis?",
+        "age at orchiopexy",
+        "Undescended testes",
+        "survival of the testis",
+    ),
+    ("Which company developed eptinezumab?", "eptinezumab", None, None),
+    ("Which molecule is targeted by Camrelizumab?", "Camrelizumab", None, None),
+]
+
+
+@pytest.mark.parametrize(("question", "intervention", "condition", "outcome"), SHAPES)
+def test_question_shapes(
+    question: str, intervention: str, condition: str | None, outcome: str | None
+) -> None:
+    a = analyze_question(question)
+    assert (a.intervention, a.condition, a.outcome) == (intervention, condition, outcome)
+
+
+def test_comparison_shapes() -> None:
+    a = analyze_question(
+        "Is dexamethasone an effective alternative to oral prednisone in the treatment of pediatric asthma "
+        "exacerbations?"
+    )
+    assert (a.intervention, a.comparator, a.condition) == (
+        "dexamethasone",
+        "oral prednisone",
+        "pediatric asthma exacerbations",
+    )
+    b = analyze_question("Cold knife conization vs. LEEP. Are they the same procedure?")
+    assert (b.intervention, b.comparator) == ("Cold knife conization", "LEEP")

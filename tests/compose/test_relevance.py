@@ -42,9 +42,12 @@ def test_off_topic_sources_give_insufficient_not_padding() -> None:
     q = "Do statins reduce mortality in patients with heart failure?"
     a = compose_article(q, OracleSearcher([AF]), LexicalVerifier(), provenance=Provenance())
     assert a.insufficient and a.stance == "uncertain"
-    assert INSUFFICIENT in a.bottom_line
+    # only an indirect source was found: the answer says so, and names what was found
+    assert INSUFFICIENT.replace("evidence", "direct evidence") in a.bottom_line
+    assert "1 study of another condition" in a.bottom_line
     notes = [st.text for s in a.sections for st in s.statements]
     assert any("Indirect evidence only" in t and "PMID 1" in t and "heart failure" in t for t in notes)
+    assert any("PMID 1" in t and "other condition: Atrial Fibrillation" in t for t in notes)
 
 
 def test_prefix_is_never_built_from_a_subgroup_count() -> None:

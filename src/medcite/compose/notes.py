@@ -46,9 +46,20 @@ def insufficient_article(
         notes.append(
             f"{dropped} candidate statement(s) were left out because verification did not support them."
         )
-    notes += indirect_notes(indirect)
+    only_indirect = bool(indirect) and not sources
+    if only_indirect:
+        notes = [f"No direct evidence was found in the searched literature for: {what}."]
+        notes.append(indirect_summary(indirect))
+    notes += indirect_notes(indirect, MAX_INDIRECT_LISTED if only_indirect else MAX_INDIRECT)
     gaps = Section("gaps", TITLES["gaps"], tuple(Statement(n, (), None, kind="gap") for n in notes))
     line = f"{INSUFFICIENT} to answer this question."
+    reason = "no verified evidence"
+    if only_indirect:  # what was found instead: named in the bottom line, listed under the gaps
+        line = (
+            f"{INSUFFICIENT_DIRECT} to answer this question; only indirect evidence was found "
+            f"({counted(indirect)})."
+        )
+        reason = "no direct evidence: only indirect sources"
     art = Article(
         question=question,
         audience="clinician",
@@ -59,7 +70,7 @@ def insufficient_article(
         references=(),
         provenance=provenance,
         analysis=summary,
-        stance_reasons=("no verified evidence",) if a.yes_no else (),
+        stance_reasons=(reason,) if a.yes_no else (),
         insufficient=True,
         composer=composer,
         dropped=dropped,
@@ -78,19 +89,49 @@ def for_audience(art: Article, audience: Audience) -> Article:
 
 
 MAX_INDIRECT = 3
+MAX_INDIRECT_LISTED = 6  # when nothing direct was found: what was found instead
+INSUFFICIENT_DIRECT = INSUFFICIENT.replace("evidence", "direct evidence", 1)
+# the kinds of indirectness (compose/directness.py) as the summary counts them: reason prefix, one, many
+_KINDS = (
+    ("animal or laboratory study", "animal or laboratory study", "animal or laboratory studies"),
+    ("other condition", "study of another condition", "studies of another condition"),
+    ("other setting", "study in anaesthesia or sedation", "studies in anaesthesia or sedation"),
+    ("other population", "study of another age group", "studies of another age group"),
+    ("does not mention", "source that names only part of the question", "sources that name only part of it"),
+)
 
 
-def indirect_notes(indirect: Sequence[tuple[RankedSource, list[str]]]) -> list[str]:
-    """Sources that match the question only in part: named as indirect, not used as evidence."""
+def _kind(reasons: Sequence[str]) -> tuple[str, str]:
+    for prefix, one, many in _KINDS:
+        if any(r.startswith(prefix) for r in reasons):
+            return one, many
+    return "indirect source", "indirect sources"
+
+
+def counted(indirect: Sequence[tuple[RankedSource, list[str]]]) -> str:
+    """ "3 animal or laboratory studies, 1 study of another condition": each source counted once, by the
+    first of its kinds of indirectness in the order of :data:`_KINDS`."""
+    counts = Counter(_kind(reasons) for _rs, reasons in indirect)
+    order = {one: i for i, (_p, one, _m) in enumerate(_KINDS)}
+    parts = sorted(counts.items(), key=lambda kv: order.get(kv[0][0], len(order)))
+    return ", ".join(f"{n} {one if n == 1 else many}" for (one, many), n in parts)
+
+
+def indirect_summary(indirect: Sequence[tuple[RankedSource, list[str]]]) -> str:
+    return f"Found instead, and not used for the answer: {counted(indirect)}."
+
+
+def indirect_notes(
+    indirect: Sequence[tuple[RankedSource, list[str]]], limit: int = MAX_INDIRECT
+) -> list[str]:
+    """Sources that name only part of the question, or study animals or cells, another condition, setting
+    or age group: named as indirect evidence with the reasons, and not used for the answer."""
     out: list[str] = []
-    for rs, missing in indirect[:MAX_INDIRECT]:
+    for rs, reasons in indirect[:limit]:
         r = rs.hit.source.record
         ident = f"PMID {r.pmid}" if r.pmid else r.key
         title = f' ("{r.title.rstrip(".")}")' if r.title else ""
-        out.append(
-            f"Indirect evidence only, not used for the answer: {ident}{title} does not mention "
-            f"{' or '.join(missing)}."
-        )
+        out.append(f"Indirect evidence only, not used for the answer: {ident}{title}: {'; '.join(reasons)}.")
     return out
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from medcite.compose.candidates import Candidate
+from medcite.compose.directness import grade, topic_text
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import LEVEL, SearchFilters, SearchHit
 from medcite.ports import Searcher
 from medcite.text import CONNECTIVES, record_sentences, role_of, term_overlap, terms
+from medcite.text.abbreviations import defined_abbreviations, with_definitions
+from medcite.text.synonyms import names_any, synonyms, word_key
 
 MAX_QUERIES = 5
 PER_QUERY_K = 8
@@ -109,10 +114,15 @@ class Concept:
     alt_terms: tuple[str, ...]  # stemmed terms of the expansions alone (a synonym)
     abbrevs: tuple[str, ...]  # abbreviations that stand for it
     parts: tuple[tuple[str, ...], ...] = ()  # "pretreatment with statins": each side of the preposition
+    synonyms: tuple[frozenset[str], ...] = ()  # other wordings (MeSH entry terms), as :func:`word_key` sets
 
-    def found_in(self, text: str) -> bool:
+    def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
-        compound ("statins" for "pretreatment with statins"), or its abbreviation."""
+        compound ("statins" for "pretreatment with statins"), a synonym ("myocardial infarction" for
+        "heart attack"), or its abbreviation. ``defined``: the abbreviations the source defines ("rhEPO"
+        -> "recombinant human erythropoietin"), read as their long forms where ``text`` uses them."""
+        if defined:
+            text = with_definitions(text, defined)
         for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
             if not re.search(rf"\b{re.escape(word)}[\s-]+{re.escape(tag)}\b", text, re.I):
                 return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
@@ -120,6 +130,8 @@ class Concept:
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
             return True
         if any(_enough(p, have) for p in self.parts):
+            return True
+        if self.synonyms and names_any(self.synonyms, word_key(text)):
             return True
         return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
 
@@ -146,8 +158,14 @@ _JUDGING = frozenset(
 )
 
 
-def concepts(a: QuestionAnalysis) -> list[Concept]:
-    """The intervention and the condition of the question (those that were recognised)."""
+#: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
+USE_SYNONYMS = True
+
+
+def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
+    """The intervention and the condition of the question (those that were recognised). ``learned``: long
+    forms of the question's abbreviations that the glossary lacks, as the retrieved sources define them
+    (:func:`learned_abbreviations`)."""
     out: list[Concept] = []
     for name in (a.intervention, a.condition):
         if not name:
@@ -156,14 +174,55 @@ def concepts(a: QuestionAnalysis) -> list[Concept]:
         if not own:
             continue
         exp = a.expanded(name)
+        extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
+        exp = " ".join([exp, *extra])
         alt = tuple(dict.fromkeys(t for t in terms(exp[len(name) :]) if t not in own))
+        pieces = re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
         parts = tuple(
-            p
-            for piece in re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
-            if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
+            p for piece in pieces if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
         )
-        out.append(Concept(name, own, alt, tuple(_abbrevs_for(name)) + _acronym(name), parts))
+        syn, syn_abbrevs = _synonyms([name, exp[len(name) :].strip(), *pieces]) if USE_SYNONYMS else ((), ())
+        abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs)))
+        out.append(Concept(name, own, alt, abbrevs, parts, syn))
     return out
+
+
+def _synonyms(phrases: Iterable[str]) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+    """The other wordings and the abbreviations of the MeSH descriptors that ``phrases`` name."""
+    vocab = synonyms()
+    keys: dict[frozenset[str], None] = {}
+    abbrevs: dict[str, None] = {}
+    for phrase in phrases:
+        d = vocab.lookup(phrase) if phrase else None
+        if d is None:
+            continue
+        keys.update((word_key(w), None) for w in d.wordings)
+        abbrevs.update((ab, None) for ab in d.abbrevs)
+    return tuple(k for k in keys if k), tuple(abbrevs)
+
+
+_ABBREVIATION = re.compile(r"\b[A-Za-z0-9-]*[A-Z][a-z0-9-]*[A-Z][A-Za-z0-9-]*\b")  # two capitals: rhEPO, HMO
+
+
+def learned_abbreviations(a: QuestionAnalysis, sources: Iterable[RankedSource | SearchHit]) -> dict[str, str]:
+    """Long forms of the question's abbreviations that the glossary does not expand, as the sources define
+    them (the most frequent definition): "rhEPO" -> "recombinant human erythropoietin"."""
+    known = {ab for ab, _ in a.expansions}
+    wanted = {w for w in _ABBREVIATION.findall(a.question) if w not in known}
+    if not wanted:
+        return {}
+    seen: dict[str, Counter[str]] = {}
+    for rs in sources:
+        src = rs.hit.source if isinstance(rs, RankedSource) else rs.source
+        for sf, lf in source_abbreviations(src.record.title, src.record.text).items():
+            if sf in wanted:
+                seen.setdefault(sf, Counter())[lf.lower()] += 1
+    return {sf: c.most_common(1)[0][0] for sf, c in seen.items()}
+
+
+def source_abbreviations(title: str, text: str) -> dict[str, str]:
+    """The abbreviations a source defines in its title and abstract."""
+    return defined_abbreviations(f"{title}. {text}" if title else text)
 
 
 def _acronym(name: str) -> tuple[str, ...]:
@@ -183,25 +242,40 @@ def source_text(rs: RankedSource | SearchHit) -> str:
     return f"{src.record.title} {mesh} {src.record.text}"
 
 
-def missing_concepts(a: QuestionAnalysis, rs: RankedSource) -> list[str]:
-    """The question's intervention / condition that a source does not mention (in title, MeSH or text)."""
-    text = source_text(rs)
-    return [c.name for c in concepts(a) if not c.found_in(text)]
+def missing_concepts(a: QuestionAnalysis, rs: RankedSource, cs: list[Concept] | None = None) -> list[str]:
+    """The question's intervention / condition that a source does not mention (in title, MeSH or text,
+    reading the abbreviations the source defines)."""
+    rec = rs.hit.source.record
+    text, defined = source_text(rs), source_abbreviations(rec.title, rec.text)
+    return [c.name for c in (concepts(a) if cs is None else cs) if not c.found_in(text, defined)]
+
+
+#: whether split_direct applies the directness rules beyond the concepts (a switch for measuring them)
+DIRECTNESS_RULES = True
 
 
 def split_direct(
     a: QuestionAnalysis, sources: list[RankedSource]
 ) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
-    """Direct sources (they mention the intervention and the condition) and indirect ones (one of them)."""
-    cs = concepts(a)
+    """Direct sources and indirect ones with the reasons (:mod:`medcite.compose.directness`): a source
+    that names neither the intervention nor the condition is off-topic and left out; one that names only
+    one of them, studies animals or cells for a question about patients, or studies another condition,
+    setting or age group is indirect."""
+    cs = concepts(a, learned_abbreviations(a, sources))
+    cond = next((c for c in cs if c.name == a.condition), None)
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     for rs in sources:
-        miss = missing_concepts(a, rs)
-        if not miss:
-            direct.append(rs)
-        elif len(miss) < len(cs):
-            indirect.append((rs, miss))
+        miss = missing_concepts(a, rs, cs)
+        if cs and len(miss) == len(cs):
+            continue
+        if not DIRECTNESS_RULES:
+            (indirect.append((rs, [f"does not mention {' or '.join(miss)}"])) if miss else direct.append(rs))
+            continue
+        rec = rs.hit.source.record
+        named = cond is not None and cond.found_in(topic_text(rec), source_abbreviations(rec.title, rec.text))
+        graded = grade(a, rs.hit.source, miss, named)
+        (direct.append(rs) if graded.direct else indirect.append((rs, list(graded.reasons))))
     return direct, indirect
 
 
@@ -238,14 +312,15 @@ def run_plan(
                 extra = tuple(p for p in hit.passages if p.start not in seen)
                 hits[key] = SearchHit(old.source, max(old.score, hit.score), old.passages + extra)
     kt = key_terms(analysis)
-    cs = concepts(analysis)
+    cs = concepts(analysis, learned_abbreviations(analysis, hits.values()))
     ranked: list[RankedSource] = []
     for key, s in fused.items():
         src = hits[key].source
         full = source_text(hits[key])
         rel = term_overlap(kt, full) if kt else 1.0
-        # on topic: names a concept of the question (words, expansion or acronym), or most key terms
-        on_topic = any(c.found_in(full) for c in cs) if cs else rel >= 0.3
+        defined = source_abbreviations(src.record.title, src.record.text)
+        # on topic: names a concept of the question (words, expansion, synonym or acronym), or most key terms
+        on_topic = any(c.found_in(full, defined) for c in cs) if cs else rel >= 0.3
         if kt and not on_topic and rel < 0.6:
             continue  # off-topic: neither the intervention nor most key terms
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])
@@ -257,10 +332,11 @@ def run_plan(
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
-    cs = concepts(analysis)
+    cs = concepts(analysis, learned_abbreviations(analysis, sources))
     out: list[Candidate] = []
     for rs in sources:
         src = rs.hit.source
+        defined = source_abbreviations(src.record.title, src.record.text)
         seen: set[int] = set()
         sentences = record_sentences(src)
         for p in rs.hit.passages:
@@ -276,7 +352,11 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 seen.add(s)
                 label = p.section or lab
                 role = role_of(label, t)
-                if cs and role not in ("results", "conclusions") and not any(c.found_in(t) for c in cs):
+                if (
+                    cs
+                    and role not in ("results", "conclusions")
+                    and not any(c.found_in(t, defined) for c in cs)
+                ):
                     continue  # background or methods that name neither the intervention nor the condition
                 out.append(
                     Candidate(

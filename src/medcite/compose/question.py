@@ -10,9 +10,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from medcite.compose.shapes import Clause, frame_object, is_wh, names_condition, read_clause, read_wh
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
-from medcite.text import AUXILIARIES
+from medcite.text import ATTRIBUTED_PEOPLE, AUXILIARIES
 
 if TYPE_CHECKING:
     from medcite.domain.article import Article
@@ -201,8 +202,11 @@ def _clean(term: str | None) -> str | None:
         t = _TRIM_LEAD.sub("", t).strip()
         t = re.sub(rf"^(?:{_AUX}|there|still)\s+", "", t, flags=re.I).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
-    if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we"):
-        return None
+    t = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about|and|or)$", "", t, flags=re.I)
+    if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we") or re.match(
+        r"(?:which|what)\b", t, re.I
+    ):
+        return None  # a pronoun, or the wh-phrase itself ("which disease")
     return t or None
 
 
@@ -226,15 +230,14 @@ def analyze_question(question: str) -> QuestionAnalysis:
         or (q.endswith("?") and not _WH.match(q))
         or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
     )
-    body = q.rstrip("?.! ")
-    body = body.split(":", 1)[0] if yes_no and ":" in body and not _YES_NO.match(body) else body
-    body = _LEAD.sub("", body)
-    intervention, comparator, condition, outcome = _pico(body, focus)
+    body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
+    intervention, comparator, condition, outcome = read_pico(body, focus)
     population = None
     if pm := _POP_RE.search(q):
         population = pm.group(1).lower()
         condition = _without_population(condition, population, keep_empty=False)
         intervention = _without_population(intervention, population, keep_empty=True)
+        outcome = _without_population(outcome, population, keep_empty=False)
     abbr = abbreviations()
     found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
     return QuestionAnalysis(
@@ -250,41 +253,140 @@ def analyze_question(question: str) -> QuestionAnalysis:
     )
 
 
-def _pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, str | None, str | None]:
-    """(intervention, comparator, condition, outcome) of the question's body, cleaned."""
-    intervention = condition = comparator = outcome = None
-    if focus is QuestionType.COMPARISON and (m := _COMPARE.search(body)):
-        intervention, comparator, condition = m.group("i"), m.group("k"), m.group("c")
-        intervention = re.sub(rf"^(?:{_AUX}|what|which|is)\s+", "", intervention, flags=re.I)
-    else:
-        for pat in _PATTERNS:
-            m = pat.search(body)
-            if not m:
-                continue
-            groups = m.groupdict()
-            intervention = groups.get("i")
-            condition = groups.get("c")
-            obj = groups.get("o")
-            if obj:
-                parts = _CONDITION_SPLIT.split(obj, maxsplit=1)
-                if _TREAT_VERB.search(m.group(0)[m.start("i") + len(intervention or "") :]):
-                    condition = obj
-                else:
-                    outcome = parts[0]
-                    condition = parts[1] if len(parts) > 1 else None
-            break
+def read_pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, str | None, str | None]:
+    """(intervention, comparator, condition, outcome) of the question's body, cleaned. "Topic: is it ...?"
+    reads the topic when the question after the colon has no subject of its own."""
+    m = _TOPIC.match(body)
+    if m is None:
+        return _pico(body, focus)
+    head, tail = m.group("head").strip(), m.group("tail").strip()
+    i, k, c, o = _pico(tail, focus)
+    asks = bool(re.match(rf"^(?:{_AUX}|what|which|how)\b", tail, re.I))
+    if not asks or i is None or _PRONOUN.match(tail) or _only_frame(i):
+        hi, hk, hc, ho = _pico(head, focus, topic=True)
+        return hi or _clean(head), hk or k, hc or c, ho or o
+    # the title's topic is the condition when the question after it names none ("Undescended testes: ..."):
+    # a short title as it stands, of a long one the condition it names ("Chemoradiotherapy in the
+    # management of locally advanced squamous cell carcinoma esophagus")
+    topic = _clean(frame_object(head) or head) if len(head.split()) <= 6 else None
+    if topic is None and (hc := _pico(head, focus, topic=True)[2]) and names_condition(hc):
+        topic = hc
+    return i, k, c or topic, o
+
+
+# "Topic: is it ...?", "Topic, is it ...?", "Topic. Are they ...?"
+_TOPIC = re.compile(
+    rf"^(?P<head>[^:]{{3,}}?)(?::|[,.](?=\s+(?:{_AUX})\s+(?:it|they|this|there)\b))\s*(?P<tail>.+)$", re.I
+)
+_PRONOUN = re.compile(rf"^(?:(?:{_AUX})\s+)?(?:it|they|this|these|them|we)\b", re.I)
+
+
+def _only_frame(value: str) -> bool:
+    """ "an association", "a role": words of the question's frame, no concept."""
+    words = re.findall(r"[\w-]+", value.lower())
+    return all(
+        w in ("a", "an", "the", "any", "role", "association", "relationship", "link", "benefit")
+        for w in words
+    )
+
+
+_BE_AUX = frozenset({"is", "are", "was", "were"})
+
+
+def _people_only(value: str) -> bool:
+    words = re.findall(r"[a-z]+", value.lower())
+    return bool(words) and all(
+        w in ATTRIBUTED_PEOPLE or w in ("all", "most", "every", "the", "our") for w in words
+    )
+
+
+def _pico(
+    body: str, focus: QuestionType, topic: bool = False
+) -> tuple[str | None, str | None, str | None, str | None]:
+    if focus is QuestionType.COMPARISON and (m := _COMPARE.search(_LEAD.sub("", body))):
+        intervention = re.sub(rf"^(?:{_AUX}|what|which|is)\s+", "", m.group("i"), flags=re.I)
+        inner = read_clause(intervention)  # "X result in lower expenditures compared with Y"
+        if inner is not None and inner.shape == "verb" and inner.subject:
+            return _clean(inner.subject), _clean(m.group("k")), _clean(m.group("c")), _clean(inner.obj)
+        return _clean(intervention), _clean(m.group("k")), _clean(m.group("c")), None
+    if topic and (m := re.match(r"^(?P<i>.+?)\s+(?P<w>and|versus|vs\.?)\s+(?P<c>.+)$", body, re.I)):
+        if m.group("w").lower() == "and":  # "X and Y: is there an association?"
+            return _clean(m.group("i")), None, _clean(m.group("c")), None
+        return _clean(m.group("i")), _clean(m.group("c")), None, None  # "X vs Y: does it ...?"
+    clause = _clause(body)
+    if clause is None or not clause.subject:
+        return _old_pico(_LEAD.sub("", body))
+    subject, obj, condition, outcome = clause.subject, clause.obj, None, None
+    if obj and (re.match(r"(?:we|you|one|i)\b", subject, re.I) or _people_only(subject)):
+        subject, obj = obj, None  # "Are we seeing the effects of X?", "Should all patients undergo X?"
+    if obj:
+        parts = _CONDITION_SPLIT.split(obj, maxsplit=1)
+        if clause.shape == "is-a" and len(parts) == 1:
+            outcome = obj  # "Is X a viral infection?": what X is, not a condition it acts on
+        elif clause.shape == "adjective" or _TREAT_VERB.search(body):
+            condition = obj
+        elif len(parts) > 1:
+            outcome, condition = parts
+        elif names_condition(obj):
+            condition = obj
         else:
-            if len(body.split()) <= 6:
-                intervention = body
-    return _clean(intervention), _clean(comparator), _clean(condition), _clean(outcome)
+            outcome = obj
+    subject = frame_object(subject) or subject
+    condition = condition and (frame_object(condition) or condition)
+    # "the dose of X for Y": what follows the preposition is the condition
+    framed = clause.shape == "wh-frame"
+    if condition is None and (m := _SUBJECT_SPLIT.match(subject)) and (framed or names_condition(m.group(2))):
+        subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
+    return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
+
+
+_SUBJECT_SPLIT = re.compile(r"^(.+?)\s+(?:in|among|for|to treat|to prevent)\s+(.+)$", re.I)
+_HOW = re.compile(r"^how\s+(?:(?!much\b|many\b)\w+\s+)?(?:does|do|can|could|is|are|might|would)\s+", re.I)
+
+
+def _clause(body: str) -> Clause | None:
+    if m := _HOW.match(body):
+        body = body[m.end() :]
+    elif is_wh(body):
+        return read_wh(body)
+    if m := re.match(rf"^({_AUX})\s+", body, re.I):
+        return read_clause(body[m.end() :], copula=m.group(1).lower() in _BE_AUX)
+    return read_clause(body)
+
+
+def _old_pico(body: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """The patterns of the first reader, for a body no shape reads."""
+    intervention = condition = outcome = None
+    for pat in _PATTERNS:
+        m = pat.search(body)
+        if not m:
+            continue
+        groups = m.groupdict()
+        intervention = groups.get("i")
+        condition = groups.get("c")
+        obj = groups.get("o")
+        if obj:
+            parts = _CONDITION_SPLIT.split(obj, maxsplit=1)
+            if _TREAT_VERB.search(m.group(0)[m.start("i") + len(intervention or "") :]):
+                condition = obj
+            else:
+                outcome = parts[0]
+                condition = parts[1] if len(parts) > 1 else None
+        break
+    else:
+        if len(body.split()) <= 6:
+            intervention = body
+    return _clean(intervention), None, _clean(condition), _clean(outcome)
 
 
 def _without_population(value: str | None, population: str, *, keep_empty: bool) -> str | None:
     """``value`` without the population it names ("asthma in children" -> "asthma"); an intervention that
     would be left empty keeps its words (``keep_empty``)."""
-    if not value or population not in value.lower():
+    # "pediatric patients" is also removed where the cleaning already dropped "patients"
+    pop = population if population in (value or "").lower() else re.sub(r"\s+patients$", "", population)
+    if not value or pop not in value.lower():
         return value
-    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(population)}\b", "", value, flags=re.I)
+    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(pop)}\b", "", value, flags=re.I)
     stripped = _clean(raw)
     return (stripped or value) if keep_empty else stripped
 

@@ -1,0 +1,161 @@
+"""Directness of a source to the question (GRADE's indirectness): direct, or indirect with the reason.
+
+A source is *indirect* evidence for a question about patients when it
+
+* does not name the question's intervention or condition (:func:`medcite.compose.plan.split_direct` finds
+  that: "does not mention anxiety");
+* studies animals or cells, not people (the classifier's ``EvidenceInfo.human`` is False, the design is
+  ANIMAL, or the classifier reads the title alone as non-human): "animal or laboratory study";
+* studies another condition: the conditions its title names (with the abstract's first sentence when the
+  title names none; without a title, its MeSH headings) are neither the question's nor narrower ones (MeSH
+  trees, from the shipped synonym file), and it does not name the question's condition there: "other
+  condition: Infertility";
+* studies the drug in anaesthesia or procedural sedation (its title says so, or its MeSH headings name
+  anaesthesia or sedation; not the drug class "Anesthetics") while the question names no procedure:
+  "other setting: anaesthesia or sedation" (the anxiety before an operation is not an anxiety disorder);
+* studies another age group: the question names one (children, older adults) and the source's MeSH age
+  headings are all others: "other population: Adult".
+
+These are rules about what a source studies, read from its indexing and title; they make no medical claim.
+A question that itself names animals or cells, or that is not about patients (no population, no condition,
+no clinical wording: "Is SATB1 positioned close to AT-rich sequences?"), takes animal and laboratory
+studies as direct.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medcite.compose.question import QuestionAnalysis
+from medcite.corpus.classify import classify
+from medcite.domain import Design, SourceRecord, StoredSource
+from medcite.text import split_sentences
+from medcite.text.synonyms import Descriptor, synonyms
+
+ANIMAL = "animal or laboratory study"
+OTHER_CONDITION = "other condition"
+OTHER_SETTING = "other setting: anaesthesia or sedation"
+OTHER_POPULATION = "other population"
+
+# wording of a clinical question (about patients), besides a population or a recognised condition
+_CLINICAL = re.compile(
+    r"\b(?:patients?|people|persons?|treat\w*|therap\w*|efficac\w*|effective\w*|dos(?:e|es|ing|age)|safe|"
+    r"safety|side[- ]effects?|adverse|prognos\w*|diagnos\w*|clinical\w*|management|symptoms?|mortality|"
+    r"survival|outcomes?|prevent\w*|screening|drugs?|medications?)\b",
+    re.I,
+)
+# anaesthesia and procedural sedation, in a source's title
+_PROCEDURAL = re.compile(r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation|premedicat\w*)", re.I)
+# ... or MeSH headings (not the drug classes "Anesthetics, ...", "Hypnotics and Sedatives")
+_PROCEDURAL_MESH = re.compile(r"^(?:Anesthesia\b|Conscious Sedation|Deep Sedation|Preanesthetic Medication)")
+# a question that names a procedure or its setting: the rule above does not apply
+_QUESTION_PROCEDURE = re.compile(
+    r"(?:ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|"
+    r"premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
+    r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Directness:
+    direct: bool
+    reasons: tuple[str, ...]  # why the source is indirect (empty when direct)
+
+
+@lru_cache(maxsize=256)
+def about_patients(question: str, population: str | None, named: tuple[str, ...]) -> bool:
+    """Whether the question is about people (then animal and laboratory studies are indirect): it does not
+    name animals or cells, and it names a population, a condition or clinical wording."""
+    human = classify(SourceRecord(key="question", title=question)).human
+    if human is False:
+        return False
+    return bool(human or population or _CLINICAL.search(question) or any(_conditions(n) for n in named))
+
+
+@lru_cache(maxsize=4096)
+def _title_not_human(title: str) -> bool:
+    """A title that names animal or laboratory subjects (the classifier read on the title alone): a store
+    classified by an older classifier may call such a source human or unknown."""
+    return bool(title.strip()) and classify(SourceRecord(key="title", title=title)).human is False
+
+
+@lru_cache(maxsize=4096)
+def _conditions(text: str) -> tuple[Descriptor, ...]:
+    return tuple(d for d in synonyms().find(text) if d.is_condition)
+
+
+def _age_groups(headings: Sequence[str]) -> list[Descriptor]:
+    vocab = synonyms()
+    return [d for h in headings if (d := vocab.descriptors.get(h)) is not None and d.is_age_group]
+
+
+def question_conditions(a: QuestionAnalysis) -> tuple[Descriptor, ...]:
+    """The conditions the question's condition names (MeSH C, F03, F01.470), if any."""
+    return _conditions(a.expanded(a.condition)) if a.condition else ()
+
+
+def topic_text(rec: SourceRecord) -> str:
+    """What a source is about, for the condition rule: its title, with the abstract's first sentence when
+    the title names no condition ("... for pediatric orthopedic emergencies" / "Emergency management of
+    pediatric fractures ..."); without a title, its MeSH headings."""
+    if not rec.title.strip():
+        return "; ".join(m.descriptor for m in rec.mesh)
+    if _conditions(rec.title):
+        return rec.title
+    spans = split_sentences(rec.text)[:1]
+    return f"{rec.title} {rec.text[spans[0][0] : spans[0][1]]}" if spans else rec.title
+
+
+def other_condition(a: QuestionAnalysis, src: StoredSource, condition_named: bool) -> str | None:
+    """The source's conditions, when none of them is the question's or a narrower one (None otherwise).
+    ``condition_named``: the source's :func:`topic_text` names the question's condition in words."""
+    wanted = question_conditions(a)
+    if not wanted or condition_named:
+        return None
+    found = _conditions(topic_text(src.record))
+    if not found or any(f.related(w) for f in found for w in wanted):
+        return None
+    names = list(dict.fromkeys(f.heading for f in found))[:2]
+    return f"{OTHER_CONDITION}: {', '.join(names)}"
+
+
+def other_setting(a: QuestionAnalysis, src: StoredSource) -> str | None:
+    """Anaesthesia or sedation in the source's title or MeSH headings, no procedure in the question."""
+    if not a.condition or _QUESTION_PROCEDURE.search(a.question):
+        return None
+    rec = src.record
+    if _PROCEDURAL.search(rec.title) or any(_PROCEDURAL_MESH.match(m.descriptor) for m in rec.mesh):
+        return OTHER_SETTING
+    return None
+
+
+def other_population(a: QuestionAnalysis, src: StoredSource) -> str | None:
+    """The source's MeSH age groups, when the question names an age group and they are all others."""
+    if not a.population:
+        return None
+    wanted = [d for d in synonyms().find(a.population) if d.is_age_group]
+    found = _age_groups([m.descriptor for m in src.record.mesh])
+    if not wanted or not found or any(f.related(w) for f in found for w in wanted):
+        return None
+    return f"{OTHER_POPULATION}: {', '.join(sorted({f.heading for f in found}))}"
+
+
+def grade(
+    a: QuestionAnalysis, src: StoredSource, missing: Sequence[str], condition_named: bool
+) -> Directness:
+    """Direct, or indirect with the reasons. ``missing``: the question's concepts the source does not
+    name; ``condition_named``: its title or headings name the question's condition."""
+    reasons = [f"does not mention {' or '.join(missing)}"] if missing else []
+    named = tuple(x for x in (a.condition, a.intervention) if x)
+    ev = src.evidence
+    non_human = ev.human is False or ev.design is Design.ANIMAL or _title_not_human(src.record.title)
+    if non_human and about_patients(a.question, a.population, named):
+        reasons.append(ANIMAL)
+    for rule in (other_condition(a, src, condition_named), other_setting(a, src), other_population(a, src)):
+        if rule:
+            reasons.append(rule)
+    return Directness(not reasons, tuple(reasons))

@@ -1,0 +1,302 @@
+"""Question shapes: the clause of a question read into its two concepts (what acts, and on what).
+
+A shape is a regular expression over the question's body (the leading auxiliary or wh-word taken off) with
+two named groups: ``i``, the intervention or exposure, and ``y``, what it acts on (a condition or an
+outcome). :func:`read_clause` tries them in order:
+
+* "there is a role for / an association between X and/in Y", "there are X in Y";
+* "X is associated / related / linked with Y" (and "correlated with", "implicated in");
+* "Y is caused / induced / targeted by X" (the passive: the agent is the exposure);
+* "X is effective / safe / necessary for Y" (a predicate adjective);
+* "X causes / reduces / affects / contributes to / plays a role in Y" (a verb from :data:`VERBS`);
+* "X is a risk factor for / a marker of Y", "X is a Y" (a predicate noun).
+
+:func:`read_wh` reads "Which VKORC1 genotypes are associated with ...?", "Which company developed X?",
+"What is the mechanism of action of X?" and "List two indications of X": the wh-phrase names the kind of
+answer ("company", "genotypes"); what it qualifies ("VKORC1") stays, and the rest is read as a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medcite.text import alternation
+from medcite.text.synonyms import synonyms
+
+# verbs that link an exposure to what it acts on, in the forms a question uses (base, 3rd person, past)
+_VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bind block catalyze cause change
+    confer contain contribute correlate decrease delay determine develop differ encode enhance exacerbate
+    explain express help hold impair improve increase induce influence inhibit interact interfere lead
+    lengthen lower mediate mimic modify modulate play precede predict predispose prevent produce prolong
+    promote protect raise recognize reduce regulate relieve require result reverse secrete shorten slow
+    stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive""".split()
+
+
+def _forms(base: str) -> list[str]:
+    stem = base[:-1] if base.endswith("e") else base
+    third = (
+        base + "es"
+        if base.endswith(("ch", "sh", "ss", "x"))
+        else base[:-1] + "ies"
+        if base.endswith("y") and base[-2] not in "aeiou"
+        else base + "s"
+    )
+    past = (
+        base + "d"
+        if base.endswith("e")
+        else base[:-1] + "ied"
+        if base.endswith("y") and base[-2] not in ("aeiou")
+        else stem + "ed"
+    )
+    return [base, third, past]
+
+
+_IRREGULAR = ("leads", "led", "held", "holds", "binds", "bound", "has", "have", "had")
+VERBS = alternation({f for b in _VERB_BASES for f in _forms(b)} | set(_IRREGULAR))
+_BE = r"(?:(?:is|are|was|were|be|been|being)\s+)"
+_NOT = r"(?:not\s+)?"
+_ADVERB = r"(?:(?:[a-z]+ly|still|also|always|more|less|as|even)\s+)?"  # "significantly", "economically"
+_COMPARING = (
+    r"(?:alternative|substitute|equivalent|preferable|superior|inferior|better|worse|non-?inferior|"
+    r"comparable|similar|different|the same as)"
+)
+_ASSOC = r"(?:associated|related|linked|correlated|connected|implicated|involved)"
+_ADJECTIVES = r"""(?:effective|efficacious|safe|safer|beneficial|useful|helpful|necessary|needed|required|
+    superior|inferior|better|worse|accurate|reliable|valid|predictive|prognostic|sufficient|feasible|
+    appropriate|indicated|justified|warranted|harmful|dangerous|cost-effective|protective|toxic|possible|
+    present|common|different|increased|decreased|elevated|reduced|higher|lower|expressed|detectable|
+    responsible|essential|important|relevant|recommended|approved|advisable|acceptable|preferable|worthwhile|
+    able|capable|suitable|sensitive|specific|comparable|equivalent|similar|affected|altered|impaired|
+    prevalent|frequent|rare|curable|treatable|contraindicated|viable|effective and safe|safe and effective)"""
+_ADJECTIVE = re.sub(r"\s+", "", _ADJECTIVES)
+_FRAME_NOUNS = r"""(?:role|association|associations|relationship|relation|link|correlation|connection|
+    need|benefit|place|indication|evidence|effect|impact|influence|advantage|rationale|interaction|
+    contribution|increased risk|risk|consensus)"""
+_FRAME = re.sub(r"\s+", "", _FRAME_NOUNS)
+# a predicate noun whose object is the second concept: "a risk factor for Y", "a marker of Y"
+_PREDICATE_NOUN = r"""(?:risk factors?|predictors?|markers?|biomarkers?|causes?|targets?|indicators?|
+    determinants?|treatments?|therap(?:y|ies)|options?|alternatives?|substitutes?|consequences?|features?|
+    signs?|symptoms?|components?|regulators?|inhibitors?|activators?|mediators?|modifiers?|contributors?|
+    complications?|manifestations?|prerequisites?|requirements?|hallmarks?)"""
+_PRED_NOUN = re.sub(r"\s+", "", _PREDICATE_NOUN)
+
+_SHAPE_TEXT: tuple[tuple[str, str], ...] = (
+    (  # "X is an effective alternative to Y in Z", "X is superior to Y for Z"
+        "comparison",
+        rf"^(?P<i>.+?)\s+BE{_NOT}(?:(?:a|an)\s+)?(?:[\w-]+\s+){{0,2}}?{_COMPARING}\s+(?:to|than|with)\s+"
+        r"(?P<k>.+?)(?:\s+(?:in|for|among|as|at)\s+(?P<y>.+))?$",
+    ),
+    (
+        "there",
+        rf"^there\s+(?:is|are|was|were)?\s*(?:still\s+)?(?:(?:a|an|any|some)\s+)?(?P<m>(?:[\w-]+\s+){{0,2}}?){_FRAME}"
+        r"\s+(?:for|of|between|in|from|on|with|to)\s+(?P<i>.+?)"
+        r"(?:\s+(?:and|with|in|to|on|for|among|after|during)\s+(?P<y>.+))?$",
+    ),
+    (
+        "there-np",
+        r"^there\s+(?:is|are|was|were)?\s*(?:any\s+)?(?P<i>.+?)(?:\s+(?:in|among|with|after|during|"
+        r"for|on)\s+(?P<y>.+))?$",
+    ),
+    ("associated", rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}{_ASSOC}\s+(?:with|to|in)\s+(?P<y>.+)$"),
+    # "Y is caused by X", "Y is restored with X": the agent or the instrument is the exposure
+    (
+        "passive",
+        rf"^(?P<y>.+?)\s+BE{_NOT}{_ADVERB}(?:[a-z-]+(?:ed|en)|bound|held|led)\s+(?:by|with)\s+(?P<i>.+)$",
+    ),
+    (
+        "adjective",
+        rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}{_ADJECTIVE}"
+        r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from)\s+(?P<y>.+))?$",
+    ),
+    # (a verb right after an article is a noun: "the result of")
+    ("verb", rf"^(?P<i>.+?)(?<!\sthe)(?<!\sa)(?<!\san)\s+{_BE}?{_NOT}{_ADVERB}{VERBS}(?=\s|$)\s*(?P<y>.*)$"),
+    (
+        "noun",
+        rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PRED_NOUN}"
+        r"\s+(?:for|of|in|to|with)\s+(?P<y>.+)$",
+    ),
+    ("is-a", rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an)\s+(?P<y>.+)$"),
+    # "[Is] SATB1 positioned close to Y", "X be restored with Y": a participle as the predicate
+    ("participle", rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}[a-z]+(?:ed|ing)(?=\s|$)\s*(?P<y>.*)$"),
+)
+
+
+def _compiled(copula: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    be = f"{_BE}?" if copula else _BE
+    return tuple((name, re.compile(pat.replace("BE", be), re.I)) for name, pat in _SHAPE_TEXT)
+
+
+_SHAPES = {False: _compiled(False), True: _compiled(True)}
+# what a verb's object starts with and is not part of the concept: "contribute to", "have an impact on"
+_OBJECT_LEAD = re.compile(
+    r"^(?:(?:a|an|any|the|some|significant|major|positive|negative|beneficial|protective|causal|key|"
+    r"important|direct)\s+)*(?:(?:role|effect|impact|influence|part|benefit)\s+(?:on|in|for|against)\s+)?"
+    r"(?:(?:to|on|in|with|against|from|for|into|of|by|close to|behind|at)\s+)?",
+    re.I,
+)
+# modifiers of a frame noun that do not name a concept: "an increased risk of", "a significant role for"
+_AMOUNT_WORDS = re.compile(
+    r"(?:(?:increased|decreased|higher|lower|greater|reduced|elevated|significant|possible|potential|real|"
+    r"clear|causal|direct|positive|negative|independent|clinical|additional|protective|beneficial|"
+    r"important|major|key|any|still|true|consistent|further|new|specific)\s*)+",
+    re.I,
+)
+# "a need for a lower warfarin dose" -> "warfarin dose"
+_AMOUNT_LEAD = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:need|requirement)\s+(?:for|of)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:lower|higher|reduced|increased|decreased|greater|smaller|larger|low|high)\s+)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    shape: str
+    subject: str | None  # intervention or exposure
+    obj: str | None  # what it acts on: a condition or an outcome
+    comparator: str | None = None  # "X is an alternative to / better than Y"
+
+
+def read_clause(body: str, copula: bool = False) -> Clause | None:
+    """The first shape that reads ``body``, or None. ``copula``: the question's leading "is"/"are" was
+    taken off, so a predicate needs no verb of its own ("[Is] X effective for Y")."""
+    for name, pat in _SHAPES[copula]:
+        m = pat.search(body)
+        if not m:
+            continue
+        subject, obj = m.group("i"), m.groupdict().get("y")
+        mod = (m.groupdict().get("m") or "").strip()
+        if mod and not _AMOUNT_WORDS.fullmatch(mod):  # "an intrauterine influence on obesity"
+            subject, obj = mod, " ".join(x for x in (subject, obj) if x)
+        if name in ("verb", "participle") and obj:
+            obj = _OBJECT_LEAD.sub("", obj, count=1)
+        if obj:
+            obj = _AMOUNT_LEAD.sub("", obj, count=1).strip() or obj
+        k = (m.groupdict().get("k") or "").strip() or None
+        return Clause(name, subject.strip() or None, (obj or "").strip() or None, k)
+    return None
+
+
+# -- wh-questions ---------------------------------------------------------------------------------------
+# nouns that name the kind of answer asked for, not a concept ("which company", "what kind of mutations")
+_ANSWER_NOUNS = frozenset(
+    """algorithm algorithms allele alleles antibody antibodies approach approaches bacteria bacterium cell
+    cells chromosome class classes companies company compound compounds condition conditions database
+    databases
+    disease diseases disorder disorders drug drugs enzyme enzymes factor factors gene genes genotype
+    genotypes hormone hormones kind kinds marker markers medication medications member members method methods
+    molecule molecules mutation mutations organism organisms package packages pathway pathways percentage
+    polymorphism polymorphisms process processes protein proteins proportion receptor receptors region
+    regions software structure structures syndrome syndromes technique techniques test tests tool tools
+    type types variant variants virus viruses one ones computational bioinformatic bioinformatics novel new
+    specific available existing""".split()
+)
+# frame words of "What is the X of Y?": the question asks about Y
+_FRAME_WORDS = frozenset(
+    """role roles function functions mechanism mechanisms mode action actions cause causes aim aims purpose
+    basis genetic molecular normal main primary principal usefulness use uses value efficacy effectiveness
+    effect effects benefit benefits safety dose doses dosing dosage side adverse risk risks prognosis
+    prevalence incidence frequency management diagnosis indication indications target targets symptoms
+    features characteristics definition structure location localization evidence impact influence
+    contribution significance importance outcome outcomes goal composition origin two three four five
+    most common best first major key biological physiological clinical current recommended
+    pathophysiology pathogenesis etiology aetiology treatment treatments recommendations guidelines""".split()
+)
+_WH = re.compile(
+    r"^(?:please\s+)?(?:which|what|list|name|describe|give|summari[sz]e|how\s+(?:many|much))\b\s*"
+    r"(?:(?:kinds?|types?|class(?:es)?|sorts?)\s+of\s+)?",
+    re.I,
+)
+_WH_AUX = re.compile(
+    r"^(?P<np>.+?)\s+(?P<aux>is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|may|might)"
+    r"\s+(?P<rest>.+)$",
+    re.I,
+)
+_FRAME_OF = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<frame>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:of|for|behind)\s+(?P<x>.+)$", re.I
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:the|a|an|some|all|two|three|four|five|\d+|main|known|most|common)\s+)+", re.I
+)
+
+
+def strip_answer_noun(np: str, trailing: bool = True) -> str | None:
+    """The wh-phrase without the nouns that name the kind of answer: "VKORC1 genotypes" -> "VKORC1",
+    "member of the human mycobiota" -> "human mycobiota", "company" -> None."""
+    np = _LEAD_WORDS.sub("", np.strip())
+    m = re.match(r"^(?P<head>[\w-]+(?:\s+[\w-]+)?)\s+(?:of|in|with|from|for|that|to)\s+(?P<x>.+)$", np, re.I)
+    if m and all(w.lower() in _ANSWER_NOUNS or w.lower() in _FRAME_WORDS for w in m.group("head").split()):
+        np = _LEAD_WORDS.sub("", m.group("x"))
+    words = np.split()
+    while trailing and len(words) > 1 and words[-1].lower() in _ANSWER_NOUNS:
+        words.pop()
+    while words and words[0].lower() in _ANSWER_NOUNS | _FRAME_WORDS:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def frame_object(np: str) -> str | None:
+    """ "the mechanism of action of durvalumab" -> "durvalumab" (the frame words are dropped)."""
+    m = _FRAME_OF.match(np.strip())
+    if m and all(w.lower() in _FRAME_WORDS for w in re.findall(r"[\w-]+", m.group("frame"))):
+        inner = frame_object(m.group("x"))
+        return inner or m.group("x")
+    return None
+
+
+def is_wh(body: str) -> bool:
+    return bool(_WH.match(body))
+
+
+def read_wh(body: str) -> Clause | None:
+    """A wh-question (or "List ...", "Describe ...") read into a clause; None when it is not one."""
+    m = _WH.match(body)
+    if not m:
+        return None
+    rest = body[m.end() :].strip()
+    if not rest:
+        return None
+    what_is = re.match(r"^(?:is|are|was|were)\s+", rest, re.I)
+    if framed := frame_object(rest[what_is.end() :] if what_is else rest):
+        return Clause("wh-frame", framed, None)
+    if what_is:  # "What is X?", "What are the X used for?"
+        inner = rest[what_is.end() :]
+        clause = read_clause(inner)
+        topic = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about)$", "", inner, flags=re.I)
+        return clause if clause is not None and clause.subject else Clause("wh-what", topic, None)
+    rest = re.sub(r"^(\S+(?:\s+\S+)*?)\s+(?:has|have)\s+been\s+", r"\1 is ", rest, count=1)
+    if am := _WH_AUX.match(rest):
+        np, tail = am.group("np"), am.group("rest")
+        be = am.group("aux").lower() in ("is", "are", "was", "were")
+        if be and not strip_answer_noun(np):
+            # "Which molecule is targeted by X?": the clause has no subject of its own
+            clause = read_clause(f"it is {tail}") or Clause(
+                "wh-be", None, _OBJECT_LEAD.sub("", tail, count=1)
+            )
+        else:
+            clause = read_clause(f"{np} {am.group('aux')} {tail}" if be else f"{np} {tail}")
+            if clause is not None:
+                clause = Clause(clause.shape, strip_answer_noun(clause.subject or ""), clause.obj)
+        if clause is not None:
+            return _filled(clause, tail)
+    clause = read_clause(rest)
+    if clause is not None:
+        return _filled(Clause(clause.shape, strip_answer_noun(clause.subject or ""), clause.obj), rest)
+    return Clause("wh-np", strip_answer_noun(rest), None)
+
+
+def _filled(clause: Clause, tail: str) -> Clause:
+    """A clause whose subject was only the kind of answer ("Which company developed X?") reads its object
+    as the concept asked about."""
+    subject = clause.subject if clause.subject and clause.subject.lower() != "it" else None
+    if subject is None:
+        return Clause(clause.shape, clause.obj or tail, None)
+    return Clause(clause.shape, subject, clause.obj)
+
+
+def names_condition(phrase: str) -> bool:
+    """Whether ``phrase`` names a disease, a sign or symptom, a mental disorder or an emotion treated as one
+    (MeSH C, F03, F01.470), in whole or in a run of its words (longest wordings first: "tumor necrosis
+    factor inhibitor" is a drug class, not a tumour)."""
+    return any(d.is_condition for d in synonyms().find(phrase))

@@ -1,0 +1,104 @@
+"""Abbreviations a text defines itself: "recombinant human erythropoietin (rhEPO)" and "rhEPO (recombinant
+human erythropoietin)".
+
+The detector is the algorithm of Schwartz & Hearst (2003, "A simple algorithm for identifying abbreviation
+definitions in biomedical text"): a parenthesis next to a run of words is a candidate pair; the short form
+has 2-10 characters, at most two words, a letter, and starts with a letter or digit; each of its letters and
+digits must be found, right to left, in the long form, the first one at the start of a word; the long form
+has at most min(|SF| + 5, 2 |SF|) words. Per source, the map lets a sentence that says only "rhEPO" be read
+as naming erythropoietin (:func:`with_definitions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_WORD = re.compile(r"\S+")
+# a long form does not reach back over a clause or a parenthesis
+_CLAUSE_END = re.compile(r"[.;:!?\]]\s|[()]")
+
+
+def _valid_short(sf: str) -> bool:
+    return (
+        2 <= len(sf) <= 10
+        and len(sf.split()) <= 2
+        and any(c.isalpha() for c in sf)
+        and sf[0].isalnum()
+        and not sf.isdigit()
+        and not re.search(r"[=<>%±+*/]", sf)
+    )
+
+
+def best_long_form(sf: str, lf: str) -> str | None:
+    """The shortest end of ``lf`` that contains the characters of ``sf`` in order (right to left), the
+    first one at the start of a word; None when there is none."""
+    s, li = len(sf) - 1, len(lf) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while li >= 0 and (lf[li].lower() != c or (s == 0 and li > 0 and lf[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        s -= 1
+    start = lf.rfind(" ", 0, li + 1) + 1
+    return lf[start:].strip()
+
+
+def _long_form(sf: str, before: str) -> str | None:
+    """The long form for ``sf`` among the words just before it (``before``)."""
+    cut = list(_CLAUSE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    words = _WORD.findall(before)
+    limit = min(len(sf) + 5, 2 * len(sf))
+    cand = " ".join(words[-limit:]).strip(" ,")
+    if not cand:
+        return None
+    lf = best_long_form(sf, cand)
+    if not lf or len(lf) <= len(sf) or sf.lower() in lf.lower():
+        return None
+    if len(lf.split()) > limit or not lf[0].isalnum():
+        return None
+    return lf
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str) -> tuple[tuple[str, str], ...]:
+    out: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        inside = re.split(r"[;,]\s", m.group(1), maxsplit=1)[0].strip()
+        before = text[: m.start()]
+        if _valid_short(inside):  # "long form (SF)"
+            lf = _long_form(inside, before)
+            if lf:
+                out.setdefault(inside, lf)
+            continue
+        # "SF (long form)": the word before the parenthesis is the short form
+        prev = re.search(r"(\S+)\s*$", before)
+        if prev is None:
+            continue
+        sf = prev.group(1).strip(",;:")
+        if _valid_short(sf) and (len(inside.split()) >= 2 or len(inside) > 10) and sf[0].isupper():
+            lf = best_long_form(sf, inside)
+            if lf and lf == inside.strip() and len(lf) > len(sf):
+                out.setdefault(sf, lf)
+    return tuple(out.items())
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations ``text`` defines, short form -> long form, first definition kept."""
+    return dict(_find(text))
+
+
+def with_definitions(text: str, defined: Mapping[str, str]) -> str:
+    """``text`` followed by the long forms of the defined short forms it uses (case-sensitive, whole
+    words), so that word matching sees "recombinant human erythropoietin" in "rhEPO doses were higher"."""
+    extra = [lf for sf, lf in defined.items() if re.search(rf"(?<!\w){re.escape(sf)}(?!\w)", text)]
+    return f"{text} {' '.join(extra)}" if extra else text

@@ -1,0 +1,157 @@
+"""Synonyms from MeSH: the other wordings of a concept ("heart attack" <-> "myocardial infarction", a trade
+name <-> its drug) and the tree numbers that relate two conditions.
+
+Data: ``models/synonyms/mesh_synonyms.json.gz``, derived from MeSH 2024 (U.S. National Library of Medicine;
+a reduced, modified copy, not official MeSH; see the NOTICE.md beside it), built by
+``training/build_synonyms.py``, loaded once on first use. Wordings are keyed by their set of words
+(:func:`word_key`: lower case, American spelling, singular, without articles, prepositions and "and"/"or"),
+so that word order ("Infarction, Myocardial"), plurals and British spellings do not matter; a key that
+names more than one descriptor is ambiguous and names none. Whole words, not the composer's six-letter
+stems: "nervousness" (anxiety) must not match "nervous system".
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from medcite.errors import ModelError
+from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES
+
+SYNONYMS_FILE = "mesh_synonyms.json.gz"
+MAX_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    heading: str
+    trees: tuple[str, ...]
+    wordings: tuple[str, ...]  # the heading and its entry terms
+    abbrevs: tuple[str, ...]  # abbreviations and acronyms, matched as written
+
+    @property
+    def is_condition(self) -> bool:
+        """A disease, a sign or symptom (C, of C23 only C23.888: pain, fever, not "disease progression"),
+        a mental disorder (F03) or an emotion that is treated as one (F01.470: anxiety, depression)."""
+        return any(
+            (t.startswith("C") and not t.startswith("C23")) or t.startswith(("C23.888", "F03", "F01.470"))
+            for t in self.trees
+        )
+
+    @property
+    def is_age_group(self) -> bool:
+        return any(t.startswith("M01.060") for t in self.trees)
+
+    def within(self, other: Descriptor) -> bool:
+        """The same descriptor as ``other`` or a narrower one (a descendant in a tree)."""
+        if self.heading == other.heading:
+            return True
+        return any(t.startswith(o + ".") for t in self.trees for o in other.trees)
+
+    def related(self, other: Descriptor) -> bool:
+        """The same, broader or narrower."""
+        return self.within(other) or other.within(self)
+
+
+_SPELLING = (
+    (r"aemia", "emia"), (r"oedem", "edem"), (r"paediatr", "pediatr"), (r"tumour", "tumor"),
+    (r"oesophag", "esophag"), (r"haem", "hem"), (r"oestr", "estr"), (r"behaviour", "behavior"),
+    (r"leukaem", "leukem"), (r"anaes", "anes"), (r"isation", "ization"), (r"ise\b", "ize"),
+    (r"ised\b", "ized"), (r"ogue\b", "og"), (r"fibre", "fiber"),
+)  # fmt: skip
+_KEY_STOP = ARTICLES | CONNECTIVES | COMMON_PREPOSITIONS
+_TOKEN = re.compile(r"[a-z0-9]+")
+_IRREGULAR = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "mice": "mouse",
+    "feet": "foot",
+    "teeth": "tooth",
+}
+
+
+def _singular(w: str) -> str:
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
+        return w[:-1]
+    return w
+
+
+def key_words(text: str) -> list[str]:
+    """The words of ``text`` as wordings are keyed: lower case, American spelling, singular, without
+    articles, prepositions and "and"/"or"."""
+    t = re.sub(r"['\u2019]s\b", "", text.lower())  # "Parkinson's disease" -> "parkinson disease"
+    for pat, rep in _SPELLING:
+        t = re.sub(pat, rep, t)
+    return [_singular(w) for w in _TOKEN.findall(t) if w not in _KEY_STOP]
+
+
+def word_key(text: str) -> frozenset[str]:
+    return frozenset(key_words(text))
+
+
+def names_any(keys: Iterable[frozenset[str]], text_words: frozenset[str] | set[str]) -> bool:
+    """Whether a text with the words ``text_words`` (:func:`word_key`) contains all words of one key."""
+    return any(k and k <= text_words for k in keys)
+
+
+class SynonymVocabulary:
+    def __init__(self, descriptors: dict[str, dict[str, list[str]]]) -> None:
+        self.descriptors: dict[str, Descriptor] = {}
+        self._by_words: dict[frozenset[str], set[str]] = {}
+        for heading, d in descriptors.items():
+            desc = Descriptor(heading, tuple(d["t"]), (heading, *d["s"]), tuple(d["a"]))
+            self.descriptors[heading] = desc
+            for w in desc.wordings:
+                key = word_key(w)
+                if key:
+                    self._by_words.setdefault(key, set()).add(heading)
+        self._starts = {s for key in self._by_words for s in key}
+
+    def lookup(self, phrase: str) -> Descriptor | None:
+        """The one descriptor one of whose wordings has the words of ``phrase`` (None: none or several)."""
+        found = self._by_words.get(word_key(phrase), set())
+        return self.descriptors[next(iter(found))] if len(found) == 1 else None
+
+    def find(self, text: str) -> list[Descriptor]:
+        """Descriptors whose wordings ``text`` names (runs of consecutive words, longest first, not
+        overlapping, unambiguous ones only), in text order."""
+        stems = key_words(text)
+        out: list[Descriptor] = []
+        i = 0
+        while i < len(stems):
+            if stems[i] not in self._starts:
+                i += 1
+                continue
+            for n in range(min(MAX_WORDS, len(stems) - i), 0, -1):
+                found = self._by_words.get(frozenset(stems[i : i + n]), set())
+                if len(found) == 1:
+                    out.append(self.descriptors[next(iter(found))])
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+@cache
+def synonyms() -> SynonymVocabulary:
+    """The shipped vocabulary, read on first use."""
+    ref = resources.files("medcite").joinpath("models", "synonyms", SYNONYMS_FILE)
+    try:
+        with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            doc = json.load(fh)
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        raise ModelError(
+            f"the shipped synonym file models/synonyms/{SYNONYMS_FILE} cannot be read: {exc}"
+        ) from exc
+    return SynonymVocabulary(doc["descriptors"])

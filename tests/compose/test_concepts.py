@@ -1,0 +1,99 @@
+"""Recognising a question's concepts in real sources: abbreviations a source defines itself ("recombinant
+human erythropoietin (rhEPO)", then "rhEPO"), and MeSH synonyms ("heart attack" <-> "myocardial
+infarction", "statins" <-> "HMG-CoA reductase inhibitors"). Real abstracts from the shared data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medcite.compose import analyze_question
+from medcite.compose.plan import concepts
+from medcite.text.abbreviations import defined_abbreviations
+from tests.compose.doubles import DATA_DIR, load_extra, load_pubmedqa
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _extra(pmid: str, keyword: str) -> tuple[str, str]:
+    src = load_extra([keyword], limit=5000)[pmid]
+    return src.record.title, src.record.text
+
+
+def _snippets(pmid: str) -> str:
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["pmid"] == pmid:
+                return " ".join(d["abstract_snippets"])
+    raise AssertionError(pmid)
+
+
+def test_abbreviations_defined_in_an_abstract() -> None:
+    title, text = _extra("9346382", "rhEPO")  # ACE inhibitors and rhEPO doses in haemodialysis
+    defined = defined_abbreviations(f"{title}. {text}")
+    assert defined["rhEPO"] == "recombinant human erythropoietin"
+    assert defined["ACEIs"] == "angiotensin-converting enzyme inhibitors"
+    # "SF (long form)" as well, and no pair from a statistic in parentheses
+    assert defined_abbreviations("EPO (erythropoietin) rose (P=.02) in all") == {"EPO": "erythropoietin"}
+
+
+def test_a_sentence_that_uses_only_the_abbreviations_names_the_concepts() -> None:
+    # "buspirone (BSR), in comparison with amitriptyline (AML) ... chronic tension-type headache (CTH)"
+    title, text = _extra("9325477", "buspirone")
+    defined = defined_abbreviations(f"{title}. {text}")
+    assert defined["AML"] == "amitriptyline"  # not the glossary's acute myeloid leukaemia
+    sentence = next(s for s in text.split(". ") if "results suggest that BSR" in s)
+    a = analyze_question("Is buspirone effective for chronic tension-type headache?")
+    cs = concepts(a)
+    assert [c.name for c in cs] == ["buspirone", "chronic tension-type headache"]
+    assert not any(c.found_in(sentence) for c in cs)
+    assert all(c.found_in(sentence, defined) for c in cs)
+
+
+def test_boys_with_dmd_names_duchenne_muscular_dystrophy() -> None:
+    text = _snippets("31479456")  # "boys with Duchenne muscular dystrophy (DMD) ... boys with DMD could ..."
+    sentence = (
+        "We hypothesised that boys with DMD could be clustered into groups sharing similar trajectories"
+    )
+    a = analyze_question("Is ambulatory function variable in Duchenne muscular dystrophy?")
+    c = next(c for c in concepts(a) if c.name == "Duchenne muscular dystrophy")
+    assert c.found_in(sentence, defined_abbreviations(text))
+
+
+def test_mesh_synonyms_name_the_concept() -> None:
+    mi = load_pubmedqa()["12006913"].record.text  # coronary risk factors; says "myocardial infarction"
+    assert "heart attack" not in mi.lower()
+    c = next(
+        c
+        for c in concepts(analyze_question("Do smoking and diabetes predict a heart attack?"))
+        if c.name == "heart attack"
+    )
+    assert c.found_in(mi)
+    title, text = _extra("8746603", "pravastatin")  # "HMG-CoA reductase inhibitor", never "statin"
+    statins = next(
+        c for c in concepts(analyze_question("Do statins lower blood pressure?")) if c.name == "statins"
+    )
+    assert statins.found_in(f"{title} {text}")
+
+
+@pytest.mark.slow
+def test_shipped_synonym_file_is_what_the_build_script_makes(tmp_path: Path) -> None:
+    out = tmp_path / "syn.json.gz"
+    mesh = DATA_DIR / "mesh"
+    cmd = [
+        sys.executable,
+        str(REPO / "training" / "build_synonyms.py"),
+        "--terms",
+        str(mesh / "mesh_terms.tsv.gz"),
+    ]
+    cmd += ["--trees", str(mesh / "mesh_trees.tsv.gz"), "--tree-2017", str(mesh / "2017MeshTree.txt")]
+    subprocess.run([*cmd, "--out", str(out)], check=True, capture_output=True, cwd=REPO)
+    shipped = REPO / "src" / "medcite" / "models" / "synonyms" / "mesh_synonyms.json.gz"
+    with gzip.open(out, "rt") as a, gzip.open(shipped, "rt") as b:
+        assert json.load(a) == json.load(b)

@@ -1,0 +1,72 @@
+"""Directness: a source about animals, another condition or an anaesthesia setting is indirect evidence for
+a question about patients; when nothing direct remains the answer says so and lists what was found. Real
+abstracts from the shared data (``corpora/abstracts_extra.jsonl.gz``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose import analyze_question, compose_article, plan_queries
+from medcite.compose.plan import run_plan, split_direct
+from medcite.domain import Provenance, StoredSource
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, load_extra
+
+ANIMAL = "animal or laboratory study"
+OTHER_SETTING = "other setting: anaesthesia or sedation"
+KETAMINE_ANXIETY = "What is the role of ketamine in treating anxiety?"
+# real titles: two animal studies, an analgesia trial for fracture reduction, an anaesthesia trial
+TITLES = (
+    "Wistar rats",
+    "chick anxiety-depression model",
+    "pediatric orthopedic emergencies",
+    "microlaparoscopy in women with unexplained infertility",
+)
+
+
+@pytest.fixture(scope="module")
+def ketamine_sources() -> list[StoredSource]:
+    pool = load_extra(["ketamine"], limit=2000).values()
+    found = [s for t in TITLES for s in pool if t in s.record.title]
+    assert len(found) == len(TITLES), [s.record.title for s in found]
+    return found
+
+
+def test_animal_and_anaesthesia_studies_are_indirect_for_a_clinical_question(
+    ketamine_sources: list[StoredSource],
+) -> None:
+    a = analyze_question(KETAMINE_ANXIETY)
+    found = run_plan(OracleSearcher(ketamine_sources), plan_queries(a), a)
+    direct, indirect = split_direct(a, found)
+    assert direct == []
+    reasons = {rs.hit.source.record.title: r for rs, r in indirect}
+    assert len(reasons) == len(TITLES)
+    rats = next(r for t, r in reasons.items() if t.startswith("Ketamine alone"))
+    assert rats == [ANIMAL]
+    # the title names no condition; the first sentence does: "pediatric fractures and dislocations"
+    fractures = next(r for t, r in reasons.items() if "orthopedic" in t)
+    assert len(fractures) == 1 and fractures[0].startswith("other condition: Fracture")
+    infertility = next(r for t, r in reasons.items() if "microlaparoscopy" in t)
+    assert infertility == ["other condition: Infertility", OTHER_SETTING]  # MeSH: Conscious Sedation
+
+
+def test_nothing_direct_gives_insufficient_direct_evidence_with_what_was_found(
+    ketamine_sources: list[StoredSource],
+) -> None:
+    art = compose_article(
+        KETAMINE_ANXIETY, OracleSearcher(ketamine_sources), LexicalVerifier(), provenance=Provenance()
+    )
+    assert art.insufficient and art.references == ()
+    assert art.bottom_line.startswith("Insufficient direct evidence in the searched literature")
+    assert "2 animal or laboratory studies" in art.bottom_line
+    notes = [st.text for s in art.sections for st in s.statements]
+    listed = [n for n in notes if n.startswith("Indirect evidence only")]
+    assert len(listed) == len(TITLES)
+    assert any("PMID 27252027" in n and ANIMAL in n for n in listed)
+
+
+def test_animal_studies_are_direct_for_a_question_about_animals(ketamine_sources: list[StoredSource]) -> None:
+    q = "Does ketamine affect anxiety-like behaviour in rats?"
+    a = analyze_question(q)
+    rats = [s for s in ketamine_sources if "Wistar rats" in s.record.title]
+    direct, indirect = split_direct(a, run_plan(OracleSearcher(rats), plan_queries(a), a))
+    assert [rs.hit.source.record.key for rs in direct] == ["27252027"] and indirect == []
