@@ -135,15 +135,13 @@ def _report(report: IngestReport) -> None:
         t.add_row(name, str(getattr(report, name)))
     t.add_row("seconds", f"{report.seconds:.1f}")
     err.print(t)
-    for p in report.problems[:20]:
-        err.print(
-            f"[yellow]skipped[/] {p.file} record {p.record} (PMID {p.pmid or '?'}): {p.reason}",
-            highlight=False,
-        )
+    for p in report.problems[:20]:  # file names, PMIDs and reasons come from the input: never markup
+        where = _plain(f"{p.file} record {p.record} (PMID {p.pmid or '?'}): {p.reason}")
+        err.print(Text.assemble(("skipped", "yellow"), " ", where), highlight=False)
     if len(report.problems) > 20:
         err.print(f"... and {len(report.problems) - 20} more skipped records")
     for e in report.file_errors:
-        err.print(f"[bold red]error:[/] {e}", highlight=False)
+        err.print(Text.assemble(("error:", "bold red"), " ", _plain(e)), highlight=False)
 
 
 @app.command()

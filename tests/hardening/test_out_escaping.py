@@ -9,6 +9,7 @@ bracketed text deleted, no escape sequence reaching the terminal, no HTML a Mark
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -120,3 +121,18 @@ def test_json_output_carries_no_raw_control_characters(env: dict[str, str]) -> N
     _clean_terminal(r.stdout)
     data = json.loads(r.stdout)
     assert "[range 36-81]" in data["question"]
+
+
+def test_ingest_summary_prints_file_names_and_reasons_as_plain_text(tmp_path: Path) -> None:
+    folder = tmp_path
+    bad = folder / "fixture [bold] [red]name.jsonl"
+    good = {
+        "pmid": "99000002",
+        "title": "Synthetic test fixture, not evidence",
+        "abstract": "Synthetic text.",
+    }
+    bad.write_text(json.dumps(good) + "\n" + '{"pmid": "99000003", "title": 5 [/]}\n', encoding="utf-8")
+    e = {"MEDCITE_HOME": str(folder / "h"), "MEDCITE_DENSE": "false", "MEDCITE_DATABASE_URL": ""}
+    r = runner.invoke(app, ["ingest", "-q", str(bad)], env=e)
+    _clean_terminal(r.output)
+    assert "skipped" in r.output and "fixture [bold] [red]name.jsonl" in " ".join(r.output.split())
