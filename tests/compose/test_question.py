@@ -139,6 +139,26 @@ SHAPES = [
         "Undescended testes",
         "survival of the testis",
     ),
+    ("Is there an intrauterine influence on obesity?", "intrauterine", "obesity", None),
+    (
+        "Biliary atresia: should all patients undergo a portoenterostomy?",
+        "portoenterostomy",
+        "Biliary atresia",
+        None,
+    ),
+    (
+        "Chemoradiotherapy in the management of locally advanced squamous cell carcinoma esophagus: "
+        "is surgical resection required?",
+        "surgical resection",
+        "locally advanced squamous cell carcinoma esophagus",
+        None,
+    ),
+    (
+        "What are the effects of 14-3-3 dimers on Tau phosphorylation?",
+        "14-3-3 dimers",
+        "Tau phosphorylation",
+        None,
+    ),
     ("Which company developed eptinezumab?", "eptinezumab", None, None),
     ("Which molecule is targeted by Camrelizumab?", "Camrelizumab", None, None),
 ]

@@ -313,7 +313,7 @@ def _pico(
         if m.group("w").lower() == "and":  # "X and Y: is there an association?"
             return _clean(m.group("i")), None, _clean(m.group("c")), None
         return _clean(m.group("i")), _clean(m.group("c")), None, None  # "X vs Y: does it ...?"
-    clause = _clause(body)
+    clause, body = _clause(body)
     if clause is None or not clause.subject:
         return _old_pico(_LEAD.sub("", body))
     subject, obj, condition, outcome = clause.subject, clause.obj, None, None
@@ -335,23 +335,28 @@ def _pico(
     condition = condition and (frame_object(condition) or condition)
     # "the dose of X for Y": what follows the preposition is the condition
     framed = clause.shape == "wh-frame"
-    if condition is None and (m := _SUBJECT_SPLIT.match(subject)) and (framed or names_condition(m.group(2))):
+    split = (_FRAMED_SPLIT if framed else _SUBJECT_SPLIT).match(subject)
+    if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
     return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
 
 
 _SUBJECT_SPLIT = re.compile(r"^(.+?)\s+(?:in|among|for|to treat|to prevent)\s+(.+)$", re.I)
+_FRAMED_SPLIT = re.compile(
+    r"^(.+?)\s+(?:in|among|for|on|to treat|to prevent)\s+(.+)$", re.I
+)  # "effects of X on Y"
 _HOW = re.compile(r"^how\s+(?:(?!much\b|many\b)\w+\s+)?(?:does|do|can|could|is|are|might|would)\s+", re.I)
 
 
-def _clause(body: str) -> Clause | None:
+def _clause(body: str) -> tuple[Clause | None, str]:
+    """The clause of ``body`` and the body without its "How does" lead (for the fallback patterns)."""
     if m := _HOW.match(body):
         body = body[m.end() :]
     elif is_wh(body):
-        return read_wh(body)
+        return read_wh(body), body
     if m := re.match(rf"^({_AUX})\s+", body, re.I):
-        return read_clause(body[m.end() :], copula=m.group(1).lower() in _BE_AUX)
-    return read_clause(body)
+        return read_clause(body[m.end() :], copula=m.group(1).lower() in _BE_AUX), body
+    return read_clause(body), body
 
 
 def _old_pico(body: str) -> tuple[str | None, str | None, str | None, str | None]:
@@ -379,6 +384,9 @@ def _old_pico(body: str) -> tuple[str | None, str | None, str | None, str | None
     return _clean(intervention), None, _clean(condition), _clean(outcome)
 
 
+_POPULATION_MODIFIERS = frozenset("early late young old older elderly pregnant healthy".split())
+
+
 def _without_population(value: str | None, population: str, *, keep_empty: bool) -> str | None:
     """``value`` without the population it names ("asthma in children" -> "asthma"); an intervention that
     would be left empty keeps its words (``keep_empty``)."""
@@ -388,6 +396,8 @@ def _without_population(value: str | None, population: str, *, keep_empty: bool)
         return value
     raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(pop)}\b", "", value, flags=re.I)
     stripped = _clean(raw)
+    if stripped and stripped.lower() in _POPULATION_MODIFIERS:
+        stripped = None  # "early pregnancy" without "pregnancy"
     return (stripped or value) if keep_empty else stripped
 
 

@@ -110,7 +110,12 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
         r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from)\s+(?P<y>.+))?$",
     ),
     # (a verb right after an article is a noun: "the result of")
-    ("verb", rf"^(?P<i>.+?)(?<!\sthe)(?<!\sa)(?<!\san)\s+{_BE}?{_NOT}{_ADVERB}{VERBS}(?=\s|$)\s*(?P<y>.*)$"),
+    # ("X be used to predict Y": the verb after "used to", "able to")
+    (
+        "verb",
+        rf"^(?P<i>.+?)(?<!\sthe)(?<!\sa)(?<!\san)\s+{_BE}?{_NOT}{_ADVERB}(?:(?:used|able|likely|shown)\s+to\s+)?"
+        rf"{VERBS}(?=\s|$)\s*(?P<y>.*)$",
+    ),
     (
         "noun",
         rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PRED_NOUN}"
@@ -283,7 +288,10 @@ def read_wh(body: str) -> Clause | None:
     clause = read_clause(rest)
     if clause is not None:
         return _filled(Clause(clause.shape, strip_answer_noun(clause.subject or ""), clause.obj), rest)
-    return Clause("wh-np", strip_answer_noun(rest), None)
+    # "Describe a cytokine release syndrome": the whole phrase is the topic; "Which cells ...": the noun
+    # names the kind of answer
+    which = re.match(r"^(?:which|what|how)\b", body, re.I) is not None
+    return Clause("wh-np", strip_answer_noun(rest, trailing=which), None)
 
 
 def _filled(clause: Clause, tail: str) -> Clause:
