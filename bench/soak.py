@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +39,7 @@ from medcite.corpus.detect import parse_path
 from medcite.domain import PassageRef, SourceRecord, StoredSource
 from medcite.errors import MedciteError
 from medcite.retrieve import Mode
+from medcite.testing.databases import scratch_postgres
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 INGESTS = 3
@@ -109,16 +109,8 @@ def database(kind: str, home: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield ""
         return
-    name = f"medcite_soak_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as c:
-            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres(PG_ADMIN, prefix="medcite_soak") as url:
+        yield url
 
 
 def _start(cmd: list[str], env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], Path]:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from medcite.adapters.sql import Store
 from medcite.config import Settings, load_settings
 from medcite.testing import HashingEmbedder
+from medcite.testing.databases import scratch_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -52,18 +53,8 @@ def fresh_database(kind: str, tmp_path: Path) -> Iterator[str]:
     reason = _pg_available()
     if reason:
         pytest.skip(reason)
-    import sqlalchemy as sa
-
-    name = f"medcite_t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as c:
-            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres(PG_ADMIN_URL) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -81,3 +72,13 @@ def settings(tmp_path: Path, db_url: str) -> Settings:
 @pytest.fixture
 def hashing_embedder() -> HashingEmbedder:
     return HashingEmbedder()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """The SQL store on a fresh database (SQLite and PostgreSQL)."""
+    s = Store.open(db_url)
+    try:
+        yield s
+    finally:
+        s.close()

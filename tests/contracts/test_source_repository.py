@@ -7,7 +7,6 @@ evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -39,12 +38,8 @@ def record(key: str, *, year: int | None = 2020, kind: str = "rct", retracted: b
 
 
 @pytest.fixture
-def repo(db_url: str) -> Iterator[SourceRepository]:
-    store = Store.open(db_url)
-    try:
-        yield store
-    finally:
-        store.close()
+def repo(store: Store) -> SourceRepository:
+    return store
 
 
 def upserted_keys(repo: SourceRepository, after: int, batch: int = 2000) -> tuple[list[str], list[str], int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,15 +29,6 @@ def synthetic(key: str, **fields: object) -> SourceRecord:
     text = f"Synthetic test fixture {key}, not evidence. Participants took drug X for twelve weeks."
     record = SourceRecord(key=key, title=f"Synthetic record {key}", sections=(AbstractSection("", text),))
     return SourceRecord(**{**{f: getattr(record, f) for f in record.__slots__}, **fields})  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = Store.open(db_url)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def test_control_characters_are_stripped_and_labels_cut_the_same_on_both_databases(store: Store) -> None:

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from medcite.adapters.sql import Store
 from medcite.domain import AbstractSection, SourceRecord
@@ -28,15 +25,6 @@ PER_BATCH = 8
 def synthetic(key: str) -> SourceRecord:
     text = f"Synthetic test fixture {key}, not evidence. Token tok{key.replace(':', '')} marks it."
     return SourceRecord(key=key, title=f"Synthetic record {key}", sections=(AbstractSection("", text),))
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = Store.open(db_url)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def _write(store: Store, writer: int, errors: list[BaseException]) -> None:
