@@ -281,13 +281,15 @@ _TOPIC = re.compile(
 _PRONOUN = re.compile(rf"^(?:(?:{_AUX})\s+)?(?:it|they|this|these|them|we)\b", re.I)
 
 
+_FRAME_NOUNS = frozenset(
+    "role association relationship link benefit effect influence impact place need".split()
+)
+
+
 def _only_frame(value: str) -> bool:
-    """ "an association", "a role": words of the question's frame, no concept."""
-    words = re.findall(r"[\w-]+", value.lower())
-    return all(
-        w in ("a", "an", "the", "any", "role", "association", "relationship", "link", "benefit")
-        for w in words
-    )
+    """ "an association", "an etiologic role": a frame noun and at most two words before it, no concept."""
+    words = [w for w in re.findall(r"[\w-]+", value.lower()) if w not in ("a", "an", "the", "any")]
+    return not words or (words[-1] in _FRAME_NOUNS and len(words) <= 3)
 
 
 _BE_AUX = frozenset({"is", "are", "was", "were"})

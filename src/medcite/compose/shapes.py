@@ -121,7 +121,11 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
         rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PRED_NOUN}"
         r"\s+(?:for|of|in|to|with)\s+(?P<y>.+)$",
     ),
-    ("is-a", rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an)\s+(?P<y>.+)$"),
+    # "[Is] X a Y", "[Is] X the key to Y" (not "aware of the Y": the subject ends with no preposition)
+    (
+        "is-a",
+        rf"^(?P<i>.+?)(?<!\sof)(?<!\sto)(?<!\sin)(?<!\swith)(?<!\sfor)\s+BE{_NOT}(?:a|an|the)\s+(?P<y>.+)$",
+    ),
     # "[Is] SATB1 positioned close to Y", "X be restored with Y": a participle as the predicate
     ("participle", rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}[a-z]+(?:ed|ing)(?=\s|$)\s*(?P<y>.*)$"),
 )
