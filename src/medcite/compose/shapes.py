@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcite.text import alternation
+from medcite.text import PREPOSITIONS, alternation
 from medcite.text.synonyms import synonyms
 
 # verbs that link an exposure to what it acts on, in the forms a question uses (base, 3rd person, past)
@@ -121,11 +121,8 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
         rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PRED_NOUN}"
         r"\s+(?:for|of|in|to|with)\s+(?P<y>.+)$",
     ),
-    # "[Is] X a Y", "[Is] X the key to Y" (not "aware of the Y": the subject ends with no preposition)
-    (
-        "is-a",
-        rf"^(?P<i>.+?)(?<!\sof)(?<!\sto)(?<!\sin)(?<!\swith)(?<!\sfor)\s+BE{_NOT}(?:a|an|the)\s+(?P<y>.+)$",
-    ),
+    # "[Is] X a Y", "[Is] X the key to Y" (not "aware of the Y": see read_clause)
+    ("is-a", rf"^(?P<i>.+?)\s+BE{_NOT}(?:a|an|the)\s+(?P<y>.+)$"),
     # "[Is] SATB1 positioned close to Y", "X be restored with Y": a participle as the predicate
     ("participle", rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}[a-z]+(?:ed|ing)(?=\s|$)\s*(?P<y>.*)$"),
 )
@@ -175,6 +172,8 @@ def read_clause(body: str, copula: bool = False) -> Clause | None:
         if not m:
             continue
         subject, obj = m.group("i"), m.groupdict().get("y")
+        if name == "is-a" and subject.split()[-1].lower() in PREPOSITIONS:
+            continue  # "physicians aware of | the side effects": no predicate noun
         mod = (m.groupdict().get("m") or "").strip()
         if mod and not _AMOUNT_WORDS.fullmatch(mod):  # "an intrauterine influence on obesity"
             subject, obj = mod, " ".join(x for x in (subject, obj) if x)
