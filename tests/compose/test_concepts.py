@@ -97,3 +97,18 @@ def test_shipped_synonym_file_is_what_the_build_script_makes(tmp_path: Path) -> 
     shipped = REPO / "src" / "medcite" / "models" / "synonyms" / "mesh_synonyms.json.gz"
     with gzip.open(out, "rt") as a, gzip.open(shipped, "rt") as b:
         assert json.load(a) == json.load(b)
+
+
+def test_an_abbreviation_unknown_to_the_glossary_is_learned_from_the_sources() -> None:
+    from medcite.compose import plan_queries
+    from medcite.compose.plan import learned_abbreviations, run_plan, split_direct
+    from tests.compose.doubles import OracleSearcher
+
+    pool = load_extra(["buspirone"], limit=5000)
+    defines = pool["9325477"]  # "buspirone (BSR)"
+    plain = pool["9164427"]  # "Clinical effects of buspirone in social phobia": never says BSR
+    a = analyze_question("Is BSR effective in social phobia?")
+    found = run_plan(OracleSearcher([defines, plain]), plan_queries(a), a)
+    assert learned_abbreviations(a, found) == {"BSR": "buspirone"}
+    direct, _indirect = split_direct(a, found)
+    assert "9164427" in {rs.hit.source.record.key for rs in direct}
