@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 from medcite.errors import ModelError
-from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES
+from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES, SYNONYM_SPELLING
 
 SYNONYMS_FILE = "mesh_synonyms.json.gz"
 MAX_WORDS = 6
@@ -58,12 +58,7 @@ class Descriptor:
         return self.within(other) or other.within(self)
 
 
-_SPELLING = (
-    (r"aemia", "emia"), (r"oedem", "edem"), (r"paediatr", "pediatr"), (r"tumour", "tumor"),
-    (r"oesophag", "esophag"), (r"haem", "hem"), (r"oestr", "estr"), (r"behaviour", "behavior"),
-    (r"leukaem", "leukem"), (r"anaes", "anes"), (r"isation", "ization"), (r"ise\b", "ize"),
-    (r"ised\b", "ized"), (r"ogue\b", "og"), (r"fibre", "fiber"),
-)  # fmt: skip
+_SPELLING = SYNONYM_SPELLING
 _KEY_STOP = ARTICLES | CONNECTIVES | COMMON_PREPOSITIONS
 _TOKEN = re.compile(r"[a-z0-9]+")
 _IRREGULAR = {

@@ -180,3 +180,31 @@ def idf_overlap(query: str, texts: Sequence[str]) -> list[float]:
     df = {w: sum(1 for b in bags if w in b) for w in cw}
     norm = math.log(1.0 + n) * max(1, len(cw))
     return [sum(math.log(1.0 + n / df[w]) for w in cw & bag) / norm for bag in bags]
+
+
+# -- British -> American spellings (regex, replacement), each written once; MeSH uses American spelling.
+# The verifier's MeSH lookup and the synonym keys apply different selections, in their own order.
+_BRITISH: dict[str, tuple[str, str]] = {
+    "ise": (r"ise\b", "ize"), "ised": (r"ised\b", "ized"), "isation": (r"isation", "ization"),
+    "aemia": (r"aemia", "emia"), "oedema": (r"oedema", "edema"), "oedem": (r"oedem", "edem"),
+    "paediatric": (r"paediatric", "pediatric"), "paediatr": (r"paediatr", "pediatr"),
+    "tumour": (r"tumour", "tumor"), "oesophag": (r"oesophag", "esophag"), "haem": (r"haem", "hem"),
+    "oestrogen": (r"oestrogen", "estrogen"), "oestr": (r"oestr", "estr"),
+    "behaviour": (r"behaviour", "behavior"),
+    "leukaem": (r"leukaem", "leukem"), "anaem": (r"anaem", "anem"), "anaes": (r"anaes", "anes"),
+    "ogue": (r"ogue\b", "og"), "fibre": (r"fibre", "fiber"),
+}  # fmt: skip
+MESH_SPELLING: tuple[tuple[str, str], ...] = tuple(
+    _BRITISH[k]
+    for k in (
+        "ise", "ised", "isation", "aemia", "oedema", "paediatric", "tumour", "oesophag", "haem", "oestrogen",
+        "behaviour", "leukaem", "anaem",
+    )
+)  # fmt: skip
+SYNONYM_SPELLING: tuple[tuple[str, str], ...] = tuple(
+    _BRITISH[k]
+    for k in (
+        "aemia", "oedem", "paediatr", "tumour", "oesophag", "haem", "oestr", "behaviour", "leukaem", "anaes",
+        "isation", "ise", "ised", "ogue", "fibre",
+    )
+)  # fmt: skip

@@ -16,6 +16,7 @@ from enum import StrEnum
 from importlib import resources
 
 from medcite.errors import ModelError
+from medcite.text.words import MESH_SPELLING
 
 MESH_FILE = "mesh_cfm.json.gz"
 
@@ -53,11 +54,7 @@ ALIASES: dict[str, str] = {
     "pregnant women": "Pregnant Women",
     "pregnancy": "Pregnant Women",
 }
-_SPELLING = [
-    (r"ise\b", "ize"), (r"ised\b", "ized"), (r"isation", "ization"), (r"aemia", "emia"), (r"oedema", "edema"),
-    (r"paediatric", "pediatric"), (r"tumour", "tumor"), (r"oesophag", "esophag"), (r"haem", "hem"),
-    (r"oestrogen", "estrogen"), (r"behaviour", "behavior"), (r"leukaem", "leukem"), (r"anaem", "anem"),
-]  # fmt: skip
+_SPELLING = MESH_SPELLING
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_NGRAM = 6
 
