@@ -15,12 +15,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from medcite.errors import ModelError
+from medcite.text.phrases import longest_matches
 from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES, SYNONYM_SPELLING
 
 SYNONYMS_FILE = "mesh_synonyms.json.gz"
@@ -121,21 +122,12 @@ class SynonymVocabulary:
         """Descriptors whose wordings ``text`` names (runs of consecutive words, longest first, not
         overlapping, unambiguous ones only), in text order."""
         stems = key_words(text)
-        out: list[Descriptor] = []
-        i = 0
-        while i < len(stems):
-            if stems[i] not in self._starts:
-                i += 1
-                continue
-            for n in range(min(MAX_WORDS, len(stems) - i), 0, -1):
-                found = self._by_words.get(frozenset(stems[i : i + n]), set())
-                if len(found) == 1:
-                    out.append(self.descriptors[next(iter(found))])
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
+
+        def one(run: Sequence[str]) -> str | None:
+            found = self._by_words.get(frozenset(run), set())
+            return next(iter(found)) if len(found) == 1 else None
+
+        return [self.descriptors[d] for _s, _e, d in longest_matches(stems, self._starts, MAX_WORDS, one)]
 
 
 @cache

@@ -16,6 +16,7 @@ from enum import StrEnum
 from importlib import resources
 
 from medcite.errors import ModelError
+from medcite.text.phrases import longest_matches
 from medcite.text.words import MESH_SPELLING
 
 MESH_FILE = "mesh_cfm.json.gz"
@@ -145,22 +146,8 @@ class MeshVocabulary:
     def find(self, text: str) -> list[Term]:
         """Headings named in ``text``, longest match first, non-overlapping, in text order."""
         words = [_word_key(w) for w in _TOKEN.findall(normalise(text))]
-        out: list[Term] = []
-        i = 0
-        while i < len(words):
-            if words[i] not in self._starts:
-                i += 1
-                continue
-            for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
-                key = " ".join(words[i : i + n])
-                heading = self._phrases.get(key)
-                if heading is not None:
-                    out.append(Term(heading, self.headings[heading], " ".join(words[i : i + n])))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
+        hits = longest_matches(words, self._starts, _MAX_NGRAM, lambda run: self._phrases.get(" ".join(run)))
+        return [Term(h, self.headings[h], " ".join(words[i:j])) for i, j, h in hits]
 
 
 def relation(a: Term, b: Term) -> Relation:
