@@ -1,0 +1,364 @@
+"""Pinned fields of a study card read from an abstract's text by patterns: sample size, species, age
+group, condition, setting, arms, numbers of a result (effect, CI, p), adverse events, dose and route,
+follow-up. Every function returns :class:`Span` s with offsets into the text it was given.
+
+Rules here are the first reading; ``bench/bench_cards.py`` reports how often each field is filled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medcite.domain.cards import AgeGroup, Span, Species
+from medcite.text import SAMPLED_PEOPLE, alternation
+from medcite.text.cues import LABORATORY
+from medcite.text.words import ANIMAL_NOUNS, HUMAN_SUBJECTS
+
+_PEOPLE = alternation(SAMPLED_PEOPLE)
+_COUNT = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b")
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without surrounding whitespace or trailing punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def first(text: str, pattern: re.Pattern[str], group: int = 0, within: Iterable[Span] = ()) -> Span | None:
+    """The first match of ``pattern`` (its ``group``), searched in ``within`` spans when given."""
+    regions = list(within) or [Span(0, len(text), text)]
+    for r in regions:
+        if m := pattern.search(text, r.start, r.end):
+            return span(text, m.start(group), m.end(group))
+    return None
+
+
+def people_counts(text: str) -> list[tuple[int, int, int]]:
+    """(count, start, end) of each "N <people>" phrase ("1,234 patients", "36 healthy children")."""
+    return [(int(m.group(1).replace(",", "")), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
+
+
+def sample_span(text: str, n: int | None) -> tuple[int | None, Span | None]:
+    """The study's n when the text backs it (``n`` is the classifier's sample size): stated as a count of
+    people and not smaller than another count of people (a subgroup count is not the study's n); the span
+    is where the text states it."""
+    if n is None or n <= 0:
+        return None, None
+    counts = people_counts(text)
+    if counts and n < max(c for c, _, _ in counts):
+        return None, None
+    for c, s, e in counts:
+        if c == n:
+            return n, Span(s, e, text[s:e])
+    num = re.compile(rf"(?<![\d.,]){n:,d}(?![\d.,]\d)|(?<![\d.,]){n:d}(?![\d.,]\d)")
+    if m := num.search(text):
+        return n, Span(m.start(), m.end(), m.group(0))
+    return None, None
+
+
+_ANIMAL = re.compile(rf"\b(?:{alternation(ANIMAL_NOUNS)}|murine|rodent)\b", re.I)
+_HUMAN = re.compile(rf"\b(?:{alternation(HUMAN_SUBJECTS)})\b", re.I)
+
+
+def species(text: str, human: bool | None, design: str) -> tuple[Species, Span | None]:
+    """Human, animal or in-vitro subjects (the classifier's reading decides, the text gives the span)."""
+    if human is True:
+        return "human", first(text, _HUMAN)
+    lab, animal = first(text, LABORATORY), first(text, _ANIMAL)
+    if human is False or design == "animal":
+        if animal is not None:
+            return "animal", animal
+        if lab is not None:
+            return "in_vitro", lab
+        return "animal", None
+    if (person := first(text, _HUMAN)) is not None:
+        return "human", person
+    return "unknown", None
+
+
+_CHILD = re.compile(
+    r"\b(?:child(?:ren|hood)?|pa?ediatric|infants?|infancy|neonat\w*|newborns?|preterm|toddlers?|"
+    r"adolescen\w*|boys|girls|schoolchildren|juvenile|youths?|teenagers?|preschool\w*|kindergarten)\b",
+    re.I,
+)
+_OLDER = re.compile(
+    r"\b(?:elderly|older (?:adults?|people|persons|patients|women|men|individuals)|geriatric|"
+    r"aged (?:65|70|75|80)\s*(?:years? )?(?:or|and) (?:older|over|above)|"
+    r"nursing home residents|octogenarians|nonagenarians)\b",
+    re.I,
+)
+_ADULT = re.compile(r"\b(?:adults?|adulthood|women|men|mothers|pregnan\w*|postmenopausal|veterans)\b", re.I)
+
+
+def age_group(text: str) -> tuple[AgeGroup, Span | None]:
+    """Children, adults, older adults or a mix, from the words for the people studied."""
+    found = [
+        (g, s)
+        for g, p in (("children", _CHILD), ("older adults", _OLDER), ("adults", _ADULT))
+        if (s := first(text, p)) is not None
+    ]
+    if not found:
+        return "unknown", None
+    groups = {g for g, _ in found}
+    if "children" in groups and groups - {"children"}:
+        # "children and adults": mixed; "mothers of children" stays adults is not detectable by rule
+        first_span = min((s for _, s in found), key=lambda s: s.start)
+        return "mixed", first_span
+    if groups == {"older adults", "adults"}:
+        return "older adults", next(s for g, s in found if g == "older adults")
+    g, s = found[0]
+    return g, s  # type: ignore[return-value]
+
+
+_CONDITION = re.compile(
+    rf"\b(?:{_PEOPLE}|cases|women|men)\s+(?:who (?:had|have|were diagnosed with)|with|undergoing|"
+    r"suffering from|diagnosed with|admitted (?:to (?:\w+ ){1,3})?(?:with|for)|presenting with|"
+    r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!and\b|or\b|who\b|were\b|was\b|in\b|at\b|from\b)"
+    r"[^\s,.;:()\[\]]+\s?){1,6})",
+    re.I,
+)
+
+
+def condition(text: str, within: Iterable[Span] = ()) -> Span | None:
+    """The condition of the people studied: "patients with <condition>"."""
+    return first(text, _CONDITION, 1, within)
+
+
+_SETTING = re.compile(
+    r"\b(?:(?:multi-?cent(?:er|re)|single-?cent(?:er|re)|tertiary|university|teaching|community|rural|urban|"
+    r"academic|district|general|psychiatric|paediatric|pediatric|regional|referral|veterans? affairs)\s+)*"
+    r"(?:(?:\w+ )?hospitals?|(?:outpatient |specialist |memory |primary care )?clinics?|"
+    r"intensive care units?|ICUs?|emergency departments?|"
+    r"primary care(?: practices| settings?| centres| centers)?|"
+    r"general practices?|nursing homes?|care homes?|"
+    r"(?:\w+ )?(?:medical |health |trauma |cancer )?cent(?:er|re)s|outpatient (?:setting|departments?)|"
+    r"inpatient (?:setting|units?|wards?)|wards?|schools?|communit(?:y|ies))\b",
+    re.I,
+)
+_SETTING_LEAD = re.compile(r"\b(?:in|at|from|across)\s+(?:\d+\s+|a |an |the |two |three |four |five |six )?")
+
+
+def setting(text: str, within: Iterable[Span] = ()) -> Span | None:
+    """Where the study ran: "in a tertiary care hospital", "27 primary care practices"."""
+    for r in list(within) or [Span(0, len(text), text)]:
+        for m in _SETTING.finditer(text, r.start, r.end):
+            lead = _SETTING_LEAD.search(text, max(r.start, m.start() - 40), m.start())
+            if (
+                lead
+                and lead.end() <= m.start()
+                and not text[lead.end() : m.start()].strip(" -").count(" ") > 4
+            ):
+                return span(text, lead.start(), m.end())
+            if re.match(r"multi|single", m.group(0), re.I):
+                return span(text, m.start(), m.end())
+    return None
+
+
+# -- the numbers of a result ---------------------------------------------------------------------------
+_NUM = r"[-−–]?\d+(?:[.·]\d+)?"
+_EFFECT = re.compile(
+    rf"\b(?:(?:adjusted |pooled |weighted |standardi[sz]ed )?(?:odds ratio|hazard ratio|risk ratio|"
+    rf"rate ratio|relative risk|mean difference|risk difference|(?:absolute |relative )?risk reduction|"
+    rf"number needed to treat|incidence rate ratio)|a?OR|a?HR|RR|IRR|ARR|RRR|NNT|S?MD|WMD)"
+    rf"\s*(?:\([^)]{{0,15}}\)\s*)?[:=,]?\s*(?:of|was|were)?\s*{_NUM}"
+    rf"|\b(?:reduc|decreas|increas|improv|lower)\w*\s+(?:\w+\s+){{0,4}}?by\s+{_NUM}\s*(?:%|percent|"
+    rf"percentage points?)"
+    rf"|{_NUM}\s*%\s*(?:vs\.?|versus|compared (?:with|to))\s*{_NUM}\s*%",
+    re.I,
+)
+_CI = re.compile(
+    rf"\b\d{{2}}\s*%\s*(?:CI|confidence intervals?|credible intervals?|CrI)\s*[:=,]?\s*\[?\(?"
+    rf"{_NUM}\s*%?\s*(?:to|-|–|—|,)\s*{_NUM}\s*%?\)?\]?",
+    re.I,
+)
+_P = re.compile(
+    r"\b[Pp]\s*(?:[<>=≤≥]|&[lg]t;)\s*0?[.·]\d+(?:\s*[x×]\s*10\s*[-−]\s*\d+)?|\b[Pp]\s*=\s*NS\b|\bn\.?s\.(?!\w)"
+)
+
+
+def effect(text: str, s: Span) -> Span | None:
+    return first(text, _EFFECT, within=[s])
+
+
+def ci(text: str, s: Span) -> Span | None:
+    return first(text, _CI, within=[s])
+
+
+def p_value(text: str, s: Span) -> Span | None:
+    return first(text, _P, within=[s])
+
+
+# -- arms and outcomes: an anchor word, then the phrase before or after it --------------------------------
+_STOP = frozenset(
+    """a an the and or to with was were is are in on for of by from than that which who when while as at
+    both either all each between group groups arm arms patients subjects participants received receiving
+    compared versus vs significantly""".split()
+)
+_WORD = re.compile(r"[^\s,.;:()\[\]]+")
+_BREAK = re.compile(r"[,.;:()\[\]]")
+
+
+def phrase_before(text: str, pos: int, lo: int, most: int = 6) -> Span | None:
+    """The words right before ``pos`` (at most ``most``, not past punctuation, a stop word or ``lo``)."""
+    window = text[max(lo, pos - 80) : pos]
+    base = pos - len(window)
+    cut = max((m.end() for m in _BREAK.finditer(window)), default=0)
+    words = list(_WORD.finditer(window, cut))
+    keep: list[re.Match[str]] = []
+    for w in reversed(words):
+        if w.group(0).lower() in _STOP or len(keep) == most:
+            break
+        keep.append(w)
+    if not keep:
+        return None
+    return Span(
+        base + keep[-1].start(), base + keep[0].end(), text[base + keep[-1].start() : base + keep[0].end()]
+    )
+
+
+def phrase_after(text: str, pos: int, hi: int, most: int = 6) -> Span | None:
+    """The words right after ``pos`` (leading articles skipped; not past punctuation or a stop word)."""
+    window = text[pos : min(hi, pos + 80)]
+    brk = _BREAK.search(window)
+    window = window[: brk.start()] if brk else window
+    keep: list[re.Match[str]] = []
+    for w in _WORD.finditer(window):
+        low = w.group(0).lower()
+        if not keep and low in ("a", "an", "the", "either", "receive", "placebo-controlled"):
+            continue
+        if low in _STOP or len(keep) == most:
+            break
+        keep.append(w)
+    if not keep:
+        return None
+    return Span(
+        pos + keep[0].start(), pos + keep[-1].end(), text[pos + keep[0].start() : pos + keep[-1].end()]
+    )
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus|compared (?:with|to)|in comparison (?:with|to))\s", re.I)
+_ASSIGNED = re.compile(
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
+    r"(?:receive\s+|either\s+|one of\s+)?",
+    re.I,
+)
+_OR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+)(?:or|versus|vs\.?)\s+")
+_PLACEBO = re.compile(
+    r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|no treatment|waiting list|wait-?list)\b", re.I
+)
+
+
+def _pair(text: str, r: Span) -> tuple[Span, Span] | None:
+    if m := _ASSIGNED.search(text, r.start, r.end):
+        a = phrase_after(text, m.end(), r.end)
+        if a and (o := _OR.match(text, a.end)) and (b := phrase_after(text, o.end(), r.end)):
+            return a, b
+    for m in _VERSUS.finditer(text, r.start, r.end):
+        a, b = phrase_before(text, m.start(), r.start), phrase_after(text, m.end(), r.end)
+        if a and b:
+            return a, b
+    return None
+
+
+def arms(text: str, within: Iterable[Span]) -> tuple[tuple[Span, ...], Span | None]:
+    """The interventions and the comparator where a sentence names them ("randomised to X or Y",
+    "X versus Y"); a placebo, sham, usual-care or waiting-list arm is the comparator."""
+    regions = list(within)
+    for r in regions:
+        if (pair := _pair(text, r)) is not None:
+            a, b = pair
+            if _PLACEBO.search(a.text) and not _PLACEBO.search(b.text):
+                a, b = b, a
+            return (a,), b
+    return (), first(text, _PLACEBO, within=regions)
+
+
+_OUTCOME_IN = re.compile(
+    r"\b(?:differences?|changes?|improvements?|reductions?|increases?|decreases?|effects?|benefits?)\s+"
+    r"(?:\w+\s+)?(?:in|on|of)\s+(?:the\s+)?",
+    re.I,
+)
+_OUTCOME_VERB = re.compile(
+    r"\s(?:\([^)]{0,40}\)\s*)?(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:significantly\s+)?(?:not\s+)?"
+    r"(?:higher|lower|greater|smaller|reduced|increased|decreased|improved|shorter|longer|similar|comparable|"
+    r"better|worse|unchanged|elevated|associated|different)\b",
+    re.I,
+)
+_OUTCOME_OBJECT = re.compile(
+    r"\b(?:reduced|increased|decreased|improved|lowered|raised|prolonged|shortened|prevented)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def outcome(text: str, s: Span) -> Span | None:
+    """The outcome a result sentence names: "no difference in X", "X was lower", "reduced X"."""
+    if (m := _OUTCOME_IN.search(text, s.start, s.end)) and (found := phrase_after(text, m.end(), s.end)):
+        return found
+    if (m := _OUTCOME_VERB.search(text, s.start, s.end)) and (
+        found := phrase_before(text, m.start(), s.start)
+    ):
+        return found
+    if m := _OUTCOME_OBJECT.search(text, s.start, s.end):
+        return phrase_after(text, m.end(), s.end)
+    return None
+
+
+# -- safety, dose, follow-up ---------------------------------------------------------------------------
+ADVERSE = re.compile(
+    r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?)|side[- ]effects?|toxicit\w*|"
+    r"complications?|tolerab\w*|well tolerated|serious (?:adverse )?events?|withdrawals? due to|"
+    r"discontinu\w* (?:due to|because of)|nausea|vomiting|dizziness|headaches?|hypotension|bleeding|"
+    r"haemorrhage|hemorrhage|infections?|deaths?|mortality)\b",
+    re.I,
+)
+_DOSE = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|ng|mL|ml|IU|U|units?|"
+    r"mmol|mEq|Gy)(?:\s*/\s*(?:kg|m2|m²|day|d|h|min|dose))*\b"
+    r"(?:\s+(?:(?:once|twice|three times|four times)\s+(?:a\s+)?(?:daily|day|weekly|week)|daily|per day|"
+    r"a day|weekly|bid|tid|qid|b\.i\.d\.|t\.i\.d\.|every \d+ (?:hours|h|days|weeks)))?",
+)
+_ROUTE = re.compile(
+    r"\b(?:intravenous(?:ly)?|i\.v\.|oral(?:ly)?|per os|intranasal(?:ly)?|intramuscular(?:ly)?|i\.m\.|"
+    r"subcutaneous(?:ly)?|s\.c\.|topical(?:ly)?|transdermal(?:ly)?|inhaled|inhalation|sublingual(?:ly)?|"
+    r"intrathecal(?:ly)?|epidural(?:ly)?|rectal(?:ly)?|intravitreal(?:ly)?|intra-articular(?:ly)?|"
+    r"infusions?|bolus|nebuli[sz]ed)\b",
+    re.I,
+)
+
+
+def dose_route(text: str, within: Iterable[Span]) -> tuple[Span, ...]:
+    """Each dose ("0.5 mg/kg", "100 mg twice daily"), joined with a route word within 40 characters
+    before or after it ("intravenous ketamine 0.5 mg/kg")."""
+    out: list[Span] = []
+    for r in within:
+        for m in _DOSE.finditer(text, r.start, r.end):
+            start, end = m.start(), m.end()
+            before = [x for x in _ROUTE.finditer(text, max(r.start, start - 40), start)]
+            after = _ROUTE.search(text, end, min(r.end, end + 40))
+            if before and not re.search(r"[,;.]\s", text[before[-1].end() : start]):
+                start = before[-1].start()
+            elif after and not re.search(r"[,;.]\s", text[end : after.start()]):
+                end = after.end()
+            if not out or start >= out[-1].end:
+                out.append(span(text, start, end))
+    return tuple(out)
+
+
+_FOLLOW = re.compile(
+    r"\b(?:(?:median|mean) )?follow(?:ed)?[- ]up(?: period| duration| time)?(?: of| was| for| at| lasted)?\s+"
+    r"(?:a (?:median|mean) (?:of )?|up to |at least |approximately |about )?"
+    r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:days?|weeks?|months?|years?|yrs?)\b"
+    r"|\b(?:over|for|during|after)\s+(?:a (?:period|mean|median) of\s+)?\d+(?:[.,]\d+)?\s*"
+    r"(?:weeks?|months?|years?)"
+    r"(?:\s+of (?:follow-up|treatment|therapy))?\b",
+    re.I,
+)
+
+
+def follow_up(text: str, within: Iterable[Span] = ()) -> Span | None:
+    """The follow-up ("median follow-up of 5 years"), else a study duration ("over 12 weeks")."""
+    return first(text, _FOLLOW, within=within)

@@ -1,0 +1,58 @@
+"""What a result sentence reports: the direction of the finding (a shipped model) and its numbers.
+
+:func:`finding_direction` reads a sentence with the model of ``models/direction`` (see its MODEL_CARD.md):
+word uni- to trigrams -> increased / decreased / no_difference, or ``none`` (no comparison reported),
+trained on Evidence Inference's evidence spans (``training/train_direction.py``). "increased" and
+"decreased" are what Evidence Inference labels them: the outcome with the intervention against the
+comparator, whether that is good or bad for the patient.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcite.corpus.linear import load_model, ngrams, tokens
+from medcite.domain.cards import DIRECTIONS, Direction
+from medcite.text import effect_direction
+from medcite.text.cues import DECREASE, INCREASE, NO_DIFFERENCE
+
+MODEL = "direction"
+NONE = "none"
+_NEGATORS = frozenset("no not nor without neither non failed".split())
+
+
+def direction_features(sentence: str) -> list[str]:
+    """The model's features of a sentence: uni- to trigrams, the words within four of a negation, and
+    the verifier's direction cues (:func:`medcite.text.effect_direction` and its cue counts)."""
+    toks = tokens(sentence)
+    feats = ngrams(toks, n=3)
+    feats.append(f"rule:{effect_direction(sentence).value}")
+    feats += [
+        f"cue:{name}:{min(len(cue.findall(sentence)), 3)}"
+        for name, cue in (("nodiff", NO_DIFFERENCE), ("up", INCREASE), ("down", DECREASE))
+    ]
+    for i, t in enumerate(toks):
+        if t in _NEGATORS or t.endswith("n't"):
+            feats += [f"neg:{w}" for w in toks[i + 1 : i + 5]]
+    if re.search(r"\bp\s*[<≤]\s*0?\.0", sentence, re.I):
+        feats.append("p:small")
+    if re.search(r"\bp\s*[>≥=]\s*0?\.(?:0[5-9]|[1-9])", sentence, re.I):
+        feats.append("p:large")
+    return feats
+
+
+def direction_probabilities(sentence: str) -> dict[str, float]:
+    """The model's probability of each class (the three directions and ``none``)."""
+    model = load_model(MODEL)
+    p = model.probabilities(direction_features(sentence))
+    return {c: float(v) for c, v in zip(model.classes, p, strict=True)}
+
+
+def finding_direction(sentence: str) -> tuple[Direction | None, float]:
+    """The direction the sentence reports and the model's probability of it; ``(None, 0.0)`` when the
+    model reads no comparison (``none`` is its likeliest class)."""
+    probs = direction_probabilities(sentence)
+    best = max(probs, key=lambda c: probs[c])
+    if best == NONE or best not in DIRECTIONS:
+        return None, 0.0
+    return best, probs[best]

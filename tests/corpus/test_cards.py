@@ -1,0 +1,136 @@
+"""Study cards, sentence roles and finding directions on real shared data (skipped when it is absent)."""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from medcite.corpus import finding_direction, sentence_roles, study_card
+from medcite.corpus.classify import classify
+from medcite.corpus.findings import direction_probabilities
+from medcite.corpus.jsonl import parse_jsonl
+from medcite.corpus.roles import classify as classify_roles
+from medcite.corpus.roles import heading_role
+from medcite.domain import DIRECTIONS, SourceRecord, StoredSource
+from medcite.text import effect_direction, record_sentences
+
+
+@pytest.fixture(scope="module")
+def pubmedqa(data_dir: Path) -> list[StoredSource]:
+    records = [
+        r for r in parse_jsonl(data_dir / "pubmedqa" / "abstracts.jsonl") if isinstance(r, SourceRecord)
+    ]
+    return [StoredSource(i, r, classify(r)) for i, r in enumerate(records)]
+
+
+def test_every_span_of_every_card_is_its_text(pubmedqa: list[StoredSource]) -> None:
+    for source in pubmedqa:
+        card = study_card(source)
+        text = source.record.text
+        assert card.source_key == source.key
+        for span in card.spans():
+            assert text[span.start : span.end] == span.text, (source.key, span)
+        starts = [f.sentence.start for f in card.findings]
+        assert starts == sorted(starts)
+
+
+def test_sentence_roles_cover_the_text_in_order(pubmedqa: list[StoredSource]) -> None:
+    for source in pubmedqa[:200]:
+        text = source.record.text
+        roles = sentence_roles(text)
+        assert [s.start for s, _, _ in roles] == sorted(s.start for s, _, _ in roles)
+        for span, role, prob in roles:
+            assert text[span.start : span.end] == span.text
+            assert role in ("background", "objective", "methods", "results", "conclusions")
+            assert 0.0 < prob <= 1.0
+
+
+def test_role_model_beats_a_floor_on_held_out_pubmedqa_abstracts(pubmedqa: list[StoredSource]) -> None:
+    # the abstracts the role model never saw (training/role_data.py: CRC-32 of the PMID mod 10 == 0);
+    # the model reads the sentences without their headings, the headings are the truth
+    right = total = 0
+    for source in pubmedqa:
+        if zlib.crc32((source.record.pmid or "").encode()) % 10:
+            continue
+        sents = record_sentences(source)
+        gold = [heading_role(label) for label, *_ in sents]
+        for (role, _p), truth in zip(classify_roles([t for *_, t in sents]), gold, strict=True):
+            if truth is not None:
+                total += 1
+                right += role == truth
+    assert total > 500
+    assert right / total >= 0.80
+
+
+def _ei_split(data_dir: Path, split: str) -> list[tuple[str, str]]:
+    ei = data_dir / "evidence_inference"
+    ids = set((ei / "splits" / f"ev2_{split}_article_ids.txt").read_text().split())
+    labels = {
+        "significantly increased": "increased",
+        "significantly increase": "increased",
+        "significantly decreased": "decreased",
+        "no significant difference": "no_difference",
+    }
+    out = set()
+    with (ei / "v2_annotations.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            text = " ".join(row["Annotations"].split())
+            if row["PMCID"] in ids and row["Label"].strip() in labels and len(text) >= 10:
+                out.add((row["PMCID"], text, labels[row["Label"].strip()]))
+    return [(t, lab) for _, t, lab in sorted(out)]
+
+
+def test_direction_model_beats_the_rules_on_evidence_inference_test(data_dir: Path) -> None:
+    pairs = _ei_split(data_dir, "test")
+    assert len(pairs) > 300
+    model = rules = 0
+    for text, gold in pairs:
+        probs = direction_probabilities(text)
+        model += max(DIRECTIONS, key=lambda d: probs[d]) == gold
+        rules += str(effect_direction(text).value).replace(" ", "_") == gold
+    assert model / len(pairs) >= 0.70
+    assert model > rules
+
+
+def test_finding_direction_reads_real_result_sentences(pubmedqa: list[StoredSource]) -> None:
+    # sentences quoted from PubMedQA abstracts
+    assert finding_direction("The duration of anesthesia did not differ in the 2 groups (P>0.05).")[0] == (
+        "no_difference"
+    )
+    assert finding_direction("NBQ-scores remained significantly lower after follow-up (p = 0.001).")[0] == (
+        "decreased"
+    )
+    direction, confidence = finding_direction(
+        "In a randomised, placebo-controlled, double-blind, cross-over study, 12 healthy volunteers received "
+        "a single dose of 100 mg codeine phosphate plus 50 mg diclofenac sodium or codeine phosphate plus "
+        "placebo."
+    )
+    assert (direction, confidence) == (None, 0.0)
+
+
+def test_cards_of_real_trials_have_their_fields(pubmedqa: list[StoredSource]) -> None:
+    by_key = {s.key: s for s in pubmedqa}
+    card = study_card(by_key["10808977"])  # telephone counselling vs usual care, a randomised trial
+    assert card.design == "rct"
+    assert card.species == "human"
+    assert card.comparator is not None and card.comparator.text == "usual care"
+    assert any(f.direction == "increased" and f.effect is not None for f in card.findings)
+    assert card.conclusion is not None
+    card = study_card(by_key["17621202"])  # shaving before surgery, 789 patients
+    assert card.n == 789
+    assert any(f.direction == "no_difference" and f.p is not None for f in card.findings)
+
+
+def test_a_card_takes_under_20_ms(pubmedqa: list[StoredSource]) -> None:
+    study_card(pubmedqa[0])  # loads the models
+    times = []
+    for source in pubmedqa[:300]:
+        t = time.perf_counter()
+        study_card(source)
+        times.append(time.perf_counter() - t)
+    assert statistics.median(times) < 0.020
