@@ -9,8 +9,10 @@ Articles are composed with ``compose_article`` on ``engine.searcher()`` and ``en
 ``--half even`` (or ``odd``) keeps the questions of even (odd) index in each data set, before ``--limit``:
 tune rules on the even half and report on the odd one. Beside the accuracy the table shows the
 majority-class baseline: the share of the most common gold answer ("always yes" on both data sets).
-``--without synonyms`` / ``--without directness`` measure the answers without the MeSH synonyms of the
-question's concepts, or without the directness rules beyond naming the concepts.
+``--stance wording|findings|combined`` chooses where the yes/no stance comes from (see
+``medcite.compose.synthesis.combine_stance``). ``--without synonyms`` / ``--without directness``
+measure the answers without the MeSH synonyms of the question's concepts, or without the directness
+rules beyond naming the concepts.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections import Counter
 
 from bench.common import data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import compose_article, plan
+from medcite.compose import compose_article, plan, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -105,16 +107,26 @@ def main() -> None:
     ap.add_argument("--half", choices=("even", "odd"), default=None, help="questions of even or odd index")
     ap.add_argument(
         "--without",
-        choices=("synonyms", "directness"),
+        choices=("synonyms", "directness", "roles"),
         action="append",
         default=[],
-        help="measure without the MeSH synonyms of the question's concepts, or without the directness rules "
-        "beyond the concepts (animal, other condition, setting, age group)",
+        help="measure without the MeSH synonyms of the question's concepts, without the directness rules "
+        "beyond the concepts (animal, other condition, setting, age group), or without the trained "
+        "sentence-role model (the cue rules alone)",
+    )
+    ap.add_argument(
+        "--stance",
+        choices=("wording", "findings", "combined"),
+        default=None,
+        help="where the yes/no stance comes from (default: the shipped synthesis.STANCE_MODE)",
     )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    if args.stance:
+        synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
+    plan.TRAINED_ROLES = "roles" not in args.without
     engine = open_engine(load_settings())
     stats = engine.stats()
     searcher = engine.searcher()
@@ -127,6 +139,7 @@ def main() -> None:
         results["BioASQ yes/no"] = run(engine, bioasq(args.limit, args.half), args.verbose)
     print(f"machine: {machine()}")
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}, without: {args.without or 'nothing'}")
+    print(f"stance from: {synthesis.STANCE_MODE}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     rows = []
     for name, r in results.items():

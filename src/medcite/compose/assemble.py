@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from medcite.compose.candidates import NUMBER
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, layout_for, primary_key
-from medcite.compose.evidence_table import evidence_rows
+from medcite.compose.evidence_table import design_words, evidence_rows
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.stance import StanceResult
+from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
 from medcite.domain import (
     LEVEL,
     Article,
@@ -67,6 +68,7 @@ def assemble(
     provenance: Provenance,
     v: Verified,
     stance: StanceResult | None = None,
+    found: Sequence[StudyFinding] = (),
 ) -> Article:
     prim = [c for c in v.kept if c.draft.section == primary_key(a)]
     lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or v.kept
@@ -88,7 +90,19 @@ def assemble(
     order = number_by_first_use(
         [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
-    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order)
+    prim_keys = {c.draft.cites[0].key for c in prim}
+    sof = outcome_rows(
+        a,
+        [f for f in found if f.source.key in prim_keys and f.source.key in order],
+        [f for f in found if f.source.key in order],
+        order,
+    )
+    synopsis = ""
+    if sof and sof[0].outcome != "Adverse events":
+        level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
+        main = [f.source for f in found if f.source.key in prim_keys and f.source.key in order]
+        synopsis = summary_sentence(sof[0], [design_words(s) for s in main]) + " "
+    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis)
     sections = [Section(k, TITLES[k], tuple(_statement(c, order) for c in st)) for k, st in sections_out]
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
@@ -119,6 +133,7 @@ def assemble(
         composer=v.composer,
         dropped=v.dropped,
         evidence_table=table,
+        summary_of_findings=sof,
     )
     return for_audience(art, audience)
 
@@ -190,17 +205,18 @@ def _bottom_text(
     supported: bool,
     bl_keys: list[str],
     order: dict[str, int],
+    synopsis: str = "",
 ) -> str:
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if supported:
-        return _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra)
+        return _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
     why = (
         f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
         f"see {TITLES[pick.draft.section]} [{order[bl_keys[0]]}]."
     )
-    return f"{head}{why}{tail}{extra}".strip()
+    return f"{head}{synopsis}{why}{tail}{extra}".strip()
 
 
 def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
@@ -234,8 +250,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _bottom_line(head: str, d: Draft, cite: str, tail: str) -> str:
+def _bottom_line(head: str, d: Draft, cite: str, tail: str, synopsis: str = "") -> str:
+    """The head ("Yes (low certainty). "), the summary of findings in one sentence, then the quoted
+    statement within :data:`BOTTOM_LINE_WORDS` together with the head and tail."""
     budget = BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 1
+    head += synopsis
     for body in (d.text, d.core):
         if _words(body) <= budget:
             return f"{head}{body.rstrip('.')} {cite}.{tail}".strip()

@@ -27,7 +27,17 @@ from medcite.compose.stance import (
     lead_order,
     stance_model,
 )
-from medcite.domain import Article, Audience, Evidence, Label, Provenance, SearchFilters, Verdict
+from medcite.compose.synthesis import card_of, combine_stance, study_findings
+from medcite.domain import (
+    Article,
+    Audience,
+    Evidence,
+    Label,
+    Provenance,
+    SearchFilters,
+    StoredSource,
+    Verdict,
+)
 from medcite.errors import MedciteError
 from medcite.ports import LLMClient, Searcher, Verifier
 
@@ -89,9 +99,21 @@ def compose_article(
     # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
     claim_check = observe is not None or stance_model() is not None
     stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check)
+    found = study_findings(quoted_sources(verified.kept), card_of)
+    prim = {c.draft.cites[0].key for c in verified.kept if c.draft.section == primary_key(analysis)}
+    stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
     if stance is not None and observe is not None:
         observe(stance)
-    return assemble(question, analysis, audience, provenance, verified, stance)
+    return assemble(question, analysis, audience, provenance, verified, stance, found)
+
+
+def quoted_sources(kept: Sequence[Checked]) -> list[tuple[StoredSource, list[tuple[int, int]]]]:
+    """Each cited source (by first citation) with the spans of its sentences that statements quote."""
+    out: dict[str, tuple[StoredSource, list[tuple[int, int]]]] = {}
+    for c in kept:
+        for cand in c.draft.cites:
+            out.setdefault(cand.key, (cand.source, []))[1].append((cand.start, cand.end))
+    return list(out.values())
 
 
 def draft_statements(
@@ -105,7 +127,7 @@ def draft_statements(
     rejected, composer = 0, "extractive"
     if llm is not None:
         pool = list(dict.fromkeys(c for d in drafts for c in d.cites))
-        out = llm_drafts(llm, analysis, pool)
+        out = llm_drafts(llm, analysis, pool, card_of)
         drafts, rejected, composer = list(out.drafts), out.rejected, f"llm:{llm.model_id}"
     drafts = [d for d in drafts if len(d.text) <= MAX_STATEMENT_CHARS][: MAX_VERIFY - MAX_CROSS]
     return Drafted(drafts, sources, indirect, rejected, composer)

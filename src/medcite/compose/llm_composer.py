@@ -7,12 +7,15 @@ before verification; the rest go through the verifier with the default composer'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, Candidate, attribution
 from medcite.compose.draft import TITLES, Draft, layout_for, primary_key
 from medcite.compose.question import QuestionAnalysis
+from medcite.domain import StoredSource
 from medcite.domain.article import StatementKind
+from medcite.domain.cards import StudyCard
 from medcite.ports import LLMClient
 
 MAX_EVIDENCE = 24
@@ -34,9 +37,38 @@ class LLMDrafts:
     rejected: int  # sentences dropped before verification (no valid citation, or an unfound number)
 
 
-def build_prompt(a: QuestionAnalysis, pool: list[Candidate]) -> str:
+def card_lines(pool: list[Candidate], card_of: Callable[[StoredSource], StudyCard]) -> list[str]:
+    """One line per study of the pool: its card's fields as the source states them (design, n, who,
+    what was compared, follow-up), so the LLM writes from the study cards and the sentences cut from them."""
+    out: list[str] = []
+    for s in dict.fromkeys(c.source for c in pool):
+        card = card_of(s)
+        fields = [
+            ("design", card.design),
+            ("n", card.n_span.text if card.n_span else ""),
+            ("population", card.condition.text if card.condition else ""),
+            ("age group", "" if card.age_group == "unknown" else card.age_group),
+            ("species", "" if card.species in ("human", "unknown") else card.species),
+            ("intervention", "; ".join(x.text for x in card.interventions[:2])),
+            ("comparator", card.comparator.text if card.comparator else ""),
+            ("follow-up", card.follow_up.text if card.follow_up else ""),
+        ]
+        shown = "; ".join(f"{k}: {v}" for k, v in fields if v)
+        out.append(f"- {s.record.pmid or s.key}: {shown}")
+    return out
+
+
+def build_prompt(
+    a: QuestionAnalysis, pool: list[Candidate], card_of: Callable[[StoredSource], StudyCard] | None = None
+) -> str:
     lines = [f"Question: {a.question}", "", "Section headings:"]
     lines += [f"## {TITLES[k]}" for k in layout_for(a) if k != "gaps"]
+    if card_of is not None:
+        lines += [
+            "",
+            "Study cards (what each study was; do not cite these lines):",
+            *card_lines(pool, card_of),
+        ]
     lines += ["", "Evidence sentences:"]
     for i, c in enumerate(pool, 1):
         ev = c.source.evidence
@@ -97,9 +129,14 @@ def parse_reply(reply: str, a: QuestionAnalysis, pool: list[Candidate]) -> LLMDr
     return LLMDrafts(tuple(drafts), rejected)
 
 
-def llm_drafts(llm: LLMClient, a: QuestionAnalysis, pool: list[Candidate]) -> LLMDrafts:
+def llm_drafts(
+    llm: LLMClient,
+    a: QuestionAnalysis,
+    pool: list[Candidate],
+    card_of: Callable[[StoredSource], StudyCard] | None = None,
+) -> LLMDrafts:
     pool = pool[:MAX_EVIDENCE]
     if not pool:
         return LLMDrafts((), 0)
-    reply = llm.complete(SYSTEM, build_prompt(a, pool), max_tokens=900, temperature=0.0)
+    reply = llm.complete(SYSTEM, build_prompt(a, pool, card_of), max_tokens=900, temperature=0.0)
     return parse_reply(reply, a, pool)

@@ -140,6 +140,10 @@ def render_patient(a: Article) -> Article:
         bottom_line=bottom,
         disclaimer=PATIENT_DISCLAIMER,
         evidence_table=tuple(_plain_row(r) for r in a.evidence_table),
+        summary_of_findings=tuple(
+            replace(r, outcome=plain_words(r.outcome), effect=plain_words(r.effect))
+            for r in a.summary_of_findings
+        ),
     )
     return replace(out, readability=measure(out))
 

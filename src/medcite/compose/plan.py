@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from medcite.compose.candidates import Candidate
 from medcite.compose.directness import grade, topic_text
 from medcite.compose.question import QuestionAnalysis, QuestionType
-from medcite.domain import LEVEL, SearchFilters, SearchHit
+from medcite.compose.synthesis import card_of
+from medcite.domain import LEVEL, SearchFilters, SearchHit, StoredSource
+from medcite.domain.cards import Role as CardRole
 from medcite.ports import Searcher
-from medcite.text import CONNECTIVES, record_sentences, role_of, term_overlap, terms
+from medcite.text import CONNECTIVES, Role, record_sentences, role_of, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
 from medcite.text.synonyms import names_any, synonyms, word_key
 
@@ -329,6 +331,25 @@ def run_plan(
     return ranked[:MAX_SOURCES]
 
 
+# the trained sentence-role model (the study cards' roles) decides the role of a sentence whose section
+# label does not; off (``bench_answers --without roles``): the cue rules of text.role_of alone
+TRAINED_ROLES = True
+_ROLE: dict[CardRole, Role] = {
+    "background": "background",
+    "objective": "methods",
+    "methods": "methods",
+    "results": "results",
+    "conclusions": "conclusions",
+}
+
+
+def trained_roles(src: StoredSource) -> dict[int, Role]:
+    """The role of each sentence of ``src`` by its start offset (``objective`` counts as methods)."""
+    if not TRAINED_ROLES:
+        return {}
+    return {span.start: _ROLE[role] for span, role in card_of(src).roles}
+
+
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
@@ -339,6 +360,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
         defined = source_abbreviations(src.record.title, src.record.text)
         seen: set[int] = set()
         sentences = record_sentences(src)
+        roles = trained_roles(src)
         for p in rs.hit.passages:
             if not p.text.strip():
                 continue
@@ -351,7 +373,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                     continue
                 seen.add(s)
                 label = p.section or lab
-                role = role_of(label, t)
+                role = roles.get(s) or role_of(label, t)
                 if (
                     cs
                     and role not in ("results", "conclusions")
@@ -364,7 +386,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                     )
                 )
         for label, s, e, t in sentences:
-            role = role_of(label, t)
+            role = roles.get(s) or role_of(label, t)
             if s in seen or role not in ("results", "conclusions"):
                 continue
             seen.add(s)

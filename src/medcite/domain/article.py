@@ -18,6 +18,8 @@ StatementKind = Literal["support", "contrast", "caveat", "gap"]
 # a statement's verifier label: the values of medcite.domain.Label
 VerdictLabel = Literal["supported", "partial", "unsupported", "contradicted"]
 NumberOrigin = Literal["text", "sample_size"]
+# how the direct studies' findings on one outcome point (the direction of each study's key finding)
+OutcomeDirection = Literal["increased", "decreased", "no difference", "mixed", "not compared"]
 
 STATUS = "AI-generated, not reviewed"
 DISCLAIMER = (
@@ -121,6 +123,28 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class OutcomeSummary:
+    """One row of the summary of findings (GRADE style): one outcome across the direct studies.
+
+    Nothing is written for it: ``outcome`` names the question's outcome (or "adverse events"), the counts
+    come from the study cards, and ``effect`` is cut from the largest study's text where ``effect_pin``
+    points (empty when no study states an effect size).
+    """
+
+    outcome: str
+    studies: int
+    participants: int | None  # the total n of the studies that report one; None when none does
+    direction: OutcomeDirection
+    reporting_n: int = 0  # how many of the studies report their n (the participants are theirs)
+    counts: tuple[tuple[str, int], ...] = ()  # ("increased", 2), ("no difference", 1): studies per direction
+    effect: str = ""
+    effect_pin: Pin | None = None
+    certainty: CertaintyLevel = "very low"
+    reasons: tuple[str, ...] = ()
+    citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     corpus_version: str = "unknown"
     settings_hash: str = "unknown"
@@ -172,6 +196,7 @@ class Article:
     disclaimer: str = DISCLAIMER
     dropped: int = 0  # statements removed because the verifier did not support them
     evidence_table: tuple[EvidenceRow, ...] = ()  # one row per reference, in reference order
+    summary_of_findings: tuple[OutcomeSummary, ...] = ()  # one row per key outcome of the direct studies
 
     @property
     def created_at(self) -> str:

@@ -3,7 +3,7 @@ evidence table's cells."""
 
 from __future__ import annotations
 
-from medcite.domain.article import Article, EvidenceRow, Statement
+from medcite.domain.article import Article, EvidenceRow, OutcomeSummary, Statement
 
 
 def cite_marks(ns: tuple[int, ...]) -> str:
@@ -76,5 +76,40 @@ def evidence_cells(r: EvidenceRow) -> tuple[str, ...]:
         r.comparison,
         r.main_result,
         r.certainty,
+    )
+    return tuple(" ".join(c.split()) or EMPTY_CELL for c in cells)
+
+
+# -- the summary of findings ------------------------------------------------------------------------------
+SOF_COLUMNS = (
+    "Outcome",
+    "Studies (participants)",
+    "Direction of findings",
+    "Effect (largest study)",
+    "Certainty",
+)
+
+
+def sof_title(a: Article) -> str:
+    return "What the studies found" if a.audience == "patient" else "Summary of Findings"
+
+
+def sof_cells(r: OutcomeSummary) -> tuple[str, ...]:
+    """One summary-of-findings row as plain text, in :data:`SOF_COLUMNS` order."""
+    if r.participants is None:
+        people = "n not reported"
+    elif r.reporting_n >= r.studies:
+        people = f"{r.participants:,} participants"
+    else:
+        people = f"n = {r.participants:,} in {r.reporting_n} of them"
+    counts = "; ".join(f"{k} {v}" for k, v in r.counts)
+    direction = r.direction if not counts or r.studies == 1 else f"{r.direction} ({counts})"
+    reasons = f" ({'; '.join(r.reasons)})" if r.reasons else ""
+    cells = (
+        r.outcome,
+        f"{r.studies} ({people}) {cite_marks(r.citations)}".strip(),
+        direction,
+        r.effect,
+        f"{r.certainty}{reasons}",
     )
     return tuple(" ".join(c.split()) or EMPTY_CELL for c in cells)

@@ -8,11 +8,14 @@ from medcite.domain.article import Article, Section
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     EVIDENCE_COLUMNS,
+    SOF_COLUMNS,
     evidence_caption,
     evidence_cells,
     evidence_title,
     footer_lines,
     gist,
+    sof_cells,
+    sof_title,
 )
 
 CSS = (
@@ -59,6 +62,23 @@ def _certainty(a: Article) -> list[str]:
     return h
 
 
+def _sof_table(a: Article) -> list[str]:
+    """The summary of findings: a caption, column headers, each row headed by its outcome."""
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in SOF_COLUMNS)
+    h = [
+        f'<section id="summary-of-findings"><h2>{_e(sof_title(a))}</h2>',
+        '<table class="evidence sof"><caption>Each key outcome across the direct studies: how many, how '
+        "many participants, which way the findings point, and how sure we can be (GRADE-style)</caption>",
+        f"<thead><tr>{head}</tr></thead><tbody>",
+    ]
+    for r in a.summary_of_findings:
+        outcome, *rest = sof_cells(r)
+        cells = "".join(f"<td>{_e(c)}</td>" for c in rest)
+        h.append(f'<tr><th scope="row">{_e(outcome)}</th>{cells}</tr>')
+    h.append("</tbody></table></section>")
+    return h
+
+
 def _evidence_table(a: Article) -> list[str]:
     """An accessible table: a caption, column headers, each row headed by its study (linked to the
     reference)."""
@@ -102,6 +122,8 @@ def to_html(a: Article) -> str:
         h += _section(s)
     if a.certainty_details:
         h += _certainty(a)
+    if a.summary_of_findings:
+        h += _sof_table(a)
     if a.evidence_table:
         h += _evidence_table(a)
     if a.references:

@@ -13,11 +13,14 @@ from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     EVIDENCE_COLUMNS,
+    SOF_COLUMNS,
     cite_marks,
     evidence_cells,
     evidence_title,
     footer_lines,
     gist,
+    sof_cells,
+    sof_title,
     statement_line,
 )
 from medcite.present.sanitize import md_text as _t
@@ -41,6 +44,7 @@ def to_markdown(a: Article) -> str:
                 f"{_t('; '.join(c.reasons))}"
             )
         md.append("")
+    md += _sof_table(a)
     md += _evidence_table(a)
     if a.references:
         md += ["## References", ""]
@@ -51,14 +55,25 @@ def to_markdown(a: Article) -> str:
     return "\n".join(md).rstrip() + "\n"
 
 
+def _row(cells: tuple[str, ...]) -> str:
+    """A pipe-table row, ``|`` inside a cell escaped."""
+    return "| " + " | ".join(_t(c).replace("|", "\\|") for c in cells) + " |"
+
+
+def _sof_table(a: Article) -> list[str]:
+    """The summary of findings as a pipe table; nothing when there are no rows."""
+    if not a.summary_of_findings:
+        return []
+    md = [f"## {_t(sof_title(a))}", "", _row(SOF_COLUMNS), "|" + "---|" * len(SOF_COLUMNS)]
+    md += [_row(sof_cells(r)) for r in a.summary_of_findings]
+    return [*md, ""]
+
+
 def _evidence_table(a: Article) -> list[str]:
     """The evidence table as a pipe table (``|`` inside a cell escaped); nothing when there are no rows."""
     if not a.evidence_table:
         return []
 
-    def row(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(_t(c).replace("|", "\\|") for c in cells) + " |"
-
-    md = [f"## {_t(evidence_title(a))}", "", row(EVIDENCE_COLUMNS), "|" + "---|" * len(EVIDENCE_COLUMNS)]
-    md += [row(evidence_cells(r)) for r in a.evidence_table]
+    md = [f"## {_t(evidence_title(a))}", "", _row(EVIDENCE_COLUMNS), "|" + "---|" * len(EVIDENCE_COLUMNS)]
+    md += [_row(evidence_cells(r)) for r in a.evidence_table]
     return [*md, ""]

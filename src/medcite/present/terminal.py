@@ -20,9 +20,12 @@ from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     EVIDENCE_COLUMNS,
+    SOF_COLUMNS,
     evidence_cells,
     evidence_title,
     footer_lines,
+    sof_cells,
+    sof_title,
     statement_line,
 )
 from medcite.present.sanitize import printable
@@ -55,6 +58,8 @@ def to_rich(a: Article) -> RenderableType:
         body += [f"- {statement_line(replace(st, text=_md(st.text)))}" for st in s.statements]
         body.append("")
     parts.append(Markdown("\n".join(body)))
+    if a.summary_of_findings:
+        parts.append(_sof_table(a))
     if a.evidence_table:
         parts.append(_evidence_table(a))
     if a.references:
@@ -68,6 +73,16 @@ def to_rich(a: Article) -> RenderableType:
         parts.append(t)
     parts.append(_text("\n".join(footer_lines(a)), "dim"))
     return Group(*parts)
+
+
+def _sof_table(a: Article) -> Table:
+    """The summary of findings; every cell is :class:`Text`."""
+    t = Table(title=sof_title(a), show_lines=True, expand=True)
+    for c in SOF_COLUMNS:
+        t.add_column(c)
+    for r in a.summary_of_findings:
+        t.add_row(*(_text(c) for c in sof_cells(r)))
+    return t
 
 
 def _evidence_table(a: Article) -> Table:

@@ -1,0 +1,199 @@
+"""BioASQ 7B-9B factoid and summary questions, end to end (issue 9's evaluation table).
+
+* **factoid**: is a gold exact answer (any of its synonyms) in the article's bottom line, and anywhere in
+  the article (bottom line, statements, evidence table)? Beside it, the same test on the top search
+  passage and on the top 10 passages (what retrieval alone puts in front of a reader).
+* **summary**: ROUGE-2 recall of the ideal answer (``rouge-score``, Porter stemming; the best of the ideal
+  answers) by the bottom line plus the first 5 statements, beside the top search passage as a baseline.
+
+Articles are composed with ``compose_article`` over ``engine.searcher()`` and ``engine.verifier``, as in
+``bench.bench_answers``. Needs the bench extra (``pip install -e ".[bench]"``) and a store with every
+shared corpus ingested:
+
+    export MEDCITE_HOME=/tmp/mc-bench MEDCITE_DENSE_GRANULARITY=sources
+    .venv/bin/python -m bench.bench_bioasq --half odd
+
+``--half even`` (or ``odd``) keeps the questions of even (odd) index of each type: tune on one half and
+report on the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rouge_score import rouge_scorer
+
+from bench.common import data_dir, machine, pct, print_table
+from medcite.bootstrap import open_engine
+from medcite.compose import compose_article
+from medcite.config import load_settings
+from medcite.domain import Article, Provenance, SearchHit
+from medcite.services.engine import Engine
+
+FIRST_STATEMENTS = 5
+TOP_PASSAGES = 10
+FACTOID_COLUMNS = (
+    "n",
+    "bottom line %",
+    "article %",
+    "top passage %",
+    f"top {TOP_PASSAGES} passages %",
+    "p50 s",
+    "p95 s",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    body: str
+    answers: tuple[str, ...]  # factoid: every synonym of every gold answer; summary: the ideal answers
+
+
+def questions(kind: str, half: str | None, limit: int | None) -> list[Question]:
+    out: list[Question] = []
+    with (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open() as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["type"] != kind:
+                continue
+            if kind == "factoid":
+                answers = tuple(_flatten(d["exact_answer"]))
+            else:
+                ideal = d["ideal_answer"]
+                answers = tuple(ideal if isinstance(ideal, list) else [ideal])
+            if answers:
+                out.append(Question(d["body"], answers))
+    if half is not None:
+        out = out[half == "odd" :: 2]
+    return out[:limit] if limit else out
+
+
+def _flatten(x: object) -> list[str]:
+    if isinstance(x, str):
+        return [x] if x.strip() else []
+    if isinstance(x, list):
+        return [s for item in x for s in _flatten(item)]
+    return []
+
+
+def mentions(text: str, answers: Sequence[str]) -> bool:
+    """Whether any gold answer occurs in ``text`` as whole words, ignoring case."""
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(a.lower().strip())}(?!\w)", low) for a in answers if a.strip())
+
+
+def passage_text(hit: SearchHit) -> str:
+    """The hit's best passage (the whole source text when it has none)."""
+    return hit.passages[0].text if hit.passages else hit.source.record.text
+
+
+def lead_text(a: Article, statements: int | None = FIRST_STATEMENTS) -> str:
+    """The bottom line and the first ``statements`` statements (all when None)."""
+    parts = [a.bottom_line]
+    parts += [st.text for sec in a.sections for st in sec.statements][:statements]
+    return " ".join(parts)
+
+
+def whole_text(a: Article) -> str:
+    rows = [f"{r.population} {r.comparison} {r.main_result}" for r in a.evidence_table]
+    return " ".join([lead_text(a, None), *rows])
+
+
+def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
+    searcher, verifier, prov = engine.searcher(), engine.verifier, Provenance()
+    hits = {"bottom line": 0, "article": 0, "top passage": 0, f"top {TOP_PASSAGES} passages": 0}
+    lat: list[float] = []
+    for q in qs:
+        found = searcher.search(q.body, TOP_PASSAGES)
+        texts = [passage_text(h) for h in found]
+        hits["top passage"] += bool(texts) and mentions(texts[0], q.answers)
+        hits[f"top {TOP_PASSAGES} passages"] += mentions(" ".join(texts), q.answers)
+        t0 = time.perf_counter()
+        a = compose_article(q.body, searcher, verifier, provenance=prov)
+        lat.append(time.perf_counter() - t0)
+        hits["bottom line"] += mentions(a.bottom_line, q.answers)
+        hits["article"] += mentions(whole_text(a), q.answers)
+    n = max(len(qs), 1)
+    return {"n": len(qs), **{k: 100.0 * v / n for k, v in hits.items()}, "lat": lat}
+
+
+def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
+    searcher, verifier, prov = engine.searcher(), engine.verifier, Provenance()
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+
+    def recall(candidate: str, ideals: Sequence[str]) -> float:
+        return max(scorer.score(ideal, candidate)["rouge2"].recall for ideal in ideals)
+
+    art: list[float] = []
+    top: list[float] = []
+    lat: list[float] = []
+    for q in qs:
+        found = searcher.search(q.body, 1)
+        top.append(recall(passage_text(found[0]) if found else "", q.answers))
+        t0 = time.perf_counter()
+        a = compose_article(q.body, searcher, verifier, provenance=prov)
+        lat.append(time.perf_counter() - t0)
+        art.append(recall(lead_text(a), q.answers))
+    n = max(len(qs), 1)
+    return {"n": len(qs), "article": 100.0 * sum(art) / n, "top passage": 100.0 * sum(top) / n, "lat": lat}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--limit", type=int, default=None, help="questions per type (default: all)")
+    ap.add_argument("--half", choices=("even", "odd"), default=None)
+    ap.add_argument("--only", choices=("factoid", "summary"), default=None)
+    args = ap.parse_args()
+    engine = open_engine(load_settings())
+    stats = engine.stats()
+    engine.searcher().search("warm up", 5)
+    engine.verifier.verify_batch([])
+    print(f"machine: {machine()}")
+    print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}")
+    print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
+    if args.only in (None, "factoid"):
+        f = run_factoid(engine, questions("factoid", args.half, args.limit))
+        lat = f["lat"]
+        assert isinstance(lat, list)
+        print_table(
+            "BioASQ 7B-9B factoid: a gold answer (any synonym) found in ...",
+            (
+                "n",
+                "bottom line %",
+                "article %",
+                "top passage %",
+                f"top {TOP_PASSAGES} passages %",
+                "p50 s",
+                "p95 s",
+            ),
+            [
+                (
+                    f["n"],
+                    f["bottom line"],
+                    f["article"],
+                    f["top passage"],
+                    f[f"top {TOP_PASSAGES} passages"],
+                    pct(lat, 50),
+                    pct(lat, 95),
+                )
+            ],
+        )
+        print("targets: bottom line >= 60%, article >= 80%")
+    if args.only in (None, "summary"):
+        s = run_summary(engine, questions("summary", args.half, args.limit))
+        lat = s["lat"]
+        assert isinstance(lat, list)
+        print_table(
+            "BioASQ 7B-9B summary: ROUGE-2 recall of the ideal answer",
+            ("n", "bottom line + 5 statements", "top search passage (baseline)", "p50 s", "p95 s"),
+            [(s["n"], s["article"], s["top passage"], pct(lat, 50), pct(lat, 95))],
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,324 @@
+"""Synthesis: the summary of findings (GRADE style) from the direct studies' cards, and a yes/no stance
+from the direction of their findings.
+
+Each direct study that the article cites contributes its **key finding**: the finding of its study card
+(:func:`medcite.corpus.study_card`) whose sentence a verified statement quotes, else its conclusion's
+finding, else its first finding with a direction. The directions are weighted by design and size
+(:func:`study_weight`): a randomised trial of 400 counts more than a case series of 12. Nothing is
+written for the table: counts come from the cards, and the effect shown is cut from the largest study's
+text, with a pin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from medcite.compose.certainty import grade
+from medcite.compose.question import QuestionAnalysis
+from medcite.compose.stance import StanceResult
+from medcite.corpus import study_card
+from medcite.domain import Design, Stance, StoredSource
+from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
+from medcite.domain.cards import Finding, Span, StudyCard
+
+CardOf = Callable[[StoredSource], StudyCard]
+
+DESIGN_WEIGHT: dict[Design, float] = {
+    Design.GUIDELINE: 3.0,
+    Design.META_ANALYSIS: 3.0,
+    Design.RCT: 3.0,
+    Design.OBSERVATIONAL: 1.5,
+    Design.CASE_CONTROL: 1.5,
+    Design.CASE_SERIES: 0.7,
+    Design.REVIEW: 0.7,
+    Design.ANIMAL: 0.3,
+    Design.OTHER: 1.0,
+}
+# where the stance comes from (bench_answers --stance measures each): see combine_stance
+STANCE_MODE = "wording"
+AGREE = 2 / 3  # the weight share one direction needs for the row to point that way (else "mixed")
+_WORDS: dict[str, OutcomeDirection] = {
+    "increased": "increased",
+    "decreased": "decreased",
+    "no_difference": "no difference",
+}
+# the direction a yes/no question asks about: "Does X reduce Y?" expects a decrease
+_ASKS_DECREASE = re.compile(
+    r"\b(?:reduc\w*|decreas\w*|lower\w*|prevent\w*|less|fewer|shorten\w*|attenuat\w*|alleviat\w*)\b", re.I
+)
+_ASKS_INCREASE = re.compile(r"\b(?:increas\w*|rais\w*|higher|more|greater|elevat\w*|prolong\w*)\b", re.I)
+
+
+_CARDS: dict[tuple[str, int], StudyCard] = {}
+MAX_CARDS = 20_000
+
+
+def card_of(source: StoredSource) -> StudyCard:
+    """The source's study card, cached by source key and text (cards are pure functions of the text)."""
+    key = (source.key, hash(source.record.text))
+    card = _CARDS.get(key)
+    if card is None:
+        if len(_CARDS) >= MAX_CARDS:
+            _CARDS.clear()
+        card = _CARDS[key] = study_card(source)
+    return card
+
+
+@dataclass(frozen=True, slots=True)
+class StudyFinding:
+    """One direct study and its key finding (None when its card reports no finding with a direction)."""
+
+    source: StoredSource
+    card: StudyCard
+    finding: Finding | None
+
+
+def study_weight(f: StudyFinding) -> float:
+    """How much one study's direction counts: its design's weight times 1 + log10(1 + n)."""
+    return DESIGN_WEIGHT[f.source.evidence.design] * (1.0 + math.log10(1 + (size_of(f) or 0)))
+
+
+def key_finding(card: StudyCard, quoted: Sequence[tuple[int, int]]) -> Finding | None:
+    """The finding a verified statement quotes (first quoted first), else the conclusion's, else the
+    first with a direction; only findings with a direction count."""
+    directed = [f for f in card.findings if f.direction is not None]
+    for start, end in quoted:
+        for f in directed:
+            if f.sentence.start < end and start < f.sentence.end:
+                return f
+    if card.conclusion is not None:
+        c = card.conclusion
+        for f in directed:
+            if c.start <= f.sentence.start < c.end:
+                return f
+    return directed[0] if directed else None
+
+
+def study_findings(
+    cited: Sequence[tuple[StoredSource, Sequence[tuple[int, int]]]], card_of: CardOf
+) -> list[StudyFinding]:
+    """The key finding of each direct study, in the order given; ``cited`` pairs each source with the
+    spans of its sentences that verified statements quote."""
+    out = []
+    for source, quoted in cited:
+        card = card_of(source)
+        out.append(StudyFinding(source, card, key_finding(card, quoted)))
+    return out
+
+
+def direction_of(found: Sequence[StudyFinding]) -> tuple[OutcomeDirection, tuple[tuple[str, int], ...]]:
+    """Which way the key findings point together, and how many studies point each way."""
+    weights: dict[OutcomeDirection, float] = {}
+    counts: Counter[OutcomeDirection] = Counter()
+    for f in found:
+        if f.finding is None or f.finding.direction is None:
+            continue
+        word = _WORDS[f.finding.direction]
+        weights[word] = weights.get(word, 0.0) + study_weight(f) * max(f.finding.confidence, 0.34)
+        counts[word] += 1
+    if not weights:
+        return "not compared", ()
+    ordered = tuple(counts.most_common())
+    best, w = max(weights.items(), key=lambda kv: kv[1])
+    if w / sum(weights.values()) >= AGREE:
+        return best, ordered
+    return "mixed", ordered
+
+
+def outcome_rows(
+    a: QuestionAnalysis, main: Sequence[StudyFinding], found: Sequence[StudyFinding], order: dict[str, int]
+) -> tuple[OutcomeSummary, ...]:
+    """The summary-of-findings rows: the question's outcome across the ``main`` studies (those of the
+    article's primary section), then adverse events where any cited study reports them."""
+    rows: list[OutcomeSummary] = []
+    if main:
+        rows.append(_main_row(a, main, order))
+    harmed = [f for f in found if f.card.adverse_events]
+    if harmed:
+        rows.append(_harms_row(harmed, order))
+    return tuple(rows)
+
+
+def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:
+    direction, counts = direction_of(found)
+    sources = [f.source for f in found]
+    against = _against(direction, found)
+    g = grade(sources, contradicting=against)
+    outcome = a.outcome or (f"{a.intervention}: main findings" if a.intervention else "Main findings")
+    effect, pin = _largest_effect(found, order)
+    participants, reporting = _participants(found)
+    return OutcomeSummary(
+        outcome=outcome,
+        studies=len(found),
+        participants=participants,
+        reporting_n=reporting,
+        direction=direction,
+        counts=counts,
+        effect=effect,
+        effect_pin=pin,
+        certainty=g.level,
+        reasons=g.reasons,
+        citations=_refs(sources, order),
+    )
+
+
+def _harms_row(harmed: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:
+    sources = [f.source for f in harmed]
+    largest = max(harmed, key=lambda f: size_of(f) or 0)
+    span = largest.card.adverse_events[0]
+    g = grade(sources)
+    participants, reporting = _participants(harmed)
+    return OutcomeSummary(
+        outcome="Adverse events",
+        studies=len(harmed),
+        participants=participants,
+        reporting_n=reporting,
+        direction="not compared",
+        effect=span.text,
+        effect_pin=_pin(largest.source, span, order),
+        certainty=g.level,
+        reasons=g.reasons,
+        citations=_refs(sources, order),
+    )
+
+
+def _against(direction: OutcomeDirection, found: Sequence[StudyFinding]) -> int:
+    """Studies whose key finding points another way than the row (inconsistency)."""
+    if direction in ("mixed", "not compared"):
+        return sum(1 for f in found if f.finding is not None) - 1 if direction == "mixed" else 0
+    return sum(1 for f in found if f.finding is not None and _WORDS[f.finding.direction or ""] != direction)
+
+
+def _largest_effect(found: Sequence[StudyFinding], order: dict[str, int]) -> tuple[str, Pin | None]:
+    with_effect = [f for f in found if f.finding is not None and f.finding.effect is not None]
+    if not with_effect:
+        return "", None
+    best = max(with_effect, key=lambda f: size_of(f) or 0)
+    assert best.finding is not None and best.finding.effect is not None
+    span = best.finding.effect
+    text = span.text
+    if best.finding.ci is not None:
+        text += f" ({best.finding.ci.text})"
+    return text, _pin(best.source, span, order)
+
+
+def _pin(source: StoredSource, span: Span, order: dict[str, int]) -> Pin:
+    return Pin(order.get(source.key, 0), source.key, span.start, span.end)
+
+
+def size_of(f: StudyFinding) -> int | None:
+    """The study's n: the classifier's sample size, else the one its card pins in the text."""
+    return f.source.evidence.sample_size or f.card.n or None
+
+
+def _participants(found: Sequence[StudyFinding]) -> tuple[int | None, int]:
+    """The total n of the studies that report one, and how many do."""
+    sizes = [n for f in found if (n := size_of(f))]
+    return (sum(sizes) if sizes else None), len(sizes)
+
+
+def _refs(sources: Sequence[StoredSource], order: dict[str, int]) -> tuple[int, ...]:
+    return tuple(sorted({order[s.key] for s in sources if s.key in order}))
+
+
+def combine_stance(
+    question: str, wording: StanceResult | None, main: Sequence[StudyFinding]
+) -> StanceResult | None:
+    """The stance the article states: by :data:`STANCE_MODE`, the wording vote alone ("wording"), the
+    direction of the direct findings where any study compared ("findings"), or the findings only where
+    their directions agree and the wording vote is not "no" or "uncertain" against them ("combined")."""
+    if wording is None or STANCE_MODE == "wording":
+        return wording
+    direction, counts = direction_of(main)
+    by_findings = findings_stance(question, direction)
+    if by_findings is None:
+        return wording
+    if STANCE_MODE == "combined" and (direction == "mixed" or wording.stance != "yes"):
+        return wording
+    shown = ", ".join(f"{k} {v}" for k, v in counts)
+    why = f"direction of the direct findings: {direction} ({shown}) -> {by_findings}"
+    return replace(wording, stance=by_findings, reasons=(*wording.reasons, why))
+
+
+def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None:
+    """Yes / no / uncertain from the direction of the direct findings; None when no study compared.
+
+    No difference answers no; a change answers yes, unless the question asks for the opposite change
+    ("Does X reduce Y?" and Y increased); mixed findings answer uncertain.
+    """
+    if direction == "not compared":
+        return None
+    if direction == "mixed":
+        return "uncertain"
+    if direction == "no difference":
+        return "no"
+    down, up = bool(_ASKS_DECREASE.search(question)), bool(_ASKS_INCREASE.search(question))
+    if down != up and (direction == "decreased") != down:
+        return "no"
+    return "yes"
+
+
+def summary_sentence(row: OutcomeSummary, designs: Sequence[str]) -> str:
+    """ "Direct evidence: 3 studies (2 randomised controlled trials, 1 cohort study; 1,284 participants);
+    2 found an increase and 1 no difference in the outcome they reported [1-3]." Counts only."""
+    kinds = Counter(designs)
+    what = ", ".join(f"{k} {_plural(d, k)}" for d, k in kinds.most_common())
+    people = f"; {participants_words(row)}" if row.participants else ""
+    head = f"Direct evidence: {_count(row.studies, 'study', 'studies')} ({what}{people})"
+    found = [f"{k} {_finding_words(d)}" for d, k in row.counts]
+    tail = f"; {_join(found)} in the outcome {'it' if row.studies == 1 else 'they'} reported" if found else ""
+    cites = _cite_range(row.citations)
+    return f"{head}{tail} {cites}.".replace("  ", " ")
+
+
+def participants_words(row: OutcomeSummary) -> str:
+    """ "1,284 participants", or "n = 15 in the 1 of 5 studies that report it"."""
+    if row.participants is None:
+        return "n not reported"
+    if row.reporting_n >= row.studies:
+        return f"{row.participants:,} participants"
+    return f"n = {row.participants:,} in the {row.reporting_n} of {row.studies} studies that report it"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _plural(design: str, k: int) -> str:
+    if k == 1:
+        return design
+    if design.endswith("study"):
+        return design[:-5] + "studies"
+    if design.endswith("analysis"):
+        return design[:-8] + "analyses"
+    if design.endswith("series or case report"):
+        return "case series or case reports"
+    return design + "s"
+
+
+def _finding_words(direction: str) -> str:
+    return {"increased": "found an increase", "decreased": "found a decrease"}.get(
+        direction, "found no difference"
+    )
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _cite_range(ns: Sequence[int]) -> str:
+    """ "[1-3]", "[1, 4]"; consecutive numbers as a range."""
+    if not ns:
+        return ""
+    runs: list[list[int]] = []
+    for n in sorted(ns):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    return "[" + ", ".join(parts) + "]"

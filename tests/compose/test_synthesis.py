@@ -1,0 +1,150 @@
+"""The summary of findings and the findings-based stance (compose/synthesis.py).
+
+The logic tests take real PubMedQA sources and give them study cards whose key finding is the source's
+own conclusion sentence, with a direction set by the test (what the direction model would say is not
+what they test); the article tests compose real articles from the shared data with the real cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from medcite.compose import synthesis
+from medcite.compose.patient import render_patient
+from medcite.compose.synthesis import (
+    StudyFinding,
+    combine_stance,
+    direction_of,
+    findings_stance,
+    study_weight,
+    summary_sentence,
+)
+from medcite.corpus import study_card
+from medcite.domain import Article, Design, EvidenceInfo, StoredSource
+from medcite.domain.article import OutcomeSummary
+from medcite.domain.cards import Direction, Finding, Span
+from medcite.present.html import to_html
+from medcite.present.json_contract import from_json, to_json
+from medcite.present.markdown import to_markdown
+
+
+def _with(s: StoredSource, design: Design, n: int | None, direction: Direction | None) -> StudyFinding:
+    """A real source, its design and size set, and its last sentence as the key finding."""
+    text = s.record.text
+    start = text.rstrip().rfind(". ", 0, len(text.rstrip()) - 1) + 2
+    sentence = Span(start, len(text), text[start:])
+    src = replace(s, evidence=EvidenceInfo(design=design, inferred=False, sample_size=n, human=True))
+    finding = Finding(sentence, None, direction, 0.9 if direction else 0.0)
+    return StudyFinding(src, study_card(src), finding)
+
+
+@pytest.fixture(scope="module")
+def three(pubmedqa: dict[str, StoredSource]) -> list[StoredSource]:
+    return list(pubmedqa.values())[:3]
+
+
+def test_a_large_trial_outweighs_a_small_case_series(three: list[StoredSource]) -> None:
+    trial = _with(three[0], Design.RCT, 400, "no_difference")
+    series = _with(three[1], Design.CASE_SERIES, 12, "increased")
+    assert study_weight(trial) > 5 * study_weight(series)
+    direction, counts = direction_of([trial, series])
+    assert direction == "no difference"
+    assert dict(counts) == {"no difference": 1, "increased": 1}
+
+
+def test_comparable_studies_pointing_apart_are_mixed(three: list[StoredSource]) -> None:
+    a = _with(three[0], Design.RCT, 200, "increased")
+    b = _with(three[1], Design.RCT, 200, "no_difference")
+    assert direction_of([a, b])[0] == "mixed"
+    assert direction_of([_with(three[2], Design.RCT, 50, None)]) == ("not compared", ())
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "stance"),
+    [
+        ("Does drug X reduce mortality?", "decreased", "yes"),
+        ("Does drug X reduce mortality?", "increased", "no"),
+        ("Does drug X increase the risk of falls?", "increased", "yes"),
+        ("Is drug X effective for pain?", "decreased", "yes"),
+        ("Is drug X effective for pain?", "no difference", "no"),
+        ("Is drug X effective for pain?", "mixed", "uncertain"),
+        ("Is drug X effective for pain?", "not compared", None),
+    ],
+)
+def test_findings_stance(question: str, direction: synthesis.OutcomeDirection, stance: str | None) -> None:
+    assert findings_stance(question, direction) == stance
+
+
+def test_combined_mode_keeps_a_no_from_the_wording(
+    three: list[StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medcite.compose.stance import StanceResult
+
+    wording = StanceResult("no", ("negation cues dominate",), (0.0, 1.0, 0.0))
+    main = [_with(three[0], Design.RCT, 300, "increased")]
+    monkeypatch.setattr(synthesis, "STANCE_MODE", "combined")
+    assert combine_stance("Does X increase Y?", wording, main) is wording
+    monkeypatch.setattr(synthesis, "STANCE_MODE", "findings")
+    got = combine_stance("Does X increase Y?", wording, main)
+    assert got is not None and got.stance == "yes"
+    assert "direction of the direct findings: increased" in got.reasons[-1]
+
+
+def test_summary_sentence_counts_only() -> None:
+    row = OutcomeSummary(
+        outcome="pain",
+        studies=3,
+        participants=1284,
+        reporting_n=3,
+        direction="decreased",
+        counts=(("decreased", 2), ("no difference", 1)),
+        citations=(1, 2, 3, 5),
+    )
+    text = summary_sentence(
+        row, ["randomised controlled trial", "randomised controlled trial", "cohort study"]
+    )
+    assert text == (
+        "Direct evidence: 3 studies (2 randomised controlled trials, 1 cohort study; 1,284 participants); "
+        "2 found a decrease and 1 found no difference in the outcome they reported [1-3, 5]."
+    )
+
+
+def test_participants_say_how_many_studies_report_them() -> None:
+    row = OutcomeSummary("pain", 5, 15, "increased", reporting_n=1)
+    assert synthesis.participants_words(row) == "n = 15 in the 1 of 5 studies that report it"
+
+
+def _check_pins(a: Article, corpus: dict[str, StoredSource]) -> None:
+    refs = {r.n: r.key for r in a.references}
+    for row in a.summary_of_findings:
+        assert set(row.citations) <= set(refs)
+        if row.effect_pin is not None:
+            text = corpus[row.effect_pin.source_key].record.text
+            assert text[row.effect_pin.start : row.effect_pin.end] in row.effect
+            assert refs[row.effect_pin.ref] == row.effect_pin.source_key
+
+
+def test_articles_from_real_data_carry_a_summary_of_findings(
+    bupropion_article: Article, therapy_article: Article, corpus: list[StoredSource]
+) -> None:
+    by_key = {s.key: s for s in corpus}
+    for a in (bupropion_article, therapy_article):
+        assert a.summary_of_findings, a.question
+        main = a.summary_of_findings[0]
+        assert main.studies >= 1 and main.citations
+        assert main.certainty in ("high", "moderate", "low", "very low")
+        _check_pins(a, by_key)
+    # a yes/no question's bottom line states the synthesis
+    assert bupropion_article.bottom_line.split(". ", 1)[1].startswith("Direct evidence: ")
+
+
+def test_summary_of_findings_in_every_format(bupropion_article: Article) -> None:
+    a = bupropion_article
+    assert "## Summary of Findings" in to_markdown(a)
+    assert 'id="summary-of-findings"' in to_html(a)
+    assert from_json(to_json(a)).summary_of_findings == a.summary_of_findings
+    p = render_patient(a)
+    assert "## What the studies found" in to_markdown(p)
+    assert len(p.summary_of_findings) == len(a.summary_of_findings)
