@@ -42,22 +42,44 @@ def people_counts(text: str) -> list[tuple[int, int, int]]:
     return [(int(m.group(1).replace(",", "")), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
 
 
-def sample_span(text: str, n: int | None) -> tuple[int | None, Span | None]:
-    """The study's n when the text backs it (``n`` is the classifier's sample size): stated as a count of
-    people and not smaller than another count of people (a subgroup count is not the study's n); the span
-    is where the text states it."""
-    if n is None or n <= 0:
-        return None, None
+_SCREENING = re.compile(
+    r"\b(?:screened|assessed for eligibility|approached|invited|identified|eligible|contacted|reviewed|"
+    r"searched|articles?|studies|trials|records|citations)\b",
+    re.I,
+)
+_N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+
+
+def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple[int | None, Span | None]:
+    """The study's n and where the text states it.
+
+    The classifier's sample size ``n`` when the text backs it: stated as a count of people and not smaller
+    than another count of people (a subgroup count is not the study's n). Otherwise the largest count of
+    people ("120 patients", "(n = 38)") in the ``methods`` sentences, leaving out sentences about
+    screening or about other studies ("1,204 patients were screened", "12 trials")."""
     counts = people_counts(text)
-    if counts and n < max(c for c, _, _ in counts):
+    if n is not None and n > 0 and not (counts and n < max(c for c, _, _ in counts)):
+        for c, s, e in counts:
+            if c == n:
+                return n, Span(s, e, text[s:e])
+        num = re.compile(rf"(?<![\d.,]){n:,d}(?![\d.,]\d)|(?<![\d.,]){n:d}(?![\d.,]\d)")
+        if m := num.search(text):
+            return n, Span(m.start(), m.end(), m.group(0))
+    best: tuple[int, int, int] | None = None
+    for r in methods:
+        if _SCREENING.search(r.text):
+            continue
+        found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
+        found += [
+            (int(m.group(1).replace(",", "")), m.start(1), m.end(1))
+            for m in _N_EQUALS.finditer(text, r.start, r.end)
+        ]
+        for c, s, e in found:
+            if 1 < c < 10_000_000 and (best is None or c > best[0]):
+                best = (c, s, e)
+    if best is None:
         return None, None
-    for c, s, e in counts:
-        if c == n:
-            return n, Span(s, e, text[s:e])
-    num = re.compile(rf"(?<![\d.,]){n:,d}(?![\d.,]\d)|(?<![\d.,]){n:d}(?![\d.,]\d)")
-    if m := num.search(text):
-        return n, Span(m.start(), m.end(), m.group(0))
-    return None, None
+    return best[0], Span(best[1], best[2], text[best[1] : best[2]])
 
 
 _ANIMAL = re.compile(rf"\b(?:{alternation(ANIMAL_NOUNS)}|murine|rodent)\b", re.I)
