@@ -31,6 +31,9 @@ def study_card(source: StoredSource) -> StudyCard:
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
     age, age_span = extract.age_group(text)
     interventions, comparator = extract.arms(text, design_sents)
+    if not interventions:
+        found, comp = extract.arms(text, results)
+        interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]
     return StudyCard(
         source_key=source.key,
