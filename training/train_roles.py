@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linear_fit import encode, fit, predict, save
 from role_data import abstracts
 
-from medcite.corpus.roles import role_features
+from medcite.corpus.roles import lone_features, role_features
 from medcite.domain.cards import ROLES
 from medcite.text import role_of
 
@@ -31,13 +31,16 @@ DIM = 1 << 18
 FINDING = {"results", "conclusions"}
 
 
-def examples(items: list) -> tuple[list[list[str]], list[int], list[str], list[str], list[str]]:
+def examples(
+    items: list, lone: bool = False
+) -> tuple[list[list[str]], list[int], list[str], list[str], list[str]]:
+    """Each sentence with a role, in its abstract (or alone: ``lone``)."""
     feats, ys, corpora, texts, gold = [], [], [], [], []
     for a in items:
         for i, role in enumerate(a.roles):
             if role is None:
                 continue
-            feats.append(role_features(a.sentences, i))
+            feats.append(lone_features(a.sentences[i]) if lone else role_features(a.sentences, i))
             ys.append(ROLES.index(role))
             corpora.append(a.corpus)
             texts.append(a.sentences[i])
@@ -66,11 +69,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path("src/medcite/models/roles"))
     ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--lone-every", type=int, default=1, help="every k-th sentence is also trained alone")
     args = ap.parse_args()
     items = abstracts(args.data)
     train = [a for a in items if not a.heldout]
     test = [a for a in items if a.heldout]
     fx, fy, _, _, _ = examples(train)
+    lx, ly, _, _, _ = examples(train, lone=True)  # read alone too (clean_statement of one sentence)
+    fx, fy = fx + lx[:: args.lone_every], fy + ly[:: args.lone_every]
     print(f"train: {len(train)} abstracts, {len(fy)} sentences {Counter(ROLES[y] for y in fy)}")
     print(f"by corpus: {Counter(a.corpus for a in train)}")
     indptr, indices = encode(fx, DIM)
@@ -78,6 +84,9 @@ def main() -> None:
     tx, _ty, corpora, texts, gold = examples(test)
     p = predict(model, *encode(tx, DIM))
     report([ROLES[i] for i in p.argmax(axis=1)], gold, corpora, "model")
+    lx, _, _, _, _ = examples(test, lone=True)
+    p_lone = predict(model, *encode(lx, DIM))
+    report([ROLES[i] for i in p_lone.argmax(axis=1)], gold, corpora, "model, each sentence alone")
     report([role_of("", t) for t in texts], gold, corpora, "baseline: cue rules (role_of, no label)")
     save(model, args.out / "model.npz")
     print(f"\nsaved {args.out / 'model.npz'} ({(args.out / 'model.npz').stat().st_size / 1e6:.1f} MB)")

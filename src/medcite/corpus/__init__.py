@@ -4,5 +4,6 @@
 from medcite.corpus.cards import study_card
 from medcite.corpus.findings import finding_direction
 from medcite.corpus.roles import sentence_roles, source_roles
+from medcite.corpus.statements import clean_statement
 
-__all__ = ["finding_direction", "sentence_roles", "source_roles", "study_card"]
+__all__ = ["clean_statement", "finding_direction", "sentence_roles", "source_roles", "study_card"]

@@ -27,10 +27,13 @@ def study_card(source: StoredSource) -> StudyCard:
     about = by_role.get("objective", []) + by_role.get("methods", [])
     design_sents = sorted(about, key=lambda s: s.start) or [s for s, _, _ in roles]
     results = sorted(by_role.get("results", []) + by_role.get("conclusions", []), key=lambda s: s.start)
-    n, n_span = extract.sample_span(text, source.evidence.sample_size)
+    n, n_span = extract.sample_span(text, source.evidence.sample_size, by_role.get("methods", []))
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
     age, age_span = extract.age_group(text)
     interventions, comparator = extract.arms(text, design_sents)
+    if not interventions:
+        found, comp = extract.arms(text, results)
+        interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]
     return StudyCard(
         source_key=source.key,

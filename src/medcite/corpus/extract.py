@@ -42,22 +42,44 @@ def people_counts(text: str) -> list[tuple[int, int, int]]:
     return [(int(m.group(1).replace(",", "")), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
 
 
-def sample_span(text: str, n: int | None) -> tuple[int | None, Span | None]:
-    """The study's n when the text backs it (``n`` is the classifier's sample size): stated as a count of
-    people and not smaller than another count of people (a subgroup count is not the study's n); the span
-    is where the text states it."""
-    if n is None or n <= 0:
-        return None, None
+_SCREENING = re.compile(
+    r"\b(?:screened|assessed for eligibility|approached|invited|identified|eligible|contacted|reviewed|"
+    r"searched|articles?|studies|trials|records|citations)\b",
+    re.I,
+)
+_N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+
+
+def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple[int | None, Span | None]:
+    """The study's n and where the text states it.
+
+    The classifier's sample size ``n`` when the text backs it: stated as a count of people and not smaller
+    than another count of people (a subgroup count is not the study's n). Otherwise the largest count of
+    people ("120 patients", "(n = 38)") in the ``methods`` sentences, leaving out sentences about
+    screening or about other studies ("1,204 patients were screened", "12 trials")."""
     counts = people_counts(text)
-    if counts and n < max(c for c, _, _ in counts):
+    if n is not None and n > 0 and not (counts and n < max(c for c, _, _ in counts)):
+        for c, s, e in counts:
+            if c == n:
+                return n, Span(s, e, text[s:e])
+        num = re.compile(rf"(?<![\d.,]){n:,d}(?![\d.,]\d)|(?<![\d.,]){n:d}(?![\d.,]\d)")
+        if m := num.search(text):
+            return n, Span(m.start(), m.end(), m.group(0))
+    best: tuple[int, int, int] | None = None
+    for r in methods:
+        if _SCREENING.search(r.text):
+            continue
+        found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
+        found += [
+            (int(m.group(1).replace(",", "")), m.start(1), m.end(1))
+            for m in _N_EQUALS.finditer(text, r.start, r.end)
+        ]
+        for c, s, e in found:
+            if 1 < c < 10_000_000 and (best is None or c > best[0]):
+                best = (c, s, e)
+    if best is None:
         return None, None
-    for c, s, e in counts:
-        if c == n:
-            return n, Span(s, e, text[s:e])
-    num = re.compile(rf"(?<![\d.,]){n:,d}(?![\d.,]\d)|(?<![\d.,]){n:d}(?![\d.,]\d)")
-    if m := num.search(text):
-        return n, Span(m.start(), m.end(), m.group(0))
-    return None, None
+    return best[0], Span(best[1], best[2], text[best[1] : best[2]])
 
 
 _ANIMAL = re.compile(rf"\b(?:{alternation(ANIMAL_NOUNS)}|murine|rodent)\b", re.I)
@@ -252,14 +274,80 @@ _PLACEBO = re.compile(
 )
 
 
+_LIST_LEAD = re.compile(
+    r"\b(?:(?:randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated)\s+(?:\([^)]{0,40}\)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:to|into)\s+(?:receive\s+|either\s+|one of\s+)*|"
+    r"(?:received|receive|receiving|treated with|given)\s+(?:either\s+)?)",
+    re.I,
+)
+_ITEM_END = re.compile(
+    r"\s(?:for|during|in|at|on|from|until|over|after|before|who|which|were|was|groups?)\b|[;:.]"
+)
+_ARTICLE = re.compile(r"^(?:(?:either|or|and|a|an|the|to|receive)\s+)+", re.I)
+
+
+def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of ``text[start:end]`` split at top-level commas, " or ", " versus ", " vs "; parentheses
+    are kept whole; the list stops at a top-level clause word ("for 12 weeks", "in 40 patients")."""
+    pieces: list[tuple[int, int]] = []
+    depth, piece = 0, start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if ch == "," or (m := re.match(r"\s(?:or|versus|vs\.?)\s", text[i : i + 10])):
+                pieces.append((piece, i))
+                i += 1 if ch == "," else len(m.group(0)) if m else 1
+                piece = i
+                continue
+            if _ITEM_END.match(text, i) and i > piece:
+                pieces.append((piece, i))
+                return pieces
+        i += 1
+    pieces.append((piece, end))
+    return pieces
+
+
+def _arm_list(text: str, r: Span) -> list[Span]:
+    """The arms listed after "randomised to receive" / "received either": "A, B, or C"."""
+    m = _LIST_LEAD.search(text, r.start, r.end)
+    if m is None:
+        return []
+    out: list[Span] = []
+    for a, b in _top_level(text, m.end(), r.end):
+        lead = _ARTICLE.match(text[a:b])
+        a += lead.end() if lead else 0
+        piece = span(text, a, b)
+        if piece.text and len(piece.text.split()) <= 14 and _is_arm(piece):
+            out.append(piece)
+    return out if len(out) >= 2 else []
+
+
+_NOT_ARM = re.compile(
+    r"^(?:[\d−–.-]|(?:lower|higher|less|more|most|least|greater|smaller|reduced|increased|decreased|better|"
+    r"worse|significant\w*|similar|day|days|week|weeks|month|months|year|years|baseline|group|groups|"
+    r"cohort|those|patients|subjects|participants)\b)",
+    re.I,
+)
+
+
+def _is_arm(s: Span) -> bool:
+    """A treatment's name: a word of three letters or more, not a number, a comparison or a time."""
+    return bool(re.search(r"[A-Za-z]{3,}", s.text)) and not _NOT_ARM.match(s.text)
+
+
 def _pair(text: str, r: Span) -> tuple[Span, Span] | None:
     if m := _ASSIGNED.search(text, r.start, r.end):
         a = phrase_after(text, m.end(), r.end)
-        if a and (o := _OR.match(text, a.end)) and (b := phrase_after(text, o.end(), r.end)):
+        if a and (o := _OR.match(text, a.end)) and (b := phrase_after(text, o.end(), r.end)) and _is_arm(a):
             return a, b
     for m in _VERSUS.finditer(text, r.start, r.end):
         a, b = phrase_before(text, m.start(), r.start), phrase_after(text, m.end(), r.end)
-        if a and b:
+        if a and b and _is_arm(a) and _is_arm(b):
             return a, b
     return None
 
@@ -268,6 +356,11 @@ def arms(text: str, within: Iterable[Span]) -> tuple[tuple[Span, ...], Span | No
     """The interventions and the comparator where a sentence names them ("randomised to X or Y",
     "X versus Y"); a placebo, sham, usual-care or waiting-list arm is the comparator."""
     regions = list(within)
+    for r in regions:
+        if listed := _arm_list(text, r):
+            controls = [x for x in listed if _PLACEBO.search(x.text)]
+            comparator = controls[0] if controls else listed[-1]
+            return tuple(x for x in listed if x != comparator), comparator
     for r in regions:
         if (pair := _pair(text, r)) is not None:
             a, b = pair

@@ -67,6 +67,12 @@ def heading_role(label: str, category: str | None = None) -> Role | None:
     return found[0] if len(found) == 1 else None
 
 
+def lone_features(sentence: str) -> list[str]:
+    """The model's features of a sentence read without its abstract (no position, no neighbours)."""
+    toks = tokens(sentence)
+    return [*ngrams(toks), *(f"first:{t}" for t in toks[:3]), "alone"]
+
+
 def role_features(sentences: Sequence[str], i: int) -> list[str]:
     """The model's features of sentence ``i`` of an abstract's ``sentences``."""
     n = len(sentences)
@@ -82,11 +88,13 @@ def role_features(sentences: Sequence[str], i: int) -> list[str]:
 
 
 def classify(sentences: Sequence[str]) -> list[tuple[Role, float]]:
-    """The model's role and its probability for each sentence of one abstract."""
+    """The model's role and its probability for each sentence of one abstract (a lone sentence is read
+    without position or neighbours: the model was trained on such copies too)."""
     model = load_model(MODEL)
     out: list[tuple[Role, float]] = []
     for i in range(len(sentences)):
-        p = model.probabilities(role_features(sentences, i))
+        feats = lone_features(sentences[i]) if len(sentences) == 1 else role_features(sentences, i)
+        p = model.probabilities(feats)
         k = int(p.argmax())
         out.append((model.classes[k], float(p[k])))  # type: ignore[arg-type]
     return out

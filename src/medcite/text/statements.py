@@ -1,0 +1,159 @@
+"""A source sentence as a readable statement: markup, a database's truncation note, glued parts (".;"), a
+leading section label and connectives, and the authors' frame ("we conclude that X") removed.
+
+:func:`trim_sentence`, :func:`without_frame` and :func:`first_person` are the composer's statement
+trimming (``compose/candidates.py`` has the same code and can import it from here instead);
+:func:`readable` adds conservative repairs of the first person that remains ("our patients" -> "the
+patients", "we found no difference in X" -> "there was no difference in X") and gives None where the
+authors still speak.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcite.text.cues import (
+    AUTHORS_FRAME,
+    FIRST_PERSON,
+    HEDGING_VERBS,
+    MODAL_HEDGE,
+    OPINION_VERBS,
+    SELF_LEAD,
+    STATING_VERBS,
+    TRUNCATION_MARKER,
+)
+
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:in conclusion|conclusions?|in summary|to conclude|taken together|overall|results?|"
+    r"interpretation|findings|however|conversely|moreover|furthermore|in addition|additionally|also|thus|"
+    r"therefore|hence|finally|importantly|notably)\s*[:,]?\s+)+",
+    re.I,
+)
+
+
+_HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
+_LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
+
+
+_GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
+_FIRST_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|whereas|while)\b|\s\(?\d\)")
+_MODALS = frozenset("may might could would".split())
+_AND_THAT = re.compile(r",? and that\s+")
+
+
+def trim_sentence(text: str) -> str:
+    """The sentence as a statement: markup, a database's truncation note, a leading section label and
+    connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
+    t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text))
+    t = " ".join(_GLUED.sub(". ", t).split())
+    t = _LEAD_TRIM.sub("", _LEAD_LABEL.sub("", t))
+    t = _LEAD_TRIM.sub("", without_frame(t))
+    t = t[0].upper() + t[1:] if t else t
+    if t and t[-1] not in ".!?)":
+        t += "."
+    return t
+
+
+def without_frame(sentence: str) -> str:
+    """The claim without the authors' frame, which would read as first person or point at nothing after a
+    prefix: "We conclude that X" and "These data indicate that X" -> "X"; "Our results suggest that X may
+    ..." -> "X may ..." (the claim keeps its own hedge); "Our results suggest that X" -> "The results suggest
+    that X" (the hedge stays with the frame). A frame that cannot go without changing the claim ("We
+    believe that X", "We found no ...") stays: :func:`first_person` then says so."""
+    m = AUTHORS_FRAME.match(sentence)
+    if m is None:
+        return sentence
+    rest = sentence[m.end() :]
+    verb = m.group("verb").lower()
+    modal = bool(_MODALS & set(m.group("adverbs").lower().split())) or bool(
+        m.group("it") and _MODALS & set(m.group("it").lower().split())
+    )
+    hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
+    states = verb in STATING_VERBS and not modal
+    weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
+    if m.group("that") and rest and (states or (weighs and hedged)):
+        claim = _AND_THAT.sub(" and ", rest, count=1)  # "we found that A and that B" -> "A and B"
+    elif m.group("det") and m.group("det").lower() in ("our", "these"):
+        claim = "the " + sentence[m.end("det") :].lstrip()
+    else:
+        return sentence
+    lead = m.group("lead") or ""
+    if not lead or SELF_LEAD.match(lead):
+        return claim[0].upper() + claim[1:]
+    return lead + claim
+
+
+def first_person(statement: str) -> bool:
+    """Whether the statement speaks as the study's authors ("we", "our")."""
+    return bool(FIRST_PERSON.search(statement))
+
+
+# -- repairs of the first person left after the frame is gone ----------------------------------------------
+_OUR_DET = {
+    "patients": "the",
+    "participants": "the",
+    "subjects": "the",
+    "cases": "the",
+    "cohort": "this",
+    "population": "this",
+    "sample": "this",
+    "series": "this",
+    "study": "this",
+    "trial": "this",
+    "analysis": "this",
+    "results": "these",
+    "findings": "these",
+    "data": "these",
+    "experience": "this",
+    "institution": "the",
+    "centre": "the",
+    "center": "the",
+    "hospital": "the",
+}
+_OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
+_WE_FOUND = re.compile(
+    r"^(?P<lead>(?:[A-Z][^,;:]{0,80},\s+)?)[Ww]e (?:also |further |additionally )?(?:found|observed|noted|"
+    r"detected|saw|identified)\s+(?P<q>no|a|an|significant|statistically)\b\s*(?P<rest>.*)$",
+    re.S,
+)
+_PLURAL_HEAD = re.compile(
+    r"^(?:(?:no|a|an|statistically|significant(?:ly)?|clear|major|clinically|relevant|"
+    r"important|meaningful|strong|weak|positive|negative|inverse|close|similar)\s+)*"
+    r"(?P<head>[a-z-]+)"
+)
+
+
+def _there_was(m: re.Match[str]) -> str | None:
+    """ "We found no difference in X" -> "There was no difference in X"."""
+    phrase = f"{m.group('q')} {m.group('rest')}".strip()
+    head = _PLURAL_HEAD.match(phrase)
+    if head is None:
+        return None
+    word = head.group("head")
+    verb = "were" if word.endswith("s") and not word.endswith("ss") else "was"
+    lead = m.group("lead")
+    there = "there" if lead else "There"
+    return f"{lead}{there} {verb} {phrase}"
+
+
+# a section label left inside a glued sentence: "... was lower. CONCLUSIONS: Y ..." -> "... was lower. Y ..."
+_INNER_LABEL = re.compile(r"(?<=[.!?])\s+[A-Z][A-Za-z/& ]{2,40}:\s+(?=[A-Z0-9])")
+
+
+def readable(sentence: str) -> str | None:
+    """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
+    still speak ("we believe ...", "we therefore recommend ...") or nothing is left."""
+    text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
+    if m := _WE_FOUND.match(text):
+        text = _there_was(m) or text
+    text = _OUR_NOUN.sub(
+        lambda m: (
+            (_OUR_DET[m.group(2)].capitalize() if m.group(1) == "O" else _OUR_DET[m.group(2)])
+            + " "
+            + m.group(2)
+        ),
+        text,
+    )
+    if not text.strip(" .") or first_person(text):
+        return None
+    return text
