@@ -10,12 +10,13 @@ import re
 import pytest
 
 from medcite.compose import compose_article
-from medcite.compose.candidates import NUMBER, first_person, trim_sentence
+from medcite.compose.candidates import NUMBER
 from medcite.corpus.classify import classify
 from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
+from medcite.text.statements import first_person, trim_sentence
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)

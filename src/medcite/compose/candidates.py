@@ -7,24 +7,6 @@ from dataclasses import dataclass
 
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
-from medcite.text.cues import (
-    AUTHORS_FRAME,
-    FIRST_PERSON,
-    HEDGING_VERBS,
-    MODAL_HEDGE,
-    OPINION_VERBS,
-    SELF_LEAD,
-    STATING_VERBS,
-    TRUNCATION_MARKER,
-)
-
-_LEAD_TRIM = re.compile(
-    r"^(?:(?:in conclusion|conclusions?|in summary|to conclude|taken together|overall|results?|"
-    r"interpretation|findings|however|conversely|moreover|furthermore|in addition|additionally|also|thus|"
-    r"therefore|hence|finally|importantly|notably)\s*[:,]?\s+)+",
-    re.I,
-)
-
 
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
@@ -108,63 +90,6 @@ class Candidate:
 
     def as_evidence(self) -> Evidence:
         return evidence_from(self.source, self.text, self.start)
-
-
-_HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
-_LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
-
-
-_GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
-_FIRST_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|whereas|while)\b|\s\(?\d\)")
-_MODALS = frozenset("may might could would".split())
-_AND_THAT = re.compile(r",? and that\s+")
-
-
-def trim_sentence(text: str) -> str:
-    """The sentence as a statement: markup, a database's truncation note, a leading section label and
-    connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
-    t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text))
-    t = " ".join(_GLUED.sub(". ", t).split())
-    t = _LEAD_TRIM.sub("", _LEAD_LABEL.sub("", t))
-    t = _LEAD_TRIM.sub("", without_frame(t))
-    t = t[0].upper() + t[1:] if t else t
-    if t and t[-1] not in ".!?)":
-        t += "."
-    return t
-
-
-def without_frame(sentence: str) -> str:
-    """The claim without the authors' frame, which would read as first person or point at nothing after a
-    prefix: "We conclude that X" and "These data indicate that X" -> "X"; "Our results suggest that X may
-    ..." -> "X may ..." (the claim keeps its own hedge); "Our results suggest that X" -> "The results suggest
-    that X" (the hedge stays with the frame). A frame that cannot go without changing the claim ("We
-    believe that X", "We found no ...") stays: :func:`first_person` then says so."""
-    m = AUTHORS_FRAME.match(sentence)
-    if m is None:
-        return sentence
-    rest = sentence[m.end() :]
-    verb = m.group("verb").lower()
-    modal = bool(_MODALS & set(m.group("adverbs").lower().split())) or bool(
-        m.group("it") and _MODALS & set(m.group("it").lower().split())
-    )
-    hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
-    states = verb in STATING_VERBS and not modal
-    weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
-    if m.group("that") and rest and (states or (weighs and hedged)):
-        claim = _AND_THAT.sub(" and ", rest, count=1)  # "we found that A and that B" -> "A and B"
-    elif m.group("det") and m.group("det").lower() in ("our", "these"):
-        claim = "the " + sentence[m.end("det") :].lstrip()
-    else:
-        return sentence
-    lead = m.group("lead") or ""
-    if not lead or SELF_LEAD.match(lead):
-        return claim[0].upper() + claim[1:]
-    return lead + claim
-
-
-def first_person(statement: str) -> bool:
-    """Whether the statement speaks as the study's authors ("we", "our")."""
-    return bool(FIRST_PERSON.search(statement))
 
 
 DESIGN_PHRASE: dict[Design, str] = {

@@ -10,15 +10,14 @@ from medcite.compose.candidates import (
     Candidate,
     Prefix,
     attribution,
-    first_person,
     lower_first,
-    trim_sentence,
     with_prefix,
 )
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
+from medcite.text.statements import readable, trim_sentence
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -127,7 +126,7 @@ def _similar(a: set[str], b: set[str]) -> bool:
 
 def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
     prefix = attribution(c.source)
-    core = trim_sentence(c.text)
+    core = readable(c.text) or trim_sentence(c.text)
     text = with_prefix(prefix, core)
     if kind == "contrast":
         text = "In contrast, " + lower_first(text)
@@ -139,9 +138,9 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates, none
     that speaks as its authors."""
     ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
-    # a sentence that still speaks as its authors once trimmed ("We found no ...") is no statement
-    readable = [c for c in ranked if not first_person(trim_sentence(c.text))]
-    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in readable]
+    # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
+    fit = [c for c in ranked if readable(c.text) is not None]
+    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]
     used: set[tuple[str, int]] = set()
     chosen_terms: list[set[str]] = []
     drafts: list[Draft] = []
