@@ -99,8 +99,11 @@ def compose_article(
     # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
     claim_check = observe is not None or stance_model() is not None
     stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check)
-    found = study_findings(quoted_sources(verified.kept), card_of)
-    prim = {c.draft.cites[0].key for c in verified.kept if c.draft.section == primary_key(analysis)}
+    # each study's key finding: one its primary-section statements quote (others: the conclusion's)
+    primary = [c for c in verified.kept if c.draft.section == primary_key(analysis)]
+    quoted = dict((s.key, spans) for s, spans in quoted_sources(primary))
+    found = study_findings([(s, quoted.get(s.key, [])) for s, _ in quoted_sources(verified.kept)], card_of)
+    prim = set(quoted)
     stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
     if stance is not None and observe is not None:
         observe(stance)

@@ -83,8 +83,9 @@ def study_weight(f: StudyFinding) -> float:
 
 
 def key_finding(card: StudyCard, quoted: Sequence[tuple[int, int]]) -> Finding | None:
-    """The finding a verified statement quotes (first quoted first), else the conclusion's, else the
-    first with a direction; only findings with a direction count."""
+    """The finding that a verified statement of the primary section quotes (first quoted first), else the
+    finding of the authors' conclusion; only findings with a direction count. Other findings of the study
+    (often on other outcomes or on harms) are not its answer to the question."""
     directed = [f for f in card.findings if f.direction is not None]
     for start, end in quoted:
         for f in directed:
@@ -95,7 +96,7 @@ def key_finding(card: StudyCard, quoted: Sequence[tuple[int, int]]) -> Finding |
         for f in directed:
             if c.start <= f.sentence.start < c.end:
                 return f
-    return directed[0] if directed else None
+    return None
 
 
 def study_findings(
