@@ -10,9 +10,9 @@ Articles are composed with ``compose_article`` on ``engine.searcher()`` and ``en
 tune rules on the even half and report on the odd one. Beside the accuracy the table shows the
 majority-class baseline: the share of the most common gold answer ("always yes" on both data sets).
 ``--stance wording|findings|combined`` chooses where the yes/no stance comes from (see
-``medcite.compose.synthesis.combine_stance``). ``--without synonyms`` / ``--without directness``
-measure the answers without the MeSH synonyms of the question's concepts, or without the directness
-rules beyond naming the concepts.
+``medcite.compose.synthesis.combine_stance``). ``--trained-roles`` takes candidate roles from the
+trained role model. ``--without synonyms`` / ``--without directness`` measure the answers without the
+MeSH synonyms of the question's concepts, or without the directness rules beyond naming the concepts.
 """
 
 from __future__ import annotations
@@ -107,12 +107,11 @@ def main() -> None:
     ap.add_argument("--half", choices=("even", "odd"), default=None, help="questions of even or odd index")
     ap.add_argument(
         "--without",
-        choices=("synonyms", "directness", "roles"),
+        choices=("synonyms", "directness"),
         action="append",
         default=[],
-        help="measure without the MeSH synonyms of the question's concepts, without the directness rules "
-        "beyond the concepts (animal, other condition, setting, age group), or without the trained "
-        "sentence-role model (the cue rules alone)",
+        help="measure without the MeSH synonyms of the question's concepts, or without the directness rules "
+        "beyond the concepts (animal, other condition, setting, age group)",
     )
     ap.add_argument(
         "--stance",
@@ -120,13 +119,18 @@ def main() -> None:
         default=None,
         help="where the yes/no stance comes from (default: the shipped synthesis.STANCE_MODE)",
     )
+    ap.add_argument(
+        "--trained-roles",
+        action="store_true",
+        help="candidate sentence roles from the trained role model where section labels say nothing",
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     if args.stance:
         synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
-    plan.TRAINED_ROLES = "roles" not in args.without
+    plan.TRAINED_ROLES = args.trained_roles
     engine = open_engine(load_settings())
     stats = engine.stats()
     searcher = engine.searcher()

@@ -331,9 +331,10 @@ def run_plan(
     return ranked[:MAX_SOURCES]
 
 
-# the trained sentence-role model (the study cards' roles) decides the role of a sentence whose section
-# label does not; off (``bench_answers --without roles``): the cue rules of text.role_of alone
-TRAINED_ROLES = True
+# with TRAINED_ROLES the trained sentence-role model (the study cards' roles) decides the role of a sentence
+# whose section label does not. Off by default: on the tuning (even) half it lowered stance accuracy
+# (bench_answers --half even: PubMedQA 66.0 -> 61.2, BioASQ yes/no 58.5 -> 53.2; --trained-roles turns it on)
+TRAINED_ROLES = False
 _ROLE: dict[CardRole, Role] = {
     "background": "background",
     "objective": "methods",
