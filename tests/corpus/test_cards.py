@@ -134,3 +134,19 @@ def test_a_card_takes_under_20_ms(pubmedqa: list[StoredSource]) -> None:
         study_card(source)
         times.append(time.perf_counter() - t)
     assert statistics.median(times) < 0.020
+
+
+def test_population_fields_of_real_abstracts(pubmedqa: list[StoredSource]) -> None:
+    by_key = {s.key: s for s in pubmedqa}
+    # "... primary vesicoureteral reflux (VUR) ... Mean age was 5.9 years"
+    cards = [study_card(s) for s in pubmedqa]
+    children = [c for c in cards if c.age_span is not None and c.age_span.text.startswith("aged 11-15 years")]
+    assert children and all(c.age_group == "children" for c in children)
+    assert any(
+        (sf.text, lf.text) == ("VUR", "vesicoureteral reflux") for c in cards for sf, lf in c.abbreviations
+    )
+    card = study_card(by_key["10808977"])  # "women aged 50 and older"
+    assert card.age_group == "adults" and card.age_span is not None
+    # at least four in ten PubMedQA cards state a sample size, an age group and a condition (bench table 3)
+    for field in ("n", "age_span", "condition"):
+        assert sum(getattr(c, field) is not None for c in cards) >= 400, field

@@ -54,6 +54,7 @@ def study_card(source: StoredSource) -> StudyCard:
         follow_up=extract.follow_up(text, design_sents) or extract.follow_up(text, results),
         conclusion=_conclusion(text, roles),
         roles=tuple((s, role) for s, role, _p in roles),
+        abbreviations=extract.abbreviations(text),
     )
 
 

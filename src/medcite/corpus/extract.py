@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import SAMPLED_PEOPLE, alternation
+from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.cues import LABORATORY
 from medcite.text.words import ANIMAL_NOUNS, HUMAN_SUBJECTS
 
@@ -25,6 +26,13 @@ def span(text: str, start: int, end: int) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
+    for close, open_ in ((")", "("), ("]", "[")):  # an unbalanced closing bracket: "95% CI 9.9-18.4)"
+        if (
+            end > start
+            and text[end - 1] == close
+            and text.count(close, start, end) > text.count(open_, start, end)
+        ):
+            end -= 1
     return Span(start, end, text[start:end])
 
 
@@ -116,8 +124,31 @@ _OLDER = re.compile(
 _ADULT = re.compile(r"\b(?:adults?|adulthood|women|men|mothers|pregnan\w*|postmenopausal|veterans)\b", re.I)
 
 
+_AGE_NUMBER = re.compile(
+    r"\b(?:aged?|age range|(?:mean|median|average) (?:\(?\w+\)? )?age|ages|age of)\s*"
+    r"(?:[:,=]\s*|was\s+|were\s+|of\s+|between\s+|from\s+)*(\d+(?:\.\d+)?)\s*(?:(?:-|–|to|and)\s*(\d+(?:\.\d+)?))?\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?"
+    r"(years?|yrs?|y\b|months?|mo\b|weeks?|days?)",
+    re.I,
+)
+
+
+def _age_from_number(m: re.Match[str]) -> AgeGroup:
+    if not m.group(3).lower().startswith("y"):
+        return "children"  # ages in months, weeks or days
+    low = float(m.group(1))
+    high = float(m.group(2)) if m.group(2) else low
+    if high < 18:
+        return "children"
+    if low < 18:
+        return "mixed"
+    return "older adults" if low >= 65 else "adults"
+
+
 def age_group(text: str) -> tuple[AgeGroup, Span | None]:
-    """Children, adults, older adults or a mix, from the words for the people studied."""
+    """Children, adults, older adults or a mix: from a stated age ("aged 6-12 years", "mean age 71
+    years"), else from the words for the people studied."""
+    if m := _AGE_NUMBER.search(text):
+        return _age_from_number(m), span(text, m.start(), m.end())
     found = [
         (g, s)
         for g, p in (("children", _CHILD), ("older adults", _OLDER), ("adults", _ADULT))
@@ -127,27 +158,51 @@ def age_group(text: str) -> tuple[AgeGroup, Span | None]:
         return "unknown", None
     groups = {g for g, _ in found}
     if "children" in groups and groups - {"children"}:
-        # "children and adults": mixed; "mothers of children" stays adults is not detectable by rule
-        first_span = min((s for _, s in found), key=lambda s: s.start)
-        return "mixed", first_span
+        return "mixed", min((s for _, s in found), key=lambda s: s.start)
     if groups == {"older adults", "adults"}:
         return "older adults", next(s for g, s in found if g == "older adults")
     g, s = found[0]
     return g, s  # type: ignore[return-value]
 
 
+def abbreviations(text: str) -> tuple[tuple[Span, Span], ...]:
+    """(short form, long form) spans of each abbreviation the text defines ("recombinant human
+    erythropoietin (rhEPO)" or "rhEPO (recombinant human erythropoietin)"), at its definition."""
+    out: list[tuple[Span, Span]] = []
+    for sf, lf in defined_abbreviations(text).items():
+        if (i := text.find(f"{lf} ({sf}")) >= 0:
+            j = i + len(lf) + 2
+            out.append((Span(j, j + len(sf), sf), Span(i, i + len(lf), lf)))
+        elif (i := text.find(f"{sf} ({lf}")) >= 0:
+            j = i + len(sf) + 2
+            out.append((Span(i, i + len(sf), sf), Span(j, j + len(lf), lf)))
+    return tuple(sorted(out, key=lambda p: p[0].start))
+
+
 _CONDITION = re.compile(
     rf"\b(?:{_PEOPLE}|cases|women|men)\s+(?:who (?:had|have|were diagnosed with)|with|undergoing|"
     r"suffering from|diagnosed with|admitted (?:to (?:\w+ ){1,3})?(?:with|for)|presenting with|"
-    r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!and\b|or\b|who\b|were\b|was\b|in\b|at\b|from\b)"
+    r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!(?:and|or|who|that|which|were|was|is|are|had|has|"
+    r"have|did|does|do|in|at|from|to|for|during|after|before|than|showed|underwent|received|using|by)\b)"
     r"[^\s,.;:()\[\]]+\s?){1,6})",
+    re.I,
+)
+_NOT_CONDITION = re.compile(
+    r"^(?:a|an|the|other|no|normal|open|different|similar|various|these|those|this|their|his|her|its|"
+    r"and|or|\d[\d.,]*|one|two|three|both|all|any|some|regard|respect|reference)\b",
     re.I,
 )
 
 
 def condition(text: str, within: Iterable[Span] = ()) -> Span | None:
-    """The condition of the people studied: "patients with <condition>"."""
-    return first(text, _CONDITION, 1, within)
+    """The condition of the people studied: "patients with <condition>" (not "patients with a normal
+    examination", "patients with other indications")."""
+    for r in list(within) or [Span(0, len(text), text)]:
+        for m in _CONDITION.finditer(text, r.start, r.end):
+            found = span(text, m.start(1), m.end(1))
+            if found.text and not _NOT_CONDITION.match(found.text):
+                return found
+    return None
 
 
 _SETTING = re.compile(
@@ -185,11 +240,14 @@ _NUM = r"[-−–]?\d+(?:[.·]\d+)?"
 _EFFECT = re.compile(
     rf"\b(?:(?:adjusted |pooled |weighted |standardi[sz]ed )?(?:odds ratio|hazard ratio|risk ratio|"
     rf"rate ratio|relative risk|mean difference|risk difference|(?:absolute |relative )?risk reduction|"
-    rf"number needed to treat|incidence rate ratio)|a?OR|a?HR|RR|IRR|ARR|RRR|NNT|S?MD|WMD)"
-    rf"\s*(?:\([^)]{{0,15}}\)\s*)?[:=,]?\s*(?:of|was|were)?\s*{_NUM}"
+    rf"number needed to treat|incidence rate ratio|area under the (?:\w+ )?curve|correlation coefficient)|"
+    rf"(?-i:a?ORs?|a?HRs?|RRs?|IRR|ARR|RRR|NNT|S?MD|WMD|AUC|AUROC))"
+    rf"\s*(?:\([^)]{{0,15}}\)\s*)?[:=,]?\s*(?:of|was|were|=)?\s*{_NUM}"
     rf"|\b(?:reduc|decreas|increas|improv|lower)\w*\s+(?:\w+\s+){{0,4}}?by\s+{_NUM}\s*(?:%|percent|"
     rf"percentage points?)"
-    rf"|{_NUM}\s*%\s*(?:vs\.?|versus|compared (?:with|to))\s*{_NUM}\s*%",
+    rf"|{_NUM}\s*(?:%|mg|kg|mmHg|mm Hg|days?|hours?|months?|years?|points?)?\s*(?:vs\.?|versus|compared "
+    rf"(?:with|to))\s*{_NUM}\s*(?:%|mg|kg|mmHg|mm Hg|days?|hours?|months?|years?|points?)?"
+    rf"|\b(?:(?:mean|median) )?difference (?:of|was)\s+{_NUM}\s*%?",
     re.I,
 )
 _CI = re.compile(
