@@ -282,17 +282,35 @@ _WORD = re.compile(r"[^\s,.;:()\[\]]+")
 _BREAK = re.compile(r"[,.;:()\[\]]")
 
 
-def phrase_before(text: str, pos: int, lo: int, most: int = 6) -> Span | None:
+_OUTCOME_STOP = frozenset(
+    """a an the and or that which who when while as than was were is are but however although whereas both
+    with by between among at after during to from compared versus vs significantly there this these those
+    patients group groups""".split()
+)
+_DANGLING = frozenset("of for in on".split())
+
+
+def _trim_words(keep: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``keep`` (in text order) without prepositions at either end."""
+    while keep and keep[-1].group(0).lower() in _DANGLING:
+        keep = keep[:-1]
+    while keep and keep[0].group(0).lower() in _DANGLING:
+        keep = keep[1:]
+    return keep
+
+
+def phrase_before(text: str, pos: int, lo: int, most: int = 6, stop: frozenset[str] = _STOP) -> Span | None:
     """The words right before ``pos`` (at most ``most``, not past punctuation, a stop word or ``lo``)."""
-    window = text[max(lo, pos - 80) : pos]
+    window = text[max(lo, pos - 120) : pos]
     base = pos - len(window)
     cut = max((m.end() for m in _BREAK.finditer(window)), default=0)
     words = list(_WORD.finditer(window, cut))
     keep: list[re.Match[str]] = []
     for w in reversed(words):
-        if w.group(0).lower() in _STOP or len(keep) == most:
+        if w.group(0).lower() in stop or len(keep) == most:
             break
         keep.append(w)
+    keep = _trim_words(keep[::-1])[::-1]
     if not keep:
         return None
     return Span(
@@ -300,9 +318,9 @@ def phrase_before(text: str, pos: int, lo: int, most: int = 6) -> Span | None:
     )
 
 
-def phrase_after(text: str, pos: int, hi: int, most: int = 6) -> Span | None:
+def phrase_after(text: str, pos: int, hi: int, most: int = 6, stop: frozenset[str] = _STOP) -> Span | None:
     """The words right after ``pos`` (leading articles skipped; not past punctuation or a stop word)."""
-    window = text[pos : min(hi, pos + 80)]
+    window = text[pos : min(hi, pos + 120)]
     brk = _BREAK.search(window)
     window = window[: brk.start()] if brk else window
     keep: list[re.Match[str]] = []
@@ -310,9 +328,10 @@ def phrase_after(text: str, pos: int, hi: int, most: int = 6) -> Span | None:
         low = w.group(0).lower()
         if not keep and low in ("a", "an", "the", "either", "receive", "placebo-controlled"):
             continue
-        if low in _STOP or len(keep) == most:
+        if low in stop or len(keep) == most:
             break
         keep.append(w)
+    keep = _trim_words(keep)
     if not keep:
         return None
     return Span(
@@ -434,9 +453,16 @@ _OUTCOME_IN = re.compile(
     re.I,
 )
 _OUTCOME_VERB = re.compile(
-    r"\s(?:\([^)]{0,40}\)\s*)?(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:significantly\s+)?(?:not\s+)?"
+    r"\s(?:\([^)]{0,40}\)\s*)?(?:(?:was|were|is|are|remained)\s+(?:\w+ly\s+)?(?:significantly\s+)?(?:not\s+)?"
     r"(?:higher|lower|greater|smaller|reduced|increased|decreased|improved|shorter|longer|similar|comparable|"
-    r"better|worse|unchanged|elevated|associated|different)\b",
+    r"better|worse|unchanged|elevated|associated|different)|(?:did|does|do) not (?:\w+ly\s+)?(?:improve|"
+    r"differ|change|increase|decrease|correlate|affect|vary|reduce))\b",
+    re.I,
+)
+_OUTCOME_HAD = re.compile(
+    r"\b(?:had|showed|exhibited|demonstrated|experienced|reported)\s+(?:a\s+|an\s+)?(?:(?:statistically\s+)?"
+    r"significantly\s+)?(?:higher|lower|greater|smaller|reduced|increased|decreased|improved|better|worse|more|"
+    r"less|fewer|shorter|longer)\s+",
     re.I,
 )
 _OUTCOME_OBJECT = re.compile(
@@ -447,15 +473,14 @@ _OUTCOME_OBJECT = re.compile(
 
 def outcome(text: str, s: Span) -> Span | None:
     """The outcome a result sentence names: "no difference in X", "X was lower", "reduced X"."""
-    if (m := _OUTCOME_IN.search(text, s.start, s.end)) and (found := phrase_after(text, m.end(), s.end)):
+    m = _OUTCOME_IN.search(text, s.start, s.end)
+    if m and (found := phrase_after(text, m.end(), s.end, 10, _OUTCOME_STOP)):
         return found
-    if (m := _OUTCOME_VERB.search(text, s.start, s.end)) and (
-        found := phrase_before(text, m.start(), s.start)
-    ):
+    m = _OUTCOME_VERB.search(text, s.start, s.end)
+    if m and (found := phrase_before(text, m.start(), s.start, 10, _OUTCOME_STOP)):
         return found
-    if m := _OUTCOME_OBJECT.search(text, s.start, s.end):
-        return phrase_after(text, m.end(), s.end)
-    return None
+    m = _OUTCOME_HAD.search(text, s.start, s.end) or _OUTCOME_OBJECT.search(text, s.start, s.end)
+    return phrase_after(text, m.end(), s.end, 10, _OUTCOME_STOP) if m else None
 
 
 # -- safety, dose, follow-up ---------------------------------------------------------------------------
