@@ -3,12 +3,12 @@ authors' conclusion, each pinned to a character span of ``source.record.text``.
 
 The sentence roles come from the role model (:mod:`medcite.corpus.roles`), each finding's direction from
 the direction model (:mod:`medcite.corpus.findings`), the other fields from the patterns of
-:mod:`medcite.corpus.extract`. Pure and deterministic.
+:mod:`medcite.corpus.extract` and :mod:`medcite.corpus.comparison`. Pure and deterministic.
 """
 
 from __future__ import annotations
 
-from medcite.corpus import extract
+from medcite.corpus import comparison, extract
 from medcite.corpus.findings import finding_direction
 from medcite.corpus.roles import source_roles
 from medcite.domain import StoredSource
@@ -30,9 +30,9 @@ def study_card(source: StoredSource) -> StudyCard:
     n, n_span = extract.sample_span(text, source.evidence.sample_size, by_role.get("methods", []))
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
     age, age_span = extract.age_group(text)
-    interventions, comparator = extract.arms(text, design_sents)
+    interventions, comparator = comparison.arms(text, design_sents)
     if not interventions:
-        found, comp = extract.arms(text, results)
+        found, comp = comparison.arms(text, results)
         interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]
     return StudyCard(
@@ -65,10 +65,10 @@ def _finding(text: str, sentence: Span) -> Finding | None:
     eff, ci, p = extract.effect(text, sentence), extract.ci(text, sentence), extract.p_value(text, sentence)
     if direction is None and eff is None and ci is None and p is None:
         return None
-    arms, comparator = extract.arms(text, [sentence])
+    arms, comparator = comparison.arms(text, [sentence])
     return Finding(
         sentence=sentence,
-        outcome=extract.outcome(text, sentence),
+        outcome=comparison.outcome(text, sentence),
         direction=direction,
         confidence=round(confidence, 4),
         effect=eff,
