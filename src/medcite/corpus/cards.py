@@ -14,7 +14,8 @@ from medcite.corpus.roles import source_roles
 from medcite.domain import StoredSource
 from medcite.domain.cards import Finding, Role, Span, StudyCard
 
-_POPULATION_ROLES: frozenset[Role] = frozenset({"objective", "methods", "background"})
+#: designs whose results sentences may name the arms ("X versus placebo") where the methods do not
+_COMPARATIVE = frozenset({"rct", "meta-analysis"})
 
 
 def study_card(source: StoredSource) -> StudyCard:
@@ -31,7 +32,7 @@ def study_card(source: StoredSource) -> StudyCard:
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
     age, age_span = extract.age_group(text)
     interventions, comparator = comparison.arms(text, design_sents)
-    if not interventions:
+    if not interventions and source.evidence.design.value in _COMPARATIVE:
         found, comp = comparison.arms(text, results)
         interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]

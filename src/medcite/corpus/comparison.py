@@ -96,6 +96,7 @@ _LIST_LEAD = re.compile(
     r"(?:received|receive|receiving|treated with|given)\s+(?:either\s+)?)",
     re.I,
 )
+_TRIAL_WORDS = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|groups?|arms?|either)\b", re.I)
 _ITEM_END = re.compile(
     r"\s(?:for|during|in|at|on|from|until|over|after|before|who|which|were|was|groups?)\b|[;:.]"
 )
@@ -131,8 +132,8 @@ def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _arm_list(text: str, r: Span) -> list[Span]:
     """The arms listed after "randomised to receive" / "received either": "A, B, or C"."""
     m = _LIST_LEAD.search(text, r.start, r.end)
-    if m is None:
-        return []
+    if m is None or not (m.group(0)[0].lower() in "ra" or _TRIAL_WORDS.search(r.text)):
+        return []  # "received X or Y" names arms in a trial's sentence, not in "delays in receiving results"
     out: list[Span] = []
     for a, b in _top_level(text, m.end(), r.end):
         lead = _ARTICLE.match(text[a:b])
@@ -146,7 +147,7 @@ def _arm_list(text: str, r: Span) -> list[Span]:
 _NOT_ARM = re.compile(
     r"^(?:[\d−–.-]|(?:lower|higher|less|more|most|least|greater|smaller|reduced|increased|decreased|better|"
     r"worse|significant\w*|similar|day|days|week|weeks|month|months|year|years|baseline|group|groups|"
-    r"cohort|those|patients|subjects|participants)\b)",
+    r"cohort|those|patients|subjects|participants|results?|deaths?|observed|expected|values?|risk)\b)",
     re.I,
 )
 
