@@ -79,10 +79,9 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
         if _SCREENING.search(r.text):
             continue
         found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
-        found += [
-            (int(m.group(1).replace(",", "")), m.start(1), m.end(1))
-            for m in _N_EQUALS.finditer(text, r.start, r.end)
-        ]
+        equals = list(_N_EQUALS.finditer(text, r.start, r.end))
+        if len(equals) == 1:  # two or more are the arms' sizes ("tibial (n = 14) or peroneal (n = 12)")
+            found.append((int(equals[0].group(1).replace(",", "")), equals[0].start(1), equals[0].end(1)))
         for c, s, e in found:
             if 1 < c < 10_000_000 and (best is None or c > best[0]):
                 best = (c, s, e)
@@ -112,7 +111,7 @@ def species(text: str, human: bool | None, design: str) -> tuple[Species, Span |
 
 
 _CHILD = re.compile(
-    r"\b(?:child(?:ren|hood)?|pa?ediatric|infants?|infancy|neonat\w*|newborns?|preterm|toddlers?|"
+    r"\b(?:child(?:ren)?|pa?ediatric|infants?|infancy|neonat\w*|newborns?|preterm|toddlers?|"
     r"adolescen\w*|boys|girls|schoolchildren|juvenile|youths?|teenagers?|preschool\w*|kindergarten)\b",
     re.I,
 )
@@ -128,16 +127,21 @@ _ADULT = re.compile(r"\b(?:adults?|adulthood|women|men|mothers|pregnan\w*|postme
 _AGE_NUMBER = re.compile(
     r"\b(?:aged?|age range|(?:mean|median|average) (?:\(?\w+\)? )?age|ages|age of)\s*"
     r"(?:[:,=]\s*|was\s+|were\s+|of\s+|between\s+|from\s+)*(\d+(?:\.\d+)?)\s*(?:(?:-|–|to|and)\s*(\d+(?:\.\d+)?))?\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?"
-    r"(years?|yrs?|y\b|months?|mo\b|weeks?|days?)",
+    r"(years?|yrs?|y\b|months?|mo\b|weeks?|days?)"
+    r"|\baged (\d+)\s*(?:(?:-|–|to|or|and)\s*(\d+))?\b(?!\s*(?:%|mg|kg|cm|months?|weeks?|days?))",
     re.I,
 )
 
 
 def _age_from_number(m: re.Match[str]) -> AgeGroup:
-    if not m.group(3).lower().startswith("y"):
+    if m.group(4):  # "aged 92 or 93": years
+        low = float(m.group(4))
+        high = float(m.group(5)) if m.group(5) else low
+    elif not m.group(3).lower().startswith("y"):
         return "children"  # ages in months, weeks or days
-    low = float(m.group(1))
-    high = float(m.group(2)) if m.group(2) else low
+    else:
+        low = float(m.group(1))
+        high = float(m.group(2)) if m.group(2) else low
     if high < 18:
         return "children"
     if low < 18:
@@ -184,7 +188,8 @@ _CONDITION = re.compile(
     rf"\b(?:{_PEOPLE}|cases|women|men)\s+(?:who (?:had|have|were diagnosed with)|with|undergoing|"
     r"suffering from|diagnosed with|admitted (?:to (?:\w+ ){1,3})?(?:with|for)|presenting with|"
     r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!(?:and|or|who|that|which|were|was|is|are|had|has|"
-    r"have|did|does|do|in|at|from|to|for|during|after|before|than|showed|underwent|received|using|by)\b)"
+    r"have|did|does|do|in|at|from|to|for|during|after|before|than|showed|underwent|received|using|by|"
+    r"included|including|aged|treated|enrolled|admitted|presenting|undergoing|requiring|according)\b)"
     r"[^\s,.;:()\[\]]+\s?){1,6})",
     re.I,
 )
