@@ -31,7 +31,9 @@ def study_card(source: StoredSource) -> StudyCard:
     n, n_span = extract.sample_span(text, source.evidence.sample_size, by_role.get("methods", []))
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
     age, age_span = extract.age_group(text)
-    interventions, comparator = comparison.arms(text, design_sents)
+    aims = [s for s, _, _ in roles if s.start < (results[0].start if results else len(text))]
+    aims = [s for s in aims if comparison.AIM.search(s.text)]
+    interventions, comparator = comparison.arms(text, design_sents, aims)
     if not interventions and source.evidence.design.value in _COMPARATIVE:
         found, comp = comparison.arms(text, results)
         interventions, comparator = (found, comp) if found else (interventions, comparator or comp)

@@ -96,6 +96,7 @@ _LIST_LEAD = re.compile(
     r"(?:received|receive|receiving|treated with|given)\s+(?:either\s+)?)",
     re.I,
 )
+_EXCLUDED = re.compile(r"\bexclu\w+", re.I)  # "were excluded if they received X or Y": criteria, not arms
 _TRIAL_WORDS = re.compile(r"\b(?:randomi[sz]\w*|assign\w*|allocat\w*|groups?|arms?|either)\b", re.I)
 _ITEM_END = re.compile(
     r"\s(?:for|during|in|at|on|from|until|over|after|before|who|which|were|was|groups?)\b|[;:.]"
@@ -132,7 +133,11 @@ def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _arm_list(text: str, r: Span) -> list[Span]:
     """The arms listed after "randomised to receive" / "received either": "A, B, or C"."""
     m = _LIST_LEAD.search(text, r.start, r.end)
-    if m is None or not (m.group(0)[0].lower() in "ra" or _TRIAL_WORDS.search(r.text)):
+    if (
+        m is None
+        or not (m.group(0)[0].lower() in "ra" or _TRIAL_WORDS.search(r.text))
+        or _EXCLUDED.search(r.text)
+    ):
         return []  # "received X or Y" names arms in a trial's sentence, not in "delays in receiving results"
     out: list[Span] = []
     for a, b in _top_level(text, m.end(), r.end):
@@ -147,7 +152,8 @@ def _arm_list(text: str, r: Span) -> list[Span]:
 _NOT_ARM = re.compile(
     r"^(?:[\d−–.-]|(?:lower|higher|less|more|most|least|greater|smaller|reduced|increased|decreased|better|"
     r"worse|significant\w*|similar|day|days|week|weeks|month|months|year|years|baseline|group|groups|"
-    r"cohort|those|patients|subjects|participants|results?|deaths?|observed|expected|values?|risk)\b)",
+    r"cohort|those|patients|subjects|participants|results?|deaths?|observed|expected|values?|risk|whereas|"
+    r"while|this|that|these|time|times)\b)",
     re.I,
 )
 
@@ -169,9 +175,53 @@ def _pair(text: str, r: Span) -> tuple[Span, Span] | None:
     return None
 
 
-def arms(text: str, within: Iterable[Span]) -> tuple[tuple[Span, ...], Span | None]:
+_COMPARE_AIM = re.compile(
+    r"\bcompar(?:e|ed|es|ing)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}?(?:efficacy|effectiveness|effects?|safety|"
+    r"outcomes?|use|results|tolerability)\s+(?:and\s+\w+\s+)?of\s+)?(?:the\s+)?",
+    re.I,
+)
+_EFFECT_AIM = re.compile(
+    r"\b(?:effects?|efficacy|effectiveness|safety|impact|influence|benefits?|usefulness|value|"
+    r"tolerability)\s+(?:and\s+\w+\s+)?of\s+(?:adding\s+|using\s+|the\s+|an?\s+)?",
+    re.I,
+)
+_AGAINST = re.compile(
+    r"\s*(?:,\s*)?(?:with|to|and|versus|vs\.?|or|compared (?:with|to))\s+(?:the\s+|an?\s+)?", re.I
+)
+#: a sentence that states the study's aim ("To compare X with Y", "The aim was to assess the effect of X")
+AIM = re.compile(
+    r"\b(?:aims?|aimed|purposes?|objectives?|goals?)\b|^to (?:\w+ )?(?:evaluate|assess|compare|determine|"
+    r"investigate|examine|test)\b|"
+    r"\bwe (?:\w+ly )?(?:compared|evaluated|assessed|investigated|examined|tested)\b",
+    re.I,
+)
+
+
+def _aim(text: str, r: Span) -> tuple[Span, Span | None] | None:
+    """The arms an aim names: "to compare X with Y" (X, Y); "the effect of X (versus Y) on Z" (X, Y?)."""
+    if m := _COMPARE_AIM.search(text, r.start, r.end):
+        a = phrase_after(text, m.end(), r.end, 8)
+        if a and _is_arm(a) and (o := _AGAINST.match(text, a.end, r.end)):
+            b = phrase_after(text, o.end(), r.end, 8)
+            if b and _is_arm(b):
+                return a, b
+    if m := _EFFECT_AIM.search(text, r.start, r.end):
+        a = phrase_after(text, m.end(), r.end, 8)
+        if a and _is_arm(a):
+            o = re.match(
+                r"\s*(?:versus|vs\.?|compared (?:with|to))\s+(?:the\s+|an?\s+)?", text[a.end : r.end], re.I
+            )
+            b = phrase_after(text, a.end + o.end(), r.end, 8) if o else None
+            return a, b if b is not None and _is_arm(b) else None
+    return None
+
+
+def arms(
+    text: str, within: Iterable[Span], aims: Iterable[Span] = ()
+) -> tuple[tuple[Span, ...], Span | None]:
     """The interventions and the comparator where a sentence names them ("randomised to X or Y",
-    "X versus Y"); a placebo, sham, usual-care or waiting-list arm is the comparator."""
+    "X versus Y", then in ``aims``: "to compare X with Y", "the effect of X on Z"); a placebo, sham,
+    usual-care or waiting-list arm is the comparator."""
     regions = list(within)
     for r in regions:
         if listed := _arm_list(text, r):
@@ -184,7 +234,11 @@ def arms(text: str, within: Iterable[Span]) -> tuple[tuple[Span, ...], Span | No
             if _PLACEBO.search(a.text) and not _PLACEBO.search(b.text):
                 a, b = b, a
             return (a,), b
-    return (), first(text, _PLACEBO, within=regions)
+    placebo = first(text, _PLACEBO, within=regions)
+    for r in aims:
+        if (found := _aim(text, r)) is not None:
+            return (found[0],), found[1] or placebo
+    return (), placebo
 
 
 _OUTCOME_IN = re.compile(
