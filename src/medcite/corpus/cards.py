@@ -30,7 +30,8 @@ def study_card(source: StoredSource) -> StudyCard:
     results = sorted(by_role.get("results", []) + by_role.get("conclusions", []), key=lambda s: s.start)
     n, n_span = extract.sample_span(text, source.evidence.sample_size, by_role.get("methods", []))
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
-    age, age_span = extract.age_group(text)
+    population = sorted(about + by_role.get("results", []), key=lambda s: s.start)
+    age, age_span = extract.age_group(text, population) if population else extract.age_group(text)
     aims = [s for s, _, _ in roles if s.start < (results[0].start if results else len(text))]
     aims = [s for s in aims if comparison.AIM.search(s.text)]
     interventions, comparator = comparison.arms(text, design_sents, aims)

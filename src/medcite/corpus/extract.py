@@ -149,15 +149,17 @@ def _age_from_number(m: re.Match[str]) -> AgeGroup:
     return "older adults" if low >= 65 else "adults"
 
 
-def age_group(text: str) -> tuple[AgeGroup, Span | None]:
+def age_group(text: str, within: Iterable[Span] = ()) -> tuple[AgeGroup, Span | None]:
     """Children, adults, older adults or a mix: from a stated age ("aged 6-12 years", "mean age 71
-    years"), else from the words for the people studied."""
-    if m := _AGE_NUMBER.search(text):
-        return _age_from_number(m), span(text, m.start(), m.end())
+    years"), else from the words for the people studied; read in ``within`` (the whole text when empty)."""
+    regions = list(within) or [Span(0, len(text), text)]
+    for r in regions:
+        if m := _AGE_NUMBER.search(text, r.start, r.end):
+            return _age_from_number(m), span(text, m.start(), m.end())
     found = [
         (g, s)
         for g, p in (("children", _CHILD), ("older adults", _OLDER), ("adults", _ADULT))
-        if (s := first(text, p)) is not None
+        if (s := first(text, p, within=regions)) is not None
     ]
     if not found:
         return "unknown", None
