@@ -86,7 +86,15 @@ _ASSIGNED = re.compile(
 )
 _OR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+)(?:or|versus|vs\.?)\s+")
 _PLACEBO = re.compile(
-    r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|no treatment|waiting list|wait-?list)\b", re.I
+    r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|no treatment|waiting list|wait-?list|"
+    r"control (?:group|arm|condition)s?)\b",
+    re.I,
+)
+# "randomly divided into two groups: a water-intake group (n=40) and a prolonged fasting group (n=20)"
+_GROUPS = re.compile(
+    r"\binto (?:two|three|four|2|3|4) (?:\w+ )?groups?\s*[:,]?\s*(?:the |a |an )?([^,;:()]{3,80}?) group\b"
+    r"[^;]{0,40}?\band (?:the |a |an )?([^,;:()]{3,80}?) group\b",
+    re.I,
 )
 
 
@@ -164,6 +172,10 @@ def _is_arm(s: Span) -> bool:
 
 
 def _pair(text: str, r: Span) -> tuple[Span, Span] | None:
+    if (g := _GROUPS.search(text, r.start, r.end)) is not None:
+        first_arm, second_arm = span(text, g.start(1), g.end(1)), span(text, g.start(2), g.end(2))
+        if _is_arm(first_arm) and _is_arm(second_arm):
+            return first_arm, second_arm
     if m := _ASSIGNED.search(text, r.start, r.end):
         a = phrase_after(text, m.end(), r.end)
         if a and (o := _OR.match(text, a.end)) and (b := phrase_after(text, o.end(), r.end)) and _is_arm(a):
