@@ -150,3 +150,28 @@ def test_population_fields_of_real_abstracts(pubmedqa: list[StoredSource]) -> No
     # more than a third of PubMedQA cards state a sample size, an age group and a condition (bench table 3)
     for field in ("n", "age_span", "condition"):
         assert sum(getattr(c, field) is not None for c in cards) >= 350, field
+
+
+def test_the_arms_tagger_finds_spans_of_the_text_in_real_trial_abstracts(data_dir: Path) -> None:
+    # Evidence Inference abstracts (MIT, RCTs): the tagger finds an intervention or a comparator in most,
+    # each an exact span of the text (its accuracy is measured by training/train_arms.py)
+    import gzip
+    import json
+
+    from medcite.corpus.tagger import tagged_arms
+    from medcite.domain import AbstractSection, Span
+
+    with gzip.open(data_dir / "evidence_inference" / "ei_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        found = 0
+        for read, line in enumerate(fh, start=1):
+            d = json.loads(line)
+            secs = tuple(AbstractSection(s["label"], s["text"]) for s in d["abstract_sections"] if s["text"])
+            text = "\n\n".join(s.text for s in secs)
+            i, c = tagged_arms(text, [Span(0, len(text), text)])
+            for s in (i, c):
+                if s is not None:
+                    assert text[s.start : s.end] == s.text
+                    found += 1
+            if read == 30:
+                break
+    assert found >= 30

@@ -11,9 +11,12 @@ from __future__ import annotations
 from medcite.corpus import comparison, extract
 from medcite.corpus.findings import finding_direction
 from medcite.corpus.roles import source_roles
+from medcite.corpus.tagger import tagged_arms
 from medcite.domain import StoredSource
 from medcite.domain.cards import Finding, Role, Span, StudyCard
 
+#: read the arms with the tagger where the patterns name none (the training script measures both ways)
+USE_TAGGER = True
 #: designs whose results sentences may name the arms ("X versus placebo") where the methods do not
 _COMPARATIVE = frozenset({"rct", "meta-analysis"})
 
@@ -39,6 +42,14 @@ def study_card(source: StoredSource) -> StudyCard:
         found, comp = comparison.arms(text, results)
         interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]
+    if (
+        USE_TAGGER
+        and (not interventions or comparator is None)
+        and source.evidence.design.value in _COMPARATIVE
+    ):
+        tagged_i, tagged_c = tagged_arms(text, sorted({*design_sents, *aims}, key=lambda s: s.start))
+        interventions = interventions or ((tagged_i,) if tagged_i else ())
+        comparator = comparator or tagged_c
     return StudyCard(
         source_key=source.key,
         design=source.evidence.design.value,
