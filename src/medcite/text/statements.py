@@ -2,8 +2,8 @@
 leading section label and connectives, and the authors' frame ("we conclude that X") removed.
 
 :func:`trim_sentence`, :func:`without_frame` and :func:`first_person` are the composer's statement
-trimming (``compose/candidates.py`` has the same code and can import it from here instead; one change: a
-first word with inner capitals, "cIMT", "mRNA", is not capitalised);
+trimming (moved here from ``compose/candidates.py``; since then a first word with inner capitals, "cIMT",
+"mRNA", keeps its case);
 :func:`readable` adds conservative repairs of the first person that remains ("our patients" -> "the
 patients", "we found no difference in X" -> "there was no difference in X") and gives None where the
 authors still speak.
