@@ -127,12 +127,13 @@ def test_cards_of_real_trials_have_their_fields(pubmedqa: list[StoredSource]) ->
 
 
 def test_a_card_takes_under_20_ms(pubmedqa: list[StoredSource]) -> None:
+    # CPU time of this process (the shared test machine's load does not count; bench_cards reports wall time)
     study_card(pubmedqa[0])  # loads the models
     times = []
     for source in pubmedqa[:300]:
-        t = time.perf_counter()
+        t = time.process_time()
         study_card(source)
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     assert statistics.median(times) < 0.020
 
 
