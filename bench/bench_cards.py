@@ -13,7 +13,8 @@ Evidence Inference prompts, readable statements, and the time per card.
 4. Arms and outcomes against the Evidence Inference prompts of those articles: how often the card's
    intervention / comparator / a finding's outcome matches one of the article's prompts (half of the
    shorter phrase's words shared).
-5. Readable statements: ``clean_statement`` over the results/conclusions sentences of PubMedQA abstracts.
+5. Readable statements: ``clean_statement`` over the results/conclusions sentences of PubMedQA abstracts,
+   and over every sentence of ``abstracts_extra`` with a truncation note or a ".;" join.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from role_data import abstracts  # noqa: E402
 from train_direction import evidence, split_ids  # noqa: E402
 
 from bench.common import data_dir, machine, pct, print_table  # noqa: E402
-from medcite.corpus import clean_statement, study_card  # noqa: E402
+from medcite.corpus import clean_statement, sentence_roles, study_card  # noqa: E402
 from medcite.corpus.classify import classify  # noqa: E402
 from medcite.corpus.findings import direction_probabilities  # noqa: E402
 from medcite.corpus.jsonl import parse_jsonl  # noqa: E402
@@ -205,33 +206,54 @@ def arms_table(data: Path, cards: list[StudyCard]) -> None:
     )
 
 
-def statements_table(sources: list[StoredSource]) -> None:
-    n = changed = none = fp_before = fp_after = trunc = 0
-    for s in sources:
-        card = study_card(s)
-        for span, role in card.roles:
-            if role not in ("results", "conclusions"):
-                continue
-            n += 1
-            out = clean_statement(span.text, role)
-            fp_before += bool(FIRST_PERSON.search(span.text))
-            trunc += bool(TRUNCATION_MARKER.search(span.text))
-            if out is None:
-                none += 1
-                continue
-            changed += out != span.text
-            fp_after += bool(FIRST_PERSON.search(out)) or bool(TRUNCATION_MARKER.search(out))
+def _statement_row(name: str, sentences: list[tuple[str, str]]) -> list[object]:
+    changed = none = fp_before = fp_after = notes = glued = left = 0
+    for text, role in sentences:
+        out = clean_statement(text, role)  # type: ignore[arg-type]
+        fp_before += bool(FIRST_PERSON.search(text))
+        notes += bool(TRUNCATION_MARKER.search(text))
+        glued += ".;" in text
+        if out is None:
+            none += 1
+            continue
+        changed += out != text
+        fp_after += bool(FIRST_PERSON.search(out))
+        left += bool(TRUNCATION_MARKER.search(out)) or ".;" in out
+    return [name, len(sentences), fp_before, notes, glued, changed, none, fp_after, left]
+
+
+def statements_table(data: Path, sources: list[StoredSource]) -> None:
+    pqa = [
+        (span.text, role)
+        for s in sources
+        for span, role in study_card(s).roles
+        if role in ("results", "conclusions")
+    ]
+    extra = []  # every sentence of abstracts_extra with a truncation note or a ".;" join
+    for r in parse_jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
+        if isinstance(r, SourceRecord) and (TRUNCATION_MARKER.search(r.text) or ".;" in r.text):
+            extra += [
+                (span.text, role)
+                for span, role, _p in sentence_roles(r.text)
+                if TRUNCATION_MARKER.search(span.text) or ".;" in span.text
+            ]
     print_table(
-        "5. clean_statement on PubMedQA results/conclusions sentences",
+        "5. clean_statement (None: background/objective/methods, or the authors still speak)",
         [
             "sentences",
-            "first person before",
+            "n",
+            "first person",
             "truncation notes",
+            "'.;' joins",
             "changed",
-            "None (authors still speak)",
-            "first person or note after",
+            "None",
+            "first person after",
+            "notes or joins after",
         ],
-        [[n, fp_before, trunc, changed, none, fp_after]],
+        [
+            _statement_row("PubMedQA results/conclusions", pqa),
+            _statement_row("abstracts_extra with notes or joins", extra),
+        ],
     )
 
 
@@ -244,7 +266,7 @@ def main() -> None:
     corpora = {"PubMedQA": cards_of(pqa), "EI val+test": cards_of(ei)}
     fill_table(corpora)
     arms_table(data, corpora["EI val+test"][0])
-    statements_table(pqa)
+    statements_table(data, pqa)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import argparse
 import csv
 import gzip
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -68,20 +69,36 @@ def evidence(data: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def no_comparison(data: Path, limit: int) -> list[str]:
-    """Background/objective/methods sentences of the training articles' abstracts."""
+_COMPARES = re.compile(
+    r"\b(?:than|vs\.?|versus|compared|comparison|compar\w+|differ\w*|between|increas\w*|decreas\w*|higher|lower|"
+    r"reduc\w*|improv\w*|signific\w*|associat\w*|more|less|fewer|greater|smaller|better|worse|similar|"
+    r"chang\w*|effect\w*|benefit\w*|odds|hazard|risk|ratio|superior|inferior|equivalent|[Pp]\s*[<=>≤≥])\b"
+    r"|[<>≤≥]",
+    re.I,
+)
+
+
+def no_comparison(data: Path, limit: int, results: int = 0) -> list[str]:
+    """Background/objective/methods sentences of the training articles' abstracts, and (``results``) up to
+    that many results sentences with no word of a comparison ("The response rate was 45%.")."""
     train = {k for k, v in split_ids(data).items() if v == "train"}
     out: list[str] = []
+    plain: list[str] = []
     with gzip.open(data / "evidence_inference" / "ei_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
             if d["pmcid"].removeprefix("PMC") not in train:
                 continue
             for sec in d["abstract_sections"]:
-                if heading_role(sec["label"]) in ("background", "objective", "methods"):
-                    out += [sec["text"][s:e] for s, e in split_sentences(sec["text"])]
+                role = heading_role(sec["label"])
+                sents = [sec["text"][s:e] for s, e in split_sentences(sec["text"])]
+                if role in ("background", "objective", "methods"):
+                    out += sents
+                elif role == "results":
+                    plain += [t for t in sents if not _COMPARES.search(t)]
     rng = np.random.default_rng(7)
-    return [out[i] for i in sorted(rng.permutation(len(out))[:limit])]
+    picked = [out[i] for i in sorted(rng.permutation(len(out))[:limit])]
+    return picked + [plain[i] for i in sorted(rng.permutation(len(plain))[:results])]
 
 
 def scores(pred: list[str], gold: list[str]) -> tuple[float, float]:
@@ -100,9 +117,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("src/medcite/models/direction"))
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--negatives", type=int, default=2500)
+    ap.add_argument(
+        "--plain-results", type=int, default=0, help="results sentences without a comparison word"
+    )
     args = ap.parse_args()
     ev = evidence(args.data)
-    train = ev["train"] + [(s, NONE) for s in no_comparison(args.data, args.negatives)]
+    train = ev["train"] + [(s, NONE) for s in no_comparison(args.data, args.negatives, args.plain_results)]
     y = np.array([CLASSES.index(label) for _, label in train])
     print(f"train: {len(train)} ({ {c: int((y == i).sum()) for i, c in enumerate(CLASSES)} })")
     model = fit(*encode([direction_features(s) for s, _ in train], DIM), y, CLASSES, DIM, epochs=args.epochs)

@@ -127,10 +127,52 @@ def test_cards_of_real_trials_have_their_fields(pubmedqa: list[StoredSource]) ->
 
 
 def test_a_card_takes_under_20_ms(pubmedqa: list[StoredSource]) -> None:
+    # CPU time of this process (the shared test machine's load does not count; bench_cards reports wall time)
     study_card(pubmedqa[0])  # loads the models
     times = []
     for source in pubmedqa[:300]:
-        t = time.perf_counter()
+        t = time.process_time()
         study_card(source)
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     assert statistics.median(times) < 0.020
+
+
+def test_population_fields_of_real_abstracts(pubmedqa: list[StoredSource]) -> None:
+    by_key = {s.key: s for s in pubmedqa}
+    # "... primary vesicoureteral reflux (VUR) ... Mean age was 5.9 years"
+    cards = [study_card(s) for s in pubmedqa]
+    children = [c for c in cards if c.age_span is not None and c.age_span.text.startswith("aged 11-15 years")]
+    assert children and all(c.age_group == "children" for c in children)
+    assert any(
+        (sf.text, lf.text) == ("VUR", "vesicoureteral reflux") for c in cards for sf, lf in c.abbreviations
+    )
+    card = study_card(by_key["10808977"])  # "women aged 50 and older"
+    assert card.age_group == "adults" and card.age_span is not None
+    # more than a third of PubMedQA cards state a sample size, an age group and a condition (bench table 3)
+    for field in ("n", "age_span", "condition"):
+        assert sum(getattr(c, field) is not None for c in cards) >= 350, field
+
+
+def test_the_arms_tagger_finds_spans_of_the_text_in_real_trial_abstracts(data_dir: Path) -> None:
+    # Evidence Inference abstracts (MIT, RCTs): the tagger finds an intervention or a comparator in most,
+    # each an exact span of the text (its accuracy is measured by training/train_arms.py)
+    import gzip
+    import json
+
+    from medcite.corpus.tagger import tagged_arms
+    from medcite.domain import AbstractSection, Span
+
+    with gzip.open(data_dir / "evidence_inference" / "ei_abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        found = 0
+        for read, line in enumerate(fh, start=1):
+            d = json.loads(line)
+            secs = tuple(AbstractSection(s["label"], s["text"]) for s in d["abstract_sections"] if s["text"])
+            text = "\n\n".join(s.text for s in secs)
+            i, c = tagged_arms(text, [Span(0, len(text), text)])
+            for s in (i, c):
+                if s is not None:
+                    assert text[s.start : s.end] == s.text
+                    found += 1
+            if read == 30:
+                break
+    assert found >= 30

@@ -30,6 +30,14 @@ def test_the_authors_frame_goes_and_the_claim_stays() -> None:
     )
 
 
+def test_a_lead_that_points_at_the_study_goes_and_symbols_keep_their_case() -> None:
+    # sentences quoted from PubMedQA abstracts
+    gbs = "a significant increase in the incidence of GBS colonization in pregnant women in northern Israel."
+    assert clean_statement(f"In the present study we found {gbs}", "results") == f"There was {gbs}"
+    cimt = "cIMT also correlated positively with leptin and NADPH oxidase activity in obese patients."
+    assert clean_statement(f"In addition, {cimt}", "results") == cimt
+
+
 def test_glued_fragments_and_truncation_notes_go() -> None:
     out = clean_statement(
         "Mortality was lower in the treated group.; CONCLUSIONS: Treatment is safe. "

@@ -3,18 +3,22 @@ authors' conclusion, each pinned to a character span of ``source.record.text``.
 
 The sentence roles come from the role model (:mod:`medcite.corpus.roles`), each finding's direction from
 the direction model (:mod:`medcite.corpus.findings`), the other fields from the patterns of
-:mod:`medcite.corpus.extract`. Pure and deterministic.
+:mod:`medcite.corpus.extract` and :mod:`medcite.corpus.comparison`. Pure and deterministic.
 """
 
 from __future__ import annotations
 
-from medcite.corpus import extract
+from medcite.corpus import comparison, extract
 from medcite.corpus.findings import finding_direction
 from medcite.corpus.roles import source_roles
+from medcite.corpus.tagger import tagged_arms
 from medcite.domain import StoredSource
 from medcite.domain.cards import Finding, Role, Span, StudyCard
 
-_POPULATION_ROLES: frozenset[Role] = frozenset({"objective", "methods", "background"})
+#: read the arms with the tagger where the patterns name none (the training script measures both ways)
+USE_TAGGER = True
+#: designs whose results sentences may name the arms ("X versus placebo") where the methods do not
+_COMPARATIVE = frozenset({"rct", "meta-analysis"})
 
 
 def study_card(source: StoredSource) -> StudyCard:
@@ -29,12 +33,23 @@ def study_card(source: StoredSource) -> StudyCard:
     results = sorted(by_role.get("results", []) + by_role.get("conclusions", []), key=lambda s: s.start)
     n, n_span = extract.sample_span(text, source.evidence.sample_size, by_role.get("methods", []))
     species, species_span = extract.species(text, source.evidence.human, source.evidence.design.value)
-    age, age_span = extract.age_group(text)
-    interventions, comparator = extract.arms(text, design_sents)
-    if not interventions:
-        found, comp = extract.arms(text, results)
+    population = sorted(about + by_role.get("results", []), key=lambda s: s.start)
+    age, age_span = extract.age_group(text, population) if population else extract.age_group(text)
+    aims = [s for s, _, _ in roles if s.start < (results[0].start if results else len(text))]
+    aims = [s for s in aims if comparison.AIM.search(s.text)]
+    interventions, comparator = comparison.arms(text, design_sents, aims)
+    if not interventions and source.evidence.design.value in _COMPARATIVE:
+        found, comp = comparison.arms(text, results)
         interventions, comparator = (found, comp) if found else (interventions, comparator or comp)
     everything = [s for s, _, _ in roles]
+    if (
+        USE_TAGGER
+        and (not interventions or comparator is None)
+        and source.evidence.design.value in _COMPARATIVE
+    ):
+        tagged_i, tagged_c = tagged_arms(text, sorted({*design_sents, *aims}, key=lambda s: s.start))
+        interventions = interventions or ((tagged_i,) if tagged_i else ())
+        comparator = comparator or tagged_c
     return StudyCard(
         source_key=source.key,
         design=source.evidence.design.value,
@@ -54,6 +69,7 @@ def study_card(source: StoredSource) -> StudyCard:
         follow_up=extract.follow_up(text, design_sents) or extract.follow_up(text, results),
         conclusion=_conclusion(text, roles),
         roles=tuple((s, role) for s, role, _p in roles),
+        abbreviations=extract.abbreviations(text),
     )
 
 
@@ -64,10 +80,10 @@ def _finding(text: str, sentence: Span) -> Finding | None:
     eff, ci, p = extract.effect(text, sentence), extract.ci(text, sentence), extract.p_value(text, sentence)
     if direction is None and eff is None and ci is None and p is None:
         return None
-    arms, comparator = extract.arms(text, [sentence])
+    arms, comparator = comparison.arms(text, [sentence])
     return Finding(
         sentence=sentence,
-        outcome=extract.outcome(text, sentence),
+        outcome=comparison.outcome(text, sentence),
         direction=direction,
         confidence=round(confidence, 4),
         effect=eff,

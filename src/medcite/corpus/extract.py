@@ -1,6 +1,7 @@
 """Pinned fields of a study card read from an abstract's text by patterns: sample size, species, age
-group, condition, setting, arms, numbers of a result (effect, CI, p), adverse events, dose and route,
-follow-up. Every function returns :class:`Span` s with offsets into the text it was given.
+group, condition, setting, abbreviations, numbers of a result (effect, CI, p), adverse events, dose and
+route, follow-up (the arms and outcomes are in :mod:`medcite.corpus.comparison`). Every function returns
+:class:`Span` s with offsets into the text it was given.
 
 Rules here are the first reading; ``bench/bench_cards.py`` reports how often each field is filled.
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 
 from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import SAMPLED_PEOPLE, alternation
+from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.cues import LABORATORY
 from medcite.text.words import ANIMAL_NOUNS, HUMAN_SUBJECTS
 
@@ -25,6 +27,13 @@ def span(text: str, start: int, end: int) -> Span:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
+    for close, open_ in ((")", "("), ("]", "[")):  # an unbalanced closing bracket: "95% CI 9.9-18.4)"
+        if (
+            end > start
+            and text[end - 1] == close
+            and text.count(close, start, end) > text.count(open_, start, end)
+        ):
+            end -= 1
     return Span(start, end, text[start:end])
 
 
@@ -70,10 +79,9 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
         if _SCREENING.search(r.text):
             continue
         found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
-        found += [
-            (int(m.group(1).replace(",", "")), m.start(1), m.end(1))
-            for m in _N_EQUALS.finditer(text, r.start, r.end)
-        ]
+        equals = list(_N_EQUALS.finditer(text, r.start, r.end))
+        if len(equals) == 1:  # two or more are the arms' sizes ("tibial (n = 14) or peroneal (n = 12)")
+            found.append((int(equals[0].group(1).replace(",", "")), equals[0].start(1), equals[0].end(1)))
         for c, s, e in found:
             if 1 < c < 10_000_000 and (best is None or c > best[0]):
                 best = (c, s, e)
@@ -103,7 +111,7 @@ def species(text: str, human: bool | None, design: str) -> tuple[Species, Span |
 
 
 _CHILD = re.compile(
-    r"\b(?:child(?:ren|hood)?|pa?ediatric|infants?|infancy|neonat\w*|newborns?|preterm|toddlers?|"
+    r"\b(?:child(?:ren)?|pa?ediatric|infants?|infancy|neonat\w*|newborns?|preterm|toddlers?|"
     r"adolescen\w*|boys|girls|schoolchildren|juvenile|youths?|teenagers?|preschool\w*|kindergarten)\b",
     re.I,
 )
@@ -116,38 +124,93 @@ _OLDER = re.compile(
 _ADULT = re.compile(r"\b(?:adults?|adulthood|women|men|mothers|pregnan\w*|postmenopausal|veterans)\b", re.I)
 
 
-def age_group(text: str) -> tuple[AgeGroup, Span | None]:
-    """Children, adults, older adults or a mix, from the words for the people studied."""
+_AGE_NUMBER = re.compile(
+    r"\b(?:aged?|age range|(?:mean|median|average) (?:\(?\w+\)? )?age|ages|age of)\s*"
+    r"(?:[:,=]\s*|was\s+|were\s+|of\s+|between\s+|from\s+)*(\d+(?:\.\d+)?)\s*(?:(?:-|–|to|and)\s*(\d+(?:\.\d+)?))?\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?"
+    r"(years?|yrs?|y\b|months?|mo\b|weeks?|days?)"
+    r"|\baged (\d+)\s*(?:(?:-|–|to|or|and)\s*(\d+))?\b(?!\s*(?:%|mg|kg|cm|months?|weeks?|days?))",
+    re.I,
+)
+
+
+def _age_from_number(m: re.Match[str]) -> AgeGroup:
+    if m.group(4):  # "aged 92 or 93": years
+        low = float(m.group(4))
+        high = float(m.group(5)) if m.group(5) else low
+    elif not m.group(3).lower().startswith("y"):
+        return "children"  # ages in months, weeks or days
+    else:
+        low = float(m.group(1))
+        high = float(m.group(2)) if m.group(2) else low
+    if high < 18:
+        return "children"
+    if low < 18:
+        return "mixed"
+    return "older adults" if low >= 65 else "adults"
+
+
+def age_group(text: str, within: Iterable[Span] = ()) -> tuple[AgeGroup, Span | None]:
+    """Children, adults, older adults or a mix: from a stated age ("aged 6-12 years", "mean age 71
+    years"), else from the words for the people studied; read in ``within`` (the whole text when empty)."""
+    regions = list(within) or [Span(0, len(text), text)]
+    for r in regions:
+        if m := _AGE_NUMBER.search(text, r.start, r.end):
+            return _age_from_number(m), span(text, m.start(), m.end())
     found = [
         (g, s)
         for g, p in (("children", _CHILD), ("older adults", _OLDER), ("adults", _ADULT))
-        if (s := first(text, p)) is not None
+        if (s := first(text, p, within=regions)) is not None
     ]
     if not found:
         return "unknown", None
     groups = {g for g, _ in found}
     if "children" in groups and groups - {"children"}:
-        # "children and adults": mixed; "mothers of children" stays adults is not detectable by rule
-        first_span = min((s for _, s in found), key=lambda s: s.start)
-        return "mixed", first_span
+        return "mixed", min((s for _, s in found), key=lambda s: s.start)
     if groups == {"older adults", "adults"}:
         return "older adults", next(s for g, s in found if g == "older adults")
     g, s = found[0]
     return g, s  # type: ignore[return-value]
 
 
+def abbreviations(text: str) -> tuple[tuple[Span, Span], ...]:
+    """(short form, long form) spans of each abbreviation the text defines ("recombinant human
+    erythropoietin (rhEPO)" or "rhEPO (recombinant human erythropoietin)"), at its definition."""
+    out: list[tuple[Span, Span]] = []
+    for sf, lf in defined_abbreviations(text).items():
+        if (i := text.find(f"{lf} ({sf}")) >= 0:
+            j = i + len(lf) + 2
+            out.append((Span(j, j + len(sf), sf), Span(i, i + len(lf), lf)))
+        elif (i := text.find(f"{sf} ({lf}")) >= 0:
+            j = i + len(sf) + 2
+            out.append((Span(i, i + len(sf), sf), Span(j, j + len(lf), lf)))
+    return tuple(sorted(out, key=lambda p: p[0].start))
+
+
 _CONDITION = re.compile(
     rf"\b(?:{_PEOPLE}|cases|women|men)\s+(?:who (?:had|have|were diagnosed with)|with|undergoing|"
     r"suffering from|diagnosed with|admitted (?:to (?:\w+ ){1,3})?(?:with|for)|presenting with|"
-    r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!and\b|or\b|who\b|were\b|was\b|in\b|at\b|from\b)"
+    r"at (?:high )?risk (?:of|for)|scheduled for)\s+((?:(?!(?:and|or|who|that|which|were|was|is|are|had|has|"
+    r"have|did|does|do|in|at|from|to|for|during|after|before|than|showed|underwent|received|using|by|"
+    r"included|including|aged|treated|enrolled|admitted|presenting|undergoing|requiring|according)\b)"
     r"[^\s,.;:()\[\]]+\s?){1,6})",
+    re.I,
+)
+_NOT_CONDITION = re.compile(
+    r"^(?:a|an|the|other|no|normal|open|different|similar|various|these|those|this|their|his|her|its|"
+    r"and|or|\d[\d.,]*|one|two|three|both|all|any|some|regard|respect|reference)\b",
     re.I,
 )
 
 
 def condition(text: str, within: Iterable[Span] = ()) -> Span | None:
-    """The condition of the people studied: "patients with <condition>"."""
-    return first(text, _CONDITION, 1, within)
+    """The condition of the people studied: "patients with <condition>" (not "patients with a normal
+    examination", "patients with other indications")."""
+    for r in list(within) or [Span(0, len(text), text)]:
+        for m in _CONDITION.finditer(text, r.start, r.end):
+            found = span(text, m.start(1), m.end(1))
+            if found.text and not _NOT_CONDITION.match(found.text):
+                return found
+    return None
 
 
 _SETTING = re.compile(
@@ -185,11 +248,14 @@ _NUM = r"[-−–]?\d+(?:[.·]\d+)?"
 _EFFECT = re.compile(
     rf"\b(?:(?:adjusted |pooled |weighted |standardi[sz]ed )?(?:odds ratio|hazard ratio|risk ratio|"
     rf"rate ratio|relative risk|mean difference|risk difference|(?:absolute |relative )?risk reduction|"
-    rf"number needed to treat|incidence rate ratio)|a?OR|a?HR|RR|IRR|ARR|RRR|NNT|S?MD|WMD)"
-    rf"\s*(?:\([^)]{{0,15}}\)\s*)?[:=,]?\s*(?:of|was|were)?\s*{_NUM}"
+    rf"number needed to treat|incidence rate ratio|area under the (?:\w+ )?curve|correlation coefficient)|"
+    rf"(?-i:a?ORs?|a?HRs?|RRs?|IRR|ARR|RRR|NNT|S?MD|WMD|AUC|AUROC))"
+    rf"\s*(?:\([^)]{{0,15}}\)\s*)?[:=,]?\s*(?:of|was|were|=)?\s*{_NUM}"
     rf"|\b(?:reduc|decreas|increas|improv|lower)\w*\s+(?:\w+\s+){{0,4}}?by\s+{_NUM}\s*(?:%|percent|"
     rf"percentage points?)"
-    rf"|{_NUM}\s*%\s*(?:vs\.?|versus|compared (?:with|to))\s*{_NUM}\s*%",
+    rf"|{_NUM}\s*(?:%|mg|kg|mmHg|mm Hg|days?|hours?|months?|years?|points?)?\s*(?:vs\.?|versus|compared "
+    rf"(?:with|to))\s*{_NUM}\s*(?:%|mg|kg|mmHg|mm Hg|days?|hours?|months?|years?|points?)?"
+    rf"|\b(?:(?:mean|median) )?difference (?:of|was)\s+{_NUM}\s*%?",
     re.I,
 )
 _CI = re.compile(
@@ -212,192 +278,6 @@ def ci(text: str, s: Span) -> Span | None:
 
 def p_value(text: str, s: Span) -> Span | None:
     return first(text, _P, within=[s])
-
-
-# -- arms and outcomes: an anchor word, then the phrase before or after it --------------------------------
-_STOP = frozenset(
-    """a an the and or to with was were is are in on for of by from than that which who when while as at
-    both either all each between group groups arm arms patients subjects participants received receiving
-    compared versus vs significantly""".split()
-)
-_WORD = re.compile(r"[^\s,.;:()\[\]]+")
-_BREAK = re.compile(r"[,.;:()\[\]]")
-
-
-def phrase_before(text: str, pos: int, lo: int, most: int = 6) -> Span | None:
-    """The words right before ``pos`` (at most ``most``, not past punctuation, a stop word or ``lo``)."""
-    window = text[max(lo, pos - 80) : pos]
-    base = pos - len(window)
-    cut = max((m.end() for m in _BREAK.finditer(window)), default=0)
-    words = list(_WORD.finditer(window, cut))
-    keep: list[re.Match[str]] = []
-    for w in reversed(words):
-        if w.group(0).lower() in _STOP or len(keep) == most:
-            break
-        keep.append(w)
-    if not keep:
-        return None
-    return Span(
-        base + keep[-1].start(), base + keep[0].end(), text[base + keep[-1].start() : base + keep[0].end()]
-    )
-
-
-def phrase_after(text: str, pos: int, hi: int, most: int = 6) -> Span | None:
-    """The words right after ``pos`` (leading articles skipped; not past punctuation or a stop word)."""
-    window = text[pos : min(hi, pos + 80)]
-    brk = _BREAK.search(window)
-    window = window[: brk.start()] if brk else window
-    keep: list[re.Match[str]] = []
-    for w in _WORD.finditer(window):
-        low = w.group(0).lower()
-        if not keep and low in ("a", "an", "the", "either", "receive", "placebo-controlled"):
-            continue
-        if low in _STOP or len(keep) == most:
-            break
-        keep.append(w)
-    if not keep:
-        return None
-    return Span(
-        pos + keep[0].start(), pos + keep[-1].end(), text[pos + keep[0].start() : pos + keep[-1].end()]
-    )
-
-
-_VERSUS = re.compile(r"\s(?:vs\.?|versus|compared (?:with|to)|in comparison (?:with|to))\s", re.I)
-_ASSIGNED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated)\s+(?:\w+\s+){0,3}?to\s+"
-    r"(?:receive\s+|either\s+|one of\s+)?",
-    re.I,
-)
-_OR = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*|\s+)(?:or|versus|vs\.?)\s+")
-_PLACEBO = re.compile(
-    r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|no treatment|waiting list|wait-?list)\b", re.I
-)
-
-
-_LIST_LEAD = re.compile(
-    r"\b(?:(?:randomi[sz]ed|randomly (?:assigned|allocated)|assigned|allocated)\s+(?:\([^)]{0,40}\)\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:to|into)\s+(?:receive\s+|either\s+|one of\s+)*|"
-    r"(?:received|receive|receiving|treated with|given)\s+(?:either\s+)?)",
-    re.I,
-)
-_ITEM_END = re.compile(
-    r"\s(?:for|during|in|at|on|from|until|over|after|before|who|which|were|was|groups?)\b|[;:.]"
-)
-_ARTICLE = re.compile(r"^(?:(?:either|or|and|a|an|the|to|receive)\s+)+", re.I)
-
-
-def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Pieces of ``text[start:end]`` split at top-level commas, " or ", " versus ", " vs "; parentheses
-    are kept whole; the list stops at a top-level clause word ("for 12 weeks", "in 40 patients")."""
-    pieces: list[tuple[int, int]] = []
-    depth, piece = 0, start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            if ch == "," or (m := re.match(r"\s(?:or|versus|vs\.?)\s", text[i : i + 10])):
-                pieces.append((piece, i))
-                i += 1 if ch == "," else len(m.group(0)) if m else 1
-                piece = i
-                continue
-            if _ITEM_END.match(text, i) and i > piece:
-                pieces.append((piece, i))
-                return pieces
-        i += 1
-    pieces.append((piece, end))
-    return pieces
-
-
-def _arm_list(text: str, r: Span) -> list[Span]:
-    """The arms listed after "randomised to receive" / "received either": "A, B, or C"."""
-    m = _LIST_LEAD.search(text, r.start, r.end)
-    if m is None:
-        return []
-    out: list[Span] = []
-    for a, b in _top_level(text, m.end(), r.end):
-        lead = _ARTICLE.match(text[a:b])
-        a += lead.end() if lead else 0
-        piece = span(text, a, b)
-        if piece.text and len(piece.text.split()) <= 14 and _is_arm(piece):
-            out.append(piece)
-    return out if len(out) >= 2 else []
-
-
-_NOT_ARM = re.compile(
-    r"^(?:[\d−–.-]|(?:lower|higher|less|more|most|least|greater|smaller|reduced|increased|decreased|better|"
-    r"worse|significant\w*|similar|day|days|week|weeks|month|months|year|years|baseline|group|groups|"
-    r"cohort|those|patients|subjects|participants)\b)",
-    re.I,
-)
-
-
-def _is_arm(s: Span) -> bool:
-    """A treatment's name: a word of three letters or more, not a number, a comparison or a time."""
-    return bool(re.search(r"[A-Za-z]{3,}", s.text)) and not _NOT_ARM.match(s.text)
-
-
-def _pair(text: str, r: Span) -> tuple[Span, Span] | None:
-    if m := _ASSIGNED.search(text, r.start, r.end):
-        a = phrase_after(text, m.end(), r.end)
-        if a and (o := _OR.match(text, a.end)) and (b := phrase_after(text, o.end(), r.end)) and _is_arm(a):
-            return a, b
-    for m in _VERSUS.finditer(text, r.start, r.end):
-        a, b = phrase_before(text, m.start(), r.start), phrase_after(text, m.end(), r.end)
-        if a and b and _is_arm(a) and _is_arm(b):
-            return a, b
-    return None
-
-
-def arms(text: str, within: Iterable[Span]) -> tuple[tuple[Span, ...], Span | None]:
-    """The interventions and the comparator where a sentence names them ("randomised to X or Y",
-    "X versus Y"); a placebo, sham, usual-care or waiting-list arm is the comparator."""
-    regions = list(within)
-    for r in regions:
-        if listed := _arm_list(text, r):
-            controls = [x for x in listed if _PLACEBO.search(x.text)]
-            comparator = controls[0] if controls else listed[-1]
-            return tuple(x for x in listed if x != comparator), comparator
-    for r in regions:
-        if (pair := _pair(text, r)) is not None:
-            a, b = pair
-            if _PLACEBO.search(a.text) and not _PLACEBO.search(b.text):
-                a, b = b, a
-            return (a,), b
-    return (), first(text, _PLACEBO, within=regions)
-
-
-_OUTCOME_IN = re.compile(
-    r"\b(?:differences?|changes?|improvements?|reductions?|increases?|decreases?|effects?|benefits?)\s+"
-    r"(?:\w+\s+)?(?:in|on|of)\s+(?:the\s+)?",
-    re.I,
-)
-_OUTCOME_VERB = re.compile(
-    r"\s(?:\([^)]{0,40}\)\s*)?(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:significantly\s+)?(?:not\s+)?"
-    r"(?:higher|lower|greater|smaller|reduced|increased|decreased|improved|shorter|longer|similar|comparable|"
-    r"better|worse|unchanged|elevated|associated|different)\b",
-    re.I,
-)
-_OUTCOME_OBJECT = re.compile(
-    r"\b(?:reduced|increased|decreased|improved|lowered|raised|prolonged|shortened|prevented)\s+(?:the\s+)?",
-    re.I,
-)
-
-
-def outcome(text: str, s: Span) -> Span | None:
-    """The outcome a result sentence names: "no difference in X", "X was lower", "reduced X"."""
-    if (m := _OUTCOME_IN.search(text, s.start, s.end)) and (found := phrase_after(text, m.end(), s.end)):
-        return found
-    if (m := _OUTCOME_VERB.search(text, s.start, s.end)) and (
-        found := phrase_before(text, m.start(), s.start)
-    ):
-        return found
-    if m := _OUTCOME_OBJECT.search(text, s.start, s.end):
-        return phrase_after(text, m.end(), s.end)
-    return None
 
 
 # -- safety, dose, follow-up ---------------------------------------------------------------------------

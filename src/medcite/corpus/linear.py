@@ -61,6 +61,20 @@ class LinearModel:
         e = np.exp(logits)
         return np.asarray(e / e.sum(), dtype=np.float64)
 
+    def probabilities_many(self, examples: Sequence[Iterable[str]]) -> npt.NDArray[np.float64]:
+        """Class probabilities for many examples at once (one row each)."""
+        if not examples:
+            return np.zeros((0, len(self.classes)))
+        rows = [hashed(f, self.dim) for f in examples]
+        lengths = np.array([len(r) for r in rows])
+        idx = np.concatenate(rows)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        logits = np.add.reduceat(self.weights[idx].astype(np.float64), starts, axis=0) + self.bias
+        logits[lengths == 0] = self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return np.asarray(e / e.sum(axis=1, keepdims=True), dtype=np.float64)
+
 
 @lru_cache(maxsize=8)
 def load_model(name: str) -> LinearModel:

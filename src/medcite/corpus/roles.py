@@ -91,10 +91,12 @@ def classify(sentences: Sequence[str]) -> list[tuple[Role, float]]:
     """The model's role and its probability for each sentence of one abstract (a lone sentence is read
     without position or neighbours: the model was trained on such copies too)."""
     model = load_model(MODEL)
+    if len(sentences) == 1:
+        feats = [lone_features(sentences[0])]
+    else:
+        feats = [role_features(sentences, i) for i in range(len(sentences))]
     out: list[tuple[Role, float]] = []
-    for i in range(len(sentences)):
-        feats = lone_features(sentences[i]) if len(sentences) == 1 else role_features(sentences, i)
-        p = model.probabilities(feats)
+    for p in model.probabilities_many(feats):
         k = int(p.argmax())
         out.append((model.classes[k], float(p[k])))  # type: ignore[arg-type]
     return out

@@ -67,6 +67,9 @@ class StudyCard:
     follow_up: Span | None
     conclusion: Span | None  # the authors' conclusion sentence(s)
     roles: tuple[tuple[Span, Role], ...]  # every sentence with its role
+    # (short form, long form) of each abbreviation the abstract defines: "recombinant human erythropoietin
+    # (rhEPO)"
+    abbreviations: tuple[tuple[Span, Span], ...] = ()
 
     def spans(self) -> tuple[Span, ...]:
         """Every span of the card (for checks that each lies in the text)."""
@@ -83,6 +86,7 @@ class StudyCard:
             *self.adverse_events,
             *self.dose_route,
             *(s for s, _ in self.roles),
+            *(s for pair in self.abbreviations for s in pair),
         ]
         for f in self.findings:
             out += [f.sentence, f.outcome, f.effect, f.ci, f.p, f.intervention, f.comparator]

@@ -2,7 +2,8 @@
 leading section label and connectives, and the authors' frame ("we conclude that X") removed.
 
 :func:`trim_sentence`, :func:`without_frame` and :func:`first_person` are the composer's statement
-trimming (``compose/candidates.py`` has the same code and can import it from here instead);
+trimming (moved here from ``compose/candidates.py``; since then a first word with inner capitals, "cIMT",
+"mRNA", keeps its case);
 :func:`readable` adds conservative repairs of the first person that remains ("our patients" -> "the
 patients", "we found no difference in X" -> "there was no difference in X") and gives None where the
 authors still speak.
@@ -48,7 +49,9 @@ def trim_sentence(text: str) -> str:
     t = " ".join(_GLUED.sub(". ", t).split())
     t = _LEAD_TRIM.sub("", _LEAD_LABEL.sub("", t))
     t = _LEAD_TRIM.sub("", without_frame(t))
-    t = t[0].upper() + t[1:] if t else t
+    first = t.split(" ", 1)[0] if t else ""
+    if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
+        t = t[0].upper() + t[1:]
     if t and t[-1] not in ".!?)":
         t += "."
     return t
@@ -112,7 +115,9 @@ _OUR_DET = {
 }
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
 _WE_FOUND = re.compile(
-    r"^(?P<lead>(?:[A-Z][^,;:]{0,80},\s+)?)[Ww]e (?:also |further |additionally )?(?:found|observed|noted|"
+    r"^(?:(?P<self>(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?(?:study|trial|analysis|"
+    r"series|cohort|sample|population),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"
+    r"[Ww]e (?:also |further |additionally )?(?:found|observed|noted|"
     r"detected|saw|identified)\s+(?P<q>no|a|an|significant|statistically)\b\s*(?P<rest>.*)$",
     re.S,
 )
@@ -131,7 +136,7 @@ def _there_was(m: re.Match[str]) -> str | None:
         return None
     word = head.group("head")
     verb = "were" if word.endswith("s") and not word.endswith("ss") else "was"
-    lead = m.group("lead")
+    lead = m.group("lead") or ""  # a lead that only points at the study itself goes
     there = "there" if lead else "There"
     return f"{lead}{there} {verb} {phrase}"
 
