@@ -85,7 +85,9 @@ def assemble(
     ratings = _pick_rated_first(pick, ratings)
     level = ratings[0][1]
     contrast = [c for c in prim if c.draft.kind == "contrast"]
-    bl_keys = [pick.draft.cites[0].key] + ([contrast[0].draft.cites[0].key] if contrast else [])
+    # "some studies point the other way": another study, never the one the bottom line quotes
+    against = [c.draft.cites[0].key for c in contrast if c.draft.cites[0].key != pick.draft.cites[0].key]
+    bl_keys = [pick.draft.cites[0].key, *against[:1]]
     sections_out = _sections_in_layout(a, v.kept)
     order = number_by_first_use(
         [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]

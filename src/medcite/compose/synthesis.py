@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from medcite.compose.certainty import grade
-from medcite.compose.question import QuestionAnalysis
-from medcite.compose.stance import StanceResult
+from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.compose.stance import StanceResult, asks_difference
 from medcite.corpus import study_card
 from medcite.domain import Design, Stance, StoredSource
 from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
@@ -144,8 +144,20 @@ def outcome_rows(
     return tuple(rows)
 
 
+# question focuses whose answer is an effect (a direction of change means something for them)
+EFFECT_FOCUS = frozenset(
+    {QuestionType.THERAPY, QuestionType.COMPARISON, QuestionType.DOSING, QuestionType.ADVERSE}
+)
+
+
+def asks_effect(a: QuestionAnalysis) -> bool:
+    """Whether the question asks about an effect or a difference: only then do the findings' directions
+    answer it ("Is cohesin linked to myeloid differentiation?" is not answered by an "increase")."""
+    return a.focus in EFFECT_FOCUS or asks_difference(a.question)
+
+
 def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:
-    direction, counts = direction_of(found)
+    direction, counts = direction_of(found) if asks_effect(a) else ("not compared", ())
     sources = [f.source for f in found]
     against = _against(direction, found)
     g = grade(sources, contradicting=against)
