@@ -3,6 +3,7 @@
 Only the standard library is imported here (checked by import-linter and a test).
 """
 
+from medcite.domain.accounts import STAGES, Job, JobStatus, Role, Stage, User
 from medcite.domain.article import (
     DISCLAIMER,
     INSUFFICIENT,
@@ -71,6 +72,7 @@ __all__ = [
     "LEVEL",
     "PATIENT_DISCLAIMER",
     "SECTION_SEPARATOR",
+    "STAGES",
     "STATUS",
     "AbstractSection",
     "Article",
@@ -86,6 +88,8 @@ __all__ = [
     "Evidence",
     "EvidenceInfo",
     "EvidenceSentence",
+    "Job",
+    "JobStatus",
     "Label",
     "Link",
     "MeshHeading",
@@ -103,17 +107,20 @@ __all__ = [
     "Readability",
     "Reference",
     "RejectedRecord",
+    "Role",
     "SearchFilters",
     "SearchHit",
     "Section",
     "SourceMeta",
     "SourceRecord",
+    "Stage",
     "Stance",
     "Statement",
     "StatementKind",
     "StoreStats",
     "StoredSource",
     "UpsertResult",
+    "User",
     "Verdict",
     "evidence_from",
     "utc_now",

@@ -8,12 +8,13 @@ article model.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, insert, select, update
 
-from medcite.adapters.sql.schema import article_versions, articles, threads
+from medcite.adapters.sql.schema import article_refs, article_versions, articles, threads
 from medcite.domain import Article, ArticleRecord, ArticleStatus
 from medcite.errors import NotFoundError
 from medcite.present.json_contract import from_json, to_json
@@ -63,6 +64,9 @@ class SqlArticleRepository:
                     article_id=aid, version=1, status=status.value, body=body, created_at=now
                 )
             )
+            keys = sorted({r.key for r in article.references})
+            if keys:
+                conn.execute(insert(article_refs), [{"article_id": aid, "source_key": k} for k in keys])
             if thread_id is not None:
                 conn.execute(
                     update(threads)
@@ -92,6 +96,24 @@ class SqlArticleRepository:
                 .all()
             )
         return [_record(r) for r in rows]
+
+    def recent(self, limit: int, statuses: Sequence[ArticleStatus] | None = None) -> list[ArticleRecord]:
+        query = select(articles).order_by(articles.c.updated_at.desc(), articles.c.id).limit(limit)
+        if statuses is not None:
+            query = query.where(articles.c.status.in_([s.value for s in statuses]))
+        with self.engine.connect() as conn:
+            return [_record(r) for r in conn.execute(query).mappings()]
+
+    def citing(self, source_key: str, limit: int = 50) -> list[ArticleRecord]:
+        query = (
+            select(articles)
+            .join(article_refs, article_refs.c.article_id == articles.c.id)
+            .where(article_refs.c.source_key == source_key)
+            .order_by(articles.c.updated_at.desc(), articles.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [_record(r) for r in conn.execute(query).mappings()]
 
 
 def _record(row: RowMapping) -> ArticleRecord:
