@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from medcite.services.accounts import SESSION_TTL_S
-from medcite.web.deps import SESSION_COOKIE, client_key, csrf_token, current_user, state
-from medcite.web.security import CSRF_COOKIE, check_csrf
+from medcite.web.deps import SESSION_COOKIE, client_key, csrf_form, csrf_token, current_user, state
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,14 +24,12 @@ def login_page(request: Request) -> HTMLResponse:
     return _page(request)
 
 
-@router.post("/login")
+@router.post("/login", dependencies=[Depends(csrf_form)])
 def login(
     request: Request,
     username: Annotated[str, Form(max_length=128)],
     password: Annotated[str, Form(max_length=1024)],
-    csrf_token: Annotated[str, Form()],
 ) -> Response:
-    check_csrf(request.cookies.get(CSRF_COOKIE), csrf_token)
     st = state(request)
     st.limits.hit("login", f"ip:{client_key(request)}", f"name:{username.lower()}")
     user = st.accounts.authenticate(username, password)
@@ -46,9 +43,8 @@ def login(
     return response
 
 
-@router.post("/logout")
-def logout(request: Request, csrf_token: Annotated[str, Form()]) -> Response:
-    check_csrf(request.cookies.get(CSRF_COOKIE), csrf_token)
+@router.post("/logout", dependencies=[Depends(csrf_form)])
+def logout(request: Request) -> Response:
     if token := request.cookies.get(SESSION_COOKIE):
         state(request).accounts.close_session(token)
     response = RedirectResponse("/", status_code=303)

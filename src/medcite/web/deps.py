@@ -13,7 +13,7 @@ from medcite.services.accounts import AccountService
 from medcite.services.engine import Engine
 from medcite.services.jobs import JobService
 from medcite.web.errors import WebError
-from medcite.web.security import CSRF_COOKIE, CSRF_HEADER, RateLimits, check_csrf
+from medcite.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, RateLimits, check_csrf
 
 SESSION_COOKIE = "mc_session"
 AUDIENCE_COOKIE = "mc_audience"
@@ -73,6 +73,13 @@ def api_csrf(request: Request) -> None:
     current_user(request)
     if request.cookies.get(SESSION_COOKIE) and not getattr(request.state, "via_token", False):
         check_csrf(request.cookies.get(CSRF_COOKIE), request.headers.get(CSRF_HEADER))
+
+
+async def csrf_form(request: Request) -> None:
+    """A form post carries the CSRF token of its browser (403 otherwise, before anything else is read)."""
+    form = await request.form()
+    sent = form.get(CSRF_FIELD)
+    check_csrf(request.cookies.get(CSRF_COOKIE), sent if isinstance(sent, str) else None)
 
 
 def csrf_token(request: Request) -> str:

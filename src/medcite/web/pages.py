@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Role, SearchFilters
@@ -18,6 +18,7 @@ from medcite.web.api import job_json
 from medcite.web.deps import (
     AUDIENCE_COOKIE,
     client_key,
+    csrf_form,
     csrf_token,
     current_user,
     require,
@@ -25,7 +26,6 @@ from medcite.web.deps import (
 )
 from medcite.web.errors import WebError
 from medcite.web.listing import PUBLIC, can_read, listed, source_json
-from medcite.web.security import CSRF_COOKIE, check_csrf
 from medcite.web.views import article_view
 
 router = APIRouter(include_in_schema=False)
@@ -40,7 +40,7 @@ AUDIENCES: dict[str, tuple[str, str]] = {
 }
 DESIGNS = ("meta-analysis", "systematic-review", "rct", "cohort", "case-control", "case-report", "other")
 Text = Annotated[str, Form(max_length=2000)]
-Token = Annotated[str, Form(alias="csrf_token")]
+CSRF = [Depends(csrf_form)]
 
 
 def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -58,10 +58,6 @@ def audience_of(request: Request) -> str:
     return AUDIENCES.get(request.cookies.get(AUDIENCE_COOKIE, ""), AUDIENCES["physician"])[1]
 
 
-def form_csrf(request: Request, token: str) -> None:
-    check_csrf(request.cookies.get(CSRF_COOKIE), token)
-
-
 def local(path: str) -> str:
     """A redirect target on this site only."""
     return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
@@ -75,11 +71,12 @@ def ask_page(request: Request) -> HTMLResponse:
     return render(request, "ask.html", recent=recent, approved=approved)
 
 
-@router.post("/ask")
-def ask(
-    request: Request, question: Text, csrf_token: Token, thread_id: Annotated[str, Form()] = ""
-) -> Response:
-    form_csrf(request, csrf_token)
+@router.post("/ask", dependencies=CSRF)
+def ask(request: Request, question: Text, thread_id: Annotated[str, Form()] = "") -> Response:
+    return _ask(request, question, thread_id)
+
+
+def _ask(request: Request, question: str, thread_id: str) -> Response:
     st = state(request)
     user = current_user(request)
     st.limits.hit("ask", f"ip:{client_key(request)}" if user is None else f"user:{user.id}")
@@ -90,11 +87,10 @@ def ask(
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
-@router.post("/audience")
+@router.post("/audience", dependencies=CSRF)
 def set_audience(
-    request: Request, who: Annotated[str, Form()], csrf_token: Token, next: Annotated[str, Form()] = "/"
+    request: Request, who: Annotated[str, Form()], next: Annotated[str, Form()] = "/"
 ) -> Response:
-    form_csrf(request, csrf_token)
     if who not in AUDIENCES:
         raise WebError(422, f"unknown audience {who!r}")
     response = RedirectResponse(local(next), status_code=303)
@@ -157,13 +153,12 @@ def export(article_id: str, fmt: str, request: Request) -> Response:
     return PlainTextResponse(text, media_type=media, headers=headers)
 
 
-@router.post("/articles/{article_id}/followup")
-def followup(article_id: str, request: Request, question: Text, csrf_token: Token) -> Response:
-    form_csrf(request, csrf_token)
+@router.post("/articles/{article_id}/followup", dependencies=CSRF)
+def followup(article_id: str, request: Request, question: Text) -> Response:
     rec = _article(request, article_id)
     if rec.thread_id is None:
         raise WebError(409, "this article has no thread to continue")
-    return ask(request, question, csrf_token, rec.thread_id)
+    return _ask(request, question, rec.thread_id)
 
 
 @router.get("/search", response_class=HTMLResponse)

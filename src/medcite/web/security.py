@@ -76,37 +76,34 @@ class BodyLimit:
             await self._too_large(send)
             return
         seen = 0
-        started = False
+        started = answered = False
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, answered
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
+                if seen > self.max_bytes and not answered:
+                    answered = True  # answer 413 now; the app then sees the client gone
+                    if not started:
+                        await self._too_large(send)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking(message: Message) -> None:
             nonlocal started
+            if answered:
+                return  # the 413 went out; whatever the app answers to the disconnect is dropped
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, limited, tracking)
-        except _TooLarge:
-            if not started:
-                await self._too_large(send)
+        await self.app(scope, limited, tracking)
 
     async def _too_large(self, send: Send) -> None:
         body = json.dumps(error_body(413, f"the request is larger than {self.max_bytes} bytes")).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def new_csrf_token() -> str:
