@@ -120,7 +120,7 @@ def open_job_queue(engine: Engine) -> JobQueue:
     if web.redis_url:
         from medcite.adapters.rq_queue import RqJobQueue  # redis is needed only then
 
-        return RqJobQueue(web.redis_url)
+        return RqJobQueue(web.redis_url, web.redis_queue)
     return InProcessQueue(
         engine.jobs,
         lambda job_id: run_job(engine, job_id),

@@ -109,6 +109,7 @@ class WebSettings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="Redis for the job queue (RQ); unset: in-process."
     )
+    redis_queue: str = Field(default="medcite", description="The RQ queue name that answer jobs go to.")
     job_workers: int = Field(default=2, ge=1, description="Answer jobs run at once by the in-process queue.")
     job_stale_after_s: float = Field(default=30.0, gt=0, description="A running job silent this long failed.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="Larger requests get 413.")

@@ -5,7 +5,7 @@ forks a work-horse per job and watches it, so a job whose process dies (killed, 
 in native code) is recorded as failed by the parent at once. arq would need the pipeline pushed into an
 executor from asyncio, and it re-runs a job whose worker vanished, which an answer should not silently do.
 
-The worker (``medcite worker`` or ``rq worker -u URL medcite``) runs
+The worker (``medcite worker``, or ``rq worker -u URL medcite``) runs
 :func:`medcite.bootstrap.run_queued_job`, which opens the engine from the environment, as the web app does.
 """
 
@@ -27,9 +27,9 @@ JOB_TIMEOUT_S = 900
 class RqJobQueue:
     name = "redis"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, queue: str = QUEUE) -> None:
         self.redis = Redis.from_url(url)
-        self.queue = Queue(QUEUE, connection=self.redis)
+        self.queue = Queue(queue, connection=self.redis)
 
     def submit(self, job: Job) -> None:
         self.queue.enqueue(

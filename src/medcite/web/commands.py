@@ -61,7 +61,7 @@ def worker() -> None:
     from rq import Queue, Worker
 
     redis = Redis.from_url(str(settings.web.redis_url))
-    Worker([Queue("medcite", connection=redis)], connection=redis).work()
+    Worker([Queue(settings.web.redis_queue, connection=redis)], connection=redis).work()
 
 
 @db_app.command("upgrade")
