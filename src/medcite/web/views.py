@@ -3,6 +3,7 @@ n, and the statement's verdict (what a reader opens on hover, focus or tap)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from medcite.domain import Article, ArticleRecord, ArticleStatus, Reference, Statement, StoredSource
@@ -22,6 +23,7 @@ REVIEW_STEPS: tuple[ArticleStatus, ...] = (
     ArticleStatus.UNDER_REVIEW,
     ArticleStatus.APPROVED,
 )
+CITE_MARKS = re.compile(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")  # "[1]", "[1, 3]": shown as buttons instead
 VERDICT_LABELS = {
     "supported": "Supported by the source",
     "partial": "Partly supported",
@@ -106,7 +108,7 @@ def article_view(rec: ArticleRecord, article: Article, sources: dict[str, Stored
     ]
     pins = tuple(p for st in backing if st is not None for p in st.pins)
     verdict = next((st.verdict for st in backing if st is not None), None)
-    bottom = Statement(article.bottom_line, cites, verdict, pins=pins)
+    bottom = Statement(CITE_MARKS.sub("", article.bottom_line), cites, verdict, pins=pins)
     sections = tuple(
         (s.key, s.title, s.intro, tuple(line(st, refs, texts) for st in s.statements))
         for s in article.sections
