@@ -113,10 +113,10 @@ def open_engine(
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)
 
 
-def open_job_queue(engine: Engine) -> JobQueue:
+def open_job_queue(engine: Engine, settings: Settings | None = None) -> JobQueue:
     """Where answer jobs run: RQ workers on Redis when ``MEDCITE_REDIS_URL`` is set, else a thread pool in
-    this process (the embedded mode) that runs them on ``engine``."""
-    web = engine.settings.web
+    this process (the embedded mode) that runs them on ``engine``. ``settings`` default to the engine's."""
+    web = (settings or engine.settings).web
     if web.redis_url:
         from medcite.adapters.rq_queue import RqJobQueue  # redis is needed only then
 

@@ -21,7 +21,7 @@ from medcite.domain import JobStatus, Stage
 from medcite.services.engine import Engine
 from medcite.services.job_queue import InProcessQueue
 from medcite.services.jobs import JobService, run_job
-from tests.web.conftest import QUESTION, finished_job
+from tests.web.conftest import BASE, QUESTION, MakeApp, assert_error, finished_job
 
 pytestmark = pytest.mark.anyio
 
@@ -172,10 +172,8 @@ def _worker(engine: Engine, queue: str) -> subprocess.Popen[bytes]:
 def _redis_service(engine: Engine, queue: str, stale: float) -> JobService:
     from medcite.bootstrap import open_job_queue
 
-    eng_settings = engine.settings.with_overrides(redis_url=REDIS_URL, redis_queue=queue)
-    shadow = Engine.__new__(Engine)  # open_job_queue reads only .settings and .jobs
-    shadow.settings, shadow.jobs = eng_settings, engine.jobs
-    return JobService(engine.jobs, open_job_queue(shadow), stale_after_s=stale)
+    settings = engine.settings.with_overrides(redis_url=REDIS_URL, redis_queue=queue)
+    return JobService(engine.jobs, open_job_queue(engine, settings), stale_after_s=stale)
 
 
 def _children(pid: int) -> list[int]:
@@ -238,3 +236,20 @@ def test_redis_queue_reports_a_job_it_no_longer_holds(engine: Engine, redis_queu
         assert failed.status is JobStatus.FAILED and "no longer holds" in failed.message
     finally:
         service.queue.close()
+
+
+@pytest.mark.slow
+async def test_with_redis_the_app_queues_on_rq_and_rate_limits_there(
+    make_app: MakeApp, redis_queue_name: str
+) -> None:
+    from rq import Queue
+
+    app = make_app(redis_url=REDIS_URL, redis_queue=redis_queue_name, rate_ask="2/minute")
+    queue = app.state.medcite.jobs.queue
+    assert queue.name == "redis"
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as c:
+        ids = [(await c.post("/api/answers", json={"question": QUESTION})).json()["id"] for _ in range(2)]
+        assert Queue(redis_queue_name, connection=queue.redis).job_ids == ids  # waiting for a worker
+        assert (await c.get(f"/api/jobs/{ids[0]}")).json()["status"] == "queued"
+        assert_error(await c.post("/api/answers", json={"question": QUESTION}), 429, "too_many_requests")
+    Queue(redis_queue_name, connection=queue.redis).empty()

@@ -38,7 +38,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     database); without ``queue`` jobs run on Redis when ``MEDCITE_REDIS_URL`` is set, else in-process."""
     owned = engine is None
     eng = engine if engine is not None else open_engine(settings)
-    jobs_queue = queue if queue is not None else open_job_queue(eng)
+    jobs_queue = queue if queue is not None else open_job_queue(eng, settings)
     web = settings.web
 
     @asynccontextmanager
@@ -59,7 +59,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)  # every page escaped
     templates = Jinja2Templates(env=env)
     templates.env.globals["Role"] = Role
-    limits = RateLimits(web.redis_url, {"ask": web.rate_ask, "login": web.rate_login})
+    rules = {"ask": web.rate_ask, "login": web.rate_login}
+    limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
     app.state.medcite = AppState(
         engine=eng,
         jobs=JobService(eng.jobs, jobs_queue, web.job_stale_after_s),

@@ -119,8 +119,8 @@ def check_csrf(cookie: str | None, sent: str | None) -> None:
 class RateLimits:
     """Moving-window limits per key (``limits``): in memory, or shared on Redis."""
 
-    def __init__(self, redis_url: str | None, rules: dict[str, str]) -> None:
-        storage: Any = storage_from_string(redis_url) if redis_url else MemoryStorage()
+    def __init__(self, redis_url: str | None, rules: dict[str, str], prefix: str = "medcite") -> None:
+        storage: Any = storage_from_string(redis_url, key_prefix=prefix) if redis_url else MemoryStorage()
         self._limiter = MovingWindowRateLimiter(storage)
         self._rules = {name: parse(rule) for name, rule in rules.items()}
 
