@@ -104,8 +104,15 @@ def _run(page: object, server: str, expect: object) -> None:
     page.wait_for_load_state("load")
     page.wait_for_selector("text=written for patients and caregivers")
     page.screenshot(path=str(ARTIFACTS / "article-patient.png"), full_page=True)
+    article = page.url
     page.goto(server + "/")
     assert page.get_by_label("Which best describes you?").input_value() == "patient"  # remembered
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(article)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
+    page.locator(".cite-btn").first.click()
+    page.screenshot(path=str(ARTIFACTS / "article-phone.png"), full_page=False)
 
 
 def _watch_progress(page: object) -> list[str]:

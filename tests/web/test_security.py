@@ -96,6 +96,9 @@ async def test_a_reader_gets_403_on_reviewer_endpoints(client: httpx.AsyncClient
     )
     assert_error(await client.get("/api/review/queue"), 403, "forbidden")
     assert (await client.get("/review", headers=HTML)).status_code == 403
+    r = await client.post("/logout", data={"csrf_token": client.cookies["mc_csrf"]})
+    assert r.status_code == 303
+    assert_error(await client.get("/api/review/queue"), 401, "unauthorized")
     reviewer, rp = _user(engine, "reviewer")
     async with httpx.AsyncClient(transport=client._transport, base_url=BASE) as other:
         assert (await _login(other, reviewer, rp)).status_code == 303
