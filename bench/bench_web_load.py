@@ -99,7 +99,8 @@ async def readers(base: str, path: str, total: int) -> tuple[list[float], float]
 
 
 def answer_jobs(base: str, qs: list[str]) -> tuple[float, int, list[str]]:
-    """Post every question at once, follow the jobs to the end: (wall seconds, failed, article ids)."""
+    """Post every question at once, follow the jobs to the end: (wall seconds, failed, article ids).
+    The wall time is rounded up to the polling second."""
     with httpx.Client(base_url=base, timeout=60) as c:
         t0 = time.perf_counter()
         ids = [c.post("/api/answers", json={"question": q}).json()["id"] for q in qs]
@@ -111,7 +112,7 @@ def answer_jobs(base: str, qs: list[str]) -> tuple[float, int, list[str]]:
                     pending.discard(job_id)
                     failed += job["status"] == "failed"
                     results += [job["result"]] if job["result"] else []
-            time.sleep(0.2)
+            time.sleep(1.0)  # one pass a second: the polling must not eat the 2 cores the workers need
         return time.perf_counter() - t0, failed, results
 
 
@@ -139,6 +140,7 @@ def run_db(kind: str, n_requests: int, n_jobs: int) -> list[list[object]]:
                 engine.ask(q)
             direct_s = time.perf_counter() - t0
         with server(env) as base:
+            answer_jobs(base, qs[:1])  # warm up: the server loads its models on the first job, not timed
             jobs_s, failed, ids = answer_jobs(base, qs)
             page, page_s = asyncio.run(readers(base, f"/articles/{ids[0]}", n_requests))
             static, static_s = asyncio.run(readers(base, "/static/style.css", n_requests))

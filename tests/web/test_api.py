@@ -48,6 +48,10 @@ async def test_search_is_paginated_and_filtered(client: httpx.AsyncClient) -> No
     assert {h["key"] for h in first["items"]}.isdisjoint({h["key"] for h in second["items"]})
     recent = (await client.get("/api/search", params={"q": "cancer", "since": 2013})).json()
     assert recent["items"] and all(h["year"] >= 2013 for h in recent["items"])
+    some = (await client.get("/api/search", params={"q": "cancer", "design": "rct,observational"})).json()
+    assert some["items"] and {h["design"] for h in some["items"]} <= {"rct", "observational"}
+    bad = await client.get("/api/search", params={"q": "cancer", "design": "cohort"})
+    assert "unknown design 'cohort'" in assert_error(bad, 422, "invalid_request")["message"]
     r = await client.get("/api/search", params={"q": "enteroscopy", "since": 1200})
     assert_error(r, 422, "invalid_request")
 

@@ -13,12 +13,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sse_starlette.sse import EventSourceResponse
 
-from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Job, Role, SearchFilters, User
+from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Job, Role, User
 from medcite.present.json_contract import to_json
-from medcite.services.engine import parse_designs
 from medcite.web.deps import api_csrf, client_key, current_user, require, state
 from medcite.web.errors import WebError
-from medcite.web.listing import PUBLIC, can_read, hit_json, source_json
+from medcite.web.listing import PUBLIC, can_read, hit_json, search_filters, source_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -150,7 +149,7 @@ def search(
     human: bool = False,
 ) -> dict[str, Any]:
     """Search the sources (hybrid BM25 + dense). Paginated: ``page``, ``per_page``, ``has_more``."""
-    filters = SearchFilters(since=since, until=until, designs=parse_designs(design), human_only=human)  # type: ignore[arg-type]
+    filters = search_filters(since, until, [design] if design else [], human)
     hits = state(request).engine.search(q, k=page * per_page + 1, filters=filters)
     window = hits[(page - 1) * per_page : page * per_page]
     return {

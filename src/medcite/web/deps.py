@@ -13,7 +13,14 @@ from medcite.services.accounts import AccountService
 from medcite.services.engine import Engine
 from medcite.services.jobs import JobService
 from medcite.web.errors import WebError
-from medcite.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, RateLimits, check_csrf
+from medcite.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    CSRF_HEADER,
+    RateLimits,
+    check_csrf,
+    new_csrf_token,
+)
 
 SESSION_COOKIE = "mc_session"
 AUDIENCE_COOKIE = "mc_audience"
@@ -86,8 +93,6 @@ def csrf_token(request: Request) -> str:
     """The CSRF token of this browser (the cookie's, or a new one that the response sets)."""
     token: str | None = getattr(request.state, "csrf", None) or request.cookies.get(CSRF_COOKIE)
     if not token:
-        from medcite.web.security import new_csrf_token
-
         token = new_csrf_token()
     request.state.csrf = token
     return token

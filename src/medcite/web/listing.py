@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from medcite.domain import ArticleRecord, ArticleStatus, Role, SearchHit, User
-from medcite.errors import NotFoundError
+from medcite.domain import ArticleRecord, ArticleStatus, Design, Role, SearchFilters, SearchHit, User
+from medcite.errors import InputError, NotFoundError
 from medcite.services.engine import Engine
 
 PUBLIC: tuple[ArticleStatus, ...] = (ArticleStatus.APPROVED, ArticleStatus.STALE)
@@ -29,6 +29,17 @@ def can_read(user: User | None, rec: ArticleRecord) -> bool:
 
 def listed(user: User | None, recs: list[ArticleRecord]) -> list[ArticleRecord]:
     return [r for r in recs if sees_all(user) or r.status in PUBLIC]
+
+
+def search_filters(since: int | None, until: int | None, designs: list[str], human: bool) -> SearchFilters:
+    """The filters of a search form or query; InputError (422) names an unknown design."""
+    names = [d.strip() for part in designs for d in part.split(",") if d.strip()]
+    known = {d.value for d in Design}
+    unknown = [d for d in names if d not in known]
+    if unknown:
+        raise InputError(f"unknown design {unknown[0]!r}: use one of {', '.join(sorted(known))}")
+    chosen = frozenset(Design(d) for d in names) or None
+    return SearchFilters(since=since, until=until, designs=chosen, human_only=human)
 
 
 def hit_json(h: SearchHit) -> dict[str, Any]:

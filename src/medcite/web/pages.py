@@ -9,10 +9,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Role, SearchFilters
+from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Design, Role
 from medcite.present.citations import to_bibtex, to_csl_json, to_ris
 from medcite.present.markdown import to_markdown
-from medcite.services.engine import parse_designs
 from medcite.web.accounts_pages import router as accounts_router
 from medcite.web.api import job_json
 from medcite.web.deps import (
@@ -25,7 +24,7 @@ from medcite.web.deps import (
     state,
 )
 from medcite.web.errors import WebError
-from medcite.web.listing import PUBLIC, can_read, listed, source_json
+from medcite.web.listing import PUBLIC, can_read, listed, search_filters, source_json
 from medcite.web.views import article_view
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +37,7 @@ AUDIENCES: dict[str, tuple[str, str]] = {
     "student": ("Student", "clinician"),
     "patient": ("Patient or caregiver", "patient"),
 }
-DESIGNS = ("meta-analysis", "systematic-review", "rct", "cohort", "case-control", "case-report", "other")
+DESIGNS = tuple(d.value for d in Design)
 Text = Annotated[str, Form(max_length=2000)]
 CSRF = [Depends(csrf_form)]
 
@@ -173,8 +172,7 @@ def search_page(
 ) -> HTMLResponse:
     hits: list[Any] = []
     if q.strip():
-        designs = parse_designs(",".join(design or [])) or None
-        filters = SearchFilters(since=since, until=until, designs=designs, human_only=human)  # type: ignore[arg-type]
+        filters = search_filters(since, until, design or [], human)
         hits = state(request).engine.search(q, k=page * 10 + 1, filters=filters)
     form = {"q": q, "since": since or "", "until": until or "", "design": design or [], "human": human}
     more = len(hits) > page * 10
