@@ -112,7 +112,11 @@ def _run(page: object, server: str, expect: object) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
     page.locator(".cite-btn").first.click()
-    page.screenshot(path=str(ARTIFACTS / "article-phone.png"), full_page=False)
+    page.screenshot(path=str(ARTIFACTS / "article-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.goto(server + "/docs")  # Swagger UI from this server, under the same CSP (no CDN, no inline script)
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    assert "/api/answers" in page.locator(".opblock-summary-path").all_inner_texts()
 
 
 def _watch_progress(page: object) -> list[str]:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medcite.bootstrap import open_engine, open_job_queue
 from medcite.config import Settings
@@ -74,7 +75,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     app.include_router(api.router)
     app.include_router(pages.router)
     errors.install(app, _renderer(templates))
-    app.middleware("http")(_csrf_cookie(web.cookie_secure))
+    app.add_middleware(CsrfCookie, secure=web.cookie_secure)
     app.add_middleware(BodyLimit, max_bytes=web.max_body_bytes)
     app.add_middleware(SecurityHeaders, hsts=web.cookie_secure)
     return app
@@ -97,14 +98,29 @@ def _renderer(templates: Jinja2Templates) -> errors.Render:
     return render
 
 
-def _csrf_cookie(secure: bool) -> Any:
-    """Give every browser a CSRF cookie (the token forms carry), when it has none."""
+class CsrfCookie:
+    """Give a browser a CSRF cookie (the token its forms carry) when a page made one for it (pure ASGI)."""
 
-    async def middleware(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        token = getattr(request.state, "csrf", None)
-        if token and request.cookies.get(CSRF_COOKIE) != token:
-            response.set_cookie(CSRF_COOKIE, token, httponly=True, secure=secure, samesite="strict")
-        return response
+    def __init__(self, app: ASGIApp, secure: bool) -> None:
+        self.app, self.secure = app, secure
 
-    return middleware
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+
+        async def with_cookie(message: Message) -> None:
+            token = scope.get("state", {}).get("csrf")
+            if (
+                message["type"] == "http.response.start"
+                and token
+                and request.cookies.get(CSRF_COOKIE) != token
+            ):
+                cookie = Response()
+                cookie.set_cookie(CSRF_COOKIE, token, httponly=True, secure=self.secure, samesite="strict")
+                set_cookie = [h for h in cookie.raw_headers if h[0] == b"set-cookie"]
+                message["headers"] = [*message.get("headers", []), *set_cookie]
+            await send(message)
+
+        await self.app(scope, receive, with_cookie)
