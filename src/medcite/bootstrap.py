@@ -15,15 +15,19 @@ from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
 from medcite.adapters.sql import Store
+from medcite.adapters.sql.accounts import SqlUserRepository
 from medcite.adapters.sql.articles import SqlArticleRepository
+from medcite.adapters.sql.jobs import SqlJobStore
 from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
 from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
-from medcite.config import Settings
+from medcite.config import Settings, load_settings
 from medcite.corpus.detect import parse_path
 from medcite.errors import StoreError
-from medcite.ports import Embedder, LiteratureSource, LLMClient, Verifier
+from medcite.ports import Embedder, JobQueue, LiteratureSource, LLMClient, Verifier
 from medcite.services.engine import Engine, Wiring
 from medcite.services.indexing import Indexes
+from medcite.services.job_queue import InProcessQueue
+from medcite.services.jobs import run_job
 from medcite.verify import ClaimVerifier
 from medcite.verify.mesh import MeshVocabulary
 
@@ -103,5 +107,34 @@ def open_engine(
         literature=lambda: literature(settings),
         close=store.close,
         index_lock=IndexWriteLock(settings.index_dir).hold,
+        users=SqlUserRepository(store.engine),
+        jobs=SqlJobStore(store.engine),
     )
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)
+
+
+def open_job_queue(engine: Engine, settings: Settings | None = None) -> JobQueue:
+    """Where answer jobs run: RQ workers on Redis when ``MEDCITE_REDIS_URL`` is set, else a thread pool in
+    this process (the embedded mode) that runs them on ``engine``. ``settings`` default to the engine's."""
+    web = (settings or engine.settings).web
+    if web.redis_url:
+        from medcite.adapters.rq_queue import RqJobQueue  # redis is needed only then
+
+        return RqJobQueue(web.redis_url, web.redis_queue)
+    return InProcessQueue(
+        engine.jobs,
+        lambda job_id: run_job(engine, job_id),
+        workers=web.job_workers,
+        stale_after_s=web.job_stale_after_s,
+    )
+
+
+_worker_engine: list[Engine] = []
+
+
+def run_queued_job(job_id: str) -> None:
+    """The RQ worker's entry point: run one job on an engine opened from the environment (kept open
+    for the worker's next jobs)."""
+    if not _worker_engine:
+        _worker_engine.append(open_engine(load_settings()))
+    run_job(_worker_engine[0], job_id)

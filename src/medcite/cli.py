@@ -32,12 +32,14 @@ from medcite.retrieve import Mode
 from medcite.services.engine import Engine, parse_designs
 from medcite.services.ingest import COUNTS as INGEST_COUNTS
 from medcite.services.ingest import IngestReport
+from medcite.web.commands import register as register_web_commands
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="medcite: cited, machine-verified answers from the biomedical literature, offline.",
 )
+register_web_commands(app)  # serve, worker, db upgrade, users add
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")

@@ -101,6 +101,27 @@ class PubMedSettings(BaseSettings):
     online: bool = Field(default=True, description="Fetch from PubMed when the store is empty.")
 
 
+class WebSettings(BaseSettings):
+    """The web app and its job queue (``MEDCITE_REDIS_URL``, ``MEDCITE_JOB_WORKERS``, ...)."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
+
+    redis_url: str | None = Field(
+        default=None, description="Redis for the job queue (RQ); unset: in-process."
+    )
+    redis_queue: str = Field(default="medcite", description="The RQ queue name that answer jobs go to.")
+    job_workers: int = Field(default=2, ge=1, description="Answer jobs run at once by the in-process queue.")
+    job_stale_after_s: float = Field(default=30.0, gt=0, description="A running job silent this long failed.")
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="Larger requests get 413.")
+    cookie_secure: bool = Field(
+        default=True, description="Send cookies over HTTPS only (localhost is exempt)."
+    )
+    rate_ask: str = Field(default="20/minute", description="Answers one client may start (limits syntax).")
+    rate_login: str = Field(default="5/minute", description="Login attempts per client and per username.")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+
 #: group name -> (group class, prefix of its fields' flat names, as in the environment variables)
 _GROUPS: dict[str, tuple[type[BaseSettings], str]] = {
     "store": (StoreSettings, ""),
@@ -108,10 +129,12 @@ _GROUPS: dict[str, tuple[type[BaseSettings], str]] = {
     "models": (ModelSettings, ""),
     "llm": (LLMSettings, "llm_"),
     "pubmed": (PubMedSettings, "pubmed_"),
+    "web": (WebSettings, ""),
 }
 # not part of the answer fingerprint: where things are, and secrets
 _NOT_FINGERPRINTED = frozenset(
     {"home", "database_url", "data_dir", "pubmed_api_key", "llm_api_key", "pubmed_email"}
+    | set(WebSettings.model_fields)
 )
 
 
@@ -125,6 +148,7 @@ class Settings(BaseModel):
     models: ModelSettings = Field(default_factory=ModelSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     pubmed: PubMedSettings = Field(default_factory=PubMedSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @property
     def home(self) -> Path:

@@ -16,19 +16,25 @@ import numpy.typing as npt
 from medcite.domain import (
     Article,
     ArticleRecord,
+    ArticleStatus,
     Changes,
     Evidence,
+    Job,
+    JobStatus,
     ParseItem,
     PassageRef,
     PassageRow,
     PreparedRecord,
+    Role,
     SearchFilters,
     SearchHit,
     SourceMeta,
     SourceRecord,
+    Stage,
     StoredSource,
     StoreStats,
     UpsertResult,
+    User,
     Verdict,
 )
 
@@ -204,3 +210,80 @@ class ArticleRepository(Protocol):
     def thread(self, thread_id: str) -> list[ArticleRecord]:
         """The articles of a thread, oldest first. Raises NotFoundError for an unknown thread."""
         ...
+
+    def recent(self, limit: int, statuses: Sequence[ArticleStatus] | None = None) -> list[ArticleRecord]:
+        """The newest articles (by last update), optionally only those in ``statuses``."""
+        ...
+
+    def citing(self, source_key: str, limit: int = 50) -> list[ArticleRecord]:
+        """The articles whose references include the source ``source_key``, newest first."""
+        ...
+
+
+class UserRepository(Protocol):
+    """Accounts, their login sessions and API tokens. Only hashes of passwords and tokens are stored."""
+
+    def add(self, username: str, password_hash: str, role: Role, display_name: str = "") -> User:
+        """A new user; InputError if the username is taken."""
+        ...
+
+    def credentials(self, username: str) -> tuple[User, str] | None:
+        """The user and their password hash, or None for an unknown username."""
+        ...
+
+    def get(self, user_id: str) -> User | None: ...
+
+    def set_password_hash(self, user_id: str, password_hash: str) -> None: ...
+
+    def add_session(self, user_id: str, token_hash: str, ttl_s: int) -> None: ...
+
+    def session_user(self, token_hash: str) -> User | None:
+        """The user of an unexpired session, or None."""
+        ...
+
+    def drop_session(self, token_hash: str) -> None: ...
+
+    def add_token(self, user_id: str, name: str, token_hash: str) -> None: ...
+
+    def token_user(self, token_hash: str) -> User | None: ...
+
+
+class JobStore(Protocol):
+    """Background jobs and their progress, shared by the web app and the workers."""
+
+    def create(self, kind: str, params: dict[str, object], owner: str | None) -> Job: ...
+
+    def get(self, job_id: str) -> Job:
+        """The job; NotFoundError for an unknown id."""
+        ...
+
+    def claim(self, job_id: str) -> bool:
+        """Move a queued job to running (True), atomically; False when it was not queued."""
+        ...
+
+    def update(
+        self,
+        job_id: str,
+        *,
+        status: JobStatus | None = None,
+        stage: Stage | None = None,
+        message: str | None = None,
+        result: str | None = None,
+    ) -> None:
+        """Record progress (and a heartbeat). A finished job is never changed again."""
+        ...
+
+
+class JobQueue(Protocol):
+    """Where jobs run: a thread pool in the web process, or workers that read a Redis queue."""
+
+    @property
+    def name(self) -> str: ...
+
+    def submit(self, job: Job) -> None: ...
+
+    def lost(self, job: Job) -> str | None:
+        """Why an unfinished job can no longer finish (its worker died, the queue lost it), or None."""
+        ...
+
+    def close(self) -> None: ...

@@ -83,3 +83,18 @@ def test_unknown_ids_raise_not_found(repo: ArticleRepository) -> None:
 def test_an_article_without_thread_is_stored(repo: ArticleRepository) -> None:
     rec = repo.save(ARTICLE, thread_id=None)
     assert repo.get(rec.id).thread_id is None
+
+
+def test_recent_lists_newest_first_and_filters_by_status(repo: ArticleRepository) -> None:
+    first = repo.save(ARTICLE, thread_id=None)
+    second = repo.save(replace(ARTICLE, question="Synthetic second question?"), thread_id=None)
+    ids = [r.id for r in repo.recent(10)]
+    assert set(ids) == {first.id, second.id} and len(repo.recent(1)) == 1
+    assert repo.recent(10, [ArticleStatus.APPROVED]) == []
+    assert {r.id for r in repo.recent(10, [ArticleStatus.DRAFT])} == {first.id, second.id}
+
+
+def test_citing_finds_the_articles_that_cite_a_source(repo: ArticleRepository) -> None:
+    rec = repo.save(ARTICLE, thread_id=None)
+    assert [r.id for r in repo.citing("test:1")] == [rec.id]
+    assert repo.citing("test:2") == []

@@ -56,9 +56,9 @@ def test_processes_opening_a_fresh_store_at_once_all_succeed(db_url: str) -> Non
         engine.dispose()
     assert names == sorted(
         {"alembic_version", "sources", "passages", "tombstones", "articles", "article_versions"}
-        | {"threads", "store_seq"}
+        | {"threads", "store_seq", "article_refs", "users", "sessions", "api_tokens", "jobs"}
     )
-    assert versions == ["0003"] and [tuple(r) for r in counter] == [(1, 0)]
+    assert versions == ["0004"] and [tuple(r) for r in counter] == [(1, 0)]
 
 
 def _synthetic(key: str) -> SourceRecord:

@@ -3,6 +3,7 @@
 Only the standard library is imported here (checked by import-linter and a test).
 """
 
+from medcite.domain.accounts import STAGES, Job, JobStatus, Role, Stage, User
 from medcite.domain.article import (
     DISCLAIMER,
     INSUFFICIENT,
@@ -32,11 +33,11 @@ from medcite.domain.cards import (
     AgeGroup,
     Direction,
     Finding,
-    Role,
     Span,
     Species,
     StudyCard,
 )
+from medcite.domain.cards import Role as SentenceRole
 from medcite.domain.records import (
     LEVEL,
     SECTION_SEPARATOR,
@@ -84,6 +85,7 @@ __all__ = [
     "PATIENT_DISCLAIMER",
     "ROLES",
     "SECTION_SEPARATOR",
+    "STAGES",
     "STATUS",
     "AbstractSection",
     "AgeGroup",
@@ -102,6 +104,8 @@ __all__ = [
     "EvidenceInfo",
     "EvidenceSentence",
     "Finding",
+    "Job",
+    "JobStatus",
     "Label",
     "Link",
     "MeshHeading",
@@ -123,10 +127,12 @@ __all__ = [
     "SearchFilters",
     "SearchHit",
     "Section",
+    "SentenceRole",
     "SourceMeta",
     "SourceRecord",
     "Span",
     "Species",
+    "Stage",
     "Stance",
     "Statement",
     "StatementKind",
@@ -134,6 +140,7 @@ __all__ = [
     "StoredSource",
     "StudyCard",
     "UpsertResult",
+    "User",
     "Verdict",
     "evidence_from",
     "utc_now",

@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from medcite.compose import compose_article, render_patient
-from medcite.domain import Article, ArticleRecord, Audience, Provenance, SearchFilters
+from medcite.domain import Article, ArticleRecord, Audience, Provenance, SearchFilters, Stage
 from medcite.errors import InputError
 from medcite.ports import ArticleRepository, LLMClient, Searcher, SourceRepository, Verifier
+from medcite.services.stages import StageReporter
 
 AUDIENCES: tuple[Audience, ...] = ("clinician", "patient")
 
@@ -61,19 +62,26 @@ class AnswerService:
         thread_id: str | None = None,
         llm: LLMClient | None = None,
         filters: SearchFilters | None = None,
+        progress: Callable[[Stage], None] | None = None,
     ) -> AskResult:
         context = self.context(thread_id)
         provenance = self.provenance(llm)
+        searcher, verifier = self.searcher(), self.verifier()
+        if progress is not None:
+            stages = StageReporter(progress)
+            searcher, verifier = stages.searcher(searcher), stages.verifier(verifier)
         article = compose_article(
             question,
-            self.searcher(),
-            self.verifier(),
+            searcher,
+            verifier,
             audience="clinician",
             llm=llm,
             context=context,
             provenance=provenance,
             filters=filters,
         )
+        if progress is not None:
+            progress("writing")
         if audience == "patient":
             article = render_patient(article)
         return self.save(article, thread_id)

@@ -13,10 +13,29 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
+from medcite.compose import render_patient
 from medcite.config import Settings
-from medcite.domain import ArticleRecord, ParseItem, SearchFilters, SearchHit, StoreStats, Verdict
+from medcite.domain import (
+    Article,
+    ArticleRecord,
+    ParseItem,
+    SearchFilters,
+    SearchHit,
+    Stage,
+    StoreStats,
+    Verdict,
+)
 from medcite.errors import EmptyEvidenceError, InputError, NetworkError
-from medcite.ports import ArticleRepository, Embedder, LiteratureSource, LLMClient, SourceRepository, Verifier
+from medcite.ports import (
+    ArticleRepository,
+    Embedder,
+    JobStore,
+    LiteratureSource,
+    LLMClient,
+    SourceRepository,
+    UserRepository,
+    Verifier,
+)
 from medcite.retrieve import HybridSearcher, Mode, RetrievalParams
 from medcite.services.answer import AnswerService, AskResult, checked_question
 from medcite.services.indexing import Indexes, SyncReport
@@ -45,6 +64,8 @@ class Wiring:
     close: Callable[[], None]
     # the index folder's write lock: (seconds to wait, called once if we wait) -> held in a with-block
     index_lock: Callable[[float, Callable[[], None] | None], AbstractContextManager[None]]
+    users: UserRepository
+    jobs: JobStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +92,8 @@ class Engine:
         self.settings = wiring.settings
         self.store = wiring.sources
         self.articles = wiring.articles
+        self.users = wiring.users
+        self.jobs = wiring.jobs
         self._embedder = embedder
         self._verifier = verifier
         self._dense = dense and wiring.settings.index.dense
@@ -221,17 +244,26 @@ class Engine:
         thread_id: str | None = None,
         llm: LLMClient | None = None,
         filters: SearchFilters | None = None,
+        progress: Callable[[Stage], None] | None = None,
     ) -> AskResult:
-        """Answer a question with a verified, cited article; store it (and its thread)."""
+        """Answer a question with a verified, cited article; store it (and its thread). ``progress``
+        hears the stages (searching, reading, checking, writing) as the work reaches them."""
         question, aud = checked_question(question, audience)
         check_filters(filters)
         service = self.answers()
         service.context(thread_id)  # an unknown thread fails before any work
         self._ensure_evidence(question)
-        return service.ask(question, audience=aud, thread_id=thread_id, llm=llm, filters=filters)
+        return service.ask(
+            question, audience=aud, thread_id=thread_id, llm=llm, filters=filters, progress=progress
+        )
 
     def article(self, article_id: str) -> ArticleRecord:
         return self.articles.get(article_id)
+
+    @staticmethod
+    def for_audience(article: Article, audience: str) -> Article:
+        """The article in the words of ``audience``: a clinician article becomes the patient version."""
+        return render_patient(article) if audience == "patient" else article
 
     def _model_ids(self) -> list[str]:
         emb = self.embedder

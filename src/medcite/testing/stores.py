@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from medcite.domain import Article, ArticleRecord, ArticleStatus, utc_now
@@ -38,3 +39,11 @@ class InMemoryArticleRepository:
         if thread_id not in self._threads:
             raise NotFoundError(f"no thread with id {thread_id!r}")
         return [self._articles[a] for a in self._threads[thread_id]]
+
+    def recent(self, limit: int, statuses: Sequence[ArticleStatus] | None = None) -> list[ArticleRecord]:
+        recs = [r for r in self._articles.values() if statuses is None or r.status in statuses]
+        return sorted(recs, key=lambda r: r.updated_at, reverse=True)[:limit]
+
+    def citing(self, source_key: str, limit: int = 50) -> list[ArticleRecord]:
+        recs = [r for r in self._articles.values() if any(x.key == source_key for x in r.article.references)]
+        return sorted(recs, key=lambda r: r.updated_at, reverse=True)[:limit]

@@ -7,13 +7,16 @@ article model.
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, insert, select, update
 
-from medcite.adapters.sql.schema import article_versions, articles, threads
+from medcite.adapters.sql.schema import article_refs, article_versions, articles, threads
 from medcite.domain import Article, ArticleRecord, ArticleStatus
 from medcite.errors import NotFoundError
 from medcite.present.json_contract import from_json, to_json
@@ -25,9 +28,38 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+PARSED_CACHE = 512  # articles kept parsed: a version's body never changes, so (id, version) is its key
+
+
 class SqlArticleRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._parsed: OrderedDict[tuple[str, int], Article] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _record(self, row: RowMapping) -> ArticleRecord:
+        """The record of a row; the article body is parsed (and validated) once per version."""
+        key = (str(row["id"]), int(row["version"]))
+        with self._lock:
+            article = self._parsed.get(key)
+            if article is not None:
+                self._parsed.move_to_end(key)
+        if article is None:
+            body: dict[str, Any] = row["body"]
+            article = from_json(body)
+            with self._lock:
+                self._parsed[key] = article
+                if len(self._parsed) > PARSED_CACHE:
+                    self._parsed.popitem(last=False)
+        return ArticleRecord(
+            id=key[0],
+            version=key[1],
+            status=ArticleStatus(row["status"]),
+            article=article,
+            thread_id=row["thread_id"],
+            created_at=_iso(row["created_at"]),
+            updated_at=_iso(row["updated_at"]),
+        )
 
     def new_thread(self) -> str:
         tid = str(uuid.uuid4())
@@ -63,6 +95,9 @@ class SqlArticleRepository:
                     article_id=aid, version=1, status=status.value, body=body, created_at=now
                 )
             )
+            keys = sorted({r.key for r in article.references})
+            if keys:
+                conn.execute(insert(article_refs), [{"article_id": aid, "source_key": k} for k in keys])
             if thread_id is not None:
                 conn.execute(
                     update(threads)
@@ -76,7 +111,7 @@ class SqlArticleRepository:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return _record(row)
+        return self._record(row)
 
     def thread(self, thread_id: str) -> list[ArticleRecord]:
         with self.engine.connect() as conn:
@@ -91,17 +126,22 @@ class SqlArticleRepository:
                 .mappings()
                 .all()
             )
-        return [_record(r) for r in rows]
+        return [self._record(r) for r in rows]
 
+    def recent(self, limit: int, statuses: Sequence[ArticleStatus] | None = None) -> list[ArticleRecord]:
+        query = select(articles).order_by(articles.c.updated_at.desc(), articles.c.id).limit(limit)
+        if statuses is not None:
+            query = query.where(articles.c.status.in_([s.value for s in statuses]))
+        with self.engine.connect() as conn:
+            return [self._record(r) for r in conn.execute(query).mappings()]
 
-def _record(row: RowMapping) -> ArticleRecord:
-    body: dict[str, Any] = row["body"]
-    return ArticleRecord(
-        id=str(row["id"]),
-        version=int(row["version"]),
-        status=ArticleStatus(row["status"]),
-        article=from_json(body),
-        thread_id=row["thread_id"],
-        created_at=_iso(row["created_at"]),
-        updated_at=_iso(row["updated_at"]),
-    )
+    def citing(self, source_key: str, limit: int = 50) -> list[ArticleRecord]:
+        query = (
+            select(articles)
+            .join(article_refs, article_refs.c.article_id == articles.c.id)
+            .where(article_refs.c.source_key == source_key)
+            .order_by(articles.c.updated_at.desc(), articles.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [self._record(r) for r in conn.execute(query).mappings()]

@@ -1,0 +1,106 @@
+"""Answer jobs: the work of an answer runs outside the request, in a :class:`JobQueue`, and reports its
+stage to the :class:`JobStore`, where the web app reads it.
+
+A job is never left stuck: a worker that raises marks it failed with the message; a worker that dies
+(killed, out of memory, the server restarted) stops its heartbeat, and a job whose heartbeat is older
+than ``stale_after_s``, or that its queue reports lost, is marked failed when it is next read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from medcite.domain import Job, JobStatus, Stage
+from medcite.errors import InputError, MedciteError
+from medcite.ports import JobQueue, JobStore
+from medcite.services.answer import checked_question
+
+if TYPE_CHECKING:
+    from medcite.services.engine import Engine
+
+ANSWER = "answer"
+HEARTBEAT_S = 2.0
+STALE_AFTER_S = 30.0
+_warm_lock = threading.Lock()
+
+
+def _age_s(iso: str) -> float:
+    when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return (datetime.now(UTC) - when).total_seconds()
+
+
+@dataclass(frozen=True)
+class JobService:
+    store: JobStore
+    queue: JobQueue
+    stale_after_s: float = STALE_AFTER_S
+
+    def submit_answer(
+        self, question: str, audience: str, *, thread_id: str | None = None, owner: str | None = None
+    ) -> Job:
+        """Check the question, then queue the answer; the job comes back at once (status queued)."""
+        question, aud = checked_question(question, audience)
+        if len(question) > 2000:
+            raise InputError("the question is longer than 2000 characters")
+        params: dict[str, object] = {"question": question, "audience": aud, "thread_id": thread_id}
+        job = self.store.create(ANSWER, params, owner)
+        self.queue.submit(job)
+        return job
+
+    def get(self, job_id: str) -> Job:
+        """The job, marked failed first when its worker is gone (see the module docstring)."""
+        job = self.store.get(job_id)
+        if job.finished:
+            return job
+        why = self.queue.lost(job)
+        if why is None and job.status is JobStatus.RUNNING and _age_s(job.heartbeat_at) > self.stale_after_s:
+            why = f"the worker stopped answering (no sign of life for {self.stale_after_s:.0f} s)"
+        if why is None:
+            return job
+        self.store.update(job.id, status=JobStatus.FAILED, stage="failed", message=why)
+        return self.store.get(job.id)
+
+
+def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> None:
+    """Run one queued job to the end (the worker's entry point); every outcome is recorded."""
+    store = engine.jobs
+    if not store.claim(job_id):
+        return  # already taken by another worker, or finished
+    stop = threading.Event()
+    beat = threading.Thread(target=_heartbeat, args=(store, job_id, stop, heartbeat_s), daemon=True)
+    beat.start()
+    try:
+        _answer(engine, store.get(job_id))
+    except MedciteError as exc:
+        store.update(job_id, status=JobStatus.FAILED, stage="failed", message=str(exc))
+    except Exception as exc:  # a bug must still leave the job failed, never running
+        message = f"internal error: {exc.__class__.__name__}: {exc}"
+        store.update(job_id, status=JobStatus.FAILED, stage="failed", message=message)
+    finally:
+        stop.set()
+
+
+def _heartbeat(store: JobStore, job_id: str, stop: threading.Event, every_s: float) -> None:
+    while not stop.wait(every_s):
+        store.update(job_id)
+
+
+def _answer(engine: Engine, job: Job) -> None:
+    with _warm_lock:  # models and indexes load lazily: once, not by two jobs at the same time
+        _ = engine.indexes, engine.verifier
+
+    def progress(stage: Stage) -> None:
+        engine.jobs.update(job.id, stage=stage)
+
+    p = job.params
+    thread = p.get("thread_id")
+    result = engine.ask(
+        str(p["question"]),
+        audience=str(p["audience"]),
+        thread_id=str(thread) if thread else None,
+        progress=progress,
+    )
+    engine.jobs.update(job.id, status=JobStatus.DONE, stage="done", result=result.article_id)
