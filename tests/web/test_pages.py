@@ -74,6 +74,11 @@ async def test_the_article_page(client: httpx.AsyncClient) -> None:
     ev = next(c for c in cites if c.cssselect(".ev q")).cssselect(".ev")[0]
     assert ev.cssselect(".badge")[0].text_content() in ("Supported by the source", "Partly supported")
     assert doc.cssselect("#evidence-table table caption")
+    sof = doc.cssselect("#summary-of-findings tbody tr")
+    assert sof, "the summary of findings"
+    assert re.search(
+        r"\d+ \((?:[\d,]+ participants|n = [\d,]+ in \d+ of them|n not reported)\)", sof[0].text_content()
+    )
     refs = doc.cssselect("ol.refs li")
     assert any(
         'href="https://pubmed.ncbi.nlm.nih.gov/23831910/"' in html.tostring(li).decode() for li in refs

@@ -18,6 +18,7 @@ from medcite.bootstrap import open_engine, open_job_queue
 from medcite.config import Settings
 from medcite.domain import Role
 from medcite.ports import JobQueue
+from medcite.present.common import SOF_COLUMNS, sof_cells
 from medcite.services.accounts import AccountService
 from medcite.services.engine import Engine
 from medcite.services.jobs import JobService
@@ -60,6 +61,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)  # every page escaped
     templates = Jinja2Templates(env=env)
     templates.env.globals["Role"] = Role
+    templates.env.globals["sof_cells"] = sof_cells
+    templates.env.globals["SOF_COLUMNS"] = SOF_COLUMNS
     rules = {"ask": web.rate_ask, "login": web.rate_login}
     limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
     app.state.medcite = AppState(
