@@ -32,6 +32,7 @@ from medcite.domain import (
     StoredSource,
     Verdict,
 )
+from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
 
@@ -84,26 +85,14 @@ def assemble(
     pick = _choose_bottom(supported, names, ratings[0][0], stance)
     ratings = _pick_rated_first(pick, ratings)
     level = ratings[0][1]
-    contrast = [c for c in prim if c.draft.kind == "contrast"]
-    # "some studies point the other way": another study, never the one the bottom line quotes
-    against = [c.draft.cites[0].key for c in contrast if c.draft.cites[0].key != pick.draft.cites[0].key]
-    bl_keys = [pick.draft.cites[0].key, *against[:1]]
+    bl_keys = _bottom_keys(pick, prim)
     sections_out = _sections_in_layout(a, v.kept)
     order = number_by_first_use(
         [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
-    prim_keys = {c.draft.cites[0].key for c in prim}
-    sof = outcome_rows(
-        a,
-        [f for f in found if f.source.key in prim_keys and f.source.key in order],
-        [f for f in found if f.source.key in order],
-        order,
-    )
-    synopsis = ""
-    if sof and sof[0].outcome != "Adverse events":
+    sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
+    if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
-        main = [f.source for f in found if f.source.key in prim_keys and f.source.key in order]
-        synopsis = summary_sentence(sof[0], [design_words(s) for s in main]) + " "
     bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis)
     sections = [Section(k, TITLES[k], tuple(_statement(c, order) for c in st)) for k, st in sections_out]
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
@@ -198,6 +187,27 @@ def _sections_in_layout(a: QuestionAnalysis, kept: list[Checked]) -> list[tuple[
         if stmts:
             out.append((key, stmts))
     return out
+
+
+def _bottom_keys(pick: Checked, prim: list[Checked]) -> list[str]:
+    """The bottom line's sources: the quoted statement's, then one that points the other way ("some
+    studies point the other way"), never the quoted one itself."""
+    key = pick.draft.cites[0].key
+    against = [c.draft.cites[0].key for c in prim if c.draft.kind == "contrast"]
+    return [key, *[k for k in against if k != key][:1]]
+
+
+def _synthesis(
+    a: QuestionAnalysis, prim_keys: set[str], found: Sequence[StudyFinding], order: dict[str, int]
+) -> tuple[tuple[OutcomeSummary, ...], str]:
+    """The summary-of-findings rows over the cited studies (the primary section's for the main outcome),
+    and the bottom line's one-sentence synthesis of the main row ("" when there is none)."""
+    cited = [f for f in found if f.source.key in order]
+    main = [f for f in cited if f.source.key in prim_keys]
+    sof = outcome_rows(a, main, cited, order)
+    if not sof or sof[0].outcome == "Adverse events":
+        return sof, ""
+    return sof, summary_sentence(sof[0], [design_words(f.source) for f in main]) + " "
 
 
 def _bottom_text(
