@@ -1,6 +1,6 @@
 """Train the text design model (``src/medcite/models/design/model.npz``) and choose how step 3 uses it.
 
-    nice -n 10 .venv/bin/python training/train_design.py [--data ../shared/data] [--out src/medcite/models/design]
+    nice -n 10 .venv/bin/python training/train_design.py [--data ../shared/data] [--no-save]
 
 Labels by construction, never read by hand: :func:`medcite.corpus.classify.indexed_design` (publication
 types, then MeSH design descriptors) on the records that carry indexing, from licence-compatible sources:
@@ -11,8 +11,8 @@ Never trained on: the held-out MEDLINE half, any record with a held-out key, the
 The features are the title and abstract only (publication types and MeSH removed: medcite has only the
 text at run time), plus the cue rules' answer (``rule:``).
 
-Variant choice (``classify.combine``): the tuning half is split in two by key; a model trained on the other
-sources plus one fold predicts the other fold, and back (out-of-fold). The variants are printed; the
+Variant choice (``classify.TEXT_DESIGN``): the tuning half is split in two by key; a model trained on the
+other sources plus one fold predicts the other fold, and back (out-of-fold). The variants are printed; the
 shipped model is then trained on all the training data. Deterministic (seeded), numpy only.
 """
 
@@ -27,21 +27,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from linear_fit import encode, fit, predict, save
 
 from bench.bench_design import LABELS, held_out, medline_paths, records
-from medcite.corpus.classify import classify, combine, indexed_design, text_rules_design
-from medcite.corpus.design_model import design_features
+from medcite.corpus.classify import classify, indexed_design, text_rules_design
+from medcite.corpus.design_model import best_design, design_features
 from medcite.corpus.linear import LinearModel
 from medcite.domain import Design, SourceRecord
 
+ROOT = Path(__file__).resolve().parents[1]
 DIM = 1 << 18
 CLASSES = tuple(d.value for d in Design)
+NOT_WITHOUT_CUE = frozenset({Design.RCT})  # = classify._NOT_WITHOUT_CUE
 OK_SOURCES = ("synergy_", "asreview_", "bc5cdr_", "evidence_inference")
 
 
@@ -103,47 +105,56 @@ def train(items: list[Example], seed: int, epochs: int) -> LinearModel:
     return fit(indptr, indices, ys, CLASSES, DIM, epochs=epochs, seed=seed, class_weight=list(weight))
 
 
-def outputs(model: LinearModel, items: list[Example]) -> list[tuple[Design, float]]:
-    probs = predict(model, *encode([design_features(e.title, e.text, e.rule) for e in items], DIM))
-    return [(Design(CLASSES[int(p.argmax())]), float(p.max())) for p in probs]
+def outputs(model: LinearModel, items: list[Example]) -> npt.NDArray[np.float64]:
+    """Class probabilities, one row per example."""
+    return predict(model, *encode([design_features(e.title, e.text, e.rule) for e in items], DIM))
 
 
 def final(e: Example, design: Design) -> Design:
     return Design.ANIMAL if e.human is False else design  # classify()'s non-human override
 
 
-def variants(items: list[Example], preds: list[tuple[Design, float]]) -> dict[str, list[Design]]:
-    out: dict[str, list[Design]] = {"rules": [final(e, e.rule or Design.OTHER) for e in items]}
-    out["model"] = [final(e, m) for e, (m, _) in zip(items, preds, strict=True)]
-    for t in (0.0, 0.5, 0.7, 0.9):
-        out[f"comb@{t}"] = [final(e, combine(e.rule, m, p, bool(e.text.strip()), "combined", trusted=t))
-                            for e, (m, p) in zip(items, preds, strict=True)]  # fmt: skip
+def variants(items: list[Example], probs: npt.NDArray[np.float64]) -> dict[str, list[Design]]:
+    """What classify() gives in each step-3 mode (the same logic as classify._design), and one more."""
+    out: dict[str, list[Design]] = {"rules": [], "model": [], "combined+rct": [], "combined": []}
+    for e, p in zip(items, probs, strict=True):
+        rule = e.rule or Design.OTHER
+        ask = e.rule is None and bool(e.text.strip())
+        out["rules"].append(final(e, rule))
+        out["model"].append(final(e, best_design(CLASSES, p)[0]))
+        out["combined+rct"].append(final(e, best_design(CLASSES, p)[0] if ask else rule))
+        out["combined"].append(final(e, best_design(CLASSES, p, NOT_WITHOUT_CUE)[0] if ask else rule))
     return out
 
 
+def _right(items: list[Example], preds: list[Design], design: Design | None = None) -> int:
+    return sum(p == e.label and design in (None, p) for e, p in zip(items, preds, strict=True))
+
+
 def table(name: str, items: list[Example], results: dict[str, list[Design]]) -> None:
-    print(f"\n{name} ({len(items)} records): accuracy " + "  ".join(
-        f"{k} {np.mean([p == e.label for e, p in zip(items, v, strict=True)]):.3f}" for k, v in results.items()))  # fmt: skip
+    overall = "  ".join(f"{k} {_right(items, v) / len(items):.3f}" for k, v in results.items())
+    print(f"\n{name} ({len(items)} records): accuracy {overall}")
     for design in Design:
         n = sum(e.label == design for e in items)
         if n:
-            row = "  ".join(f"{k} {sum(p == e.label == design for e, p in zip(items, v, strict=True)) / n:.2f}"
-                            for k, v in results.items())  # fmt: skip
+            row = "  ".join(f"{k} {_right(items, v, design) / n:.2f}" for k, v in results.items())
             print(f"  {design.value:14s} n={n:4d} recall: {row}")
 
 
-def by_rule(items: list[Example], preds: list[tuple[Design, float]]) -> None:
-    """Rules vs model, by what the rules said and whether there is an abstract (where may the model decide?)."""
+def by_rule(items: list[Example], probs: npt.NDArray[np.float64]) -> None:
+    """Rules vs model by the rules' answer, with or without an abstract (where should the model decide?)"""
     print("\nby the rules' answer (abstract?): n, rules right, model right")
     groups: dict[tuple[str, bool], list[tuple[bool, bool]]] = {}
-    for e, (m, _) in zip(items, preds, strict=True):
+    for e, p in zip(items, probs, strict=True):
+        m = best_design(CLASSES, p)[0]
         key = (e.rule.value if e.rule else "none", bool(e.text.strip()))
         groups.setdefault(key, []).append(
             (final(e, e.rule or Design.OTHER) == e.label, final(e, m) == e.label)
         )
     for (rule, has), rows in sorted(groups.items()):
-        print(f"  {rule:14s} {'abstract' if has else 'title   '} n={len(rows):4d} rules {sum(r for r, _ in rows):4d} "
-              f"model {sum(m for _, m in rows):4d}")  # fmt: skip
+        where = "abstract" if has else "title   "
+        right = f"rules {sum(r for r, _ in rows):4d} model {sum(m for _, m in rows):4d}"
+        print(f"  {rule:14s} {where} n={len(rows):4d} {right}")
 
 
 def main() -> None:
@@ -161,14 +172,15 @@ def main() -> None:
     tune = [e for e in items if e.tune]
     fold = {e.key: zlib.crc32(e.key.encode()) % 2 for e in tune}
     oof_items: list[Example] = []
-    oof_preds: list[tuple[Design, float]] = []
+    oof_probs: list[npt.NDArray[np.float64]] = []
     for k in (0, 1):
         rest = [e for e in items if not e.tune or fold[e.key] != k]
         part = [e for e in tune if fold[e.key] == k]
         oof_items += part
-        oof_preds += outputs(train(rest, args.seed, args.epochs), part)
-    table("tuning half, out-of-fold", oof_items, variants(oof_items, oof_preds))
-    by_rule(oof_items, oof_preds)
+        oof_probs.append(outputs(train(rest, args.seed, args.epochs), part))
+    probs = np.concatenate(oof_probs)
+    table("tuning half, out-of-fold", oof_items, variants(oof_items, probs))
+    by_rule(oof_items, probs)
     if not args.no_save:
         model = train(items, args.seed, args.epochs)
         save(model, args.out / "model.npz")

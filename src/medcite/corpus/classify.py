@@ -172,9 +172,11 @@ _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in 
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _BELOW_TWENTY = {**UNITS, **TEENS}
 _MAX_SAMPLE = 50_000_000
-# Step 3 (no indexing): how the text decides, and what "combined" keeps of the rules (bench/bench_design.py)
+# Step 3 (no indexing): how the text decides (measured in bench/bench_design.py, chosen out-of-fold on the
+# MEDLINE tuning half by training/train_design.py). "combined" keeps every answer the cue rules give (they
+# won wherever they answered) and asks the model where they find no cue in an abstract, never for an RCT.
 TEXT_DESIGN = "combined"
-_MODEL_TRUSTED = 0.0  # below this probability the rules' answer stands
+_NOT_WITHOUT_CUE = frozenset({Design.RCT})
 # Equal evidence levels: the more specific design wins (a "case-control" cue beats "observational").
 _TIE_ORDER = [Design.CASE_CONTROL, *(d for d in Design if d != Design.CASE_CONTROL)]
 
@@ -182,7 +184,7 @@ _TIE_ORDER = [Design.CASE_CONTROL, *(d for d in Design if d != Design.CASE_CONTR
 def classify(record: SourceRecord, text_design: str = TEXT_DESIGN) -> EvidenceInfo:
     """Study design, sample size and human/non-human subjects of ``record``. ``text_design`` says how step 3
     decides where the indexing does not: "rules" (the cue rules alone), "model" (the trained classifier
-    alone) or "combined" (the model, with the rules' clear-cut answers kept: :func:`combine`)."""
+    alone, :mod:`medcite.corpus.design_model`) or "combined" (see :data:`TEXT_DESIGN`)."""
     text = record.text
     human = _human(record, text)
     design, inferred = _design(record, text, text_design)
@@ -209,35 +211,17 @@ def _design(record: SourceRecord, text: str, mode: str) -> tuple[Design, bool]:
     if found is not None:
         return found
     inferred = _infer_design(record.title, text)
-    if mode != "rules" and (record.title.strip() or text.strip()):
-        predicted, probability = model_design(record.title, text, inferred)
-        return combine(inferred, predicted, probability, bool(text.strip()), mode), True
+    if mode == "model" and (record.title.strip() or text.strip()):
+        return model_design(record.title, text, inferred)[0], True
+    if mode == "combined" and inferred is None and text.strip():
+        # the rules found no cue in an abstract: the model decides, but not RCT (no randomisation cue)
+        return model_design(record.title, text, None, exclude=_NOT_WITHOUT_CUE)[0], True
     return (inferred, True) if inferred is not None else (Design.OTHER, not record.publication_types)
 
 
 def text_rules_design(title: str, text: str) -> Design | None:
     """What the text cue rules of step 3 say (None: no cue), the model's ``rule`` feature."""
     return _infer_design(title, text)
-
-
-def combine(
-    rule: Design | None,
-    predicted: Design,
-    probability: float,
-    abstract: bool,
-    mode: str,
-    trusted: float | None = None,
-) -> Design:
-    """Step 3's design from the cue rules' answer (``rule``; None: no cue) and the model's. "model" takes the
-    model's; "combined" keeps every answer the rules give, and asks the model only where they find no cue
-    in an abstract (out-of-fold on the tuning half the rules won wherever they answered, and a title alone
-    with no cue is OTHER more often than the model says), trusting it from probability ``trusted`` on."""
-    if mode == "model":
-        return predicted
-    if rule is not None:
-        return rule
-    threshold = _MODEL_TRUSTED if trusted is None else trusted
-    return predicted if abstract and probability >= threshold else Design.OTHER
 
 
 def _indexed(record: SourceRecord, text: str, refine: bool) -> tuple[Design, bool] | None:

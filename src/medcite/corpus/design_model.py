@@ -10,6 +10,11 @@ abstract, length, any digit), and the design the cue rules give, so the model le
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
 from medcite.corpus.linear import load_model, ngrams, tokens
 from medcite.domain import Design
 
@@ -32,9 +37,19 @@ def design_features(title: str, text: str, rule: Design | None) -> list[str]:
     return feats
 
 
-def model_design(title: str, text: str, rule: Design | None) -> tuple[Design, float]:
-    """The shipped model's design for a record and its probability."""
+def model_design(
+    title: str, text: str, rule: Design | None, exclude: frozenset[Design] = frozenset()
+) -> tuple[Design, float]:
+    """The shipped model's most probable design for a record, other than ``exclude``, and its probability."""
     model = load_model(MODEL)
     probs = model.probabilities(design_features(title, text, rule))
-    best = int(probs.argmax())
-    return Design(model.classes[best]), float(probs[best])
+    return best_design(model.classes, probs, exclude)
+
+
+def best_design(
+    classes: Sequence[str], probs: npt.NDArray[np.float64], exclude: frozenset[Design] = frozenset()
+) -> tuple[Design, float]:
+    """The most probable class not in ``exclude``, and its probability."""
+    allowed = np.array([Design(c) not in exclude for c in classes])
+    best = int(np.where(allowed, probs, -1.0).argmax())
+    return Design(classes[best]), float(probs[best])
