@@ -5,7 +5,7 @@
 (a) MEDLINE records, where NLM's indexing is the truth. Every record of the shared MEDLINE files (XML and
 MEDLINE text, parsed with medcite's own parsers) whose publication types and MeSH decide a design
 (:func:`medcite.corpus.classify.indexed_design`: rules 1 and 2 of the classifier) is a test case. The
-prediction is what the TEXT rules give for the same record with its publication types and MeSH removed,
+prediction is what classify() gives for the same record with its publication types and MeSH removed,
 which is all medcite has for the JSON Lines corpora. Records are split into two halves by a hash of the key:
 the rules were tuned on the "tune" half (first SHA-256 byte even); the figures to quote are the "held-out"
 half (odd). The full ``classify()`` on the indexed records is printed as a sanity check (about 100% by
@@ -16,6 +16,12 @@ construction).
 labelled by reading the title and abstract (``bench/data/design_sample.jsonl``: key, design, one-line
 reason). The prediction is the full ``classify()`` (these files carry MeSH for some records). ``--draw``
 prints the sample for labelling.
+
+Each of (a) and (b) is printed for the three ways step 3 of ``classify()`` can decide where the indexing
+does not (``text_design``): "rules" (the text cue rules alone, the baseline), "model" (the trained text
+design model, ``models/design``, alone) and "combined" (the default: the rules' answers kept, the model asked
+where they find no cue in an abstract). The model was trained on the tuning half, never on the held-out half
+or the hand sample (``training/train_design.py``).
 """
 
 from __future__ import annotations
