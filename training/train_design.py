@@ -97,10 +97,10 @@ def load(d: Path) -> tuple[list[Example], Counter[str]]:
     return out, skipped
 
 
-def train(items: list[Example], seed: int, epochs: int) -> LinearModel:
+def train(items: list[Example], seed: int, epochs: int, power: float = 1.0) -> LinearModel:
     ys = np.array([CLASSES.index(e.label.value) for e in items])
     counts = np.bincount(ys, minlength=len(CLASSES)).astype(float)
-    weight = np.where(counts > 0, (counts.max() / np.maximum(counts, 1)) ** 0.5, 1.0)
+    weight = np.where(counts > 0, (counts.max() / np.maximum(counts, 1)) ** power, 1.0)
     indptr, indices = encode([design_features(e.title, e.text, e.rule) for e in items], DIM)
     return fit(indptr, indices, ys, CLASSES, DIM, epochs=epochs, seed=seed, class_weight=list(weight))
 
@@ -163,6 +163,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "medcite" / "models" / "design")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--power", type=float, default=1.0, help="class weight (max count / count) ** power")
     ap.add_argument("--no-save", action="store_true")
     args = ap.parse_args()
     items, skipped = load(args.data)
@@ -177,12 +178,12 @@ def main() -> None:
         rest = [e for e in items if not e.tune or fold[e.key] != k]
         part = [e for e in tune if fold[e.key] == k]
         oof_items += part
-        oof_probs.append(outputs(train(rest, args.seed, args.epochs), part))
+        oof_probs.append(outputs(train(rest, args.seed, args.epochs, args.power), part))
     probs = np.concatenate(oof_probs)
     table("tuning half, out-of-fold", oof_items, variants(oof_items, probs))
     by_rule(oof_items, probs)
     if not args.no_save:
-        model = train(items, args.seed, args.epochs)
+        model = train(items, args.seed, args.epochs, args.power)
         save(model, args.out / "model.npz")
         print(f"\nsaved {args.out / 'model.npz'} ({(args.out / 'model.npz').stat().st_size / 1e6:.1f} MB)")
 

@@ -17,7 +17,7 @@ from medcite.corpus.detect import parse_path
 from medcite.corpus.linear import MODELS, load_model
 from medcite.domain import Design, SourceRecord
 
-HELD_OUT_FLOOR = 0.76  # measured 0.789 combined, 0.711 the rules alone (bench/bench_design.py)
+HELD_OUT_FLOOR = 0.75  # measured 0.775 combined, 0.711 the rules alone (bench/bench_design.py)
 
 
 @cache
