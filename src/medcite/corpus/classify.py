@@ -187,7 +187,8 @@ def classify(record: SourceRecord, text_design: str = TEXT_DESIGN) -> EvidenceIn
     alone, :mod:`medcite.corpus.design_model`) or "combined" (see :data:`TEXT_DESIGN`)."""
     text = record.text
     human = _human(record, text)
-    design, inferred = _design(record, text, text_design)
+    # non-human subjects give ANIMAL whatever step 3 says: the model is not asked
+    design, inferred = _design(record, text, "rules" if human is False else text_design)
     if human is False:
         design = Design.ANIMAL
     return EvidenceInfo(design=design, inferred=inferred, sample_size=sample_size(text), human=human)
