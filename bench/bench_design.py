@@ -5,7 +5,7 @@
 (a) MEDLINE records, where NLM's indexing is the truth. Every record of the shared MEDLINE files (XML and
 MEDLINE text, parsed with medcite's own parsers) whose publication types and MeSH decide a design
 (:func:`medcite.corpus.classify.indexed_design`: rules 1 and 2 of the classifier) is a test case. The
-prediction is what the TEXT rules give for the same record with its publication types and MeSH removed,
+prediction is what classify() gives for the same record with its publication types and MeSH removed,
 which is all medcite has for the JSON Lines corpora. Records are split into two halves by a hash of the key:
 the rules were tuned on the "tune" half (first SHA-256 byte even); the figures to quote are the "held-out"
 half (odd). The full ``classify()`` on the indexed records is printed as a sanity check (about 100% by
@@ -16,6 +16,12 @@ construction).
 labelled by reading the title and abstract (``bench/data/design_sample.jsonl``: key, design, one-line
 reason). The prediction is the full ``classify()`` (these files carry MeSH for some records). ``--draw``
 prints the sample for labelling.
+
+Each of (a) and (b) is printed for the three ways step 3 of ``classify()`` can decide where the indexing
+does not (``text_design``): "rules" (the text cue rules alone, the baseline), "model" (the trained text
+design model, ``models/design``, alone) and "combined" (the default: the rules' answers kept, the model asked
+where they find no cue in an abstract). The model was trained on the tuning half, never on the held-out half
+or the hand sample (``training/train_design.py``).
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import data_dir, machine, print_table
-from medcite.corpus.classify import classify, indexed_design
+from medcite.corpus.classify import TEXT_DESIGN, classify, indexed_design
 from medcite.corpus.detect import parse_path
 from medcite.domain import Design, SourceRecord
 
@@ -42,6 +48,7 @@ SAMPLE_FILES = ("corpora/abstracts_extra.jsonl.gz", "pubmedqa/abstracts.jsonl")
 SAMPLE_PER_FILE = 30
 SEED = 9
 Pair = tuple[Design, Design]  # (truth, prediction)
+MODES = ("rules", "model", "combined")  # how classify() step 3 decides (text_design)
 
 
 def medline_paths(d: Path) -> list[Path]:
@@ -117,6 +124,32 @@ def confusion(pairs: Sequence[Pair]) -> tuple[list[str], list[list[object]]]:
     return columns, rows
 
 
+def side_by_side(title: str, by_mode: dict[str, list[Pair]]) -> None:
+    """Per design: support, then each mode's recall and precision; last row: accuracy."""
+    first = next(iter(by_mode.values()))
+    rows: list[tuple[object, ...]] = []
+    for design in Design:
+        support = sum(t == design for t, _ in first)
+        if not support and not any(p == design for pairs in by_mode.values() for _, p in pairs):
+            continue
+        cells: list[object] = [design.value, support]
+        for pairs in by_mode.values():
+            correct = sum(t == p == design for t, p in pairs)
+            predicted = sum(p == design for _, p in pairs)
+            cells.append(f"{correct / support:.2f}" if support else "-")
+            cells.append(f"{correct / predicted:.2f}" if predicted else "-")
+        rows.append(tuple(cells))
+    rows.append(
+        (
+            "all (accuracy)",
+            len(first),
+            *(x for pairs in by_mode.values() for x in (f"{accuracy(pairs):.3f}", "")),
+        )
+    )
+    columns = ["design", "support", *(f"{m} {k}" for m in by_mode for k in ("recall", "prec."))]
+    print_table(f"{title}: rules vs model vs combined (classify default: {TEXT_DESIGN})", columns, rows)
+
+
 def report(title: str, pairs: Sequence[Pair]) -> None:
     columns = ["design", "support", "predicted", "correct", "precision", "recall"]
     print_table(f"{title}: per design", columns, per_design(pairs))
@@ -147,6 +180,16 @@ def indexed_pairs(recs: Iterable[SourceRecord]) -> dict[tuple[str, bool], list[P
     return pairs
 
 
+def _mode_pairs(indexed: Iterable[SourceRecord], mode: str) -> dict[bool, list[Pair]]:
+    """Held out? -> (truth, title + abstract prediction with step 3 in ``mode``)."""
+    out: dict[bool, list[Pair]] = {False: [], True: []}
+    for rec in indexed:
+        truth = indexed_design(rec)
+        assert truth is not None
+        out[held_out(rec.key)].append((truth, classify(view(rec, "text"), text_design=mode).design))
+    return out
+
+
 def medline_bench(d: Path, verbose: bool) -> None:
     recs = records(medline_paths(d))
     pairs = indexed_pairs(recs.values())
@@ -160,8 +203,14 @@ def medline_bench(d: Path, verbose: bool) -> None:
         f"them sharpened by their text as rules 1-2 do); {len(recs) - len(indexed)} left out (only "
         '"Journal Article" and the like)'
     )
-    report("(a) text rules vs publication types + MeSH, HELD-OUT half", test)
-    report("(a) text rules vs publication types + MeSH, tuning half", tune)
+    modes = {m: _mode_pairs(indexed, m) for m in MODES}
+    side_by_side(
+        "(a) title + abstract vs publication types + MeSH, HELD-OUT half",
+        {m: v[True] for m, v in modes.items()},
+    )
+    side_by_side("(a) title + abstract vs publication types + MeSH, tuning half (the model trained on it)",
+                 {m: v[False] for m, v in modes.items()})  # fmt: skip
+    report(f"(a) title + abstract ({TEXT_DESIGN}) vs publication types + MeSH, HELD-OUT half", test)
     rows: list[tuple[object, ...]] = []
     labels = {
         "text": "title + abstract",
@@ -217,7 +266,9 @@ def sample_bench(d: Path, verbose: bool) -> None:
     pairs = [(labels[r.key][0], classify(r).design) for r in sample]
     print(f"(b) hand-checked sample: {len(pairs)} records (seed {SEED}, {SAMPLE_PER_FILE} from each of "
           f"{', '.join(SAMPLE_FILES)})")  # fmt: skip
-    report("(b) classify() vs hand labels", pairs)
+    modes = {m: [(labels[r.key][0], classify(r, text_design=m).design) for r in sample] for m in MODES}
+    side_by_side("(b) classify() vs hand labels", modes)
+    report(f"(b) classify() ({TEXT_DESIGN}) vs hand labels", pairs)
     if verbose:
         for rec, (truth, pred) in zip(sample, pairs, strict=True):
             if truth != pred:

@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from medcite.corpus.design_model import model_design
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord
 from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
 from medcite.text.cues import (
@@ -171,15 +172,23 @@ _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in 
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _BELOW_TWENTY = {**UNITS, **TEENS}
 _MAX_SAMPLE = 50_000_000
+# Step 3 (no indexing): how the text decides (measured in bench/bench_design.py, chosen out-of-fold on the
+# MEDLINE tuning half by training/train_design.py). "combined" keeps every answer the cue rules give (they
+# won wherever they answered) and asks the model where they find no cue in an abstract, never for an RCT.
+TEXT_DESIGN = "combined"
+_NOT_WITHOUT_CUE = frozenset({Design.RCT})
 # Equal evidence levels: the more specific design wins (a "case-control" cue beats "observational").
 _TIE_ORDER = [Design.CASE_CONTROL, *(d for d in Design if d != Design.CASE_CONTROL)]
 
 
-def classify(record: SourceRecord) -> EvidenceInfo:
-    """Study design, sample size and human/non-human subjects of ``record``."""
+def classify(record: SourceRecord, text_design: str = TEXT_DESIGN) -> EvidenceInfo:
+    """Study design, sample size and human/non-human subjects of ``record``. ``text_design`` says how step 3
+    decides where the indexing does not: "rules" (the cue rules alone), "model" (the trained classifier
+    alone, :mod:`medcite.corpus.design_model`) or "combined" (see :data:`TEXT_DESIGN`)."""
     text = record.text
     human = _human(record, text)
-    design, inferred = _design(record, text)
+    # non-human subjects give ANIMAL whatever step 3 says: the model is not asked
+    design, inferred = _design(record, text, "rules" if human is False else text_design)
     if human is False:
         design = Design.ANIMAL
     return EvidenceInfo(design=design, inferred=inferred, sample_size=sample_size(text), human=human)
@@ -198,12 +207,22 @@ def indexed_design(record: SourceRecord, refine: bool = True) -> Design | None:
     return found[0] if found else None
 
 
-def _design(record: SourceRecord, text: str) -> tuple[Design, bool]:
+def _design(record: SourceRecord, text: str, mode: str) -> tuple[Design, bool]:
     found = _indexed(record, text, refine=True)
     if found is not None:
         return found
     inferred = _infer_design(record.title, text)
+    if mode == "model" and (record.title.strip() or text.strip()):
+        return model_design(record.title, text, inferred)[0], True
+    if mode == "combined" and inferred is None and text.strip():
+        # the rules found no cue in an abstract: the model decides, but not RCT (no randomisation cue)
+        return model_design(record.title, text, None, exclude=_NOT_WITHOUT_CUE)[0], True
     return (inferred, True) if inferred is not None else (Design.OTHER, not record.publication_types)
+
+
+def text_rules_design(title: str, text: str) -> Design | None:
+    """What the text cue rules of step 3 say (None: no cue), the model's ``rule`` feature."""
+    return _infer_design(title, text)
 
 
 def _indexed(record: SourceRecord, text: str, refine: bool) -> tuple[Design, bool] | None:
