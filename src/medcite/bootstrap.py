@@ -14,6 +14,7 @@ from medcite.adapters.index_lock import IndexWriteLock, index_errors
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
+from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
 from medcite.adapters.sql import Store
 from medcite.adapters.sql.articles import SqlArticleRepository
 from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
@@ -21,7 +22,8 @@ from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.config import Settings
 from medcite.corpus.detect import parse_path
 from medcite.errors import StoreError
-from medcite.ports import Embedder, LiteratureSource, LLMClient, Verifier
+from medcite.ports import Embedder, LiteratureSource, LLMClient, Reranker, Verifier
+from medcite.retrieve import HybridSearcher, Mode
 from medcite.services.engine import Engine, Wiring
 from medcite.services.indexing import Indexes
 from medcite.verify import ClaimVerifier
@@ -38,6 +40,37 @@ def load_verifier(settings: Settings) -> ClaimVerifier:
 def load_embedder(settings: Settings) -> OnnxEmbedder:
     """The shipped MiniLM sentence encoder (int8 ONNX)."""
     return OnnxEmbedder(threads=settings.models.threads, batch_size=settings.models.embed_batch_size)
+
+
+def load_reranker(settings: Settings) -> OnnxReranker:
+    """The shipped relevance cross-encoder (int8 ONNX MiniLM). Raises ModelError if missing."""
+    return OnnxReranker(shipped_reranker_dir(), threads=settings.models.threads)
+
+
+class RerankingEngine(Engine):
+    """The engine whose searcher re-orders the fused results with a reranker (``MEDCITE_RERANK=true``);
+    the reranker loads on first search."""
+
+    def __init__(
+        self,
+        wiring: Wiring,
+        reranker: Reranker | None = None,
+        *,
+        embedder: Embedder | None = None,
+        dense: bool = True,
+        verifier: Verifier | None = None,
+    ) -> None:
+        super().__init__(wiring, embedder=embedder, dense=dense, verifier=verifier)
+        self._reranker = reranker
+
+    @property
+    def reranker(self) -> Reranker:
+        if self._reranker is None:
+            self._reranker = load_reranker(self.settings)
+        return self._reranker
+
+    def searcher(self, mode: Mode | None = None) -> HybridSearcher:
+        return super().searcher(mode).reranked_by(self.reranker)
 
 
 def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
@@ -88,8 +121,10 @@ def open_engine(
     embedder: Embedder | None = None,
     dense: bool = True,
     verifier: Verifier | None = None,
+    reranker: Reranker | None = None,
 ) -> Engine:
-    """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL)."""
+    """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL); its
+    searcher reranks with ``reranker``, or with the shipped one when ``MEDCITE_RERANK`` is true."""
     _make_home(settings.home)
     store = Store.open(settings.resolved_database_url)
     wiring = Wiring(
@@ -104,4 +139,6 @@ def open_engine(
         close=store.close,
         index_lock=IndexWriteLock(settings.index_dir).hold,
     )
+    if settings.models.rerank or reranker is not None:
+        return RerankingEngine(wiring, reranker, embedder=embedder, dense=dense, verifier=verifier)
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)

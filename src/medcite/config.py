@@ -58,6 +58,9 @@ class IndexSettings(BaseSettings):
     evidence_prior: float = Field(default=0.0, ge=0.0, description="Boost per evidence level step (0 = off).")
     recency_prior: float = Field(default=0.0, ge=0.0, description="Boost for recent sources (0 = off).")
     candidate_k: int = Field(default=100, ge=1, description="Candidates per retriever before fusion.")
+    rerank_k: int = Field(
+        default=30, ge=1, description="Fused sources the relevance reranker re-orders (with MEDCITE_RERANK)."
+    )
     dense: bool = Field(default=True, description="Use dense retrieval (off: BM25 only, no embedding model).")
     dense_granularity: Literal["passages", "sources"] = Field(
         default="passages",
@@ -73,6 +76,9 @@ class ModelSettings(BaseSettings):
 
     threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
     embed_batch_size: int = Field(default=32, ge=1)
+    rerank: bool = Field(
+        default=False, description="Re-order the fused search results with the relevance cross-encoder."
+    )
 
 
 class LLMSettings(BaseSettings):
