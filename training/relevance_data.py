@@ -167,12 +167,15 @@ class Bm25:
         return [[self.docs[int(i)] for i in row] for row in res]
 
 
-def add_negatives(groups: list[Group], index: Bm25, rng: random.Random, hard: int, rand: int) -> None:
-    """``hard`` negatives sampled from BM25 ranks 3 to 30 (the first two are skipped: they are the likeliest
-    unlabelled relevant documents; never the positive's document), ``rand`` random ones."""
-    tops = index.top([g.query for g in groups], 31)
+def add_negatives(
+    groups: list[Group], index: Bm25, rng: random.Random, hard: int, rand: int, skip: int = 2, depth: int = 30
+) -> None:
+    """``hard`` negatives sampled from BM25 ranks ``skip + 1`` to ``depth`` (ranks are counted without the
+    positive's own document; the first ``skip`` are left out as the likeliest unlabelled relevant ones),
+    and ``rand`` random ones."""
+    tops = index.top([g.query for g in groups], depth + 1)
     for g, top in zip(groups, tops, strict=True):
-        cands = [d for d in top if d.key != g.positive.key and d.text != g.positive.text][2:]
+        cands = [d for d in top if d.key != g.positive.key and d.text != g.positive.text][skip:depth]
         g.negatives = rng.sample(cands, min(hard, len(cands)))
         while len(g.negatives) < hard + rand:
             d = index.docs[rng.randrange(len(index.docs))]
@@ -181,7 +184,15 @@ def add_negatives(groups: list[Group], index: Bm25, rng: random.Random, hard: in
 
 
 def build(
-    data: Path, seed: int, n_ei: int, n_medquad: int, pqa_repeat: int, hard: int, rand: int
+    data: Path,
+    seed: int,
+    n_ei: int,
+    n_medquad: int,
+    pqa_repeat: int,
+    hard: int,
+    rand: int,
+    skip: int = 2,
+    depth: int = 30,
 ) -> tuple[list[Group], list[Group]]:
     """(train groups, dev groups), deterministic for a seed."""
     rng = random.Random(seed)
@@ -196,9 +207,9 @@ def build(
     answers = Bm25([g.positive for g in mq])
     train_abs = ei_train[:n_ei] + pqa
     dev = ei_dev[:120]
-    add_negatives(train_abs + dev, abstracts, rng, hard, rand)
+    add_negatives(train_abs + dev, abstracts, rng, hard, rand, skip, depth)
     mq_train = mq[:n_medquad]
-    add_negatives(mq_train, answers, rng, hard, rand)
+    add_negatives(mq_train, answers, rng, hard, rand, skip, depth)
     train = (
         train_abs
         + mq_train

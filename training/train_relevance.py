@@ -50,6 +50,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--groups-per-batch", type=int, default=4)
     ap.add_argument("--hard", type=int, default=2, help="BM25 negatives per question")
     ap.add_argument("--rand", type=int, default=0, help="random negatives per question")
+    ap.add_argument("--skip", type=int, default=2, help="BM25 ranks left out before the hard negatives")
+    ap.add_argument("--depth", type=int, default=30, help="BM25 ranks the hard negatives are drawn from")
     ap.add_argument("--ei", type=int, default=800, help="Evidence Inference prompts")
     ap.add_argument("--medquad", type=int, default=200, help="MedQuAD questions")
     ap.add_argument("--pqa-repeat", type=int, default=2, help="times the 250 PubMedQA questions are seen")
@@ -173,7 +175,15 @@ def main() -> None:
         return
     t0 = time.time()
     train_groups, dev_groups = build(
-        args.data, args.seed, args.ei, args.medquad, args.pqa_repeat, args.hard, args.rand
+        args.data,
+        args.seed,
+        args.ei,
+        args.medquad,
+        args.pqa_repeat,
+        args.hard,
+        args.rand,
+        args.skip,
+        args.depth,
     )
     counts = Counter(grp.source for grp in train_groups)
     print(f"groups: {dict(counts)}; dev {len(dev_groups)}; built in {time.time() - t0:.0f}s", flush=True)

@@ -42,9 +42,10 @@ def load_embedder(settings: Settings) -> OnnxEmbedder:
     return OnnxEmbedder(threads=settings.models.threads, batch_size=settings.models.embed_batch_size)
 
 
-def load_reranker(settings: Settings) -> OnnxReranker:
-    """The shipped relevance cross-encoder (int8 ONNX MiniLM). Raises ModelError if missing."""
-    return OnnxReranker(shipped_reranker_dir(), threads=settings.models.threads)
+def load_reranker(settings: Settings, model_dir: Path | None = None) -> OnnxReranker:
+    """The shipped relevance cross-encoder (int8 ONNX MiniLM), or the one in ``model_dir``. Raises
+    ModelError if missing."""
+    return OnnxReranker(model_dir or shipped_reranker_dir(), threads=settings.models.threads)
 
 
 class RerankingEngine(Engine):

@@ -61,6 +61,12 @@ class IndexSettings(BaseSettings):
     rerank_k: int = Field(
         default=30, ge=1, description="Fused sources the relevance reranker re-orders (with MEDCITE_RERANK)."
     )
+    rerank_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="Reranker weight against the fused score (1: reranker alone).",
+    )
     dense: bool = Field(default=True, description="Use dense retrieval (off: BM25 only, no embedding model).")
     dense_granularity: Literal["passages", "sources"] = Field(
         default="passages",

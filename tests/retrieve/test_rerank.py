@@ -16,6 +16,7 @@ from medcite.adapters.sql import Store
 from medcite.bootstrap import RerankingEngine, open_engine
 from medcite.config import load_settings
 from medcite.retrieve import HybridSearcher, RetrievalParams
+from medcite.retrieve.fusion import blend
 from medcite.services.indexing import Indexes
 from medcite.testing import HashingEmbedder, InMemoryLexicalIndex, InMemoryVectorIndex, TermOverlapReranker
 from tests.retrieve.test_over_ports import record
@@ -87,3 +88,14 @@ def test_the_setting_turns_the_rerank_step_on(tmp_path: Path) -> None:
     with open_engine(on, reranker=double) as eng:
         searcher = eng.searcher()
         assert searcher.reranker is double and searcher.params.rerank_k == 12
+
+
+def test_the_blend_weight_moves_from_the_fused_order_to_the_reranker_order() -> None:
+    fused = {"a": 3.0, "b": 2.9, "c": 1.0}
+    relevance = {"a": 0.1, "b": 0.5, "c": 0.99}
+    order = lambda s: sorted(s, key=lambda d: -s[d])  # noqa: E731
+    assert order(blend(fused, relevance, 0.0)) == ["a", "b", "c"]
+    assert order(blend(fused, relevance, 1.0)) == ["c", "b", "a"]
+    assert blend(fused, relevance, 1.0) == relevance  # the reranker alone keeps its probabilities
+    mid = blend(fused, relevance, 0.5)  # b: nearly first by fusion, second by the reranker
+    assert order(mid)[0] == "b" and all(0.0 <= v <= 1.0 for v in mid.values())

@@ -16,7 +16,7 @@ import numpy as np
 from medcite.domain import PassageHit, PassageRef, PassageRow, SearchFilters, SearchHit, StoredSource
 from medcite.errors import InputError
 from medcite.ports import Embedder, LexicalIndex, Reranker, SourceRepository, VectorIndex
-from medcite.retrieve.fusion import prior, rank, rrf, weighted
+from medcite.retrieve.fusion import blend, prior, rank, rrf, weighted
 from medcite.retrieve.params import RetrievalParams
 from medcite.text import prefix_overlap, query_terms
 
@@ -129,11 +129,15 @@ class HybridSearcher:
         sources: dict[str, StoredSource],
         fused: dict[str, float],
     ) -> tuple[list[str], dict[str, float]]:
-        """The first ``rerank_k`` of ``top`` ordered by the reranker (its score becomes theirs); the rest
-        keep their fused order, scored below the lowest reranked one."""
+        """The first ``rerank_k`` of ``top`` ordered by the reranker, blended with their fused score by
+        ``rerank_weight`` (both min-max scaled); the rest keep their fused order, scored below them."""
         head, tail = top[: self.params.rerank_k], top[self.params.rerank_k :]
         rel = reranker.score(query, [document_text(sources[key]) for key in head])
-        scores = {key: float(s) for key, s in zip(head, rel, strict=True)}
+        scores = blend(
+            {key: fused[key] for key in head},
+            dict(zip(head, rel.tolist(), strict=True)),
+            self.params.rerank_weight,
+        )
         head = sorted(head, key=lambda key: -scores[key])  # stable: ties keep the fused order
         floor = min(scores.values(), default=1.0)
         top_fused = max((fused[key] for key in tail), default=1.0) or 1.0
