@@ -59,6 +59,13 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
     ap.add_argument("--max-minutes", type=float, default=32.0, help="stop training after this long")
+    ap.add_argument(
+        "--stop-at",
+        type=int,
+        default=0,
+        help="stop after this many steps, schedule unchanged (reruns a cut run)",
+    )
+    ap.add_argument("--model-id", default=MODEL_ID, help="the id written to config.json")
     ap.add_argument("--export-only", action="store_true")
     return ap.parse_args()
 
@@ -146,6 +153,9 @@ def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]
         if done % 20 == 0 or done == 5:
             el = time.time() - t0
             print(f"step {done}/{steps} loss {np.mean(losses[-20:]):.3f} {el / done:.2f}s/step", flush=True)
+        if done == args.stop_at:
+            print(f"stopped at step {done} (--stop-at)", flush=True)
+            break
         if time.time() - t0 > args.max_minutes * 60:
             print(f"time budget reached after {done} steps", flush=True)
             break
@@ -160,7 +170,7 @@ def export(args: argparse.Namespace, report: dict[str, object]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     export_int8(model, out)
     shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
-    cfg = {"model_id": MODEL_ID, "max_len": args.max_len, "query_chars": QUERY_CHARS, "output": "logit"}
+    cfg = {"model_id": args.model_id, "max_len": args.max_len, "query_chars": QUERY_CHARS, "output": "logit"}
     (out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
     print(f"exported {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
 
