@@ -49,7 +49,9 @@ def hybrid(tmp_path: Path) -> Iterator[HybridSearcher]:
     emb = HashingEmbedder()
     idx = Indexes(InMemoryLexicalIndex(), InMemoryVectorIndex(emb.dim), emb)
     idx.sync(store)
-    yield HybridSearcher(store, idx.lexical, idx.vector, idx.embedder, RetrievalParams(rerank_k=8))
+    yield HybridSearcher(
+        store, idx.lexical, idx.vector, idx.embedder, RetrievalParams(rerank_k=8, rerank_weight=1.0)
+    )
     store.close()
 
 
