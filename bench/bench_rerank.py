@@ -2,7 +2,7 @@
 (odd-index) PubMedQA dev questions, over a store that already holds every shared corpus. Read-only: it
 neither ingests nor syncs the indexes.
 
-    MEDCITE_HOME=/tmp/mc-bench MEDCITE_DENSE_GRANULARITY=sources \\
+    MEDCITE_HOME=/tmp/mc-bench MEDCITE_DENSE_GRANULARITY=sources MEDCITE_RERANK_K=30 \\
         .venv/bin/python -m bench.bench_rerank [--limit N] [--pubmedqa-limit N] [--model DIR]
 
 Per question it runs the product path once (``HybridSearcher.reranked_by`` with the configured
@@ -145,7 +145,8 @@ def main() -> None:
     bio, t_s, t_r = collect(hybrid, rec, bioasq(present, args.limit))
     pqa, t_s2, t_r2 = collect(hybrid, rec, pubmedqa_odd(args.pubmedqa_limit))
     tune, test = bio[0::2], bio[1::2]
-    grid = [(n, w, *scored(tune, n, w)) for n in SIZES for w in WEIGHTS]
+    sizes = [n for n in SIZES if n <= hybrid.params.rerank_k]  # the reranker scored rerank_k sources
+    grid = [(n, w, *scored(tune, n, w)) for n in sizes for w in WEIGHTS]
     print_table(
         f"tuning half: BioASQ even-index questions ({len(tune)}) | reranker {rec.model_id}",
         ["rerank_k", "weight", "recall@10", "nDCG@10", "MRR@10"],
