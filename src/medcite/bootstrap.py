@@ -7,6 +7,7 @@ stages) sees only the ports in :mod:`medcite.ports`.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from medcite.adapters.eutils import EutilsClient
@@ -14,6 +15,7 @@ from medcite.adapters.index_lock import IndexWriteLock, index_errors
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
+from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
 from medcite.adapters.sql import Store
 from medcite.adapters.sql.accounts import SqlUserRepository
 from medcite.adapters.sql.articles import SqlArticleRepository
@@ -23,7 +25,7 @@ from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.config import Settings, load_settings
 from medcite.corpus.detect import parse_path
 from medcite.errors import StoreError
-from medcite.ports import Embedder, JobQueue, LiteratureSource, LLMClient, Verifier
+from medcite.ports import Embedder, JobQueue, LiteratureSource, LLMClient, Reranker, Verifier
 from medcite.services.engine import Engine, Wiring
 from medcite.services.indexing import Indexes
 from medcite.services.job_queue import InProcessQueue
@@ -42,6 +44,12 @@ def load_verifier(settings: Settings) -> ClaimVerifier:
 def load_embedder(settings: Settings) -> OnnxEmbedder:
     """The shipped MiniLM sentence encoder (int8 ONNX)."""
     return OnnxEmbedder(threads=settings.models.threads, batch_size=settings.models.embed_batch_size)
+
+
+def load_reranker(settings: Settings, model_dir: Path | None = None) -> OnnxReranker:
+    """The shipped relevance cross-encoder (int8 ONNX MiniLM), or the one in ``model_dir``. Raises
+    ModelError if missing."""
+    return OnnxReranker(model_dir or shipped_reranker_dir(), threads=settings.models.threads)
 
 
 def open_indexes(settings: Settings, embedder: Embedder | None) -> Indexes:
@@ -92,8 +100,10 @@ def open_engine(
     embedder: Embedder | None = None,
     dense: bool = True,
     verifier: Verifier | None = None,
+    reranker: Reranker | None = None,
 ) -> Engine:
-    """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL)."""
+    """The engine over the configured store (SQLite under ``home`` by default, PostgreSQL by URL); its
+    searcher reranks with ``reranker``, or with the shipped one when ``MEDCITE_RERANK`` is true."""
     _make_home(settings.home)
     store = Store.open(settings.resolved_database_url)
     wiring = Wiring(
@@ -109,8 +119,18 @@ def open_engine(
         index_lock=IndexWriteLock(settings.index_dir).hold,
         users=SqlUserRepository(store.engine),
         jobs=SqlJobStore(store.engine),
+        reranker=_reranker_factory(settings, reranker),
     )
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)
+
+
+def _reranker_factory(settings: Settings, reranker: Reranker | None) -> Callable[[], Reranker] | None:
+    """The given reranker, else the shipped one when ``MEDCITE_RERANK`` is true, else none."""
+    if reranker is not None:
+        return lambda: reranker
+    if settings.models.rerank:
+        return lambda: load_reranker(settings)
+    return None
 
 
 def open_job_queue(engine: Engine, settings: Settings | None = None) -> JobQueue:

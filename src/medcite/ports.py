@@ -80,6 +80,18 @@ class Verifier(Protocol):
     def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]: ...
 
 
+class Reranker(Protocol):
+    """A relevance cross-encoder: how well each document (a study's title and abstract) answers a question."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def score(self, query: str, documents: Sequence[str]) -> Vectors:
+        """Shape (n,) relevance scores in (0, 1), one per document in input order; higher is more relevant.
+        Comparable within one query, not calibrated probabilities."""
+        ...
+
+
 class LLMClient(Protocol):
     """A chat-completion endpoint (OpenAI-compatible)."""
 

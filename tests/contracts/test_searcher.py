@@ -1,5 +1,6 @@
-"""The Searcher contract: the hybrid searcher (SQLite store, in-memory indexes, hashing embedder) and the
-overlap double pass the same suite. The records are synthetic test fixtures, not evidence."""
+"""The Searcher contract: the hybrid searcher (SQLite store, in-memory indexes, hashing embedder), the same
+with a rerank step (term-overlap reranker double) and the overlap double pass the same suite. The records
+are synthetic test fixtures, not evidence."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from medcite.errors import InputError
 from medcite.ports import Searcher
 from medcite.retrieve import HybridSearcher, RetrievalParams
 from medcite.services.indexing import Indexes
-from medcite.testing import HashingEmbedder, InMemoryLexicalIndex, InMemoryVectorIndex, OverlapSearcher
+from medcite.testing import (
+    HashingEmbedder,
+    InMemoryLexicalIndex,
+    InMemoryVectorIndex,
+    OverlapSearcher,
+    TermOverlapReranker,
+)
 
 TOPICS = ("quokkatoken", "wombattoken", "numbattoken")
 
@@ -38,7 +45,7 @@ def _record(i: int) -> SourceRecord:
 RECORDS = [_record(i) for i in range(12)]
 
 
-@pytest.fixture(params=["hybrid", "overlap"])
+@pytest.fixture(params=["hybrid", "hybrid-reranked", "overlap"])
 def searcher(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Searcher]:
     store = Store.open(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     store.upsert(RECORDS)
@@ -50,7 +57,8 @@ def searcher(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Searche
         emb = HashingEmbedder()
         idx = Indexes(InMemoryLexicalIndex(), InMemoryVectorIndex(emb.dim), emb)
         idx.sync(store)
-        yield HybridSearcher(store, idx.lexical, idx.vector, idx.embedder, RetrievalParams())
+        hybrid = HybridSearcher(store, idx.lexical, idx.vector, idx.embedder, RetrievalParams(rerank_k=5))
+        yield hybrid.reranked_by(TermOverlapReranker()) if request.param == "hybrid-reranked" else hybrid
     finally:
         store.close()
 

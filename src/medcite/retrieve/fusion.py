@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
@@ -48,6 +49,16 @@ def weighted(parts: Sequence[Mapping[K, float]], weights: Sequence[float]) -> di
         for d, s in minmax(part).items():
             out[d] = out.get(d, 0.0) + w * s
     return out
+
+
+def blend(fused: Mapping[K, float], relevance: Mapping[K, float], weight: float) -> dict[K, float]:
+    """A reranker's relevance (probabilities in (0, 1), compared as logits) blended with the fused scores:
+    ``weight`` * minmax(logit) + (1 - ``weight``) * minmax(fused). ``weight`` 1 is the reranker's order
+    (probabilities kept as the scores), 0 the fused order."""
+    if weight >= 1.0:
+        return {d: float(p) for d, p in relevance.items()}
+    logits = {d: math.log(max(p, 1e-7) / max(1.0 - p, 1e-7)) for d, p in relevance.items()}
+    return weighted([fused, logits], [1.0 - weight, weight])
 
 
 def prior(

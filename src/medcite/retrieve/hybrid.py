@@ -1,4 +1,5 @@
-"""Hybrid retrieval over the ports: lexical (BM25) + dense passages, fused, filtered and primed.
+"""Hybrid retrieval over the ports: lexical (BM25) + dense passages, fused, filtered and primed, then
+optionally re-ordered by a relevance cross-encoder (the first ``rerank_k`` fused sources).
 
 Everything is addressed by source key. The indexes apply the filters themselves; the fused list is checked
 against the store's filter columns once more (a source deleted or changed since the indexes' last sync).
@@ -12,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from medcite.domain import PassageHit, PassageRef, PassageRow, SearchFilters, SearchHit
+from medcite.domain import PassageHit, PassageRef, PassageRow, SearchFilters, SearchHit, StoredSource
 from medcite.errors import InputError
-from medcite.ports import Embedder, LexicalIndex, SourceRepository, VectorIndex
-from medcite.retrieve.fusion import prior, rank, rrf, weighted
+from medcite.ports import Embedder, LexicalIndex, Reranker, SourceRepository, VectorIndex
+from medcite.retrieve.fusion import blend, prior, rank, rrf, weighted
 from medcite.retrieve.params import RetrievalParams
 from medcite.text import prefix_overlap, query_terms
 
@@ -40,6 +41,7 @@ class HybridSearcher:
         embedder: Embedder | None = None,
         params: RetrievalParams | None = None,
         mode: Mode | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self.store = store
         self.lexical = lexical
@@ -47,6 +49,7 @@ class HybridSearcher:
         self.embedder = embedder
         self.params = params or RetrievalParams()
         self.mode = mode or Mode(dense=vector is not None)
+        self.reranker = reranker
         self._this_year = dt.date.today().year
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]:
@@ -70,8 +73,13 @@ class HybridSearcher:
             score_maps.append(dense)
             weights.append(p.dense_weight)
         scores = self._fuse(rankings, score_maps, weights, f)
-        top = rank(scores)[:k]
+        top = rank(scores)[: max(k, p.rerank_k) if self.reranker is not None else k]
         sources = self.store.get_sources(top)
+        if self.reranker is not None:
+            top, scores = self._reranked(
+                self.reranker, query, [t for t in top if t in sources], sources, scores
+            )
+            top = top[:k]
         rows = self.store.passages_of(top)
         return [
             SearchHit(sources[key], scores[key], self._best_passages(query, qvec, key, rows.get(key, [])))
@@ -107,6 +115,35 @@ class HybridSearcher:
             )
         return scores
 
+    def reranked_by(self, reranker: Reranker) -> HybridSearcher:
+        """The same searcher with a rerank step after fusion."""
+        return HybridSearcher(
+            self.store, self.lexical, self.vector, self.embedder, self.params, self.mode, reranker
+        )
+
+    def _reranked(
+        self,
+        reranker: Reranker,
+        query: str,
+        top: list[str],
+        sources: dict[str, StoredSource],
+        fused: dict[str, float],
+    ) -> tuple[list[str], dict[str, float]]:
+        """The first ``rerank_k`` of ``top`` ordered by the reranker, blended with their fused score by
+        ``rerank_weight`` (both min-max scaled); the rest keep their fused order, scored below them."""
+        head, tail = top[: self.params.rerank_k], top[self.params.rerank_k :]
+        rel = reranker.score(query, [document_text(sources[key]) for key in head])
+        scores = blend(
+            {key: fused[key] for key in head},
+            dict(zip(head, rel.tolist(), strict=True)),
+            self.params.rerank_weight,
+        )
+        head = sorted(head, key=lambda key: -scores[key])  # stable: ties keep the fused order
+        floor = min(scores.values(), default=1.0)
+        top_fused = max((fused[key] for key in tail), default=1.0) or 1.0
+        scores.update({key: floor * 0.99 * fused[key] / top_fused for key in tail})
+        return head + tail, scores
+
     def _best_passages(
         self, query: str, qvec: np.ndarray | None, key: str, rows: Sequence[PassageRow], n: int = 3
     ) -> tuple[PassageHit, ...]:
@@ -132,6 +169,12 @@ class HybridSearcher:
             )
             for i in order
         )
+
+
+def document_text(source: StoredSource) -> str:
+    """What a reranker reads of a source: its title and abstract."""
+    rec = source.record
+    return f"{rec.title} {rec.text}" if rec.title else rec.text
 
 
 def _checked(query: str, k: int) -> str:

@@ -32,6 +32,7 @@ from medcite.ports import (
     JobStore,
     LiteratureSource,
     LLMClient,
+    Reranker,
     SourceRepository,
     UserRepository,
     Verifier,
@@ -66,6 +67,8 @@ class Wiring:
     index_lock: Callable[[float, Callable[[], None] | None], AbstractContextManager[None]]
     users: UserRepository
     jobs: JobStore
+    # the relevance reranker applied after fusion (``MEDCITE_RERANK``); None: no rerank step
+    reranker: Callable[[], Reranker] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,7 @@ class Engine:
         self._verifier = verifier
         self._dense = dense and wiring.settings.index.dense
         self._indexes: Indexes | None = None
+        self._reranker: Reranker | None = None
 
     def close(self) -> None:
         self._wiring.close()
@@ -193,7 +197,12 @@ class Engine:
     def searcher(self, mode: Mode | None = None) -> HybridSearcher:
         idx = self.indexes
         params = RetrievalParams(**self.settings.index.model_dump(exclude={"dense", "dense_granularity"}))
-        return HybridSearcher(self.store, idx.lexical, idx.vector, idx.embedder, params, mode)
+        searcher = HybridSearcher(self.store, idx.lexical, idx.vector, idx.embedder, params, mode)
+        if self._wiring.reranker is None:
+            return searcher
+        if self._reranker is None:
+            self._reranker = self._wiring.reranker()  # loads on first search
+        return searcher.reranked_by(self._reranker)
 
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None

@@ -9,6 +9,7 @@ from medcite.testing.models import (
     HashingEmbedder,
     ScriptedLLM,
     StaticLiterature,
+    TermOverlapReranker,
     WordOverlapVerifier,
 )
 from medcite.testing.search import OverlapSearcher
@@ -23,5 +24,6 @@ __all__ = [
     "OverlapSearcher",
     "ScriptedLLM",
     "StaticLiterature",
+    "TermOverlapReranker",
     "WordOverlapVerifier",
 ]

@@ -14,7 +14,7 @@ import numpy.typing as npt
 from medcite.domain import Evidence, EvidenceSentence, Label, ParseItem, SourceRecord, Verdict
 from medcite.errors import InputError
 from medcite.text.sentences import split_sentences
-from medcite.text.words import content_words, words
+from medcite.text.words import content_words, term_overlap, terms, words
 
 
 class HashingEmbedder:
@@ -45,6 +45,24 @@ class HashingEmbedder:
 
 def _content(text: str) -> set[str]:
     return set(content_words(text))
+
+
+@dataclass
+class TermOverlapReranker:
+    """Scores a document by the share of the query's terms it contains, squashed into (0, 1). It reads no
+    meaning: a double, not a relevance model. It records the batch sizes it was asked to score."""
+
+    calls: list[int] = field(default_factory=list)
+
+    @property
+    def model_id(self) -> str:
+        return "test-double:term-overlap"
+
+    def score(self, query: str, documents: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.calls.append(len(documents))
+        q = terms(query)
+        raw = np.array([term_overlap(q, d) for d in documents], dtype=np.float32)
+        return (0.05 + 0.9 * raw).astype(np.float32)
 
 
 @dataclass
