@@ -24,7 +24,7 @@ from bert import load_minilm
 from onnx_export import export_bert, scratch_dir
 from train_verifier import minilm_dir
 
-MODEL_ID = "medcite-verifier-minilm-l6-nli-v2"
+MODEL_ID = "medcite-verifier-minilm-l6-nli-v3"
 
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
@@ -37,6 +37,31 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
         if nll < best_nll:
             best_t, best_nll = float(t), float(nll)
     return round(best_t, 2)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(np.mean([(pred[y == c] == c).mean() for c in np.unique(y)]))
+
+
+def fit_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """Thresholds on calibrated P(entailment) and P(contradiction) that maximise 3-way balanced accuracy,
+    with the rule of ``medcite.verify.decide.model_label``. Returns (supported, contradicted, bacc)."""
+    best = (0.5, 0.4, -1.0)
+    for ts in np.arange(0.20, 0.91, 0.02):
+        for tc in np.arange(0.20, 0.91, 0.02):
+            sup = (p[:, 0] >= ts) & (p[:, 0] >= p[:, 2])
+            con = ~sup & (p[:, 2] >= tc) & (p[:, 2] > p[:, 0])
+            pred = np.where(sup, 0, np.where(con, 2, 1))
+            b = balanced_accuracy(y, pred)
+            if b > best[2] + 1e-9:
+                best = (round(float(ts), 2), round(float(tc), 2), b)
+    return best
 
 
 def export_int8(model: torch.nn.Module, out: Path) -> None:
@@ -115,16 +140,28 @@ def main() -> None:
     z, y = calibration_logits(args.out, args.calib, args.max_len)
     temp = fit_temperature(z, y)
     acc = float((z.argmax(1) == y).mean())
+    ts, tc, bacc = fit_thresholds(_softmax(z / temp), y)
+    argmax_bacc = balanced_accuracy(y, z.argmax(1))
     cfg = {
         "model_id": MODEL_ID,
         "max_len": args.max_len,
         "labels": ["entailment", "neutral", "contradiction"],
         "temperature": temp,
-        "calibration": {"pairs": len(y), "accuracy": round(acc, 4)},
+        "thresholds": {"supported": ts, "contradicted": tc},
+        "calibration": {
+            "pairs": len(y),
+            "accuracy": round(acc, 4),
+            "balanced_accuracy_argmax": round(argmax_bacc, 4),
+            "balanced_accuracy_thresholds": round(bacc, 4),
+        },
     }
     (args.out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
     size = (args.out / "model.onnx").stat().st_size / 1e6
     print(f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(y)} pairs")
+    print(
+        f"thresholds supported {ts} contradicted {tc}: "
+        f"balanced accuracy {bacc:.3f} (argmax {argmax_bacc:.3f})"
+    )
 
 
 if __name__ == "__main__":

@@ -114,9 +114,9 @@ def load_abstracts(data: Path) -> list[Abstract]:
     return [a for a in out if len(a.sentences) >= 3]
 
 
-_CHECK_TAGS = {"Humans", "Female", "Male", "Adult", "Aged", "Middle Aged", "Young Adult", "Adolescent", "Child",
-               "Animals", "Aged, 80 and over", "Retrospective Studies", "Prospective Studies", "Infant",
-               "Child, Preschool", "Treatment Outcome", "Follow-Up Studies"}  # fmt: skip
+_CHECK_TAGS = {"Humans", "Female", "Male", "Adult", "Aged", "Middle Aged", "Young Adult", "Adolescent",
+               "Child", "Animals", "Aged, 80 and over", "Retrospective Studies", "Prospective Studies",
+               "Infant", "Child, Preschool", "Treatment Outcome", "Follow-Up Studies"}  # fmt: skip
 
 
 def _extra_abstracts(data: Path) -> Iterator[Abstract]:
@@ -131,9 +131,15 @@ def _extra_abstracts(data: Path) -> Iterator[Abstract]:
             if len(sents) >= 4 and re.match(r"(In conclusion|Conclusions?|These (results|findings|data))",
                                             sents[-1]):  # fmt: skip
                 concl = [sents.pop()]
-            key = f"pmid:{r['pmid']}" if r.get("pmid") else f"{r['source']}:{hashlib.md5(r['abstract'].encode()).hexdigest()[:10]}"
+            key = (
+                f"pmid:{r['pmid']}"
+                if r.get("pmid")
+                else f"{r['source']}:{hashlib.md5(r['abstract'].encode()).hexdigest()[:10]}"
+            )
             topic = r["source"] if r["source"].startswith(("synergy_", "asreview_")) else ""
-            yield Abstract(key, r["source"], lic, tuple(sents), tuple(concl), frozenset([topic] if topic else []))
+            yield Abstract(
+                key, r["source"], lic, tuple(sents), tuple(concl), frozenset([topic] if topic else [])
+            )
 
 
 def overlap_top(claim: str, sents: list[str] | tuple[str, ...], k: int) -> list[str]:
@@ -172,11 +178,18 @@ class Generator:
             yield from self._negatives(a, i, w, rng)
         yield from self._cross(a, rng)
 
-    def _negatives(self, a: Abstract, i: int, w: str, rng: random.Random) -> Iterator[tuple[str, str, str, str]]:
+    def _negatives(
+        self, a: Abstract, i: int, w: str, rng: random.Random
+    ) -> Iterator[tuple[str, str, str, str]]:
         s = a.sentences[i]
         cands: list[tuple[str, str, str]] = []
-        for kind, fn in (("direction_flip", pk.direction_flip), ("negation", pk.negation),
-                         ("population_swap", pk.population_swap), ("hedge_escalation", pk.hedge_escalation)):  # fmt: skip
+        simple = (
+            ("direction_flip", pk.direction_flip),
+            ("negation", pk.negation),
+            ("population_swap", pk.population_swap),
+            ("hedge_escalation", pk.hedge_escalation),
+        )
+        for kind, fn in simple:
             new = fn(s, rng)
             if new and new != s:
                 cands.append((new, kind, ""))
@@ -201,7 +214,12 @@ class Generator:
 
     def _cross(self, a: Abstract, rng: random.Random) -> Iterator[tuple[str, str, str, str]]:
         claim = a.conclusion[0] if a.conclusion else rng.choice(a.sentences)
-        peers = [b for t in sorted(a.topics) for b in self.by_topic.get(t, []) if b.key != a.key and b.split == a.split]
+        peers = [
+            b
+            for t in sorted(a.topics)
+            for b in self.by_topic.get(t, [])
+            if b.key != a.key and b.split == a.split
+        ]
         if peers and rng.random() < 0.6:
             b = rng.choice(peers)
             yield " ".join(overlap_top(claim, b.sentences, 3)), claim, "other_abstract", b.key
@@ -218,10 +236,18 @@ def ei_arm_swaps(data: Path, rng: random.Random) -> Iterator[tuple[str, str, str
     Yields (doc key, premise, claim, kind, detail)."""
     for pmcid, span, iv, oc, cp, label in evidence_inference(data, heldout=False):
         if label != "no significant difference" and rng.random() < 0.5:
-            yield f"pmcid:PMC{pmcid}", span, ei_claim(cp, oc, iv, label), "arm_swap", "evidence inference prompt"
+            yield (
+                f"pmcid:PMC{pmcid}",
+                span,
+                ei_claim(cp, oc, iv, label),
+                "arm_swap",
+                "evidence inference prompt",
+            )
 
 
-def _row(premise: str, claim: str, kind: str, detail: str, key: str, source: str, licence: str, split: str) -> str:
+def _row(
+    premise: str, claim: str, kind: str, detail: str, key: str, source: str, licence: str, split: str
+) -> str:
     return json.dumps(
         {"premise": premise, "hypothesis": claim, "label": KINDS[kind], "kind": kind, "detail": detail,
          "doc": key, "source": f"generated:{source}", "licence": licence, "split": split},

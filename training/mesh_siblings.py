@@ -16,9 +16,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _SKIP_TAGS = {"ABB", "ABX", "ACR", "ACX", "LAB"}
-_GENERIC = {"strains", "disease", "diseases", "syndrome", "disorder", "disorders", "infection", "injuries",
-            "lesions", "abnormalities", "complications", "pressure", "obstruction", "carcinoma", "neoplasms",
-            "tumors", "cancer", "damage", "wounds", "fracture", "rupture", "hemorrhage", "inflammation"}
+_GENERIC = {
+    "strains",
+    "disease",
+    "diseases",
+    "syndrome",
+    "disorder",
+    "disorders",
+    "infection",
+    "injuries",
+    "lesions",
+    "abnormalities",
+    "complications",
+    "pressure",
+    "obstruction",
+    "carcinoma",
+    "neoplasms",
+    "tumors",
+    "cancer",
+    "damage",
+    "wounds",
+    "fracture",
+    "rupture",
+    "hemorrhage",
+    "inflammation",
+}
 
 
 @dataclass

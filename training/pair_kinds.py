@@ -22,7 +22,9 @@ def _case_like(src: str, word: str) -> str:
 
 def _swap_first(sentence: str, table: dict[str, str], rng: random.Random) -> str | None:
     """Replace one (random) occurrence of a key of ``table`` by its value, keeping the initial capital."""
-    pat = re.compile(_W + "(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + ")" + _E, re.I)
+    pat = re.compile(
+        _W + "(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + ")" + _E, re.I
+    )
     hits = list(pat.finditer(sentence))
     if not hits:
         return None
@@ -60,7 +62,7 @@ _NEG_RULES: list[tuple[str, str]] = [
     (r"\b(was|were|is|are) (significantly|associated|effective|safe|related|correlated|higher|lower)\b",
      r"\1 not \2"),
     (r"\b(significantly) (improved|reduced|increased|decreased|lowered)\b", r"did not \1 \2"),
-    (r"\b(can|could|may)\b", r"\1 not"),
+    (r"\b(can|could|may)\b(?! not)", r"\1 not"),
     (r"\b(has|have|had) (been|shown|demonstrated)\b", r"\1 not \2"),
 ]  # fmt: skip
 
@@ -132,7 +134,9 @@ def number_change(s: str, rng: random.Random) -> tuple[str, str] | None:
     elif kind == "duration" and rng.random() < 0.5:
         new = m.group(1) + m.group(2) + _DUR_SWAP.get(m.group(3), m.group(3))
     elif kind == "ci":
-        new = f"{m.group(1)}{' ' if m.group(2) == 'to' else ''}{m.group(2)}{' ' if m.group(2) == 'to' else ''}"
+        new = (
+            f"{m.group(1)}{' ' if m.group(2) == 'to' else ''}{m.group(2)}{' ' if m.group(2) == 'to' else ''}"
+        )
         new += _other_number(m.group(3), rng)
     else:
         new = _other_number(m.group(1), rng) + m.group(0)[len(m.group(1)) :]
@@ -206,7 +210,11 @@ _DESIGN = re.compile(
     r"case[- ]control|single[- ]arm|uncontrolled|pilot|cohort)\b",
     re.I,
 )
-_STRONG = ["randomised double-blind placebo-controlled", "placebo-controlled randomized", "double-blind randomized"]
+_STRONG = [
+    "randomised double-blind placebo-controlled",
+    "placebo-controlled randomized",
+    "double-blind randomized",
+]
 
 
 def design_overstated(s: str, rng: random.Random, abstract: str) -> str | None:
@@ -219,7 +227,11 @@ def design_overstated(s: str, rng: random.Random, abstract: str) -> str | None:
         return s[: m.start()] + _case_like(m.group(0), rng.choice(_STRONG)) + s[m.end() :]
     m = re.search(r"\brandomi[sz]ed\b", s, re.I)
     if m:
-        return s[: m.start()] + _case_like(m.group(0), "double-blind, placebo-controlled, randomized") + s[m.end() :]
+        return (
+            s[: m.start()]
+            + _case_like(m.group(0), "double-blind, placebo-controlled, randomized")
+            + s[m.end() :]
+        )
     return None
 
 
@@ -274,7 +286,22 @@ def paraphrase(s: str, rng: random.Random, abbrs: dict[str, str]) -> tuple[str, 
     return rng.choice(options) if options else None
 
 
-NONSENSE_WORDS = ["a", "b", "x", "the", "yes", "no", "ok", "test", "?", "...", "asdf", "lorem ipsum", "n/a", "1"]
+NONSENSE_WORDS = [
+    "a",
+    "b",
+    "x",
+    "the",
+    "yes",
+    "no",
+    "ok",
+    "test",
+    "?",
+    "...",
+    "asdf",
+    "lorem ipsum",
+    "n/a",
+    "1",
+]
 
 
 def nonsense(rng: random.Random, sentence: str) -> str:

@@ -142,6 +142,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
+    ap.add_argument("--max-minutes", type=float, default=0, help="stop (and save final.pt) after this long")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--generated", type=Path, default=None, help="generate_pairs.py output (v3 mix)")
     ap.add_argument("--gen-scale", type=float, default=1.0, help="multiply GEN_PER_KIND")
@@ -269,6 +270,9 @@ def train_steps(
         sched.step()
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
         bar.set_postfix(loss=f"{ema:.3f}", s_per_step=f"{(time.time() - t0) / (step - start + 1):.2f}")
+        if args.max_minutes and time.time() - t0 > 60 * args.max_minutes:
+            print(f"time limit reached at step {step + 1} of {total}", flush=True)
+            break
         if (step + 1) % args.save_every == 0:
             torch.save(
                 {

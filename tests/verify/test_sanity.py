@@ -1,0 +1,57 @@
+"""Sanity suite of the shipped verifier (issue 10): real sentences of held-out PubMedQA abstracts, rewritten
+one way each (nonsense claim, negation, number change, population swap, MeSH-sibling indication swap),
+plus the unchanged sentence against its own window as a control. Each kind has a threshold the shipped
+model must pass
+(``training/sanity_cases.py``: >= 95% for the rewrites, >= 90% for the control)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from medcite.domain import Evidence, Label
+from medcite.verify import ClaimVerifier
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
+from sanity_cases import KINDS, THRESHOLDS, Case, build_cases
+
+_SUPPORT = (Label.SUPPORTED, Label.PARTIAL)
+
+
+@pytest.fixture(scope="module")
+def results(shared: Path, verifier: ClaimVerifier) -> dict[str, tuple[int, int, list[str]]]:
+    cases = build_cases(shared)
+    verdicts = verifier.verify_batch([(c.claim, [Evidence(text=c.evidence)]) for c in cases])
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    wrong: dict[str, list[str]] = {k: [] for k in KINDS}
+    for c, v in zip(cases, verdicts, strict=True):
+        total[c.kind] += 1
+        if _correct(c, v.label):
+            right[c.kind] += 1
+        else:
+            wrong[c.kind].append(f"{v.label.value}: {c.claim[:100]}")
+    return {k: (right[k], total[k], wrong[k]) for k in KINDS}
+
+
+def _correct(case: Case, label: Label) -> bool:
+    return (label in _SUPPORT) == case.should_support
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_sanity_kind_passes_its_threshold(results: dict[str, tuple[int, int, list[str]]], kind: str) -> None:
+    right, total, wrong = results[kind]
+    assert total >= 100, f"only {total} {kind} cases were built from the shared data"
+    share = right / total
+    assert share >= THRESHOLDS[kind], (
+        f"{kind}: {right}/{total} = {share:.3f} < {THRESHOLDS[kind]}; e.g. {wrong[:3]}"
+    )
+
+
+def test_one_letter_claims_are_never_supported(verifier: ClaimVerifier) -> None:
+    v = verifier.verify("a", [Evidence(text="b")])
+    assert v.label is Label.UNSUPPORTED
+    assert any(c.name == "input" and not c.passed for c in v.checks)
