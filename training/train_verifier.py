@@ -1,9 +1,15 @@
 """Fine-tune the medcite claim verifier (3-way NLI cross-encoder) from all-MiniLM-L6-v2 weights.
 
-Usage (from the repo root, after ``pip install -e '.[train]'``)::
+Usage (from the repo root, after ``pip install -e '.[train]'``); v3 (see the model card for the exact run)::
 
-    python training/train_verifier.py --data ../shared/data --out training/out
-    python training/export_verifier.py --ckpt training/out/final.pt --out src/medcite/models/verifier
+    python training/generate_pairs.py --data ../shared/data --out training/out/generated.jsonl.gz
+    python training/train_verifier.py --data ../shared/data --out training/out/v3 \
+        --generated training/out/generated.jsonl.gz --init src/medcite/models/verifier/model.onnx ...
+    python training/export_verifier.py --ckpt training/out/v3/final.pt --calib training/out/v3/calib.jsonl \
+        --out src/medcite/models/verifier
+
+On a GPU box without the shared data: copy ``training/out/v3/{mix.jsonl.gz,calib.jsonl}`` (a few MB) and the
+v2 ``model.onnx`` (23 MB) into one folder and run ``--mix FOLDER --init FOLDER/model.onnx``.
 
 Reproducible: fixed seed, deterministic data sampling, length-bucketed batches. Uses CUDA when available.
 Checkpoints go to ``<out>/ckpt.pt`` every ``--save-every`` steps; ``--resume`` continues from one.
@@ -147,12 +153,26 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--generated", type=Path, default=None, help="generate_pairs.py output (v3 mix)")
     ap.add_argument("--gen-scale", type=float, default=1.0, help="multiply GEN_PER_KIND")
     ap.add_argument("--ei", type=int, default=0, help="cap on Evidence Inference direction pairs (0 = all)")
-    ap.add_argument("--init", type=Path, default=None, help="start from this state dict (warm_start.py)")
+    ap.add_argument("--init", type=Path, default=None, help="start from a state dict or an int8 .onnx (v2)")
+    ap.add_argument("--mix", type=Path, default=None, help="folder with mix.jsonl.gz + calib.jsonl (packed)")
     return ap.parse_args()
 
 
+def read_mix(folder: Path) -> list[Pair]:
+    """A packed training mix (``mix.jsonl.gz`` written by an earlier run): no shared data needed (GPU box)."""
+    with gzip.open(folder / "mix.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [Pair(**json.loads(line)) for line in fh]
+
+
 def training_pairs(args: argparse.Namespace) -> list[Pair]:
-    """The training mix; the first pairs are held back for calibration (written to calib.jsonl)."""
+    """The training mix; the first pairs are held back for calibration (written to calib.jsonl). The mix is
+    also packed into ``<out>/mix.jsonl.gz`` (a few MB): ``--mix <out>`` retrains without ../shared/data."""
+    if args.mix:
+        train = read_mix(args.mix)
+        if args.mix.resolve() != args.out.resolve():
+            (args.out / "calib.jsonl").write_bytes((args.mix / "calib.jsonl").read_bytes())
+        print(f"train pairs {len(train)} from {args.mix}", flush=True)
+        return train
     pairs = build_pairs(
         args.data,
         args.seed,
@@ -176,6 +196,9 @@ def training_pairs(args: argparse.Namespace) -> list[Pair]:
     )
     with open(args.out / "calib.jsonl", "w", encoding="utf-8") as fh:
         for p in calib:
+            fh.write(p.to_json() + "\n")
+    with gzip.open(args.out / "mix.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for p in train:
             fh.write(p.to_json() + "\n")
     print(f"train pairs {len(train)}, calibration pairs {len(calib)}", flush=True)
     return train
@@ -222,7 +245,12 @@ def main() -> None:
         total = min(total, args.max_steps)
 
     model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
-    if args.init:
+    if args.init and args.init.suffix == ".onnx":
+        from warm_start import onnx_state
+
+        model.load_state_dict(onnx_state(args.init), strict=False)
+        print(f"initialised from {args.init}", flush=True)
+    elif args.init:
         model.load_state_dict(torch.load(args.init, map_location=device)["model"])
         print(f"initialised from {args.init}", flush=True)
     opt, sched = optimiser(model, args.lr, total)
