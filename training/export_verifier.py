@@ -29,7 +29,7 @@ MODEL_ID = "medcite-verifier-minilm-l6-nli-v3"
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     best_t, best_nll = 1.0, float("inf")
-    for t in np.arange(0.5, 3.01, 0.05):
+    for t in np.arange(0.5, 6.01, 0.05):
         z = logits / t
         z = z - z.max(axis=1, keepdims=True)
         logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
@@ -62,6 +62,17 @@ def fit_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
             if b > best[2] + 1e-9:
                 best = (round(float(ts), 2), round(float(tc), 2), b)
     return best
+
+
+def expected_calibration_error(p_entail: np.ndarray, supported: np.ndarray, bins: int = 10) -> float:
+    """ECE of P(entailment) as the probability that the claim is supported (10 equal-width bins)."""
+    idx = np.minimum((p_entail * bins).astype(int), bins - 1)
+    err = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            err += m.mean() * abs(p_entail[m].mean() - supported[m].mean())
+    return float(err)
 
 
 def export_int8(model: torch.nn.Module, out: Path) -> None:
@@ -140,7 +151,10 @@ def main() -> None:
     z, y = calibration_logits(args.out, args.calib, args.max_len)
     temp = fit_temperature(z, y)
     acc = float((z.argmax(1) == y).mean())
-    ts, tc, bacc = fit_thresholds(_softmax(z / temp), y)
+    probs = _softmax(z / temp)
+    ts, tc, bacc = fit_thresholds(probs, y)
+    ece = expected_calibration_error(probs[:, 0], (y == 0).astype(float))
+    ece_raw = expected_calibration_error(_softmax(z)[:, 0], (y == 0).astype(float))
     argmax_bacc = balanced_accuracy(y, z.argmax(1))
     cfg = {
         "model_id": MODEL_ID,
@@ -153,6 +167,8 @@ def main() -> None:
             "accuracy": round(acc, 4),
             "balanced_accuracy_argmax": round(argmax_bacc, 4),
             "balanced_accuracy_thresholds": round(bacc, 4),
+            "ece_p_supported": round(ece, 4),
+            "ece_p_supported_before_temperature": round(ece_raw, 4),
         },
     }
     (args.out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
@@ -160,7 +176,7 @@ def main() -> None:
     print(f"model.onnx {size:.1f} MB; temperature {temp}; calibration accuracy {acc:.3f} on {len(y)} pairs")
     print(
         f"thresholds supported {ts} contradicted {tc}: "
-        f"balanced accuracy {bacc:.3f} (argmax {argmax_bacc:.3f})"
+        f"balanced accuracy {bacc:.3f} (argmax {argmax_bacc:.3f}); ECE {ece:.3f} (T=1: {ece_raw:.3f})"
     )
 
 
