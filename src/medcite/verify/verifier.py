@@ -14,7 +14,7 @@ from medcite.ports import CONTRADICT, ENTAIL, NEUTRAL, EntailmentModel
 from medcite.verify.citations import CitationSetVerdict, verify_citations
 from medcite.verify.decide import RULES, RuleFindings, Thresholds, apply_rules, model_label, too_short
 from medcite.verify.design import check_design
-from medcite.verify.direction import check_direction
+from medcite.verify.direction import check_direction, claim_clause
 from medcite.verify.mesh import MeshVocabulary
 from medcite.verify.numbers import check_numbers
 from medcite.verify.population import Mismatch, check_population
@@ -49,6 +49,7 @@ class _Plan:
     evidence: tuple[Evidence, ...]
     windows: tuple[tuple[Sentence, ...], ...]
     scores: dict[tuple[int, int], float]
+    sentences: tuple[Sentence, ...] = ()  # every evidence sentence
 
 
 def _plan(claim: str, evidence: Sequence[Evidence]) -> _Plan:
@@ -61,7 +62,7 @@ def _plan(claim: str, evidence: Sequence[Evidence]) -> _Plan:
     windows: list[tuple[Sentence, ...]] = [tuple(sorted(top, key=lambda s: (s.item, s.start)))]
     if len(top) > 1:
         windows.extend((s,) for s in top)
-    return _Plan(claim, tuple(evidence), tuple(windows), scores)
+    return _Plan(claim, tuple(evidence), tuple(windows), scores, tuple(sentences))
 
 
 def _premise(window: Sequence[Sentence]) -> str:
@@ -154,7 +155,8 @@ class ClaimVerifier:
         texts = [e.text for e in plan.evidence]
         numbers = check_numbers(plan.claim, texts)
         population = check_population(plan.claim, plan.evidence, self.mesh)
-        direction = check_direction(plan.claim, decider.text if decider else _premise(window))
+        clause = claim_clause(plan.claim, texts)
+        direction = check_direction(plan.claim, clause)
         design = check_design(plan.claim, plan.evidence)
         short = too_short(plan.claim) or too_short(" ".join(texts))
         checks = (
@@ -179,6 +181,8 @@ class ClaimVerifier:
         if by:
             reasons.append(f"verdict changed from {mlabel.value} to {label.value} by: {', '.join(by)}")
         order = sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
+        if "direction" in by:  # the result clause that contradicts the claim decided
+            decider = next((s for s in plan.sentences if clause and clause in s.text), decider)
         if decider is not None:
             order = [decider] + [s for s in order if s is not decider]
         sentences = tuple(
