@@ -55,3 +55,33 @@ def test_one_letter_claims_are_never_supported(verifier: ClaimVerifier) -> None:
     v = verifier.verify("a", [Evidence(text="b")])
     assert v.label is Label.UNSUPPORTED
     assert any(c.name == "input" and not c.passed for c in v.checks)
+
+
+def _abstract_26304701(shared: Path) -> str:
+    """PubMedQA (MIT) abstract of PMID 26304701: preoperative education before cardiac surgery."""
+    import json
+
+    for line in (shared / "pubmedqa" / "abstracts.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["pmid"] == "26304701":
+            return " ".join(s["text"] for s in r["sections"]) + " " + r["conclusion"]
+    raise AssertionError("PMID 26304701 is missing from pubmedqa/abstracts.jsonl")
+
+
+def test_issue_10_refuted_claim_is_not_supported(verifier: ClaimVerifier, shared: Path) -> None:
+    """The abstract reports no significant difference in length of stay; the claim says it was reduced."""
+    text = _abstract_26304701(shared)
+    claim = "Nurse-led preoperative education reduced length of stay after cardiac surgery"
+    v = verifier.verify(claim, [Evidence(text=text)])
+    assert v.label in (Label.CONTRADICTED, Label.UNSUPPORTED)
+    assert "length of stay" in v.evidence[0].text  # the sentence that decided, not a background one
+
+
+def test_issue_10_wrong_key_number_is_unsupported(verifier: ClaimVerifier, shared: Path) -> None:
+    """The abstract reports state anxiety 34.0 in the intervention group; the claim says 44.0."""
+    text = _abstract_26304701(shared)
+    claim = "The state anxiety on the day before surgery was {} in the intervention group"
+    wrong = verifier.verify(claim.format("44.0"), [Evidence(text=text)])
+    assert wrong.label is Label.UNSUPPORTED
+    right = verifier.verify(claim.format("34.0"), [Evidence(text=text)])
+    assert right.label in _SUPPORT
