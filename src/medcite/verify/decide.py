@@ -49,7 +49,7 @@ class RuleFindings:
     """What the rule checks found for one claim (before any is applied)."""
 
     too_short: bool
-    indication: bool  # the claim names a condition the evidence does not (MeSH)
+    indication: bool  # the claim names a condition (or an age group) the evidence does not study (MeSH)
     indirect_population: bool
     direction_conflict: bool
     numbers_failed: bool
@@ -73,7 +73,7 @@ def apply_rules(
     if on("direction") and f.direction_conflict and label is Label.SUPPORTED:
         label, prob = Label.CONTRADICTED, prob * 0.3
         by.append("direction")
-    if on("numbers") and f.numbers_failed and label is Label.SUPPORTED:
+    if on("numbers") and f.numbers_failed and label is not Label.UNSUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.3
         by.append("numbers")
     if on("population") and f.indirect_population and label is Label.SUPPORTED:

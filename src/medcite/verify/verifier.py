@@ -169,7 +169,7 @@ class ClaimVerifier:
         )
         findings = RuleFindings(
             too_short=short,
-            indication=population.mismatch is Mismatch.INDICATION,
+            indication=population.mismatch in (Mismatch.INDICATION, Mismatch.NOT_STUDIED),
             indirect_population=population.mismatch is Mismatch.INDIRECT,
             direction_conflict=direction.conflict,
             numbers_failed=not numbers.check.passed,
