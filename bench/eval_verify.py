@@ -20,6 +20,7 @@ import argparse
 import csv
 import gzip
 import json
+import os
 import random
 import sys
 import time
@@ -316,16 +317,22 @@ def throughput(d: Path, settings: Settings, results: dict[str, object]) -> None:
     verifier = load_verifier(settings)
     items = [(c, [Evidence(text=e)]) for c, e, _ in healthver(d)[:512]]
     verifier.verify_batch(items[:8])
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for s in range(0, len(items), 64):
         verifier.verify_batch(items[s : s + 64])
-    rate = len(items) / (time.perf_counter() - t0)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    rate = len(items) / wall
+    # on a shared machine the wall clock counts other people's work: pairs per CPU-second x threads is what
+    # the same number of dedicated cores would give (an upper bound: it assumes both threads stay busy)
+    per_cores = len(items) / cpu * settings.models.threads
+    load = os.getloadavg()[0]
     print_table(
-        f"Throughput ({settings.models.threads} threads, batched)",
-        ["machine", "claim-passage pairs", "pairs/s", "target", "v2"],
-        [[machine(), len(items), rate, ">= 100", "184.5 (idle machine)"]],
-    )
-    results["throughput_pairs_per_s"] = rate
+        f"Throughput ({settings.models.threads} threads, batched; load average {load:.1f})",
+        ["machine", "claim-passage pairs", "pairs/s (wall)", f"pairs/s per {settings.models.threads} CPU-s",
+         "target", "v2"],
+        [[machine(), len(items), rate, per_cores, ">= 100", "184.5 (idle machine)"]],
+    )  # fmt: skip
+    results["throughput"] = {"wall_pairs_per_s": rate, "cpu_pairs_per_s": per_cores, "load": load}
 
 
 if __name__ == "__main__":
