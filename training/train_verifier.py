@@ -264,12 +264,12 @@ def main() -> None:
         start = int(ck["step"])
         print(f"resumed at step {start}", flush=True)
     t0 = time.time()
-    train_steps(args, model, opt, sched, plan, range(start, total), device)
+    done = train_steps(args, model, opt, sched, plan, range(start, total), device)
     torch.save(
-        {"model": model.state_dict(), "step": total, "args": {k: str(v) for k, v in vars(args).items()}},
+        {"model": model.state_dict(), "step": done, "args": {k: str(v) for k, v in vars(args).items()}},
         args.out / "final.pt",
     )
-    print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
+    print(f"done: {done} of {total} steps in {time.time() - t0:.0f}s", flush=True)
 
 
 def train_steps(
@@ -280,8 +280,8 @@ def train_steps(
     plan: list[list[tuple[list[int], list[int], int]]],
     steps: range,
     device: torch.device,
-) -> None:
-    """The training loop, saving a resumable checkpoint every ``--save-every`` steps."""
+) -> int:
+    """The training loop with a resumable checkpoint every ``--save-every`` steps; returns the steps done."""
     model.train()
     loss_fn = torch.nn.CrossEntropyLoss()
     t0 = time.time()
@@ -300,7 +300,7 @@ def train_steps(
         bar.set_postfix(loss=f"{ema:.3f}", s_per_step=f"{(time.time() - t0) / (step - start + 1):.2f}")
         if args.max_minutes and time.time() - t0 > 60 * args.max_minutes:
             print(f"time limit reached at step {step + 1} of {total}", flush=True)
-            break
+            return step + 1
         if (step + 1) % args.save_every == 0:
             torch.save(
                 {
@@ -312,6 +312,7 @@ def train_steps(
                 },
                 args.out / "ckpt.pt",
             )
+    return total
 
 
 if __name__ == "__main__":
