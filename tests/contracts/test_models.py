@@ -71,9 +71,10 @@ def test_verifier_labels_probabilities_and_batch_order(verifier: Verifier) -> No
     assert all(0.0 <= v.probability <= 1.0 for v in out)
     assert out[0].probability > out[1].probability
     # the int8 model quantises activations per batch and a batch pads its inputs together, so the same item
-    # alone and in a batch can differ a little in probability (0.045 seen here), never in label here
+    # alone and in a batch can differ a little in probability (0.045 seen with v2, 0.110 with v3's
+    # per-channel int8), never in label here
     alone = verifier.verify(*items[0])
-    assert alone.label is out[0].label and abs(alone.probability - out[0].probability) < 0.1
+    assert alone.label is out[0].label and abs(alone.probability - out[0].probability) < 0.15
     assert alone.evidence == out[0].evidence
     for s in out[0].evidence:  # deciding sentences point into the source text
         assert s.source_key == "t:1" and s.start >= 10 and s.end > s.start

@@ -28,6 +28,8 @@ class ModelConfig:
     model_id: str
     max_len: int
     temperature: float
+    supported_threshold: float = 0.5  # on calibrated P(entailment), chosen on dev (config.json "thresholds")
+    contradicted_threshold: float = 0.4
 
 
 def shipped_model_dir() -> Path:
@@ -49,7 +51,14 @@ class NLIModel:
     def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 8) -> None:
         try:
             raw: dict[str, Any] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-            self.config = ModelConfig(str(raw["model_id"]), int(raw["max_len"]), float(raw["temperature"]))
+            th = raw.get("thresholds", {})
+            self.config = ModelConfig(
+                str(raw["model_id"]),
+                int(raw["max_len"]),
+                float(raw["temperature"]),
+                float(th.get("supported", 0.5)),
+                float(th.get("contradicted", 0.4)),
+            )
             self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = threads

@@ -200,7 +200,7 @@ NO_DIFFERENCE = re.compile(
     r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?(?:significant(?:ly)?|differ\w*|change\w*|"
     r"effect|association|benefit|improvement|increase|decrease|reduction|impact|influence)\b"
     r"|\b(?:did|does|do|was|were|is|are)\s+not\s+(?:\w+\s+){0,2}?(?:significantly\s+)?"
-    r"(?:differ|change|affect|alter|improve|reduce|increase|decrease|lower|raise|influence|significant)\w*"
+    r"(?:differ|change|affect|alter|improve|reduc|increase|decrease|lower|raise|influence|significant)\w*"
     r"|\b(?:similar|comparable|equivalent|non-?inferior|unchanged|unaffected|insignificant|"
     r"non-?significant|n\.?s\.)\b|\bfailed\s+to\b|\bno\s+\w*\s*differences?\b|\bp\s*[>=]\s*0?\.(?:0[5-9]|[1-9])",
     re.IGNORECASE,

@@ -3,7 +3,9 @@
 - Condition (MeSH C / F03): evidence about an unrelated condition is an *indication mismatch*;
   evidence about a
   broader or narrower heading (e.g. treatment-resistant depression for a depression claim) is *indirect*.
-- Age group (MeSH M01.060): a different, broader or narrower age group (adults vs adolescents) is *indirect*.
+- A claim condition that the evidence never studies (while another one matches) is *not studied*.
+- Age group (MeSH M01.060): a broader or narrower age group is *indirect*; a different one (adults vs
+  children) is *not studied* (the evidence does not speak to the claim's population).
 - Intervention: a drug named in the claim (recognised by its INN stem) that the evidence never names
   is *indirect*.
 """
@@ -32,6 +34,7 @@ class Mismatch(StrEnum):
     NONE = "none"
     INDIRECT = "indirect"  # related but different population or condition: at most partial support
     INDICATION = "indication"  # a different condition: the evidence does not speak to the claim
+    NOT_STUDIED = "not studied"  # a claim condition or age group (not broader/narrower) never studied
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ def check_population(claim: str, evidence: Sequence[Evidence], vocab: MeshVocabu
         else:
             for c, r, o in rels:
                 if r is Relation.DIFFERENT:
-                    mismatch = Mismatch.INDIRECT
+                    mismatch = Mismatch.NOT_STUDIED
                     findings.append(f"condition '{c.surface}' ({c.heading}) is not studied in the evidence")
                 elif r is not Relation.SAME and o is not None:
                     mismatch = Mismatch.INDIRECT
@@ -99,7 +102,9 @@ def check_population(claim: str, evidence: Sequence[Evidence], vocab: MeshVocabu
         for c in ca:
             r, _ = _best(c, ea)
             if r is not Relation.SAME:
-                if mismatch is Mismatch.NONE:
+                if r is Relation.DIFFERENT and mismatch is not Mismatch.INDICATION:
+                    mismatch = Mismatch.NOT_STUDIED
+                elif mismatch is Mismatch.NONE:
                     mismatch = Mismatch.INDIRECT
                 findings.append(
                     f"indirect population: the claim is about {c.heading}; the evidence about {_names(ea)}"

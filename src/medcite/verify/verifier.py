@@ -12,8 +12,9 @@ from medcite.domain import CheckResult, Evidence, EvidenceSentence, Label, Verdi
 from medcite.errors import InputError
 from medcite.ports import CONTRADICT, ENTAIL, NEUTRAL, EntailmentModel
 from medcite.verify.citations import CitationSetVerdict, verify_citations
+from medcite.verify.decide import RULES, RuleFindings, Thresholds, apply_rules, model_label, too_short
 from medcite.verify.design import check_design
-from medcite.verify.direction import check_direction
+from medcite.verify.direction import check_direction, claim_clause
 from medcite.verify.mesh import MeshVocabulary
 from medcite.verify.numbers import check_numbers
 from medcite.verify.population import Mismatch, check_population
@@ -22,8 +23,6 @@ from medcite.verify.text import Sentence, evidence_sentences, rank_sentences
 MAX_CLAIM_CHARS = 2_000
 MAX_EVIDENCE_CHARS = 100_000
 TOP_SENTENCES = 3  # evidence sentences the model reads together (best lexical overlap first)
-
-_DOWN_ONE = {Label.SUPPORTED: Label.PARTIAL}
 
 
 def validate(claim: str, evidence: Sequence[Evidence]) -> None:
@@ -50,17 +49,20 @@ class _Plan:
     evidence: tuple[Evidence, ...]
     windows: tuple[tuple[Sentence, ...], ...]
     scores: dict[tuple[int, int], float]
+    sentences: tuple[Sentence, ...] = ()  # every evidence sentence
 
 
 def _plan(claim: str, evidence: Sequence[Evidence]) -> _Plan:
+    """The best-overlapping sentences read together, and each of them alone (so the sentence that decides
+    is known and a long window does not dilute it)."""
     sentences = evidence_sentences(evidence)
     ranked = rank_sentences(claim, sentences)
     scores = {(s.item, s.start): sc for sc, s in ranked}
     top = [s for _, s in ranked[:TOP_SENTENCES]]
     windows: list[tuple[Sentence, ...]] = [tuple(sorted(top, key=lambda s: (s.item, s.start)))]
-    if len(sentences) > TOP_SENTENCES:
-        windows.append((top[0],))  # a selection was made: also read the best sentence alone (no dilution)
-    return _Plan(claim, tuple(evidence), tuple(windows), scores)
+    if len(top) > 1:
+        windows.extend((s,) for s in top)
+    return _Plan(claim, tuple(evidence), tuple(windows), scores, tuple(sentences))
 
 
 def _premise(window: Sequence[Sentence]) -> str:
@@ -71,25 +73,50 @@ def _fmt(p: npt.NDArray[np.float32]) -> str:
     return f"entailment {p[ENTAIL]:.2f}, neutral {p[NEUTRAL]:.2f}, contradiction {p[CONTRADICT]:.2f}"
 
 
-def _model_label(p: npt.NDArray[np.float32]) -> Label:
-    top = int(np.argmax(p))
-    if top == ENTAIL:
-        return Label.SUPPORTED if p[ENTAIL] >= 0.5 else Label.PARTIAL
-    if top == CONTRADICT:
-        return Label.CONTRADICTED
-    return Label.UNSUPPORTED
-
-
 def _quote(text: str, n: int = 120) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def _winner(probs: npt.NDArray[np.float32], t: Thresholds) -> int:
+    """The window whose reading decides: the most entailing one if it reaches the support threshold,
+    else the most contradicting one if that reaches its threshold, else the most entailing one."""
+    best_e = int(np.argmax(probs[:, ENTAIL]))
+    best_c = int(np.argmax(probs[:, CONTRADICT]))
+    if probs[best_e, ENTAIL] >= t.supported and probs[best_e, ENTAIL] >= probs[best_c, CONTRADICT]:
+        return best_e
+    if probs[best_c, CONTRADICT] >= t.contradicted:
+        return best_c
+    return best_e
+
+
+def _deciding(plan: _Plan, probs: npt.NDArray[np.float32], label: Label) -> Sentence | None:
+    """The single sentence whose own reading is most in line with the label (most contradicting for
+    *contradicted*, most entailing otherwise); the best-overlapping one when only one was read."""
+    singles = [i for i, w in enumerate(plan.windows) if len(w) == 1]
+    if not singles:
+        return plan.windows[0][0] if plan.windows[0] else None
+    col = CONTRADICT if label is Label.CONTRADICTED else ENTAIL
+    best = max(singles, key=lambda i: float(probs[i, col]))
+    return plan.windows[best][0]
 
 
 class ClaimVerifier:
     """Implements :class:`medcite.ports.Verifier`. Built by :func:`medcite.bootstrap.load_verifier`."""
 
-    def __init__(self, model: EntailmentModel, mesh: MeshVocabulary) -> None:
+    def __init__(
+        self,
+        model: EntailmentModel,
+        mesh: MeshVocabulary,
+        thresholds: Thresholds | None = None,
+        disabled: frozenset[str] = frozenset(),
+    ) -> None:
+        unknown = disabled - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown rule(s) {sorted(unknown)}; the rules are {', '.join(RULES)}")
         self.model = model
         self.mesh = mesh
+        self.thresholds = thresholds or Thresholds()
+        self.disabled = disabled  # rule checks switched off (ablation only)
 
     @property
     def model_id(self) -> str:
@@ -119,61 +146,50 @@ class ClaimVerifier:
         return out
 
     def _decide(self, plan: _Plan, probs: npt.NDArray[np.float32]) -> Verdict:
-        best_e = int(np.argmax(probs[:, ENTAIL]))
-        best_c = int(np.argmax(probs[:, CONTRADICT]))
-        w = best_e if probs[best_e, ENTAIL] >= probs[best_c, CONTRADICT] else best_c
+        w = _winner(probs, self.thresholds)
         p = probs[w]
         window = plan.windows[w]
-        model_label = _model_label(p)
-        label = model_label
-        prob = float(p[ENTAIL])
-        reasons = [
-            f"entailment model: {model_label.value} ({_fmt(p)}) reading {len(window)} evidence sentence(s)"
-        ]
-
+        mlabel = model_label(p, self.thresholds)
+        reason = f"{mlabel.value} ({_fmt(p)}) reading {len(window)} evidence sentence(s)"
+        decider = _deciding(plan, probs, mlabel)
         texts = [e.text for e in plan.evidence]
         numbers = check_numbers(plan.claim, texts)
         population = check_population(plan.claim, plan.evidence, self.mesh)
-        direction = check_direction(plan.claim, _premise(window))
+        clause = claim_clause(plan.claim, texts)
+        direction = check_direction(plan.claim, clause)
         design = check_design(plan.claim, plan.evidence)
+        short = too_short(plan.claim) or too_short(" ".join(texts))
         checks = (
-            CheckResult(
-                "entailment", model_label is Label.SUPPORTED, reasons[0].removeprefix("entailment model: ")
-            ),
+            CheckResult("entailment", mlabel is Label.SUPPORTED, reason),
+            CheckResult("input", not short, "too few content words to check" if short else "checkable"),
             numbers.check,
             population.check,
             direction.check,
             design,
         )
-        downgraded_by: list[str] = []
-        if population.mismatch is Mismatch.INDICATION and label is not Label.UNSUPPORTED:
-            label, prob = Label.UNSUPPORTED, prob * 0.2
-            downgraded_by.append("population")
-        if direction.conflict and label in (Label.SUPPORTED, Label.PARTIAL):
-            label = Label.CONTRADICTED if p[CONTRADICT] >= 0.25 else Label.PARTIAL
-            prob *= 0.5
-            downgraded_by.append("direction")
-        if not numbers.check.passed and label in _DOWN_ONE:
-            label, prob = _DOWN_ONE[label], prob * 0.5
-            downgraded_by.append("numbers")
-        if population.mismatch is Mismatch.INDIRECT and label in _DOWN_ONE:
-            label, prob = _DOWN_ONE[label], prob * 0.7
-            downgraded_by.append("population")
-        if not design.passed and label in _DOWN_ONE:
-            label, prob = _DOWN_ONE[label], prob * 0.7
-            downgraded_by.append("design")
-        for c in checks[1:]:
-            if not c.passed:
-                reasons.append(f"{c.name}: {c.detail}")
-        if downgraded_by:
-            reasons.append(
-                f"verdict changed from {model_label.value} to {label.value} by: {', '.join(downgraded_by)}"
-            )
+        findings = RuleFindings(
+            too_short=short,
+            indication=population.mismatch in (Mismatch.INDICATION, Mismatch.NOT_STUDIED),
+            indirect_population=population.mismatch is Mismatch.INDIRECT,
+            direction_conflict=direction.conflict,
+            numbers_failed=not numbers.check.passed,
+            design_overstated=not design.passed,
+        )
+        label, prob, by = apply_rules(mlabel, float(p[ENTAIL]), findings, self.disabled)
+        reasons = [f"entailment model: {reason}"]
+        reasons += [f"{c.name}: {c.detail}" for c in checks[1:] if not c.passed]
+        if by:
+            reasons.append(f"verdict changed from {mlabel.value} to {label.value} by: {', '.join(by)}")
+        order = sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
+        if "direction" in by:  # the result clause that contradicts the claim decided
+            decider = next((s for s in plan.sentences if clause and clause in s.text), decider)
+        if decider is not None:
+            order = [decider] + [s for s in order if s is not decider]
         sentences = tuple(
             EvidenceSentence(
                 s.text, s.source_key, s.start, s.end, round(plan.scores.get((s.item, s.start), 0.0), 4)
             )
-            for s in sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
+            for s in order
         )
         if sentences:
             reasons.append(f'deciding sentence: "{_quote(sentences[0].text)}"')
