@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import onnxruntime as ort
-from tokenizers import Tokenizer
 
+from medcite.adapters.onnx_pairs import logits_by_length, open_model, shipped_dir
 from medcite.errors import ModelError
 
-_FILES = ("model.onnx", "tokenizer.json", "config.json")
 # Characters kept per model token of each side of a pair before tokenizing (a token is about 4 to 8
 # characters): the model reads max_len tokens, so the rest was tokenized only to be cut (a 20 MB premise
 # took 2.5 GB of peak memory).
@@ -34,15 +31,11 @@ class ModelConfig:
 
 def shipped_model_dir() -> Path:
     """The verifier folder inside the installed medcite package."""
-    root = resources.files("medcite").joinpath("models", "verifier")
-    path = Path(str(root))
-    missing = [f for f in _FILES if not (path / f).is_file()]
-    if missing:
-        raise ModelError(
-            f"the verifier model is missing from the installed package ({path}): {', '.join(missing)}; "
-            "reinstall medcite or retrain with training/train_verifier.py and training/export_verifier.py"
-        )
-    return path
+    return shipped_dir(
+        "verifier",
+        "verifier model",
+        "retrain with training/train_verifier.py and training/export_verifier.py",
+    )
 
 
 class NLIModel:
@@ -59,21 +52,11 @@ class NLIModel:
                 float(th.get("supported", 0.5)),
                 float(th.get("contradicted", 0.4)),
             )
-            self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = threads
-            opts.inter_op_num_threads = 1
-            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # shared CPUs: don't spin
-            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            self.session = ort.InferenceSession(
-                str(model_dir / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
-            )
+            self.tokenizer, self.session = open_model(model_dir, threads, self.config.max_len)
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise ModelError(f"cannot load the verifier model from {model_dir}: {exc}") from exc
         except Exception as exc:  # onnxruntime raises its own exception types for corrupt files
             raise ModelError(f"cannot load the verifier model from {model_dir}: {exc}") from exc
-        self.tokenizer.enable_truncation(self.config.max_len, strategy="longest_first")
-        self.tokenizer.no_padding()
         self.batch_size = batch_size  # small batches were fastest on 2 shared cores (8: ~99 seq/s vs 64: ~79)
 
     @property
@@ -87,22 +70,8 @@ class NLIModel:
             return out
         cut = self.config.max_len * CHARS_PER_TOKEN  # bounded work per pair
         encs = self.tokenizer.encode_batch([(p[:cut], h[:cut]) for p, h in pairs])
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for s in range(0, len(order), self.batch_size):
-            idx = order[s : s + self.batch_size]
-            width = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            typ = np.zeros_like(ids)
-            mask = np.zeros_like(ids)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                typ[row, :n] = encs[i].type_ids
-                mask[row, :n] = 1
-            logits = self.session.run(
-                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": typ}
-            )
-            z = np.asarray(logits[0], dtype=np.float32) / self.config.temperature
+        for idx, logits in logits_by_length(self.session, encs, self.batch_size):
+            z = logits / self.config.temperature
             z -= z.max(axis=1, keepdims=True)
             p = np.exp(z)
             out[idx] = p / p.sum(axis=1, keepdims=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from medcite.domain.article import Article, Section
 from medcite.present.citations import ama, describe, links
@@ -62,38 +63,41 @@ def _certainty(a: Article) -> list[str]:
     return h
 
 
-def _sof_table(a: Article) -> list[str]:
-    """The summary of findings: a caption, column headers, each row headed by its outcome."""
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in SOF_COLUMNS)
+def _table(
+    section_id: str, title: str, caption: str, columns: Sequence[str], rows: Sequence[tuple[str, list[str]]]
+) -> list[str]:
+    """An accessible table in its own section: a caption, column headers, and each row headed by its
+    first cell (given as HTML, already escaped) followed by the other cells (escaped here)."""
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in columns)
     h = [
-        f'<section id="summary-of-findings"><h2>{_e(sof_title(a))}</h2>',
-        '<table class="evidence sof"><caption>Each key outcome across the direct studies: how many, how '
-        "many participants, which way the findings point, and how sure we can be (GRADE-style)</caption>",
+        f'<section id="{section_id}"><h2>{_e(title)}</h2>',
+        f'<table class="evidence"><caption>{_e(caption)}</caption>',
         f"<thead><tr>{head}</tr></thead><tbody>",
     ]
-    for r in a.summary_of_findings:
-        outcome, *rest = sof_cells(r)
+    for first, rest in rows:
         cells = "".join(f"<td>{_e(c)}</td>" for c in rest)
-        h.append(f'<tr><th scope="row">{_e(outcome)}</th>{cells}</tr>')
+        h.append(f'<tr><th scope="row">{first}</th>{cells}</tr>')
     h.append("</tbody></table></section>")
     return h
+
+
+def _sof_table(a: Article) -> list[str]:
+    """The summary of findings, each row headed by its outcome."""
+    caption = (
+        "Each key outcome across the direct studies: how many, how many participants, which way the "
+        "findings point, and how sure we can be (GRADE-style)"
+    )
+    rows = [(_e(c[0]), list(c[1:])) for c in map(sof_cells, a.summary_of_findings)]
+    return _table("summary-of-findings", sof_title(a), caption, SOF_COLUMNS, rows)
 
 
 def _evidence_table(a: Article) -> list[str]:
-    """An accessible table: a caption, column headers, each row headed by its study (linked to the
-    reference)."""
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in EVIDENCE_COLUMNS)
-    h = [
-        f'<section id="evidence-table"><h2>{_e(evidence_title(a))}</h2>',
-        f'<table class="evidence"><caption>{_e(evidence_caption(a))}</caption>',
-        f"<thead><tr>{head}</tr></thead><tbody>",
-    ]
+    """The evidence table, each row headed by its study (linked to the reference)."""
+    rows = []
     for r in a.evidence_table:
         study, *rest = evidence_cells(r)
-        cells = "".join(f"<td>{_e(c)}</td>" for c in rest)
-        h.append(f'<tr><th scope="row"><a href="#ref-{r.ref}">{_e(study)}</a></th>{cells}</tr>')
-    h.append("</tbody></table></section>")
-    return h
+        rows.append((f'<a href="#ref-{r.ref}">{_e(study)}</a>', rest))
+    return _table("evidence-table", evidence_title(a), evidence_caption(a), EVIDENCE_COLUMNS, rows)
 
 
 def _references(a: Article) -> list[str]:
