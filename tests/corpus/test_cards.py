@@ -176,3 +176,12 @@ def test_the_arms_tagger_finds_spans_of_the_text_in_real_trial_abstracts(data_di
             if read == 30:
                 break
     assert found >= 30
+
+
+def test_adverse_events_are_harms_not_the_studys_outcomes(pubmedqa: list[StoredSource]) -> None:
+    """The double balloon enteroscopy study's therapy sentence ("electrocautery to ablate bleeding sources")
+    is what was done, not a harm; its complication-rate sentence is one."""
+    card = study_card(next(s for s in pubmedqa if s.key == "23831910"))
+    texts = [s.text for s in card.adverse_events]
+    assert not any("ablate bleeding" in t for t in texts)
+    assert any("complication" in t for t in texts)

@@ -281,11 +281,13 @@ def p_value(text: str, s: Span) -> Span | None:
 
 
 # -- safety, dose, follow-up ---------------------------------------------------------------------------
+# harms of the intervention as such; symptom and outcome words (bleeding, infection, death, mortality) are
+# left out: in results sentences they are mostly the study's outcomes or its condition (on the 1,000 PubMedQA
+# cards: 231 with adverse events before, 95 after; the dropped sentences read as outcomes)
 ADVERSE = re.compile(
-    r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?)|side[- ]effects?|toxicit\w*|"
+    r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?|outcomes?)|side[- ]effects?|toxicit\w*|"
     r"complications?|tolerab\w*|well tolerated|serious (?:adverse )?events?|withdrawals? due to|"
-    r"discontinu\w* (?:due to|because of)|nausea|vomiting|dizziness|headaches?|hypotension|bleeding|"
-    r"haemorrhage|hemorrhage|infections?|deaths?|mortality)\b",
+    r"discontinu\w* (?:due to|because of)|harms?)\b",
     re.I,
 )
 _DOSE = re.compile(
