@@ -162,15 +162,7 @@ def main() -> None:
         assert isinstance(lat, list)
         print_table(
             "BioASQ 7B-9B factoid: a gold answer (any synonym) found in ...",
-            (
-                "n",
-                "bottom line %",
-                "article %",
-                "top passage %",
-                f"top {TOP_PASSAGES} passages %",
-                "p50 s",
-                "p95 s",
-            ),
+            FACTOID_COLUMNS,
             [
                 (
                     f["n"],
