@@ -26,7 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rouge_score import rouge_scorer
+from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from bench.common import data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
@@ -127,7 +127,7 @@ def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
     scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
 
     def recall(candidate: str, ideals: Sequence[str]) -> float:
-        return max(scorer.score(ideal, candidate)["rouge2"].recall for ideal in ideals)
+        return max(float(scorer.score(ideal, candidate)["rouge2"].recall) for ideal in ideals)
 
     art: list[float] = []
     top: list[float] = []
