@@ -34,7 +34,9 @@ from medcite.domain import (
 )
 from medcite.text import record_sentences, terms
 
-DATA_DIR = Path(os.environ.get("MEDCITE_DATA_DIR", "/work/shared/data"))
+# the shared data beside the checkout (``../shared/data``), as everywhere else
+_BESIDE = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DATA_DIR = Path(os.environ.get("MEDCITE_DATA_DIR", _BESIDE))
 
 
 def _source(i: int, rec: SourceRecord) -> StoredSource:

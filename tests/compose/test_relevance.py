@@ -91,13 +91,12 @@ def test_tagged_terms_must_match_as_such() -> None:
     """ "vitamin D" is not found in an abstract about vitamin K only, and is found where it is named."""
     import gzip
     import json
-    import os
-    from pathlib import Path
 
     from medcite.compose import analyze_question
     from medcite.compose.plan import concepts
+    from tests.compose.doubles import DATA_DIR
 
-    data = Path(os.environ.get("MEDCITE_DATA_DIR", Path(__file__).resolve().parents[3] / "shared" / "data"))
+    data = DATA_DIR
     k_only = d_named = None
     with gzip.open(data / "corpora" / "abstracts_extra.jsonl.gz", "rt") as f:
         for line in f:
