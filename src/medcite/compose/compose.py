@@ -100,22 +100,24 @@ def compose_article(
     claim_check = observe is not None or stance_model() is not None
     stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check)
     # each study's key finding: one its primary-section statements quote (others: the conclusion's)
-    primary = [c for c in verified.kept if c.draft.section == primary_key(analysis)]
-    quoted = dict((s.key, spans) for s, spans in quoted_sources(primary))
-    found = study_findings([(s, quoted.get(s.key, [])) for s, _ in quoted_sources(verified.kept)], card_of)
-    prim = set(quoted)
+    quoted = quoted_sources(verified.kept, primary_key(analysis))
+    found = study_findings(quoted, card_of)
+    prim = {s.key for s, spans in quoted if spans}
     stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
     if stance is not None and observe is not None:
         observe(stance)
     return assemble(question, analysis, audience, provenance, verified, stance, found)
 
 
-def quoted_sources(kept: Sequence[Checked]) -> list[tuple[StoredSource, list[tuple[int, int]]]]:
-    """Each cited source (by first citation) with the spans of its sentences that statements quote."""
+def quoted_sources(kept: Sequence[Checked], section: str) -> list[tuple[StoredSource, list[tuple[int, int]]]]:
+    """Each cited source (by first citation) with the spans of its sentences that the statements of
+    ``section`` quote (none for a source cited only elsewhere)."""
     out: dict[str, tuple[StoredSource, list[tuple[int, int]]]] = {}
     for c in kept:
         for cand in c.draft.cites:
-            out.setdefault(cand.key, (cand.source, []))[1].append((cand.start, cand.end))
+            spans = out.setdefault(cand.key, (cand.source, []))[1]
+            if c.draft.section == section:
+                spans.append((cand.start, cand.end))
     return list(out.values())
 
 

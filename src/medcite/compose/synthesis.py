@@ -201,9 +201,12 @@ def _harms_row(harmed: Sequence[StudyFinding], order: dict[str, int]) -> Outcome
 
 def _against(direction: OutcomeDirection, found: Sequence[StudyFinding]) -> int:
     """Studies whose key finding points another way than the row (inconsistency)."""
-    if direction in ("mixed", "not compared"):
-        return sum(1 for f in found if f.finding is not None) - 1 if direction == "mixed" else 0
-    return sum(1 for f in found if f.finding is not None and _WORDS[f.finding.direction or ""] != direction)
+    directed = [f.finding.direction for f in found if f.finding is not None and f.finding.direction]
+    if direction == "not compared":
+        return 0
+    if direction == "mixed":
+        return max(len(directed) - 1, 0)
+    return sum(_WORDS[d] != direction for d in directed)
 
 
 def _largest_effect(found: Sequence[StudyFinding], order: dict[str, int]) -> tuple[str, Pin | None]:
@@ -284,8 +287,7 @@ def summary_sentence(row: OutcomeSummary, designs: Sequence[str]) -> str:
     head = f"Direct evidence: {_count(row.studies, 'study', 'studies')} ({what}{people})"
     found = [f"{k} {_finding_words(d)}" for d, k in row.counts]
     tail = f"; {_join(found)} in the outcome {'it' if row.studies == 1 else 'they'} reported" if found else ""
-    cites = _cite_range(row.citations)
-    return f"{head}{tail} {cites}.".replace("  ", " ")
+    return " ".join(x for x in (head + tail, _cite_range(row.citations)) if x) + "."
 
 
 def participants_words(row: OutcomeSummary) -> str:
