@@ -75,6 +75,7 @@ def test_design(relative: str, key: str, design: Design, inferred: bool) -> None
         (QA, "9542484", 303),  # "Case notes of 303 patients from the various clinics were studied."
         (QA, "22849512", 852),  # "Adolescents (n = 852) completed a questionnaire"
         (QA, "17113061", 114),  # "case-control study of ... subjects (n=114)"
+        (QA, "23831910", 66),  # "performed on 66 patients"; not "Thirty-two patients were female"
         (QA, "25699562", None),  # two "n = 250" groups: not a clear total
         (QA, "24449622", None),  # "... and seven patients without ...": a subgroup, not the sample
         ("medline_sample/medline16n0902.xml.gz", "26694915", None),  # animal groups "n = 3"

@@ -150,6 +150,8 @@ _ADJ = (
 )
 _NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
 _NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?)"
+# "Thirty-two patients were female": a subgroup of the sample, not its size
+_SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
     re.compile(
@@ -164,7 +166,13 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     re.compile(
-        rf"^{_NUMBER} {_ADJ}{_PEOPLE} (?:with|who|were|from|aged|undergoing|having|receiving)\b", re.I
+        rf"^{_NUMBER} {_ADJ}{_PEOPLE} "
+        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving)\b",
+        re.I,
+    ),
+    # "88 procedures were performed on 66 patients": the people the procedures were done on
+    re.compile(
+        rf"\b(?:performed|undertaken|carried out|conducted|done) (?:on|in) {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I
     ),
 )
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
