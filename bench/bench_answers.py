@@ -22,9 +22,9 @@ import json
 import time
 from collections import Counter
 
-from bench.common import data_dir, machine, pct, print_table
+from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import compose_article, plan, synthesis
+from medcite.compose import plan, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -71,7 +71,7 @@ def run(engine: Engine, qs: list[tuple[str, str]], verbose: bool) -> dict[str, o
     insufficient = 0
     for q, gold in qs:
         t0 = time.perf_counter()
-        a: Article = compose_article(q, searcher, verifier, provenance=prov)
+        a: Article = answer(engine, q, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
         got = a.stance or "none"
         conf[(gold, got)] += 1

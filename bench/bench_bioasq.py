@@ -28,9 +28,8 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-from bench.common import data_dir, machine, pct, print_table
+from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import compose_article
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -114,7 +113,7 @@ def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
         hits["top passage"] += bool(texts) and mentions(texts[0], q.answers)
         hits[f"top {TOP_PASSAGES} passages"] += mentions(" ".join(texts), q.answers)
         t0 = time.perf_counter()
-        a = compose_article(q.body, searcher, verifier, provenance=prov)
+        a = answer(engine, q.body, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
         hits["bottom line"] += mentions(a.bottom_line, q.answers)
         hits["article"] += mentions(whole_text(a), q.answers)
@@ -136,7 +135,7 @@ def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
         found = searcher.search(q.body, 1)
         top.append(recall(passage_text(found[0]) if found else "", q.answers))
         t0 = time.perf_counter()
-        a = compose_article(q.body, searcher, verifier, provenance=prov)
+        a = answer(engine, q.body, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
         art.append(recall(lead_text(a), q.answers))
     n = max(len(qs), 1)

@@ -12,8 +12,10 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.domain import StoredSource
-from medcite.ports import SourceRepository
+from medcite.compose import compose_article
+from medcite.domain import Article, Provenance, StoredSource
+from medcite.ports import Searcher, SourceRepository, Verifier
+from medcite.services.engine import Engine
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -73,3 +75,18 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     for r in rows:
         t.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in r))
     Console(width=160).print(t)
+
+
+def answer(
+    engine: Engine, question: str, searcher: Searcher, verifier: Verifier, prov: Provenance
+) -> Article:
+    """The article for ``question`` as ``medcite ask`` composes it: with the engine's relevance gate
+    (``MEDCITE_RELEVANCE_FLOOR``; 0 turns it off, for a side-by-side run)."""
+    return compose_article(
+        question,
+        searcher,
+        verifier,
+        provenance=prov,
+        relevance=engine.relevance(),
+        relevance_floor=engine.settings.models.relevance_floor,
+    )

@@ -16,9 +16,8 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.common import data_dir
+from bench.common import answer, data_dir
 from medcite.bootstrap import open_engine
-from medcite.compose import compose_article
 from medcite.config import load_settings
 from medcite.domain import Provenance
 from medcite.present.markdown import to_markdown
@@ -32,31 +31,35 @@ CLINICAL = (
 )
 
 
-def sample() -> list[tuple[str, str, str]]:
-    """(source, question, gold) for the 20 articles."""
+def sample(half: str = "odd") -> list[tuple[str, str, str]]:
+    """(source, question, gold) for the 20 articles: the odd half is the held-out reading; the even half
+    (other questions, no clinical ones) is for tuning."""
     out: list[tuple[str, str, str]] = []
     d = data_dir()
+    first = 1 if half == "odd" else 0
     pqa = [json.loads(x) for x in (d / "pubmedqa" / "questions_dev.jsonl").read_text().splitlines()]
-    out += [("PubMedQA (odd half)", q["question"], q["answer"]) for q in pqa[1::2][:6:]]
+    out += [(f"PubMedQA ({half} half)", q["question"], q["answer"]) for q in pqa[first::2][:6]]
     bio = [json.loads(x) for x in (d / "bioasq" / "questions_7b-9b.jsonl").read_text().splitlines()]
     for kind, k in (("yesno", 5), ("factoid", 3), ("summary", 2)):
-        qs = [q for q in bio if q["type"] == kind][1::2][:k]
+        qs = [q for q in bio if q["type"] == kind][first::2][:k]
         for q in qs:
             gold = q["exact_answer"] if kind != "summary" else q["ideal_answer"]
-            out.append((f"BioASQ {kind} (odd half)", q["body"], json.dumps(gold)[:400]))
-    out += [("clinical", q, "") for q in CLINICAL]
+            out.append((f"BioASQ {kind} ({half} half)", q["body"], json.dumps(gold)[:400]))
+    if half == "odd":
+        out += [("clinical", q, "") for q in CLINICAL]
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     engine = open_engine(load_settings())
     searcher, verifier = engine.searcher(), engine.verifier
-    for i, (origin, question, gold) in enumerate(sample(), 1):
-        a = compose_article(question, searcher, verifier, provenance=Provenance())
+    for i, (origin, question, gold) in enumerate(sample(args.half), 1):
+        a = answer(engine, question, searcher, verifier, Provenance())
         lines = [f"<!-- {origin}; gold: {gold} -->", "", to_markdown(a)]
         lines += ["", "# Cited sources (full text)", ""]
         for r in a.references:

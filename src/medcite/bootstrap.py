@@ -122,6 +122,7 @@ def open_engine(
         users=SqlUserRepository(store.engine),
         jobs=SqlJobStore(store.engine),
         reranker=_reranker_factory(settings, reranker),
+        relevance=(lambda: load_reranker(settings)) if settings.models.relevance_floor > 0 else None,
     )
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)
 

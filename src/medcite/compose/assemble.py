@@ -82,7 +82,7 @@ def assemble(
     # the bottom line quotes only a statement its source fully supports; otherwise it says why not
     supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
-    pick = _choose_bottom(supported, names, ratings[0][0], stance)
+    pick = _choose_bottom(supported, names, ratings[0][0], stance, a.asks_entity)
     ratings = _pick_rated_first(pick, ratings)
     level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
@@ -152,11 +152,16 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
 
 
 def _choose_bottom(
-    supported: list[Checked], names: dict[int, list[bool]], key_check: Checked, stance: StanceResult | None
+    supported: list[Checked],
+    names: dict[int, list[bool]],
+    key_check: Checked,
+    stance: StanceResult | None,
+    entity: bool = False,
 ) -> Checked:
     """The statement the bottom line quotes: a fully supported one, preferring statements that name the
     intervention (a vitamin K result is no answer on vitamin D) and the condition too (a statin result in
-    peripheral arterial disease is no answer on stroke)."""
+    peripheral arterial disease is no answer on stroke). A question that asks for a thing ("Which gene
+    ...?") takes the statement whose words overlap the question most, whatever its design."""
     if not supported:
         return key_check
     longest = (
@@ -165,7 +170,11 @@ def _choose_bottom(
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
     both = [c for c in supported if all(names[id(c)])]
     named = [c for c in supported if all(names[id(c)][:1])]
-    return _pick_bottom(both or named or supported, budget)
+    pool = both or named or supported
+    if entity:
+        fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
+        return max(fits or pool, key=lambda c: c.draft.cites[0].relevance)
+    return _pick_bottom(pool, budget)
 
 
 def _pick_rated_first(pick: Checked, ratings: list[Rating]) -> list[Rating]:

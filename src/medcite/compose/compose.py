@@ -15,7 +15,15 @@ from medcite.compose.assemble import Checked, Verified, assemble, number_by_firs
 from medcite.compose.draft import Draft, extractive_drafts, primary_key
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.notes import insufficient_article
-from medcite.compose.plan import RankedSource, candidates, concepts, plan_queries, run_plan, split_direct
+from medcite.compose.plan import (
+    RankedSource,
+    candidates,
+    concepts,
+    on_topic,
+    plan_queries,
+    run_plan,
+    split_direct,
+)
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
 from medcite.compose.stance import (
     ROLE_WEIGHT,
@@ -39,7 +47,7 @@ from medcite.domain import (
     Verdict,
 )
 from medcite.errors import MedciteError
-from medcite.ports import LLMClient, Searcher, Verifier
+from medcite.ports import LLMClient, Reranker, Searcher, Verifier
 
 __all__ = ["compose_article", "number_by_first_use"]
 
@@ -72,16 +80,20 @@ def compose_article(
     provenance: Provenance,
     filters: SearchFilters | None = None,
     observe: Callable[[StanceResult], None] | None = None,
+    relevance: Reranker | None = None,
+    relevance_floor: float = 0.0,
 ) -> Article:
     """Write a verified, cited article answering ``question`` from what ``searcher`` finds.
 
     Every statement is checked with ``verifier`` (one ``verify_batch`` call); statements that their
     citations do not support are dropped. With ``llm`` the sentences are written by the LLM instead of
-    extracted, and go through the same checks. ``observe`` (benchmarks, training) receives the
-    yes/no stance decision with its inputs, including the verifier's reading of the question as a claim.
+    extracted, and go through the same checks. With ``relevance`` (a question-study cross-encoder), the
+    sources it scores below ``relevance_floor`` against the question are left out as off-topic.
+    ``observe`` (benchmarks, training) receives the yes/no stance decision with its inputs, including the
+    verifier's reading of the question as a claim.
     """
     analysis = follow_up(context, question) if context is not None else analyze_question(question)
-    drafted = draft_statements(analysis, searcher, llm, filters)
+    drafted = draft_statements(analysis, searcher, llm, filters, (relevance, relevance_floor))
     verified = verify_drafts(analysis, drafted, verifier)
     if not verified.kept:
         summary = analysis.summary(tuple(q.query for q in plan_queries(analysis)))
@@ -122,12 +134,21 @@ def quoted_sources(kept: Sequence[Checked], section: str) -> list[tuple[StoredSo
 
 
 def draft_statements(
-    analysis: QuestionAnalysis, searcher: Searcher, llm: LLMClient | None, filters: SearchFilters | None
+    analysis: QuestionAnalysis,
+    searcher: Searcher,
+    llm: LLMClient | None,
+    filters: SearchFilters | None,
+    gate: tuple[Reranker | None, float] = (None, 0.0),
 ) -> Drafted:
-    """Search by the plan and draft the statements: extracted sentences, or the LLM's from them."""
-    found = run_plan(searcher, plan_queries(analysis), analysis, filters=filters)
+    """Search by the plan and draft the statements: extracted sentences, or the LLM's from them. ``gate``:
+    the relevance cross-encoder and its floor (:func:`medcite.compose.plan.on_topic`)."""
+    # a question that asks for a thing ("Which gene controls ...?") has no intervention and condition to
+    # match: with a relevance model, that model alone judges what is on topic
+    by_model = analysis.asks_entity and gate[0] is not None and gate[1] > 0
+    found = run_plan(searcher, plan_queries(analysis), analysis, filters=filters, by_model=by_model)
+    found = on_topic(analysis.question, found, *gate)
     # direct evidence only from sources that name both the intervention and the condition
-    sources, indirect = split_direct(analysis, found)
+    sources, indirect = split_direct(analysis, found, by_model)
     drafts = extractive_drafts(analysis, candidates(sources, analysis))
     rejected, composer = 0, "extractive"
     if llm is not None:

@@ -137,7 +137,10 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     """The default composer: pick evidence sentences per section (results and conclusions first,
     higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates, none
     that speaks as its authors."""
-    ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
+    if a.asks_entity:  # "Which gene ...?": the sentences that share most words with the question first
+        ranked = sorted(cands, key=lambda c: (-c.relevance, ROLE_ORDER[c.role], -c.score, c.start))
+    else:
+        ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
     tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]

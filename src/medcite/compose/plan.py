@@ -13,7 +13,8 @@ from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.synthesis import card_of
 from medcite.domain import LEVEL, SearchFilters, SearchHit, StoredSource
 from medcite.domain.cards import Role as CardRole
-from medcite.ports import Searcher
+from medcite.ports import Reranker, Searcher
+from medcite.retrieve.hybrid import document_text
 from medcite.text import CONNECTIVES, Role, record_sentences, role_of, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
 from medcite.text.synonyms import names_any, synonyms, word_key
@@ -257,7 +258,7 @@ DIRECTNESS_RULES = True
 
 
 def split_direct(
-    a: QuestionAnalysis, sources: list[RankedSource]
+    a: QuestionAnalysis, sources: list[RankedSource], by_model: bool = False
 ) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
     """Direct sources and indirect ones with the reasons (:mod:`medcite.compose.directness`): a source
     that names neither the intervention nor the condition is off-topic and left out; one that names only
@@ -268,7 +269,7 @@ def split_direct(
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     for rs in sources:
-        miss = missing_concepts(a, rs, cs)
+        miss = [] if by_model else missing_concepts(a, rs, cs)
         if cs and len(miss) == len(cs):
             continue
         if not DIRECTNESS_RULES:
@@ -279,6 +280,19 @@ def split_direct(
         graded = grade(a, rs.hit.source, miss, named)
         (direct.append(rs) if graded.direct else indirect.append((rs, list(graded.reasons))))
     return direct, indirect
+
+
+def on_topic(
+    question: str, sources: list[RankedSource], relevance: Reranker | None, floor: float
+) -> list[RankedSource]:
+    """The sources that a question-study relevance cross-encoder (``relevance``, trained on question and
+    abstract pairs: ``models/relevance``) scores at ``floor`` or above against the question, in their order.
+    Without a model, or with floor 0, all of them. The floor was chosen on the even halves of BioASQ
+    7B-9B and PubMedQA dev (``bench/bench_relevance_gate.py``)."""
+    if relevance is None or floor <= 0 or not sources:
+        return sources
+    scores = relevance.score(question, [document_text(rs.hit.source) for rs in sources])
+    return [rs for rs, s in zip(sources, scores, strict=True) if float(s) >= floor]
 
 
 def key_terms(a: QuestionAnalysis) -> list[str]:
@@ -295,8 +309,11 @@ def run_plan(
     *,
     k: int = PER_QUERY_K,
     filters: SearchFilters | None = None,
+    by_model: bool = False,
 ) -> list[RankedSource]:
-    """Run each sub-query, fuse by reciprocal rank, weight by evidence level, keep relevant sources."""
+    """Run each sub-query, fuse by reciprocal rank, weight by evidence level, keep relevant sources.
+    ``by_model``: a relevance model judges the sources afterwards (:func:`on_topic`); the concept rule is
+    then not applied here."""
     fused: dict[str, float] = {}
     hits: dict[str, SearchHit] = {}
     found_by: dict[str, set[str]] = {}
@@ -323,7 +340,7 @@ def run_plan(
         defined = source_abbreviations(src.record.title, src.record.text)
         # on topic: names a concept of the question (words, expansion, synonym or acronym), or most key terms
         on_topic = any(c.found_in(full, defined) for c in cs) if cs else rel >= 0.3
-        if kt and not on_topic and rel < 0.6:
+        if kt and not on_topic and rel < 0.6 and not by_model:
             continue  # off-topic: neither the intervention nor most key terms
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])
         ranked.append(RankedSource(hits[key], s * level_weight * (0.5 + rel), rel, frozenset(found_by[key])))
@@ -375,21 +392,20 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 seen.add(s)
                 label = p.section or lab
                 role = roles.get(s) or role_of(label, t)
-                if (
-                    cs
-                    and role not in ("results", "conclusions")
-                    and not any(c.found_in(t, defined) for c in cs)
-                ):
+                ov, nm = term_overlap(qterms, t), _named(cs, t, defined)
+                if nm == 0 and role not in ("results", "conclusions"):
                     continue  # background or methods that name neither the intervention nor the condition
-                out.append(
-                    Candidate(
-                        src, t, s, e, label, role, p.passage_id, rs.score, term_overlap(qterms, t), True
-                    )
-                )
+                out.append(Candidate(src, t, s, e, label, role, p.passage_id, rs.score, ov, True, nm))
         for label, s, e, t in sentences:
             role = roles.get(s) or role_of(label, t)
             if s in seen or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
-            out.append(Candidate(src, t, s, e, label, role, None, rs.score, term_overlap(qterms, t), False))
+            ov, nm = term_overlap(qterms, t), _named(cs, t, defined)
+            out.append(Candidate(src, t, s, e, label, role, None, rs.score, ov, False, nm))
     return out
+
+
+def _named(cs: list[Concept], text: str, defined: Mapping[str, str]) -> int:
+    """How many of the question's concepts ``text`` names (-1 when the question names none)."""
+    return sum(c.found_in(text, defined) for c in cs) if cs else -1

@@ -46,6 +46,14 @@ class QuestionAnalysis:
     def yes_no(self) -> bool:
         return self.qtype is QuestionType.YES_NO
 
+    @property
+    def asks_entity(self) -> bool:
+        """Whether the question asks for a thing ("Which gene is mutated in ...?", "What is the most common
+        ... ?") rather than for the evidence on an effect ("What is the role of X in Y?")."""
+        return (
+            not self.yes_no and bool(_ENTITY.match(self.question)) and not _EVIDENCE_ASK.match(self.question)
+        )
+
     def expanded(self, term: str | None) -> str:
         """``term`` with the expansions of the abbreviations it contains appended."""
         if not term:
@@ -100,6 +108,14 @@ def abbreviations() -> dict[str, str]:
 _AUX = "(?:" + "|".join(AUXILIARIES) + ")"
 _YES_NO = re.compile(
     rf"^\s*{_AUX}\b|(?:[:;,.?]|--)\s*{_AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
+)
+_ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
+# "What is the role / effect / evidence ... of X": an evidence question, not a request for a thing
+_EVIDENCE_ASK = re.compile(
+    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:current\s+)?(?:role|roles|effects?|efficacy|"
+    r"effectiveness|evidence|benefits?|risks?|safety|management|treatment|outcomes?|impact|usefulness|value|"
+    r"place|indications?)\b",
+    re.I,
 )
 _WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
 _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (

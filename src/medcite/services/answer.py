@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from medcite.compose import compose_article, render_patient
 from medcite.domain import Article, ArticleRecord, Audience, Provenance, SearchFilters, Stage
 from medcite.errors import InputError
-from medcite.ports import ArticleRepository, LLMClient, Searcher, SourceRepository, Verifier
+from medcite.ports import ArticleRepository, LLMClient, Reranker, Searcher, SourceRepository, Verifier
 from medcite.services.stages import StageReporter
 
 AUDIENCES: tuple[Audience, ...] = ("clinician", "patient")
@@ -53,6 +53,8 @@ class AnswerService:
     verifier: Callable[[], Verifier]
     settings_hash: str
     model_ids: Callable[[], Sequence[str]]
+    relevance: Callable[[], Reranker | None] = lambda: None  # gates the sources (None: no gate)
+    relevance_floor: float = 0.0
 
     def ask(
         self,
@@ -79,6 +81,8 @@ class AnswerService:
             context=context,
             provenance=provenance,
             filters=filters,
+            relevance=self.relevance(),
+            relevance_floor=self.relevance_floor,
         )
         if progress is not None:
             progress("writing")

@@ -69,6 +69,8 @@ class Wiring:
     jobs: JobStore
     # the relevance reranker applied after fusion (``MEDCITE_RERANK``); None: no rerank step
     reranker: Callable[[], Reranker] | None = None
+    # the relevance cross-encoder that gates an answer's sources (``MEDCITE_RELEVANCE_FLOOR`` > 0)
+    relevance: Callable[[], Reranker] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class Engine:
         self._dense = dense and wiring.settings.index.dense
         self._indexes: Indexes | None = None
         self._reranker: Reranker | None = None
+        self._relevance: Reranker | None = None
 
     def close(self) -> None:
         self._wiring.close()
@@ -204,6 +207,15 @@ class Engine:
             self._reranker = self._wiring.reranker()  # loads on first search
         return searcher.reranked_by(self._reranker)
 
+    def relevance(self) -> Reranker | None:
+        """The cross-encoder that judges an answer's sources against the question (loaded on first use),
+        or None when the gate is off (``MEDCITE_RELEVANCE_FLOOR=0``)."""
+        if self._wiring.relevance is None:
+            return None
+        if self._relevance is None:
+            self._relevance = self._wiring.relevance()
+        return self._relevance
+
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None
     ) -> list[SearchHit]:
@@ -243,6 +255,8 @@ class Engine:
             verifier=lambda: self.verifier,
             settings_hash=self.settings.fingerprint(),
             model_ids=self._model_ids,
+            relevance=self.relevance,
+            relevance_floor=self.settings.models.relevance_floor,
         )
 
     def ask(
