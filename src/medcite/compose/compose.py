@@ -146,7 +146,7 @@ def draft_statements(
     # match: with a relevance model, that model alone judges what is on topic
     by_model = analysis.asks_entity and gate[0] is not None and gate[1] > 0
     found = run_plan(searcher, plan_queries(analysis), analysis, filters=filters, by_model=by_model)
-    found = on_topic(analysis.question, found, *gate)
+    found = on_topic(analysis, found, *gate, by_model=by_model)
     # direct evidence only from sources that name both the intervention and the condition
     sources, indirect = split_direct(analysis, found, by_model)
     drafts = extractive_drafts(analysis, candidates(sources, analysis))

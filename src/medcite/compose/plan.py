@@ -283,16 +283,28 @@ def split_direct(
 
 
 def on_topic(
-    question: str, sources: list[RankedSource], relevance: Reranker | None, floor: float
+    a: QuestionAnalysis,
+    sources: list[RankedSource],
+    relevance: Reranker | None,
+    floor: float,
+    by_model: bool = False,
 ) -> list[RankedSource]:
     """The sources that a question-study relevance cross-encoder (``relevance``, trained on question and
-    abstract pairs: ``models/relevance``) scores at ``floor`` or above against the question, in their order.
-    Without a model, or with floor 0, all of them. The floor was chosen on the even halves of BioASQ
+    abstract pairs: ``models/relevance``) scores at ``floor`` or above against the question, in their order,
+    and those that name every one of the question's concepts (two or more: the intervention and the
+    condition, in words, MeSH headings or defined abbreviations; the model misreads an abstract that only
+    says "DBE"). ``by_model``: the model alone decides (a question that asks for a thing has no concepts to
+    name). Without a model, or with floor 0, all of them. The floor was chosen on the even halves of BioASQ
     7B-9B and PubMedQA dev (``bench/bench_relevance_gate.py``)."""
     if relevance is None or floor <= 0 or not sources:
         return sources
-    scores = relevance.score(question, [document_text(rs.hit.source) for rs in sources])
-    return [rs for rs, s in zip(sources, scores, strict=True) if float(s) >= floor]
+    scores = relevance.score(a.question, [document_text(rs.hit.source) for rs in sources])
+    cs = [] if by_model else concepts(a, learned_abbreviations(a, sources))
+    return [
+        rs
+        for rs, s in zip(sources, scores, strict=True)
+        if float(s) >= floor or (len(cs) >= 2 and not missing_concepts(a, rs, cs))
+    ]
 
 
 def key_terms(a: QuestionAnalysis) -> list[str]:

@@ -1,0 +1,121 @@
+"""The relevance gate: an answer's sources judged against the question by the shipped cross-encoder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from medcite.bootstrap import load_reranker
+from medcite.compose import compose_article
+from medcite.compose.plan import RankedSource, on_topic
+from medcite.compose.question import analyze_question
+from medcite.config import load_settings
+from medcite.domain import Provenance, SearchHit, StoredSource
+from medcite.ports import Reranker
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
+
+
+class ScoreByWord:
+    """A stand-in cross-encoder: a fixed score for documents that contain a word, 0.01 otherwise."""
+
+    model_id = "test-score-by-word"
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+
+    def score(self, query: str, documents: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.array(
+            [max([v for w, v in self.scores.items() if w in d.lower()] or [0.01]) for d in documents],
+            dtype=np.float32,
+        )
+
+
+def _ranked(sources: Sequence[StoredSource]) -> list[RankedSource]:
+    return [RankedSource(SearchHit(s, 1.0, ()), 1.0, 1.0, frozenset({"primary"})) for s in sources]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Reranker:
+    return load_reranker(load_settings())
+
+
+def _odd_questions(k: int) -> list[dict[str, str]]:
+    """PubMedQA dev questions of odd index: never seen by the relevance model in training."""
+    lines = (DATA_DIR / "pubmedqa" / "questions_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines][1::2][:k]
+
+
+def test_the_gate_keeps_what_scores_at_the_floor_in_order(pubmedqa: dict[str, StoredSource]) -> None:
+    a = analyze_question("Which gene controls the consistency of cerumen?")
+    srcs = list(pubmedqa.values())[:6]
+    words = {srcs[1].record.text.lower().split()[3]: 0.9, srcs[4].record.text.lower().split()[3]: 0.3}
+    gate = ScoreByWord(words)
+    kept = on_topic(a, _ranked(srcs), gate, 0.2, by_model=True)
+    assert [r.hit.source.key for r in kept] == [
+        s.key for s in srcs if any(w in f"{s.record.title} {s.record.text}".lower() for w in words)
+    ]
+    assert 1 <= len(kept) < len(srcs)
+    # no model, or floor 0: nothing is judged
+    assert on_topic(a, _ranked(srcs), None, 0.2) == _ranked(srcs)
+    assert on_topic(a, _ranked(srcs), gate, 0.0) == _ranked(srcs)
+
+
+def test_the_shipped_model_keeps_the_questions_own_abstract_and_drops_others(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker
+) -> None:
+    qs = [q for q in _odd_questions(6) if str(q["pmid"]) in pubmedqa]
+    for i, q in enumerate(qs):
+        own = pubmedqa[str(q["pmid"])]
+        others = [pubmedqa[str(qs[(i + k) % len(qs)]["pmid"])] for k in (1, 2)]
+        a = analyze_question(q["question"])
+        kept = {r.hit.source.key for r in on_topic(a, _ranked([own, *others]), shipped, 0.2, by_model=True)}
+        assert not kept & {o.key for o in others}, q["question"]
+        if own.record.text.lower().count(" dbe ") == 0:  # the one that only says "DBE" is the next test's
+            assert own.key in kept, q["question"]
+
+
+def test_a_source_that_names_every_concept_stays_when_the_model_misreads_it(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker
+) -> None:
+    # the abstract says only "DBE"; its MeSH headings name double-balloon enteroscopy
+    q = "Is double balloon enteroscopy efficacious and safe in a community setting?"
+    own = pubmedqa["23831910"]
+    a = analyze_question(q)
+    assert float(shipped.score(q, [own.record.text])[0]) < 0.2
+    assert [r.hit.source.key for r in on_topic(a, _ranked([own]), shipped, 0.2)] == [own.key]
+    art = compose_article(
+        q,
+        OracleSearcher([own]),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        relevance=shipped,
+        relevance_floor=0.2,
+    )
+    assert not art.insufficient
+    assert [r.key for r in art.references] == [own.key]
+
+
+# a question and, from the same PubMedQA set, an abstract on aortic surgery that the concept rules let in
+TAVI_Q = "Can predilatation in transcatheter aortic valve implantation be omitted?"
+TAVI, AORTA = "27491658", "17306983"
+
+
+def test_off_topic_sources_leave_the_article(pubmedqa: dict[str, StoredSource], shipped: Reranker) -> None:
+    own, other = pubmedqa[TAVI], pubmedqa[AORTA]
+    gated = compose_article(
+        TAVI_Q,
+        OracleSearcher([other, own]),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        relevance=shipped,
+        relevance_floor=0.2,
+    )
+    keys = {r.key for r in gated.references}
+    assert own.key in keys and other.key not in keys
+    # the counterpart: no gate, and the aortic-surgery abstract is cited
+    plain = compose_article(TAVI_Q, OracleSearcher([other, own]), LexicalVerifier(), provenance=Provenance())
+    assert other.key in {r.key for r in plain.references}
