@@ -25,13 +25,16 @@ from medcite.domain import (
     StoreStats,
     Verdict,
 )
-from medcite.errors import EmptyEvidenceError, InputError, NetworkError
+from medcite.errors import ConfigError, EmptyEvidenceError, InputError, NetworkError
 from medcite.ports import (
     ArticleRepository,
+    EditorialRepository,
     Embedder,
+    FeedbackRepository,
     JobStore,
     LiteratureSource,
     LLMClient,
+    Mailer,
     Reranker,
     SourceRepository,
     UserRepository,
@@ -69,6 +72,10 @@ class Wiring:
     jobs: JobStore
     # the relevance reranker applied after fusion (``MEDCITE_RERANK``); None: no rerank step
     reranker: Callable[[], Reranker] | None = None
+    # the editorial workflow and reader feedback stores; the mailer (None: no SMTP server configured)
+    editorial: EditorialRepository | None = None
+    feedback: FeedbackRepository | None = None
+    mailer: Callable[[], Mailer] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,23 @@ class Engine:
 
     def close(self) -> None:
         self._wiring.close()
+
+    # --- editorial workflow and reader feedback ---------------------------------------------------
+    @property
+    def editorial(self) -> EditorialRepository:
+        if self._wiring.editorial is None:
+            raise ConfigError("this engine has no editorial store")
+        return self._wiring.editorial
+
+    @property
+    def feedback(self) -> FeedbackRepository:
+        if self._wiring.feedback is None:
+            raise ConfigError("this engine has no feedback store")
+        return self._wiring.feedback
+
+    def mailer(self) -> Mailer | None:
+        """The SMTP mailer when ``MEDCITE_SMTP_HOST`` is set, else None (in-app notifications only)."""
+        return self._wiring.mailer() if self._wiring.mailer is not None else None
 
     def __enter__(self) -> Engine:
         return self

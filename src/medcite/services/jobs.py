@@ -17,6 +17,7 @@ from medcite.domain import Job, JobStatus, Stage
 from medcite.errors import InputError, MedciteError
 from medcite.ports import JobQueue, JobStore
 from medcite.services.answer import checked_question
+from medcite.services.notify import NOTIFY, deliver
 
 if TYPE_CHECKING:
     from medcite.services.engine import Engine
@@ -50,6 +51,12 @@ class JobService:
         self.queue.submit(job)
         return job
 
+    def submit_notify(self) -> Job:
+        """Queue a job that sends the pending notification email (the worker retries each)."""
+        job = self.store.create(NOTIFY, {}, None)
+        self.queue.submit(job)
+        return job
+
     def get(self, job_id: str) -> Job:
         """The job, marked failed first when its worker is gone (see the module docstring)."""
         job = self.store.get(job_id)
@@ -73,7 +80,11 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
     beat = threading.Thread(target=_heartbeat, args=(store, job_id, stop, heartbeat_s), daemon=True)
     beat.start()
     try:
-        _answer(engine, store.get(job_id))
+        job = store.get(job_id)
+        if job.kind == NOTIFY:
+            _notify(engine, job)
+        else:
+            _answer(engine, job)
     except MedciteError as exc:
         store.update(job_id, status=JobStatus.FAILED, stage="failed", message=str(exc))
     except Exception as exc:  # a bug must still leave the job failed, never running
@@ -86,6 +97,16 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
 def _heartbeat(store: JobStore, job_id: str, stop: threading.Event, every_s: float) -> None:
     while not stop.wait(every_s):
         store.update(job_id)
+
+
+def _notify(engine: Engine, job: Job) -> None:
+    mailer = engine.mailer()
+    sent = failed = 0
+    if mailer is not None:
+        web = engine.settings.web
+        sent, failed = deliver(engine.feedback, mailer, web.public_url, web.mail_attempts)
+    message = f"{sent} email sent, {failed} failed"
+    engine.jobs.update(job.id, status=JobStatus.DONE, stage="done", message=message)
 
 
 def _answer(engine: Engine, job: Job) -> None:
