@@ -16,13 +16,13 @@ from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
 from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
+from medcite.adapters.smtp_mail import SmtpMailer
 from medcite.adapters.sql import Store
 from medcite.adapters.sql.accounts import SqlUserRepository
 from medcite.adapters.sql.articles import SqlArticleRepository
 from medcite.adapters.sql.editorial import SqlEditorialRepository
 from medcite.adapters.sql.feedback import SqlFeedbackRepository
 from medcite.adapters.sql.jobs import SqlJobStore
-from medcite.adapters.smtp_mail import SmtpMailer
 from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
 from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
 from medcite.config import Settings, load_settings

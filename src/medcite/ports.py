@@ -13,18 +13,6 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from medcite.domain.editorial import (
-    Approval,
-    AuditEntry,
-    ClaimReview,
-    Comment,
-    Feedback,
-    Notification,
-    PolicyVersion,
-    ReviewerProfile,
-    Subscription,
-    VersionInfo,
-)
 from medcite.domain import (
     Article,
     ArticleRecord,
@@ -48,6 +36,18 @@ from medcite.domain import (
     UpsertResult,
     User,
     Verdict,
+)
+from medcite.domain.editorial import (
+    Approval,
+    AuditEntry,
+    ClaimReview,
+    Comment,
+    Feedback,
+    Notification,
+    PolicyVersion,
+    ReviewerProfile,
+    Subscription,
+    VersionInfo,
 )
 
 Vectors = npt.NDArray[np.float32]
@@ -331,7 +331,11 @@ class EditorialRepository(Protocol):
     def versions(self, article_id: str) -> list[VersionInfo]: ...
 
     def set_status(
-        self, article_id: str, expected: ArticleStatus, status: ArticleStatus, approval: Approval | None = None
+        self,
+        article_id: str,
+        expected: ArticleStatus,
+        status: ArticleStatus,
+        approval: Approval | None = None,
     ) -> None:
         """Move the status from ``expected`` (ConflictError when it moved meanwhile); an approval is
         recorded and its version becomes the stable one."""
@@ -391,8 +395,9 @@ class FeedbackRepository(Protocol):
 
     def subscribe(self, sub: Subscription) -> Subscription: ...
 
-    def subscriptions(self, article_id: str, kind: str, comment_id: str | None = None) -> list[Subscription]:
-        ...
+    def subscriptions(
+        self, article_id: str, kind: str, comment_id: str | None = None
+    ) -> list[Subscription]: ...
 
     def unsubscribe(self, token: str) -> Subscription | None: ...
 

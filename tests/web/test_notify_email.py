@@ -32,7 +32,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Any] = []
 
-    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:  # noqa: N802 (aiosmtpd)
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
 
@@ -83,8 +83,11 @@ async def test_an_approval_is_emailed_to_the_subscriber_with_one_click_unsubscri
     _, reviewer = user_with_token(mail_engine, "reviewer")
     try:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as c:
-            r = await c.post(f"/api/articles/{aid}/subscriptions", headers=reader,
-                             json={"kind": "updates", "email": "reader@example.org"})  # fmt: skip
+            r = await c.post(
+                f"/api/articles/{aid}/subscriptions",
+                headers=reader,
+                json={"kind": "updates", "email": "reader@example.org"},
+            )
             assert r.status_code == 201, r.text
             for action in ("submit", "start_review", "approve"):
                 r = await c.post(
@@ -121,12 +124,36 @@ class Flaky:
 def test_sending_retries_then_gives_up(mail_engine: Engine) -> None:
     repo = mail_engine.feedback
     aid = fresh_article(mail_engine)
-    repo.notify([Notification(0, aid, "Synthetic", "Synthetic body", "", email="a@example.org",
-                              unsubscribe_token="t1", mail_state="pending")])  # fmt: skip
+    repo.notify(
+        [
+            Notification(
+                0,
+                aid,
+                "Synthetic",
+                "Synthetic body",
+                "",
+                email="a@example.org",
+                unsubscribe_token="t1",
+                mail_state="pending",
+            )
+        ]
+    )
     waits: list[float] = []
     assert deliver(repo, Flaky(2), BASE, attempts=3, sleep=waits.append) == (1, 0)
     assert waits == [0.5, 1.0]
-    repo.notify([Notification(0, aid, "Synthetic", "Synthetic body", "", email="b@example.org",
-                              unsubscribe_token="t2", mail_state="pending")])  # fmt: skip
+    repo.notify(
+        [
+            Notification(
+                0,
+                aid,
+                "Synthetic",
+                "Synthetic body",
+                "",
+                email="b@example.org",
+                unsubscribe_token="t2",
+                mail_state="pending",
+            )
+        ]
+    )
     assert deliver(repo, Flaky(5), BASE, attempts=3, sleep=waits.append) == (0, 1)
     assert repo.pending_mail() == []

@@ -28,16 +28,27 @@ async def test_the_whole_flow(client: httpx.AsyncClient, engine: Engine) -> None
     rita, rv1 = user_with_token(engine, "reviewer")
     _, rv2 = user_with_token(engine, "reviewer")
     _, editor = user_with_token(engine, "editor")
-    r = await client.put("/api/reviewers/me", headers=rv2, json={"name": "Dr Synthetic Reviewer",
-                         "credentials": "MD", "specialty": "Gastroenterology", "disclosure": ""})  # fmt: skip
+    r = await client.put(
+        "/api/reviewers/me",
+        headers=rv2,
+        json={
+            "name": "Dr Synthetic Reviewer",
+            "credentials": "MD",
+            "specialty": "Gastroenterology",
+            "disclosure": "",
+        },
+    )
     assert r.status_code == 200 and r.json()["disclosure"] == "None declared"
 
     art = (await client.get(f"/api/review/articles/{aid}", headers=rv1)).json()
     claim = _claim(art)
     cid, text = str(claim["claim_id"]), str(claim["text"])
     quote = text.split()[1] + " " + text.split()[2]
-    r = await client.post(f"/api/articles/{aid}/feedback", headers=reader,
-                          json={"claim_id": cid, "kind": "unsupported", "text": "Synthetic report", "quote": quote})  # fmt: skip
+    r = await client.post(
+        f"/api/articles/{aid}/feedback",
+        headers=reader,
+        json={"claim_id": cid, "kind": "unsupported", "text": "Synthetic report", "quote": quote},
+    )
     assert r.status_code == 201, r.text
     assert r.json()["anchor"]["quote"] == quote and r.json()["version"] == 1
     r = await client.post(f"/api/articles/{aid}/subscriptions", headers=reader, json={"kind": "updates"})
@@ -100,11 +111,17 @@ async def test_a_second_save_of_the_same_version_gets_409_and_keeps_its_text(
     _, rv2 = user_with_token(engine, "reviewer")
     claim = _claim((await client.get(f"/api/review/articles/{aid}", headers=rv1)).json())
     cid = claim["claim_id"]
-    first = await client.put(f"/api/articles/{aid}/claims/{cid}", headers=rv1,
-                             json={"text": "First synthetic edit.", "base_version": 1})  # fmt: skip
+    first = await client.put(
+        f"/api/articles/{aid}/claims/{cid}",
+        headers=rv1,
+        json={"text": "First synthetic edit.", "base_version": 1},
+    )
     assert first.status_code == 200
-    second = await client.put(f"/api/articles/{aid}/claims/{cid}", headers=rv2,
-                              json={"text": "Second synthetic edit.", "base_version": 1})  # fmt: skip
+    second = await client.put(
+        f"/api/articles/{aid}/claims/{cid}",
+        headers=rv2,
+        json={"text": "Second synthetic edit.", "base_version": 1},
+    )
     err = assert_error(second, 409, "conflict")
     assert err["details"][0]["yours"] == "Second synthetic edit."
     assert (
@@ -119,13 +136,22 @@ async def test_feedback_is_orphaned_when_its_quote_is_gone(client: httpx.AsyncCl
     _, rv = user_with_token(engine, "reviewer")
     claims = (await client.get(f"/api/review/articles/{aid}", headers=rv)).json()["claims"]
     first, last = claims[0], claims[-1]
-    kept = await client.post(f"/api/articles/{aid}/feedback", headers=reader,
-                             json={"claim_id": last["claim_id"], "kind": "outdated", "quote": ""})  # fmt: skip
-    gone = await client.post(f"/api/articles/{aid}/feedback", headers=reader,
-                             json={"claim_id": first["claim_id"], "kind": "number", "quote": first["text"][:30]})  # fmt: skip
+    kept = await client.post(
+        f"/api/articles/{aid}/feedback",
+        headers=reader,
+        json={"claim_id": last["claim_id"], "kind": "outdated", "quote": ""},
+    )
+    gone = await client.post(
+        f"/api/articles/{aid}/feedback",
+        headers=reader,
+        json={"claim_id": first["claim_id"], "kind": "number", "quote": first["text"][:30]},
+    )
     assert kept.status_code == gone.status_code == 201
-    r = await client.put(f"/api/articles/{aid}/claims/{first['claim_id']}", headers=rv,
-                         json={"text": "Replaced by a synthetic sentence.", "base_version": 1})  # fmt: skip
+    r = await client.put(
+        f"/api/articles/{aid}/claims/{first['claim_id']}",
+        headers=rv,
+        json={"text": "Replaced by a synthetic sentence.", "base_version": 1},
+    )
     assert r.status_code == 200
     items = {
         i["id"]: i for i in (await client.get(f"/api/articles/{aid}/feedback", headers=rv)).json()["items"]
@@ -232,8 +258,15 @@ async def test_the_review_pages_render(app: FastAPI, engine: Engine) -> None:
     _, rv = user_with_token(engine, "editor")
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as c:
         html = {"accept": "text/html"} | rv
-        for path in (f"/articles/{aid}/review", "/review?topic=enteroscopy", "/audit", "/reviewers/me", "/policy/edit",
-                     f"/articles/{aid}/diff?from=1&to=1", "/notifications"):  # fmt: skip
+        for path in (
+            f"/articles/{aid}/review",
+            "/review?topic=enteroscopy",
+            "/audit",
+            "/reviewers/me",
+            "/policy/edit",
+            f"/articles/{aid}/diff?from=1&to=1",
+            "/notifications",
+        ):
             r = await c.get(path, headers=html)
             assert r.status_code == 200, (path, r.text[:300])
         assert "Save and re-verify" in (await c.get(f"/articles/{aid}/review", headers=html)).text

@@ -100,7 +100,7 @@ def decide(
 
 def allowed(status: ArticleStatus, actor: User | None, version_author: str | None) -> list[Action]:
     """The actions ``actor`` may take now (edits excluded: they come with their content)."""
-    out = []
+    out: list[Action] = []
     for t in TRANSITIONS:
         if t.source is not status or t.action is Action.EDIT:
             continue

@@ -86,7 +86,9 @@ class EditorialService:
         try:
             t = decide(rec.status, Action.EDIT, actor, rec.author_id)
         except WorkflowDenied as exc:
-            raise (ForbiddenError if exc.status == 403 else ConflictError)(str(exc), yours=yours) from exc
+            if exc.status == 403:
+                raise ForbiddenError(str(exc)) from exc
+            raise ConflictError(str(exc), yours=yours) from exc
         try:
             new = self.repo.add_version(
                 rec.id, article, base_version=base_version, author_id=actor.id, note=note
@@ -121,7 +123,7 @@ class EditorialService:
             st,
             text=text,
             citations=citations,
-            verdict=verdict.label.value,  # type: ignore[arg-type]
+            verdict=verdict.label.value,
             probability=verdict.probability,
             reasons=verdict.reasons,
             pins=new_pins or pins,
@@ -219,7 +221,7 @@ class EditorialService:
         rec = self.articles.get(article_id)
         if claim_id != "article":
             self._claim(rec, claim_id)
-        review = ClaimReview(0, rec.id, rec.version, claim_id, decision, comment.strip(), actor.id, "")  # type: ignore[arg-type]
+        review = ClaimReview(0, rec.id, rec.version, claim_id, decision, comment.strip(), actor.id, "")
         saved = self.repo.add_claim_review(review)
         self.repo.audit(
             actor.id, f"claim_{decision}", rec.id, rec.version, rec.version, f"{claim_id}: {comment}"[:500]

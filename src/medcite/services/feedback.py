@@ -152,9 +152,16 @@ class FeedbackService:
             raise NotFoundError(f"version {seen.version} has no claim {claim_id!r}")
         anchor = make_anchor(claim_id, claim.text, quote, position)
         item = Feedback(
-            str(uuid.uuid4()), seen.id, seen.version, anchor, kind, text.strip(), "open",  # type: ignore[arg-type]
-            user.id if user else None, "",
-        )  # fmt: skip
+            str(uuid.uuid4()),
+            seen.id,
+            seen.version,
+            anchor,
+            kind,
+            text.strip(),
+            "open",
+            user.id if user else None,
+            "",
+        )
         saved = self.repo.add_feedback(item)
         actor = user.id if user else None
         self.log.audit(actor, "feedback", seen.id, seen.version, None, f"{kind} on {claim_id}: {saved.id}")
@@ -206,9 +213,14 @@ class FeedbackService:
             raise InputError("a replies subscription names the comment")
         rec = self.editorial.articles.get(article_id)
         sub = Subscription(
-            str(uuid.uuid4()), secrets.token_urlsafe(24), rec.id, kind, email,  # type: ignore[arg-type]
-            user.id if user else None, comment_id or None,
-        )  # fmt: skip
+            str(uuid.uuid4()),
+            secrets.token_urlsafe(24),
+            rec.id,
+            kind,
+            email,
+            user.id if user else None,
+            comment_id or None,
+        )
         saved = self.repo.subscribe(sub)
         self.log.audit(user.id if user else None, "subscribe", rec.id, None, None, f"{kind}")
         return saved

@@ -20,10 +20,10 @@ from medcite.domain import Role
 from medcite.ports import JobQueue
 from medcite.present.common import SOF_COLUMNS, sof_cells
 from medcite.services.accounts import AccountService
-from medcite.services.engine import Engine
-from medcite.services.jobs import JobService
 from medcite.services.editorial import EditorialService
+from medcite.services.engine import Engine
 from medcite.services.feedback import FeedbackService
+from medcite.services.jobs import JobService
 from medcite.services.notify import Notifier
 from medcite.web import api, docs, errors, feedback_api, feedback_pages, pages, review_api, review_pages
 from medcite.web.deps import AppState, csrf_token

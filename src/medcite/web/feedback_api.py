@@ -142,11 +142,19 @@ def feedback_list(
     st = state(request)
     rec = st.engine.article(article_id)
     items = [
-        {"id": p.item.id, "kind": p.item.kind, "text": p.item.text, "status": p.item.status,
-         "version": p.item.version, "original": anchor_json(p.item.anchor), "anchor": anchor_json(p.anchor),
-         "orphaned": p.anchor is None, "resolution": p.item.resolution}
+        {
+            "id": p.item.id,
+            "kind": p.item.kind,
+            "text": p.item.text,
+            "status": p.item.status,
+            "version": p.item.version,
+            "original": anchor_json(p.item.anchor),
+            "anchor": anchor_json(p.anchor),
+            "orphaned": p.anchor is None,
+            "resolution": p.item.resolution,
+        }
         for p in st.feedback.placed(rec, status)
-    ]  # fmt: skip
+    ]
     return {"version": rec.version, "items": items}
 
 
@@ -173,11 +181,18 @@ def notifications(request: Request) -> dict[str, Any]:
     items = state(request).engine.feedback.notifications(user.id)
     return {
         "items": [
-            {"id": n.id, "subject": n.subject, "body": n.body, "article_id": n.article_id, "read": n.read,
-             "created_at": n.created_at, "email": n.mail_state}
+            {
+                "id": n.id,
+                "subject": n.subject,
+                "body": n.body,
+                "article_id": n.article_id,
+                "read": n.read,
+                "created_at": n.created_at,
+                "email": n.mail_state,
+            }
             for n in items
         ]
-    }  # fmt: skip
+    }
 
 
 @router.post("/notifications/{notification_id}/read", status_code=204, dependencies=CSRF)

@@ -22,9 +22,9 @@ from medcite.web.deps import (
     current_user,
     state,
 )
+from medcite.web.editorial_view import editorial_context
 from medcite.web.errors import WebError
 from medcite.web.listing import PUBLIC, can_read, listed, search_filters, source_json
-from medcite.web.editorial_view import editorial_context
 from medcite.web.views import article_view
 
 router = APIRouter(include_in_schema=False)

@@ -110,10 +110,15 @@ def approval_json(request: Request, version: int, reviewer_id: str, digest: str,
 def workflow() -> dict[str, Any]:
     """The transition table: from which status, by which action, to which status, the least role."""
     rows = [
-        {"from": t.source.value, "action": t.action.value, "to": t.target.value, "role": t.role.value,
-         "not_own_edit": t.not_author}
+        {
+            "from": t.source.value,
+            "action": t.action.value,
+            "to": t.target.value,
+            "role": t.role.value,
+            "not_own_edit": t.not_author,
+        }
         for t in TRANSITIONS
-    ]  # fmt: skip
+    ]
     return {"transitions": rows, "roles": [r.value for r in Role]}
 
 
@@ -262,11 +267,17 @@ def queue(
         if since is not None and datetime.fromisoformat(r.updated_at.replace("Z", "+00:00")) < since:
             continue
         out.append(
-            {"article_id": r.id, "question": r.article.question, "review_status": r.status.value,
-             "version": r.version, "updated_at": r.updated_at, "open_feedback": flagged.get(r.id, 0),
-             "links": {"review": f"/articles/{r.id}/review", "api": f"/api/review/articles/{r.id}"}}
-        )  # fmt: skip
-    out.sort(key=lambda x: (-int(x["open_feedback"] > 0), x["updated_at"]))
+            {
+                "article_id": r.id,
+                "question": r.article.question,
+                "review_status": r.status.value,
+                "version": r.version,
+                "updated_at": r.updated_at,
+                "open_feedback": flagged.get(r.id, 0),
+                "links": {"review": f"/articles/{r.id}/review", "api": f"/api/review/articles/{r.id}"},
+            }
+        )
+    out.sort(key=lambda x: (-int(bool(x["open_feedback"])), str(x["updated_at"])))
     return out
 
 
@@ -301,8 +312,14 @@ def save_profile(body: ProfileRequest, request: Request) -> dict[str, Any]:
 
 
 def profile_json(p: ReviewerProfile) -> dict[str, Any]:
-    return {"user_id": p.user_id, "name": p.name, "credentials": p.credentials, "specialty": p.specialty,
-            "disclosure": p.disclosure or "None declared", "updated_at": p.updated_at}  # fmt: skip
+    return {
+        "user_id": p.user_id,
+        "name": p.name,
+        "credentials": p.credentials,
+        "specialty": p.specialty,
+        "disclosure": p.disclosure or "None declared",
+        "updated_at": p.updated_at,
+    }
 
 
 @router.get("/policy")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from medcite.domain import ArticleStatus, Role
-from medcite.domain.editorial import CLAIM_DECISIONS, ReviewerProfile
+from medcite.domain.editorial import ReviewerProfile
 from medcite.domain.review import TRANSITIONS, Action, allowed
 from medcite.errors import ConflictError
 from medcite.present.safe_markdown import markdown_html
@@ -106,9 +106,12 @@ def edit_claim(
 
 @router.post("/articles/{article_id}/claims/{claim_id}/cite", dependencies=CSRF)
 def cite(
-    article_id: str, claim_id: str, request: Request, pmid: Annotated[str, Form(max_length=128)],
+    article_id: str,
+    claim_id: str,
+    request: Request,
+    pmid: Annotated[str, Form(max_length=128)],
     base_version: Annotated[int, Form()],
-) -> Response:  # fmt: skip
+) -> Response:
     user = require(request, Role.REVIEWER)
     state(request).editorial.add_citation(article_id, claim_id, pmid, base_version, user)
     return _back(article_id, f"#c-{claim_id}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, RowMapping, insert, select, update
+from sqlalchemy import Engine, RowMapping, Select, insert, select, update
 
 from medcite.adapters.sql.articles import _iso
 from medcite.adapters.sql.schema import users
@@ -105,7 +106,7 @@ class SqlFeedbackRepository:
             raise NotFoundError(f"no comment with id {comment_id!r}")
         return _comment(row)
 
-    def _select_comments(self):  # type: ignore[no-untyped-def]
+    def _select_comments(self) -> Select[Any]:
         return select(comments, users.c.username, users.c.display_name).join(
             users, users.c.id == comments.c.author_id, isouter=True
         )
