@@ -217,7 +217,30 @@ ROLE_CHECKS = [  # (method, path template, json, least role)
     ("POST", "/api/articles/{aid}/transitions", {"action": "submit"}, "clinician"),
     ("GET", "/api/notifications", None, "reader"),
     ("POST", "/api/articles/{aid}/subscriptions", {"kind": "comments"}, "reader"),
+    ("PUT", "/api/articles/{aid}/claims/{cid}", {"text": "Synthetic.", "base_version": 999}, "reviewer"),
+    (
+        "POST",
+        "/api/articles/{aid}/claims/{cid}/citations",
+        {"pmid": "23831910", "base_version": 999},
+        "reviewer",
+    ),
+    ("DELETE", "/api/articles/{aid}/claims/{cid}/citations/1?base_version=999", None, "reviewer"),
+    ("POST", "/api/articles/{aid}/regenerate", {"base_version": 999}, "reviewer"),
+    ("PUT", "/api/reviewers/me", {"name": "Synthetic Reviewer"}, "reviewer"),
+    ("POST", "/api/feedback/{fid}/settle", {"resolution": "synthetic"}, "reviewer"),
+    ("POST", "/api/articles/{aid}/comments", {"body": "A synthetic comment"}, "reader"),
+    ("POST", "/api/comments/{comment}/moderation", {"action": "restore"}, "editor"),
+    ("POST", "/api/articles/{aid}/feedback", {"claim_id": "{cid}", "kind": "outdated"}, "reader"),
+    ("POST", "/api/notifications/999999/read", None, "reader"),
+    ("GET", "/articles/{aid}/review", None, "reviewer"),
+    ("GET", "/review", None, "reviewer"),
+    ("GET", "/articles/{aid}/diff?from=1&to=1", None, "reviewer"),
+    ("GET", "/audit", None, "editor"),
+    ("GET", "/reviewers/me", None, "reviewer"),
+    ("GET", "/policy/edit", None, "editor"),
+    ("GET", "/notifications", None, "reader"),
 ]
+PUBLIC_READS = ["/api/workflow", "/api/policy", "/policy", "/api/articles/{aid}/comments", "/articles/{aid}"]
 ROLES = ["reader", "clinician", "reviewer", "editor", "admin"]
 
 
@@ -228,8 +251,22 @@ async def test_permissions_of_each_role_on_the_new_endpoints(
     heads = {role: user_with_token(engine, role)[1] for role in ROLES}
     _, rv = user_with_token(engine, "reviewer")
     cid = _claim((await client.get(f"/api/review/articles/{aid}", headers=rv)).json())["claim_id"]
+    _, author = user_with_token(engine, "reader")
+    fb = await client.post(
+        f"/api/articles/{aid}/feedback", headers=author, json={"claim_id": cid, "kind": "other", "text": "x"}
+    )
+    comment = await client.post(f"/api/articles/{aid}/comments", headers=author, json={"body": "Synthetic"})
+    ids = {"aid": aid, "cid": cid, "fid": fb.json()["id"], "comment": comment.json()["id"]}
+    for path in PUBLIC_READS:
+        assert (await client.get(path.format(**ids))).status_code == 200, path
+    edit = f"/api/comments/{ids['comment']}"
+    for role in ROLES:  # only its author edits a comment, whatever the role
+        assert_error(await client.patch(edit, json={"body": "x"}, headers=heads[role]), 403, "forbidden")
+    assert (await client.patch(edit, json={"body": "Edited"}, headers=author)).status_code == 200
     for method, path, body, least in ROLE_CHECKS:
-        url = path.format(aid=aid, cid=cid)
+        url = path.format(**ids)
+        if body is not None:
+            body = {k: v.format(**ids) if isinstance(v, str) else v for k, v in body.items()}
         anon = await client.request(method, url, json=body)
         assert anon.status_code == 401, (url, anon.text)
         for role in ROLES:

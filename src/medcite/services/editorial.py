@@ -210,6 +210,11 @@ class EditorialService:
         note = f"claim {claim_id}: citation [{n}] removed"
         return self._save(rec, article, base_version, actor, note, str(n)), new
 
+    def regenerated(self, article_id: str, article: Article, base_version: int, actor: User) -> ArticleRecord:
+        """Append a regenerated article (composed again from the store) as the next version."""
+        rec = self._base(self.articles.get(article_id), base_version, "")
+        return self._save(rec, article, base_version, actor, "regenerated from the store", "")
+
     # --- review tools -----------------------------------------------------------------------------
     def review_claim(
         self, article_id: str, claim_id: str, decision: str, comment: str, actor: User

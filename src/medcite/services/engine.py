@@ -23,6 +23,7 @@ from medcite.domain import (
     SearchHit,
     Stage,
     StoreStats,
+    User,
     Verdict,
 )
 from medcite.errors import ConfigError, EmptyEvidenceError, InputError, NetworkError
@@ -42,6 +43,7 @@ from medcite.ports import (
 )
 from medcite.retrieve import HybridSearcher, Mode, RetrievalParams
 from medcite.services.answer import AnswerService, AskResult, checked_question
+from medcite.services.editorial import EditorialService
 from medcite.services.indexing import Indexes, SyncReport
 from medcite.services.ingest import IngestReport, ingest_paths, store_items
 from medcite.services.verification import check_text, verify_claim
@@ -292,6 +294,30 @@ class Engine:
 
     def article(self, article_id: str) -> ArticleRecord:
         return self.articles.get(article_id)
+
+    def editorial_service(self) -> EditorialService:
+        """The review workflow over this engine's stores and verifier."""
+        return EditorialService(self.articles, self.editorial, self.store, lambda: self.verifier)
+
+    def regenerate(
+        self,
+        article_id: str,
+        actor: User,
+        base_version: int,
+        progress: Callable[[Stage], None] | None = None,
+    ) -> ArticleRecord:
+        """Compose the article's question again from the store and append it as a new version (the
+        workflow decides whether ``actor`` may, as for any edit)."""
+        rec = self.articles.get(article_id)
+        context = None
+        if rec.thread_id is not None:
+            before = [r for r in self.articles.thread(rec.thread_id) if r.created_at < rec.created_at]
+            context = before[-1].article if before else None
+        self._ensure_evidence(rec.article.question)
+        article = self.answers().compose(
+            rec.article.question, rec.article.audience, context, progress=progress
+        )
+        return self.editorial_service().regenerated(article_id, article, base_version, actor)
 
     @staticmethod
     def for_audience(article: Article, audience: str) -> Article:

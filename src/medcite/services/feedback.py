@@ -97,7 +97,7 @@ class FeedbackService:
         c = self.repo.comment(comment_id)
         if c.author_id != user.id:
             raise ForbiddenError("only its author edits a comment")
-        if c.state != "visible" or _age_s(c.created_at) > self.edit_window_s:
+        if c.state != "visible" or _age_s(c.created_at) >= self.edit_window_s:
             raise ForbiddenError(
                 f"a comment can be edited for {self.edit_window_s // 60} minutes after posting"
             )

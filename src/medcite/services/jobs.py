@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from medcite.services.engine import Engine
 
 ANSWER = "answer"
+REGENERATE = "regenerate"
 HEARTBEAT_S = 2.0
 STALE_AFTER_S = 30.0
 _warm_lock = threading.Lock()
@@ -48,6 +49,13 @@ class JobService:
             raise InputError("the question is longer than 2000 characters")
         params: dict[str, object] = {"question": question, "audience": aud, "thread_id": thread_id}
         job = self.store.create(ANSWER, params, owner)
+        self.queue.submit(job)
+        return job
+
+    def submit_regenerate(self, article_id: str, base_version: int, actor: str) -> Job:
+        """Queue a regeneration of the article (a new version, composed again from the store)."""
+        params: dict[str, object] = {"article_id": article_id, "base_version": base_version, "actor": actor}
+        job = self.store.create(REGENERATE, params, actor)
         self.queue.submit(job)
         return job
 
@@ -83,6 +91,8 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
         job = store.get(job_id)
         if job.kind == NOTIFY:
             _notify(engine, job)
+        elif job.kind == REGENERATE:
+            _regenerate(engine, job)
         else:
             _answer(engine, job)
     except MedciteError as exc:
@@ -97,6 +107,23 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
 def _heartbeat(store: JobStore, job_id: str, stop: threading.Event, every_s: float) -> None:
     while not stop.wait(every_s):
         store.update(job_id)
+
+
+def _regenerate(engine: Engine, job: Job) -> None:
+    with _warm_lock:
+        _ = engine.indexes, engine.verifier
+    p = job.params
+    actor = engine.users.get(str(p["actor"]))
+    if actor is None:
+        raise InputError("the user who asked for the regeneration is gone")
+
+    def progress(stage: Stage) -> None:
+        engine.jobs.update(job.id, stage=stage)
+
+    rec = engine.regenerate(str(p["article_id"]), actor, int(str(p["base_version"])), progress)
+    engine.jobs.update(
+        job.id, status=JobStatus.DONE, stage="done", result=rec.id, message=f"version {rec.version}"
+    )
 
 
 def _notify(engine: Engine, job: Job) -> None:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medcite.bootstrap import open_engine, open_job_queue
-from medcite.config import Settings
+from medcite.config import Settings, WebSettings
 from medcite.domain import Role
 from medcite.ports import JobQueue
 from medcite.present.common import SOF_COLUMNS, sof_cells
@@ -69,7 +69,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     rules = {"ask": web.rate_ask, "login": web.rate_login, "comment": web.rate_comment}
     limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
     jobs = JobService(eng.jobs, jobs_queue, web.job_stale_after_s)
-    editorial, feedback = editorial_services(eng, jobs)
+    editorial, feedback = editorial_services(eng, jobs, web)
     app.state.medcite = AppState(
         engine=eng,
         jobs=jobs,
@@ -95,10 +95,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     return app
 
 
-def editorial_services(eng: Engine, jobs: JobService) -> tuple[EditorialService, FeedbackService]:
+def editorial_services(
+    eng: Engine, jobs: JobService, web: WebSettings
+) -> tuple[EditorialService, FeedbackService]:
     """The review workflow and reader feedback over the engine's stores; email goes out in a job."""
-    web = eng.settings.web
-    editorial = EditorialService(eng.articles, eng.editorial, eng.store, lambda: eng.verifier)
+    editorial = eng.editorial_service()
     mail = web.smtp_host is not None
     notifier = Notifier(
         eng.feedback, web.public_url.rstrip("/"), mail, lambda: None if not mail else _kick(jobs)

@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from medcite.domain import ArticleRecord, ArticleStatus, Role, Statement, User
 from medcite.domain.editorial import ReviewerProfile
-from medcite.domain.review import TRANSITIONS, Action, allowed
+from medcite.domain.review import TRANSITIONS, Action, WorkflowDenied, allowed, decide
+from medcite.errors import ConflictError
 from medcite.services.editorial import claims_of, content_hash
+from medcite.web.api import job_json
 from medcite.web.deps import api_csrf, current_user, require, state
 from medcite.web.errors import WebError
 
@@ -137,6 +140,32 @@ def move(article_id: str, body: MoveRequest, request: Request) -> dict[str, Any]
     rec = st.editorial.move(article_id, body.action, user, body.note)
     st.feedback.after_move(rec, body.action.value, user)
     return record_json(request, rec)
+
+
+class RegenerateRequest(BaseModel):
+    base_version: int = Field(ge=1)
+
+
+@router.post("/articles/{article_id}/regenerate", status_code=202, dependencies=CSRF)
+def regenerate(article_id: str, body: RegenerateRequest, request: Request) -> JSONResponse:
+    """Compose the article again from the store as a new version (a job, 202; reviewers)."""
+    return queue_regeneration(request, article_id, body.base_version)
+
+
+def queue_regeneration(request: Request, article_id: str, base_version: int) -> JSONResponse:
+    user = require(request, Role.REVIEWER)
+    st = state(request)
+    rec = st.engine.article(article_id)
+    try:
+        decide(rec.status, Action.EDIT, user, rec.author_id)
+    except WorkflowDenied as exc:
+        raise WebError(exc.status, str(exc)) from exc
+    if base_version != rec.version:
+        raise ConflictError(
+            f"version {base_version} is no longer the newest (now {rec.version})", current_version=rec.version
+        )
+    job = st.jobs.submit_regenerate(article_id, base_version, user.id)
+    return JSONResponse(job_json(job), status_code=202, headers={"location": f"/api/jobs/{job.id}"})
 
 
 @router.get("/articles/{article_id}/versions")

@@ -18,7 +18,7 @@ from medcite.services.editorial import claims_of
 from medcite.web.deps import require, state
 from medcite.web.editorial_view import approval_view
 from medcite.web.pages import CSRF, render
-from medcite.web.review_api import queue
+from medcite.web.review_api import queue, queue_regeneration
 
 router = APIRouter(include_in_schema=False)
 Short = Annotated[str, Form(max_length=4000)]
@@ -89,6 +89,12 @@ def transition(
     rec = st.editorial.move(article_id, _action(action), user, note)
     st.feedback.after_move(rec, action, user)
     return _back(article_id)
+
+
+@router.post("/articles/{article_id}/regenerate", dependencies=CSRF)
+def regenerate(article_id: str, request: Request, base_version: Annotated[int, Form()]) -> Response:
+    job = queue_regeneration(request, article_id, base_version)
+    return RedirectResponse(str(job.headers["location"]).replace("/api/jobs/", "/jobs/"), status_code=303)
 
 
 @router.post("/articles/{article_id}/claims/{claim_id}/edit", dependencies=CSRF)
