@@ -61,6 +61,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         controller.stop()
 
 
+SELECT_WORDS = """(cid) => {
+  const li = document.querySelector(`li.st[data-claim="${cid}"]`);
+  const text = li.firstChild;
+  const range = document.createRange();
+  range.setStart(text, 3);
+  range.setEnd(text, Math.min(text.length - 1, 40));
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  document.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+  return sel.toString();
+}"""
+
+
 def _login(page: Any, url: str, name: str) -> None:
     page.goto(url + "/login")
     page.get_by_label("Username").fill(name)
@@ -99,7 +113,10 @@ def _flow(page: Any, site: dict[str, Any]) -> None:
     page.goto(article)
     claim = page.locator("li.st[data-claim]").first
     cid = claim.get_attribute("data-claim")
-    claim.locator("summary").click()
+    # the reader selects words of the statement: the report form opens with them as its quote
+    picked = page.evaluate(SELECT_WORDS, cid)
+    assert len(picked) > 10 and claim.locator("details.inline-feedback").get_attribute("open") is not None
+    assert claim.get_by_label("The words in question (optional)").input_value() == " ".join(picked.split())
     claim.get_by_label("What is wrong?").select_option("unsupported")
     claim.get_by_label("Details").fill("Synthetic test report: the cited sentence does not say this.")
     claim.get_by_role("button", name="Send feedback").click()
@@ -116,6 +133,7 @@ def _flow(page: Any, site: dict[str, Any]) -> None:
     item.get_by_role("link").click()
     box = page.locator(f"#c-{cid}")
     assert "under re-review" in box.inner_text()
+    assert " ".join(picked.split()) in page.locator("li.feedback").first.inner_text()  # the anchored quote
     fixed = box.locator("textarea").input_value() + " (synthetic reviewer correction)"
     box.locator("textarea").fill(fixed)
     box.get_by_role("button", name="Save and re-verify").click()
