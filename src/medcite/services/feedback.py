@@ -93,11 +93,17 @@ class FeedbackService:
             )
         return saved
 
+    def can_edit(self, c: Comment, user: User | None) -> bool:
+        """Whether ``user`` may still edit ``c`` (its author, while the edit window lasts)."""
+        if user is None or c.author_id != user.id or c.state != "visible":
+            return False
+        return _age_s(c.created_at) < self.edit_window_s
+
     def edit_comment(self, comment_id: str, user: User, body: str) -> Comment:
         c = self.repo.comment(comment_id)
         if c.author_id != user.id:
             raise ForbiddenError("only its author edits a comment")
-        if c.state != "visible" or _age_s(c.created_at) >= self.edit_window_s:
+        if not self.can_edit(c, user):
             raise ForbiddenError(
                 f"a comment can be edited for {self.edit_window_s // 60} minutes after posting"
             )

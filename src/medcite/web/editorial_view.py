@@ -69,12 +69,14 @@ def editorial_context(request: Request, article_id: str) -> tuple[ArticleRecord,
     rec = shown.record
     placed = st.feedback.placed(rec)
     rereview = {p.anchor.claim_id for p in placed if p.anchor is not None}
+    comments = thread(st.feedback.comments(rec.id, user))
     ctx: dict[str, Any] = {
         "pending_newer": shown.pending_newer,
         "newest_version": shown.newest.version,
         "approval": approval_view(request, rec),
         "rereview": rereview,
-        "comments": thread(st.feedback.comments(rec.id, user)),
+        "comments": comments,
+        "editable": {c.id for c, _ in comments if st.feedback.can_edit(c, user)},
         "feedback_kinds": FEEDBACK_KINDS,
         "literature_through": rec.article.provenance.created_at[:10],
     }

@@ -36,6 +36,13 @@ def comment(
     return _to_article(article_id, f"#comment-{c.id}")
 
 
+@router.post("/comments/{comment_id}/edit", dependencies=CSRF)
+def edit_comment(comment_id: str, request: Request, body: Long) -> Response:
+    user = require(request, Role.READER)
+    c = state(request).feedback.edit_comment(comment_id, user, body)
+    return _to_article(c.article_id, f"#comment-{c.id}")
+
+
 @router.post("/comments/{comment_id}/moderate", dependencies=CSRF)
 def moderate(comment_id: str, request: Request, action: Annotated[str, Form(max_length=16)]) -> Response:
     user = require(request, Role.EDITOR)

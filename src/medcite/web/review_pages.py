@@ -46,11 +46,17 @@ def review_queue(
 
 
 def review_page(
-    request: Request, article_id: str, status: int = 200, conflict: dict[str, str] | None = None
+    request: Request,
+    article_id: str,
+    status: int = 200,
+    conflict: dict[str, str] | None = None,
+    cite: tuple[str, str] = ("", ""),
 ) -> HTMLResponse:
     user = require(request, Role.REVIEWER)
     st = state(request)
     rec = st.engine.article(article_id)
+    cite_for, q = cite
+    hits = st.engine.search(q, k=8) if cite_for and q.strip() else []
     placed = st.feedback.placed(rec, None)
     claims = claims_of(rec.article)
     return render(
@@ -68,12 +74,21 @@ def review_page(
         decisions=DECISION_LABELS,
         refs={r.n: r for r in rec.article.references},
         conflict=conflict or {},
+        cite_for=cite_for,
+        cite_q=q,
+        hits=hits,
     )
 
 
 @router.get("/articles/{article_id}/review", response_class=HTMLResponse)
-def review_article(article_id: str, request: Request) -> HTMLResponse:
-    return review_page(request, article_id)
+def review_article(
+    article_id: str,
+    request: Request,
+    cite_for: Annotated[str, Query(max_length=64)] = "",
+    q: Annotated[str, Query(max_length=500)] = "",
+) -> HTMLResponse:
+    """The review page; ``cite_for`` and ``q`` search the store for a source to cite on that claim."""
+    return review_page(request, article_id, cite=(cite_for, q))
 
 
 def _back(article_id: str, anchor: str = "") -> Response:
