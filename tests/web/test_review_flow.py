@@ -94,6 +94,11 @@ async def test_the_whole_flow(client: httpx.AsyncClient, engine: Engine) -> None
     assert r.json()["version"] == 3 and r.json()["review_status"] == "under_review"
     public = (await client.get(f"/articles/{aid}", headers={"accept": "text/html"})).text
     assert "A newer version (version 3) is waiting for review" in public and new_text in public
+    stable = (await client.get(f"/api/answers/{aid}")).json()
+    assert stable["version"] == 2 and stable["newer_version_pending"] is True
+    assert stable["review_status"] == "approved" and stable["approved_version"] == 2
+    newest = (await client.get(f"/api/answers/{aid}", headers=rv1)).json()
+    assert newest["version"] == 3 and newest["newer_version_pending"] is False
     diff = (await client.get(f"/api/articles/{aid}/diff", params={"from": 2, "to": 3}, headers=rv1)).json()
     assert "-" in diff["diff"] and "(synthetic reviewer edit)" in diff["diff"]
     log = (await client.get("/api/audit", params={"article_id": aid}, headers=editor)).json()["items"]
