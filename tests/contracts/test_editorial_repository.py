@@ -106,7 +106,7 @@ def test_claim_reviews_profiles_and_the_policy(repos: Repos) -> None:
     assert editorial.profile("rev") is None
     editorial.save_profile(ReviewerProfile("rev", "Dr Synthetic", "MD"))
     p = editorial.save_profile(ReviewerProfile("rev", "Dr Synthetic", "MD, PhD", "Cardiology", "None"))
-    assert (p.credentials, p.specialty) == ("MD, PhD", "Cardiology")
+    assert (p.credentials, p.specialty) == ("MD, PhD", "Cardiology") and editorial.profiles() == [p]
     assert editorial.policy() is None
     first = editorial.save_policy("# Synthetic policy", "ed", 0)
     second = editorial.save_policy("# Synthetic policy, v2", "ed", 1)

@@ -39,6 +39,9 @@ async def test_the_whole_flow(client: httpx.AsyncClient, engine: Engine) -> None
         },
     )
     assert r.status_code == 200 and r.json()["disclosure"] == "None declared"
+    board = (await client.get("/api/reviewers")).json()["items"]
+    assert "Dr Synthetic Reviewer" in {p["name"] for p in board}
+    assert "Dr Synthetic Reviewer" in (await client.get("/reviewers", headers={"accept": "text/html"})).text
 
     art = (await client.get(f"/api/review/articles/{aid}", headers=rv1)).json()
     claim = _claim(art)

@@ -320,6 +320,12 @@ def audit(
     return {"items": [asdict(e) for e in items]}
 
 
+@router.get("/reviewers")
+def reviewers(request: Request) -> dict[str, Any]:
+    """The advisory board: every reviewer profile (public)."""
+    return {"items": [profile_json(p) for p in state(request).engine.editorial.profiles()]}
+
+
 @router.get("/reviewers/me")
 def my_profile(request: Request) -> dict[str, Any]:
     user = require(request, Role.REVIEWER)

@@ -195,6 +195,12 @@ def audit_page(
     return render(request, "audit.html", entries=entries, names=names)
 
 
+@router.get("/reviewers", response_class=HTMLResponse)
+def board(request: Request) -> HTMLResponse:
+    """The advisory board: the reviewers, their credentials, specialties and disclosures."""
+    return render(request, "reviewers.html", profiles=state(request).engine.editorial.profiles())
+
+
 @router.get("/reviewers/me", response_class=HTMLResponse)
 def profile_page(request: Request) -> HTMLResponse:
     user = require(request, Role.REVIEWER)

@@ -227,11 +227,12 @@ class SqlEditorialRepository:
         with self.engine.connect() as conn:
             query = select(reviewer_profiles).where(reviewer_profiles.c.user_id == user_id)
             r = conn.execute(query).mappings().first()
-        if r is None:
-            return None
-        return ReviewerProfile(
-            r["user_id"], r["name"], r["credentials"], r["specialty"], r["disclosure"], _iso(r["updated_at"])
-        )
+        return _profile(r) if r is not None else None
+
+    def profiles(self) -> list[ReviewerProfile]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(reviewer_profiles).order_by(reviewer_profiles.c.name)).mappings().all()
+        return [_profile(r) for r in rows]
 
     def save_profile(self, profile: ReviewerProfile) -> ReviewerProfile:
         now = datetime.now(UTC)
@@ -299,6 +300,12 @@ def _claim_review(r: RowMapping) -> ClaimReview:
         r["comment"],
         r["reviewer_id"],
         _iso(r["created_at"]),
+    )
+
+
+def _profile(r: RowMapping) -> ReviewerProfile:
+    return ReviewerProfile(
+        r["user_id"], r["name"], r["credentials"], r["specialty"], r["disclosure"], _iso(r["updated_at"])
     )
 
 
