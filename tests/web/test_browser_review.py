@@ -152,6 +152,7 @@ def _flow(page: Any, site: dict[str, Any]) -> None:
     page.wait_for_load_state("load")
     assert page.get_by_role("button", name="Approve").count() == 0  # her own edit
     page.screenshot(path=str(ARTIFACTS / "review.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "review-top.png"))  # the first screen
     _logout(page)
 
     _login(page, url, "sam")
