@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from medcite.domain import Role
 from medcite.domain.editorial import Anchor, Comment
 from medcite.web.deps import api_csrf, client_key, current_user, require, state
+from medcite.web.errors import WebError
 from medcite.web.listing import can_read
 
 router = APIRouter(prefix="/api", tags=["feedback"])
@@ -77,8 +78,6 @@ def anchor_json(a: Anchor | None) -> dict[str, Any] | None:
 def _readable(request: Request, article_id: str) -> None:
     rec = state(request).engine.article(article_id)
     if not can_read(current_user(request), rec):
-        from medcite.web.errors import WebError
-
         raise WebError(403, "this article is not published")
 
 

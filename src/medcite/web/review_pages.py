@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from medcite.domain import ArticleStatus, Role
 from medcite.domain.editorial import ReviewerProfile
 from medcite.domain.review import TRANSITIONS, Action, allowed
-from medcite.errors import ConflictError
+from medcite.errors import ConflictError, InputError
 from medcite.present.safe_markdown import markdown_html
 from medcite.services.editorial import claims_of
 from medcite.web.deps import require, state
@@ -274,6 +274,4 @@ def _action(name: str) -> Action:
     try:
         return Action(name)
     except ValueError:
-        from medcite.errors import InputError
-
         raise InputError(f"unknown action {name!r}") from None

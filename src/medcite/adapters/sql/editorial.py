@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, RowMapping, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from medcite.adapters.sql.articles import SqlArticleRepository, _iso
 from medcite.adapters.sql.schema import article_refs, article_versions, articles
@@ -265,8 +266,6 @@ class SqlEditorialRepository:
         return [_policy(r) for r in rows]
 
     def save_policy(self, body: str, author_id: str | None, base_version: int) -> PolicyVersion:
-        from sqlalchemy.exc import IntegrityError
-
         current = self.policy()
         newest = current.version if current else 0
         if newest != base_version:
