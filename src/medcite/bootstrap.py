@@ -16,9 +16,12 @@ from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
 from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
+from medcite.adapters.smtp_mail import SmtpMailer
 from medcite.adapters.sql import Store
 from medcite.adapters.sql.accounts import SqlUserRepository
 from medcite.adapters.sql.articles import SqlArticleRepository
+from medcite.adapters.sql.editorial import SqlEditorialRepository
+from medcite.adapters.sql.feedback import SqlFeedbackRepository
 from medcite.adapters.sql.jobs import SqlJobStore
 from medcite.adapters.tantivy_index import LEXICAL_DIR, TantivyIndex
 from medcite.adapters.usearch_index import DENSE_DIR, UsearchIndex
@@ -108,10 +111,13 @@ def open_engine(
     searcher reranks with ``reranker``, or with the shipped one when ``MEDCITE_RERANK`` is true."""
     _make_home(settings.home)
     store = Store.open(settings.resolved_database_url)
+    articles = SqlArticleRepository(store.engine)
+    web = settings.web
+    smtp = web.smtp_host
     wiring = Wiring(
         settings=settings,
         sources=store,
-        articles=SqlArticleRepository(store.engine),
+        articles=articles,
         parse_path=parse_path,
         embedder=lambda: load_embedder(settings),
         verifier=lambda: load_verifier(settings),
@@ -123,6 +129,9 @@ def open_engine(
         jobs=SqlJobStore(store.engine),
         reranker=_reranker_factory(settings, reranker),
         relevance=(lambda: load_reranker(settings)) if settings.models.relevance_floor > 0 else None,
+        editorial=SqlEditorialRepository(store.engine, articles),
+        feedback=SqlFeedbackRepository(store.engine),
+        mailer=(lambda: SmtpMailer(smtp, web.smtp_port, web.mail_from)) if smtp else None,
     )
     return Engine(wiring, embedder=embedder, dense=dense, verifier=verifier)
 

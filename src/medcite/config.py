@@ -140,6 +140,18 @@ class WebSettings(BaseSettings):
     rate_login: str = Field(default="5/minute", description="Login attempts per client and per username.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    rate_comment: str = Field(default="10/minute", description="Comments and feedback per client.")
+    comment_edit_window_s: int = Field(
+        default=900, ge=0, description="How long an author may edit a comment."
+    )
+    comment_max_links: int = Field(default=2, ge=0, description="Links a comment may carry (spam guard).")
+    smtp_host: str | None = Field(
+        default=None, description="SMTP server for notification email; unset: in-app only."
+    )
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    mail_from: str = Field(default="medcite@localhost", description="The From address of notification email.")
+    mail_attempts: int = Field(default=3, ge=1, description="Tries per email before it is marked failed.")
+    public_url: str = Field(default="http://127.0.0.1:8000", description="Base of links in email.")
 
 
 #: group name -> (group class, prefix of its fields' flat names, as in the environment variables)

@@ -18,6 +18,9 @@ Every error that medcite raises on purpose derives from :class:`MedciteError`, s
     ├── ModelError             a shipped model cannot be found or loaded
     ├── NetworkError           PubMed / an LLM endpoint cannot be reached or keeps failing
     ├── NotFoundError          an article, thread or source id that does not exist
+    ├── ConflictError          a save based on a version that is no longer the newest, or a workflow
+    │                          move the article's status does not allow (the caller's text is kept)
+    ├── ForbiddenError         a workflow move the user's role does not allow (or their own edit)
     └── EmptyEvidenceError     the store has nothing to answer from
 
 A malformed record inside a good file is not an exception: parsers yield a ``ParseProblem`` and go on.
@@ -71,4 +74,19 @@ class NotFoundError(MedciteError):
 
 
 class EmptyEvidenceError(MedciteError):
+    pass
+
+
+class ConflictError(MedciteError):
+    """``yours`` is what the caller tried to save (kept for them to merge); ``current_version`` and
+    ``theirs`` describe what is stored now."""
+
+    def __init__(
+        self, message: str, *, yours: str = "", theirs: str = "", current_version: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.yours, self.theirs, self.current_version = yours, theirs, current_version
+
+
+class ForbiddenError(MedciteError):
     pass

@@ -37,6 +37,18 @@ from medcite.domain import (
     User,
     Verdict,
 )
+from medcite.domain.editorial import (
+    Approval,
+    AuditEntry,
+    ClaimReview,
+    Comment,
+    Feedback,
+    Notification,
+    PolicyVersion,
+    ReviewerProfile,
+    Subscription,
+    VersionInfo,
+)
 
 Vectors = npt.NDArray[np.float32]
 
@@ -299,3 +311,112 @@ class JobQueue(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+# --- editorial workflow and reader feedback ------------------------------------------------------------
+class EditorialRepository(Protocol):
+    """Versions, approvals, the audit log (append-only), claim reviews, reviewer profiles, the policy."""
+
+    def add_version(
+        self, article_id: str, article: Article, *, base_version: int, author_id: str | None, note: str
+    ) -> ArticleRecord:
+        """Store ``article`` as the next version. ConflictError when ``base_version`` is not the newest
+        (another save came first); nothing is stored then."""
+        ...
+
+    def version(self, article_id: str, version: int) -> ArticleRecord:
+        """One stored version (NotFoundError when there is no such version)."""
+        ...
+
+    def versions(self, article_id: str) -> list[VersionInfo]: ...
+
+    def set_status(
+        self,
+        article_id: str,
+        expected: ArticleStatus,
+        status: ArticleStatus,
+        approval: Approval | None = None,
+    ) -> None:
+        """Move the status from ``expected`` (ConflictError when it moved meanwhile); an approval is
+        recorded and its version becomes the stable one."""
+        ...
+
+    def approvals(self, article_id: str) -> list[Approval]: ...
+
+    def audit(
+        self,
+        actor_id: str | None,
+        action: str,
+        article_id: str | None = None,
+        from_version: int | None = None,
+        to_version: int | None = None,
+        detail: str = "",
+    ) -> None: ...
+
+    def audit_log(self, article_id: str | None = None, limit: int = 200) -> list[AuditEntry]: ...
+
+    def add_claim_review(self, review: ClaimReview) -> ClaimReview: ...
+
+    def claim_reviews(self, article_id: str) -> list[ClaimReview]: ...
+
+    def profile(self, user_id: str) -> ReviewerProfile | None: ...
+
+    def save_profile(self, profile: ReviewerProfile) -> ReviewerProfile: ...
+
+    def profiles(self) -> list[ReviewerProfile]:
+        """Every reviewer profile, by name (the advisory board)."""
+        ...
+
+    def policy(self, version: int | None = None) -> PolicyVersion | None: ...
+
+    def policy_versions(self) -> list[PolicyVersion]: ...
+
+    def save_policy(self, body: str, author_id: str | None, base_version: int) -> PolicyVersion:
+        """ConflictError when ``base_version`` is not the newest policy version (0: none yet)."""
+        ...
+
+
+class FeedbackRepository(Protocol):
+    """Comments, inline feedback, subscriptions and notifications."""
+
+    def add_comment(self, comment: Comment) -> Comment: ...
+
+    def comment(self, comment_id: str) -> Comment: ...
+
+    def comments(self, article_id: str) -> list[Comment]: ...
+
+    def edit_comment(self, comment_id: str, body: str, html: str) -> Comment: ...
+
+    def set_comment_state(self, comment_id: str, state: str) -> Comment: ...
+
+    def add_feedback(self, item: Feedback) -> Feedback: ...
+
+    def feedback(self, feedback_id: str) -> Feedback: ...
+
+    def feedback_list(self, article_id: str | None = None, status: str | None = None) -> list[Feedback]: ...
+
+    def settle(self, feedback_id: str, by: str, resolution: str) -> Feedback: ...
+
+    def subscribe(self, sub: Subscription) -> Subscription: ...
+
+    def subscriptions(
+        self, article_id: str, kind: str, comment_id: str | None = None
+    ) -> list[Subscription]: ...
+
+    def unsubscribe(self, token: str) -> Subscription | None: ...
+
+    def notify(self, items: Sequence[Notification]) -> None: ...
+
+    def notifications(self, user_id: str, limit: int = 50) -> list[Notification]: ...
+
+    def mark_read(self, notification_id: int, user_id: str) -> None: ...
+
+    def pending_mail(self, limit: int = 100) -> list[Notification]: ...
+
+    def mail_result(self, notification_id: int, state: str, attempts: int, error: str = "") -> None: ...
+
+
+class Mailer(Protocol):
+    """Sends one email (SMTP in production); raises NetworkError when it cannot."""
+
+    def send(self, to: str, subject: str, body: str, headers: dict[str, str]) -> None: ...

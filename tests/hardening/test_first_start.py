@@ -57,8 +57,10 @@ def test_processes_opening_a_fresh_store_at_once_all_succeed(db_url: str) -> Non
     assert names == sorted(
         {"alembic_version", "sources", "passages", "tombstones", "articles", "article_versions"}
         | {"threads", "store_seq", "article_refs", "users", "sessions", "api_tokens", "jobs"}
+        | {"approvals", "audit_log", "claim_reviews", "reviewer_profiles", "policy_versions", "comments"}
+        | {"feedback", "subscriptions", "notifications"}
     )
-    assert versions == ["0004"] and [tuple(r) for r in counter] == [(1, 0)]
+    assert versions == ["0005"] and [tuple(r) for r in counter] == [(1, 0)]
 
 
 def _synthetic(key: str) -> SourceRecord:

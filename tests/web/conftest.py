@@ -44,7 +44,12 @@ def slice_of_pubmedqa(folder: Path, n: int = 200) -> Path:
 
 
 def web_settings(home: Path, url: str, **extra: object) -> Settings:
-    base: dict[str, object] = {"rate_ask": "1000/minute", "rate_login": "1000/minute", "redis_url": None}
+    base: dict[str, object] = {
+        "rate_ask": "1000/minute",
+        "rate_login": "1000/minute",
+        "rate_comment": "1000/minute",
+        "redis_url": None,
+    }
     return load_settings(
         home=home, database_url=url, dense=False, pubmed_online=False, data_dir=data_dir(), **(base | extra)
     )

@@ -233,3 +233,5 @@ class ArticleRecord:
     thread_id: str | None
     created_at: str  # ISO 8601 UTC, when the first version was stored
     updated_at: str  # when this version was stored
+    approved_version: int | None = None  # the stable version readers see (None before any approval)
+    author_id: str | None = None  # whose edit made this version (None: written by machine)

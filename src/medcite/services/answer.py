@@ -66,7 +66,20 @@ class AnswerService:
         filters: SearchFilters | None = None,
         progress: Callable[[Stage], None] | None = None,
     ) -> AskResult:
-        context = self.context(thread_id)
+        article = self.compose(question, audience, self.context(thread_id), llm, filters, progress)
+        return self.save(article, thread_id)
+
+    def compose(
+        self,
+        question: str,
+        audience: Audience,
+        context: Article | None,
+        llm: LLMClient | None = None,
+        filters: SearchFilters | None = None,
+        progress: Callable[[Stage], None] | None = None,
+    ) -> Article:
+        """A new article for ``question`` (not stored): what :meth:`ask` stores, and what a regeneration
+        appends as a new version of an existing article."""
         provenance = self.provenance(llm)
         searcher, verifier = self.searcher(), self.verifier()
         if progress is not None:
@@ -88,7 +101,7 @@ class AnswerService:
             progress("writing")
         if audience == "patient":
             article = render_patient(article)
-        return self.save(article, thread_id)
+        return article
 
     def context(self, thread_id: str | None) -> Article | None:
         """The thread's last article, which a follow-up question continues (None for a new thread)."""

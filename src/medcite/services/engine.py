@@ -23,15 +23,19 @@ from medcite.domain import (
     SearchHit,
     Stage,
     StoreStats,
+    User,
     Verdict,
 )
-from medcite.errors import EmptyEvidenceError, InputError, NetworkError
+from medcite.errors import ConfigError, EmptyEvidenceError, InputError, NetworkError
 from medcite.ports import (
     ArticleRepository,
+    EditorialRepository,
     Embedder,
+    FeedbackRepository,
     JobStore,
     LiteratureSource,
     LLMClient,
+    Mailer,
     Reranker,
     SourceRepository,
     UserRepository,
@@ -39,6 +43,7 @@ from medcite.ports import (
 )
 from medcite.retrieve import HybridSearcher, Mode, RetrievalParams
 from medcite.services.answer import AnswerService, AskResult, checked_question
+from medcite.services.editorial import EditorialService
 from medcite.services.indexing import Indexes, SyncReport
 from medcite.services.ingest import IngestReport, ingest_paths, store_items
 from medcite.services.verification import check_text, verify_claim
@@ -71,6 +76,10 @@ class Wiring:
     reranker: Callable[[], Reranker] | None = None
     # the relevance cross-encoder that gates an answer's sources (``MEDCITE_RELEVANCE_FLOOR`` > 0)
     relevance: Callable[[], Reranker] | None = None
+    # the editorial workflow and reader feedback stores; the mailer (None: no SMTP server configured)
+    editorial: EditorialRepository | None = None
+    feedback: FeedbackRepository | None = None
+    mailer: Callable[[], Mailer] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +117,23 @@ class Engine:
 
     def close(self) -> None:
         self._wiring.close()
+
+    # --- editorial workflow and reader feedback ---------------------------------------------------
+    @property
+    def editorial(self) -> EditorialRepository:
+        if self._wiring.editorial is None:
+            raise ConfigError("this engine has no editorial store")
+        return self._wiring.editorial
+
+    @property
+    def feedback(self) -> FeedbackRepository:
+        if self._wiring.feedback is None:
+            raise ConfigError("this engine has no feedback store")
+        return self._wiring.feedback
+
+    def mailer(self) -> Mailer | None:
+        """The SMTP mailer when ``MEDCITE_SMTP_HOST`` is set, else None (in-app notifications only)."""
+        return self._wiring.mailer() if self._wiring.mailer is not None else None
 
     def __enter__(self) -> Engine:
         return self
@@ -282,6 +308,30 @@ class Engine:
 
     def article(self, article_id: str) -> ArticleRecord:
         return self.articles.get(article_id)
+
+    def editorial_service(self) -> EditorialService:
+        """The review workflow over this engine's stores and verifier."""
+        return EditorialService(self.articles, self.editorial, self.store, lambda: self.verifier)
+
+    def regenerate(
+        self,
+        article_id: str,
+        actor: User,
+        base_version: int,
+        progress: Callable[[Stage], None] | None = None,
+    ) -> ArticleRecord:
+        """Compose the article's question again from the store and append it as a new version (the
+        workflow decides whether ``actor`` may, as for any edit)."""
+        rec = self.articles.get(article_id)
+        context = None
+        if rec.thread_id is not None:
+            before = [r for r in self.articles.thread(rec.thread_id) if r.created_at < rec.created_at]
+            context = before[-1].article if before else None
+        self._ensure_evidence(rec.article.question)
+        article = self.answers().compose(
+            rec.article.question, rec.article.audience, context, progress=progress
+        )
+        return self.editorial_service().regenerated(article_id, article, base_version, actor)
 
     @staticmethod
     def for_audience(article: Article, audience: str) -> Article:

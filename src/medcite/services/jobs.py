@@ -17,11 +17,13 @@ from medcite.domain import Job, JobStatus, Stage
 from medcite.errors import InputError, MedciteError
 from medcite.ports import JobQueue, JobStore
 from medcite.services.answer import checked_question
+from medcite.services.notify import NOTIFY, deliver
 
 if TYPE_CHECKING:
     from medcite.services.engine import Engine
 
 ANSWER = "answer"
+REGENERATE = "regenerate"
 HEARTBEAT_S = 2.0
 STALE_AFTER_S = 30.0
 _warm_lock = threading.Lock()
@@ -50,6 +52,19 @@ class JobService:
         self.queue.submit(job)
         return job
 
+    def submit_regenerate(self, article_id: str, base_version: int, actor: str) -> Job:
+        """Queue a regeneration of the article (a new version, composed again from the store)."""
+        params: dict[str, object] = {"article_id": article_id, "base_version": base_version, "actor": actor}
+        job = self.store.create(REGENERATE, params, actor)
+        self.queue.submit(job)
+        return job
+
+    def submit_notify(self) -> Job:
+        """Queue a job that sends the pending notification email (the worker retries each)."""
+        job = self.store.create(NOTIFY, {}, None)
+        self.queue.submit(job)
+        return job
+
     def get(self, job_id: str) -> Job:
         """The job, marked failed first when its worker is gone (see the module docstring)."""
         job = self.store.get(job_id)
@@ -73,7 +88,13 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
     beat = threading.Thread(target=_heartbeat, args=(store, job_id, stop, heartbeat_s), daemon=True)
     beat.start()
     try:
-        _answer(engine, store.get(job_id))
+        job = store.get(job_id)
+        if job.kind == NOTIFY:
+            _notify(engine, job)
+        elif job.kind == REGENERATE:
+            _regenerate(engine, job)
+        else:
+            _answer(engine, job)
     except MedciteError as exc:
         store.update(job_id, status=JobStatus.FAILED, stage="failed", message=str(exc))
     except Exception as exc:  # a bug must still leave the job failed, never running
@@ -86,6 +107,33 @@ def run_job(engine: Engine, job_id: str, heartbeat_s: float = HEARTBEAT_S) -> No
 def _heartbeat(store: JobStore, job_id: str, stop: threading.Event, every_s: float) -> None:
     while not stop.wait(every_s):
         store.update(job_id)
+
+
+def _regenerate(engine: Engine, job: Job) -> None:
+    with _warm_lock:
+        _ = engine.indexes, engine.verifier
+    p = job.params
+    actor = engine.users.get(str(p["actor"]))
+    if actor is None:
+        raise InputError("the user who asked for the regeneration is gone")
+
+    def progress(stage: Stage) -> None:
+        engine.jobs.update(job.id, stage=stage)
+
+    rec = engine.regenerate(str(p["article_id"]), actor, int(str(p["base_version"])), progress)
+    engine.jobs.update(
+        job.id, status=JobStatus.DONE, stage="done", result=rec.id, message=f"version {rec.version}"
+    )
+
+
+def _notify(engine: Engine, job: Job) -> None:
+    mailer = engine.mailer()
+    sent = failed = 0
+    if mailer is not None:
+        web = engine.settings.web
+        sent, failed = deliver(engine.feedback, mailer, web.public_url, web.mail_attempts)
+    message = f"{sent} email sent, {failed} failed"
+    engine.jobs.update(job.id, status=JobStatus.DONE, stage="done", message=message)
 
 
 def _answer(engine: Engine, job: Job) -> None:

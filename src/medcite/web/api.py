@@ -92,7 +92,14 @@ def _readable(request: Request, article_id: str) -> ArticleRecord:
 
 @router.get("/answers/{article_id}")
 def get_answer(article_id: str, request: Request) -> dict[str, Any]:
-    return answer_json(_readable(request, article_id))
+    """The article: readers get the last approved version (``newer_version_pending`` says when a newer
+    one waits for review), reviewers and up the newest."""
+    _readable(request, article_id)
+    shown = state(request).editorial.shown(article_id, current_user(request))
+    return answer_json(shown.record) | {
+        "approved_version": shown.newest.approved_version,
+        "newer_version_pending": shown.pending_newer,
+    }
 
 
 @router.post("/answers/{article_id}/followups", status_code=202, dependencies=[Depends(api_csrf)])

@@ -15,14 +15,17 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from medcite.bootstrap import open_engine, open_job_queue
-from medcite.config import Settings
+from medcite.config import Settings, WebSettings
 from medcite.domain import Role
 from medcite.ports import JobQueue
 from medcite.present.common import SOF_COLUMNS, sof_cells
 from medcite.services.accounts import AccountService
+from medcite.services.editorial import EditorialService
 from medcite.services.engine import Engine
+from medcite.services.feedback import FeedbackService
 from medcite.services.jobs import JobService
-from medcite.web import api, docs, errors, pages
+from medcite.services.notify import Notifier
+from medcite.web import api, docs, errors, feedback_api, feedback_pages, pages, review_api, review_pages
 from medcite.web.deps import AppState, csrf_token
 from medcite.web.security import CSRF_COOKIE, BodyLimit, RateLimits, SecurityHeaders
 
@@ -63,25 +66,52 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     templates.env.globals["Role"] = Role
     templates.env.globals["sof_cells"] = sof_cells
     templates.env.globals["SOF_COLUMNS"] = SOF_COLUMNS
-    rules = {"ask": web.rate_ask, "login": web.rate_login}
+    rules = {"ask": web.rate_ask, "login": web.rate_login, "comment": web.rate_comment}
     limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
+    jobs = JobService(eng.jobs, jobs_queue, web.job_stale_after_s)
+    editorial, feedback = editorial_services(eng, jobs, web)
     app.state.medcite = AppState(
         engine=eng,
-        jobs=JobService(eng.jobs, jobs_queue, web.job_stale_after_s),
+        jobs=jobs,
         accounts=AccountService(eng.users),
         limits=limits,
         templates=templates,
         cookie_secure=web.cookie_secure,
+        editorial=editorial,
+        feedback=feedback,
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     docs.mount(app)
+    app.include_router(review_api.router)
+    app.include_router(feedback_api.router)
     app.include_router(api.router)
+    app.include_router(review_pages.router)
+    app.include_router(feedback_pages.router)
     app.include_router(pages.router)
     errors.install(app, _renderer(templates))
     app.add_middleware(CsrfCookie, secure=web.cookie_secure)
     app.add_middleware(BodyLimit, max_bytes=web.max_body_bytes)
     app.add_middleware(SecurityHeaders, hsts=web.cookie_secure)
     return app
+
+
+def editorial_services(
+    eng: Engine, jobs: JobService, web: WebSettings
+) -> tuple[EditorialService, FeedbackService]:
+    """The review workflow and reader feedback over the engine's stores; email goes out in a job."""
+    editorial = eng.editorial_service()
+    mail = web.smtp_host is not None
+    notifier = Notifier(
+        eng.feedback, web.public_url.rstrip("/"), mail, lambda: None if not mail else _kick(jobs)
+    )
+    feedback = FeedbackService(
+        editorial, eng.feedback, eng.editorial, notifier, web.comment_edit_window_s, web.comment_max_links
+    )
+    return editorial, feedback
+
+
+def _kick(jobs: JobService) -> None:
+    jobs.submit_notify()
 
 
 def _wants_html(request: Request) -> bool:

@@ -10,7 +10,9 @@ from fastapi.templating import Jinja2Templates
 
 from medcite.domain import Role, User
 from medcite.services.accounts import AccountService
+from medcite.services.editorial import EditorialService
 from medcite.services.engine import Engine
+from medcite.services.feedback import FeedbackService
 from medcite.services.jobs import JobService
 from medcite.web.errors import WebError
 from medcite.web.security import (
@@ -34,6 +36,8 @@ class AppState:
     limits: RateLimits
     templates: Jinja2Templates
     cookie_secure: bool
+    editorial: EditorialService
+    feedback: FeedbackService
 
 
 def state(request: Request) -> AppState:

@@ -21,7 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from medcite.errors import (
     ConfigError,
+    ConflictError,
     EmptyEvidenceError,
+    ForbiddenError,
     InputError,
     MedciteError,
     NotFoundError,
@@ -63,6 +65,10 @@ def error_body(status: int, message: str, details: list[dict[str, str]] | None =
 def status_of(exc: MedciteError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, ConflictError):
+        return 409
+    if isinstance(exc, ForbiddenError):
+        return 403
     if isinstance(exc, InputError):
         return 422
     if isinstance(exc, EmptyEvidenceError):
@@ -99,7 +105,8 @@ def install(app: FastAPI, render: Render) -> None:
     async def medcite_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, MedciteError)
         status = status_of(exc)
-        return render(request, status, error_body(status, str(exc)), {})
+        details = conflict_details(exc) if isinstance(exc, ConflictError) else None
+        return render(request, status, error_body(status, str(exc), details), {})
 
     async def internal_error(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -110,6 +117,16 @@ def install(app: FastAPI, render: Render) -> None:
     app.add_exception_handler(WebError, web_error)
     app.add_exception_handler(MedciteError, medcite_error)
     app.add_exception_handler(Exception, internal_error)
+
+
+def conflict_details(exc: ConflictError) -> list[dict[str, str]]:
+    """What a conflicting save keeps for its author: their text, and the newest version to merge into."""
+    detail = {"field": "body", "problem": "not saved: another save came first", "yours": exc.yours}
+    if exc.current_version is not None:
+        detail["current_version"] = str(exc.current_version)
+    if exc.theirs:
+        detail["theirs"] = exc.theirs
+    return [detail]
 
 
 def json_error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Design, Role
+from medcite.domain import STAGES, ArticleRecord, Design
 from medcite.present.citations import to_bibtex, to_csl_json, to_ris
 from medcite.present.markdown import to_markdown
 from medcite.web.accounts_pages import router as accounts_router
@@ -20,9 +20,9 @@ from medcite.web.deps import (
     csrf_form,
     csrf_token,
     current_user,
-    require,
     state,
 )
+from medcite.web.editorial_view import editorial_context
 from medcite.web.errors import WebError
 from medcite.web.listing import PUBLIC, can_read, listed, search_filters, source_json
 from medcite.web.views import article_view
@@ -119,13 +119,14 @@ def _article(request: Request, article_id: str) -> ArticleRecord:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request) -> HTMLResponse:
-    rec = _article(request, article_id)
+    _article(request, article_id)
+    rec, extra = editorial_context(request, article_id)  # the stable version, or the newest for reviewers
     engine = state(request).engine
     article = engine.for_audience(rec.article, audience_of(request))
     sources = engine.store.get_sources([r.key for r in article.references])
     thread = engine.articles.thread(rec.thread_id) if rec.thread_id else [rec]
     view = article_view(rec, article, sources)
-    return render(request, "article.html", v=view, a=article, thread=thread)
+    return render(request, "article.html", v=view, a=article, thread=thread, **extra)
 
 
 EXPORTS = {
@@ -197,18 +198,6 @@ def source_page(pmid: str, request: Request) -> HTMLResponse:
     return render(request, "source.html", s=source_json(state(request).engine, current_user(request), pmid))
 
 
-@router.get("/policy", response_class=HTMLResponse)
-def policy(request: Request) -> HTMLResponse:
-    return render(request, "policy.html")
-
-
 @router.get("/about", response_class=HTMLResponse)
 def about(request: Request) -> HTMLResponse:
     return render(request, "about.html")
-
-
-@router.get("/review", response_class=HTMLResponse)
-def review(request: Request) -> HTMLResponse:
-    require(request, Role.REVIEWER)
-    waiting = [ArticleStatus.DRAFT, ArticleStatus.SUBMITTED, ArticleStatus.UNDER_REVIEW]
-    return render(request, "review.html", queue=state(request).engine.articles.recent(100, waiting))

@@ -59,6 +59,8 @@ class SqlArticleRepository:
             thread_id=row["thread_id"],
             created_at=_iso(row["created_at"]),
             updated_at=_iso(row["updated_at"]),
+            approved_version=row.get("approved_version"),
+            author_id=row.get("author_id"),
         )
 
     def new_thread(self) -> str:
@@ -107,8 +109,15 @@ class SqlArticleRepository:
         return ArticleRecord(aid, 1, status, article, thread_id, _iso(now), _iso(now))
 
     def get(self, article_id: str) -> ArticleRecord:
+        author = (
+            select(article_versions.c.author_id)
+            .where(article_versions.c.article_id == articles.c.id)
+            .where(article_versions.c.version == articles.c.version)
+            .scalar_subquery()
+        )
         with self.engine.connect() as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+            query = select(articles, author.label("author_id")).where(articles.c.id == article_id)
+            row = conn.execute(query).mappings().first()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
         return self._record(row)

@@ -97,6 +97,7 @@ articles = Table(
     Column("body", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("approved_version", Integer),  # the stable version readers see (0005)
 )
 
 # Every version of every article, append-only.
@@ -108,6 +109,8 @@ article_versions = Table(
     Column("status", String(32), nullable=False),
     Column("body", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("author_id", String(36)),  # whose edit made it (0005); None: written by machine
+    Column("note", Text),
 )
 
 threads = Table(

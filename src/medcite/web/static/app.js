@@ -2,7 +2,8 @@
    - citation buttons: a tap or click opens the evidence (hover and focus open it through CSS)
    - the audience selector applies on change
    - the progress page follows the job by server-sent events, polling when they fail
-   - the print button */
+   - the print button
+   - inline feedback: selecting text in a statement fills the quote of its report form */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -25,6 +26,20 @@
     if (ev.target.matches && ev.target.matches("[data-print]")) window.print();
   });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") closeAll(null); });
+
+  // inline feedback: text selected inside one statement becomes the quote of its report form
+  document.addEventListener("mouseup", function () {
+    var sel = window.getSelection && window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.anchorNode) return;
+    var el = sel.anchorNode.nodeType === 1 ? sel.anchorNode : sel.anchorNode.parentElement;
+    var li = el && el.closest && el.closest("li.st[data-claim]");
+    if (!li || !li.contains(sel.focusNode)) return;
+    var quote = li.querySelector('input[name="quote"]');
+    var details = li.querySelector("details.inline-feedback");
+    if (!quote || !details) return;
+    quote.value = sel.toString().replace(/\s+/g, " ").trim().slice(0, 2000);
+    details.open = true;
+  });
 
   document.querySelectorAll("select[data-autosubmit]").forEach(function (sel) {
     sel.addEventListener("change", function () { sel.form.submit(); });
