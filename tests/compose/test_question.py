@@ -184,3 +184,22 @@ def test_comparison_shapes() -> None:
     )
     b = analyze_question("Cold knife conization vs. LEEP. Are they the same procedure?")
     assert (b.intervention, b.comparator) == ("Cold knife conization", "LEEP")
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("Which gene controls the consistency of cerumen (ear wax)?", True),
+        ("What does the pembrolizumab companion diagnostic test assess?", True),
+        ("Which company developed eptinezumab?", True),
+        ("How many genes are imprinted in humans?", True),
+        ("List the side effects of bupropion.", True),
+        ("What is the role of ketamine in treating anxiety?", False),
+        ("What are the effects of 14-3-3 dimers on Tau phosphorylation?", False),
+        ("What is the evidence for melatonin in insomnia?", False),
+        ("Does bupropion help smoking cessation?", False),
+        ("Is Baloxavir effective for influenza?", False),
+    ],
+)
+def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
+    assert analyze_question(question).asks_entity is entity

@@ -158,7 +158,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 break
             if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
                 continue
-            if not _eligible(section, c, tags, counts, a.yes_no or section == "findings"):
+            if not _eligible(section, c, tags, counts, a.yes_no or a.asks_entity or section == "findings"):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):
