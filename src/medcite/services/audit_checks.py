@@ -47,7 +47,7 @@ def verdict_reasons(v: Verdict) -> list[str]:
             if v.label is not Label.SUPPORTED:
                 out.append(f"not stated in the source: {c.detail}")
         elif c.name in ("population", "design"):
-            out.extend(part.strip() for part in c.detail.split(";") if part.strip())
+            out.append(c.detail)
         else:
             out.append(f"{_CATEGORY.get(c.name, c.name)}: {c.detail}")
     return out
@@ -203,7 +203,8 @@ def summary_line(refs: Sequence[ReferenceAudit]) -> str:
         f"{failing} of {n} reference{'s' if n != 1 else ''} do not support the claims they are cited for"
     ]
     if count[AuditVerdict.CONTRADICTS]:
-        parts[0] += f" ({count[AuditVerdict.CONTRADICTS]} contradict them)"
+        k = count[AuditVerdict.CONTRADICTS]
+        parts[0] += f" ({k} contradict{'s' if k == 1 else ''} them)"
     extra = [
         (count[AuditVerdict.SUPPORTS], "support them", "supports them"),
         (count[AuditVerdict.PARTIAL], "support them in part", "supports them in part"),

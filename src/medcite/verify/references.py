@@ -157,14 +157,16 @@ def _ama_fields(text: str) -> dict[str, str]:
     elif segs:
         out["title"] = segs[0]
     if "journal" in out:
-        out["journal"] = (
-            re.sub(r"\s*(?:(?:1[89]|20)\d\d.*)$", "", out["journal"]).strip(" .") or out["journal"]
-        )
+        journal = re.sub(r"\s*(?:(?:1[89]|20)\d\d.*)$", "", out["journal"]).strip(" .;")
+        if journal:
+            out["journal"] = journal
+        else:
+            del out["journal"]
     return out
 
 
 def _apa_fields(m: re.Match[str]) -> dict[str, str]:
-    out = {"authors": m.group("authors").rstrip(" ."), "year": m.group("year")}
+    out = {"authors": m.group("authors").strip(), "year": m.group("year")}
     segs = _segments(m.group("rest"))
     if segs:
         out["title"] = segs[0]
@@ -205,7 +207,7 @@ def classify_reference(
         return RefKind.BOOK
     if _WEB.search(text):
         return RefKind.WEBSITE
-    return RefKind.RESEARCH if journal else RefKind.WEBSITE
+    return RefKind.RESEARCH
 
 
 def surname(author: str) -> str:
