@@ -56,7 +56,7 @@ def test_bad_input_is_a_clear_error(
         assert path.stat().st_size > 10_000_000  # the 10 MB case
     r = runner.invoke(app, ["audit", str(path)], env=env)
     assert r.exit_code == 2, r.output
-    assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit)
+    assert ("Traceback" not in r.output and r.exception is None) or isinstance(r.exception, SystemExit)
     assert message in " ".join(r.output.lower().split())
 
 

@@ -53,14 +53,16 @@ def test_apa_fields() -> None:
     ("raw", "kind"),
     [
         (
-            "American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. 5th ed. "
+            "American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. "
+            "5th ed. "
             "Arlington, VA: American Psychiatric Publishing; 2013.",
             RefKind.MANUAL,
         ),
         ("World Health Organization. ICD-11 for mortality and morbidity statistics. 2019.", RefKind.MANUAL),
         ("Doe J. Synthetic Textbook of Testing. 3rd ed. Synthville: Test Press; 2015.", RefKind.BOOK),
         (
-            "Synthetic Health Site. Anxiety: a synthetic page. https://example.org/anxiety. Accessed May 1, 2023.",
+            "Synthetic Health Site. Anxiety: a synthetic page. https://example.org/anxiety. "
+            "Accessed May 1, 2023.",
             RefKind.WEBSITE,
         ),
         (AMA, RefKind.RESEARCH),
