@@ -20,7 +20,8 @@ ARTICLE = (
     "Another claim cites a reference that the list lacks [3].\n\n"
     "References\n"
     "1. Double balloon enteroscopy in a community setting. 2013. PMID: 23831910\n"
-    "2. American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. 5th ed. 2013.\n"
+    "2. American Psychiatric Association. Diagnostic and Statistical Manual of Mental Disorders. "
+    "5th ed. 2013.\n"
 )
 
 
