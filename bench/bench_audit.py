@@ -29,7 +29,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,7 +43,7 @@ from medcite.domain import AbstractSection, Evidence, Label, SourceRecord, Store
 from medcite.domain.audit import AuditVerdict, CitedReference, Resolution
 from medcite.errors import InputError
 from medcite.services.audit import Auditor, Resolver, parse_article
-from medcite.verify import ClaimVerifier
+from medcite.verify import MAX_CLAIM_CHARS, ClaimVerifier
 
 PUBLISHED = "best pipeline 0.59 micro-F1; GPT-4 in-context 0.65 (Sarol et al. 2024, test set)"
 TARGET = "micro-F1 >= 0.70 (3-way)"
@@ -166,11 +166,29 @@ def run_audit(
 
 def verifier_only(cases: list[Case], corpus: dict[int, list[str]], verifier: ClaimVerifier) -> list[Pred]:
     items = [(clean(c), [Evidence(" ".join(corpus[d]))]) for c, d, _ in cases]
+    ok = [i for i, (c, e) in enumerate(items) if len(c) <= MAX_CLAIM_CHARS]  # the verifier's input limit
+    verdicts = dict(zip(ok, verifier.verify_batch([items[i] for i in ok]), strict=True))
     out: list[Pred] = []
-    for v in verifier.verify_batch(items):
+    for i in range(len(items)):
+        v = verdicts.get(i)
+        if v is None:
+            out.append((AuditVerdict.NOT_CHECKABLE, ("claim too long",), 0.0))
+            continue
         reasons = v.reasons + tuple(x.detail for x in v.checks if not x.passed)
         out.append((_LABEL_VERDICT[v.label], reasons, v.probability))
     return out
+
+
+def cached(path: Path | None, name: str, compute: Callable[[], list[Pred]]) -> list[Pred]:
+    """Predictions from ``path/name.json`` when there (same code, same data), else computed and saved."""
+    file = path / f"{name}.json" if path else None
+    if file is not None and file.is_file():
+        return [(AuditVerdict(v), tuple(r), p) for v, r, p in json.loads(file.read_text())]
+    preds = compute()
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps([(v.value, list(r), p) for v, r, p in preds]))
+    return preds
 
 
 def tune(gold: Sequence[str], preds: Sequence[Pred]) -> float:
@@ -184,6 +202,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N cases of each set (0: all)")
     ap.add_argument("--tune", action="store_true", help="tune the P(support) threshold on CI train first")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--cache", type=Path, default=None, help="folder keeping each run's predictions")
     args = ap.parse_args()
     d = data_dir()
     verifier = load_verifier(load_settings())
@@ -192,8 +211,13 @@ def main() -> None:
         train, _, corpus_t = load_cases(d, "train")
         train = train[: args.limit] if args.limit else train
         gold_t = [g for *_, g in train]
-        thresholds["audit"] = tune(gold_t, run_audit(train, corpus_t, verifier)[0])
-        thresholds["verifier"] = tune(gold_t, verifier_only(train, corpus_t, verifier))
+        c = args.cache
+        thresholds["verifier"] = tune(
+            gold_t, cached(c, "train-verifier", lambda: verifier_only(train, corpus_t, verifier))
+        )
+        thresholds["audit"] = tune(
+            gold_t, cached(c, "train-audit", lambda: run_audit(train, corpus_t, verifier)[0])
+        )
         print(f"thresholds tuned on CI train ({len(train)} cases): {thresholds}")
     three, fine, corpus = load_cases(d, "dev")
     if args.limit:

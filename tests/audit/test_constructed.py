@@ -130,3 +130,18 @@ def test_online_resolution_through_e_utilities(audit_engine: Engine, tmp_path: P
     assert (res.source_key, res.matched_by) == ("27797938", "online pmid")
     assert any(p.get("term") == ["27797938[pmid]"] for _m, path, p in state.requests if "esearch" in path)
     assert report.references[0].verdict is not AuditVerdict.NOT_CHECKABLE
+
+
+def test_an_overlong_citing_sentence_is_not_checkable_not_a_crash(audit_engine: Engine) -> None:
+    # constructed for the test, not medical advice: one sentence longer than the verifier reads
+    long_claim = "Sustained-release bupropion was compared with sertraline and placebo " + "and so on " * 220
+    article = (
+        "Constructed test example, not medical advice.\n\n"
+        f"{long_claim.strip()} [1]. Sustained-release bupropion and sertraline showed similar improvements "
+        "on all efficacy measures in patients with recurrent major depression [1].\n\n"
+        "References\n1. Croft H, Settle E. A placebo-controlled comparison. 2001. PMID: 10363731\n"
+    )
+    report = audit_engine.audit(article, suggest=False)
+    first, second = (s.citations[0] for s in report.statements)
+    assert first.verdict is AuditVerdict.NOT_CHECKABLE and "the limit is 2,000" in first.reasons[0]
+    assert second.verdict is not AuditVerdict.NOT_CHECKABLE

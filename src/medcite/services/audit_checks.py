@@ -18,7 +18,9 @@ from medcite.domain.audit import (
     StatementAudit,
 )
 from medcite.domain.cards import StudyCard
+from medcite.errors import InputError
 from medcite.ports import Verifier
+from medcite.verify import validate
 from medcite.verify.mesh import MeshVocabulary
 from medcite.verify.title_check import title_findings
 
@@ -126,8 +128,13 @@ def check_statements(
             elif not ref.kind.checkable:
                 row.append(CitationCheck(n, AuditVerdict.NOT_RESEARCH, (not_research(ref),)))
             elif n in resolved:
-                row.append(len(items))
-                items.append((st.text, [evidence_from(resolved[n])]))
+                evidence = [evidence_from(resolved[n])]
+                problem = _unusable(st.text, evidence)
+                if problem:
+                    row.append(CitationCheck(n, AuditVerdict.NOT_CHECKABLE, (problem,)))
+                else:
+                    row.append(len(items))
+                    items.append((st.text, evidence))
             else:
                 row.append(_title_only(n, st.text, ref.title, mesh))
         slots.append(row)
@@ -143,6 +150,15 @@ def check_statements(
             checks.append(_from_verdict(n, verdicts[slot], card))
         out.append(StatementAudit(st, tuple(checks)))
     return out
+
+
+def _unusable(claim: str, evidence: Sequence[Evidence]) -> str | None:
+    """Why the verifier cannot read this pair (an overlong sentence, a source without text), or None."""
+    try:
+        validate(claim, evidence)
+    except InputError as exc:
+        return f"not checkable: {exc}"
+    return None
 
 
 def not_research(ref: CitedReference) -> str:
