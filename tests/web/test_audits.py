@@ -68,7 +68,9 @@ async def test_paste_page_then_report_page_highlights_each_sentence(client: http
     assert r.status_code == 303 and re.fullmatch(r"/audits/[\w-]+", r.headers["location"])
     page = await client.get(r.headers["location"])
     assert page.status_code == 200
-    assert '<mark class="v-supports"' in page.text and '<mark class="v-not-research"' in page.text
+    report = page.text.split('<section class="audit-report">', 1)[1]  # after the colour legend
+    assert '<mark class="v-supports" title="[1] supports">From 2007 to 2011, 88 DBE' in report
+    assert '<span class="v-not-research">not a research article</span>' in report
     assert "<script>alert('body')</script>" not in page.text
     assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in page.text
     bad = await client.post("/audit", data={"text": "No citations and no list.", "csrf_token": token})
