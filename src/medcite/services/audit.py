@@ -24,7 +24,7 @@ from medcite.domain.audit import (
     StatementAudit,
     Suggestion,
 )
-from medcite.errors import InputError, MedciteError, NetworkError
+from medcite.errors import InputError, MedciteError
 from medcite.ports import LiteratureSource, SourceRepository, Verifier
 from medcite.services.audit_checks import (
     LABEL_VERDICT,
@@ -145,7 +145,7 @@ class Resolver:
                     src = self.sources.get_by_key(match.key)
                     if src is not None:
                         return src, how
-        except NetworkError:
+        except MedciteError:  # PubMed unreachable or refusing the query: the reference stays unresolved
             return None, ""
         finally:
             client.close()
