@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from medcite.bootstrap import open_engine
+from medcite.cli_audit import register as register_audit_command
 from medcite.config import Settings, load_settings
 from medcite.domain import Article, Design, SearchFilters, SearchHit
 from medcite.errors import InputError, MedciteError
@@ -40,6 +41,7 @@ app = typer.Typer(
     help="medcite: cited, machine-verified answers from the biomedical literature, offline.",
 )
 register_web_commands(app)  # serve, worker, db upgrade, users add
+register_audit_command(app)  # audit
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -325,15 +327,7 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="table | json")] = "
         t = Table(title="medcite store")
         t.add_column("what")
         t.add_column("count", justify="right")
-        for key in (
-            "sources",
-            "passages",
-            "retracted",
-            "lexical_docs",
-            "dense_vectors",
-            "dense_index_mb",
-            "index_lag",
-        ):
+        for key in [k for k in data if not k.startswith("by_")]:  # the counts, in the order above
             t.add_row(key, str(data[key]))
         out.print(t)
         for title, mapping in (

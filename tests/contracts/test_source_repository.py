@@ -191,3 +191,11 @@ def test_stats(repo: SourceRepository) -> None:
     assert st.by_year == {2001: 2, None: 1}
     assert st.retracted == 1
     assert repo.meta(["syn:3"])["syn:3"].retracted
+
+
+def test_get_by_doi_ignores_case_and_misses_cleanly(repo: SourceRepository) -> None:
+    repo.upsert([replace(record("syn:doi"), doi="10.1000/Synth.ABC"), record("syn:none")])
+    got = repo.get_by_doi("10.1000/synth.abc")
+    assert got is not None and got.key == "syn:doi"
+    assert repo.get_by_doi(" 10.1000/SYNTH.abc ") is not None
+    assert repo.get_by_doi("10.1000/other") is None

@@ -1,6 +1,6 @@
 """The REST API in process (httpx ASGITransport), on SQLite and PostgreSQL: answers as jobs, the article
-JSON contract, follow-ups, search with pagination, sources, the reserved audit endpoints, and one error
-shape for every error."""
+JSON contract, follow-ups, search with pagination, sources, and one error
+shape for every error (the audit endpoints: ``test_audits.py``)."""
 
 from __future__ import annotations
 
@@ -61,11 +61,6 @@ async def test_a_source_with_its_passages(client: httpx.AsyncClient) -> None:
     assert s["pmid"] == "23831910" and "DBE procedures" in s["sections"][0]["text"]
     assert s["passages"] and all(p["text"] for p in s["passages"])
     assert_error(await client.get("/api/sources/0"), 404, "not_found")
-
-
-async def test_audits_are_reserved(client: httpx.AsyncClient) -> None:
-    assert_error(await client.post("/api/audits", json={"text": "x [1]"}), 501, "not_implemented")
-    assert_error(await client.get("/api/audits/abc"), 501, "not_implemented")
 
 
 async def test_openapi_and_docs(client: httpx.AsyncClient) -> None:

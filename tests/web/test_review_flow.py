@@ -243,7 +243,7 @@ ROLE_CHECKS = [  # (method, path template, json, least role)
     ("GET", "/articles/{aid}/review", None, "reviewer"),
     ("GET", "/review", None, "reviewer"),
     ("GET", "/articles/{aid}/diff?from=1&to=1", None, "reviewer"),
-    ("GET", "/audit", None, "editor"),
+    ("GET", "/audit-log", None, "editor"),
     ("GET", "/reviewers/me", None, "reviewer"),
     ("GET", "/policy/edit", None, "editor"),
     ("GET", "/notifications", None, "reader"),
@@ -306,7 +306,7 @@ async def test_the_review_pages_render(app: FastAPI, engine: Engine) -> None:
         for path in (
             f"/articles/{aid}/review",
             "/review?topic=enteroscopy",
-            "/audit",
+            "/audit-log",
             "/reviewers/me",
             "/policy/edit",
             f"/articles/{aid}/diff?from=1&to=1",

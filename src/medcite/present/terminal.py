@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from medcite.domain.article import Article
+from medcite.domain.audit import AuditReport
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     EVIDENCE_COLUMNS,
@@ -93,3 +94,49 @@ def _evidence_table(a: Article) -> Table:
     for r in a.evidence_table:
         t.add_row(*(_text(c) for c in evidence_cells(r)))
     return t
+
+
+_VERDICT_STYLE = {
+    "supports": "green",
+    "partially supports": "yellow",
+    "does not support": "magenta",
+    "contradicts": "red",
+    "not checkable": "dim",
+    "not a research article": "blue",
+}
+
+
+def audit_rich(report: AuditReport) -> RenderableType:
+    """A citation audit: the summary, each reference with its verdict and reasons, each citing sentence."""
+    parts: list[RenderableType] = [Text(printable(report.summary), style="bold")]
+    parts += [Text(f"note: {printable(n)}", style="yellow") for n in report.notes]
+    refs = Table(title="references", show_lines=True, expand=True)
+    for col in ("n", "verdict", "reference", "reasons"):
+        refs.add_column(col, overflow="fold")
+    for r in report.references:
+        where = (
+            f"\nfound by {r.resolution.matched_by}: {r.resolution.source_key}"
+            if r.resolution.source_key
+            else ""
+        )
+        reasons = list(r.reasons) + ([f'decisive sentence: "{r.decisive}"'] if r.decisive else [])
+        refs.add_row(
+            str(r.reference.n),
+            Text(r.verdict.value, style=_VERDICT_STYLE[r.verdict.value]),
+            Text(printable(r.reference.raw + where)),
+            Text(printable("\n".join(f"- {x}" for x in reasons))),
+        )
+    parts.append(refs)
+    sents = Table(title="citing sentences", show_lines=True, expand=True)
+    sents.add_column("sentence", overflow="fold")
+    sents.add_column("citations", overflow="fold")
+    for i, s in enumerate(report.statements):
+        cites = Text()
+        for c in s.citations:
+            cites.append(f"[{c.n}] ")
+            cites.append(c.verdict.value + "\n", style=_VERDICT_STYLE[c.verdict.value])
+        for t in (t for t in report.suggestions if t.statement == i):
+            cites.append(printable(f"better: {t.pmid or t.source_key} {t.verdict.value}\n"), style="cyan")
+        sents.add_row(Text(printable(s.statement.text)), cites)
+    parts.append(sents)
+    return Group(*parts)

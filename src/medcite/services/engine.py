@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medcite.compose import render_patient
+from medcite.compose.synthesis import card_of
 from medcite.config import Settings
 from medcite.domain import (
     Article,
@@ -26,6 +27,7 @@ from medcite.domain import (
     User,
     Verdict,
 )
+from medcite.domain.audit import AuditReport
 from medcite.errors import ConfigError, EmptyEvidenceError, InputError, NetworkError
 from medcite.ports import (
     ArticleRepository,
@@ -43,6 +45,7 @@ from medcite.ports import (
 )
 from medcite.retrieve import HybridSearcher, Mode, RetrievalParams
 from medcite.services.answer import AnswerService, AskResult, checked_question
+from medcite.services.audit import Auditor, Resolver
 from medcite.services.editorial import EditorialService
 from medcite.services.indexing import Indexes, SyncReport
 from medcite.services.ingest import IngestReport, ingest_paths, store_items
@@ -271,6 +274,26 @@ class Engine:
     def check_citations(self, text: str, references: Mapping[int, str]) -> CitationReport:
         """Check every ``[n]`` citation of ``text`` against the stored source keyed ``references[n]``."""
         return check_text(self.verifier, self.store, text, references)
+
+    def audit(
+        self, data: bytes | str, *, name: str | None = None, online: bool = False, suggest: bool = True
+    ) -> AuditReport:
+        """Audit the citations of an article someone else wrote (text, Markdown or HTML): each reference
+        resolved (the store by PMID, DOI or title; PubMed too when ``online``), each citing sentence checked
+        against each reference it cites, better stored sources suggested for the claims that fail."""
+        return self.auditor(online=online, suggest=suggest).audit(data, name)
+
+    def auditor(self, *, online: bool = False, suggest: bool = True) -> Auditor:
+        def search(query: str, k: int) -> list[SearchHit]:
+            return self.search(query, k) if self.indexes.lexical.num_docs else []
+
+        resolver = Resolver(
+            self.store,
+            search,
+            self._wiring.literature if online else None,
+            self.store.upsert,
+        )
+        return Auditor(resolver, lambda: self.verifier, card_of, search if suggest else None)
 
     # --- ask ----------------------------------------------------------------------------
     def answers(self) -> AnswerService:

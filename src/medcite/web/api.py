@@ -15,6 +15,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from medcite.domain import STAGES, ArticleRecord, ArticleStatus, Job, Role, User
 from medcite.present.json_contract import to_json
+from medcite.web.audits import MAX_AUDIT_CHARS, audit_body, run_audit, stored_audit
 from medcite.web.deps import api_csrf, client_key, current_user, require, state
 from medcite.web.errors import WebError
 from medcite.web.listing import PUBLIC, can_read, hit_json, search_filters, source_json
@@ -33,7 +34,7 @@ class FollowupRequest(BaseModel):
 
 
 class AuditRequest(BaseModel):
-    text: str = Field(min_length=1, max_length=20000)
+    text: str = Field(min_length=1, max_length=MAX_AUDIT_CHARS)
 
 
 def job_json(job: Job) -> dict[str, Any]:
@@ -217,13 +218,16 @@ def new_token(body: TokenRequest, request: Request) -> dict[str, str]:
     return {"token": state(request).accounts.new_api_token(user, body.name), "name": body.name}
 
 
-@router.post("/audits", status_code=501)
-def create_audit(body: AuditRequest) -> JSONResponse:
-    """Reserved for the citation audit (a later issue): 501 until then."""
-    raise WebError(501, "citation audits are not available yet")
+@router.post("/audits", status_code=201, dependencies=[Depends(api_csrf)])
+def create_audit(body: AuditRequest, request: Request) -> JSONResponse:
+    """Audit the citations of an article (text, Markdown or HTML with its reference list); returns the
+    report (201): ``references``, ``statements``, ``summary``. Rate limited like a question."""
+    audit_id = run_audit(request, body.text)
+    report = audit_body(audit_id, stored_audit(request, audit_id))
+    return JSONResponse(report, status_code=201, headers={"location": f"/api/audits/{audit_id}"})
 
 
-@router.get("/audits/{audit_id}", status_code=501)
-def get_audit(audit_id: str) -> JSONResponse:
-    """Reserved for the citation audit (a later issue): 501 until then."""
-    raise WebError(501, "citation audits are not available yet")
+@router.get("/audits/{audit_id}")
+def get_audit(audit_id: str, request: Request) -> dict[str, Any]:
+    """A stored audit report, by the id that ``POST /api/audits`` returned."""
+    return audit_body(audit_id, stored_audit(request, audit_id))

@@ -14,6 +14,7 @@ from medcite.present.citations import to_bibtex, to_csl_json, to_ris
 from medcite.present.markdown import to_markdown
 from medcite.web.accounts_pages import router as accounts_router
 from medcite.web.api import job_json
+from medcite.web.audits import router as audits_router
 from medcite.web.deps import (
     AUDIENCE_COOKIE,
     client_key,
@@ -29,6 +30,7 @@ from medcite.web.views import article_view
 
 router = APIRouter(include_in_schema=False)
 router.include_router(accounts_router)
+router.include_router(audits_router)
 
 #: "Which best describes you?": the choice, its label, and the article audience it reads
 AUDIENCES: dict[str, tuple[str, str]] = {

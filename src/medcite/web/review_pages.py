@@ -180,7 +180,7 @@ def diff_page(
     return render(request, "diff.html", article_id=article_id, old=old, new=new, lines=lines)
 
 
-@router.get("/audit", response_class=HTMLResponse)
+@router.get("/audit-log", response_class=HTMLResponse)
 def audit_page(
     request: Request, article_id: Annotated[str | None, Query(max_length=36)] = None
 ) -> HTMLResponse:
@@ -192,7 +192,7 @@ def audit_page(
         if e.actor_id and e.actor_id not in names:
             u = eng.users.get(e.actor_id)
             names[e.actor_id] = u.username if u else e.actor_id
-    return render(request, "audit.html", entries=entries, names=names)
+    return render(request, "audit_log.html", entries=entries, names=names)
 
 
 @router.get("/reviewers", response_class=HTMLResponse)

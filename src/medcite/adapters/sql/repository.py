@@ -216,6 +216,20 @@ class Store:
             row = conn.execute(select(sources).where(sources.c.key == key)).mappings().first()
             return row_to_source(row) if row else None
 
+    def get_by_doi(self, doi: str) -> StoredSource | None:
+        """The source with this DOI (compared without case), or None; the lowest id when several share it."""
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    select(sources)
+                    .where(func.lower(sources.c.doi) == doi.strip().lower())
+                    .order_by(sources.c.id)
+                )
+                .mappings()
+                .first()
+            )
+            return row_to_source(row) if row else None
+
     def passages_of(self, keys: Sequence[str]) -> dict[str, list[PassageRow]]:
         """The passages of each key in position order; a key that is not stored maps to ``[]``."""
         out: dict[str, list[PassageRow]] = {key: [] for key in keys}
