@@ -118,3 +118,20 @@ def test_animal_words_in_a_title_do_not_make_a_human_study_animal() -> None:
     for title in ("Porcine versus bovine heparin during bypass", "Dog ownership and asthma in adults"):
         rec = SourceRecord(key="synthetic:1", title=title, sections=(AbstractSection("", text),))
         assert classify(rec).human is True
+
+
+def test_a_blinded_placebo_controlled_trial_is_a_randomised_trial() -> None:
+    # real titles from corpora/abstracts_extra (PMID 10653203, PMID 12640225)
+    blinded = SourceRecord(
+        key="t1",
+        title="A Double-Blind, Placebo-Controlled Trial of Abecarnil and Diazepam in the Treatment of "
+        "Patients "
+        "With Generalized Anxiety Disorder",
+    )
+    assert classify(blinded).design is Design.RCT
+    open_label = SourceRecord(
+        key="t2",
+        title="An open-label trial of modafinil augmentation in patients with partial response to "
+        "antidepressant therapy",
+    )
+    assert classify(open_label).design is not Design.RCT

@@ -50,6 +50,7 @@ from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord
 from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
 from medcite.text.cues import (
     ABOUT_GUIDELINES,
+    BLINDED_CONTROLLED_CUE,
     CASE_CONTROL_CUE,
     CASE_SERIES_CUE,
     ECONOMIC_MODEL,
@@ -113,6 +114,7 @@ _MESH_DESIGN: dict[str, Design] = {
 _TEXT_CUES: tuple[tuple[Design, re.Pattern[str], tuple[str, ...]], ...] = (
     (Design.META_ANALYSIS, META_ANALYSIS_CUE, ("analys", "systematic")),
     (Design.RCT, RCT_CUE, ("random",)),
+    (Design.RCT, BLINDED_CONTROLLED_CUE, ("blind", "mask")),
     (Design.CASE_CONTROL, CASE_CONTROL_CUE, ("case",)),
     (
         Design.OBSERVATIONAL,

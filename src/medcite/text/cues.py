@@ -309,6 +309,12 @@ RCT_CUE = re.compile(
     r"|\b(?:were|was|being|and|we) " + _RANDOMISED_WORD + r"\b|\b(?:" + _RANDOM_ALLOCATION + r")\b",
     re.I,
 )
+# "a double-blind, placebo-controlled trial": PubMed indexes such trials as randomised controlled trials
+BLINDED_CONTROLLED_CUE = re.compile(
+    r"\b(?:double|triple)[- ](?:blind(?:ed)?|mask(?:ed)?)[, ]+(?:\w+[- ]?\w*[, ]+){0,3}?"
+    r"(?:placebo|sham|vehicle)[- ]controlled[, ]+(?:\w+[- ]?\w*[, ]+){0,3}?(?:trial|study)\b",
+    re.I,
+)
 META_ANALYSIS_CUE = re.compile(r"\bmeta-?\s?analys[ie]s\b|\bsystematic (?:literature )?review\b", re.I)
 # "case-referent" is the older name of the case-control design
 CASE_CONTROL_CUE = re.compile(r"\bcase[- ](?:control|referent)\b", re.I)
