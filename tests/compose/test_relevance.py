@@ -24,7 +24,7 @@ def _src(i: int, title: str, conclusion: str, results: str = "", n: int | None =
     rec = SourceRecord(key=f"pmid:{i}", title=title, sections=tuple(secs), pmid=str(i))
     s = _source(i, rec)
     if n is not None:
-        s = StoredSource(s.id, s.record, EvidenceInfo(Design.OBSERVATIONAL, True, n, True))
+        s = StoredSource(s.id, s.record, EvidenceInfo(Design.OBSERVATIONAL, False, n, True))  # indexed
     return s
 
 
@@ -112,3 +112,21 @@ def test_tagged_terms_must_match_as_such() -> None:
     intervention = concepts(analyze_question("Does vitamin D supplementation prevent fractures?"))[0]
     assert not intervention.found_in(k_only)
     assert intervention.found_in(d_named)
+
+
+def test_a_guessed_design_is_not_stated_as_fact(pubmedqa: dict[str, StoredSource]) -> None:
+    # a design read from the indexing, or named in the text, is stated; one only guessed is not
+    indexed = next(
+        s for s in pubmedqa.values() if s.evidence.design is Design.OBSERVATIONAL and not s.evidence.inferred
+    )
+    assert attribution(indexed).text.startswith("In an observational study")
+    named = next(
+        s
+        for s in pubmedqa.values()
+        if s.evidence.design is Design.RCT and s.evidence.inferred and "randomi" in s.record.text.lower()
+    )
+    assert attribution(named).text.startswith("In a randomised controlled trial")
+    guessed = StoredSource(
+        AF.id, AF.record, EvidenceInfo(Design.REVIEW, True, None, True)
+    )  # the AF abstract names no review
+    assert attribution(guessed).text == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medcite.corpus.classify import design_stated
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
 
@@ -147,10 +148,12 @@ def attribution(source: StoredSource) -> Prefix:
     checkable; just the design otherwise.
     """
     ev = source.evidence
-    design = DESIGN_PHRASE[ev.design]
+    # a design the source does not state (only guessed from its text) is not put in its mouth: "a study"
+    shown = ev.design if design_stated(source) else Design.OTHER
+    design = DESIGN_PHRASE[shown]
     n = reliable_n(source)
     if n is None:
-        if ev.design is Design.OTHER:
+        if shown is Design.OTHER:
             return Prefix("")
         return Prefix(f"In {design}, ")
     text = source.record.text

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from medcite.compose.candidates import DESIGN_PHRASE, attribution, reliable_n
 from medcite.compose.certainty import grade
+from medcite.corpus.classify import design_stated
 from medcite.domain import SourceRecord, StoredSource
 from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Section
 
@@ -96,7 +97,10 @@ def surname(author: str) -> str:
 
 
 def design_words(s: StoredSource) -> str:
-    """The design in words, as the statements' prefixes name it ("randomised controlled trial")."""
+    """The design in words, as the statements' prefixes name it ("randomised controlled trial"); a design
+    only guessed from the text (:func:`medcite.corpus.classify.design_stated`) is "unstated-design study"."""
+    if not design_stated(s):
+        return "unstated-design study"
     phrase = DESIGN_PHRASE[s.evidence.design]
     words = re.sub(r"^an? ", "", phrase)
     return "other" if words == "study" else words

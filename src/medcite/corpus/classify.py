@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
-from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord
+from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
 from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
 from medcite.text.cues import (
     ABOUT_GUIDELINES,
@@ -400,3 +400,27 @@ def _number(token: str) -> int | None:
         else:
             return None
     return total or None
+
+
+# the words that name each design in a title or abstract (the cues of step 3)
+_NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
+    Design.META_ANALYSIS: (META_ANALYSIS_CUE,),
+    Design.RCT: (RCT_CUE, BLINDED_CONTROLLED_CUE),
+    Design.CASE_CONTROL: (CASE_CONTROL_CUE,),
+    Design.OBSERVATIONAL: (OBSERVATIONAL_CUE,),
+    Design.CASE_SERIES: (CASE_SERIES_CUE,),
+    Design.REVIEW: (REVIEW_CUE, REVIEW_TITLE),
+    Design.GUIDELINE: (GUIDELINE_TITLE,),
+}
+
+
+def design_stated(source: StoredSource) -> bool:
+    """Whether the source's design is one it states: taken from its publication types or MeSH (not
+    inferred), an animal or laboratory study, or named in its title or abstract ("randomised", "cohort",
+    "systematic review"). A design only guessed (prose without numbers read as a review, counted people as
+    an observational study, the text model's answer) is not to be stated as fact."""
+    ev = source.evidence
+    if not ev.inferred or ev.design in (Design.ANIMAL, Design.OTHER):
+        return True
+    rec = source.record
+    return any(_states(cue, rec.title, rec.text) for cue in _NAMED_BY.get(ev.design, ()))
