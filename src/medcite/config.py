@@ -86,12 +86,12 @@ class ModelSettings(BaseSettings):
         default=False, description="Re-order the fused search results with the relevance cross-encoder."
     )
     relevance_floor: float = Field(
-        default=0.2,
+        default=0.05,
         ge=0.0,
         le=1.0,
         description="Sources that the relevance cross-encoder scores below this against the question are "
-        "left out of an answer as off-topic (0: no gate). 0.2 chosen on the even halves of BioASQ 7B-9B and "
-        "PubMedQA dev (bench/bench_relevance_gate.py).",
+        "left out of an answer as off-topic (0: no gate). 0.05 chosen on the even halves of BioASQ 7B-9B and "
+        "PubMedQA dev: the best yes/no accuracy of 0, 0.05, 0.1, 0.2 (bench/bench_answers.py).",
     )
 
 
