@@ -52,7 +52,7 @@ class RuleFindings:
     indication: bool  # the claim names a condition (or an age group) the evidence does not study (MeSH)
     indirect_population: bool
     direction_conflict: bool
-    numbers_failed: bool
+    numbers_failed: bool  # a claim number changed against the evidence number in the same context
     design_overstated: bool
 
 
@@ -74,9 +74,10 @@ def apply_rules(
         label, prob = Label.CONTRADICTED, prob * 0.3
         by.append("direction")
     # only a *supported* label: turning contradicted into unsupported as well cost Evidence Inference
-    # held-out 0.599 -> 0.443 accuracy and Citation-Integrity dev 0.500 -> 0.370 (ablation, v3). Even so
-    # the rule costs CI dev 0.500 -> 0.380 and EI 0.599 -> 0.553; kept because a wrong number must not be
-    # supported (sanity number_change 0.967 with it, 0.642 with v2's down-to-partial)
+    # held-out 0.599 -> 0.443 accuracy and Citation-Integrity dev 0.500 -> 0.370 (ablation, v3). Firing on
+    # any number missing from the evidence still cost CI dev 0.500 -> 0.380 and EI 0.599 -> 0.553 (v3), so
+    # since v4 it fires only on a number *changed* in context (numbers.changed_in_context): the same 112 of
+    # 120 sanity number_change cases, a fifth as many gold-supported dev pairs (EI 274 -> 60, CI 62 -> 14)
     if on("numbers") and f.numbers_failed and label is Label.SUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.3
         by.append("numbers")
