@@ -24,7 +24,7 @@ from bert import load_minilm
 from onnx_export import export_bert, scratch_dir
 from train_verifier import minilm_dir
 
-MODEL_ID = "medcite-verifier-minilm-l6-nli-v4"
+MODEL_ID = "medcite-verifier-minilm-l6-nli-v3"
 
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:

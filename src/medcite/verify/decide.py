@@ -76,8 +76,9 @@ def apply_rules(
     # only a *supported* label: turning contradicted into unsupported as well cost Evidence Inference
     # held-out 0.599 -> 0.443 accuracy and Citation-Integrity dev 0.500 -> 0.370 (ablation, v3). Firing on
     # any number missing from the evidence still cost CI dev 0.500 -> 0.380 and EI 0.599 -> 0.553 (v3), so
-    # since v4 it fires only on a number *changed* in context (numbers.changed_in_context): the same 112 of
-    # 120 sanity number_change cases, a fifth as many gold-supported dev pairs (EI 274 -> 60, CI 62 -> 14)
+    # now it fires only on a *changed* number (a same-dimension rival, or another number in the same context;
+    # numbers.NumbersResult.changed): the same 112 of 120 sanity number_change cases, far fewer gold-supported
+    # dev pairs (Evidence Inference held-out 274 -> 67, Citation-Integrity dev 62 -> 22, HealthVer 37 -> 7)
     if on("numbers") and f.numbers_failed and label is Label.SUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.3
         by.append("numbers")

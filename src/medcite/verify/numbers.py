@@ -76,9 +76,9 @@ class NumbersResult:
         tuple[Quantity, Quantity], ...
     ]  # (claim quantity, evidence quantity of that dimension)
     matched: int
-    #: a claim number that is not in the evidence stands where the evidence states another number in the
-    #: same context (a changed number, not merely one the evidence leaves unstated); the numbers *rule* acts
-    #: only on these (see medcite.verify.decide)
+    #: a claim number is not in the evidence but the evidence states a rival of the same dimension, or another
+    #: number in the same context: a changed number, not merely one the evidence leaves unstated; the numbers
+    #: *rule* acts only on these (see medcite.verify.decide)
     changed: bool = False
 
 
@@ -206,8 +206,8 @@ def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
         return NumbersResult(CheckResult("numbers", True, detail), (), (), matched)
     parts = [f"'{q.text}' not in the evidence (it says '{e.text}')" for q, e in conflicting]
     parts += [f"'{q.text}' not found in the evidence" for q in missing]
-    unmatched = [*missing, *(q for q, _ in conflicting)]
-    changed = changed_in_context(claim, unmatched, evidence_texts)
+    # a rival of the same dimension ("a few seconds" vs "30 min") is a change; a bare number only in context
+    changed = bool(conflicting) or changed_in_context(claim, missing, evidence_texts)
     if not changed:
         parts.append("no evidence number in the same context (not stated there, rather than changed)")
     return NumbersResult(
