@@ -152,10 +152,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="rows per dataset (0 = all)")
     ap.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "eval_verify.json")
     ap.add_argument("--no-ablation", action="store_true", help="skip the rule ablation table")
+    ap.add_argument(
+        "--model-dir", type=Path, default=None, help="a candidate model folder (default: shipped)"
+    )
+    ap.add_argument("--no-throughput", action="store_true", help="skip the throughput table")
     args = ap.parse_args()
     d = data_dir()
     settings = load_settings()
-    verifier = load_verifier(settings)
+    verifier = load_verifier(settings, model_dir=args.model_dir)
     cache = CachedModel(verifier.model)
     verifier.model = cache  # the ablation reruns only the rules
     cosine = Cosine(settings.models.threads)
@@ -200,7 +204,8 @@ def main() -> None:
     sanity_table(d, verifier, results)
     if not args.no_ablation:
         ablation_table(verifier, all_rows, results)
-    throughput(d, settings, results)
+    if not args.no_throughput:
+        throughput(d, settings, results, args.model_dir)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2))
 
@@ -312,9 +317,11 @@ def ablation_table(verifier: ClaimVerifier, rows: dict[str, list[Row]], results:
     results["ablation"] = {"datasets": names, "rows": out}
 
 
-def throughput(d: Path, settings: Settings, results: dict[str, object]) -> None:
+def throughput(
+    d: Path, settings: Settings, results: dict[str, object], model_dir: Path | None = None
+) -> None:
     """Batched claim-passage pairs/s on the HealthVer dev passages (512 pairs, batches of 64)."""
-    verifier = load_verifier(settings)
+    verifier = load_verifier(settings, model_dir=model_dir)
     items = [(c, [Evidence(text=e)]) for c, e, _ in healthver(d)[:512]]
     verifier.verify_batch(items[:8])
     t0, c0 = time.perf_counter(), time.process_time()

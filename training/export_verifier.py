@@ -108,12 +108,16 @@ def export_int8(model: torch.nn.Module, out: Path) -> None:
             quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
 
 
-def calibration_logits(out: Path, calib: Path, max_len: int) -> tuple[np.ndarray, np.ndarray]:
+def calibration_logits(
+    out: Path, calib: Path, max_len: int, threads: int = 2
+) -> tuple[np.ndarray, np.ndarray]:
     """Logits of the int8 model actually shipped on the calibration pairs, and their labels."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
-    sess = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    sess = ort.InferenceSession(str(out / "model.onnx"), so, providers=["CPUExecutionProvider"])
     tok = Tokenizer.from_file(str(out / "tokenizer.json"))
     tok.enable_truncation(max_len, strategy="longest_first")
     tok.enable_padding()
@@ -136,10 +140,12 @@ def main() -> None:
     ap.add_argument("--calib", type=Path, default=Path("training/out/calib.jsonl"))
     ap.add_argument("--out", type=Path, default=Path("src/medcite/models/verifier"))
     ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--model-id", default=MODEL_ID)
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--pooling", choices=["mean", "cls"], default="mean", help="when the checkpoint lacks it")
     args = ap.parse_args()
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     ckpt = torch.load(args.ckpt, map_location="cpu")
     model = load_minilm(minilm_dir(), pooling=ckpt.get("args", {}).get("pooling", args.pooling))
     model.load_state_dict(ckpt["model"])
@@ -151,7 +157,7 @@ def main() -> None:
     shutil.copy(minilm_dir() / "tokenizer.json", args.out / "tokenizer.json")
 
     # temperature on the calibration pairs, through the int8 model actually shipped
-    z, y = calibration_logits(args.out, args.calib, args.max_len)
+    z, y = calibration_logits(args.out, args.calib, args.max_len, args.threads)
     temp = fit_temperature(z, y)
     acc = float((z.argmax(1) == y).mean())
     probs = _softmax(z / temp)
@@ -160,7 +166,7 @@ def main() -> None:
     ece_raw = expected_calibration_error(_softmax(z)[:, 0], (y == 0).astype(float))
     argmax_bacc = balanced_accuracy(y, z.argmax(1))
     cfg = {
-        "model_id": MODEL_ID,
+        "model_id": args.model_id,
         "max_len": args.max_len,
         "labels": ["entailment", "neutral", "contradiction"],
         "temperature": temp,

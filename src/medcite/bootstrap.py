@@ -38,10 +38,13 @@ from medcite.verify.decide import Thresholds
 from medcite.verify.mesh import MeshVocabulary
 
 
-def load_verifier(settings: Settings, disabled: frozenset[str] = frozenset()) -> ClaimVerifier:
-    """The shipped verifier, loaded from the installed package (no network). Raises ModelError if missing.
-    ``disabled`` switches rule checks off by name (ablations only; see medcite.verify.decide.RULES)."""
-    model = NLIModel(shipped_model_dir(), threads=settings.models.threads)
+def load_verifier(
+    settings: Settings, disabled: frozenset[str] = frozenset(), model_dir: Path | None = None
+) -> ClaimVerifier:
+    """The shipped verifier, loaded from the installed package (no network), or the model in ``model_dir``
+    (candidate evaluation). Raises ModelError if missing. ``disabled`` switches rule checks off by name
+    (ablations only; see medcite.verify.decide.RULES)."""
+    model = NLIModel(model_dir or shipped_model_dir(), threads=settings.models.threads)
     thresholds = Thresholds(model.config.supported_threshold, model.config.contradicted_threshold)
     return ClaimVerifier(model, MeshVocabulary.load(), thresholds, disabled)
 

@@ -112,6 +112,7 @@ def test_changed_dose_in_real_sentence_is_named(find_sentence) -> None:  # type:
     assert check_numbers(sentence, [sentence]).check.passed
     res = check_numbers(wrong, [sentence])
     assert not res.check.passed and f"{int(m.group(1)) * 3 + 7} mg" in res.check.detail
+    assert res.changed  # the same sentence with another dose: changed in context, so the rule acts
 
 
 def test_vague_duration_conflicts_with_the_reported_one(shared: Path) -> None:
@@ -121,3 +122,29 @@ def test_vague_duration_conflicts_with_the_reported_one(shared: Path) -> None:
     res = check_numbers(ref["claim"], [corpus[ref["cord_id"]]])
     assert not res.check.passed and "'a few seconds'" in res.check.detail and "30 min" in res.check.detail
     assert check_numbers("within several days", ["after 5 days"]).check.passed  # 5 is "several"
+
+
+def test_a_number_changed_in_its_own_context_is_a_change() -> None:
+    """Synthetic sentences (not evidence): the claim restates the sentence with another number."""
+    evidence = "State anxiety was 34.0 in the intervention group and 41.2 in the control group."
+    res = check_numbers("State anxiety was 44.0 in the intervention group.", [evidence])
+    assert not res.check.passed
+    assert res.changed
+    assert "44.0" in res.check.detail
+
+
+def test_a_number_the_evidence_does_not_state_is_not_a_change() -> None:
+    """Synthetic: the claim names the arm's dose; the evidence reports the result without it."""
+    evidence = "Pain scores fell from 6.1 to 3.2 after treatment, with no serious adverse events."
+    res = check_numbers("Botulinum toxin (maximum 100 units) reduced neck pain.", [evidence])
+    assert not res.check.passed  # the check still says the number is not found ...
+    assert not res.changed  # ... but it was not changed from a number in the same place
+    assert "same context" in res.check.detail
+
+
+def test_a_matching_number_is_never_a_change() -> None:
+    res = check_numbers(
+        "Anxiety was 34.0 in the intervention group.", ["Anxiety was 34.0 in the intervention group."]
+    )
+    assert res.check.passed
+    assert not res.changed

@@ -52,7 +52,7 @@ class RuleFindings:
     indication: bool  # the claim names a condition (or an age group) the evidence does not study (MeSH)
     indirect_population: bool
     direction_conflict: bool
-    numbers_failed: bool
+    numbers_failed: bool  # a claim number changed against the evidence number in the same context
     design_overstated: bool
 
 
@@ -74,9 +74,11 @@ def apply_rules(
         label, prob = Label.CONTRADICTED, prob * 0.3
         by.append("direction")
     # only a *supported* label: turning contradicted into unsupported as well cost Evidence Inference
-    # held-out 0.599 -> 0.443 accuracy and Citation-Integrity dev 0.500 -> 0.370 (ablation, v3). Even so
-    # the rule costs CI dev 0.500 -> 0.380 and EI 0.599 -> 0.553; kept because a wrong number must not be
-    # supported (sanity number_change 0.967 with it, 0.642 with v2's down-to-partial)
+    # held-out 0.599 -> 0.443 accuracy and Citation-Integrity dev 0.500 -> 0.370 (ablation, v3). Firing on
+    # any number missing from the evidence still cost CI dev 0.500 -> 0.380 and EI 0.599 -> 0.553 (v3), so
+    # now it fires only on a *changed* number (a same-dimension rival, or another number in the same context;
+    # numbers.NumbersResult.changed): the same 112 of 120 sanity number_change cases, far fewer gold-supported
+    # dev pairs (Evidence Inference held-out 274 -> 67, Citation-Integrity dev 62 -> 22, HealthVer 37 -> 7)
     if on("numbers") and f.numbers_failed and label is Label.SUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.3
         by.append("numbers")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.domain import CheckResult
-from medcite.text import TEENS, TENS, UNITS
+from medcite.text import TEENS, TENS, UNITS, content_words
 
 _WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100}
 
@@ -76,6 +76,10 @@ class NumbersResult:
         tuple[Quantity, Quantity], ...
     ]  # (claim quantity, evidence quantity of that dimension)
     matched: int
+    #: a claim number is not in the evidence but the evidence states a rival of the same dimension, or another
+    #: number in the same context: a changed number, not merely one the evidence leaves unstated; the numbers
+    #: *rule* acts only on these (see medcite.verify.decide)
+    changed: bool = False
 
 
 # "in a few seconds", "several weeks": a vague duration is still a duration (value, tolerance in units)
@@ -158,6 +162,27 @@ def quantity_matches(claim: Quantity, ev: Quantity) -> bool:
     return _close(claim, ev)
 
 
+CONTEXT_WORDS = 3  # content words read on each side of a number
+SHARED_CONTEXT = 2  # of them, how many a claim number and an evidence number must share to be "the same slot"
+
+
+def _context(text: str, q: Quantity) -> set[str]:
+    return set(content_words(text[: q.start])[-CONTEXT_WORDS:] + content_words(text[q.end :])[:CONTEXT_WORDS])
+
+
+def changed_in_context(claim: str, unmatched: Sequence[Quantity], evidence_texts: Sequence[str]) -> bool:
+    """Whether an unmatched claim number has an evidence number with >= :data:`SHARED_CONTEXT` of the
+    :data:`CONTEXT_WORDS` content words on either side in common ("anxiety was 44.0 in the intervention
+    group" vs "anxiety was 34.0 in the intervention group"). A number the evidence simply does not state (a
+    dose named in a trial arm, a figure from another part of the paper) is not such a change."""
+    around = [(_context(t, e)) for t in evidence_texts for e in extract_quantities(t)]
+    for q in unmatched:
+        mine = _context(claim, q)
+        if any(len(mine & theirs) >= SHARED_CONTEXT for theirs in around):
+            return True
+    return False
+
+
 def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
     """Every claim number must match one evidence number; a miss names the number (and a rival, if any)."""
     cq = extract_quantities(claim)
@@ -181,6 +206,10 @@ def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
         return NumbersResult(CheckResult("numbers", True, detail), (), (), matched)
     parts = [f"'{q.text}' not in the evidence (it says '{e.text}')" for q, e in conflicting]
     parts += [f"'{q.text}' not found in the evidence" for q in missing]
+    # a rival of the same dimension ("a few seconds" vs "30 min") is a change; a bare number only in context
+    changed = bool(conflicting) or changed_in_context(claim, missing, evidence_texts)
+    if not changed:
+        parts.append("no evidence number in the same context (not stated there, rather than changed)")
     return NumbersResult(
-        CheckResult("numbers", False, "; ".join(parts)), tuple(missing), tuple(conflicting), matched
+        CheckResult("numbers", False, "; ".join(parts)), tuple(missing), tuple(conflicting), matched, changed
     )

@@ -172,7 +172,7 @@ class ClaimVerifier:
             indication=population.mismatch in (Mismatch.INDICATION, Mismatch.NOT_STUDIED),
             indirect_population=population.mismatch is Mismatch.INDIRECT,
             direction_conflict=direction.conflict,
-            numbers_failed=not numbers.check.passed,
+            numbers_failed=numbers.changed,
             design_overstated=not design.passed,
         )
         label, prob, by = apply_rules(mlabel, float(p[ENTAIL]), findings, self.disabled)
