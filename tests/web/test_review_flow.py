@@ -152,7 +152,7 @@ async def test_feedback_is_orphaned_when_its_quote_is_gone(client: httpx.AsyncCl
     gone = await client.post(
         f"/api/articles/{aid}/feedback",
         headers=reader,
-        json={"claim_id": first["claim_id"], "kind": "number", "quote": first["text"][:30]},
+        json={"claim_id": first["claim_id"], "kind": "number", "quote": first["text"][:120]},
     )
     assert kept.status_code == gone.status_code == 201
     r = await client.put(
