@@ -70,7 +70,6 @@ class Candidate:
     score: float  # merged retrieval score of the source
     relevance: float  # overlap with the question's terms (0..1)
     from_passage: bool  # chosen by retrieval (True) or read from the record around it
-    named: int = -1  # how many of the question's concepts (intervention, condition) it names; -1: none asked
 
     @property
     def key(self) -> str:

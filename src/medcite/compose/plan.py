@@ -404,20 +404,18 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 seen.add(s)
                 label = p.section or lab
                 role = roles.get(s) or role_of(label, t)
-                ov, nm = term_overlap(qterms, t), _named(cs, t, defined)
-                if nm == 0 and role not in ("results", "conclusions"):
+                if (
+                    cs
+                    and role not in ("results", "conclusions")
+                    and not any(c.found_in(t, defined) for c in cs)
+                ):
                     continue  # background or methods that name neither the intervention nor the condition
-                out.append(Candidate(src, t, s, e, label, role, p.passage_id, rs.score, ov, True, nm))
+                ov = term_overlap(qterms, t)
+                out.append(Candidate(src, t, s, e, label, role, p.passage_id, rs.score, ov, True))
         for label, s, e, t in sentences:
             role = roles.get(s) or role_of(label, t)
             if s in seen or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
-            ov, nm = term_overlap(qterms, t), _named(cs, t, defined)
-            out.append(Candidate(src, t, s, e, label, role, None, rs.score, ov, False, nm))
+            out.append(Candidate(src, t, s, e, label, role, None, rs.score, term_overlap(qterms, t), False))
     return out
-
-
-def _named(cs: list[Concept], text: str, defined: Mapping[str, str]) -> int:
-    """How many of the question's concepts ``text`` names (-1 when the question names none)."""
-    return sum(c.found_in(text, defined) for c in cs) if cs else -1

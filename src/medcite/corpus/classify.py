@@ -422,5 +422,11 @@ def design_stated(source: StoredSource) -> bool:
     ev = source.evidence
     if not ev.inferred or ev.design in (Design.ANIMAL, Design.OTHER):
         return True
-    rec = source.record
-    return any(_states(cue, rec.title, rec.text) for cue in _NAMED_BY.get(ev.design, ()))
+    return _names_design(ev.design, source.record.title, source.record.text)
+
+
+@lru_cache(maxsize=4096)
+def _names_design(design: Design, title: str, text: str) -> bool:
+    """Whether the title or abstract names ``design`` (cached: every statement's prefix and every table row
+    asks again for the same source)."""
+    return any(_states(cue, title, text) for cue in _NAMED_BY.get(design, ()))
