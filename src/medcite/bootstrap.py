@@ -35,7 +35,7 @@ from medcite.services.job_queue import InProcessQueue
 from medcite.services.jobs import run_job
 from medcite.verify import ClaimVerifier
 from medcite.verify.decide import Thresholds
-from medcite.verify.mesh import MeshVocabulary
+from medcite.verify.mesh import shipped_mesh
 
 
 def load_verifier(
@@ -46,7 +46,7 @@ def load_verifier(
     (ablations only; see medcite.verify.decide.RULES)."""
     model = NLIModel(model_dir or shipped_model_dir(), threads=settings.models.threads)
     thresholds = Thresholds(model.config.supported_threshold, model.config.contradicted_threshold)
-    return ClaimVerifier(model, MeshVocabulary.load(), thresholds, disabled)
+    return ClaimVerifier(model, shipped_mesh(), thresholds, disabled)
 
 
 def load_embedder(settings: Settings) -> OnnxEmbedder:

@@ -11,7 +11,6 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from medcite.corpus.article_input import article_text
 from medcite.domain import Label, SearchHit, SourceRecord, StoredSource, evidence_from, utc_now
@@ -34,17 +33,12 @@ from medcite.services.audit_checks import (
     summary_line,
 )
 from medcite.verify.markers import citing_statements, normalise_markers
-from medcite.verify.mesh import MeshVocabulary
+from medcite.verify.mesh import shipped_mesh
 from medcite.verify.references import parse_reference_list, split_reference_list
 
 TITLE_MATCH = 0.88  # similarity of normalised titles for a fuzzy match in the store
 SUGGESTIONS = 3  # better sources listed per failing claim
 Search = Callable[[str, int], list[SearchHit]]
-
-
-@cache
-def mesh_vocabulary() -> MeshVocabulary:
-    return MeshVocabulary.load()
 
 
 def parse_article(data: bytes | str, name: str | None = None) -> ParsedArticle:
@@ -212,7 +206,7 @@ class Auditor:
                 resolved[ref.n] = src
         verifier = self.verifier()
         statements = check_statements(
-            article.statements, refs, resolved, verifier, mesh_vocabulary(), self.card_of
+            article.statements, refs, resolved, verifier, shipped_mesh(), self.card_of
         )
         references = reference_audits(list(refs.values()), resolutions, statements)
         cited = {s.key for s in resolved.values()}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from importlib import resources
 
 from medcite.errors import ModelError
@@ -160,3 +161,9 @@ def relation(a: Term, b: Term) -> Relation:
             if ta.startswith(tb + "."):
                 return Relation.NARROWER
     return Relation.DIFFERENT
+
+
+@cache
+def shipped_mesh() -> MeshVocabulary:
+    """The shipped MeSH vocabulary, read once per process (the verifier and the citation audit share it)."""
+    return MeshVocabulary.load()
