@@ -233,10 +233,11 @@ class EditorialService:
         )
         return saved
 
-    def shown(self, article_id: str, user: User | None) -> Shown:
-        """Reviewers see the newest version; everyone else the last approved one (with a note when a
-        newer one is pending), or the draft before any approval."""
-        newest = self.articles.get(article_id)
+    def shown(self, newest: ArticleRecord, user: User | None) -> Shown:
+        """Of the article whose newest record is ``newest`` (the caller has loaded it): reviewers see the
+        newest version; everyone else the last approved one (with a note when a newer one is pending), or
+        the draft before any approval."""
+        article_id = newest.id
         if user is not None and user.role.at_least(Role.REVIEWER):
             return Shown(newest, newest, False)
         if newest.approved_version is None or newest.approved_version == newest.version:

@@ -152,7 +152,7 @@ class FeedbackService:
             raise InputError("say what is wrong")
         if len(text) > MAX_COMMENT:
             raise InputError(f"feedback has at most {MAX_COMMENT} characters")
-        seen = self.editorial.shown(article_id, user).record
+        seen = self.editorial.shown(self.editorial.articles.get(article_id), user).record
         claim = claims_of(seen.article).get(claim_id)
         if claim is None:
             raise NotFoundError(f"version {seen.version} has no claim {claim_id!r}")

@@ -95,8 +95,7 @@ def _readable(request: Request, article_id: str) -> ArticleRecord:
 def get_answer(article_id: str, request: Request) -> dict[str, Any]:
     """The article: readers get the last approved version (``newer_version_pending`` says when a newer
     one waits for review), reviewers and up the newest."""
-    _readable(request, article_id)
-    shown = state(request).editorial.shown(article_id, current_user(request))
+    shown = state(request).editorial.shown(_readable(request, article_id), current_user(request))
     return answer_json(shown.record) | {
         "approved_version": shown.newest.approved_version,
         "newer_version_pending": shown.pending_newer,

@@ -61,11 +61,12 @@ def thread(comments: list[Comment]) -> list[tuple[Comment, int]]:
     return out
 
 
-def editorial_context(request: Request, article_id: str) -> tuple[ArticleRecord, dict[str, Any]]:
-    """The record to show to this user and the template context of the workflow."""
+def editorial_context(request: Request, newest: ArticleRecord) -> tuple[ArticleRecord, dict[str, Any]]:
+    """The record to show to this user (of the article whose newest record is ``newest``) and the
+    template context of the workflow."""
     st = state(request)
     user = current_user(request)
-    shown = st.editorial.shown(article_id, user)
+    shown = st.editorial.shown(newest, user)
     rec = shown.record
     placed = st.feedback.placed(rec)
     rereview = {p.anchor.claim_id for p in placed if p.anchor is not None}

@@ -121,8 +121,8 @@ def _article(request: Request, article_id: str) -> ArticleRecord:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request) -> HTMLResponse:
-    _article(request, article_id)
-    rec, extra = editorial_context(request, article_id)  # the stable version, or the newest for reviewers
+    # the stable version, or the newest for reviewers
+    rec, extra = editorial_context(request, _article(request, article_id))
     engine = state(request).engine
     article = engine.for_audience(rec.article, audience_of(request))
     sources = engine.store.get_sources([r.key for r in article.references])
