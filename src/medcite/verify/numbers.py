@@ -170,12 +170,15 @@ def _context(text: str, q: Quantity) -> set[str]:
     return set(content_words(text[: q.start])[-CONTEXT_WORDS:] + content_words(text[q.end :])[:CONTEXT_WORDS])
 
 
-def changed_in_context(claim: str, unmatched: Sequence[Quantity], evidence_texts: Sequence[str]) -> bool:
+def changed_in_context(
+    claim: str, unmatched: Sequence[Quantity], located: Sequence[tuple[str, Quantity]]
+) -> bool:
     """Whether an unmatched claim number has an evidence number with >= :data:`SHARED_CONTEXT` of the
     :data:`CONTEXT_WORDS` content words on either side in common ("anxiety was 44.0 in the intervention
     group" vs "anxiety was 34.0 in the intervention group"). A number the evidence simply does not state (a
-    dose named in a trial arm, a figure from another part of the paper) is not such a change."""
-    around = [(_context(t, e)) for t in evidence_texts for e in extract_quantities(t)]
+    dose named in a trial arm, a figure from another part of the paper) is not such a change. ``located``:
+    each evidence number with the text it was read from."""
+    around = [_context(t, e) for t, e in located]
     for q in unmatched:
         mine = _context(claim, q)
         if any(len(mine & theirs) >= SHARED_CONTEXT for theirs in around):
@@ -188,7 +191,8 @@ def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
     cq = extract_quantities(claim)
     if not cq:
         return NumbersResult(CheckResult("numbers", True, "the claim states no numbers"), (), (), 0)
-    eq = [q for t in evidence_texts for q in extract_quantities(t)]
+    located = [(t, q) for t in evidence_texts for q in extract_quantities(t)]
+    eq = [q for _, q in located]
     missing: list[Quantity] = []
     conflicting: list[tuple[Quantity, Quantity]] = []
     matched = 0
@@ -207,7 +211,7 @@ def check_numbers(claim: str, evidence_texts: Sequence[str]) -> NumbersResult:
     parts = [f"'{q.text}' not in the evidence (it says '{e.text}')" for q, e in conflicting]
     parts += [f"'{q.text}' not found in the evidence" for q in missing]
     # a rival of the same dimension ("a few seconds" vs "30 min") is a change; a bare number only in context
-    changed = bool(conflicting) or changed_in_context(claim, missing, evidence_texts)
+    changed = bool(conflicting) or changed_in_context(claim, missing, located)
     if not changed:
         parts.append("no evidence number in the same context (not stated there, rather than changed)")
     return NumbersResult(
