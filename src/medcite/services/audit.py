@@ -157,8 +157,9 @@ def _same_work(ref: CitedReference, rec: SourceRecord) -> bool:
 def suggest(
     statements: Sequence[StatementAudit], search: Search, verifier: Verifier, cited: set[str]
 ) -> list[Suggestion]:
-    """For each claim that no citation supports (and one fails), stored sources that do support it."""
-    out: list[Suggestion] = []
+    """For each claim that no citation supports (and one fails), stored sources that do support it. Every
+    (claim, source) pair of the whole audit is verified in one batch."""
+    asked: list[tuple[int, list[SearchHit]]] = []
     for i, st in enumerate(statements):
         verdicts = [c.verdict for c in st.citations]
         if AuditVerdict.SUPPORTS in verdicts or not any(v.failing for v in verdicts):
@@ -167,12 +168,13 @@ def suggest(
             hits = [h for h in search(st.statement.text, 8) if h.source.key not in cited]
         except MedciteError:
             continue
-        if not hits:
-            continue
-        found = verifier.verify_batch([(st.statement.text, [evidence_from(h.source)]) for h in hits])
-        good = [
-            (h, v) for h, v in zip(hits, found, strict=True) if v.label in (Label.SUPPORTED, Label.PARTIAL)
-        ]
+        if hits:
+            asked.append((i, hits))
+    pairs = [(statements[i].statement.text, [evidence_from(h.source)]) for i, hits in asked for h in hits]
+    found = iter(verifier.verify_batch(pairs) if pairs else [])
+    out: list[Suggestion] = []
+    for i, hits in asked:
+        good = [(h, v) for h in hits if (v := next(found)).label in (Label.SUPPORTED, Label.PARTIAL)]
         good.sort(key=lambda t: (t[1].label is not Label.SUPPORTED, -t[1].probability))
         for h, v in good[:SUGGESTIONS]:
             r = h.source.record
