@@ -9,6 +9,10 @@ Articles are composed with ``compose_article`` on ``engine.searcher()`` and ``en
 ``--half even`` (or ``odd``) keeps the questions of even (odd) index in each data set, before ``--limit``:
 tune rules on the even half and report on the odd one. Beside the accuracy the table shows the
 majority-class baseline: the share of the most common gold answer ("always yes" on both data sets).
+"from gold %" is the share of the articles' statements (gap notes aside) whose first citation is a gold
+document of the question (PubMedQA: its abstract; BioASQ: its gold PMIDs), and "bottom line gold %" the
+share of bottom lines citing one first: an automatic lower bound on statements that answer the question
+(other documents can answer it too, but a statement from a gold document is on the question).
 ``--stance wording|findings|combined`` chooses where the yes/no stance comes from (see
 ``medcite.compose.synthesis.combine_stance``). ``--trained-roles`` takes candidate roles from the
 trained role model. ``--without synonyms`` / ``--without directness`` measure the answers without the
@@ -24,7 +28,8 @@ from collections import Counter
 
 from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import plan, synthesis
+from medcite.compose import compose as compose_mod
+from medcite.compose import draft, fit, plan, stance, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -33,23 +38,26 @@ GOLD = {"yes": "yes", "no": "no", "maybe": "uncertain"}
 MEDRAG_GPT4 = {"PubMedQA": 70.6, "BioASQ yes/no": 92.6}
 
 
-def _pick(qs: list[tuple[str, str]], limit: int | None, half: str | None) -> list[tuple[str, str]]:
+Item = tuple[str, str, frozenset[str]]  # question, gold answer, gold PMIDs
+
+
+def _pick(qs: list[Item], limit: int | None, half: str | None) -> list[Item]:
     """The questions of one half (by index parity in the data set), then the first ``limit``."""
     if half is not None:
         qs = qs[half == "odd" :: 2]
     return qs[:limit] if limit else qs
 
 
-def pubmedqa(limit: int | None, half: str | None = None) -> list[tuple[str, str]]:
+def pubmedqa(limit: int | None, half: str | None = None) -> list[Item]:
     out = []
     with (data_dir() / "pubmedqa" / "questions_dev.jsonl").open() as fh:
         for line in fh:
             d = json.loads(line)
-            out.append((d["question"], GOLD[d["answer"]]))
+            out.append((d["question"], GOLD[d["answer"]], frozenset({str(d["pmid"])})))
     return _pick(out, limit, half)
 
 
-def bioasq(limit: int | None, half: str | None = None) -> list[tuple[str, str]]:
+def bioasq(limit: int | None, half: str | None = None) -> list[Item]:
     out = []
     with (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open() as fh:
         for line in fh:
@@ -58,24 +66,36 @@ def bioasq(limit: int | None, half: str | None = None) -> list[tuple[str, str]]:
                 continue
             ans = d["exact_answer"]
             ans = ans[0] if isinstance(ans, list) else ans
-            out.append((d["body"], str(ans).strip().lower()))
+            out.append((d["body"], str(ans).strip().lower(), frozenset(str(p) for p in d["pmids"])))
     return _pick(out, limit, half)
 
 
-def run(engine: Engine, qs: list[tuple[str, str]], verbose: bool) -> dict[str, object]:
+def gold_shares(a: Article, pmids: frozenset[str]) -> tuple[int, int, bool]:
+    """Statements (gap notes aside), those whose first citation is a gold document, and whether the
+    bottom line's first citation is one."""
+    gold = {r.n for r in a.references if r.pmid in pmids}
+    stmts = [st for s in a.sections for st in s.statements if st.citations]
+    on = sum(st.citations[0] in gold for st in stmts)
+    return len(stmts), on, bool(a.bottom_line_citations) and a.bottom_line_citations[0] in gold
+
+
+def run(engine: Engine, qs: list[Item], verbose: bool) -> dict[str, object]:
     searcher, verifier = engine.searcher(), engine.verifier
     prov = Provenance()
     conf: Counter[tuple[str, str]] = Counter()
     labels: Counter[str] = Counter()
     lat: list[float] = []
     insufficient = 0
-    for q, gold in qs:
+    stmts = on_gold = bl_gold = 0
+    for q, gold, pmids in qs:
         t0 = time.perf_counter()
         a: Article = answer(engine, q, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
         got = a.stance or "none"
         conf[(gold, got)] += 1
         insufficient += a.insufficient
+        n_st, n_on, bl = gold_shares(a, pmids)
+        stmts, on_gold, bl_gold = stmts + n_st, on_gold + n_on, bl_gold + bl
         for s in a.sections:
             for st in s.statements:
                 if st.verdict is not None:
@@ -83,14 +103,16 @@ def run(engine: Engine, qs: list[tuple[str, str]], verbose: bool) -> dict[str, o
         if verbose:
             print(f"{gold:>9} {got:>9} {lat[-1]:.2f}s  {q[:90]}")
     n = len(qs)
-    majority = Counter(g for _q, g in qs).most_common(1)
-    stmts = sum(labels.values()) or 1
+    majority = Counter(g for _q, g, _p in qs).most_common(1)
+    verdicts = sum(labels.values()) or 1
     return {
         "n": n,
         "acc": 100.0 * sum(v for (g, p), v in conf.items() if g == p) / max(n, 1),
         "majority": f"{100.0 * majority[0][1] / n:.1f} ({majority[0][0]})" if majority else "-",
-        "supported": 100.0 * labels["supported"] / stmts,
-        "partial": 100.0 * labels["partial"] / stmts,
+        "supported": 100.0 * labels["supported"] / verdicts,
+        "partial": 100.0 * labels["partial"] / verdicts,
+        "from_gold": 100.0 * on_gold / max(stmts, 1),
+        "bl_gold": 100.0 * bl_gold / max(n, 1),
         "statements": sum(labels.values()),
         "insufficient": insufficient,
         "p50": pct(lat, 50),
@@ -124,6 +146,27 @@ def main() -> None:
         action="store_true",
         help="candidate sentence roles from the trained role model where section labels say nothing",
     )
+    ap.add_argument(
+        "--sentence-floor",
+        type=float,
+        default=None,
+        help="the relevance model's floor for a finding in the main section (default: draft.SENTENCE_FLOOR)",
+    )
+    ap.add_argument(
+        "--no-sentence-fit",
+        action="store_true",
+        help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
+    )
+    ap.add_argument(
+        "--fit-votes",
+        action="store_true",
+        help="weight each sentence's wording vote by its relevance to the question (the relevance model)",
+    )
+    ap.add_argument(
+        "--all-votes",
+        action="store_true",
+        help="every section's statements vote on the stance (default: the main section's only)",
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     if args.stance:
@@ -131,6 +174,14 @@ def main() -> None:
     plan.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
     plan.TRAINED_ROLES = args.trained_roles
+    if args.sentence_floor is not None:
+        draft.SENTENCE_FLOOR = args.sentence_floor
+    if args.all_votes:
+        compose_mod.PRIMARY_VOTES = False
+    if args.fit_votes:
+        stance.FIT_VOTES = True
+    if args.no_sentence_fit:
+        fit.MAX_SCORED = 0
     engine = open_engine(load_settings())
     stats = engine.stats()
     searcher = engine.searcher()
@@ -144,6 +195,9 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}, without: {args.without or 'nothing'}")
     print(f"stance from: {synthesis.STANCE_MODE}")
+    shown = "off" if fit.MAX_SCORED == 0 else f"on, main-section floor {draft.SENTENCE_FLOOR}"
+    print(f"sentence fit: {shown}; votes weighted by fit: {stance.FIT_VOTES}")
+    print(f"stance votes: {'main section' if compose_mod.PRIMARY_VOTES else 'every section'}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     rows = []
     for name, r in results.items():
@@ -157,6 +211,8 @@ def main() -> None:
                 r["supported"],
                 r["partial"],
                 r["statements"],
+                r["from_gold"],
+                r["bl_gold"],
                 r["insufficient"],
                 r["p50"],
                 r["p95"],
@@ -174,6 +230,8 @@ def main() -> None:
             "supported %",
             "partial %",
             "statements",
+            "from gold %",
+            "bottom line gold %",
             "insufficient",
             "p50 s",
             "p95 s",

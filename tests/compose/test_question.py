@@ -161,6 +161,35 @@ SHAPES = [
     ),
     ("Which company developed eptinezumab?", "eptinezumab", None, None),
     ("Which molecule is targeted by Camrelizumab?", "Camrelizumab", None, None),
+    # BioASQ 7B-9B (even half) shapes that the reader got wrong
+    ("Is pembrolizumab effective against Ewing's sarcoma?", "pembrolizumab", "Ewing's sarcoma", None),
+    ("Is AZD5153 active in prostate cancer?", "AZD5153", "prostate cancer", None),
+    ("Are astronauts in higher risk for developing cancer?", "astronauts", "cancer", None),
+    ("Are smokers at increased risk of stroke?", "smokers", "stroke", None),
+    (
+        "Has istadefylline been considered as a treatment for Parkinson's disease?",
+        "istadefylline",
+        "Parkinson's disease",
+        None,
+    ),
+    (
+        "As of Feb 2019, are major brain gangliosides a target for the treatment of Alzheimer's disease?",
+        "major brain gangliosides",
+        "Alzheimer's disease",
+        None,
+    ),
+    (
+        "Can PRL3-zumab inhibit PRL3+ cancer cells in vitro and in vivo?",
+        "PRL3-zumab",
+        "PRL3+ cancer cells",
+        None,
+    ),
+    (
+        "Is the enzyme ERAP2 associated with the disease birdshot chorioretinopathy?",
+        "ERAP2",
+        "birdshot chorioretinopathy",
+        None,
+    ),
 ]
 
 

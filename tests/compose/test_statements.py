@@ -16,7 +16,7 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.statements import first_person, trim_sentence
+from medcite.text.statements import first_person, readable, trim_sentence
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
@@ -176,3 +176,15 @@ def test_statements_read_well_and_numbers_stay_pinned(
                         pinned += 1
                 assert {m.group(0) for m in NUMBER.finditer(st.text)} <= {x.value for x in st.numbers}
     assert pinned > 50
+
+
+def test_a_stating_frame_with_an_adverb_after_its_verb_goes() -> None:
+    """ "Taken together, we show here that X" (BioASQ snippet of PMID 29985992) reads as X: the adverb
+    after the verb ("show here", "report for the first time") no longer hides the frame."""
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"29985992"' in x)
+    sentence = next(s for s in rec["abstract_snippets"] if "we show here that" in s)
+    sentence = sentence[sentence.index("Taken together") :].split(". ")[0]
+    out = readable(sentence)
+    assert out is not None and out.startswith("Mutations leading either to BCL11B haploinsufficiency")
+    assert not first_person(out)

@@ -70,6 +70,9 @@ class Candidate:
     score: float  # merged retrieval score of the source
     relevance: float  # overlap with the question's terms (0..1)
     from_passage: bool  # chosen by retrieval (True) or read from the record around it
+    # the question-study relevance model's score of this sentence against the question (0..1), or None
+    # where no model ran (see :func:`medcite.compose.fit.with_fit`)
+    fit: float | None = None
 
     @property
     def key(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from medcite.compose.assemble import Checked, Verified, assemble, number_by_first_use
 from medcite.compose.draft import Draft, extractive_drafts, primary_key
+from medcite.compose.fit import with_fit
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
@@ -51,6 +52,7 @@ from medcite.ports import LLMClient, Reranker, Searcher, Verifier
 
 __all__ = ["compose_article", "number_by_first_use"]
 
+PRIMARY_VOTES = True  # the stance reads the main section's statements only (see bench_answers --all-votes)
 MAX_VERIFY = 40
 MAX_CROSS = 6
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
@@ -149,7 +151,8 @@ def draft_statements(
     found = on_topic(analysis, found, *gate, by_model=by_model)
     # direct evidence only from sources that name both the intervention and the condition
     sources, indirect = split_direct(analysis, found, by_model)
-    drafts = extractive_drafts(analysis, candidates(sources, analysis))
+    # each candidate sentence scored against the question by the same model (none: word overlap ranks)
+    drafts = extractive_drafts(analysis, with_fit(analysis.question, candidates(sources, analysis), gate[0]))
     rejected, composer = 0, "extractive"
     if llm is not None:
         pool = list(dict.fromkeys(c for d in drafts for c in d.cites))
@@ -208,8 +211,10 @@ def _stance(
     input of a stance model; reported in the reasons)."""
     if not a.yes_no:
         return None
+    if PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats of other sections
+        kept = [d for d in kept if d.draft.section == primary_key(a)] or kept
     firsts = [(d, d.draft.cites[0]) for d in kept]
-    items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
+    items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance, fit=c.fit) for d, c in firsts]
     lead = sorted(
         (i for i, it in enumerate(items) if ROLE_WEIGHT[it.role] > 0),
         key=lambda i: (*lead_order(items[i]), i),

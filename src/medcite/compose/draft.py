@@ -59,6 +59,12 @@ QUOTA: dict[str, int] = {
     "pitfalls": 4,
 }
 MAX_PER_SOURCE = 2
+# a finding the relevance model scores below this against the question answers another question: it is
+# left out of the main section (and so of the bottom line). Chosen on the even halves (bench_answers).
+SENTENCE_FLOOR = 0.0
+# a sentence the model scores below this comes after all others in its section's ranking (a soft floor: it
+# still fills a section that has nothing better, and still votes on the stance)
+LOW_FIT = 0.05
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
 
@@ -99,8 +105,10 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
     if section in ("efficacy", "findings"):
         if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role == "unknown"):
             return False
+        if c.fit is not None and c.fit < SENTENCE_FLOOR:
+            return False  # the model reads it as answering another question
         if loose and c.relevance > 0:  # yes/no and findings questions: any relevant finding
-            return True
+            return counts["safety"] <= counts["efficacy"]  # an adverse-event report belongs under safety
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
     if section == "safety":
@@ -116,6 +124,22 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
     if section == "pitfalls":
         return "pitfalls" in tags and role not in ("background", "methods")
     return False
+
+
+def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
+    """Sentences on the question first, then conclusions before results, stronger designs, closer answers."""
+    return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
+
+
+def off_question(c: Candidate) -> bool:
+    """Scored by the relevance model below :data:`LOW_FIT`: ranked after every sentence above it."""
+    return c.fit is not None and c.fit < LOW_FIT
+
+
+def closeness(c: Candidate) -> float:
+    """How closely the sentence answers the question: the relevance model's score where it ran (0..1),
+    else its word overlap with the question less 1 (so that scored sentences come first)."""
+    return c.fit if c.fit is not None else c.relevance - 1.0
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -137,10 +161,13 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     """The default composer: pick evidence sentences per section (results and conclusions first,
     higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates, none
     that speaks as its authors."""
-    if a.asks_entity:  # "Which gene ...?": the sentences that share most words with the question first
-        ranked = sorted(cands, key=lambda c: (-c.relevance, ROLE_ORDER[c.role], -c.score, c.start))
-    else:
-        ranked = sorted(cands, key=lambda c: (ROLE_ORDER[c.role], c.level, -c.relevance, -c.score, c.start))
+    if a.asks_entity:  # "Which gene ...?": the sentences that answer the question best first
+        ranked = sorted(cands, key=lambda c: (-closeness(c), ROLE_ORDER[c.role], -c.score, c.start))
+    else:  # sentences the model reads as off the question only fill what the others leave
+        ranked = sorted(
+            cands,
+            key=lambda c: (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start),
+        )
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
     tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]

@@ -389,6 +389,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
         src = rs.hit.source
         defined = source_abbreviations(src.record.title, src.record.text)
         seen: set[int] = set()
+        said: set[str] = set()  # a snippet corpus may hold one sentence several times
         sentences = record_sentences(src)
         roles = trained_roles(src)
         for p in rs.hit.passages:
@@ -399,9 +400,10 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 (p.section, p.start, p.end, p.text.strip())
             ]
             for lab, s, e, t in parts:
-                if s in seen:
+                if s in seen or t in said:
                     continue
                 seen.add(s)
+                said.add(t)
                 label = p.section or lab
                 role = roles.get(s) or role_of(label, t)
                 if (
@@ -414,8 +416,9 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 out.append(Candidate(src, t, s, e, label, role, p.passage_id, rs.score, ov, True))
         for label, s, e, t in sentences:
             role = roles.get(s) or role_of(label, t)
-            if s in seen or role not in ("results", "conclusions"):
+            if s in seen or t in said or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
+            said.add(t)
             out.append(Candidate(src, t, s, e, label, role, None, rs.score, term_overlap(qterms, t), False))
     return out

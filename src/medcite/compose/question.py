@@ -208,6 +208,9 @@ _CONDITION_SPLIT = re.compile(r"\s+(?:in|among|for|after|with|during|of patients
 _TREAT_VERB = re.compile(r"\b(?:treat|treats|relieve|relieves|help|helps|work for|benefit|be used)\b", re.I)
 
 
+_KIND_LEAD = re.compile(r"^(?:enzyme|protein|gene|disease|drug|hormone|molecule|compound)\s+(?=\S)", re.I)
+
+
 def _clean(term: str | None) -> str | None:
     if not term:
         return None
@@ -218,6 +221,7 @@ def _clean(term: str | None) -> str | None:
         t = _TRIM_LEAD.sub("", t).strip()
         t = re.sub(rf"^(?:{_AUX}|there|still)\s+", "", t, flags=re.I).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
+    t = _KIND_LEAD.sub("", t) if len(t.split()) > 1 else t  # "the enzyme ERAP2" -> "ERAP2"
     t = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about|and|or)$", "", t, flags=re.I)
     if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we") or re.match(
         r"(?:which|what)\b", t, re.I
@@ -231,6 +235,14 @@ def _qtype(question: str) -> QuestionType:
         if pat.search(question):
             return qt
     return QuestionType.THERAPY
+
+
+_DATE_LEAD = re.compile(
+    r"^(?:as of|since|until|by|in|from)\s+(?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4},\s*", re.I
+)
+_SETTING_WORDS = re.compile(
+    r"\s+(?:both\s+)?in\s+(?:vitro|vivo|silico)(?:\s+(?:and|or)\s+in\s+(?:vitro|vivo|silico))?(?=\s*$)", re.I
+)
 
 
 def analyze_question(question: str) -> QuestionAnalysis:
@@ -247,6 +259,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
     )
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
+    # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
+    body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
     intervention, comparator, condition, outcome = read_pico(body, focus)
     population = None
     if pm := _POP_RE.search(q):
@@ -335,7 +349,8 @@ def _pico(
     if clause is None or not clause.subject:
         return _old_pico(_LEAD.sub("", body))
     subject, obj, condition, outcome = clause.subject, clause.obj, None, None
-    if obj and (re.match(r"(?:we|you|one|i)\b", subject, re.I) or _people_only(subject)):
+    people = clause.shape != "at-risk" and _people_only(subject)  # "Are smokers at risk of Y?": the exposure
+    if obj and (re.match(r"(?:we|you|one|i)\b", subject, re.I) or people):
         subject, obj = obj, None  # "Are we seeing the effects of X?", "Should all patients undergo X?"
     if obj:
         parts = _CONDITION_SPLIT.split(obj, maxsplit=1)

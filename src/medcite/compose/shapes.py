@@ -68,7 +68,8 @@ _ADJECTIVES = r"""(?:effective|efficacious|safe|safer|beneficial|useful|helpful|
     present|common|different|increased|decreased|elevated|reduced|higher|lower|expressed|detectable|
     responsible|essential|important|relevant|recommended|approved|advisable|acceptable|preferable|worthwhile|
     able|capable|suitable|sensitive|specific|comparable|equivalent|similar|affected|altered|impaired|
-    prevalent|frequent|rare|curable|treatable|contraindicated|viable|effective and safe|safe and effective)"""
+    prevalent|frequent|rare|curable|treatable|contraindicated|viable|active|effective and safe|
+    safe and effective)"""
 _ADJECTIVE = re.sub(r"\s+", "", _ADJECTIVES)
 _FRAME_NOUNS = r"""(?:role|association|associations|relationship|relation|link|correlation|connection|
     need|benefit|place|indication|evidence|effect|impact|influence|advantage|rationale|interaction|
@@ -78,7 +79,7 @@ _FRAME = re.sub(r"\s+", "", _FRAME_NOUNS)
 _PREDICATE_NOUN = r"""(?:risk factors?|predictors?|markers?|biomarkers?|causes?|targets?|indicators?|
     determinants?|treatments?|therap(?:y|ies)|options?|alternatives?|substitutes?|consequences?|features?|
     signs?|symptoms?|components?|regulators?|inhibitors?|activators?|mediators?|modifiers?|contributors?|
-    complications?|manifestations?|prerequisites?|requirements?|hallmarks?)"""
+    complications?|manifestations?|prerequisites?|requirements?|hallmarks?|adjuncts?|adjuvants?)"""
 _PRED_NOUN = re.sub(r"\s+", "", _PREDICATE_NOUN)
 
 _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
@@ -99,6 +100,17 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
         r"for|on)\s+(?P<y>.+))?$",
     ),
     ("associated", rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}{_ASSOC}\s+(?:with|to|in)\s+(?P<y>.+)$"),
+    # "X been considered / used / proposed as a treatment for Y", "X is at higher risk of Y"
+    (
+        "as-role",
+        rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}(?:[a-z]+ed\s+)?as\s+(?:a|an|the)?\s*(?:[\w-]+\s+){{0,2}}?"
+        rf"{_PRED_NOUN}\s+(?:for|of|in|to|against)\s+(?P<y>.+)$",
+    ),
+    (
+        "at-risk",
+        r"^(?P<i>.+?)\s+(?:BE)?(?:at|in)\s+(?:an?\s+)?(?:higher|increased|greater|lower|high|low)\s+risk\s+"
+        r"(?:for|of)\s+(?:developing\s+|having\s+|getting\s+)?(?P<y>.+)$",
+    ),
     # "Y is caused by X", "Y is restored with X": the agent or the instrument is the exposure
     (
         "passive",
@@ -107,7 +119,7 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
     (
         "adjective",
         rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}{_ADJECTIVE}"
-        r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from)\s+(?P<y>.+))?$",
+        r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from|against)\s+(?P<y>.+))?$",
     ),
     # (a verb right after an article is a noun: "the result of")
     # ("X be used to predict Y": the verb after "used to", "able to")

@@ -423,7 +423,8 @@ AUTHORS_FRAME = re.compile(
     r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
     r"together|consistently|firmly|both|again|finally|first|have|has|had|could|can|may|might|would|"
     r"(?:were|was) able to)\s+)*)"
-    r"(?P<verb>[a-z]+)\b(?:,\s*(?:therefore|thus)\s*,)?(?P<that>\s+that\b)?\s*",
+    r"(?P<verb>[a-z]+)\b(?:\s+(?:here|herein|now|also|for the first time))?(?:,\s*(?:therefore|thus)\s*,)?"
+    r"(?P<that>\s+that\b)?\s*",
     re.I,
 )
 # verbs that state the claim (the frame goes), that hedge it (kept unless the claim hedges itself), and the
