@@ -118,3 +118,24 @@ def test_the_bottom_line_leads_with_the_larger_study_of_the_strongest_design(
     assert (lead.sample_size or UNSTATED_N) * 3.2 >= max(same_design), (lead, same_design)
     # a stated pilot of 15 does not lead over trials whose size is not stated
     assert lead.sample_size is None or lead.sample_size > 100
+
+
+def test_other_sections_hold_only_sentences_on_the_question_and_no_effect_findings(
+    searcher: OverlapSearcher, shipped: Reranker
+) -> None:
+    a = analyze_question(BUPROPION_Q)
+    drafted = draft_statements(a, searcher, None, None, (shipped, 0.05))
+    cands = with_fit(a.question, candidates(drafted.sources, a), shipped)
+    # the rules have work to do: off-question sentences and effect findings carry these sections' cues
+    tagged_low = [
+        c for c in cands if off_question(c) and c.tags() & {"mechanism", "pitfalls", "considerations"}
+    ]
+    assert tagged_low
+    others = [d for d in drafted.drafts if d.section != primary_key(a)]
+    assert len(others) >= 5
+    for d in others:
+        c = d.cites[0]
+        assert not off_question(c), (d.section, c.text)
+        if d.section in ("pitfalls", "considerations"):
+            own, effect = (len(draft.TAGS[k].findall(c.text)) for k in (d.section, "efficacy"))
+            assert own > effect, (d.section, c.text)

@@ -62,8 +62,9 @@ MAX_PER_SOURCE = 2
 # a finding the relevance model scores below this against the question answers another question: it is
 # left out of the main section (and so of the bottom line). Chosen on the even halves (bench_answers).
 SENTENCE_FLOOR = 0.0
-# a sentence the model scores below this comes after all others in its section's ranking (a soft floor: it
-# still fills a section that has nothing better, and still votes on the stance)
+# a sentence the model scores below this comes after all others in the main section's ranking (a soft
+# floor: it still fills a main section that has nothing better, and votes on the stance) and is left out of
+# the other sections
 LOW_FIT = 0.05
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
@@ -111,18 +112,30 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
             return counts["safety"] <= counts["efficacy"]  # an adverse-event report belongs under safety
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
-    if section == "safety":
-        return "safety" in tags and role not in ("background", "methods")
+    if section == "safety":  # an effect finding that mentions a harm in passing is an efficacy finding
+        return (
+            "safety" in tags
+            and role not in ("background", "methods")
+            and counts["safety"] >= counts["efficacy"]
+        )
     if section == "dosing":
         return "dosing" in tags and role != "background"
     if section == "mechanism":
         return "mechanism" in tags and role != "methods" and c.relevance > 0
     if section == "considerations":
-        return "considerations" in tags and role in ("methods", "results", "conclusions")
+        return (
+            "considerations" in tags
+            and role in ("methods", "results", "conclusions")
+            and counts["considerations"] > counts["efficacy"]
+        )
     if section == "emerging":
         return "emerging" in tags and role in ("conclusions", "unknown", "background")
     if section == "pitfalls":
-        return "pitfalls" in tags and role not in ("background", "methods")
+        return (
+            "pitfalls" in tags
+            and role not in ("background", "methods")
+            and counts["pitfalls"] > counts["efficacy"]
+        )
     return False
 
 
@@ -185,6 +198,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 break
             if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
                 continue
+            if section != primary and off_question(c):
+                continue  # the other sections hold only what the model reads as on the question
             if not _eligible(section, c, tags, counts, a.yes_no or a.asks_entity or section == "findings"):
                 continue
             ts = set(terms(c.text))
