@@ -36,6 +36,7 @@ from medcite.domain import (
 from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
+ANSWERS_FIT = 0.5  # the relevance model's score at which a sentence counts as answering the question
 UNSTATED_N = 100  # the sample size a study that states none weighs as when the bottom line is chosen
 
 
@@ -170,13 +171,20 @@ def _choose_bottom(
         "Uncertain (very low certainty). " if stance is not None else " Certainty of evidence: very low."
     )
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
-    both = [c for c in supported if all(names[id(c)])]
+    # naming both concepts, or the intervention in a sentence the relevance model reads as answering the
+    # question ("continuous smoking abstinence rates were higher with bupropion" for "smoking cessation")
+    both = [c for c in supported if all(names[id(c)]) or (all(names[id(c)][:1]) and _answers(c))]
     named = [c for c in supported if all(names[id(c)][:1])]
     pool = both or named or supported
     if entity:
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
         return max(fits or pool, key=lambda c: closeness(c.draft.cites[0]))
     return _pick_bottom(pool, budget)
+
+
+def _answers(c: Checked) -> bool:
+    fit = c.draft.cites[0].fit
+    return fit is not None and fit >= ANSWERS_FIT
 
 
 def _pick_rated_first(pick: Checked, ratings: list[Rating]) -> list[Rating]:
