@@ -4,16 +4,26 @@ study of the strongest design."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from medcite.bootstrap import load_reranker
 from medcite.compose import compose_article, draft
 from medcite.compose.assemble import UNSTATED_N
+from medcite.compose.candidates import Candidate
 from medcite.compose.compose import draft_statements
-from medcite.compose.draft import closeness, extractive_drafts, off_question, primary_key
+from medcite.compose.draft import (
+    _with_contrasts,
+    answers,
+    closeness,
+    extractive_drafts,
+    off_question,
+    primary_key,
+)
 from medcite.compose.fit import with_fit
 from medcite.compose.plan import RankedSource, candidates
-from medcite.compose.question import analyze_question
+from medcite.compose.question import QuestionAnalysis, analyze_question
 from medcite.config import load_settings
 from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
@@ -27,6 +37,12 @@ BUPROPION_Q = "Does bupropion help smoking cessation?"
 @pytest.fixture(scope="module")
 def shipped() -> Reranker:
     return load_reranker(load_settings())
+
+
+def _scored(a: QuestionAnalysis, searcher: OverlapSearcher, shipped: Reranker) -> list[Candidate]:
+    """The candidate sentences of the answer's direct sources, scored against the question."""
+    sources = draft_statements(a, searcher, None, None, (shipped, 0.05)).sources
+    return with_fit(a.question, candidates(sources, a), shipped)
 
 
 def _ranked(sources: list[StoredSource]) -> list[RankedSource]:
@@ -56,9 +72,7 @@ def test_findings_below_the_floor_stay_out_of_the_main_section(
     searcher: OverlapSearcher, shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = analyze_question(BUPROPION_Q)
-    cands = with_fit(
-        a.question, candidates(draft_statements(a, searcher, None, None, (shipped, 0.05)).sources, a), shipped
-    )
+    cands = _scored(a, searcher, shipped)
     # no hard floor by default (it cost stance accuracy on the tuning half): any scored finding can come in
     unfloored = [d.cites[0].fit or 0.0 for d in extractive_drafts(a, cands) if d.section == primary_key(a)]
     assert len(unfloored) >= 3
@@ -73,9 +87,7 @@ def test_sentences_off_the_question_only_fill_what_the_others_leave(
     searcher: OverlapSearcher, shipped: Reranker
 ) -> None:
     a = analyze_question(BUPROPION_Q)
-    cands = with_fit(
-        a.question, candidates(draft_statements(a, searcher, None, None, (shipped, 0.05)).sources, a), shipped
-    )
+    cands = _scored(a, searcher, shipped)
     low = [c for c in cands if off_question(c)]
     assert low and len(cands) - len(low) >= 10  # enough on the question to fill the main section
     prim = [d.cites[0] for d in extractive_drafts(a, cands) if d.section == primary_key(a)]
@@ -120,7 +132,7 @@ def test_the_bottom_line_leads_with_the_larger_study_of_the_strongest_design(
     assert lead.sample_size is None or lead.sample_size > 100
 
 
-def test_other_sections_hold_only_sentences_on_the_question_and_no_effect_findings(
+def test_sections_beyond_findings_hold_only_sentences_on_the_question_and_no_effect_findings(
     searcher: OverlapSearcher, shipped: Reranker
 ) -> None:
     a = analyze_question(BUPROPION_Q)
@@ -131,11 +143,38 @@ def test_other_sections_hold_only_sentences_on_the_question_and_no_effect_findin
         c for c in cands if off_question(c) and c.tags() & {"mechanism", "pitfalls", "considerations"}
     ]
     assert tagged_low
-    others = [d for d in drafted.drafts if d.section != primary_key(a)]
-    assert len(others) >= 5
+    others = [d for d in drafted.drafts if d.section not in draft.FINDING_SECTIONS]
+    assert len(others) >= 3
     for d in others:
         c = d.cites[0]
         assert not off_question(c), (d.section, c.text)
         if d.section in ("pitfalls", "considerations"):
             own, effect = (len(draft.TAGS[k].findall(c.text)) for k in (d.section, "efficacy"))
             assert own > effect, (d.section, c.text)
+
+
+def test_an_answer_without_a_yes_or_no_holds_no_sentence_off_the_question(
+    searcher: OverlapSearcher, shipped: Reranker
+) -> None:
+    a = analyze_question("What is the role of bupropion in smoking cessation?")
+    assert not a.yes_no
+    drafted = draft_statements(a, searcher, None, None, (shipped, 0.05))
+    assert len(drafted.drafts) >= 5
+    assert not any(off_question(d.cites[0]) for d in drafted.drafts)
+    # the yes/no form of the question keeps them as the last resort of its findings sections
+    yes_no = analyze_question(BUPROPION_Q)
+    cands = with_fit(yes_no.question, candidates(drafted.sources, yes_no), shipped)
+    assert any(off_question(c) for c in cands)
+
+
+def test_only_a_finding_that_answers_the_question_points_the_other_way(
+    searcher: OverlapSearcher, shipped: Reranker
+) -> None:
+    a = analyze_question(BUPROPION_Q)
+    cands = _scored(a, searcher, shipped)
+    pos = next(c for c in cands if c.direction() == "positive" and answers(c))
+    neg = next(c for c in cands if c.direction() == "negative")
+    on = _with_contrasts("efficacy", [pos, replace(neg, fit=0.9)], "support")
+    assert [d.kind for d in on] == ["support", "contrast"]
+    off = _with_contrasts("efficacy", [pos, replace(neg, fit=0.1)], "support")
+    assert [d.kind for d in off] == ["support", "support"]

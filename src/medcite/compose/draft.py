@@ -59,13 +59,15 @@ QUOTA: dict[str, int] = {
     "pitfalls": 4,
 }
 MAX_PER_SOURCE = 2
+# sections of findings, where a sentence off the question is ranked last but may still fill the section
+FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
 # a finding the relevance model scores below this against the question answers another question: it is
 # left out of the main section (and so of the bottom line). Chosen on the even halves (bench_answers).
 SENTENCE_FLOOR = 0.0
-# a sentence the model scores below this comes after all others in the main section's ranking (a soft
-# floor: it still fills a main section that has nothing better, and votes on the stance) and is left out of
-# the other sections
+# a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
+# still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05
+ANSWERS_FIT = 0.5  # the relevance model's score at which a sentence counts as answering the question
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
 
@@ -144,6 +146,12 @@ def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
     return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
 
 
+def answers(c: Candidate) -> bool:
+    """Scored by the relevance model at :data:`ANSWERS_FIT` or above (or not scored): reads as answering
+    the question."""
+    return c.fit is None or c.fit >= ANSWERS_FIT
+
+
 def off_question(c: Candidate) -> bool:
     """Scored by the relevance model below :data:`LOW_FIT`: ranked after every sentence above it."""
     return c.fit is not None and c.fit < LOW_FIT
@@ -177,10 +185,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     if a.asks_entity:  # "Which gene ...?": the sentences that answer the question best first
         ranked = sorted(cands, key=lambda c: (-closeness(c), ROLE_ORDER[c.role], -c.score, c.start))
     else:  # sentences the model reads as off the question only fill what the others leave
-        ranked = sorted(
-            cands,
-            key=lambda c: (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start),
-        )
+        ranked = sorted(cands, key=_drafting_order)
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
     tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]
@@ -198,8 +203,10 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 break
             if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
                 continue
-            if section != primary and off_question(c):
-                continue  # the other sections hold only what the model reads as on the question
+            if off_question(c) and (section not in FINDING_SECTIONS or not a.yes_no):
+                # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
+                # as on the question
+                continue
             if not _eligible(section, c, tags, counts, a.yes_no or a.asks_entity or section == "findings"):
                 continue
             ts = set(terms(c.text))
@@ -219,7 +226,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
 
 def _with_contrasts(section: str, picked: list[Candidate], kind: StatementKind) -> list[Draft]:
     """Order the primary section: the majority polarity first, the opposing evidence shown as such."""
-    polarities = [c.direction() for c in picked]
+    # only a finding the model reads as answering the question can point the other way
+    polarities = [c.direction() if answers(c) else "neutral" for c in picked]
     tally = Counter(p for p in polarities if p in OPPOSITE)
     if not tally:
         return [make_draft(section, c, kind) for c in picked]
