@@ -1,0 +1,100 @@
+"""Fine-tune medcite's sentence-fit cross-encoder (question, evidence sentence) -> score, from
+all-MiniLM-L6-v2 weights, and export it to int8 ONNX (``training/out/fit/model``). **Measured and not
+shipped**: see the result below.
+
+    .venv/bin/pip install -e ".[train]"
+    nice -n 10 .venv/bin/python training/train_sentence_fit.py --data ../shared/data --out training/out/fit
+
+Listwise training as for the relevance model (``train_relevance.py``, whose loop and export it reuses): each
+group is one question, the abstract sentence that answers it, two background/methods sentences of the same
+abstract and one sentence of another abstract; the loss is the softmax cross-entropy of the positive within
+its group. Data and licences: ``sentence_fit_data.py``. Seeded; CPU, one thread by default (a CUDA machine is
+not needed: the run is minutes long).
+
+Result (2026-11-30, 2 CPU cores, 340 steps, 7.9 min): dev MRR of the answering sentence within its group
+(Evidence Inference validation articles) 0.471 before, 0.988 after. But on the composer's task, telling the
+sentences of a question's gold documents from the other candidate sentences of its answer (the logic of
+``bench/bench_sentence_fit.py``, odd half, 150 questions, 1,708 sentences), its AUC was 0.460: below the
+study relevance model (0.670) and word overlap (0.697). It learned "a finding, not background or methods",
+not "about this question". The composer keeps the relevance model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sentence_fit_data import LICENCES, build
+from train_relevance import encode_groups, export, group_mrr, group_scores, new_model, tokenizer, train
+
+REPO = Path(__file__).resolve().parents[1]
+MODEL_ID = "medcite-sentence-fit-minilm-l6-v1"
+
+
+def parse_args() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=REPO / "training" / "out" / "fit")
+    ap.add_argument("--model-out", type=Path, default=REPO / "training" / "out" / "fit" / "model")
+    ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--max-len", type=int, default=96)
+    ap.add_argument("--groups-per-batch", type=int, default=4)
+    ap.add_argument("--hard", type=int, default=2, help="background/methods sentences of the same abstract")
+    ap.add_argument("--pqa-repeat", type=int, default=2, help="times the 250 PubMedQA questions are seen")
+    ap.add_argument("--epochs", type=int, default=1)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--max-minutes", type=float, default=30.0)
+    ap.add_argument("--stop-at", type=int, default=0)
+    ap.add_argument("--model-id", default=MODEL_ID)
+    ap.add_argument("--export-only", action="store_true")
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.export_only:
+        export(args, {})
+        return
+    t0 = time.time()
+    train_groups, dev_groups = build(args.data, args.seed, args.hard, args.pqa_repeat)
+    train_groups = train_groups * args.epochs
+    counts = Counter(g.source for g in train_groups)
+    print(f"groups: {dict(counts)}; dev {len(dev_groups)}; built in {time.time() - t0:.0f}s", flush=True)
+    tok = tokenizer(args.max_len)
+    enc, dev_enc = encode_groups(tok, train_groups), encode_groups(tok, dev_groups)
+    model = new_model()
+    model.word.weight.requires_grad_(False)
+    before = {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
+    stats = train(args, model, enc)
+    saved_args = {k: str(v) for k, v in vars(args).items()}
+    torch.save({"model": model.state_dict(), "args": saved_args}, args.out / "final.pt")
+    after = {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
+    report = {
+        "groups": dict(counts),
+        "group_width": 2 + args.hard,
+        "dev_groups": len(dev_groups),
+        "licences": LICENCES,
+        "before": before,
+        "after": after,
+        **stats,
+        "args": saved_args,
+    }
+    (args.out / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps({"before": before, "after": after, **stats}), flush=True)
+    export(args, report)
+
+
+if __name__ == "__main__":
+    main()
