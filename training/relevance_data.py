@@ -101,28 +101,30 @@ def ei_docs(data: Path) -> dict[str, Doc]:
     return out
 
 
-def ei_groups(data: Path, docs: dict[str, Doc]) -> tuple[list[Group], list[Group]]:
-    """(train, dev) Evidence Inference prompt groups; dev = the validation split's articles; the test
-    split's articles are left out."""
+def ei_prompts(data: Path, distinct: bool = True) -> Iterator[tuple[str, str, str, bool]]:
+    """(prompt, PMCID, evidence passage, validation split?) for each Evidence Inference v2 prompt of
+    ``rerank/pairs.jsonl.gz`` whose article is in the train or validation split (the test split's articles
+    are left out); ``distinct``: only the first row of each (prompt, article)."""
     held = ei_heldout_pmcids(data)
     val = set((data / "evidence_inference" / "splits" / "validation_article_ids.txt").read_text().split())
-    train: list[Group] = []
-    dev: list[Group] = []
     seen: set[tuple[str, str]] = set()
     for r in _jsonl(data / "rerank" / "pairs.jsonl.gz"):
-        if r["source"] != "evidence_inference_v2":
+        pmcid, query = str(r["doc"]), str(r["query"])
+        if r["source"] != "evidence_inference_v2" or (distinct and (query, pmcid) in seen):
             continue
-        pmcid = str(r["doc"])
+        seen.add((query, pmcid))
         bare = pmcid.removeprefix("PMC")
-        doc = docs.get(pmcid)
-        if doc is None or (str(r["query"]), pmcid) in seen:
-            continue
-        seen.add((str(r["query"]), pmcid))
-        g = Group(str(r["query"]), doc, source="evidence_inference")
-        if bare in val:
-            dev.append(g)
-        elif bare not in held:
-            train.append(g)
+        if bare in val or bare not in held:
+            yield query, pmcid, str(r["passage"]), bare in val
+
+
+def ei_groups(data: Path, docs: dict[str, Doc]) -> tuple[list[Group], list[Group]]:
+    """(train, dev) Evidence Inference prompt groups; dev = the validation split's articles."""
+    train: list[Group] = []
+    dev: list[Group] = []
+    for query, pmcid, _evidence, is_dev in ei_prompts(data):
+        if (doc := docs.get(pmcid)) is not None:
+            (dev if is_dev else train).append(Group(query, doc, source="evidence_inference"))
     return train, dev
 
 

@@ -26,8 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data_sources import ei_heldout_pmcids
-from relevance_data import Doc, Group
+from relevance_data import Doc, Group, ei_prompts
 
 from medcite.text.sentences import split_sentences
 
@@ -83,16 +82,11 @@ def ei_groups(data: Path, rng: random.Random, hard: int) -> tuple[list[Group], l
     """(train, dev): each prompt with the abstract sentence that holds its evidence, against ``hard`` other
     sentences of the same abstract; dev = the validation split's articles."""
     abstracts = ei_abstracts(data)
-    held = ei_heldout_pmcids(data)
-    val = set((data / "evidence_inference" / "splits" / "validation_article_ids.txt").read_text().split())
     train: list[Group] = []
     dev: list[Group] = []
-    seen: set[tuple[str, str]] = set()
-    for r in _jsonl(data / "rerank" / "pairs.jsonl.gz"):
-        if r["source"] != "evidence_inference_v2":
-            continue
-        pmcid, query = str(r["doc"]), str(r["query"])
-        (text, neg), evidence = abstracts.get(pmcid, ("", [])), squash(str(r["passage"]))
+    seen: set[tuple[str, str]] = set()  # the first row of a prompt whose evidence lies in the abstract
+    for query, pmcid, passage, is_dev in ei_prompts(data, distinct=False):
+        (text, neg), evidence = abstracts.get(pmcid, ("", [])), squash(passage)
         if len(evidence) < MIN_CHARS or evidence not in text or (query, pmcid) in seen:
             continue
         seen.add((query, pmcid))
@@ -103,11 +97,7 @@ def ei_groups(data: Path, rng: random.Random, hard: int) -> tuple[list[Group], l
         g = Group(
             query, Doc(pmcid, pos[0]), [Doc(pmcid, s) for s in rng.sample(neg, hard)], "evidence_inference"
         )
-        bare = pmcid.removeprefix("PMC")
-        if bare in val:
-            dev.append(g)
-        elif bare not in held:
-            train.append(g)
+        (dev if is_dev else train).append(g)
     return train, dev
 
 

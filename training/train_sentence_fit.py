@@ -11,12 +11,13 @@ abstract and one sentence of another abstract; the loss is the softmax cross-ent
 its group. Data and licences: ``sentence_fit_data.py``. Seeded; CPU, one thread by default (a CUDA machine is
 not needed: the run is minutes long).
 
-Result (2026-11-30, 2 CPU cores, 340 steps, 7.9 min): dev MRR of the answering sentence within its group
-(Evidence Inference validation articles) 0.471 before, 0.988 after. But on the composer's task, telling the
-sentences of a question's gold documents from the other candidate sentences of its answer (the logic of
-``bench/bench_sentence_fit.py``, odd half, 150 questions, 1,708 sentences), its AUC was 0.460: below the
-study relevance model (0.670) and word overlap (0.697). It learned "a finding, not background or methods",
-not "about this question". The composer keeps the relevance model.
+Result (2026-11-30, 2 CPU cores, 340 steps, 7.9 min; data built by this file as of commit dce924f): dev
+MRR of the answering sentence within its group (Evidence Inference validation articles) 0.471 before, 0.988
+after. But on the composer's task, telling the sentences of a question's gold documents from the other
+candidate sentences of its answer (the logic of ``bench/bench_sentence_fit.py``, odd half, 150 questions,
+1,708 sentences), its AUC was 0.460: below the study relevance model (0.670) and word overlap (0.697). It
+learned "a finding, not background or methods", not "about this question". The composer keeps the relevance
+model.
 """
 
 from __future__ import annotations
