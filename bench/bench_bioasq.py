@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import assemble
+from medcite.compose import assemble, draft
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -154,7 +154,13 @@ def main() -> None:
         default="fit",
         help="a thing-question's bottom line: the sentence the relevance model or word overlap rates closest",
     )
+    ap.add_argument(
+        "--loose-floor",
+        action="store_true",
+        help="answers with no yes/no keep off-question sentences as a last resort in their findings sections",
+    )
     args = ap.parse_args()
+    draft.STRICT_WITHOUT_STANCE = not args.loose_floor
     assemble.ENTITY_BY_FIT = args.entity_pick == "fit"
     engine = open_engine(load_settings())
     stats = engine.stats()

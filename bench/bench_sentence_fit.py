@@ -72,7 +72,9 @@ def main() -> None:
         t0 = time.perf_counter()
         scores = model.score(q, [c.text for c in cands])
         took.append(time.perf_counter() - t0)
-        rows += [(c.source.record.pmid in gold, float(s), c.relevance) for c, s in zip(cands, scores, strict=True)]
+        rows += [
+            (c.source.record.pmid in gold, float(s), c.relevance) for c, s in zip(cands, scores, strict=True)
+        ]
     pos = [r for r in rows if r[0]]
     neg = [r for r in rows if not r[0]]
     print(f"machine: {machine()}")

@@ -67,6 +67,7 @@ SENTENCE_FLOOR = 0.0
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05
+STRICT_WITHOUT_STANCE = True  # answers with no yes/no hold no off-question sentence in any section
 ANSWERS_FIT = 0.5  # the relevance model's score at which a sentence counts as answering the question
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
@@ -203,7 +204,9 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 break
             if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
                 continue
-            if off_question(c) and (section not in FINDING_SECTIONS or not a.yes_no):
+            if off_question(c) and (
+                section not in FINDING_SECTIONS or (STRICT_WITHOUT_STANCE and not a.yes_no)
+            ):
                 # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
                 # as on the question
                 continue
