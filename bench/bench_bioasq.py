@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import assemble, draft
+from medcite.compose import assemble, draft, fit
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -155,12 +155,20 @@ def main() -> None:
         help="a thing-question's bottom line: the sentence the relevance model or word overlap rates closest",
     )
     ap.add_argument(
-        "--loose-floor",
+        "--strict-floor",
         action="store_true",
-        help="answers with no yes/no keep off-question sentences as a last resort in their findings sections",
+        help="answers with no yes/no hold no off-question sentence in any section (default: they keep them "
+        "as a last resort in their findings sections)",
+    )
+    ap.add_argument(
+        "--no-sentence-fit",
+        action="store_true",
+        help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
     )
     args = ap.parse_args()
-    draft.STRICT_WITHOUT_STANCE = not args.loose_floor
+    if args.no_sentence_fit:
+        fit.MAX_SCORED = 0
+    draft.STRICT_WITHOUT_STANCE = args.strict_floor
     assemble.ENTITY_BY_FIT = args.entity_pick == "fit"
     engine = open_engine(load_settings())
     stats = engine.stats()

@@ -153,18 +153,20 @@ def test_sections_beyond_findings_hold_only_sentences_on_the_question_and_no_eff
             assert own > effect, (d.section, c.text)
 
 
-def test_an_answer_without_a_yes_or_no_holds_no_sentence_off_the_question(
-    searcher: OverlapSearcher, shipped: Reranker
+def test_an_answer_without_a_yes_or_no_holds_off_question_sentences_only_with_the_strict_floor(
+    searcher: OverlapSearcher, shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = analyze_question("What is the role of bupropion in smoking cessation?")
     assert not a.yes_no
-    drafted = draft_statements(a, searcher, None, None, (shipped, 0.05))
-    assert len(drafted.drafts) >= 5
-    assert not any(off_question(d.cites[0]) for d in drafted.drafts)
-    # the yes/no form of the question keeps them as the last resort of its findings sections
-    yes_no = analyze_question(BUPROPION_Q)
-    cands = with_fit(yes_no.question, candidates(drafted.sources, yes_no), shipped)
-    assert any(off_question(c) for c in cands)
+    cands = _scored(a, searcher, shipped)
+    # few sentences on the question: by default the findings sections take off-question ones last
+    few = [c for c in cands if off_question(c)] + [c for c in cands if not off_question(c)][:2]
+    loose = extractive_drafts(a, few)
+    assert any(off_question(d.cites[0]) for d in loose)
+    assert all(d.section in draft.FINDING_SECTIONS for d in loose if off_question(d.cites[0]))
+    monkeypatch.setattr(draft, "STRICT_WITHOUT_STANCE", True)
+    strict = extractive_drafts(a, few)
+    assert strict and not any(off_question(d.cites[0]) for d in strict)
 
 
 def test_only_a_finding_that_answers_the_question_points_the_other_way(

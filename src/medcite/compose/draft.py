@@ -67,7 +67,9 @@ SENTENCE_FLOOR = 0.0
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05
-STRICT_WITHOUT_STANCE = True  # answers with no yes/no hold no off-question sentence in any section
+# on: answers with no yes/no hold no off-question sentence in any section. Off: on the even half, summary
+# ROUGE-2 recall was 37.6 with it, 39.1 without, 38.5 before the sentence fit (bench_bioasq --strict-floor)
+STRICT_WITHOUT_STANCE = False
 ANSWERS_FIT = 0.5  # the relevance model's score at which a sentence counts as answering the question
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
