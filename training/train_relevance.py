@@ -40,14 +40,42 @@ QUERY_CHARS = 300
 Encoded = tuple[list[int], list[int]]
 
 
-def parse_args() -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def cross_encoder_args(
+    doc: str | None, out: Path, model_out: Path, max_len: int, model_id: str, minutes: float
+) -> argparse.ArgumentParser:
+    """The options every listwise cross-encoder run takes (data, output, schedule, budget, export); the
+    caller adds those of its data."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=REPO / "training" / "out" / "rel")
-    ap.add_argument("--model-out", type=Path, default=REPO / "src" / "medcite" / "models" / "relevance")
+    ap.add_argument("--out", type=Path, default=out)
+    ap.add_argument("--model-out", type=Path, default=model_out)
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--max-len", type=int, default=max_len)
     ap.add_argument("--groups-per-batch", type=int, default=4)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
+    ap.add_argument("--max-minutes", type=float, default=minutes, help="stop training after this long")
+    ap.add_argument(
+        "--stop-at",
+        type=int,
+        default=0,
+        help="stop after this many steps, schedule unchanged (reruns a cut run)",
+    )
+    ap.add_argument("--model-id", default=model_id, help="the id written to config.json")
+    ap.add_argument("--export-only", action="store_true")
+    return ap
+
+
+def parse_args() -> argparse.Namespace:
+    ap = cross_encoder_args(
+        __doc__,
+        REPO / "training" / "out" / "rel",
+        REPO / "src" / "medcite" / "models" / "relevance",
+        128,
+        MODEL_ID,
+        32.0,
+    )
     ap.add_argument("--hard", type=int, default=2, help="BM25 negatives per question")
     ap.add_argument("--rand", type=int, default=0, help="random negatives per question")
     ap.add_argument("--skip", type=int, default=2, help="BM25 ranks left out before the hard negatives")
@@ -55,18 +83,6 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--ei", type=int, default=800, help="Evidence Inference prompts")
     ap.add_argument("--medquad", type=int, default=200, help="MedQuAD questions")
     ap.add_argument("--pqa-repeat", type=int, default=2, help="times the 250 PubMedQA questions are seen")
-    ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (timing runs)")
-    ap.add_argument("--max-minutes", type=float, default=32.0, help="stop training after this long")
-    ap.add_argument(
-        "--stop-at",
-        type=int,
-        default=0,
-        help="stop after this many steps, schedule unchanged (reruns a cut run)",
-    )
-    ap.add_argument("--model-id", default=MODEL_ID, help="the id written to config.json")
-    ap.add_argument("--export-only", action="store_true")
     return ap.parse_args()
 
 

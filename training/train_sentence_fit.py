@@ -33,30 +33,27 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sentence_fit_data import LICENCES, build
-from train_relevance import encode_groups, export, group_mrr, group_scores, new_model, tokenizer, train
+from train_relevance import (
+    cross_encoder_args,
+    encode_groups,
+    export,
+    group_mrr,
+    group_scores,
+    new_model,
+    tokenizer,
+    train,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL_ID = "medcite-sentence-fit-minilm-l6-v1"
 
 
 def parse_args() -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    ap.add_argument("--out", type=Path, default=REPO / "training" / "out" / "fit")
-    ap.add_argument("--model-out", type=Path, default=REPO / "training" / "out" / "fit" / "model")
-    ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--max-len", type=int, default=96)
-    ap.add_argument("--groups-per-batch", type=int, default=4)
+    fit_out = REPO / "training" / "out" / "fit"
+    ap = cross_encoder_args(__doc__, fit_out, fit_out / "model", 96, MODEL_ID, 30.0)
     ap.add_argument("--hard", type=int, default=2, help="background/methods sentences of the same abstract")
     ap.add_argument("--pqa-repeat", type=int, default=2, help="times the 250 PubMedQA questions are seen")
     ap.add_argument("--epochs", type=int, default=1)
-    ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--max-steps", type=int, default=0)
-    ap.add_argument("--max-minutes", type=float, default=30.0)
-    ap.add_argument("--stop-at", type=int, default=0)
-    ap.add_argument("--model-id", default=MODEL_ID)
-    ap.add_argument("--export-only", action="store_true")
     return ap.parse_args()
 
 
