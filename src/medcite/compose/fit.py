@@ -4,8 +4,9 @@ The relevance gate (:func:`medcite.compose.plan.on_topic`) judges whole studies;
 holds background, methods and side findings that answer another question ("smoking relapse is common"
 in a trial of bupropion for smoking cessation). The same model (``models/relevance``: question and study
 text, trained on PubMedQA, Evidence Inference and MedQuAD pairs) scores each candidate sentence against
-the question; the composer ranks by it and leaves out the sentences below :data:`SENTENCE_FLOOR` from the
-answer's main section and the bottom line.
+the question. The composer (:mod:`medcite.compose.draft`) ranks the sentences scored below ``LOW_FIT``
+after all others in the findings sections and leaves them out of the other sections; only a sentence scored
+``ANSWERS_FIT`` or more can be shown "in contrast" or lead the bottom line by naming the intervention alone.
 """
 
 from __future__ import annotations
