@@ -178,6 +178,17 @@ def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]
     return {"steps": done, "planned_steps": steps, "train_minutes": round((time.time() - t0) / 60, 1)}
 
 
+def train_and_save(
+    args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]], dev_enc: list[list[Encoded]]
+) -> tuple[dict[str, float], dict[str, str], dict[str, float]]:
+    """Train, save ``<out>/final.pt`` with the run's options, and score the dev groups: (training stats, the
+    options as saved, the dev MRR after training)."""
+    stats = train(args, model, enc)
+    saved_args = {k: str(v) for k, v in vars(args).items()}
+    torch.save({"model": model.state_dict(), "args": saved_args}, args.out / "final.pt")
+    return stats, saved_args, {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
+
+
 def export(args: argparse.Namespace, report: dict[str, object]) -> None:
     model = new_model()
     model.load_state_dict(torch.load(args.out / "final.pt", map_location="cpu")["model"])
@@ -191,13 +202,19 @@ def export(args: argparse.Namespace, report: dict[str, object]) -> None:
     print(f"exported {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
 
 
-def main() -> None:
-    args = parse_args()
+def start(args: argparse.Namespace) -> bool:
+    """Threads, seed and output folder of a run; with ``--export-only``, export the saved model and say so."""
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.export_only:
         export(args, {})
+    return bool(args.export_only)
+
+
+def main() -> None:
+    args = parse_args()
+    if start(args):
         return
     t0 = time.time()
     train_groups, dev_groups = build(
@@ -218,10 +235,7 @@ def main() -> None:
     print(f"encoded in {time.time() - t0:.0f}s", flush=True)
     model = new_model()
     model.word.weight.requires_grad_(False)  # the vocabulary stays as pretrained (less work per step)
-    stats = train(args, model, enc)
-    saved_args = {k: str(v) for k, v in vars(args).items()}
-    torch.save({"model": model.state_dict(), "args": saved_args}, args.out / "final.pt")
-    after = {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
+    stats, saved_args, after = train_and_save(args, model, enc, dev_enc)
     report = {
         "groups": dict(counts),
         "group_width": 1 + args.hard + args.rand,

@@ -29,8 +29,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import torch
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sentence_fit_data import LICENCES, build
 from train_relevance import (
@@ -40,8 +38,9 @@ from train_relevance import (
     group_mrr,
     group_scores,
     new_model,
+    start,
     tokenizer,
-    train,
+    train_and_save,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,11 +58,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    args.out.mkdir(parents=True, exist_ok=True)
-    if args.export_only:
-        export(args, {})
+    if start(args):
         return
     t0 = time.time()
     train_groups, dev_groups = build(args.data, args.seed, args.hard, args.pqa_repeat)
@@ -75,10 +70,7 @@ def main() -> None:
     model = new_model()
     model.word.weight.requires_grad_(False)
     before = {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
-    stats = train(args, model, enc)
-    saved_args = {k: str(v) for k, v in vars(args).items()}
-    torch.save({"model": model.state_dict(), "args": saved_args}, args.out / "final.pt")
-    after = {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
+    stats, saved_args, after = train_and_save(args, model, enc, dev_enc)
     report = {
         "groups": dict(counts),
         "group_width": 2 + args.hard,
