@@ -29,7 +29,7 @@ from collections import Counter
 from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
-from medcite.compose import draft, fit, plan, stance, synthesis
+from medcite.compose import fit, plan, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -147,20 +147,9 @@ def main() -> None:
         help="candidate sentence roles from the trained role model where section labels say nothing",
     )
     ap.add_argument(
-        "--sentence-floor",
-        type=float,
-        default=None,
-        help="the relevance model's floor for a finding in the main section (default: draft.SENTENCE_FLOOR)",
-    )
-    ap.add_argument(
         "--no-sentence-fit",
         action="store_true",
         help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
-    )
-    ap.add_argument(
-        "--fit-votes",
-        action="store_true",
-        help="weight each sentence's wording vote by its relevance to the question (the relevance model)",
     )
     ap.add_argument(
         "--all-votes",
@@ -174,12 +163,8 @@ def main() -> None:
     plan.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
     plan.TRAINED_ROLES = args.trained_roles
-    if args.sentence_floor is not None:
-        draft.SENTENCE_FLOOR = args.sentence_floor
     if args.all_votes:
         compose_mod.PRIMARY_VOTES = False
-    if args.fit_votes:
-        stance.FIT_VOTES = True
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
     engine = open_engine(load_settings())
@@ -195,8 +180,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}, without: {args.without or 'nothing'}")
     print(f"stance from: {synthesis.STANCE_MODE}")
-    shown = "off" if fit.MAX_SCORED == 0 else f"on, main-section floor {draft.SENTENCE_FLOOR}"
-    print(f"sentence fit: {shown}; votes weighted by fit: {stance.FIT_VOTES}")
+    print(f"sentence fit: {'off' if fit.MAX_SCORED == 0 else 'on'}")
     print(f"stance votes: {'main section' if compose_mod.PRIMARY_VOTES else 'every section'}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     rows = []

@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from bench.common import answer, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import assemble, draft, fit
+from medcite.compose import draft, fit
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -149,12 +149,6 @@ def main() -> None:
     ap.add_argument("--half", choices=("even", "odd"), default=None)
     ap.add_argument("--only", choices=("factoid", "summary"), default=None)
     ap.add_argument(
-        "--entity-pick",
-        choices=("fit", "overlap"),
-        default="fit",
-        help="a thing-question's bottom line: the sentence the relevance model or word overlap rates closest",
-    )
-    ap.add_argument(
         "--strict-floor",
         action="store_true",
         help="answers with no yes/no hold no off-question sentence in any section (default: they keep them "
@@ -169,13 +163,11 @@ def main() -> None:
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
     draft.STRICT_WITHOUT_STANCE = args.strict_floor
-    assemble.ENTITY_BY_FIT = args.entity_pick == "fit"
     engine = open_engine(load_settings())
     stats = engine.stats()
     engine.searcher().search("warm up", 5)
     engine.verifier.verify_batch([])
     print(f"machine: {machine()}")
-    print(f"thing-question bottom line by: {args.entity_pick}")
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     if args.only in (None, "factoid"):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medcite.compose.candidates import NUMBER, Candidate, reliable_n
+from medcite.compose.candidates import NUMBER, reliable_n
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
 from medcite.compose.evidence_table import design_words, evidence_rows
@@ -36,7 +36,6 @@ from medcite.domain import (
 from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
-ENTITY_BY_FIT = True
 UNSTATED_N = 100  # the sample size a study that states none weighs as when the bottom line is chosen
 
 
@@ -173,23 +172,13 @@ def _choose_bottom(
     budget = BOTTOM_LINE_WORDS - _words(longest) - 8
     # naming both concepts, or the intervention in a sentence the relevance model reads as answering the
     # question ("continuous smoking abstinence rates were higher with bupropion" for "smoking cessation")
-    both = [
-        c
-        for c in supported
-        if all(names[id(c)]) or (names[id(c)][:1] == [True] and answers(c.draft.cites[0]))
-    ]
     named = [c for c in supported if all(names[id(c)][:1])]
+    both = [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
     if entity:
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
-        return max(fits or pool, key=lambda c: _entity_closeness(c.draft.cites[0]))
+        return max(fits or pool, key=lambda c: closeness(c.draft.cites[0]))
     return _pick_bottom(pool, budget)
-
-
-def _entity_closeness(cand: Candidate) -> float:
-    """A thing-question's bottom line: the sentence closest to the question, by the relevance model
-    (``ENTITY_BY_FIT``) or by word overlap."""
-    return closeness(cand) if ENTITY_BY_FIT else cand.relevance
 
 
 def _pick_rated_first(pick: Checked, ratings: list[Rating]) -> list[Rating]:

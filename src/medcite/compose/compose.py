@@ -214,7 +214,7 @@ def _stance(
     if PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats of other sections
         kept = [d for d in kept if d.draft.section == primary_key(a)] or kept
     firsts = [(d, d.draft.cites[0]) for d in kept]
-    items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance, fit=c.fit) for d, c in firsts]
+    items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
     lead = sorted(
         (i for i, it in enumerate(items) if ROLE_WEIGHT[it.role] > 0),
         key=lambda i: (*lead_order(items[i]), i),

@@ -61,9 +61,6 @@ QUOTA: dict[str, int] = {
 MAX_PER_SOURCE = 2
 # sections of findings, where a sentence off the question is ranked last but may still fill the section
 FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
-# a finding the relevance model scores below this against the question answers another question: it is
-# left out of the main section (and so of the bottom line). Chosen on the even halves (bench_answers).
-SENTENCE_FLOOR = 0.0
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05
@@ -111,8 +108,6 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
     if section in ("efficacy", "findings"):
         if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role == "unknown"):
             return False
-        if c.fit is not None and c.fit < SENTENCE_FLOOR:
-            return False  # the model reads it as answering another question
         if loose and c.relevance > 0:  # yes/no and findings questions: any relevant finding
             return counts["safety"] <= counts["efficacy"]  # an adverse-event report belongs under safety
         other = max(counts["safety"], counts["pitfalls"])

@@ -118,7 +118,6 @@ class StanceInput:
     relevance: float
     nli: str | None = None  # the verifier's label for the question-as-claim against this sentence
     nli_prob: float | None = None
-    fit: float | None = None  # the relevance model's score of the sentence against the question
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +129,6 @@ class StanceResult:
     probabilities: tuple[float, float, float] | None = None  # yes, no, uncertain (the linear model)
 
 
-FIT_VOTES = False  # measured on the even half (bench_answers --fit-votes): PubMedQA 59 -> 56, BioASQ 56 -> 57
 ROLE_WEIGHT = {"conclusions": 2.0, "results": 0.5, "unknown": 0.7, "methods": 0.0, "background": 0.0}
 
 
@@ -161,8 +159,6 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
     difference = asks_difference(question)
     for it in items:
         w = ROLE_WEIGHT[it.role] / (1 + it.source_rank)
-        if FIT_VOTES and it.fit is not None:
-            w *= it.fit  # a sentence that answers another question votes less
         if w <= 0:
             continue
         if it.role == "conclusions" and it.source_rank not in first_seen:
