@@ -13,7 +13,8 @@ majority-class baseline: the share of the most common gold answer ("always yes" 
 document of the question (PubMedQA: its abstract; BioASQ: its gold PMIDs), and "bottom line gold %" the
 share of bottom lines citing one first: an automatic lower bound on statements that answer the question
 (other documents can answer it too, but a statement from a gold document is on the question).
-``--stance wording|findings|combined`` chooses where the yes/no stance comes from (see
+The yes/no stance is decided by the shipped stance reader; ``MEDCITE_STANCE_READER=false`` measures the
+wording rule instead. ``--stance wording|findings|combined`` chooses where the yes/no stance comes from (see
 ``medcite.compose.synthesis.combine_stance``). ``--trained-roles`` takes candidate roles from the
 trained role model. ``--without synonyms`` / ``--without directness`` measure the answers without the
 MeSH synonyms of the question's concepts, or without the directness rules beyond naming the concepts.
@@ -156,8 +157,15 @@ def main() -> None:
         action="store_true",
         help="every section's statements vote on the stance (default: the main section's only)",
     )
+    ap.add_argument(
+        "--model-names",
+        type=float,
+        default=plan.MODEL_NAMES,
+        help="relevance score at which a source counts as naming the question's concepts (negative: off)",
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
     if args.stance:
         synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without
@@ -181,7 +189,10 @@ def main() -> None:
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}, without: {args.without or 'nothing'}")
     print(f"stance from: {synthesis.STANCE_MODE}")
     print(f"sentence fit: {'off' if fit.MAX_SCORED == 0 else 'on'}")
+    print(f"concepts named by the relevance model at: {plan.MODEL_NAMES}")
     print(f"stance votes: {'main section' if compose_mod.PRIMARY_VOTES else 'every section'}")
+    reader = engine.stance_reader()
+    print(f"stance reader: {reader.model_id if reader else 'off (MEDCITE_STANCE_READER=false)'}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     rows = []
     for name, r in results.items():

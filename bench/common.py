@@ -89,4 +89,5 @@ def answer(
         provenance=prov,
         relevance=engine.relevance(),
         relevance_floor=engine.settings.models.relevance_floor,
+        stance_reader=engine.stance_reader(),
     )

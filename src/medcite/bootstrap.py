@@ -14,7 +14,7 @@ from medcite.adapters.eutils import EutilsClient
 from medcite.adapters.index_lock import IndexWriteLock, index_errors
 from medcite.adapters.llm_openai import OpenAICompatClient
 from medcite.adapters.onnx_embedder import OnnxEmbedder
-from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir
+from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir, shipped_stance_dir
 from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
 from medcite.adapters.smtp_mail import SmtpMailer
 from medcite.adapters.sql import Store
@@ -47,6 +47,12 @@ def load_verifier(
     model = NLIModel(model_dir or shipped_model_dir(), threads=settings.models.threads)
     thresholds = Thresholds(model.config.supported_threshold, model.config.contradicted_threshold)
     return ClaimVerifier(model, shipped_mesh(), thresholds, disabled)
+
+
+def load_stance_reader(settings: Settings, model_dir: Path | None = None) -> NLIModel:
+    """The shipped stance reader (int8 ONNX MiniLM: a finding read against a yes/no question), or the one
+    in ``model_dir``. Raises ModelError if missing."""
+    return NLIModel(model_dir or shipped_stance_dir(), threads=settings.models.threads, what="stance reader")
 
 
 def load_embedder(settings: Settings) -> OnnxEmbedder:
@@ -132,6 +138,7 @@ def open_engine(
         jobs=SqlJobStore(store.engine),
         reranker=_reranker_factory(settings, reranker),
         relevance=(lambda: load_reranker(settings)) if settings.models.relevance_floor > 0 else None,
+        stance_reader=(lambda: load_stance_reader(settings)) if settings.models.stance_reader else None,
         editorial=SqlEditorialRepository(store.engine, articles),
         feedback=SqlFeedbackRepository(store.engine),
         mailer=(lambda: SmtpMailer(smtp, web.smtp_port, web.mail_from)) if smtp else None,

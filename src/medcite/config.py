@@ -93,6 +93,11 @@ class ModelSettings(BaseSettings):
         "left out of an answer as off-topic (0: no gate). 0.05 chosen on the even halves of BioASQ 7B-9B and "
         "PubMedQA dev: the best yes/no accuracy of 0, 0.05, 0.1, 0.2 (bench/bench_answers.py).",
     )
+    stance_reader: bool = Field(
+        default=True,
+        description="Decide the yes/no stance with the shipped stance reader (each verified finding read "
+        "against the question); off: the wording rule (bench/bench_answers.py --no-stance-reader).",
+    )
 
 
 class LLMSettings(BaseSettings):

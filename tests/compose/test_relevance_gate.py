@@ -119,3 +119,22 @@ def test_off_topic_sources_leave_the_article(pubmedqa: dict[str, StoredSource], 
     # the counterpart: no gate, and the aortic-surgery abstract is cited
     plain = compose_article(TAVI_Q, OracleSearcher([other, own]), LexicalVerifier(), provenance=Provenance())
     assert other.key in {r.key for r in plain.references}
+
+
+def test_a_high_model_score_stands_in_for_missing_concept_words(pubmedqa: dict[str, StoredSource]) -> None:
+    from dataclasses import replace
+
+    from medcite.compose import plan
+
+    # PubMedQA 26298839 studies acupuncture for phonotraumatic vocal pathologies, in other words
+    a = analyze_question(
+        "Is traditional Chinese needle therapy efficacious for phonotraumatic vocal pathologies?"
+    )
+    (rs,) = _ranked([pubmedqa["26298839"]])
+    direct, indirect = plan.split_direct(a, [rs])
+    assert not direct and indirect[0][1] == ["does not mention traditional Chinese needle"]
+    # the relevance model judged the study to answer the question: the words no longer decide
+    direct, indirect = plan.split_direct(a, [replace(rs, model_score=plan.MODEL_NAMES)])
+    assert [d.hit.source.key for d in direct] == ["26298839"] and not indirect
+    below = replace(rs, model_score=(plan.MODEL_NAMES or 0.0) - 0.01)
+    assert not plan.split_direct(a, [below])[0]

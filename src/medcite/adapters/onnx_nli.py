@@ -29,6 +29,12 @@ class ModelConfig:
     contradicted_threshold: float = 0.4
 
 
+def shipped_stance_dir() -> Path:
+    """The stance reader folder inside the installed medcite package (same architecture and output as
+    the verifier: P(yes), P(uncertain), P(no) for (sentence, question) pairs)."""
+    return shipped_dir("stance", "stance reader model", "retrain with training/train_stance_reader.py")
+
+
 def shipped_model_dir() -> Path:
     """The verifier folder inside the installed medcite package."""
     return shipped_dir(
@@ -41,7 +47,9 @@ def shipped_model_dir() -> Path:
 class NLIModel:
     """3-way NLI cross-encoder (entailment, neutral, contradiction) with temperature-calibrated softmax."""
 
-    def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 8) -> None:
+    def __init__(
+        self, model_dir: Path, threads: int = 2, batch_size: int = 8, what: str = "verifier"
+    ) -> None:
         try:
             raw: dict[str, Any] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
             th = raw.get("thresholds", {})
@@ -54,9 +62,9 @@ class NLIModel:
             )
             self.tokenizer, self.session = open_model(model_dir, threads, self.config.max_len)
         except (OSError, KeyError, ValueError, TypeError) as exc:
-            raise ModelError(f"cannot load the verifier model from {model_dir}: {exc}") from exc
+            raise ModelError(f"cannot load the {what} model from {model_dir}: {exc}") from exc
         except Exception as exc:  # onnxruntime raises its own exception types for corrupt files
-            raise ModelError(f"cannot load the verifier model from {model_dir}: {exc}") from exc
+            raise ModelError(f"cannot load the {what} model from {model_dir}: {exc}") from exc
         self.batch_size = batch_size  # small batches were fastest on 2 shared cores (8: ~99 seq/s vs 64: ~79)
 
     @property

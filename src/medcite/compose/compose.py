@@ -48,13 +48,14 @@ from medcite.domain import (
     Verdict,
 )
 from medcite.errors import MedciteError
-from medcite.ports import LLMClient, Reranker, Searcher, Verifier
+from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier
 
 __all__ = ["compose_article", "number_by_first_use"]
 
 PRIMARY_VOTES = True  # the stance reads the main section's statements only (see bench_answers --all-votes)
 MAX_VERIFY = 40
 MAX_CROSS = 6
+STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
 # a "sentence" longer than this is a splitting failure (e.g. an unpunctuated snippet), not a statement
 MAX_STATEMENT_CHARS = 600
@@ -84,13 +85,16 @@ def compose_article(
     observe: Callable[[StanceResult], None] | None = None,
     relevance: Reranker | None = None,
     relevance_floor: float = 0.0,
+    stance_reader: EntailmentModel | None = None,
 ) -> Article:
     """Write a verified, cited article answering ``question`` from what ``searcher`` finds.
 
     Every statement is checked with ``verifier`` (one ``verify_batch`` call); statements that their
     citations do not support are dropped. With ``llm`` the sentences are written by the LLM instead of
     extracted, and go through the same checks. With ``relevance`` (a question-study cross-encoder), the
-    sources it scores below ``relevance_floor`` against the question are left out as off-topic.
+    sources it scores below ``relevance_floor`` against the question are left out as off-topic. With
+    ``stance_reader`` (sentence, question) -> yes / uncertain / no, that model reads the voting sentences
+    of a yes/no question (:func:`medcite.compose.stance.reader_votes`); without it, their wording votes.
     ``observe`` (benchmarks, training) receives the yes/no stance decision with its inputs, including the
     verifier's reading of the question as a claim.
     """
@@ -112,7 +116,7 @@ def compose_article(
         )
     # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
     claim_check = observe is not None or stance_model() is not None
-    stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check)
+    stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check, stance_reader)
     # each study's key finding: one its primary-section statements quote (others: the conclusion's)
     quoted = quoted_sources(verified.kept, primary_key(analysis))
     found = study_findings(quoted, card_of)
@@ -204,21 +208,33 @@ def _cross_checks(a: QuestionAnalysis, drafts: list[Draft]) -> list[tuple[Draft,
 
 
 def _stance(
-    a: QuestionAnalysis, kept: list[Checked], rank: dict[str, int], verifier: Verifier, claim_check: bool
+    a: QuestionAnalysis,
+    kept: list[Checked],
+    rank: dict[str, int],
+    verifier: Verifier,
+    claim_check: bool,
+    reader: EntailmentModel | None = None,
 ) -> StanceResult | None:
     """Yes / no / uncertain from the verified sentences (see :mod:`medcite.compose.stance`). With
     ``claim_check`` the verifier also reads the question as a claim against the leading sentences (the
-    input of a stance model; reported in the reasons)."""
+    input of a stance model; reported in the reasons); with ``reader``, the stance reader reads the voting
+    sentences against the question."""
     if not a.yes_no:
         return None
     if PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats of other sections
         kept = [d for d in kept if d.draft.section == primary_key(a)] or kept
     firsts = [(d, d.draft.cites[0]) for d in kept]
     items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
-    lead = sorted(
+    voting = sorted(
         (i for i, it in enumerate(items) if ROLE_WEIGHT[it.role] > 0),
         key=lambda i: (*lead_order(items[i]), i),
-    )[:STANCE_NLI]
+    )
+    if reader is not None and voting:
+        read = voting[:STANCE_READ]
+        probs = reader.predict([(items[i].text, a.question) for i in read])
+        for i, p in zip(read, probs, strict=True):
+            items[i] = replace(items[i], read=(float(p[0]), float(p[1]), float(p[2])))
+    lead = voting[:STANCE_NLI]
     claim = claim_of(a.question)
     # only a question in a yes/no shape reads as a claim ("What about adolescents?" does not)
     if claim_check and lead and claim and claim != " ".join(a.question.split()).rstrip("?").strip():

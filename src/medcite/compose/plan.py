@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medcite.compose.candidates import Candidate
 from medcite.compose.directness import grade, topic_text
@@ -36,6 +36,7 @@ class RankedSource:
     score: float  # merged: reciprocal-rank fusion over the sub-queries, times an evidence-level weight
     relevance: float  # share of the key question terms found in the source
     queries: frozenset[str]  # sections whose sub-queries found it
+    model_score: float | None = None  # the relevance cross-encoder's score against the question (if run)
 
 
 def _join(*parts: str | None) -> str:
@@ -255,6 +256,10 @@ def missing_concepts(a: QuestionAnalysis, rs: RankedSource, cs: list[Concept] | 
 
 #: whether split_direct applies the directness rules beyond the concepts (a switch for measuring them)
 DIRECTNESS_RULES = True
+# A source that the relevance cross-encoder scores at least this high against the question names the
+# question's concepts as far as directness goes, even where their words are missing (a partial abstract, a
+# synonym outside MeSH, a clause misread as a concept). None: the words alone decide.
+MODEL_NAMES: float | None = 0.9
 
 
 def split_direct(
@@ -269,7 +274,8 @@ def split_direct(
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     for rs in sources:
-        miss = [] if by_model else missing_concepts(a, rs, cs)
+        by_score = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
+        miss = [] if by_model or by_score else missing_concepts(a, rs, cs)
         if cs and len(miss) == len(cs):
             continue
         if not DIRECTNESS_RULES:
@@ -301,7 +307,7 @@ def on_topic(
     scores = relevance.score(a.question, [document_text(rs.hit.source) for rs in sources])
     cs = [] if by_model else concepts(a, learned_abbreviations(a, sources))
     return [
-        rs
+        replace(rs, model_score=float(s))
         for rs, s in zip(sources, scores, strict=True)
         if float(s) >= floor or (len(cs) >= 2 and not missing_concepts(a, rs, cs))
     ]

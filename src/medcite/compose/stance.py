@@ -13,7 +13,11 @@ Two signals:
   in Y") and the verifier checks it against the leading conclusion sentences: supported, partial,
   contradicted or unsupported. The counts are reported in the stance reasons.
 
-The wording vote decides. ``training/train_stance.py`` fits a linear (softmax) model over both signals
+With a **stance reader** (a cross-encoder trained to read one sentence against the question: yes,
+uncertain or no; ``training/train_stance_reader.py``, shipped in ``models/stance``), its probabilities
+replace the wording of each sentence in the same weighted vote (:func:`reader_votes`), and the wording
+vote is reported beside it. Without one, the wording vote decides. ``training/train_stance.py`` fits a
+linear (softmax) model over both signals
 (:func:`features`); it did not beat the wording vote (nested 5-fold CV on PubMedQA dev 65.6% for both;
 BioASQ yes/no 61.6% vs 62.3%), so no weights ship. A ``stance_model.json`` placed in this package would
 be used (:func:`stance_model`).
@@ -118,6 +122,7 @@ class StanceInput:
     relevance: float
     nli: str | None = None  # the verifier's label for the question-as-claim against this sentence
     nli_prob: float | None = None
+    read: tuple[float, float, float] | None = None  # the stance reader's P(yes), P(uncertain), P(no)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,24 +156,46 @@ def sentence_vote(text: str, difference: bool = True) -> Stance:
     return "yes"
 
 
+def vote_weights(items: Sequence[StanceInput]) -> list[float]:
+    """Each sentence's weight in the vote: by role and source rank; a source's lead conclusion counts
+    double; methods and background sentences do not vote (0)."""
+    out: list[float] = []
+    first_seen: set[int] = set()
+    for it in items:
+        w = ROLE_WEIGHT[it.role] / (1 + it.source_rank)
+        if w > 0 and it.role == "conclusions" and it.source_rank not in first_seen:
+            first_seen.add(it.source_rank)
+            w *= 2.0  # the lead conclusion sentence of a source
+        out.append(w)
+    return out
+
+
 def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[float, float, float], int]:
     """Weighted yes / no / uncertain votes of the sentences' wording, and how many sentences voted."""
     votes = {"yes": 0.0, "no": 0.0, "uncertain": 0.0}
     used = 0
-    first_seen: set[int] = set()
     difference = asks_difference(question)
-    for it in items:
-        w = ROLE_WEIGHT[it.role] / (1 + it.source_rank)
+    for it, w in zip(items, vote_weights(items), strict=True):
         if w <= 0:
             continue
-        if it.role == "conclusions" and it.source_rank not in first_seen:
-            first_seen.add(it.source_rank)
-            w *= 2.0  # the lead conclusion sentence of a source
         used += 1
         votes[sentence_vote(it.text, difference)] += w
     yes, no, maybe = votes["yes"], votes["no"], votes["uncertain"]
     if negated_question(question):
         yes, no = no, yes
+    return (yes, no, maybe), used
+
+
+def reader_votes(items: Sequence[StanceInput]) -> tuple[tuple[float, float, float], int]:
+    """Weighted yes / no / uncertain votes of the stance reader's probabilities (the sentences it read),
+    and how many sentences voted. The reader reads the question itself, negations included."""
+    yes = no = maybe = 0.0
+    used = 0
+    for it, w in zip(items, vote_weights(items), strict=True):
+        if w <= 0 or it.read is None:
+            continue
+        used += 1
+        yes, maybe, no = yes + w * it.read[0], maybe + w * it.read[1], no + w * it.read[2]
     return (yes, no, maybe), used
 
 
@@ -224,6 +251,21 @@ def softmax_scores(weights: Sequence[Sequence[float]], f: Sequence[float]) -> tu
     return (e[0] / s, e[1] / s, e[2] / s)
 
 
+# Weight of the reader's "uncertain" mass against its yes and no mass. 0: the reader's yes and no decide,
+# and a sentence it reads as not answering simply does not vote (its uncertain class also holds sentences
+# that do not answer). Chosen on the even half of BioASQ 7B-9B yes/no (never trained on): 0 -> 54.1%,
+# 0.1 -> 50.7%, 0.25 -> 49.3%, 1.0 -> 43.9%; a margin of 0.05 between yes and no shares cost 4.8 points.
+READER_UNCERTAIN = 0.0
+
+
+def reader_decision(yes: float, no: float, maybe: float) -> Stance:
+    """The reader's weighted votes decide: the larger of yes and no, unless the uncertain votes (scaled by
+    :data:`READER_UNCERTAIN`) reach it; equal yes and no votes are uncertain."""
+    if maybe * READER_UNCERTAIN >= max(yes, no) or yes == no:
+        return "uncertain"
+    return "yes" if yes > no else "no"
+
+
 def derive_stance(
     question: str,
     items: Sequence[StanceInput],
@@ -245,6 +287,11 @@ def derive_stance(
     if checked:
         counts = ", ".join(f"{lab} {sum(it.nli == lab for it in checked)}" for lab in NLI_LABELS)
         reasons += (f'the question read as a claim ("{claim_of(question)}"): {counts}',)
+    (r_yes, r_no, r_maybe), read = reader_votes(items)
+    if read:
+        shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
+        why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
+        return StanceResult(reader_decision(r_yes, r_no, r_maybe), why, (yes, no, maybe), inputs)
     w = weights if weights is not None else stance_model()
     if w:
         probs = softmax_scores(w, features(question, items))

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from medcite.compose import compose_article, render_patient
 from medcite.domain import Article, ArticleRecord, Audience, Provenance, SearchFilters, Stage
 from medcite.errors import InputError
-from medcite.ports import ArticleRepository, LLMClient, Reranker, Searcher, SourceRepository, Verifier
+from medcite.ports import (
+    ArticleRepository,
+    EntailmentModel,
+    LLMClient,
+    Reranker,
+    Searcher,
+    SourceRepository,
+    Verifier,
+)
 from medcite.services.stages import StageReporter
 
 AUDIENCES: tuple[Audience, ...] = ("clinician", "patient")
@@ -55,6 +63,7 @@ class AnswerService:
     model_ids: Callable[[], Sequence[str]]
     relevance: Callable[[], Reranker | None] = lambda: None  # gates the sources (None: no gate)
     relevance_floor: float = 0.0
+    stance_reader: Callable[[], EntailmentModel | None] = lambda: None  # decides yes/no (None: wording)
 
     def ask(
         self,
@@ -96,6 +105,7 @@ class AnswerService:
             filters=filters,
             relevance=self.relevance(),
             relevance_floor=self.relevance_floor,
+            stance_reader=self.stance_reader(),
         )
         if progress is not None:
             progress("writing")

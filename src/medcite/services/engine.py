@@ -33,6 +33,7 @@ from medcite.ports import (
     ArticleRepository,
     EditorialRepository,
     Embedder,
+    EntailmentModel,
     FeedbackRepository,
     JobStore,
     LiteratureSource,
@@ -79,6 +80,8 @@ class Wiring:
     reranker: Callable[[], Reranker] | None = None
     # the relevance cross-encoder that gates an answer's sources (``MEDCITE_RELEVANCE_FLOOR`` > 0)
     relevance: Callable[[], Reranker] | None = None
+    # the stance reader that decides yes/no answers (``MEDCITE_STANCE_READER``); None: the wording rule
+    stance_reader: Callable[[], EntailmentModel] | None = None
     # the editorial workflow and reader feedback stores; the mailer (None: no SMTP server configured)
     editorial: EditorialRepository | None = None
     feedback: FeedbackRepository | None = None
@@ -117,6 +120,7 @@ class Engine:
         self._indexes: Indexes | None = None
         self._reranker: Reranker | None = None
         self._relevance: Reranker | None = None
+        self._stance_reader: EntailmentModel | None = None
 
     def close(self) -> None:
         self._wiring.close()
@@ -245,6 +249,15 @@ class Engine:
             self._relevance = self._wiring.relevance()
         return self._relevance
 
+    def stance_reader(self) -> EntailmentModel | None:
+        """The model that reads each finding against a yes/no question (loaded on first use), or None when
+        it is off (``MEDCITE_STANCE_READER=false``)."""
+        if self._wiring.stance_reader is None:
+            return None
+        if self._stance_reader is None:
+            self._stance_reader = self._wiring.stance_reader()
+        return self._stance_reader
+
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: Mode | None = None
     ) -> list[SearchHit]:
@@ -306,6 +319,7 @@ class Engine:
             model_ids=self._model_ids,
             relevance=self.relevance,
             relevance_floor=self.settings.models.relevance_floor,
+            stance_reader=self.stance_reader,
         )
 
     def ask(
