@@ -27,7 +27,7 @@ import json
 import time
 from collections import Counter
 
-from bench.common import answer, data_dir, machine, pct, print_table
+from bench.common import answer, data_dir, machine, model_names_option, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
 from medcite.compose import fit, plan, synthesis
@@ -157,12 +157,7 @@ def main() -> None:
         action="store_true",
         help="every section's statements vote on the stance (default: the main section's only)",
     )
-    ap.add_argument(
-        "--model-names",
-        type=float,
-        default=plan.MODEL_NAMES,
-        help="relevance score at which a source counts as naming the question's concepts (negative: off)",
-    )
+    model_names_option(ap)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names

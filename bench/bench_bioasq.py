@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-from bench.common import answer, data_dir, machine, pct, print_table
+from bench.common import answer, data_dir, machine, model_names_option, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import draft, fit
+from medcite.compose import draft, fit, plan
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -159,7 +159,9 @@ def main() -> None:
         action="store_true",
         help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
     )
+    model_names_option(ap)
     args = ap.parse_args()
+    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
     draft.STRICT_WITHOUT_STANCE = args.strict_floor
@@ -169,6 +171,7 @@ def main() -> None:
     engine.verifier.verify_batch([])
     print(f"machine: {machine()}")
     print(f"half: {args.half or 'all'}, limit: {args.limit or 'none'}")
+    print(f"concepts named by the relevance model at: {plan.MODEL_NAMES}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     if args.only in (None, "factoid"):
         f = run_factoid(engine, questions("factoid", args.half, args.limit))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import resource
@@ -12,7 +13,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article
+from medcite.compose import compose_article, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -75,6 +76,17 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     for r in rows:
         t.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in r))
     Console(width=160).print(t)
+
+
+def model_names_option(ap: argparse.ArgumentParser) -> None:
+    """``--model-names``: the relevance score at which a source counts as naming the question's concepts
+    (``medcite.compose.plan.MODEL_NAMES``; negative: the words alone decide)."""
+    ap.add_argument(
+        "--model-names",
+        type=float,
+        default=plan.MODEL_NAMES if plan.MODEL_NAMES is not None else -1.0,
+        help="relevance score at which a source counts as naming the question's concepts (negative: off)",
+    )
 
 
 def answer(

@@ -25,6 +25,8 @@ from medcite.domain.article import (
     Stance,
     Statement,
     StatementKind,
+    age_s,
+    parse_utc,
     utc_now,
 )
 from medcite.domain.cards import (
@@ -142,6 +144,8 @@ __all__ = [
     "UpsertResult",
     "User",
     "Verdict",
+    "age_s",
     "evidence_from",
+    "parse_utc",
     "utc_now",
 ]

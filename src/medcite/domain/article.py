@@ -207,7 +207,18 @@ class Article:
 
 
 def utc_now() -> str:
+    """Now, in UTC, as the stores write it: ``2026-11-30T15:10:27Z``."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_utc(iso: str) -> datetime:
+    """A time as :func:`utc_now` writes it (or any ISO 8601 time with an offset), as an aware datetime."""
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def age_s(iso: str) -> float:
+    """Seconds since the ISO time ``iso``."""
+    return (datetime.now(UTC) - parse_utc(iso)).total_seconds()
 
 
 class ArticleStatus(StrEnum):

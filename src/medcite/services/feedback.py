@@ -7,9 +7,8 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from medcite.domain import ArticleRecord, Role, User
+from medcite.domain import ArticleRecord, Role, User, age_s
 from medcite.domain.anchors import make_anchor, reanchor
 from medcite.domain.editorial import (
     FEEDBACK_KINDS,
@@ -26,10 +25,6 @@ from medcite.services.editorial import EditorialService, claims_of
 from medcite.services.notify import Notifier
 
 MAX_COMMENT = 5000
-
-
-def _age_s(iso: str) -> float:
-    return (datetime.now(UTC) - datetime.fromisoformat(iso.replace("Z", "+00:00"))).total_seconds()
 
 
 @dataclass(frozen=True)
@@ -97,7 +92,7 @@ class FeedbackService:
         """Whether ``user`` may still edit ``c`` (its author, while the edit window lasts)."""
         if user is None or c.author_id != user.id or c.state != "visible":
             return False
-        return _age_s(c.created_at) < self.edit_window_s
+        return age_s(c.created_at) < self.edit_window_s
 
     def edit_comment(self, comment_id: str, user: User, body: str) -> Comment:
         c = self.repo.comment(comment_id)

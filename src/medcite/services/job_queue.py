@@ -6,9 +6,8 @@ import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
 
-from medcite.domain import Job, JobStatus
+from medcite.domain import Job, JobStatus, age_s
 from medcite.ports import JobStore
 
 
@@ -51,8 +50,7 @@ class InProcessQueue:
             mine = job.id in self._waiting
         if mine or job.status is not JobStatus.QUEUED:
             return None
-        when = datetime.fromisoformat(job.heartbeat_at.replace("Z", "+00:00"))
-        if (datetime.now(UTC) - when).total_seconds() > self._stale_after_s:
+        if age_s(job.heartbeat_at) > self._stale_after_s:
             return "the server that queued this job stopped before it ran"
         return None
 

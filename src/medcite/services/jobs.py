@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from medcite.domain import Job, JobStatus, Stage
+from medcite.domain import Job, JobStatus, Stage, age_s
 from medcite.errors import InputError, MedciteError
 from medcite.ports import JobQueue, JobStore
 from medcite.services.answer import checked_question
@@ -27,11 +26,6 @@ REGENERATE = "regenerate"
 HEARTBEAT_S = 2.0
 STALE_AFTER_S = 30.0
 _warm_lock = threading.Lock()
-
-
-def _age_s(iso: str) -> float:
-    when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return (datetime.now(UTC) - when).total_seconds()
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ class JobService:
         if job.finished:
             return job
         why = self.queue.lost(job)
-        if why is None and job.status is JobStatus.RUNNING and _age_s(job.heartbeat_at) > self.stale_after_s:
+        if why is None and job.status is JobStatus.RUNNING and age_s(job.heartbeat_at) > self.stale_after_s:
             why = f"the worker stopped answering (no sign of life for {self.stale_after_s:.0f} s)"
         if why is None:
             return job

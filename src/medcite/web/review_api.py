@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from medcite.domain import ArticleRecord, ArticleStatus, Role, Statement, User
+from medcite.domain import ArticleRecord, ArticleStatus, Role, Statement, User, parse_utc
 from medcite.domain.editorial import ReviewerProfile
 from medcite.domain.review import TRANSITIONS, Action, WorkflowDenied, allowed, decide
 from medcite.errors import ConflictError
@@ -293,7 +293,7 @@ def queue(
     for r in recs.values():
         if words and not all(w in r.article.question.lower() for w in words):
             continue
-        if since is not None and datetime.fromisoformat(r.updated_at.replace("Z", "+00:00")) < since:
+        if since is not None and parse_utc(r.updated_at) < since:
             continue
         out.append(
             {
