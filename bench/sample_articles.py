@@ -8,6 +8,9 @@ article in Markdown followed by the cited sources' text (the reader checks each 
 
     export MEDCITE_HOME=/tmp/mc-bench MEDCITE_DENSE_GRANULARITY=sources
     .venv/bin/python -m bench.sample_articles --out /tmp/read20
+
+``MEDCITE_STANCE_READER=false`` and ``--model-names -1`` write the sample as the code before the stance
+reader and the model-named concepts did (a paired reading).
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.common import answer, data_dir
+from bench.common import answer, data_dir, model_names_option
 from medcite.bootstrap import open_engine
+from medcite.compose import plan
 from medcite.config import load_settings
 from medcite.domain import Provenance
 from medcite.present.markdown import to_markdown
@@ -54,7 +58,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
+    model_names_option(ap)
     args = ap.parse_args()
+    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
     args.out.mkdir(parents=True, exist_ok=True)
     engine = open_engine(load_settings())
     searcher, verifier = engine.searcher(), engine.verifier
