@@ -77,12 +77,24 @@ def test_design(relative: str, key: str, design: Design, inferred: bool) -> None
         (QA, "17113061", 114),  # "case-control study of ... subjects (n=114)"
         (QA, "23831910", 66),  # "performed on 66 patients"; not "Thirty-two patients were female"
         (QA, "25699562", None),  # two "n = 250" groups: not a clear total
-        (QA, "24449622", None),  # "... and seven patients without ...": a subgroup, not the sample
+        (QA, "24449622", 207),  # "Two hundred and seven patients ... were included" (not "seven")
         ("medline_sample/medline16n0902.xml.gz", "26694915", None),  # animal groups "n = 3"
     ],
 )
 def test_sample_size(relative: str, key: str, expected: int | None) -> None:
     assert classify(record(relative, key)).sample_size == expected
+
+
+def test_sample_size_reads_hundreds_in_words() -> None:
+    # sentences from real abstracts of the shared data (PMID 12714026; PubMedQA 18847643, "trauma" dropped)
+    assert (
+        sample_size(
+            "Six hundred twenty-nine subjects with CVD who smoked >/=10 cigarettes/day were "
+            "randomised in a double-blind, multicentre study."
+        )
+        == 629
+    )
+    assert sample_size("One-hundred-fourteen patients were initiated on therapeutic anticoagulation.") == 114
 
 
 def test_human_flag() -> None:

@@ -138,3 +138,21 @@ def test_a_high_model_score_stands_in_for_missing_concept_words(pubmedqa: dict[s
     assert [d.hit.source.key for d in direct] == ["26298839"] and not indirect
     below = replace(rs, model_score=(plan.MODEL_NAMES or 0.0) - 0.01)
     assert not plan.split_direct(a, [below])[0]
+
+
+def test_the_model_stands_in_only_when_nothing_is_direct_by_its_words(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    from dataclasses import replace
+
+    from medcite.compose import plan
+
+    a = analyze_question("Is acupuncture efficacious for phonotraumatic vocal pathologies?")
+    own, other = _ranked(
+        [pubmedqa["26298839"], pubmedqa["20842006"]]
+    )  # other: acupuncture in myofascial pain
+    high = replace(other, model_score=0.99)
+    direct, indirect = plan.split_direct(a, [own, high])
+    assert [d.hit.source.key for d in direct] == ["26298839"]
+    assert indirect == [(high, ["does not mention phonotraumatic vocal pathologies"])]
+    assert [d.hit.source.key for d in plan.split_direct(a, [high])[0]] == ["20842006"]

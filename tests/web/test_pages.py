@@ -77,7 +77,9 @@ async def test_the_article_page(client: httpx.AsyncClient) -> None:
     sof = doc.cssselect("#summary-of-findings tbody tr")
     assert sof, "the summary of findings"
     assert re.search(
-        r"\d+ \((?:[\d,]+ participants|n = [\d,]+ in \d+ of them|n not reported)\)", sof[0].text_content()
+        r"\d+ \((?:[\d,]+ participants|n = [\d,]+ in the \d+ whose n was found"
+        r"|n not found in the abstracts)\)",
+        sof[0].text_content(),
     )
     refs = doc.cssselect("ol.refs li")
     assert any(

@@ -48,7 +48,7 @@ def grade(
         score -= 1
         reasons.append(f"imprecision: small total sample (n = {total})")
     elif not sizes:
-        reasons.append("sample size not reported")
+        reasons.append("sample size not found in the abstract")
     if contradicting:
         score -= 1
         reasons.append(f"inconsistency: {contradicting} source(s) point the other way")

@@ -256,11 +256,12 @@ def missing_concepts(a: QuestionAnalysis, rs: RankedSource, cs: list[Concept] | 
 
 #: whether split_direct applies the directness rules beyond the concepts (a switch for measuring them)
 DIRECTNESS_RULES = True
-# A source that the relevance cross-encoder scores at least this high against the question names the
-# question's concepts as far as directness goes, even where their words are missing (a partial abstract, a
-# synonym outside MeSH, a clause misread as a concept). None: the words alone decide. Chosen on the even
-# half of BioASQ 7B-9B yes/no with the stance reader (bench_answers --model-names): off 54.1%, 0.9 55.6%,
-# 0.7 57.1%, 0.5 57.6%, while the share of statements from gold documents fell 60.6, 58.9, 58.3, 57.9.
+# When no source is direct by its words, a source that the relevance cross-encoder scores at least this
+# high against the question counts as naming the question's concepts, though their words are missing (a
+# partial abstract, a synonym outside MeSH, a clause misread as a concept). None: the words alone decide.
+# Only as a fallback: applied to every answer (even half of BioASQ 7B-9B yes/no, 0.7: stance 57.1% against
+# 54.1% without), it let general studies into answers that had direct ones (a paired reading of 20
+# articles: off-question statements 58 -> 74).
 MODEL_NAMES: float | None = 0.7
 
 
@@ -270,13 +271,23 @@ def split_direct(
     """Direct sources and indirect ones with the reasons (:mod:`medcite.compose.directness`): a source
     that names neither the intervention nor the condition is off-topic and left out; one that names only
     one of them, studies animals or cells for a question about patients, or studies another condition,
-    setting or age group is indirect."""
+    setting or age group is indirect. When none is direct, the relevance model's score stands in for the
+    concept words (:data:`MODEL_NAMES`)."""
+    direct, indirect = _split(a, sources, by_model, None)
+    if direct or by_model or MODEL_NAMES is None:
+        return direct, indirect
+    return _split(a, sources, by_model, MODEL_NAMES)
+
+
+def _split(
+    a: QuestionAnalysis, sources: list[RankedSource], by_model: bool, model_names: float | None
+) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
     cs = concepts(a, learned_abbreviations(a, sources))
     cond = next((c for c in cs if c.name == a.condition), None)
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     for rs in sources:
-        by_score = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
+        by_score = model_names is not None and rs.model_score is not None and rs.model_score >= model_names
         miss = [] if by_model or by_score else missing_concepts(a, rs, cs)
         if cs and len(miss) == len(cs):
             continue

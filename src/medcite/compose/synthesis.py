@@ -291,12 +291,13 @@ def summary_sentence(row: OutcomeSummary, designs: Sequence[str]) -> str:
 
 
 def participants_words(row: OutcomeSummary) -> str:
-    """ "1,284 participants", or "n = 15 in the 1 of 5 studies that report it"."""
+    """ "1,284 participants", or "n = 15 in the 1 of 5 studies whose n was found" (medcite reads the sample
+    size only where an abstract states it in a clear phrase, so "not found" is not "not reported")."""
     if row.participants is None:
-        return "n not reported"
+        return "n not found in the abstracts"
     if row.reporting_n >= row.studies:
         return f"{row.participants:,} participants"
-    return f"n = {row.participants:,} in the {row.reporting_n} of {row.studies} studies that report it"
+    return f"n = {row.participants:,} in the {row.reporting_n} of {row.studies} studies whose n was found"
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -151,7 +151,12 @@ _ADJ = (
     r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
 )
 _NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
-_NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?)"
+# "thirty-two", "Six hundred twenty-nine", "One-hundred-fourteen", "two hundred and five"
+_TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
+_NUMBER = (
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}"
+    rf"(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?)"
+)
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -390,10 +395,12 @@ def _number(token: str) -> int | None:
     token = token.strip()
     if token.replace(",", "").isdigit():
         return int(token.replace(",", ""))
-    words = re.split(r"[- ]", token.lower())
+    words = [w for w in re.split(r"[- ]", token.lower()) if w != "and"]
     total = 0
     for word in words:
-        if word in TENS:
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word in TENS:
             total += TENS[word]
         elif word in _BELOW_TWENTY:
             total += _BELOW_TWENTY[word]
