@@ -148,3 +148,29 @@ def test_summary_of_findings_in_every_format(bupropion_article: Article) -> None
     p = render_patient(a)
     assert "## What the studies found" in to_markdown(p)
     assert len(p.summary_of_findings) == len(a.summary_of_findings)
+
+
+def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    from medcite.compose.assemble import Checked, _rate
+    from medcite.compose.candidates import Candidate
+    from medcite.compose.draft import Draft
+    from medcite.domain import Label, Verdict
+
+    def stmt(key: str, text: str) -> Checked:
+        src = pubmedqa[key]
+        c = Candidate(src, text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False)
+        return Checked(Draft("efficacy", text, text, (c,)), Verdict(Label.SUPPORTED, 0.9))
+
+    # two positive findings of different studies (synthetic wording, test fixture): the verifier's
+    # cross-check calls the lead contradicted by the other (other numbers), which is no inconsistency
+    lead = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
+    other = stmt("17113061", "Cessation rates were significantly higher with the drug (19% vs 7%).")
+    cross = [(lead.draft, "17113061", Verdict(Label.CONTRADICTED, 0.1))]
+    _lead, _level, reasons, _same = _rate(lead, [lead, other], cross)
+    assert not any("other way" in r for r in reasons)
+    # a finding of the opposite polarity that the verifier also reads as contradicting it is one
+    against = stmt("17113061", "Cessation rates did not differ between the drug and placebo.")
+    _lead, _level, reasons, _same = _rate(lead, [lead, against], cross)
+    assert any("1 source(s) point the other way" in r for r in reasons)

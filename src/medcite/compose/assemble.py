@@ -145,8 +145,11 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
         elif od == d0 and oc.key not in against:
             same.setdefault(oc.key, oc.source)
     partial = int(lead.verdict.label is Label.PARTIAL)
+    polarity = {o.draft.cites[0].key: o.draft.cites[0].direction() for o in prim}
     for d, key, v in cross:
-        if d is lead.draft and v.label is Label.CONTRADICTED:
+        # another study's finding of the same polarity does not point the other way, though the verifier
+        # reads the lead statement as contradicted by it (its numbers and population are that study's own)
+        if d is lead.draft and v.label is Label.CONTRADICTED and polarity.get(key) != d0:
             against.add(key)
             same.pop(key, None)
     g = grade(list(same.values()), contradicting=len(against - set(same)), partial=partial)
