@@ -174,3 +174,20 @@ def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     against = stmt("17113061", "Cessation rates did not differ between the drug and placebo.")
     _lead, _level, reasons, _same = _rate(lead, [lead, against], cross)
     assert any("1 source(s) point the other way" in r for r in reasons)
+
+
+def test_a_guessed_design_is_not_stated_as_fact_in_the_certainty_reasons(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    from dataclasses import replace
+
+    from medcite.compose.certainty import grade
+    from medcite.domain import Design
+
+    src = pubmedqa["26298839"]  # its abstract names no review
+    guessed = replace(src, evidence=replace(src.evidence, design=Design.REVIEW, inferred=True))
+    assert grade([guessed]).reasons[0] == (
+        "starts very low: best evidence is an unstated-design study (read as review)"
+    )
+    stated = replace(src, evidence=replace(src.evidence, design=Design.REVIEW, inferred=False))
+    assert grade([stated]).reasons[0] == "starts very low: best evidence is review"

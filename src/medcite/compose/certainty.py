@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from medcite.corpus.classify import design_stated
 from medcite.domain import Design, StoredSource
 from medcite.domain.article import CertaintyLevel
 
@@ -41,6 +42,9 @@ def grade(
         return Grading("very low", ("no supporting study",))
     best = min(supporting, key=lambda s: _rank(s.evidence.design))
     score, why = _start(best.evidence.design)
+    if not design_stated(best):  # a design guessed from the text is not stated as fact
+        guessed = best.evidence.design.value
+        why = f"{why.split(':')[0]}: best evidence is an unstated-design study (read as {guessed})"
     reasons = [why]
     sizes = [s.evidence.sample_size for s in supporting if s.evidence.sample_size is not None]
     total = sum(sizes)
