@@ -34,7 +34,8 @@ LICENCES = {"pubmedqa": "MIT", "evidence_inference": "MIT"}
 MIN_CHARS = 30  # a shorter "sentence" is a fragment (a table cell, a label)
 
 
-def _jsonl(path: Path) -> Iterator[dict[str, object]]:
+def read_jsonl(path: Path) -> Iterator[dict[str, object]]:
+    """The rows of a JSON Lines file (gzip-compressed when it ends in .gz)."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -69,7 +70,7 @@ def not_findings(sections: object) -> list[str]:
 def ei_abstracts(data: Path) -> dict[str, tuple[str, list[str]]]:
     """Each trial's abstract text and its background/methods sentences."""
     out = {}
-    for r in _jsonl(data / "evidence_inference" / "ei_abstracts.jsonl.gz"):
+    for r in read_jsonl(data / "evidence_inference" / "ei_abstracts.jsonl.gz"):
         secs = r.get("abstract_sections") or []
         text = (
             " ".join(str(s["text"]) for s in secs) if isinstance(secs, list) else str(r.get("abstract") or "")
@@ -104,9 +105,9 @@ def ei_groups(data: Path, rng: random.Random, hard: int) -> tuple[list[Group], l
 def pubmedqa_groups(data: Path, rng: random.Random, hard: int, parity: int = 0) -> list[Group]:
     """PubMedQA dev questions of one parity with a conclusion sentence of their abstract, against other
     sentences (background, methods, results) of the same abstract."""
-    abstracts = {str(r["pmid"]): r for r in _jsonl(data / "pubmedqa" / "abstracts.jsonl")}
+    abstracts = {str(r["pmid"]): r for r in read_jsonl(data / "pubmedqa" / "abstracts.jsonl")}
     out = []
-    for i, q in enumerate(_jsonl(data / "pubmedqa" / "questions_dev.jsonl")):
+    for i, q in enumerate(read_jsonl(data / "pubmedqa" / "questions_dev.jsonl")):
         r = abstracts.get(str(q["pmid"]))
         if i % 2 != parity or r is None or not r.get("conclusion"):
             continue

@@ -22,13 +22,11 @@ No BioASQ data (evaluation and research terms) is used.
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 import random
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from sentence_fit_data import read_jsonl, squash
 
 from medcite.corpus.roles import heading_role
 from medcite.text import split_sentences
@@ -64,20 +62,9 @@ class Pair:
     source: str  # pubmedqa, pubmedqa-off, ei, ei-off
 
 
-def _jsonl(path: Path) -> Iterator[dict[str, object]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _short(text: str, limit: int = 120) -> str:
     """A prompt field cut at a word boundary, first letter lower-cased unless it is an acronym."""
-    t = _squash(text).rstrip(".")
+    t = squash(text).rstrip(".")
     if len(t) > limit:
         t = t[:limit].rsplit(" ", 1)[0]
     if len(t) > 1 and t[0].isupper() and not t[1].isupper():
@@ -91,20 +78,20 @@ def _non_findings(sections: list[dict[str, str]]) -> list[str]:
     for sec in sections:
         if heading_role(str(sec.get("label") or "")) in _NOT_FINDINGS:
             text = str(sec.get("text") or "")
-            out += [_squash(text[s:e]) for s, e in split_sentences(text)]
+            out += [squash(text[s:e]) for s, e in split_sentences(text)]
     return [s for s in out if len(s) >= 30]
 
 
 def pubmedqa_pairs(data: Path, parity: int, rng: random.Random) -> list[Pair]:
     """PubMedQA dev questions of one parity (0: even indices, trained on; 1: odd, held out)."""
-    abstracts = {str(r["pmid"]): r for r in _jsonl(data / "pubmedqa" / "abstracts.jsonl")}
+    abstracts = {str(r["pmid"]): r for r in read_jsonl(data / "pubmedqa" / "abstracts.jsonl")}
     out: list[Pair] = []
-    for i, r in enumerate(_jsonl(data / "pubmedqa" / "questions_dev.jsonl")):
+    for i, r in enumerate(read_jsonl(data / "pubmedqa" / "questions_dev.jsonl")):
         ab = abstracts.get(str(r["pmid"]))
         if i % 2 != parity or ab is None or not ab.get("conclusion"):
             continue
         q = str(r["question"])
-        out.append(Pair(_squash(str(ab["conclusion"])), q, _PQA_LABEL[str(r["answer"])], "pubmedqa"))
+        out.append(Pair(squash(str(ab["conclusion"])), q, _PQA_LABEL[str(r["answer"])], "pubmedqa"))
         other = _non_findings(ab["sections"])  # type: ignore[arg-type]
         if other:
             out.append(Pair(rng.choice(other), q, "uncertain", "pubmedqa-off"))
@@ -128,7 +115,7 @@ def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[st
         prompts = {row["PromptID"]: row for row in csv.DictReader(fh)}
     abstracts = {
         str(r["pmcid"]).removeprefix("PMC"): _non_findings(r["abstract_sections"])  # type: ignore[arg-type]
-        for r in _jsonl(ei / "ei_abstracts.jsonl.gz")
+        for r in read_jsonl(ei / "ei_abstracts.jsonl.gz")
     }
     out: dict[str, list[Pair]] = {"train": [], "validation": []}
     seen: set[tuple[str, str]] = set()
@@ -138,7 +125,7 @@ def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[st
         direction = _DIRECTION.get(row["Label"].strip())
         split = splits.get(row["PMCID"])
         prompt = prompts.get(row["PromptID"])
-        span = _squash(row["Annotations"])
+        span = squash(row["Annotations"])
         if direction is None or split not in out or prompt is None or len(span) < 20:
             continue
         if (row["PromptID"], span) in seen:

@@ -137,6 +137,26 @@ def group_mrr(scores: np.ndarray) -> float:
     return float((1.0 / ranks).mean())
 
 
+def adamw_linear(
+    model: nn.Module, lr: float, steps: int, warm: int
+) -> tuple[list[nn.Parameter], torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW (weight decay 0.01) over the trainable parameters, with ``warm`` steps of linear warm-up and
+    a linear decay to 0 at ``steps``."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
+    )
+    return params, opt, sched
+
+
+def log_step(done: int, steps: int, losses: list[float], t0: float, every: int) -> None:
+    """Print the mean loss of the last ``every`` steps and the time per step (and once at step 5)."""
+    if done % every == 0 or done == 5:
+        el = time.time() - t0
+        print(f"step {done}/{steps} loss {np.mean(losses[-every:]):.3f} {el / done:.2f}s/step", flush=True)
+
+
 def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]]) -> dict[str, float]:
     rng = random.Random(args.seed)
     order = list(range(len(enc)))
@@ -145,12 +165,7 @@ def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]
     steps = len(order) // g
     if args.max_steps:
         steps = min(steps, args.max_steps)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    warm = max(1, steps // 20)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
-    )
+    params, opt, sched = adamw_linear(model, args.lr, steps, max(1, steps // 20))
     loss_fn = nn.CrossEntropyLoss()
     model.train()
     t0 = time.time()
@@ -166,9 +181,7 @@ def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]
         sched.step()
         losses.append(float(loss.detach()))
         done = step + 1
-        if done % 20 == 0 or done == 5:
-            el = time.time() - t0
-            print(f"step {done}/{steps} loss {np.mean(losses[-20:]):.3f} {el / done:.2f}s/step", flush=True)
+        log_step(done, steps, losses, t0, every=20)
         if done == args.stop_at:
             print(f"stopped at step {done} (--stop-at)", flush=True)
             break

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bert import CrossEncoder, load_minilm
 from export_verifier import export_int8
 from stance_data import LABELS, LICENCES, Pair, build
-from train_relevance import collate
+from train_relevance import adamw_linear, collate, log_step
 from train_verifier import minilm_dir
 from warm_start import onnx_state
 
@@ -117,12 +117,7 @@ def train(
     steps = int(len(enc) * args.epochs) // args.batch
     if args.max_steps:
         steps = min(steps, args.max_steps)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    warm = max(1, steps // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
-    )
+    params, opt, sched = adamw_linear(model, args.lr, steps, max(1, steps // 10))
     loss_fn = nn.CrossEntropyLoss()
     model.train()
     t0, done, losses = time.time(), 0, []
@@ -137,9 +132,7 @@ def train(
         sched.step()
         losses.append(float(loss.detach()))
         done = step + 1
-        if done % 25 == 0 or done == 5:
-            el = time.time() - t0
-            print(f"step {done}/{steps} loss {np.mean(losses[-25:]):.3f} {el / done:.2f}s/step", flush=True)
+        log_step(done, steps, losses, t0, every=25)
         if time.time() - t0 > args.max_minutes * 60:
             print(f"time budget reached after {done} steps", flush=True)
             break
