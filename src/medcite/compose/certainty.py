@@ -48,7 +48,10 @@ def grade(
     reasons = [why]
     sizes = [s.evidence.sample_size for s in supporting if s.evidence.sample_size is not None]
     total = sum(sizes)
-    if sizes and total < SMALL_N:
+    studies = len({s.key for s in supporting})
+    if sizes and len(sizes) < studies:  # the total is unknown: no judgement of imprecision
+        reasons.append(f"sample size found for {len(sizes)} of {studies} studies (n = {total})")
+    elif sizes and total < SMALL_N:
         score -= 1
         reasons.append(f"imprecision: small total sample (n = {total})")
     elif not sizes:
