@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import data_dir, machine, print_table
 
 from medcite.bootstrap import load_verifier
-from medcite.compose.synthesis import card_of
+from medcite.compose.candidates import card_of
 from medcite.config import load_settings
 from medcite.corpus.prepare import prepare
 from medcite.domain import AbstractSection, Evidence, Label, SourceRecord, StoredSource

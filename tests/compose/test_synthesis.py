@@ -193,17 +193,17 @@ def test_a_guessed_design_is_not_stated_as_fact_in_the_certainty_reasons(
     assert grade([stated]).reasons[0] == "starts very low: best evidence is review"
 
 
-def test_imprecision_is_judged_only_on_a_known_total(pubmedqa: dict[str, StoredSource]) -> None:
-    from dataclasses import replace
-
-    from medcite.compose.certainty import grade
+def test_imprecision_is_judged_only_on_a_known_total(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medcite.compose import certainty
 
     a, b = pubmedqa["26298839"], pubmedqa["17113061"]
-    small = replace(a, evidence=replace(a.evidence, sample_size=15))
-    unknown = replace(b, evidence=replace(b.evidence, sample_size=None))
-    both_known = replace(b, evidence=replace(b.evidence, sample_size=20))
+    sizes: dict[str, int | None] = {a.key: 15, b.key: None}
+    monkeypatch.setattr(certainty, "study_n", lambda s: sizes[s.key])
     # one study's n is not found: the total is unknown, so "small total sample (n = 15)" would be false
-    g = grade([small, unknown])
+    g = certainty.grade([a, b])
     assert "sample size found for 1 of 2 studies (n = 15)" in g.reasons
     assert not any(r.startswith("imprecision") for r in g.reasons)
-    assert "imprecision: small total sample (n = 35)" in grade([small, both_known]).reasons
+    sizes[b.key] = 20
+    assert "imprecision: small total sample (n = 35)" in certainty.grade([a, b]).reasons

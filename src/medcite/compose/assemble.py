@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medcite.compose.candidates import NUMBER, reliable_n
+from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
 from medcite.compose.evidence_table import design_words, evidence_rows
@@ -273,7 +273,7 @@ def _lead_weight(c: Checked) -> tuple[int, bool, float]:
     stated pilot of 15 does not outrank it), then a statement with figures, then the closer answer to the
     question (:func:`medcite.compose.draft.closeness`)."""
     cand = c.draft.cites[0]
-    n = reliable_n(cand.source) or UNSTATED_N
+    n = study_n(cand.source) or UNSTATED_N
     return (int(2 * math.log10(n + 1)), bool(NUMBER.search(c.draft.core)), closeness(cand))
 
 
@@ -369,5 +369,5 @@ def reference(n: int, s: StoredSource) -> Reference:
         year=r.year,
         authors=r.authors,
         design=s.evidence.design.value,
-        sample_size=s.evidence.sample_size,
+        sample_size=study_n(s),
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medcite.corpus import study_card
 from medcite.corpus.classify import design_stated
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
+from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
 
 TAGS: dict[str, re.Pattern[str]] = {
@@ -119,6 +121,28 @@ class Prefix:
     evidence: tuple[int, int] | None = None  # the sentence the population phrase came from
     phrase: str = ""  # the population phrase, verbatim from the source text
     phrase_start: int = -1  # its offset in record.text
+
+
+_CARDS: dict[tuple[str, int], StudyCard] = {}
+MAX_CARDS = 20_000
+
+
+def card_of(source: StoredSource) -> StudyCard:
+    """The source's study card, cached by source key and text (cards are pure functions of the text)."""
+    key = (source.key, hash(source.record.text))
+    card = _CARDS.get(key)
+    if card is None:
+        if len(_CARDS) >= MAX_CARDS:
+            _CARDS.clear()
+        card = _CARDS[key] = study_card(source)
+    return card
+
+
+def study_n(source: StoredSource) -> int | None:
+    """The study's n as every part of an article states it (statement prefixes aside): the classifier's
+    sample size where the text backs it (:func:`reliable_n`), else the count its study card pins in the
+    methods ("120 patients", "(n = 38)")."""
+    return reliable_n(source) or card_of(source).n or None
 
 
 def reliable_n(source: StoredSource) -> int | None:

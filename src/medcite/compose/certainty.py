@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from medcite.compose.candidates import study_n
 from medcite.corpus.classify import design_stated
 from medcite.domain import Design, StoredSource
 from medcite.domain.article import CertaintyLevel
@@ -46,7 +47,8 @@ def grade(
         guessed = best.evidence.design.value
         why = f"{why.split(':')[0]}: best evidence is an unstated-design study (read as {guessed})"
     reasons = [why]
-    sizes = [s.evidence.sample_size for s in supporting if s.evidence.sample_size is not None]
+    known = {s.key: n for s in supporting if (n := study_n(s)) is not None}
+    sizes = list(known.values())
     total = sum(sizes)
     studies = len({s.key for s in supporting})
     if sizes and len(sizes) < studies:  # the total is unknown: no judgement of imprecision

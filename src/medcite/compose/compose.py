@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from medcite.compose.assemble import Checked, Verified, assemble, number_by_first_use
+from medcite.compose.candidates import card_of
 from medcite.compose.draft import Draft, extractive_drafts, primary_key
 from medcite.compose.fit import with_fit
 from medcite.compose.llm_composer import llm_drafts
@@ -36,7 +37,7 @@ from medcite.compose.stance import (
     lead_order,
     stance_model,
 )
-from medcite.compose.synthesis import card_of, combine_stance, study_findings
+from medcite.compose.synthesis import combine_stance, study_findings
 from medcite.domain import (
     Article,
     Audience,

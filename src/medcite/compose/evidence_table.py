@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from medcite.compose.candidates import DESIGN_PHRASE, attribution, reliable_n
+from medcite.compose.candidates import DESIGN_PHRASE, attribution, study_n
 from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated
 from medcite.domain import SourceRecord, StoredSource
@@ -59,7 +59,7 @@ def _row(
         ref=ref,
         study=study_label(s.record),
         design=design_words(s),
-        n=reliable_n(s),
+        n=study_n(s),
         certainty=_certainty(s, ref, details),
         population=population,
         comparison=comparison,

@@ -7,10 +7,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from medcite.compose.candidates import Candidate
+from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.directness import grade, topic_text
 from medcite.compose.question import QuestionAnalysis, QuestionType
-from medcite.compose.synthesis import card_of
 from medcite.domain import LEVEL, SearchFilters, SearchHit, StoredSource
 from medcite.domain.cards import Role as CardRole
 from medcite.ports import Reranker, Searcher

@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.stance import StanceResult, asks_difference
-from medcite.corpus import study_card
 from medcite.domain import Design, Stance, StoredSource
 from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
 from medcite.domain.cards import Finding, Span, StudyCard
@@ -51,21 +51,6 @@ _ASKS_DECREASE = re.compile(
     r"\b(?:reduc\w*|decreas\w*|lower\w*|prevent\w*|less|fewer|shorten\w*|attenuat\w*|alleviat\w*)\b", re.I
 )
 _ASKS_INCREASE = re.compile(r"\b(?:increas\w*|rais\w*|higher|more|greater|elevat\w*|prolong\w*)\b", re.I)
-
-
-_CARDS: dict[tuple[str, int], StudyCard] = {}
-MAX_CARDS = 20_000
-
-
-def card_of(source: StoredSource) -> StudyCard:
-    """The source's study card, cached by source key and text (cards are pure functions of the text)."""
-    key = (source.key, hash(source.record.text))
-    card = _CARDS.get(key)
-    if card is None:
-        if len(_CARDS) >= MAX_CARDS:
-            _CARDS.clear()
-        card = _CARDS[key] = study_card(source)
-    return card
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +212,8 @@ def _pin(source: StoredSource, span: Span, order: dict[str, int]) -> Pin:
 
 
 def size_of(f: StudyFinding) -> int | None:
-    """The study's n: the classifier's sample size, else the one its card pins in the text."""
-    return f.source.evidence.sample_size or f.card.n or None
+    """The study's n (:func:`medcite.compose.candidates.study_n`)."""
+    return study_n(f.source)
 
 
 def _participants(found: Sequence[StudyFinding]) -> tuple[int | None, int]:

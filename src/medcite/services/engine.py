@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medcite.compose import render_patient
-from medcite.compose.synthesis import card_of
+from medcite.compose.candidates import card_of
 from medcite.config import Settings
 from medcite.domain import (
     Article,
