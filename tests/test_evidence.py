@@ -95,6 +95,16 @@ def test_sample_size_reads_hundreds_in_words() -> None:
         == 629
     )
     assert sample_size("One-hundred-fourteen patients were initiated on therapeutic anticoagulation.") == 114
+    # the abstract of 12714026 as stored: "...disease (CVD).; Six hundred ... cigarettes/day were randomised"
+    assert (
+        sample_size(
+            "To investigate the safety and efficacy of bupropion sustained release (bupropion SR) in "
+            "promoting abstinence from smoking in subjects with cardiovascular disease (CVD).; Six hundred "
+            "twenty-nine subjects with CVD who smoked >/=10 cigarettes/day were randomised in a "
+            "double-blind, multicentre study to receive bupropion SR (150 mg twice daily) or placebo."
+        )
+        == 629
+    )
 
 
 def test_human_flag() -> None:

@@ -163,8 +163,8 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
     re.compile(
         rf"(?:^|[.;:]\s+|\b(?:of|in|among|from|including|involving|comprising)\s+){_NUMBER} "
-        rf"{_ADJ}{_PEOPLE} (?:\w+ ){{0,6}}?(?:were|was) (?:\w+ )?(?:randomi[sz]ed|randomly|enrolled|included|"
-        r"recruited|studied|assigned|analy[sz]ed|evaluated|examined|followed|identified|investigated)\b",
+        rf"{_ADJ}{_PEOPLE} (?:[^\s.;]+ ){{0,8}}?(?:were|was) (?:\w+ )?"
+        r"(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|assigned|analy[sz]ed|evaluated|examined|followed|identified|investigated)\b",
         re.I,
     ),
     re.compile(
