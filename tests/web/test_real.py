@@ -31,8 +31,9 @@ async def test_a_real_answer_through_the_web_app(tmp_path: Path) -> None:
             done = await finished_job(c, job["id"], timeout_s=300)
             assert done["status"] == "done", done
             answer = (await c.get(done["links"]["answer"])).json()
-            shipped = app.state.medcite.engine.verifier.model_id
-            assert answer["provenance"]["model_ids"] == [shipped]  # the shipped verifier, not a double
+            engine = app.state.medcite.engine
+            shipped = [engine.verifier.model_id, engine.relevance().model_id, engine.stance_reader().model_id]
+            assert answer["provenance"]["model_ids"] == shipped  # the shipped models, not doubles
             assert "23831910" in {r["pmid"] for r in answer["references"]}
             verdicts = [st["verdict"] for s in answer["sections"] for st in s["statements"]]
             assert verdicts and set(verdicts) <= {"supported", "partial", None}
