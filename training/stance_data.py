@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sentence_fit_data import read_jsonl, squash
+from train_direction import split_ids
 
 from medcite.corpus.roles import heading_role
 from medcite.text import split_sentences
@@ -98,19 +99,11 @@ def pubmedqa_pairs(data: Path, parity: int, rng: random.Random) -> list[Pair]:
     return out
 
 
-def _split_ids(data: Path) -> dict[str, str]:
-    out = {}
-    for split in ("train", "validation", "test"):
-        for line in (data / "evidence_inference" / "splits" / f"ev2_{split}_article_ids.txt").open():
-            out[line.strip()] = split
-    return out
-
-
 def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[str, list[Pair]]:
     """Evidence Inference spans as templated yes/no questions, per split (train, validation); about
     ``off_share`` of the prompts also give a background/methods sentence pair (uncertain)."""
     ei = data / "evidence_inference"
-    splits = _split_ids(data)
+    splits = split_ids(data)
     with (ei / "prompts_merged.csv").open(encoding="utf-8") as fh:
         prompts = {row["PromptID"]: row for row in csv.DictReader(fh)}
     abstracts = {

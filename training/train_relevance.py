@@ -150,6 +150,30 @@ def adamw_linear(
     return params, opt, sched
 
 
+def update(
+    loss: torch.Tensor,
+    opt: torch.optim.Optimizer,
+    sched: torch.optim.lr_scheduler.LambdaLR,
+    params: list[nn.Parameter],
+    losses: list[float],
+) -> None:
+    """One optimiser step on ``loss`` (gradients clipped to norm 1), the schedule stepped, the loss kept."""
+    opt.zero_grad()
+    loss.backward()
+    nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step()
+    sched.step()
+    losses.append(float(loss.detach()))
+
+
+def over_budget(t0: float, minutes: float, done: int) -> bool:
+    """Whether the run has used its time budget (and say so)."""
+    if time.time() - t0 <= minutes * 60:
+        return False
+    print(f"time budget reached after {done} steps", flush=True)
+    return True
+
+
 def log_step(done: int, steps: int, losses: list[float], t0: float, every: int) -> None:
     """Print the mean loss of the last ``every`` steps and the time per step (and once at step 5)."""
     if done % every == 0 or done == 5:
@@ -174,19 +198,13 @@ def train(args: argparse.Namespace, model: CrossEncoder, enc: list[list[Encoded]
         batch = [enc[i] for i in order[step * g : (step + 1) * g]]
         logits = model(*collate([s for grp in batch for s in grp])).view(len(batch), -1)
         loss = loss_fn(logits, torch.zeros(len(batch), dtype=torch.long))
-        opt.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
-        losses.append(float(loss.detach()))
+        update(loss, opt, sched, params, losses)
         done = step + 1
         log_step(done, steps, losses, t0, every=20)
         if done == args.stop_at:
             print(f"stopped at step {done} (--stop-at)", flush=True)
             break
-        if time.time() - t0 > args.max_minutes * 60:
-            print(f"time budget reached after {done} steps", flush=True)
+        if over_budget(t0, args.max_minutes, done):
             break
     return {"steps": done, "planned_steps": steps, "train_minutes": round((time.time() - t0) / 60, 1)}
 
@@ -202,17 +220,22 @@ def train_and_save(
     return stats, saved_args, {"dev_mrr": group_mrr(group_scores(model, dev_enc))}
 
 
-def export(args: argparse.Namespace, report: dict[str, object]) -> None:
-    model = new_model()
-    model.load_state_dict(torch.load(args.out / "final.pt", map_location="cpu")["model"])
+def export_saved(model: CrossEncoder, saved: Path, model_out: Path, cfg: dict[str, object]) -> None:
+    """Load ``saved`` (a final.pt) into ``model``, export it to int8 ONNX in ``model_out`` with the MiniLM
+    tokenizer and ``cfg`` as config.json."""
+    model.load_state_dict(torch.load(saved, map_location="cpu")["model"])
     model.eval()
-    out = args.model_out.resolve()
+    out = model_out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     export_int8(model, out)
     shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
-    cfg = {"model_id": args.model_id, "max_len": args.max_len, "query_chars": QUERY_CHARS, "output": "logit"}
     (out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
     print(f"exported {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
+
+
+def export(args: argparse.Namespace, report: dict[str, object]) -> None:
+    cfg = {"model_id": args.model_id, "max_len": args.max_len, "query_chars": QUERY_CHARS, "output": "logit"}
+    export_saved(new_model(), args.out / "final.pt", args.model_out, cfg)
 
 
 def start(args: argparse.Namespace) -> bool:

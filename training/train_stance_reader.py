@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import sys
 import time
 from collections import Counter
@@ -30,9 +29,8 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bert import CrossEncoder, load_minilm
-from export_verifier import export_int8
 from stance_data import LABELS, LICENCES, Pair, build
-from train_relevance import adamw_linear, collate, log_step
+from train_relevance import adamw_linear, collate, export_saved, log_step, over_budget, tokenizer, update
 from train_verifier import minilm_dir
 from warm_start import onnx_state
 
@@ -61,13 +59,6 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--max-minutes", type=float, default=45.0)
     ap.add_argument("--export-only", action="store_true")
     return ap.parse_args()
-
-
-def tokenizer(max_len: int) -> Tokenizer:
-    tok = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
-    tok.enable_truncation(max_len, strategy="longest_first")
-    tok.no_padding()
-    return tok
 
 
 def encode(tok: Tokenizer, pairs: list[Pair]) -> list[Encoded]:
@@ -125,31 +116,17 @@ def train(
         idx = order[step * args.batch : (step + 1) * args.batch]
         ids, mask, typ = (t.to(args.device) for t in collate([enc[i] for i in idx]))
         loss = loss_fn(model(ids, mask, typ), torch.tensor([ys[i] for i in idx], device=args.device))
-        opt.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        sched.step()
-        losses.append(float(loss.detach()))
+        update(loss, opt, sched, params, losses)
         done = step + 1
         log_step(done, steps, losses, t0, every=25)
-        if time.time() - t0 > args.max_minutes * 60:
-            print(f"time budget reached after {done} steps", flush=True)
+        if over_budget(t0, args.max_minutes, done):
             break
     return {"steps": done, "planned_steps": steps, "train_minutes": round((time.time() - t0) / 60, 1)}
 
 
 def export(args: argparse.Namespace) -> None:
-    model = new_model(None)
-    model.load_state_dict(torch.load(args.out / "final.pt", map_location="cpu")["model"])
-    model.eval()
-    out = args.model_out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    export_int8(model, out)
-    shutil.copy(minilm_dir() / "tokenizer.json", out / "tokenizer.json")
     cfg = {"model_id": MODEL_ID, "max_len": args.max_len, "temperature": 1.0, "labels": list(LABELS)}
-    (out / "config.json").write_text(json.dumps(cfg, indent=2) + "\n")
-    print(f"exported {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
+    export_saved(new_model(None), args.out / "final.pt", args.model_out, cfg)
 
 
 def main() -> None:
