@@ -280,7 +280,7 @@ def derive_stance(
             "uncertain", ("no verified result or conclusion sentences",), (0.0, 0.0, 0.0), inputs
         )
     reasons: tuple[str, ...] = (
-        f"{used} verified result/conclusion sentence(s) vote yes {yes:.2f}, no {no:.2f}, "
+        f"the wording of {used} verified result/conclusion sentence(s): yes {yes:.2f}, no {no:.2f}, "
         f"uncertain {maybe:.2f}",
     )
     checked = [it for it in items if it.nli is not None]
