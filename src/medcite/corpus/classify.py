@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
-from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences
+from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences, word_number
 from medcite.text.cues import (
     ABOUT_GUIDELINES,
     BLINDED_CONTROLLED_CUE,
@@ -185,7 +185,6 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
-_BELOW_TWENTY = {**UNITS, **TEENS}
 _MAX_SAMPLE = 50_000_000
 # Step 3 (no indexing): how the text decides (measured in bench/bench_design.py, chosen out-of-fold on the
 # MEDLINE tuning half by training/train_design.py). "combined" keeps every answer the cue rules give (they
@@ -395,18 +394,7 @@ def _number(token: str) -> int | None:
     token = token.strip()
     if token.replace(",", "").isdigit():
         return int(token.replace(",", ""))
-    words = [w for w in re.split(r"[- ]", token.lower()) if w != "and"]
-    total = 0
-    for word in words:
-        if word == "hundred":
-            total = (total or 1) * 100
-        elif word in TENS:
-            total += TENS[word]
-        elif word in _BELOW_TWENTY:
-            total += _BELOW_TWENTY[word]
-        else:
-            return None
-    return total or None
+    return word_number(token)
 
 
 # the words that name each design in a title or abstract (the cues of step 3)

@@ -56,6 +56,7 @@ from medcite.text.words import (
     query_terms,
     term_overlap,
     terms,
+    word_number,
 )
 
 __all__ = [
@@ -99,4 +100,5 @@ __all__ = [
     "split_sentences",
     "term_overlap",
     "terms",
+    "word_number",
 ]

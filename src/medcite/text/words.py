@@ -105,6 +105,20 @@ TENS = {
 }  # fmt: skip
 
 
+def word_number(text: str) -> int | None:
+    """A number written in words: "seven", "twenty-one", "Six hundred twenty-nine", "One-hundred-fourteen",
+    "two hundred and five" (None for anything else, or for zero)."""
+    total = 0
+    for word in re.split(r"[-\s]+", text.strip().lower()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word in TENS or word in TEENS or word in UNITS:
+            total += TENS.get(word) or TEENS.get(word) or UNITS[word]
+        elif word != "and":
+            return None
+    return total or None
+
+
 def alternation(options: Iterable[str]) -> str:
     """A regex group matching any of ``options`` (plain words: not escaped), longest first."""
     return "(?:" + "|".join(sorted(options, key=lambda w: (-len(w), w))) + ")"

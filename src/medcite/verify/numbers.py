@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.domain import CheckResult
-from medcite.text import TEENS, TENS, UNITS, content_words
+from medcite.text import TEENS, TENS, UNITS, content_words, word_number
 
 _WORDS = {**UNITS, **TEENS, **TENS, "hundred": 100}
 
@@ -94,11 +94,8 @@ _VAGUE_QTY = re.compile(
 def parse_number(text: str) -> float:
     """Parse ``"1,000"``, ``".5"``, ``"seven"``, ``"twenty-one"`` to a float. Raises ValueError otherwise."""
     t = text.strip().lower()
-    if t in _WORDS:
-        return float(_WORDS[t])
-    parts = re.split(r"[-\s]", t)
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
-        return float(_WORDS[parts[0]] + _WORDS[parts[1]])
+    if (n := word_number(t)) is not None:
+        return float(n)
     if re.fullmatch(_NUM, t):
         return float(t.replace(",", ""))
     raise ValueError(f"not a number: {text!r}")
