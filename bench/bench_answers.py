@@ -27,7 +27,7 @@ import json
 import time
 from collections import Counter
 
-from bench.common import answer, data_dir, machine, model_names_option, pct, print_table
+from bench.common import answer, apply_model_names, data_dir, machine, model_names_option, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
 from medcite.compose import fit, plan, synthesis
@@ -160,7 +160,7 @@ def main() -> None:
     model_names_option(ap)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
+    apply_model_names(args)
     if args.stance:
         synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-from bench.common import answer, data_dir, machine, model_names_option, pct, print_table
+from bench.common import answer, apply_model_names, data_dir, machine, model_names_option, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import draft, fit, plan
 from medcite.config import load_settings
@@ -161,7 +161,7 @@ def main() -> None:
     )
     model_names_option(ap)
     args = ap.parse_args()
-    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
+    apply_model_names(args)
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
     draft.STRICT_WITHOUT_STANCE = args.strict_floor

@@ -89,6 +89,11 @@ def model_names_option(ap: argparse.ArgumentParser) -> None:
     )
 
 
+def apply_model_names(args: argparse.Namespace) -> None:
+    """Set ``medcite.compose.plan.MODEL_NAMES`` from ``--model-names`` (negative: off)."""
+    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
+
+
 def answer(
     engine: Engine, question: str, searcher: Searcher, verifier: Verifier, prov: Provenance
 ) -> Article:

@@ -19,9 +19,8 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.common import answer, data_dir, model_names_option
+from bench.common import answer, apply_model_names, data_dir, model_names_option
 from medcite.bootstrap import open_engine
-from medcite.compose import plan
 from medcite.config import load_settings
 from medcite.domain import Provenance
 from medcite.present.markdown import to_markdown
@@ -60,7 +59,7 @@ def main() -> None:
     ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
     model_names_option(ap)
     args = ap.parse_args()
-    plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
+    apply_model_names(args)
     args.out.mkdir(parents=True, exist_ok=True)
     engine = open_engine(load_settings())
     searcher, verifier = engine.searcher(), engine.verifier

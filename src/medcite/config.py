@@ -96,7 +96,7 @@ class ModelSettings(BaseSettings):
     stance_reader: bool = Field(
         default=True,
         description="Decide the yes/no stance with the shipped stance reader (each verified finding read "
-        "against the question); off: the wording rule (bench/bench_answers.py --no-stance-reader).",
+        "against the question); off: the wording rule (bench_answers with MEDCITE_STANCE_READER=false).",
     )
 
 

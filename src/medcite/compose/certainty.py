@@ -20,12 +20,20 @@ class Grading:
     reasons: tuple[str, ...]
 
 
-def _start(design: Design) -> tuple[int, str]:
-    if design in (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT):
-        return 3, f"starts high: best evidence is a {design.value}"
-    if design in (Design.OBSERVATIONAL, Design.CASE_CONTROL):
-        return 1, f"starts low: best evidence is {design.value} (non-randomised)"
-    return 0, f"starts very low: best evidence is {design.value}"
+_HIGH = (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT)
+_LOW = (Design.OBSERVATIONAL, Design.CASE_CONTROL)
+
+
+def _start(design: Design, stated: bool = True) -> tuple[int, str]:
+    """The starting level and its reason; a design only guessed from the text (``stated`` False) is named
+    as guessed, not stated as fact."""
+    score, level = (3, "high") if design in _HIGH else (1, "low") if design in _LOW else (0, "very low")
+    what = f"a {design.value}" if design in _HIGH else design.value
+    if design in _LOW:
+        what += " (non-randomised)"
+    if not stated:
+        what = f"an unstated-design study (read as {design.value})"
+    return score, f"starts {level}: best evidence is {what}"
 
 
 def grade(
@@ -42,15 +50,12 @@ def grade(
     if not supporting:
         return Grading("very low", ("no supporting study",))
     best = min(supporting, key=lambda s: _rank(s.evidence.design))
-    score, why = _start(best.evidence.design)
-    if not design_stated(best):  # a design guessed from the text is not stated as fact
-        guessed = best.evidence.design.value
-        why = f"{why.split(':')[0]}: best evidence is an unstated-design study (read as {guessed})"
+    score, why = _start(best.evidence.design, design_stated(best))
     reasons = [why]
-    known = {s.key: n for s in supporting if (n := study_n(s)) is not None}
-    sizes = list(known.values())
+    unique = list({s.key: s for s in supporting}.values())
+    sizes = [n for s in unique if (n := study_n(s)) is not None]
     total = sum(sizes)
-    studies = len({s.key for s in supporting})
+    studies = len(unique)
     if sizes and len(sizes) < studies:  # the total is unknown: no judgement of imprecision
         reasons.append(f"sample size found for {len(sizes)} of {studies} studies (n = {total})")
     elif sizes and total < SMALL_N:
@@ -67,7 +72,7 @@ def grade(
     if indirect:
         score -= 1
         reasons.append("indirectness: evidence only partly matches the statement or is not from humans")
-    if len({s.key for s in supporting}) == 1:
+    if studies == 1:
         score -= 1
         reasons.append("few studies: a single study")
     return Grading(LEVELS[max(0, min(3, score))], tuple(reasons))

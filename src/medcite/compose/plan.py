@@ -272,32 +272,35 @@ def split_direct(
     one of them, studies animals or cells for a question about patients, or studies another condition,
     setting or age group is indirect. When none is direct, the relevance model's score stands in for the
     concept words (:data:`MODEL_NAMES`)."""
-    direct, indirect = _split(a, sources, by_model, None)
-    if direct or by_model or MODEL_NAMES is None:
-        return direct, indirect
-    return _split(a, sources, by_model, MODEL_NAMES)
-
-
-def _split(
-    a: QuestionAnalysis, sources: list[RankedSource], by_model: bool, model_names: float | None
-) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
     cs = concepts(a, learned_abbreviations(a, sources))
     cond = next((c for c in cs if c.name == a.condition), None)
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
+    by_score: list[RankedSource] = []  # direct but for the concept words, and scored high by the model
     for rs in sources:
-        by_score = model_names is not None and rs.model_score is not None and rs.model_score >= model_names
-        miss = [] if by_model or by_score else missing_concepts(a, rs, cs)
-        if cs and len(miss) == len(cs):
+        miss = [] if by_model else missing_concepts(a, rs, cs)
+        scored = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
+        if cs and len(miss) == len(cs) and not scored:
             continue
         if not DIRECTNESS_RULES:
             (indirect.append((rs, [f"does not mention {' or '.join(miss)}"])) if miss else direct.append(rs))
+            if miss and scored:
+                by_score.append(rs)
             continue
         rec = rs.hit.source.record
         named = cond is not None and cond.found_in(topic_text(rec), source_abbreviations(rec.title, rec.text))
         graded = grade(a, rs.hit.source, miss, named)
-        (direct.append(rs) if graded.direct else indirect.append((rs, list(graded.reasons))))
-    return direct, indirect
+        if graded.direct:
+            direct.append(rs)
+            continue
+        if miss and scored and grade(a, rs.hit.source, [], named).direct:
+            by_score.append(rs)
+        if not (cs and len(miss) == len(cs)):  # naming neither concept: off-topic unless the model says not
+            indirect.append((rs, list(graded.reasons)))
+    if direct or not by_score:
+        return direct, indirect
+    promoted = {id(rs) for rs in by_score}
+    return by_score, [(rs, why) for rs, why in indirect if id(rs) not in promoted]
 
 
 def on_topic(
