@@ -27,7 +27,7 @@ import json
 import time
 from collections import Counter
 
-from bench.common import answer, apply_model_names, data_dir, machine, model_names_option, pct, print_table
+from bench.common import answer, apply_composer_options, composer_options, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
 from medcite.compose import fit, plan, synthesis
@@ -148,19 +148,14 @@ def main() -> None:
         help="candidate sentence roles from the trained role model where section labels say nothing",
     )
     ap.add_argument(
-        "--no-sentence-fit",
-        action="store_true",
-        help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
-    )
-    ap.add_argument(
         "--all-votes",
         action="store_true",
         help="every section's statements vote on the stance (default: the main section's only)",
     )
-    model_names_option(ap)
+    composer_options(ap)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    apply_model_names(args)
+    apply_composer_options(args)
     if args.stance:
         synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without
@@ -168,8 +163,6 @@ def main() -> None:
     plan.TRAINED_ROLES = args.trained_roles
     if args.all_votes:
         compose_mod.PRIMARY_VOTES = False
-    if args.no_sentence_fit:
-        fit.MAX_SCORED = 0
     engine = open_engine(load_settings())
     stats = engine.stats()
     searcher = engine.searcher()

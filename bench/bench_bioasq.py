@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-from bench.common import answer, apply_model_names, data_dir, machine, model_names_option, pct, print_table
+from bench.common import answer, apply_composer_options, composer_options, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose import draft, fit, plan
+from medcite.compose import draft, plan
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, SearchHit
 from medcite.services.engine import Engine
@@ -154,16 +154,9 @@ def main() -> None:
         help="answers with no yes/no hold no off-question sentence in any section (default: they keep them "
         "as a last resort in their findings sections)",
     )
-    ap.add_argument(
-        "--no-sentence-fit",
-        action="store_true",
-        help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
-    )
-    model_names_option(ap)
+    composer_options(ap)
     args = ap.parse_args()
-    apply_model_names(args)
-    if args.no_sentence_fit:
-        fit.MAX_SCORED = 0
+    apply_composer_options(args)
     draft.STRICT_WITHOUT_STANCE = args.strict_floor
     engine = open_engine(load_settings())
     stats = engine.stats()

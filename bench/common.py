@@ -13,7 +13,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article, plan
+from medcite.compose import compose_article, fit, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -78,20 +78,28 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     Console(width=160).print(t)
 
 
-def model_names_option(ap: argparse.ArgumentParser) -> None:
-    """``--model-names``: the relevance score at which a source counts as naming the question's concepts
-    (``medcite.compose.plan.MODEL_NAMES``; negative: the words alone decide)."""
+def composer_options(ap: argparse.ArgumentParser) -> None:
+    """The composer switches every answer benchmark takes: ``--model-names`` (the relevance score at which a
+    source counts as naming the question's concepts, ``medcite.compose.plan.MODEL_NAMES``; negative: the
+    words alone decide) and ``--no-sentence-fit`` (candidate sentences ranked by word overlap only)."""
     ap.add_argument(
         "--model-names",
         type=float,
         default=plan.MODEL_NAMES if plan.MODEL_NAMES is not None else -1.0,
         help="relevance score at which a source counts as naming the question's concepts (negative: off)",
     )
+    ap.add_argument(
+        "--no-sentence-fit",
+        action="store_true",
+        help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
+    )
 
 
-def apply_model_names(args: argparse.Namespace) -> None:
-    """Set ``medcite.compose.plan.MODEL_NAMES`` from ``--model-names`` (negative: off)."""
+def apply_composer_options(args: argparse.Namespace) -> None:
+    """Set the composer switches of :func:`composer_options`."""
     plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
+    if args.no_sentence_fit:
+        fit.MAX_SCORED = 0
 
 
 def answer(
@@ -106,5 +114,5 @@ def answer(
         provenance=prov,
         relevance=engine.relevance(),
         relevance_floor=engine.settings.models.relevance_floor,
-        stance_reader=engine.stance_reader(),
+        stance_reader=engine.stance_reader,
     )

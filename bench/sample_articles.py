@@ -19,7 +19,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.common import answer, apply_model_names, data_dir, model_names_option
+from bench.common import answer, apply_composer_options, composer_options, data_dir
 from medcite.bootstrap import open_engine
 from medcite.config import load_settings
 from medcite.domain import Provenance
@@ -57,9 +57,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
-    model_names_option(ap)
+    composer_options(ap)
     args = ap.parse_args()
-    apply_model_names(args)
+    apply_composer_options(args)
     args.out.mkdir(parents=True, exist_ok=True)
     engine = open_engine(load_settings())
     searcher, verifier = engine.searcher(), engine.verifier

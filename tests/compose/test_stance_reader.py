@@ -70,8 +70,9 @@ def test_compose_asks_the_reader_about_the_verified_findings(
     q = "Is Acupuncture Efficacious for Treating Phonotraumatic Vocal Pathologies?"
     reader = ScriptedReader()
     src = OracleSearcher([pubmedqa["26298839"]])
-    a = compose_article(q, src, LexicalVerifier(), provenance=provenance, stance_reader=reader)
+    a = compose_article(q, src, LexicalVerifier(), provenance=provenance, stance_reader=lambda: reader)
     assert a.stance == "no"
+    assert a.provenance.model_ids[-1] == "test-double:always-no"  # the model that decided is named
     assert len(reader.calls) == 1 and reader.calls[0]
     assert all(question == q for _sentence, question in reader.calls[0])
     source_words = set(pubmedqa["26298839"].record.text.lower().split())
@@ -85,7 +86,7 @@ def test_compose_asks_the_reader_about_the_verified_findings(
         src,
         LexicalVerifier(),
         provenance=provenance,
-        stance_reader=other,
+        stance_reader=lambda: other,
     )
     assert other.calls == []
 

@@ -113,7 +113,7 @@ def test_summary_sentence_counts_only() -> None:
 
 def test_participants_say_how_many_studies_report_them() -> None:
     row = OutcomeSummary("pain", 5, 15, "increased", reporting_n=1)
-    assert synthesis.participants_words(row) == "n = 15 in the 1 of 5 studies whose n was found"
+    assert row.participants_words() == "n = 15 in the 1 of 5 studies whose n was found"
 
 
 def _check_pins(a: Article, corpus: dict[str, StoredSource]) -> None:

@@ -137,15 +137,15 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
     d0 = lead.draft.cites[0].direction()
     same: dict[str, StoredSource] = {c.key: c.source for c in lead.draft.cites}
     against: set[str] = set()
+    polarity: dict[str, str] = {}
     for other in prim:
         oc = other.draft.cites[0]
-        od = oc.direction()
+        od = polarity[oc.key] = oc.direction()
         if d0 in OPPOSITE and od == OPPOSITE[d0]:
             against.add(oc.key)
         elif od == d0 and oc.key not in against:
             same.setdefault(oc.key, oc.source)
     partial = int(lead.verdict.label is Label.PARTIAL)
-    polarity = {o.draft.cites[0].key: o.draft.cites[0].direction() for o in prim}
     for d, key, v in cross:
         # another study's finding of the same polarity does not point the other way, though the verifier
         # reads the lead statement as contradicted by it (its numbers and population are that study's own)

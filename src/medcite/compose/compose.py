@@ -86,7 +86,7 @@ def compose_article(
     observe: Callable[[StanceResult], None] | None = None,
     relevance: Reranker | None = None,
     relevance_floor: float = 0.0,
-    stance_reader: EntailmentModel | None = None,
+    stance_reader: Callable[[], EntailmentModel | None] | None = None,
 ) -> Article:
     """Write a verified, cited article answering ``question`` from what ``searcher`` finds.
 
@@ -94,8 +94,10 @@ def compose_article(
     citations do not support are dropped. With ``llm`` the sentences are written by the LLM instead of
     extracted, and go through the same checks. With ``relevance`` (a question-study cross-encoder), the
     sources it scores below ``relevance_floor`` against the question are left out as off-topic. With
-    ``stance_reader`` (sentence, question) -> yes / uncertain / no, that model reads the voting sentences
-    of a yes/no question (:func:`medcite.compose.stance.reader_votes`); without it, their wording votes.
+    ``stance_reader`` (a factory of the (sentence, question) -> yes / uncertain / no model, called only
+    for a yes/no question), that model reads the voting sentences
+    (:func:`medcite.compose.stance.reader_votes`) and its id joins the provenance; without it, their
+    wording votes.
     ``observe`` (benchmarks, training) receives the yes/no stance decision with its inputs, including the
     verifier's reading of the question as a claim.
     """
@@ -117,7 +119,10 @@ def compose_article(
         )
     # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
     claim_check = observe is not None or stance_model() is not None
-    stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check, stance_reader)
+    reader = stance_reader() if stance_reader is not None and analysis.yes_no else None
+    stance = _stance(analysis, verified.kept, verified.rank, verifier, claim_check, reader)
+    if reader is not None and stance is not None and any(i.read for i in stance.inputs):
+        provenance = replace(provenance, model_ids=(*provenance.model_ids, reader.model_id))
     # each study's key finding: one its primary-section statements quote (others: the conclusion's)
     quoted = quoted_sources(verified.kept, primary_key(analysis))
     found = study_findings(quoted, card_of)

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import MappingProxyType
 
 from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.directness import grade, topic_text
@@ -223,9 +225,11 @@ def learned_abbreviations(a: QuestionAnalysis, sources: Iterable[RankedSource | 
     return {sf: c.most_common(1)[0][0] for sf, c in seen.items()}
 
 
-def source_abbreviations(title: str, text: str) -> dict[str, str]:
-    """The abbreviations a source defines in its title and abstract."""
-    return defined_abbreviations(f"{title}. {text}" if title else text)
+@lru_cache(maxsize=4096)
+def source_abbreviations(title: str, text: str) -> Mapping[str, str]:
+    """The abbreviations a source defines in its title and abstract (cached: the plan, the directness
+    split, the concept check and the candidates each ask for the same sources; read-only)."""
+    return MappingProxyType(defined_abbreviations(f"{title}. {text}" if title else text))
 
 
 def _acronym(name: str) -> tuple[str, ...]:

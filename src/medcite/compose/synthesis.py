@@ -268,21 +268,11 @@ def summary_sentence(row: OutcomeSummary, designs: Sequence[str]) -> str:
     2 found an increase and 1 no difference in the outcome they reported [1-3]." Counts only."""
     kinds = Counter(designs)
     what = ", ".join(f"{k} {_plural(d, k)}" for d, k in kinds.most_common())
-    people = f"; {participants_words(row)}" if row.participants else ""
+    people = f"; {row.participants_words()}" if row.participants else ""
     head = f"Direct evidence: {_count(row.studies, 'study', 'studies')} ({what}{people})"
     found = [f"{k} {_finding_words(d)}" for d, k in row.counts]
     tail = f"; {_join(found)} in the outcome {'it' if row.studies == 1 else 'they'} reported" if found else ""
     return " ".join(x for x in (head + tail, _cite_range(row.citations)) if x) + "."
-
-
-def participants_words(row: OutcomeSummary) -> str:
-    """ "1,284 participants", or "n = 15 in the 1 of 5 studies whose n was found" (medcite reads the sample
-    size only where an abstract states it in a clear phrase, so "not found" is not "not reported")."""
-    if row.participants is None:
-        return "n not found in the abstracts"
-    if row.reporting_n >= row.studies:
-        return f"{row.participants:,} participants"
-    return f"n = {row.participants:,} in the {row.reporting_n} of {row.studies} studies whose n was found"
 
 
 def _count(n: int, one: str, many: str) -> str:

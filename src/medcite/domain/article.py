@@ -143,6 +143,17 @@ class OutcomeSummary:
     reasons: tuple[str, ...] = ()
     citations: tuple[int, ...] = ()
 
+    def participants_words(self, short: bool = False) -> str:
+        """ "1,284 participants", or "n = 15 in the 1 of 5 studies whose n was found" ("... in the 1 whose
+        n was found" when ``short``, in a table whose row already counts the studies). medcite reads a sample
+        size only where an abstract states it in a clear phrase, so "not found" is not "not reported"."""
+        if self.participants is None:
+            return "n not found in the abstracts"
+        if self.reporting_n >= self.studies:
+            return f"{self.participants:,} participants"
+        of = "" if short else f" of {self.studies} studies"
+        return f"n = {self.participants:,} in the {self.reporting_n}{of} whose n was found"
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:

@@ -96,12 +96,7 @@ def sof_title(a: Article) -> str:
 
 def sof_cells(r: OutcomeSummary) -> tuple[str, ...]:
     """One summary-of-findings row as plain text, in :data:`SOF_COLUMNS` order."""
-    if r.participants is None:
-        people = "n not found in the abstracts"
-    elif r.reporting_n >= r.studies:
-        people = f"{r.participants:,} participants"
-    else:
-        people = f"n = {r.participants:,} in the {r.reporting_n} whose n was found"
+    people = r.participants_words(short=True)
     counts = "; ".join(f"{k} {v}" for k, v in r.counts)
     direction = r.direction if not counts or r.studies == 1 else f"{r.direction} ({counts})"
     reasons = f" ({'; '.join(r.reasons)})" if r.reasons else ""

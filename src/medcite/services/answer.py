@@ -105,7 +105,7 @@ class AnswerService:
             filters=filters,
             relevance=self.relevance(),
             relevance_floor=self.relevance_floor,
-            stance_reader=self.stance_reader(),
+            stance_reader=self.stance_reader,
         )
         if progress is not None:
             progress("writing")

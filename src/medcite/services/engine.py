@@ -376,11 +376,11 @@ class Engine:
         return render_patient(article) if audience == "patient" else article
 
     def _model_ids(self) -> list[str]:
-        """The models an answer uses: the embedder, the verifier, the relevance gate and the stance reader
-        (each when it is on)."""
-        emb, rel, reader = self.embedder, self.relevance(), self.stance_reader()
+        """The models every answer uses: the embedder, the verifier and the relevance gate (when it is on).
+        The stance reader adds its id where it decided a yes/no answer (``compose_article``)."""
+        emb, rel = self.embedder, self.relevance()
         ids = (emb.model_id if emb else None, self.verifier.model_id, rel.model_id if rel else None)
-        return [m for m in (*ids, reader.model_id if reader else None) if m]
+        return [m for m in ids if m]
 
     def _ensure_evidence(self, question: str) -> None:
         """Evidence to answer from: the store, filled from PubMed (and indexed) when empty and online.

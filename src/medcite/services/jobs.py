@@ -105,7 +105,7 @@ def _heartbeat(store: JobStore, job_id: str, stop: threading.Event, every_s: flo
 
 def _regenerate(engine: Engine, job: Job) -> None:
     with _warm_lock:
-        _ = engine.indexes, engine.verifier
+        _ = engine.indexes, engine.verifier, engine.relevance(), engine.stance_reader()
     p = job.params
     actor = engine.users.get(str(p["actor"]))
     if actor is None:
@@ -132,7 +132,7 @@ def _notify(engine: Engine, job: Job) -> None:
 
 def _answer(engine: Engine, job: Job) -> None:
     with _warm_lock:  # models and indexes load lazily: once, not by two jobs at the same time
-        _ = engine.indexes, engine.verifier
+        _ = engine.indexes, engine.verifier, engine.relevance(), engine.stance_reader()
 
     def progress(stage: Stage) -> None:
         engine.jobs.update(job.id, stage=stage)
