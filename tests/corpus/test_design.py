@@ -7,9 +7,12 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from medcite.corpus.classify import classify, indexed_design
+from medcite.compose.candidates import attribution
+from medcite.compose.directness import grade
+from medcite.compose.question import analyze_question
+from medcite.corpus.classify import classify, design_stated, indexed_design, non_human
 from medcite.corpus.detect import parse_path
-from medcite.domain import Design, SourceRecord
+from medcite.domain import Design, SourceRecord, StoredSource
 from medcite.text.cues import RANDOMISED
 
 EXTRA = "corpora/abstracts_extra.jsonl.gz"
@@ -122,3 +125,28 @@ def test_indexed_design_is_the_indexing_or_none(data_dir: Path) -> None:
     model = record(data_dir, EXTRA, "9399748")  # MeSH "Case-Control Studies" on a cost-effectiveness model
     assert indexed_design(model, refine=False) == Design.CASE_CONTROL
     assert indexed_design(model) == Design.OTHER
+
+
+def test_laboratory_work_only_guessed_by_the_text_model_is_not_stated(data_dir: Path) -> None:
+    # a one-sentence BioASQ snippet with no title or indexing: the text model reads it as laboratory work,
+    # but nothing in it names animals or cells, so it is neither stated as an animal study in a statement's
+    # prefix nor set aside as non-human evidence
+    snippet = record(data_dir, "bioasq/snippet_corpus.jsonl", "29462394")
+    assert "gamma-H2AX" in snippet.text and not snippet.title and not snippet.mesh
+    guessed = StoredSource(1, snippet, classify(snippet))
+    assert (guessed.evidence.design, guessed.evidence.inferred, guessed.evidence.human) == (
+        Design.ANIMAL,
+        True,
+        None,
+    )
+    assert not design_stated(guessed) and not non_human(guessed)
+    assert attribution(guessed).text == ""
+    # the chick study names its subjects: stated, and non-human
+    chick = record(data_dir, EXTRA, "asreview_Bannach-Brown_2019:line23849")
+    named = StoredSource(2, chick, classify(chick))
+    assert design_stated(named) and non_human(named)
+    assert attribution(named).text.startswith("In an animal or laboratory study")
+    # for a question about patients, the guessed one is not set aside as animal work; the chick study is
+    q = analyze_question("Is gamma-H2AX a marker of DNA damage in patients with breast cancer?")
+    assert "animal or laboratory study" not in grade(q, guessed, [], True).reasons
+    assert "animal or laboratory study" in grade(q, named, [], True).reasons

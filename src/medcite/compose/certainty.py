@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.compose.candidates import study_n
-from medcite.corpus.classify import design_stated
+from medcite.corpus.classify import design_stated, non_human
 from medcite.domain import Design, StoredSource
 from medcite.domain.article import CertaintyLevel
 
@@ -66,9 +66,7 @@ def grade(
     if contradicting:
         score -= 1
         reasons.append(f"inconsistency: {contradicting} source(s) point the other way")
-    indirect = partial + sum(
-        1 for s in supporting if s.evidence.design is Design.ANIMAL or s.evidence.human is False
-    )
+    indirect = partial + sum(1 for s in supporting if non_human(s))
     if indirect:
         score -= 1
         reasons.append("indirectness: evidence only partly matches the statement or is not from humans")

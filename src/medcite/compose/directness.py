@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from medcite.compose.question import QuestionAnalysis
-from medcite.corpus.classify import classify
-from medcite.domain import Design, SourceRecord, StoredSource
+from medcite.corpus.classify import classify, non_human
+from medcite.domain import SourceRecord, StoredSource
 from medcite.text import split_sentences
 from medcite.text.synonyms import Descriptor, synonyms
 
@@ -151,9 +151,8 @@ def grade(
     name; ``condition_named``: its title or headings name the question's condition."""
     reasons = [f"does not mention {' or '.join(missing)}"] if missing else []
     named = tuple(x for x in (a.condition, a.intervention) if x)
-    ev = src.evidence
-    non_human = ev.human is False or ev.design is Design.ANIMAL or _title_not_human(src.record.title)
-    if non_human and about_patients(a.question, a.population, named):
+    animal = non_human(src) or _title_not_human(src.record.title)
+    if animal and about_patients(a.question, a.population, named):
         reasons.append(ANIMAL)
     for rule in (other_condition(a, src, condition_named), other_setting(a, src), other_population(a, src)):
         if rule:

@@ -406,18 +406,29 @@ _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
     Design.CASE_SERIES: (CASE_SERIES_CUE,),
     Design.REVIEW: (REVIEW_CUE, REVIEW_TITLE),
     Design.GUIDELINE: (GUIDELINE_TITLE,),
+    # animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts"
+    Design.ANIMAL: (LABORATORY, IN_VIVO, re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b", re.I)),
 }
 
 
 def design_stated(source: StoredSource) -> bool:
     """Whether the source's design is one it states: taken from its publication types or MeSH (not
-    inferred), an animal or laboratory study, or named in its title or abstract ("randomised", "cohort",
-    "systematic review"). A design only guessed (prose without numbers read as a review, counted people as
-    an observational study, the text model's answer) is not to be stated as fact."""
+    inferred), or named in its title or abstract ("randomised", "cohort", "systematic review"; for an
+    animal or laboratory study, its subjects: "mice", "in vitro", "cell lines"). A design only guessed
+    (prose without numbers read as a review, counted people as an observational study, the text model's
+    answer: a one-sentence snippet on "the DNA double-strand break marker gamma-H2AX" read as laboratory
+    work) is not to be stated as fact."""
     ev = source.evidence
-    if not ev.inferred or ev.design in (Design.ANIMAL, Design.OTHER):
+    if not ev.inferred or ev.design is Design.OTHER or (ev.design is Design.ANIMAL and ev.human is False):
         return True
     return _names_design(ev.design, source.record.title, source.record.text)
+
+
+def non_human(source: StoredSource) -> bool:
+    """Whether the source studies animals or cells, as its indexing or its words say (a design the text
+    model only guessed to be laboratory work does not count)."""
+    ev = source.evidence
+    return ev.human is False or (ev.design is Design.ANIMAL and design_stated(source))
 
 
 @lru_cache(maxsize=4096)
