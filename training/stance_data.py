@@ -16,6 +16,15 @@ answer). Labels by construction, from two MIT-licensed sets only:
   against a background or methods sentence of the trial's abstract (uncertain). EI's own article splits:
   ``ev2_train`` is trained on, ``ev2_validation`` is the dev set, ``ev2_test`` is never read.
 
+* **Attribute questions** (``--attributes``; not in the shipped model): sentences of the licence-OK
+  abstracts of ``corpora/abstracts_extra`` (SYNERGY CC0, ASReview CC BY 4.0, BC5CDR public domain,
+  Evidence Inference MIT) that state an attribute or an action ("X is an atypical antipsychotic", "X
+  inhibits Y") against their own question (yes) or the question with one word turned to its opposite
+  ("Is X a typical antipsychotic?": no). One record in ten is dev. Trained in (2026-11-30): held-out
+  attribute questions 0.726 -> 0.968, but PubMedQA odd-half conclusions (yes/no) 0.817 -> 0.785 and the
+  BioASQ 7B-9B yes/no even (tuning) half end to end 58.0% -> 58.5% (15 more "no" answers right, 14 more
+  "yes" answers wrong), so the shipped reader stays without them.
+
 No BioASQ data (evaluation and research terms) is used.
 """
 
@@ -23,9 +32,12 @@ from __future__ import annotations
 
 import csv
 import random
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from relevance_data import EXTRA_OK
 from sentence_fit_data import read_jsonl, squash
 from train_direction import split_ids
 
@@ -33,7 +45,13 @@ from medcite.corpus.roles import heading_role
 from medcite.text import split_sentences
 
 LABELS = ("yes", "uncertain", "no")  # the order of the verifier's (entailment, neutral, contradiction)
-LICENCES = {"pubmedqa": "MIT", "evidence_inference": "MIT"}
+LICENCES = {
+    "pubmedqa": "MIT",
+    "evidence_inference": "MIT",
+    "synergy": "CC0",
+    "asreview": "CC BY 4.0",
+    "bc5cdr": "NCBI public domain",
+}
 _PQA_LABEL = {"yes": "yes", "no": "no", "maybe": "uncertain"}
 _DIRECTION = {
     "significantly increased": "increased",
@@ -135,14 +153,169 @@ def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[st
     return out
 
 
-def build(data: Path, seed: int, pqa_repeat: int) -> tuple[list[Pair], dict[str, list[Pair]]]:
-    """(training pairs, shuffled; dev sets by name: PubMedQA odd half conclusions, EI validation)."""
+# --- attribute questions: "Is X a Y?" and "Does X inhibit Y?" against the sentence that says so -----------
+# A word of the stated attribute or verb swapped for its opposite makes a question the same sentence answers
+# "no": what a factual yes/no question turns on ("Is pimavanserin a typical antipsychotic?" against "...
+# pimavanserin, an atypical antipsychotic"). Opposites only, no looser relations (a sibling category need not
+# exclude: a drug can be an antineoplastic and an enzyme inhibitor).
+_OPPOSITES = (
+    ("monoclonal", "polyclonal"),
+    ("typical", "atypical"),
+    ("viral", "bacterial"),
+    ("benign", "malignant"),
+    ("acute", "chronic"),
+    ("agonist", "antagonist"),
+    ("agonists", "antagonists"),
+    ("dominant", "recessive"),
+    ("selective", "non-selective"),
+    ("reversible", "irreversible"),
+    ("inherited", "acquired"),
+    ("hydrophilic", "lipophilic"),
+    ("upregulated", "downregulated"),
+    ("pro-inflammatory", "anti-inflammatory"),
+    ("excitatory", "inhibitory"),
+    ("central", "peripheral"),
+    ("innate", "adaptive"),
+    ("local", "systemic"),
+    ("short-acting", "long-acting"),
+    ("competitive", "non-competitive"),
+    ("inhibitor", "activator"),
+    ("inhibitors", "activators"),
+    ("common", "rare"),
+    ("safe", "unsafe"),
+    ("effective", "ineffective"),
+    ("superior", "inferior"),
+    ("higher", "lower"),
+    ("increased", "decreased"),
+    ("gram-positive", "gram-negative"),
+    ("hypertension", "hypotension"),
+    ("hyperglycemia", "hypoglycemia"),
+    ("hyperthyroidism", "hypothyroidism"),
+    ("DNA", "RNA"),
+    ("men", "women"),
+    ("children", "adults"),
+    ("first", "last"),
+)
+_VERBS = {  # third person -> (base form, the opposite's base form)
+    "inhibits": ("inhibit", "activate"),
+    "activates": ("activate", "inhibit"),
+    "induces": ("induce", "inhibit"),
+    "increases": ("increase", "decrease"),
+    "decreases": ("decrease", "increase"),
+    "reduces": ("reduce", "increase"),
+    "promotes": ("promote", "suppress"),
+    "suppresses": ("suppress", "promote"),
+    "improves": ("improve", "worsen"),
+    "enhances": ("enhance", "reduce"),
+    "prevents": ("prevent", "cause"),
+    "stimulates": ("stimulate", "inhibit"),
+    "upregulates": ("upregulate", "downregulate"),
+    "downregulates": ("downregulate", "upregulate"),
+}
+_OPPOSITE = {a: b for x, y in _OPPOSITES for a, b in ((x, y), (y, x))}
+_SWAPPABLE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _OPPOSITE), key=len, reverse=True)) + r")\b")
+_SUBJECT = r"([A-Z][\w()+/-]*(?: [\w()+/-]+){0,4})"
+_IS_A = re.compile(
+    rf"^{_SUBJECT},? (is|are|was|were) ((?:an?|the) )?([\w /+-]{{3,60}}?)"
+    r"(?= that| which| with| in| for| of|[,.;]|$)"
+)
+_APPOSITION = re.compile(
+    rf"^{_SUBJECT}, ((?:an?|the) )([a-z][\w /+-]{{3,60}}?), (?:is|was|are|has|have|had|can|which|were)\b"
+)
+_DOES = re.compile(
+    rf"^{_SUBJECT} ({'|'.join(_VERBS)}) ([\w /+()-]{{3,60}}?)(?= in| by| through| via| and|[,.;]|$)"
+)
+_HEDGED = re.compile(r"\b(?:may|might|could|whether|suggest\w*|possibl\w*|unclear|not|no)\b", re.I)
+_NOT_SUBJECT = frozenset(
+    "this these the it we our in a an there such that those its they all both one however thus here "
+    "although because when while since after before during significant similar statistically also only "
+    "showed shown was were is are has have had be".split()
+)
+# where a stated attribute stops being one: "a safe procedure compared with ...", "a rare disorder caused by"
+_ATTRIBUTE_END = re.compile(
+    r"\s+(?:compared|caused|associated|due|seen|observed|found|used|given|and|or)\b.*$"
+)
+
+
+def _subject(phrase: str) -> str | None:
+    """The subject as a question states it (first letter lower-cased unless an acronym or a name with
+    capitals inside), or None for a phrase that is not a noun phrase ("Significant increases", "Immigrants
+    showed")."""
+    words = phrase.split()
+    if any(w.lower() in _NOT_SUBJECT or (w.endswith("ed") and i) for i, w in enumerate(words)):
+        return None
+    if words[0].lower() in _NOT_SUBJECT or len(phrase) < 3:
+        return None
+    first = words[0]
+    if len(first) > 1 and first[1:].islower():
+        words[0] = first.lower()
+    return " ".join(words)
+
+
+def _attribute_questions(sentence: str) -> tuple[str, str] | None:
+    """(the question the sentence answers yes, the same with its attribute or verb turned to the opposite)."""
+    if _HEDGED.search(sentence) or len(sentence) > 300:
+        return None
+    m = _DOES.match(sentence) or _APPOSITION.match(sentence) or _IS_A.match(sentence)
+    subject = _subject(m.group(1)) if m else None
+    if m is None or subject is None:
+        return None
+    if m.re is _DOES:
+        verb, obj = m.group(2), m.group(3)
+        base, opposite = _VERBS[verb]
+        aux = "Do" if subject.split()[-1].lower().endswith("s") and not subject.isupper() else "Does"
+        yes, no = f"{aux} {subject} {base} {obj}?", f"{aux} {subject} {opposite} {obj}?"
+    else:
+        if m.re is _APPOSITION:
+            cop, art, attr = "is", m.group(2), m.group(3)
+        else:
+            cop, art, attr = m.group(2), m.group(3) or "", m.group(4)
+        attr = _ATTRIBUTE_END.sub("", attr)
+        swap = _SWAPPABLE.search(attr)
+        if swap is None or (art and swap.end() == len(attr)):
+            return None  # "a systemic" (the noun cut off): not a question
+        turned = attr[: swap.start()] + _OPPOSITE[swap.group(1)] + attr[swap.end() :]
+        # the article follows the new first word: "a typical" / "an atypical"
+        art_no = ("an " if turned[:1].lower() in "aeiou" else "a ") if art.strip() in ("a", "an") else art
+        verb = cop.replace("was", "is").replace("were", "are").capitalize()
+        yes, no = f"{verb} {subject} {art}{attr}?", f"{verb} {subject} {art_no}{turned}?"
+    return yes, no
+
+
+def attribute_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> dict[str, list[Pair]]:
+    """Attribute and action questions from licence-OK abstracts (``abstracts_extra``: SYNERGY CC0, ASReview
+    CC BY 4.0, BC5CDR public domain, Evidence Inference MIT): per sentence, either its own question (yes) or
+    the turned one (no), by a seeded draw. Split by record: one in ten is dev."""
+    out: dict[str, list[Pair]] = {"train": [], "validation": []}
+    for r in read_jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
+        source, text = str(r.get("source") or ""), str(r.get("abstract") or "")
+        if not source.startswith(EXTRA_OK) or not text:
+            continue
+        split = "validation" if zlib.crc32(f"{source}:{r.get('pmid')}".encode()) % 10 == 0 else "train"
+        for s, e in split_sentences(text):
+            sentence = squash(text[s:e])
+            qs = _attribute_questions(sentence)
+            if qs is None:
+                continue
+            yes = rng.random() < share_yes
+            out[split].append(Pair(sentence, qs[0] if yes else qs[1], "yes" if yes else "no", "attribute"))
+    return out
+
+
+def build(
+    data: Path, seed: int, pqa_repeat: int, attributes: bool = False
+) -> tuple[list[Pair], dict[str, list[Pair]]]:
+    """(training pairs, shuffled; dev sets by name: PubMedQA odd half conclusions, EI validation, the
+    attribute questions' dev records). ``attributes``: train on the attribute questions too (the shipped
+    model does not: see its model card); their own seeded draw leaves the other pairs as they were."""
     rng = random.Random(seed)
     ei = ei_pairs(data, rng)
-    train = ei["train"] + pubmedqa_pairs(data, 0, rng) * pqa_repeat
+    attr = attribute_pairs(data, random.Random(seed + 1))
+    train = ei["train"] + pubmedqa_pairs(data, 0, rng) * pqa_repeat + (attr["train"] if attributes else [])
     rng.shuffle(train)
     dev = {
         "pubmedqa_odd": [p for p in pubmedqa_pairs(data, 1, random.Random(seed)) if p.source == "pubmedqa"],
         "ei_validation": ei["validation"],
+        "attribute_validation": attr["validation"],
     }
     return train, dev

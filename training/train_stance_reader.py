@@ -53,6 +53,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--epochs", type=float, default=2.0)
     ap.add_argument("--lr", type=float, default=3e-5)
     ap.add_argument("--pqa-repeat", type=int, default=3, help="PubMedQA even-half copies per epoch")
+    ap.add_argument(
+        "--attributes", action="store_true", help="train on the attribute questions too (stance_data.py)"
+    )
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
@@ -137,7 +140,7 @@ def main() -> None:
     if args.export_only:
         export(args)
         return
-    train_pairs, dev = build(args.data, args.seed, args.pqa_repeat)
+    train_pairs, dev = build(args.data, args.seed, args.pqa_repeat, args.attributes)
     counts = Counter(f"{p.source}:{p.label}" for p in train_pairs)
     print(f"pairs: {dict(counts)}; dev { ({k: len(v) for k, v in dev.items()}) }", flush=True)
     tok = tokenizer(args.max_len)
