@@ -191,6 +191,9 @@ def test_a_guessed_design_is_not_stated_as_fact_in_the_certainty_reasons(
     )
     stated = replace(src, evidence=replace(src.evidence, design=Design.REVIEW, inferred=False))
     assert grade([stated]).reasons[0] == "starts very low: best evidence is review"
+    # laboratory work guessed with no animals or cells named (a human study): no reading is reported
+    lab = replace(src, evidence=replace(src.evidence, design=Design.ANIMAL, inferred=True, human=None))
+    assert grade([lab]).reasons[0] == "starts very low: best evidence is an unstated-design study"
 
 
 def test_imprecision_is_judged_only_on_a_known_total(

@@ -26,13 +26,16 @@ _LOW = (Design.OBSERVATIONAL, Design.CASE_CONTROL)
 
 def _start(design: Design, stated: bool = True) -> tuple[int, str]:
     """The starting level and its reason; a design only guessed from the text (``stated`` False) is named
-    as guessed, not stated as fact."""
+    as guessed, not stated as fact (and a guess of laboratory work, which no word of the study backs, is not
+    named at all)."""
     score, level = (3, "high") if design in _HIGH else (1, "low") if design in _LOW else (0, "very low")
     what = f"a {design.value}" if design in _HIGH else design.value
     if design in _LOW:
         what += " (non-randomised)"
     if not stated:
-        what = f"an unstated-design study (read as {design.value})"
+        # a laboratory guess names no animals or cells (classify.design_stated): no reading to report
+        guess = "" if design is Design.ANIMAL else f" (read as {design.value})"
+        what = f"an unstated-design study{guess}"
     return score, f"starts {level}: best evidence is {what}"
 
 
