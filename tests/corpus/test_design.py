@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from medcite.compose.assemble import reference
 from medcite.compose.candidates import attribution
 from medcite.compose.directness import grade
 from medcite.compose.question import analyze_question
@@ -146,6 +147,8 @@ def test_laboratory_work_only_guessed_by_the_text_model_is_not_stated(data_dir: 
     named = StoredSource(2, chick, classify(chick))
     assert design_stated(named) and non_human(named)
     assert attribution(named).text.startswith("In an animal or laboratory study")
+    # the reference list states the design only where it is stated
+    assert (reference(1, guessed).design, reference(2, named).design) == ("other", "animal")
     # for a question about patients, the guessed one is not set aside as animal work; the chick study is
     q = analyze_question("Is gamma-H2AX a marker of DNA damage in patients with breast cancer?")
     assert "animal or laboratory study" not in grade(q, guessed, [], True).reasons

@@ -17,6 +17,7 @@ from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.stance import StanceResult
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
+from medcite.corpus.classify import shown_design
 from medcite.domain import (
     LEVEL,
     Article,
@@ -368,6 +369,6 @@ def reference(n: int, s: StoredSource) -> Reference:
         journal=r.journal,
         year=r.year,
         authors=r.authors,
-        design=s.evidence.design.value,
+        design=shown_design(s).value,  # a guessed design is not stated in the reference list either
         sample_size=study_n(s),
     )

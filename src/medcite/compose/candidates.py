@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
-from medcite.corpus.classify import design_stated
+from medcite.corpus.classify import shown_design
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
@@ -173,9 +173,8 @@ def attribution(source: StoredSource) -> Prefix:
     phrase ends cleanly in the text; "In an observational study (n = 2211), " when only the number is
     checkable; just the design otherwise.
     """
-    ev = source.evidence
     # a design the source does not state (only guessed from its text) is not put in its mouth: "a study"
-    shown = ev.design if design_stated(source) else Design.OTHER
+    shown = shown_design(source)
     design = DESIGN_PHRASE[shown]
     n = reliable_n(source)
     if n is None:

@@ -424,6 +424,12 @@ def design_stated(source: StoredSource) -> bool:
     return _names_design(ev.design, source.record.title, source.record.text)
 
 
+def shown_design(source: StoredSource) -> Design:
+    """The design an article may state for the source: its own where :func:`design_stated`, else OTHER
+    ("a study"), for the statements' prefixes and the reference list alike."""
+    return source.evidence.design if design_stated(source) else Design.OTHER
+
+
 def non_human(source: StoredSource) -> bool:
     """Whether the source studies animals or cells, as its indexing or its words say (a design the text
     model only guessed to be laboratory work does not count)."""
