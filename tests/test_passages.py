@@ -35,6 +35,37 @@ def test_abbreviations_and_decimals() -> None:
     ]
 
 
+def test_acronyms_and_section_breaks_end_sentences() -> None:
+    # real text of PMID 14581254 (corpora/abstracts_extra): "SR" (sustained release) is no "Sr.", and the
+    # ".;" of a screening-set abstract is a section break
+    text = (
+        "Secondary outcomes included adverse and abstinence effects reported since beginning treatment with "
+        "bupropion SR.; At 3 months, a significantly higher rate of nonsmoking was observed among those "
+        "receiving the larger bupropion SR dose (P=.005)."
+    )
+    rec = SourceRecord(key="14581254", title="", sections=(AbstractSection("", text),))
+    assert [p.text for p in split_passages(rec)] == [
+        "Secondary outcomes included adverse and abstinence effects reported since beginning treatment with "
+        "bupropion SR.",
+        "At 3 months, a significantly higher rate of nonsmoking was observed among those receiving the "
+        "larger bupropion SR dose (P=.005).",
+    ]
+    # synthetic test text: the same rules without the section break; "Sr." and "No." stay abbreviations
+    rec = SourceRecord(
+        key="synthetic:3",
+        title="",
+        sections=(
+            AbstractSection(
+                "", "Synthetic levels of nitric oxide (NO). Synthetic text by Tester Sr. Then No. 5 came."
+            ),
+        ),
+    )
+    assert [p.text for p in split_passages(rec)] == [
+        "Synthetic levels of nitric oxide (NO).",
+        "Synthetic text by Tester Sr. Then No. 5 came.",
+    ]
+
+
 def test_sections_offsets_and_labels() -> None:
     rec = SourceRecord(
         key="synthetic:2",

@@ -174,6 +174,10 @@ def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     against = stmt("17113061", "Cessation rates did not differ between the drug and placebo.")
     _lead, _level, reasons, _same = _rate(lead, [lead, against], cross)
     assert any("1 source(s) point the other way" in r for r in reasons)
+    # a study cross-checked but with no finding shown (its statement failed verification) points nowhere
+    unseen = [(lead.draft, "17113061", Verdict(Label.CONTRADICTED, 0.4))]
+    _lead, _level, reasons, _same = _rate(lead, [lead], unseen)
+    assert not any("other way" in r for r in reasons), reasons
 
 
 def test_a_guessed_design_is_not_stated_as_fact_in_the_certainty_reasons(

@@ -149,8 +149,10 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
     partial = int(lead.verdict.label is Label.PARTIAL)
     for d, key, v in cross:
         # another study's finding of the same polarity does not point the other way, though the verifier
-        # reads the lead statement as contradicted by it (its numbers and population are that study's own)
-        if d is lead.draft and v.label is Label.CONTRADICTED and polarity.get(key) != d0:
+        # reads the lead statement as contradicted by it (its numbers and population are that study's own);
+        # nor does a study whose own finding verification left out (no finding of it is shown to point
+        # anywhere: the bupropion sample article graded a trial down for one)
+        if d is lead.draft and v.label is Label.CONTRADICTED and polarity.get(key, d0) != d0:
             against.add(key)
             same.pop(key, None)
     g = grade(list(same.values()), contradicting=len(against - set(same)), partial=partial)

@@ -22,7 +22,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/d?[lL])|\b(?:doses?|"
         r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
-        r"administered|administration|twice daily|once daily|per day|weekly|titrat\w*|regimens?)\b",
+        r"administered|administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
+        r"(?:day|daily|week|weekly|month|monthly)|titrat\w*|regimens?)\b",
         re.I,
     ),
     "mechanism": re.compile(

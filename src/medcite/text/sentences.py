@@ -69,13 +69,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int, after: int) -> bool:
-    if text[dot] != ".":
+    if text[dot] != "." or text[dot + 1 : dot + 2] == ";":  # ".;": a section break, whatever precedes it
         return False
     match = _LAST_TOKEN.search(text, start, dot)
     if match is None:
         return False
-    token = match.group(1).lstrip("([\"'").lower()
-    if token in _ABBREVIATIONS:
+    raw = match.group(1).lstrip("([\"'")
+    # "Sr.", "No.", "Co." are abbreviations; in capitals they are acronyms ending a sentence ("bupropion SR.",
+    # "nitric oxide (NO).", "carbon monoxide (CO).", "MS.")
+    if raw.lower() in _ABBREVIATIONS and not (len(raw) >= 2 and raw.isupper()):
         return True
     # "J. R. Smith", "J.R. Smith": an initial after another initial ("vitamin D. Next" still splits)
     if _INITIALS.search(text, start, dot + 1):
