@@ -5,6 +5,8 @@
   passage and on the top 10 passages (what retrieval alone puts in front of a reader).
 * **summary**: ROUGE-2 recall of the ideal answer (``rouge-score``, Porter stemming; the best of the ideal
   answers) by the bottom line plus the first 5 statements, beside the top search passage as a baseline.
+* both: "statements from gold %", the share of statements whose first citation is one of the question's
+  gold documents (as in ``bench.bench_answers``: an automatic lower bound on statements on the question).
 
 Articles are composed with ``compose_article`` over ``engine.searcher()`` and ``engine.verifier``, as in
 ``bench.bench_answers``. Needs the bench extra (``pip install -e ".[bench]"``) and a store with every
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
+from bench.bench_answers import gold_shares
 from bench.common import answer, apply_composer_options, composer_options, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import draft, plan
@@ -43,6 +46,7 @@ FACTOID_COLUMNS = (
     "article %",
     "top passage %",
     f"top {TOP_PASSAGES} passages %",
+    "statements from gold %",
     "p50 s",
     "p95 s",
 )
@@ -52,6 +56,7 @@ FACTOID_COLUMNS = (
 class Question:
     body: str
     answers: tuple[str, ...]  # factoid: every synonym of every gold answer; summary: the ideal answers
+    pmids: frozenset[str] = frozenset()  # the gold documents
 
 
 def questions(kind: str, half: str | None, limit: int | None) -> list[Question]:
@@ -67,7 +72,7 @@ def questions(kind: str, half: str | None, limit: int | None) -> list[Question]:
                 ideal = d["ideal_answer"]
                 answers = tuple(ideal if isinstance(ideal, list) else [ideal])
             if answers:
-                out.append(Question(d["body"], answers))
+                out.append(Question(d["body"], answers, frozenset(str(p) for p in d.get("pmids", []))))
     if half is not None:
         out = out[half == "odd" :: 2]
     return out[:limit] if limit else out
@@ -108,6 +113,7 @@ def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
     searcher, verifier, prov = engine.searcher(), engine.verifier, Provenance()
     hits = {"bottom line": 0, "article": 0, "top passage": 0, f"top {TOP_PASSAGES} passages": 0}
     lat: list[float] = []
+    stmts = on_gold = 0
     for q in qs:
         found = searcher.search(q.body, TOP_PASSAGES)
         texts = [passage_text(h) for h in found]
@@ -118,8 +124,11 @@ def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
         lat.append(time.perf_counter() - t0)
         hits["bottom line"] += mentions(a.bottom_line, q.answers)
         hits["article"] += mentions(whole_text(a), q.answers)
+        n_st, n_on, _bl = gold_shares(a, q.pmids)
+        stmts, on_gold = stmts + n_st, on_gold + n_on
     n = max(len(qs), 1)
-    return {"n": len(qs), **{k: 100.0 * v / n for k, v in hits.items()}, "lat": lat}
+    gold = 100.0 * on_gold / max(stmts, 1)
+    return {"n": len(qs), **{k: 100.0 * v / n for k, v in hits.items()}, "from gold": gold, "lat": lat}
 
 
 def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
@@ -132,6 +141,7 @@ def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
     art: list[float] = []
     top: list[float] = []
     lat: list[float] = []
+    stmts = on_gold = 0
     for q in qs:
         found = searcher.search(q.body, 1)
         top.append(recall(passage_text(found[0]) if found else "", q.answers))
@@ -139,8 +149,17 @@ def run_summary(engine: Engine, qs: list[Question]) -> dict[str, object]:
         a = answer(engine, q.body, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
         art.append(recall(lead_text(a), q.answers))
+        n_st, n_on, _bl = gold_shares(a, q.pmids)
+        stmts, on_gold = stmts + n_st, on_gold + n_on
     n = max(len(qs), 1)
-    return {"n": len(qs), "article": 100.0 * sum(art) / n, "top passage": 100.0 * sum(top) / n, "lat": lat}
+    gold = 100.0 * on_gold / max(stmts, 1)
+    return {
+        "n": len(qs),
+        "article": 100.0 * sum(art) / n,
+        "top passage": 100.0 * sum(top) / n,
+        "from gold": gold,
+        "lat": lat,
+    }
 
 
 def main() -> None:
@@ -180,6 +199,7 @@ def main() -> None:
                     f["article"],
                     f["top passage"],
                     f[f"top {TOP_PASSAGES} passages"],
+                    f["from gold"],
                     pct(lat, 50),
                     pct(lat, 95),
                 )
@@ -192,8 +212,15 @@ def main() -> None:
         assert isinstance(lat, list)
         print_table(
             "BioASQ 7B-9B summary: ROUGE-2 recall of the ideal answer",
-            ("n", "bottom line + 5 statements", "top search passage (baseline)", "p50 s", "p95 s"),
-            [(s["n"], s["article"], s["top passage"], pct(lat, 50), pct(lat, 95))],
+            (
+                "n",
+                "bottom line + 5 statements",
+                "top search passage (baseline)",
+                "statements from gold %",
+                "p50 s",
+                "p95 s",
+            ),
+            [(s["n"], s["article"], s["top passage"], s["from gold"], pct(lat, 50), pct(lat, 95))],
         )
 
 

@@ -81,7 +81,9 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
 def composer_options(ap: argparse.ArgumentParser) -> None:
     """The composer switches every answer benchmark takes: ``--model-names`` (the relevance score at which a
     source counts as naming the question's concepts, ``medcite.compose.plan.MODEL_NAMES``; negative: the
-    words alone decide) and ``--no-sentence-fit`` (candidate sentences ranked by word overlap only)."""
+    words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
+    ``--no-outcome-concept`` (a question without a condition has one concept, as before
+    ``medcite.compose.plan.OUTCOME_CONCEPT``) and ``--no-entity-names`` (``plan.ENTITY_NAMES`` off)."""
     ap.add_argument(
         "--model-names",
         type=float,
@@ -93,6 +95,16 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rank candidate sentences by word overlap only (the relevance model does not score sentences)",
     )
+    ap.add_argument(
+        "--no-entity-names",
+        action="store_true",
+        help="a question that asks for a thing keeps sources that name none of its concepts",
+    )
+    ap.add_argument(
+        "--no-outcome-concept",
+        action="store_true",
+        help="a question without a condition does not take its outcome as the second concept",
+    )
 
 
 def apply_composer_options(args: argparse.Namespace) -> None:
@@ -100,6 +112,8 @@ def apply_composer_options(args: argparse.Namespace) -> None:
     plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
+    plan.OUTCOME_CONCEPT = not args.no_outcome_concept
+    plan.ENTITY_NAMES = not args.no_entity_names
 
 
 def answer(

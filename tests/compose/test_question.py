@@ -100,6 +100,36 @@ def test_yes_or_no_suffix_makes_a_yes_no_question() -> None:
 
 # (question, intervention, condition, outcome)
 SHAPES = [
+    # risk questions: the exposure after "with/after", the outcome before it (sample article 20 read
+    # "seizures with bupropion" as one intervention)
+    ("What is the risk of seizures with bupropion?", "bupropion", None, "seizures"),
+    (
+        "What is the incidence of hypothyroidism after radioiodine therapy?",
+        "radioiodine",
+        None,
+        "hypothyroidism",
+    ),
+    (
+        "What is the risk of hypoglycaemia with insulin glargine in type 2 diabetes?",
+        "insulin glargine",
+        "type 2 diabetes",
+        "hypoglycaemia",
+    ),
+    (
+        "What is the risk of stroke in patients with atrial fibrillation?",
+        "stroke",
+        "atrial fibrillation",
+        None,
+    ),
+    # "impact" as a verb (PubMedQA dev; the first had no concept at all)
+    (
+        "Do emergency ultrasound fellowship programs impact emergency medicine residents' ultrasound "
+        "education?",
+        "emergency ultrasound fellowship programs",
+        None,
+        "emergency medicine residents' ultrasound education",
+    ),
+    ("Do statins impact mortality in sepsis?", "statins", "sepsis", "mortality"),
     # the issue's shape (the gene and the drug of BioASQ snippet PMID 31673144)
     (
         "Which VKORC1 genotypes are associated with a need for a lower warfarin dose?",

@@ -165,14 +165,18 @@ _JUDGING = frozenset(
 
 #: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
 USE_SYNONYMS = True
+#: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
+#: differentiation?": a source must name myeloid differentiation too, not cohesin alone)
+OUTCOME_CONCEPT = True
 
 
 def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
-    """The intervention and the condition of the question (those that were recognised). ``learned``: long
-    forms of the question's abbreviations that the glossary lacks, as the retrieved sources define them
-    (:func:`learned_abbreviations`)."""
+    """The intervention and the condition of the question (those that were recognised; with no condition,
+    the outcome, :data:`OUTCOME_CONCEPT`). ``learned``: long forms of the question's abbreviations that the
+    glossary lacks, as the retrieved sources define them (:func:`learned_abbreviations`)."""
     out: list[Concept] = []
-    for name in (a.intervention, a.condition):
+    second = a.condition or (a.outcome if OUTCOME_CONCEPT else None)
+    for name in (a.intervention, second):
         if not name:
             continue
         own = tuple(dict.fromkeys(t for t in terms(name) if t not in _JUDGING))
@@ -268,6 +272,18 @@ DIRECTNESS_RULES = True
 MODEL_NAMES: float | None = 0.7
 
 
+#: a question that asks for a thing ("Which gene ...?") is judged by the relevance model, not by naming its
+#: concepts (its clauses read badly as concepts); on: where some sources name one of them, the sources
+#: that name none are off-topic all the same
+ENTITY_NAMES = True
+
+
+def _naming_some(a: QuestionAnalysis, sources: list[RankedSource], cs: list[Concept]) -> list[RankedSource]:
+    """The sources that name at least one of ``cs``; all of them when none does (a misread question)."""
+    naming = [rs for rs in sources if len(missing_concepts(a, rs, cs)) < len(cs)]
+    return naming or sources
+
+
 def split_direct(
     a: QuestionAnalysis, sources: list[RankedSource], by_model: bool = False
 ) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
@@ -278,6 +294,16 @@ def split_direct(
     concept words (:data:`MODEL_NAMES`)."""
     cs = concepts(a, learned_abbreviations(a, sources))
     cond = next((c for c in cs if c.name == a.condition), None)
+    if (
+        a.condition is None
+        and len(cs) == 2
+        and not any(len(missing_concepts(a, rs, cs)) == 0 for rs in sources)
+    ):
+        cs = cs[
+            :1
+        ]  # an outcome that no source names with the intervention is a wording, not evidence missing
+    if by_model and ENTITY_NAMES and cs:
+        sources = _naming_some(a, sources, cs)
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     by_score: list[RankedSource] = []  # direct but for the concept words, and scored high by the model

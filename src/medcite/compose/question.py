@@ -10,7 +10,15 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from medcite.compose.shapes import Clause, frame_object, is_wh, names_condition, read_clause, read_wh
+from medcite.compose.shapes import (
+    Clause,
+    frame_object,
+    is_wh,
+    names_condition,
+    read_clause,
+    read_wh,
+    risk_exposure,
+)
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
 from medcite.text import ATTRIBUTED_PEOPLE, AUXILIARIES
@@ -368,6 +376,9 @@ def _pico(
     condition = condition and (frame_object(condition) or condition)
     # "the dose of X for Y": what follows the preposition is the condition
     framed = clause.shape == "wh-frame"
+    if framed and condition is None and (risk := risk_exposure(body, subject)):
+        exposure, where, harm = risk
+        return _clean(exposure), _clean(clause.comparator), _clean(where), _clean(harm)
     split = (_FRAMED_SPLIT if framed else _SUBJECT_SPLIT).match(subject)
     if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"

@@ -30,7 +30,8 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     explain express help hold impair improve increase induce influence inhibit interact interfere lead
     lengthen lower mediate mimic modify modulate play precede predict predispose prevent produce prolong
     promote protect raise recognize reduce regulate relieve require result reverse secrete shorten slow
-    stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive""".split()
+    stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive impact
+    facilitate limit harm boost""".split()
 
 
 def _forms(base: str) -> list[str]:
@@ -323,3 +324,25 @@ def names_condition(phrase: str) -> bool:
     (MeSH C, F03, F01.470), in whole or in a run of its words (longest wordings first: "tumor necrosis
     factor inhibitor" is a drug class, not a tumour)."""
     return any(d.is_condition for d in synonyms().find(phrase))
+
+
+_RISK_OF = re.compile(r"\b(?:risks?|incidence|likelihood|chances?|odds|frequency)\s+of\s+", re.I)
+# "<outcome> with/after <exposure>", the outcome naming no population or condition of its own
+_OUTCOME_WITH = re.compile(
+    r"^(?P<o>(?:(?!\b(?:in|among|for|of)\b)[^,])+?)\s+(?:with|from|after|following|associated with|caused by|"
+    r"due to|during|on)\s+(?P<i>.+)$",
+    re.I,
+)
+_WHERE = re.compile(r"^(.+?)\s+(?:in|among|for)\s+(.+)$", re.I)
+
+
+def risk_exposure(body: str, subject: str) -> tuple[str, str | None, str] | None:
+    """A risk question's (exposure, condition, outcome): "What is the risk of seizures with bupropion?" ->
+    ("bupropion", None, "seizures"); "... with dabigatran in atrial fibrillation" names the condition too.
+    ``subject``: the framed subject ("seizures with bupropion"). None for other questions."""
+    if not _RISK_OF.search(body) or not (m := _OUTCOME_WITH.match(subject)):
+        return None
+    exposure, where = m.group("i"), None
+    if part := _WHERE.match(exposure):  # "... with dabigatran in the elderly": the population is read apart
+        exposure, where = part.group(1), part.group(2) if names_condition(part.group(2)) else None
+    return exposure, where, m.group("o")
