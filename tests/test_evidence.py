@@ -95,6 +95,12 @@ def test_sample_size_reads_hundreds_in_words() -> None:
         == 629
     )
     assert sample_size("One-hundred-fourteen patients were initiated on therapeutic anticoagulation.") == 114
+    # the real sentence (PubMedQA 18847643) names the kind of patients: read as "sample size not found" before
+    assert (
+        sample_size("One-hundred-fourteen trauma patients were initiated on therapeutic anticoagulation.")
+        == 114
+    )
+    assert sample_size("Twelve trauma patients were excluded.") is None  # still a subgroup, not the sample
     # the abstract of 12714026 as stored: "...disease (CVD).; Six hundred ... cigarettes/day were randomised"
     assert (
         sample_size(

@@ -102,3 +102,19 @@ def test_comparison_phrase_is_words_not_a_figure() -> None:
     text = "Pain fell with clonidine compared with fentanyl in 36 children."
     found = comparison_phrase(text)
     assert found is not None and text[found[0] : found[1]] == "compared with fentanyl"
+
+
+def test_a_comparison_is_the_other_arm_not_the_rest_of_the_sentence() -> None:
+    # real sentences: PubMedQA 18847643 ("vs. FH differed" was shown as the comparison) and 21669959
+    # ("relative to almost" was)
+    text = "Patients receiving UH vs. FH differed in several characteristics including laboratory values."
+    found = comparison_phrase(text)
+    assert found is not None and text[found[0] : found[1]] == "vs. FH"
+    text = (
+        "Only 27.8% families earning less than $25,000 reported having a total smoking ban in place relative "
+        "to almost 60% of families earning $25,000 or more."
+    )
+    assert comparison_phrase(text) is None  # a share compared with a share: no arm named
+    text = "Mortality was lower versus untreated controls."  # an "-ed" word may start the arm's name
+    found = comparison_phrase(text)
+    assert found is not None and text[found[0] : found[1]] == "versus untreated controls"

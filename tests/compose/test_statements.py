@@ -190,3 +190,26 @@ def test_a_stating_frame_with_an_adverb_after_its_verb_goes() -> None:
     out = readable(sentence)
     assert out is not None and out.startswith("Mutations leading either to BCL11B haploinsufficiency")
     assert not first_person(out)
+
+
+def test_a_subject_that_looks_like_a_section_label_stays() -> None:
+    # PubMedQA 17096624: "Findings suggest that ..." became "Suggest that ..."; a label keeps its colon
+    real = (
+        "Findings suggest that cluster analyses may be useful in identifying groups for targeted health "
+        "messages."
+    )
+    assert readable(real) == real
+    assert readable("Results were similar in both arms of the synthetic test.") == (
+        "Results were similar in both arms of the synthetic test."
+    )
+    assert readable("Results: the synthetic test value was lower.") == "The synthetic test value was lower."
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_no_statement() -> None:
+    # BioASQ snippet record 27940404: "Contrary to long-held dogma, human milk is not sterile. Instead, it
+    # provides infants a rich source of diverse bacteria, ..." (the second alone says nothing of milk)
+    assert readable("Instead, it provides infants a rich source of diverse bacteria.") is None
+    assert readable("They were randomised to the synthetic test arm.") is None
+    assert readable("It is unclear whether the synthetic test works.") == (
+        "It is unclear whether the synthetic test works."
+    )

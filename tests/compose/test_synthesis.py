@@ -214,3 +214,29 @@ def test_imprecision_is_judged_only_on_a_known_total(
     assert not any(r.startswith("imprecision") for r in g.reasons)
     sizes[b.key] = 20
     assert "imprecision: small total sample (n = 35)" in certainty.grade([a, b]).reasons
+
+
+def test_the_quoted_conclusion_is_rated_with_the_studies_that_agree_with_it(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    from medcite.compose.assemble import Checked, _pick_rated_first, _rate
+    from medcite.compose.candidates import Candidate
+    from medcite.compose.draft import Draft
+    from medcite.domain import Label, Verdict
+
+    def stmt(key: str, text: str) -> Checked:
+        src = pubmedqa[key]
+        c = Candidate(src, text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False)
+        return Checked(Draft("efficacy", text, text, (c,)), Verdict(Label.SUPPORTED, 0.9))
+
+    # synthetic wording (test fixture): three positive findings of three studies; the bottom line quotes
+    # the third, which is not among the rated key conclusions
+    a = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
+    b = stmt("17113061", "Cessation rates were significantly higher with the drug (19% vs 7%).")
+    pick = stmt("21645374", "Quit rates were significantly higher with the drug (30% vs 10%).")
+    prim = [a, b, pick]
+    ratings = [_rate(a, prim, []), _rate(b, prim, [])]
+    first = _pick_rated_first(pick, ratings, prim, [])[0]
+    assert first[0] is pick
+    assert {s.key for s in first[3]} == {"26298839", "17113061", "21645374"}  # not "a single study"
+    assert not any("single study" in r for r in first[2])

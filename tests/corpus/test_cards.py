@@ -185,3 +185,25 @@ def test_adverse_events_are_harms_not_the_studys_outcomes(pubmedqa: list[StoredS
     texts = [s.text for s in card.adverse_events]
     assert not any("ablate bleeding" in t for t in texts)
     assert any("complication" in t for t in texts)
+
+
+def test_the_sizes_of_the_arms_are_not_the_studys_n() -> None:
+    from medcite.corpus.extract import sample_span
+    from medcite.domain import Span
+
+    # real methods sentences: PMID 9663366 (three arms) and PMID 21214884 (two groups of mothers); the
+    # sample article gave "n = 121" and "n = 11" for them, which the abstracts never state
+    arms = (
+        "The study consisted of a 1-week placebo phase followed by 8 weeks of active treatment with "
+        "bupropion SR 150 mg/d (150 mg QD, n = 121) or 300 mg/d (150 mg BID, n = 120) or placebo (n = 121)."
+    )
+    groups = (
+        "Using polymerase chain reaction techniques, we evaluated the presence of HPV infection in human "
+        "breast milk collected from 21 HPV-positive and 11 HPV-negative mothers."
+    )
+    for text in (arms, groups):
+        assert sample_span(text, None, [Span(0, len(text), text)]) == (None, None)
+    # one count of people in the methods is the n, pinned to its span
+    one = "Adult smokers (N = 1524) interested in quitting smoking were enrolled."
+    n, span = sample_span(one, None, [Span(0, len(one), one)])
+    assert n == 1524 and span is not None and one[span.start : span.end] == "1524"

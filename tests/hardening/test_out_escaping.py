@@ -12,9 +12,11 @@ import json
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from medcite.cli import app
+from medcite.present.sanitize import md_text
 
 runner = CliRunner()
 ESC = "\x1b"
@@ -101,9 +103,21 @@ def test_ask_markdown_escapes_html_from_question_and_sources(env: dict[str, str]
     md = r.stdout
     for raw in ("<script", "<img", "</script"):
         assert raw not in md
-    assert "&lt;script&gt;q&lt;/script&gt;" in md  # the question, visible as text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md  # the source text
+    assert "&lt;script>q&lt;/script>" in md  # the question, visible as text
+    assert "&lt;script>alert(1)&lt;/script>" in md  # the source text
     assert md.startswith("# Does ketamine") and "\n## References" in md and "**" in md  # medcite's Markdown
+    # a CommonMark renderer with raw HTML on makes no element of them: they show as text
+    html = MarkdownIt("commonmark").render(md)
+    assert "<script" not in html and "<img" not in html and "&lt;script&gt;q&lt;/script&gt;" in html
+
+
+def test_markdown_keeps_comparison_signs_as_written() -> None:
+    # the sample articles showed "P&lt;0.001" and "&gt;/=10": only what could open a tag or a quote is escaped
+    assert md_text("(43 vs. 19%; P<0.001) in smokers of >/=10 cigarettes/day") == (
+        "(43 vs. 19%; P<0.001) in smokers of >/=10 cigarettes/day"
+    )
+    assert md_text(">50% of patients") == "&gt;50% of patients"  # first on the line: not a quote
+    assert md_text("A&B, &amp;") == "A&B, &amp;amp;"  # an entity in the source is shown as written
 
 
 def test_ask_html_escapes_everything(env: dict[str, str]) -> None:

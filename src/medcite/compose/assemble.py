@@ -86,7 +86,7 @@ def assemble(
     supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
     pick = _choose_bottom(supported, names, ratings[0][0], stance, a.asks_entity)
-    ratings = _pick_rated_first(pick, ratings)
+    ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
     sections_out = _sections_in_layout(a, v.kept)
@@ -187,13 +187,15 @@ def _choose_bottom(
     return _pick_bottom(pool, budget)
 
 
-def _pick_rated_first(pick: Checked, ratings: list[Rating]) -> list[Rating]:
-    """The certainty stated is the certainty of the conclusion the bottom line quotes: rated first."""
+def _pick_rated_first(
+    pick: Checked, ratings: list[Rating], prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]
+) -> list[Rating]:
+    """The certainty stated is the certainty of the conclusion the bottom line quotes: rated first, by the
+    same rule as the other key conclusions (the agreeing studies of the primary section count; rated on its
+    own citations alone, a trial that two others agree with read "a single study")."""
     rated = next((r for r in ratings if r[0] is pick), None)
     if rated is None:
-        srcs = [c.source for c in pick.draft.cites]
-        g = grade(srcs, partial=int(pick.verdict.label is Label.PARTIAL))
-        return [(pick, g.level, g.reasons, srcs), *ratings[:2]]
+        return [_rate(pick, prim, cross), *ratings[:2]]
     return [rated, *(r for r in ratings if r is not rated)]
 
 

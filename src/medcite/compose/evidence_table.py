@@ -25,8 +25,11 @@ _ARTICLES = frozenset("the a an".split())
 # words that start the next part of the sentence, not the comparator's name
 _ARM_STOP = frozenset(
     """in at for during on among after before with was were is are and or but by from to as who which that
-    than over across between when while whereas had has have did do does p of""".split()
+    than over across between when while whereas had has have did do does p of almost nearly approximately
+    about roughly around only just""".split()
 )
+# "-ed" words that go on naming an arm after its first word ("usual care alone", "placebo matched")
+_ARM_ADJECTIVES = frozenset("matched based controlled treated untreated related combined".split())
 _PLACEBO = re.compile(r"\b(?:placebo|sham)(?:-controlled)?\b", re.I)
 
 
@@ -133,6 +136,8 @@ def _arm_end(text: str, at: int) -> int:
         word = m.group(0).lower()
         if word in _ARM_STOP and not (word == "with" and text[end - 2 : end] == "ed"):
             break
+        if words and word.endswith("ed") and word not in _ARM_ADJECTIVES:
+            break  # "vs. FH differed": the verb of the sentence, not the arm's name
         pos = m.end()
         words += 1
         if word not in _ARTICLES and word not in _ARM_STOP:

@@ -129,9 +129,13 @@ def indirect_notes(
     out: list[str] = []
     for rs, reasons in indirect[:limit]:
         r = rs.hit.source.record
-        ident = f"PMID {r.pmid}" if r.pmid else r.key
+        # a record without a PMID is named by its title (its store key means nothing to a reader)
+        ident = f"PMID {r.pmid}" if r.pmid else "a record without a PMID" if r.title else r.key
         title = f' ("{r.title.rstrip(".")}")' if r.title else ""
         out.append(f"Indirect evidence only, not used for the answer: {ident}{title}: {'; '.join(reasons)}.")
+    if len(indirect) > limit:
+        more = len(indirect) - limit
+        out.append(f"{more} more indirect source{'s' if more > 1 else ''} not listed here.")
     return out
 
 

@@ -172,8 +172,9 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"surveyed|interviewed|identified) {_NUMBER} {_ADJ}{_PEOPLE}\b",
         re.I,
     ),
+    # "One-hundred-fourteen trauma patients were ...": one lower-case word may name the kind of patients
     re.compile(
-        rf"^{_NUMBER} {_ADJ}{_PEOPLE} "
+        rf"^{_NUMBER} {_ADJ}(?:(?-i:[a-z][a-z-]+)\s+)?{_PEOPLE} "
         rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving)\b",
         re.I,
     ),

@@ -57,6 +57,11 @@ _SCREENING = re.compile(
     re.I,
 )
 _N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+_ANY_N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# two counts coordinated: "21 HPV-positive and 11 HPV-negative mothers", "40 cases and 80 controls"
+_ARMS = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:and|or|versus|vs\.?)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?[a-z]"
+)
 
 
 def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple[int | None, Span | None]:
@@ -78,9 +83,13 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
     for r in methods:
         if _SCREENING.search(r.text):
             continue
-        found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
         equals = list(_N_EQUALS.finditer(text, r.start, r.end))
-        if len(equals) == 1:  # two or more are the arms' sizes ("tibial (n = 14) or peroneal (n = 12)")
+        if len(_ANY_N_EQUALS.findall(r.text)) > 1 or _ARMS.search(r.text):
+            # the arms' sizes ("placebo (n = 121) ... (n = 120)", "21 HPV-positive and 11 HPV-negative
+            # mothers"): none of them is the study's n, and their sum is stated nowhere
+            continue
+        found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
+        if equals:
             found.append((int(equals[0].group(1).replace(",", "")), equals[0].start(1), equals[0].end(1)))
         for c, s, e in found:
             if 1 < c < 10_000_000 and (best is None or c > best[0]):

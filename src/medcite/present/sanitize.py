@@ -2,8 +2,9 @@
 
 Stored records and questions are data, never commands: :func:`printable` drops terminal escape sequences
 (CSI such as clear screen, OSC such as set title or hyperlinks, DCS/APC strings, their 8-bit C1 forms) and
-every other control character except tab and newline; :func:`md_text` also turns the HTML-significant
-characters into entities, so a Markdown renderer shows ``<script>`` instead of running it;
+every other control character except tab and newline; :func:`md_text` also turns what Markdown would read
+as markup (a ``<`` that could open a tag, an ``&`` of a character reference, a ``>`` that starts a line)
+into entities, so a Markdown renderer shows ``<script>`` instead of running it and "P<0.001" stays as written;
 :func:`json_text` writes JSON whose text carries no raw control character (JSON already escapes C0; DEL,
 C1 and the Unicode line separators are escaped too, which decodes to the same data).
 """
@@ -23,7 +24,8 @@ _SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_HTML_CHARS = re.compile(r"[&<>]")
+# each match ends in the character to write as an entity (a quote's ">" after its indentation)
+_MD_SIGNIFICANT = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?m:^[ \t]*>)")
 
 
 def printable(text: str) -> str:
@@ -34,8 +36,11 @@ def printable(text: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Printable text for Markdown: ``&``, ``<`` and ``>`` as entities (shown as themselves, never run)."""
-    return _HTML_CHARS.sub(lambda m: _HTML[m.group()], printable(text))
+    """Printable text for Markdown, shown as itself and never run: a ``<`` that could open a tag, a comment
+    or an autolink (before a letter, ``/``, ``!`` or ``?``), an ``&`` that would read as a character
+    reference, and a ``>`` that would start a quote (first on a line) become entities; the others stay as
+    they are, so "P<0.001" and ">/=10 cigarettes" read as the source writes them."""
+    return _MD_SIGNIFICANT.sub(lambda m: m.group()[:-1] + _HTML[m.group()[-1]], printable(text))
 
 
 def json_text(data: object) -> str:

@@ -24,10 +24,12 @@ from medcite.text.cues import (
     TRUNCATION_MARKER,
 )
 
+# a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." and
+# "Results were ..." keep their subject
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:in conclusion|conclusions?|in summary|to conclude|taken together|overall|results?|"
-    r"interpretation|findings|however|conversely|moreover|furthermore|in addition|additionally|also|thus|"
-    r"therefore|hence|finally|importantly|notably)\s*[:,]?\s+)+",
+    r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|overall|however|conversely|moreover|"
+    r"furthermore|in addition|additionally|also|thus|therefore|hence|finally|importantly|notably)\s*[:,]?|"
+    r"(?:conclusions?|results?|interpretation|findings)\s*[:,])\s+)+",
     re.I,
 )
 
@@ -159,6 +161,14 @@ def readable(sentence: str) -> str | None:
         ),
         text,
     )
-    if not text.strip(" .") or first_person(text):
+    if not text.strip(" .") or first_person(text) or _ANAPHORIC.match(text):
         return None
     return text
+
+
+# a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ..."
+_ANAPHORIC = re.compile(
+    r"^(?:(?:instead|in contrast|by contrast|conversely|rather|similarly|likewise),?\s+(?:it|they|this|these|"
+    r"he|she)|they|he|she)\b",
+    re.I,
+)
