@@ -7,11 +7,15 @@ what they test); the article tests compose real articles from the shared data wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
 from medcite.compose import synthesis
+from medcite.compose.assemble import Checked, _pick_rated_first, _rate
+from medcite.compose.candidates import Candidate
+from medcite.compose.draft import Draft
 from medcite.compose.patient import render_patient
 from medcite.compose.synthesis import (
     StudyFinding,
@@ -22,7 +26,7 @@ from medcite.compose.synthesis import (
     summary_sentence,
 )
 from medcite.corpus import study_card
-from medcite.domain import Article, Design, EvidenceInfo, StoredSource
+from medcite.domain import Article, Design, EvidenceInfo, Label, StoredSource, Verdict
 from medcite.domain.article import OutcomeSummary
 from medcite.domain.cards import Direction, Finding, Span
 from medcite.present.html import to_html
@@ -150,19 +154,20 @@ def test_summary_of_findings_in_every_format(bupropion_article: Article) -> None
     assert len(p.summary_of_findings) == len(a.summary_of_findings)
 
 
+def _statements(pubmedqa: dict[str, StoredSource]) -> Callable[[str, str], Checked]:
+    """A maker of supported efficacy statements quoting ``text`` as a result sentence of a real source."""
+
+    def stmt(key: str, text: str) -> Checked:
+        c = Candidate(pubmedqa[key], text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False)
+        return Checked(Draft("efficacy", text, text, (c,)), Verdict(Label.SUPPORTED, 0.9))
+
+    return stmt
+
+
 def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
-    from medcite.compose.assemble import Checked, _rate
-    from medcite.compose.candidates import Candidate
-    from medcite.compose.draft import Draft
-    from medcite.domain import Label, Verdict
-
-    def stmt(key: str, text: str) -> Checked:
-        src = pubmedqa[key]
-        c = Candidate(src, text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False)
-        return Checked(Draft("efficacy", text, text, (c,)), Verdict(Label.SUPPORTED, 0.9))
-
+    stmt = _statements(pubmedqa)
     # two positive findings of different studies (synthetic wording, test fixture): the verifier's
     # cross-check calls the lead contradicted by the other (other numbers), which is no inconsistency
     lead = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
@@ -219,16 +224,7 @@ def test_imprecision_is_judged_only_on_a_known_total(
 def test_the_quoted_conclusion_is_rated_with_the_studies_that_agree_with_it(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
-    from medcite.compose.assemble import Checked, _pick_rated_first, _rate
-    from medcite.compose.candidates import Candidate
-    from medcite.compose.draft import Draft
-    from medcite.domain import Label, Verdict
-
-    def stmt(key: str, text: str) -> Checked:
-        src = pubmedqa[key]
-        c = Candidate(src, text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False)
-        return Checked(Draft("efficacy", text, text, (c,)), Verdict(Label.SUPPORTED, 0.9))
-
+    stmt = _statements(pubmedqa)
     # synthetic wording (test fixture): three positive findings of three studies; the bottom line quotes
     # the third, which is not among the rated key conclusions
     a = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
