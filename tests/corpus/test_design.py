@@ -153,3 +153,18 @@ def test_laboratory_work_only_guessed_by_the_text_model_is_not_stated(data_dir: 
     q = analyze_question("Is gamma-H2AX a marker of DNA damage in patients with breast cancer?")
     assert "animal or laboratory study" not in grade(q, guessed, [], True).reasons
     assert "animal or laboratory study" in grade(q, named, [], True).reasons
+
+
+def test_a_study_of_guidelines_is_no_guideline(data_dir: Path) -> None:
+    # real titles (corpora/abstracts_extra): guidelines as the subject of a verb, a trial's outcome "in
+    # relation to" guidelines; a sample article quoted the first as "In a clinical practice guideline, ..."
+    recs = _records(data_dir / EXTRA).values()
+    titles = (
+        "Test ordering guidelines can alter ordering patterns in an academic emergency department",
+        "The outcome of STOP-Hypertension-2 in relation to the 1999 WHO/ISH hypertension guidelines",
+    )
+    for title in titles:
+        rec = next(r for r in recs if r.title.startswith(title))
+        assert classify(rec).design is not Design.GUIDELINE, title
+    # a title that is a guideline stays one
+    assert classify(record(data_dir, EXTRA, "8612477")).design is Design.GUIDELINE

@@ -394,8 +394,11 @@ GUIDELINE_TITLE = re.compile(
 # a title about guidelines, not a guideline: their use, their effect, a study of them
 ABOUT_GUIDELINES = re.compile(
     r"\b(?:implement|adheren|adhere|complian|concordan|discordan|evaluat|effect|impact|utili[sz]|audit|"
-    r"uptake|disseminat|introduc|distribut|follow|use|using|awareness|knowledge|development)\w*\W+"
-    r"(?:\S+\W+){0,8}?guidelines?\b|\bguidelines?-\w+"
+    r"uptake|disseminat|introduc|distribut|follow|use|using|awareness|knowledge|development|challeng|"
+    r"achiev)\w*\W+(?:\S+\W+){0,12}?guidelines?\b|\bguidelines?-\w+"
+    # guidelines as the subject of a verb ("Test ordering guidelines can alter ordering patterns")
+    r"|\bguidelines?\s+(?:can|could|may|might|will|would|did|do|does|were|was|are|is|have|has|had)\b"
+    r"|\bin relation to\b"
     r"|\bguidelines? (?:adherence|compliance|implementation|use|uptake|concordance)\b"
     r"|\bbased on\b|\b(?:trial|study|survey|audit|experience|analysis|"
     r"intervention|program|programme)\b",
