@@ -203,6 +203,9 @@ def test_the_sizes_of_the_arms_are_not_the_studys_n() -> None:
     )
     for text in (arms, groups):
         assert sample_span(text, None, [Span(0, len(text), text)]) == (None, None)
+    # two durations are no arms: the count of people beside them is the n (synthetic test sentence)
+    both = "A total of 120 synthetic test patients were followed for 6 and 12 months."
+    assert sample_span(both, None, [Span(0, len(both), both)])[0] == 120
     # one count of people in the methods is the n, pinned to its span
     one = "Adult smokers (N = 1524) interested in quitting smoking were enrolled."
     n, span = sample_span(one, None, [Span(0, len(one), one)])

@@ -28,7 +28,8 @@ _ARM_STOP = frozenset(
     than over across between when while whereas had has have did do does p of almost nearly approximately
     about roughly around only just""".split()
 )
-# "-ed" words that go on naming an arm after its first word ("usual care alone", "placebo matched")
+# "-ed" words that go on naming an arm after its first word ("usual care combined with exercise",
+# "placebo matched for taste")
 _ARM_ADJECTIVES = frozenset("matched based controlled treated untreated related combined".split())
 _PLACEBO = re.compile(r"\b(?:placebo|sham)(?:-controlled)?\b", re.I)
 

@@ -294,14 +294,9 @@ def split_direct(
     concept words (:data:`MODEL_NAMES`)."""
     cs = concepts(a, learned_abbreviations(a, sources))
     cond = next((c for c in cs if c.name == a.condition), None)
-    if (
-        a.condition is None
-        and len(cs) == 2
-        and not any(len(missing_concepts(a, rs, cs)) == 0 for rs in sources)
-    ):
-        cs = cs[
-            :1
-        ]  # an outcome that no source names with the intervention is a wording, not evidence missing
+    # an outcome that no source names with the intervention is a wording, not evidence that is missing
+    if a.condition is None and len(cs) == 2 and all(missing_concepts(a, rs, cs) for rs in sources):
+        cs = cs[:1]
     if by_model and ENTITY_NAMES and cs:
         sources = _naming_some(a, sources, cs)
     direct: list[RankedSource] = []

@@ -58,9 +58,10 @@ _SCREENING = re.compile(
 )
 _N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _ANY_N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
-# two counts coordinated: "21 HPV-positive and 11 HPV-negative mothers", "40 cases and 80 controls"
+# two counts of people coordinated: "21 HPV-positive and 11 HPV-negative mothers" (not "6 and 12 months")
 _ARMS = re.compile(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:and|or|versus|vs\.?)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?[a-z]"
+    rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}(?:and|or|versus|vs\.?)\s+\d[\d,]*\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?"
+    rf"{_PEOPLE}\b"
 )
 
 
