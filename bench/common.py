@@ -13,7 +13,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article, fit, plan
+from medcite.compose import compose_article, draft, fit, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -83,7 +83,8 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
     source counts as naming the question's concepts, ``medcite.compose.plan.MODEL_NAMES``; negative: the
     words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
     ``--no-outcome-concept`` (a question without a condition has one concept, as before
-    ``medcite.compose.plan.OUTCOME_CONCEPT``) and ``--no-entity-names`` (``plan.ENTITY_NAMES`` off)."""
+    ``medcite.compose.plan.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
+    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off)."""
     ap.add_argument(
         "--model-names",
         type=float,
@@ -101,6 +102,11 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
         help="a question that asks for a thing keeps sources that name none of its concepts",
     )
     ap.add_argument(
+        "--no-findings-layout",
+        action="store_true",
+        help="a question that asks for a thing and names no treatment keeps the therapy sections",
+    )
+    ap.add_argument(
         "--no-outcome-concept",
         action="store_true",
         help="a question without a condition does not take its outcome as the second concept",
@@ -114,6 +120,7 @@ def apply_composer_options(args: argparse.Namespace) -> None:
         fit.MAX_SCORED = 0
     plan.OUTCOME_CONCEPT = not args.no_outcome_concept
     plan.ENTITY_NAMES = not args.no_entity_names
+    draft.ENTITY_FINDINGS = not args.no_findings_layout
 
 
 def answer(

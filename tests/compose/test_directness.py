@@ -119,3 +119,13 @@ def test_an_outcome_no_source_names_is_not_required() -> None:
     sources = [_bioasq_source(1, "30127433"), _bioasq_source(2, "17113138")]
     direct, _indirect = split_direct(a, run_plan(OracleSearcher(sources), plan_queries(a), a))
     assert sorted(rs.hit.source.key for rs in direct) == ["17113138", "30127433"]
+
+
+def test_an_article_on_a_thing_that_is_no_treatment_has_findings_sections() -> None:
+    q = "Which cohesin mutations affect hematopoietic stem cells?"  # two real BioASQ snippet records
+    sources = [_bioasq_source(1, "30127433"), _bioasq_source(2, "31552185")]
+    art = compose_article(q, OracleSearcher(sources), LexicalVerifier(), provenance=Provenance())
+    keys = [s.key for s in art.sections]
+    assert keys and keys[0] == "findings" and set(keys) <= {"findings", "mechanism", "emerging", "gaps"}
+    gaps = " ".join(st.text for s in art.sections if s.key == "gaps" for st in s.statements)
+    assert "Dosing" not in gaps and "Safety" not in gaps  # no gap notes on the dosing of a mutation

@@ -262,3 +262,22 @@ def test_comparison_shapes() -> None:
 )
 def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
     assert analyze_question(question).asks_entity is entity
+
+
+@pytest.mark.parametrize(
+    ("question", "primary"),
+    [
+        ("Which gene controls the consistency of cerumen (ear wax)?", "findings"),  # BioASQ 7B-9B
+        ("What is the 3D genome browser?", "findings"),
+        ("Which antibiotics are effective against MRSA?", "efficacy"),  # a thing, but a treatment
+        ("What is the best treatment for acute migraine?", "efficacy"),
+        ("What is the role of ketamine in treating anxiety?", "efficacy"),
+    ],
+)
+def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str, primary: str) -> None:
+    from medcite.compose.draft import layout_for
+
+    layout = layout_for(analyze_question(question))
+    assert layout[0] == primary
+    if primary == "findings":  # no dosing, safety or pitfalls sections for a gene or a software tool
+        assert not {"dosing", "safety", "pitfalls", "considerations"} & set(layout)
