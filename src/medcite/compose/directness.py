@@ -33,6 +33,7 @@ from medcite.compose.question import QuestionAnalysis
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
 from medcite.text import split_sentences
+from medcite.text.cues import CLINICAL_WORDING
 from medcite.text.synonyms import Descriptor, synonyms
 
 ANIMAL = "animal or laboratory study"
@@ -40,13 +41,6 @@ OTHER_CONDITION = "other condition"
 OTHER_SETTING = "other setting: anaesthesia or sedation"
 OTHER_POPULATION = "other population"
 
-# wording of a clinical question (about patients), besides a population or a recognised condition
-_CLINICAL = re.compile(
-    r"\b(?:patients?|people|persons?|treat\w*|therap\w*|efficac\w*|effective\w*|dos(?:e|es|ing|age)|safe|"
-    r"safety|side[- ]effects?|adverse|prognos\w*|diagnos\w*|clinical\w*|management|symptoms?|mortality|"
-    r"survival|outcomes?|prevent\w*|screening|drugs?|medications?)\b",
-    re.I,
-)
 # anaesthesia and procedural sedation, in a source's title
 _PROCEDURAL = re.compile(r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation|premedicat\w*)", re.I)
 # ... or MeSH headings (not the drug classes "Anesthetics, ...", "Hypnotics and Sedatives")
@@ -73,7 +67,8 @@ def about_patients(question: str, population: str | None, named: tuple[str, ...]
     human = classify(SourceRecord(key="question", title=question)).human
     if human is False:
         return False
-    return bool(human or population or _CLINICAL.search(question) or any(_conditions(n) for n in named))
+    clinical = CLINICAL_WORDING.search(question)
+    return bool(human or population or clinical or any(_conditions(n) for n in named))
 
 
 @lru_cache(maxsize=4096)

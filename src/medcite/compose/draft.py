@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
+from medcite.text.cues import CLINICAL_WORDING
 from medcite.text.statements import readable, trim_sentence
 
 TITLES: dict[str, str] = {
@@ -73,16 +73,11 @@ ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "backg
 OPPOSITE = {"positive": "negative", "negative": "positive"}
 
 
-# a question that asks for a thing and names no treatment ("Which gene controls ...?", "What is the 3D genome
+# a question that asks for a thing in no clinical wording ("Which gene controls ...?", "What is the 3D genome
 # browser?") gets findings, mechanism and emerging evidence, not the clinical sections of a therapy answer
 # (the reading found laboratory findings filed under Safety and Pitfalls, and gaps on the dosing of software)
 FINDINGS_LAYOUT: tuple[str, ...] = ("findings", "mechanism", "emerging", "gaps")
 ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout)
-_TREATMENT_ASKED = re.compile(
-    r"\b(?:treat\w*|therap\w*|drugs?|medications?|medicines?|antibiotics?|first[- ]line|effective\w*|"
-    r"efficacy|doses?|dosing|dosage|manag\w*|prevent\w*|vaccin\w*|surg\w*|prescri\w*)\b",
-    re.I,
-)
 
 
 def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
@@ -90,7 +85,7 @@ def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
         ENTITY_FINDINGS
         and a.asks_entity
         and a.focus is QuestionType.THERAPY
-        and not _TREATMENT_ASKED.search(a.question)
+        and not CLINICAL_WORDING.search(a.question)
     ):
         return FINDINGS_LAYOUT
     return LAYOUTS[a.focus]

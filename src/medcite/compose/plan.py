@@ -278,12 +278,6 @@ MODEL_NAMES: float | None = 0.7
 ENTITY_NAMES = True
 
 
-def _naming_some(a: QuestionAnalysis, sources: list[RankedSource], cs: list[Concept]) -> list[RankedSource]:
-    """The sources that name at least one of ``cs``; all of them when none does (a misread question)."""
-    naming = [rs for rs in sources if len(missing_concepts(a, rs, cs)) < len(cs)]
-    return naming or sources
-
-
 def split_direct(
     a: QuestionAnalysis, sources: list[RankedSource], by_model: bool = False
 ) -> tuple[list[RankedSource], list[tuple[RankedSource, list[str]]]]:
@@ -294,16 +288,19 @@ def split_direct(
     concept words (:data:`MODEL_NAMES`)."""
     cs = concepts(a, learned_abbreviations(a, sources))
     cond = next((c for c in cs if c.name == a.condition), None)
+    misses = {id(rs): missing_concepts(a, rs, cs) for rs in sources} if cs else {}  # read once per source
     # an outcome that no source names with the intervention is a wording, not evidence that is missing
-    if a.condition is None and len(cs) == 2 and all(missing_concepts(a, rs, cs) for rs in sources):
-        cs = cs[:1]
+    if a.condition is None and len(cs) == 2 and all(misses.values()):
+        cs, dropped = cs[:1], cs[1].name
+        misses = {k: [m for m in v if m != dropped] for k, v in misses.items()}
     if by_model and ENTITY_NAMES and cs:
-        sources = _naming_some(a, sources, cs)
+        # where some sources name a concept of the question, those that name none are off-topic
+        sources = [rs for rs in sources if len(misses[id(rs)]) < len(cs)] or sources
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     by_score: list[RankedSource] = []  # direct but for the concept words, and scored high by the model
     for rs in sources:
-        miss = [] if by_model else missing_concepts(a, rs, cs)
+        miss = [] if by_model else misses.get(id(rs), [])
         scored = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
         if cs and len(miss) == len(cs) and not scored:
             continue

@@ -11,6 +11,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from medcite.compose.shapes import (
+    FRAMED_SPLIT,
+    SUBJECT_SPLIT,
     Clause,
     frame_object,
     is_wh,
@@ -377,18 +379,14 @@ def _pico(
     # "the dose of X for Y": what follows the preposition is the condition
     framed = clause.shape == "wh-frame"
     if framed and condition is None and (risk := risk_exposure(body, subject)):
-        exposure, where, harm = risk
+        exposure, where, harm = risk  # "the risk of seizures with bupropion"
         return _clean(exposure), _clean(clause.comparator), _clean(where), _clean(harm)
-    split = (_FRAMED_SPLIT if framed else _SUBJECT_SPLIT).match(subject)
+    split = (FRAMED_SPLIT if framed else SUBJECT_SPLIT).match(subject)
     if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
     return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
 
 
-_SUBJECT_SPLIT = re.compile(r"^(.+?)\s+(?:in|among|for|to treat|to prevent)\s+(.+)$", re.I)
-_FRAMED_SPLIT = re.compile(
-    r"^(.+?)\s+(?:in|among|for|on|to treat|to prevent)\s+(.+)$", re.I
-)  # "effects of X on Y"
 _HOW = re.compile(r"^how\s+(?:(?!much\b|many\b)\w+\s+)?(?:does|do|can|could|is|are|might|would)\s+", re.I)
 
 

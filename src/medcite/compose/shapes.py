@@ -333,7 +333,12 @@ _OUTCOME_WITH = re.compile(
     r"due to|during|on)\s+(?P<i>.+)$",
     re.I,
 )
-_WHERE = re.compile(r"^(.+?)\s+(?:in|among|for)\s+(.+)$", re.I)
+
+
+# "X as adjunctive therapy in depression": what follows the preposition may be the condition
+SUBJECT_SPLIT = re.compile(r"^(.+?)\s+(?:in|among|for|to treat|to prevent)\s+(.+)$", re.I)
+# "effects of X on Y": after a frame noun, "on" too
+FRAMED_SPLIT = re.compile(r"^(.+?)\s+(?:in|among|for|on|to treat|to prevent)\s+(.+)$", re.I)
 
 
 def risk_exposure(body: str, subject: str) -> tuple[str, str | None, str] | None:
@@ -343,6 +348,6 @@ def risk_exposure(body: str, subject: str) -> tuple[str, str | None, str] | None
     if not _RISK_OF.search(body) or not (m := _OUTCOME_WITH.match(subject)):
         return None
     exposure, where = m.group("i"), None
-    if part := _WHERE.match(exposure):  # "... with dabigatran in the elderly": the population is read apart
+    if part := SUBJECT_SPLIT.match(exposure):  # "... with dabigatran in the elderly": the population apart
         exposure, where = part.group(1), part.group(2) if names_condition(part.group(2)) else None
     return exposure, where, m.group("o")

@@ -386,6 +386,16 @@ LABORATORY = re.compile(
     r"|\braw ?264\.7\b|\bnih ?3t3\b|\bhuvecs?\b|\bguinea pigs?\b",
     re.I,
 )
+# the wording of a clinical question (about patients or their treatment), besides a population or a
+# recognised condition: directness reads animal studies as indirect for it; a question that asks for a
+# thing without it gets findings sections, not a therapy answer's
+CLINICAL_WORDING = re.compile(
+    r"\b(?:patients?|people|persons?|treat\w*|therap\w*|efficac\w*|effective\w*|dos(?:e|es|ing|age)|safe|"
+    r"safety|side[- ]effects?|adverse|prognos\w*|diagnos\w*|clinical\w*|manag\w*|symptoms?|mortality|"
+    r"survival|outcomes?|prevent\w*|screening|drugs?|medications?|medicines?|antibiotics?|first[- ]line|"
+    r"vaccin\w*|surg\w*|prescri\w*)\b",
+    re.I,
+)
 GUIDELINE_TITLE = re.compile(
     r"\bguidelines?\b|\bconsensus (?:statement|recommendations?|conference)\b"
     r"|\bposition (?:statement|paper)\b|\bpractice parameters?\b|\bscientific statement\b",
