@@ -13,7 +13,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article, draft, fit, plan
+from medcite.compose import compose_article, draft, fit, kinds, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -84,7 +84,8 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
     words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
     ``--no-outcome-concept`` (a question without a condition has one concept, as before
     ``medcite.compose.plan.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
-    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off)."""
+    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK``
+    off)."""
     ap.add_argument(
         "--model-names",
         type=float,
@@ -107,6 +108,12 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
         help="a question that asks for a thing and names no treatment keeps the therapy sections",
     )
     ap.add_argument(
+        "--no-kind-check",
+        action="store_true",
+        help="a question about what a thing is ('Is X a polyclonal antibody?') is not answered from what the "
+        "sources call X",
+    )
+    ap.add_argument(
         "--no-outcome-concept",
         action="store_true",
         help="a question without a condition does not take its outcome as the second concept",
@@ -121,6 +128,7 @@ def apply_composer_options(args: argparse.Namespace) -> None:
     plan.OUTCOME_CONCEPT = not args.no_outcome_concept
     plan.ENTITY_NAMES = not args.no_entity_names
     draft.ENTITY_FINDINGS = not args.no_findings_layout
+    kinds.KIND_CHECK = not args.no_kind_check
 
 
 def answer(

@@ -43,6 +43,15 @@ def _source(i: int, rec: SourceRecord) -> StoredSource:
     return StoredSource(id=i, record=rec, evidence=classify(rec))
 
 
+def bioasq_source(i: int, pmid: str) -> StoredSource:
+    """A record of the BioASQ snippet corpus as medcite stores it (its snippets as one unlabelled section)."""
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        d = next(d for line in fh if (d := json.loads(line))["pmid"] == pmid)
+    text = " ".join(dict.fromkeys(d["abstract_snippets"]))
+    rec = SourceRecord(key=pmid, title=d.get("title") or "", sections=(AbstractSection("", text),), pmid=pmid)
+    return StoredSource(id=i, record=rec, evidence=classify(rec))
+
+
 def load_pubmedqa(with_conclusion: bool = True) -> dict[str, StoredSource]:
     out: dict[str, StoredSource] = {}
     with (DATA_DIR / "pubmedqa" / "abstracts.jsonl").open(encoding="utf-8") as fh:

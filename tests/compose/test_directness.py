@@ -4,15 +4,12 @@ abstracts from the shared data (``corpora/abstracts_extra.jsonl.gz``)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from medcite.compose import analyze_question, compose_article, plan_queries
 from medcite.compose.plan import concepts, run_plan, split_direct
-from medcite.corpus.classify import classify
-from medcite.domain import AbstractSection, Provenance, SourceRecord, StoredSource
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
+from medcite.domain import Provenance, StoredSource
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source, load_extra
 
 ANIMAL = "animal or laboratory study"
 OTHER_SETTING = "other setting: anaesthesia or sedation"
@@ -75,22 +72,13 @@ def test_animal_studies_are_direct_for_a_question_about_animals(ketamine_sources
     assert [rs.hit.source.record.key for rs in direct] == ["27252027"] and indirect == []
 
 
-def _bioasq_source(i: int, pmid: str) -> StoredSource:
-    """A record of the BioASQ snippet corpus as medcite stores it (its snippets as one unlabelled section)."""
-    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
-        d = next(d for line in fh if (d := json.loads(line))["pmid"] == pmid)
-    text = " ".join(dict.fromkeys(d["abstract_snippets"]))
-    rec = SourceRecord(key=pmid, title=d.get("title") or "", sections=(AbstractSection("", text),), pmid=pmid)
-    return StoredSource(id=i, record=rec, evidence=classify(rec))
-
-
 def test_the_outcome_is_the_second_concept_of_a_question_without_a_condition() -> None:
     # BioASQ 7B-9B: "Is cohesin linked to myeloid differentiation?" Real snippet records: 30127433 links
     # cohesin with myeloid differentiation; 17113138 (Wapl and cohesin in mitosis) names cohesin only
     a = analyze_question("Is cohesin linked to myeloid differentiation?")
     assert (a.intervention, a.condition, a.outcome) == ("cohesin", None, "myeloid differentiation")
     assert [c.name for c in concepts(a)] == ["cohesin", "myeloid differentiation"]
-    sources = [_bioasq_source(1, "30127433"), _bioasq_source(2, "17113138")]
+    sources = [bioasq_source(1, "30127433"), bioasq_source(2, "17113138")]
     found = run_plan(OracleSearcher(sources), plan_queries(a), a)
     direct, indirect = split_direct(a, found)
     assert [rs.hit.source.key for rs in direct] == ["30127433"]
@@ -116,14 +104,14 @@ def test_an_outcome_no_source_names_is_not_required() -> None:
     # BioASQ 7B-9B asks "Can pets affect infant microbiomed?": an outcome worded as no abstract words it.
     # An outcome neither snippet record words ("myelopoiesis") leaves both direct: they name cohesin
     a = analyze_question("Is cohesin linked to myelopoiesis?")
-    sources = [_bioasq_source(1, "30127433"), _bioasq_source(2, "17113138")]
+    sources = [bioasq_source(1, "30127433"), bioasq_source(2, "17113138")]
     direct, _indirect = split_direct(a, run_plan(OracleSearcher(sources), plan_queries(a), a))
     assert sorted(rs.hit.source.key for rs in direct) == ["17113138", "30127433"]
 
 
 def test_an_article_on_a_thing_that_is_no_treatment_has_findings_sections() -> None:
     q = "Which cohesin mutations affect hematopoietic stem cells?"  # two real BioASQ snippet records
-    sources = [_bioasq_source(1, "30127433"), _bioasq_source(2, "31552185")]
+    sources = [bioasq_source(1, "30127433"), bioasq_source(2, "31552185")]
     art = compose_article(q, OracleSearcher(sources), LexicalVerifier(), provenance=Provenance())
     keys = [s.key for s in art.sections]
     assert keys and keys[0] == "findings" and set(keys) <= {"findings", "mechanism", "emerging", "gaps"}

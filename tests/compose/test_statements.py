@@ -205,6 +205,28 @@ def test_a_subject_that_looks_like_a_section_label_stays() -> None:
     assert readable("Results: the synthetic test value was lower.") == "The synthetic test value was lower."
 
 
+def test_a_section_label_without_its_colon_goes() -> None:
+    """Snippet records keep some labels without their colon: "OBJECTIVE To summarize the US Food and Drug
+    Administration's ..." (BioASQ snippet record 28493654) read as a statement with the label in front."""
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"28493654"' in x)
+    sentence = next(s for s in rec["abstract_snippets"] if s.startswith("OBJECTIVE To summarize"))
+    assert trim_sentence(sentence).startswith("To summarize the US Food and Drug Administration")
+    assert (
+        trim_sentence("BACKGROUND AND OBJECTIVES Synthetic test text is here.")
+        == "Synthetic test text is here."
+    )
+    # a subject in capitals, and a label word before a lower-case word, stay
+    assert (
+        trim_sentence("AIDS PATIENTS Are a synthetic test group.")
+        == "AIDS PATIENTS Are a synthetic test group."
+    )
+    assert (
+        trim_sentence("RESULTS of the synthetic test were sent.")
+        == "RESULTS of the synthetic test were sent."
+    )
+
+
 def test_a_sentence_that_leans_on_the_one_before_is_no_statement() -> None:
     # BioASQ snippet record 27940404: "Contrary to long-held dogma, human milk is not sterile. Instead, it
     # provides infants a rich source of diverse bacteria, ..." (the second alone says nothing of milk)

@@ -73,19 +73,10 @@ def assemble(
     v: Verified,
     stance: StanceResult | None = None,
     found: Sequence[StudyFinding] = (),
+    lead: Draft | None = None,
 ) -> Article:
     prim = [c for c in v.kept if c.draft.section == primary_key(a)]
-    lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or v.kept
-    # which of the intervention and the condition each statement names, read once
-    cs = concepts(a)[:2]
-    names = {id(c): [x.found_in(c.draft.text) for x in cs] for c in lead_pool}
-    # key conclusions: statements naming the intervention and the condition first (stable otherwise)
-    lead_pool = sorted(lead_pool, key=lambda c: -sum(names[id(c)]))
-    ratings = [_rate(lead, prim, v.cross) for lead in lead_pool[:3]]
-    # the bottom line quotes only a statement its source fully supports; otherwise it says why not
-    supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
-    supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
-    pick = _choose_bottom(supported, names, ratings[0][0], stance, a.asks_entity)
+    pick, ratings, supported = _bottom_pick(a, prim, v, stance, lead)
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
@@ -94,6 +85,8 @@ def assemble(
         [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
     sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
+    if lead is not None and pick.draft is lead:  # what the subject is answers, not studies of it
+        synopsis = ""
     if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
     bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis)
@@ -130,6 +123,27 @@ def assemble(
         summary_of_findings=sof,
     )
     return for_audience(art, audience)
+
+
+def _bottom_pick(
+    a: QuestionAnalysis, prim: list[Checked], v: Verified, stance: StanceResult | None, lead: Draft | None
+) -> tuple[Checked, list[Rating], list[Checked]]:
+    """The statement the bottom line quotes, the key conclusions rated (the first three leads), and the
+    statements their sources fully support (the bottom line quotes only one of those)."""
+    lead_pool = [c for c in prim if c.draft.kind == "support"] or prim or v.kept
+    # which of the intervention and the condition each statement names, read once
+    cs = concepts(a)[:2]
+    names = {id(c): [x.found_in(c.draft.text) for x in cs] for c in lead_pool}
+    # key conclusions: statements naming the intervention and the condition first (stable otherwise)
+    lead_pool = sorted(lead_pool, key=lambda c: -sum(names[id(c)]))
+    ratings = [_rate(c, prim, v.cross) for c in lead_pool[:3]]
+    # the bottom line quotes only a statement its source fully supports; otherwise it says why not
+    supported = [r[0] for r in ratings if r[0].verdict.label is Label.SUPPORTED]
+    supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
+    # a statement that decided the answer (what the subject is, for a kind question) is the one quoted
+    led = [c for c in supported if lead is not None and c.draft is lead]
+    pick = led[0] if led else _choose_bottom(supported, names, ratings[0][0], stance, a.asks_entity)
+    return pick, ratings, supported
 
 
 def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]) -> Rating:

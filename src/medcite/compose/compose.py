@@ -12,9 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from medcite.compose.assemble import Checked, Verified, assemble, number_by_first_use
-from medcite.compose.candidates import card_of
-from medcite.compose.draft import Draft, extractive_drafts, primary_key
+from medcite.compose.candidates import Candidate, card_of
+from medcite.compose.draft import Draft, extractive_drafts, make_draft, primary_key
 from medcite.compose.fit import with_fit
+from medcite.compose.kinds import KindAnswer, kind_answer
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
@@ -71,6 +72,8 @@ class Drafted:
     indirect: list[tuple[RankedSource, list[str]]]
     rejected: int  # LLM sentences without a usable citation
     composer: str
+    # "Is X a polyclonal antibody?" answered no by what the sources say X is, and the draft quoting it
+    kind: tuple[KindAnswer, Draft] | None = None
 
 
 def compose_article(
@@ -128,9 +131,20 @@ def compose_article(
     found = study_findings(quoted, card_of)
     prim = {s.key for s, spans in quoted if spans}
     stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
+    lead = _kind_lead(drafted, verified.kept)
+    if stance is not None and lead is not None and drafted.kind is not None:
+        stance = replace(stance, stance="no", reasons=(*stance.reasons, drafted.kind[0].reason()))
     if stance is not None and observe is not None:
         observe(stance)
-    return assemble(question, analysis, audience, provenance, verified, stance, found)
+    return assemble(question, analysis, audience, provenance, verified, stance, found, lead)
+
+
+def _kind_lead(drafted: Drafted, kept: Sequence[Checked]) -> Draft | None:
+    """The draft that says what the subject is, where the sources answer a kind question no and the
+    verifier kept it."""
+    if drafted.kind is None:
+        return None
+    return next((c.draft for c in kept if c.draft is drafted.kind[1]), None)
 
 
 def quoted_sources(kept: Sequence[Checked], section: str) -> list[tuple[StoredSource, list[tuple[int, int]]]]:
@@ -168,8 +182,28 @@ def draft_statements(
         pool = list(dict.fromkeys(c for d in drafts for c in d.cites))
         out = llm_drafts(llm, analysis, pool, card_of)
         drafts, rejected, composer = list(out.drafts), out.rejected, f"llm:{llm.model_id}"
+    kind = _kind_draft(analysis, sources, indirect) if analysis.yes_no else None
+    if kind is not None:  # first, so that it is verified and leads the primary section
+        k = kind[1]  # a snippet corpus may hold the sentence twice in one record
+        drafts = [k, *(d for d in drafts if (d.cites[0].key, d.core) != (k.cites[0].key, k.core))]
     drafts = [d for d in drafts if len(d.text) <= MAX_STATEMENT_CHARS][: MAX_VERIFY - MAX_CROSS]
-    return Drafted(drafts, sources, indirect, rejected, composer)
+    return Drafted(drafts, sources, indirect, rejected, composer, kind)
+
+
+def _kind_draft(
+    a: QuestionAnalysis, sources: list[RankedSource], indirect: list[tuple[RankedSource, list[str]]]
+) -> tuple[KindAnswer, Draft] | None:
+    """For a question about what a thing is that the sources answer no (:mod:`medcite.compose.kinds`),
+    the answer and a draft quoting the first sentence that says so."""
+    ranked = [*sources, *(rs for rs, _why in indirect)]
+    answer = kind_answer(a.question, [rs.hit.source for rs in ranked])
+    if answer is None or not answer.answers_no:
+        return None
+    m = answer.against[0]
+    score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)
+    text = m.source.record.text[m.start : m.end]
+    cand = Candidate(m.source, text, m.start, m.end, "", "unknown", None, score, 1.0, False)
+    return answer, make_draft(primary_key(a), cand)
 
 
 def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifier) -> Verified:

@@ -16,7 +16,9 @@ import re
 from medcite.text.cues import (
     AUTHORS_FRAME,
     FIRST_PERSON,
+    HEADING_WORDS,
     HEDGING_VERBS,
+    LINK_WORDS,
     MODAL_HEDGE,
     OPINION_VERBS,
     SELF_LEAD,
@@ -36,6 +38,19 @@ _LEAD_TRIM = re.compile(
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
+# a label without its colon, as some corpora keep it: "OBJECTIVE To summarize ...", "BACKGROUND AND
+# OBJECTIVES Olaratumab is ...": heading words only, then a capitalised word in lower or mixed case
+_BARE_LABEL = re.compile(r"^((?:[A-Z]+\s+){1,4})(?=[A-Z0-9][A-Za-z0-9-]*[a-z])")
+
+
+def _without_bare_label(text: str) -> str:
+    m = _BARE_LABEL.match(text)
+    if not m:
+        return text
+    words = m.group(1).split()
+    if any(w in HEADING_WORDS for w in words) and all(w in HEADING_WORDS or w in LINK_WORDS for w in words):
+        return text[m.end() :]
+    return text
 
 
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
@@ -49,7 +64,7 @@ def trim_sentence(text: str) -> str:
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
     t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text))
     t = " ".join(_GLUED.sub(". ", t).split())
-    t = _LEAD_TRIM.sub("", _LEAD_LABEL.sub("", t))
+    t = _LEAD_TRIM.sub("", _without_bare_label(_LEAD_LABEL.sub("", t)))
     t = _LEAD_TRIM.sub("", without_frame(t))
     first = t.split(" ", 1)[0] if t else ""
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case

@@ -1,0 +1,150 @@
+"""Questions about what a thing is: "Is ustekinumab a polyclonal antibody?", "Is pimavanserin a typical
+antipsychotic?", "Is impetigo a viral infection?".
+
+Such a question names a subject, a kind ("antibody") and the qualifiers asked about ("polyclonal"). The
+sources say what the subject is, in an apposition ("Ustekinumab, a human monoclonal IgG1 antibody, ...";
+"a fully human monoclonal antibody, lucatumumab, ...") or a definition ("Impetigo is a contagious bacterial
+skin infection"). Where they name the same kind with a qualifier that excludes the one asked about
+(:func:`medcite.text.kinds.excludes`) more often than with the qualifiers asked about, the answer is no,
+and the sentence that says so is the evidence for it. The findings of studies *of* the subject (what
+ustekinumab did in psoriasis) do not answer such a question; the stance reader, trained on findings, reads
+them as yes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medcite.domain import StoredSource
+from medcite.text.kinds import agrees, excludes, plain_dashes, qualifier_words
+from medcite.text.sentences import record_sentences
+
+KIND_CHECK = True  # a switch for measuring it (bench: --no-kind-check)
+_QUESTION = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<subject>.+?)\s+an?\s+(?P<kind>.+?)\s*\?*\s*$", re.I)
+# the kind ends where a clause or a prepositional phrase begins ("a viral infection that affects the skin")
+_KIND_END = re.compile(
+    r"\s*(?:,\s*(?:that|which)\b|\b(?:that|which|who|whose|with|in|of|for|to|by|from|and|or|between|"
+    r"against|on|used|involved|associated|found|expressed|produced)\b).*$",
+    re.I,
+)
+_PRONOUNS = frozenset({"there", "it", "this", "that", "they"})
+_NOT_QUALIFIERS = frozenset({"rare", "new", "novel", "common", "the"})
+_PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
+# between the subject and its kind: "X, a ...", "X is a ...", "X (ABC) is an ...", "X represents a ..."
+_LINK = re.compile(
+    r"^\s*(?:,|\bis\b|\bare\b|\bwas\b|\bwere\b|\bas\b|\brepresents\b)\s*"
+    r"(?:(?:also|now|currently|both|itself)\s+)?(?:(?:an?|the)\s+)?",
+    re.I,
+)
+_PHRASE_END = re.compile(r"[.;:]|\b(?:that|which|and|with|in|of|for|to)\b", re.I)
+# "a fully human monoclonal antibody, lucatumumab": the kind's phrase just before the subject
+_BEFORE = re.compile(r"\b(?:an?|the)\s+((?:[^\s.;:,]+\s+){0,6}?)(\S+?)\s*,?\s*$", re.I)
+MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class KindQuestion:
+    subject: str  # "ustekinumab"
+    kind: str  # "antibody"
+    qualifiers: tuple[str, ...]  # ("polyclonal",)
+
+
+@dataclass(frozen=True, slots=True)
+class KindMention:
+    """A sentence that names the subject as a thing of the asked kind, with the qualifiers it uses."""
+
+    source: StoredSource
+    start: int  # offsets of the sentence in source.record.text
+    end: int
+    said: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KindAnswer:
+    question: KindQuestion
+    against: tuple[KindMention, ...]  # qualifiers that exclude the asked ones
+    agreeing: int  # mentions with every asked qualifier
+
+    @property
+    def answers_no(self) -> bool:
+        return len(self.against) > self.agreeing
+
+    def reason(self) -> str:
+        q = self.question
+        said = " ".join(self.against[0].said) if self.against else ""
+        return (
+            f"what {q.subject} is: {len(self.against)} sentence(s) call it a {said} {q.kind}, "
+            f"{self.agreeing} a {' '.join(q.qualifiers)} {q.kind} -> no"
+        )
+
+
+def kind_question(question: str) -> KindQuestion | None:
+    """The subject, kind and asked qualifiers of an "Is X a <qualifiers> <kind>?" question; None for any
+    other shape, or a kind asked without a qualifier ("Is chlorotoxin a peptide?")."""
+    m = _QUESTION.match(plain_dashes(question))
+    if not m or m.group("subject").lower() in _PRONOUNS:
+        return None
+    words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
+    if len(words) < 2:
+        return None
+    qualifiers = tuple(w for w in words[:-1] if w.lower() not in _NOT_QUALIFIERS)
+    if not qualifiers:
+        return None
+    return KindQuestion(m.group("subject").strip(), words[-1], qualifiers)
+
+
+def kind_answer(question: str, sources: Sequence[StoredSource]) -> KindAnswer | None:
+    """What the sources say the subject is (None: not such a question, or no source names the subject as
+    a thing of the asked kind)."""
+    q = kind_question(question) if KIND_CHECK else None
+    if q is None:
+        return None
+    against: list[KindMention] = []
+    agreeing = 0
+    for mention in (m for s in sources for m in mentions(q, s)):
+        missing = [a for a in q.qualifiers if not any(agrees(a, w) for w in mention.said)]
+        if not missing:
+            agreeing += 1
+        elif any(excludes(a, w) for a in missing for w in mention.said):
+            against.append(mention)
+    if not against and not agreeing:
+        return None
+    return KindAnswer(q, tuple(against), agreeing)
+
+
+def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
+    """The sentences of ``source`` that name the subject as a thing of kind ``q.kind`` (singular or
+    plural), each with the qualifiers before the kind."""
+    subject = re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
+    kind = q.kind.lower().rstrip("s")
+    out: list[KindMention] = []
+    for _label, start, end, text in record_sentences(source):
+        plain = _PARENTHESES.sub("", plain_dashes(text))
+        for m in subject.finditer(plain):
+            said = _said_before(plain[max(0, m.start() - 120) : m.start()], kind)
+            if said is None:
+                said = _said_after(plain[m.end() :], kind)
+            if said is not None:
+                out.append(KindMention(source, start, end, tuple(said)))
+                break
+    return out
+
+
+def _said_before(text: str, kind: str) -> list[str] | None:
+    m = _BEFORE.search(text)
+    if m and m.group(2).lower().rstrip("s,") == kind:
+        return qualifier_words(m.group(1))
+    return None
+
+
+def _said_after(text: str, kind: str) -> list[str] | None:
+    link = _LINK.match(text)
+    if not link or link.end() == 0:
+        return None
+    words = qualifier_words(_PHRASE_END.split(text[link.end() :], maxsplit=1)[0])[:MAX_PHRASE_WORDS]
+    for i, w in enumerate(words):
+        if w.lower().rstrip("s") == kind:
+            return words[:i]
+    return None

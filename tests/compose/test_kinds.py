@@ -1,0 +1,122 @@
+"""Questions about what a thing is ("Is ustekinumab a polyclonal antibody?"), answered from what the sources
+call it. The records are real BioASQ snippet records; the questions are BioASQ 7B-9B dev questions whose gold
+answer is no (ustekinumab, pimavanserin, impetigo, L-4F, lucatumumab) or yes (Netrin-1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose import compose_article
+from medcite.compose.kinds import KindQuestion, kind_answer, kind_question, mentions
+from medcite.domain import Provenance
+from medcite.text.kinds import agrees, excludes
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
+
+
+@pytest.mark.parametrize(
+    ("asked", "said", "expected"),
+    [
+        ("polyclonal", "monoclonal", True),  # a reversing prefix swapped
+        ("typical", "atypical", True),
+        ("proapoptotic", "antiapoptotic", True),
+        ("viral", "bacterial", True),  # one set of alternatives
+        ("recessive", "dominant", True),
+        ("apoE", "A-I", True),  # two names
+        ("PD-L1", "IgG1", False),  # an antibody class is no rival target
+        ("CD40", "antiCD40", False),  # an anti-CD40 antibody is a CD40 antibody
+        ("monoclonal", "human", False),  # unrelated words
+        ("secreted", "multifunctional", False),
+    ],
+)
+def test_which_qualifiers_exclude_each_other(asked: str, said: str, expected: bool) -> None:
+    assert excludes(asked, said) is expected
+
+
+def test_a_name_agrees_with_its_anti_form() -> None:
+    assert agrees("CD40", "antiCD40") and agrees("viral", "Viral") and not agrees("viral", "bacterial")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Is ustekinumab a polyclonal antibody?", KindQuestion("ustekinumab", "antibody", ("polyclonal",))),
+        (
+            "Is Impetigo a viral infection that affects the skin?",
+            KindQuestion("Impetigo", "infection", ("viral",)),
+        ),
+        (
+            "Is Li\u2013Fraumeni syndrome a rare, autosomal recessive, hereditary disorder that predisposes "
+            "carriers to cancer development?",
+            KindQuestion("Li-Fraumeni syndrome", "disorder", ("autosomal", "recessive", "hereditary")),
+        ),
+        (  # "pro apoptotic" is read as one qualifier, as "pro-apoptotic" and "proapoptotic" are
+            "Is Bcl-2-like protein 1 an pro apoptotic protein?",
+            KindQuestion("Bcl-2-like protein 1", "protein", ("proapoptotic",)),
+        ),
+        ("Is chlorotoxin a peptide?", None),  # a kind without a qualifier
+        ("Is there an increased risk of meningiomas in atomic bomb survivors?", None),
+        ("Does ketamine reduce anxiety?", None),
+    ],
+)
+def test_kind_questions_are_read(question: str, expected: KindQuestion | None) -> None:
+    assert kind_question(question) == expected
+
+
+def test_an_apposition_before_or_after_the_subject_is_a_mention() -> None:
+    q = kind_question("Is lucatumumab a polyclonal antibody?")
+    assert q is not None
+    # "a fully human anti-CD40 antagonist monoclonal antibody, lucatumumab, was evaluated ..."
+    said = [m.said for m in mentions(q, bioasq_source(1, "22861192"))]
+    assert ("fully", "human", "antiCD40", "antagonist", "monoclonal") in said
+    q = kind_question("Is ustekinumab a polyclonal antibody?")
+    assert q is not None
+    ust = bioasq_source(2, "29164954")
+    found = mentions(q, ust)
+    assert found and found[0].said == ("human", "monoclonal", "IgG1")
+    assert ust.record.text[found[0].start : found[0].end].startswith("Ustekinumab, a human monoclonal")
+
+
+@pytest.mark.parametrize(
+    ("question", "pmid"),
+    [
+        ("Is ustekinumab a polyclonal antibody?", "29164954"),
+        ("Is pimavanserin a typical antipsychotic?", "28493654"),
+        ("Is Impetigo a viral infection that affects the skin?", "29063621"),
+        ("Is L-4F an apoE mimetic peptide?", "29245934"),
+    ],
+)
+def test_a_qualifier_that_excludes_the_asked_one_answers_no(question: str, pmid: str) -> None:
+    answer = kind_answer(question, [bioasq_source(1, pmid)])
+    assert answer is not None and answer.answers_no
+    assert answer.against[0].source.key == pmid
+
+
+def test_the_asked_qualifier_found_does_not_answer_no() -> None:
+    answer = kind_answer("Is Netrin-1 a secreted protein?", [bioasq_source(1, "28174720")])
+    assert answer is not None and answer.agreeing >= 1 and not answer.answers_no
+
+
+def test_the_article_answers_no_and_quotes_what_the_subject_is() -> None:
+    sources = [bioasq_source(1, "29164954")]
+    art = compose_article(
+        "Is ustekinumab a polyclonal antibody?",
+        OracleSearcher(sources),
+        LexicalVerifier(),
+        provenance=Provenance(),
+    )
+    assert art.stance == "no"
+    assert art.bottom_line.startswith("No (") and "monoclonal IgG1 antibody" in art.bottom_line
+    assert any(
+        r.startswith("what ustekinumab is: 1 sentence(s) call it a human monoclonal IgG1 antibody")
+        for r in art.stance_reasons
+    )
+    # the finding-based synopsis ("Direct evidence: ...") says nothing about what a thing is
+    assert "Direct evidence" not in art.bottom_line
+
+
+def test_without_a_rival_qualifier_the_stance_is_left_to_the_findings() -> None:
+    sources = [bioasq_source(1, "28174720")]
+    art = compose_article(
+        "Is Netrin-1 a secreted protein?", OracleSearcher(sources), LexicalVerifier(), provenance=Provenance()
+    )
+    assert not any(r.startswith("what Netrin-1 is") for r in art.stance_reasons)
