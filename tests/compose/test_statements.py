@@ -16,7 +16,7 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.statements import first_person, readable, trim_sentence
+from medcite.text.statements import first_person, readable, trim_sentence, unfinished
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
@@ -186,7 +186,7 @@ def test_a_stating_frame_with_an_adverb_after_its_verb_goes() -> None:
     with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
         rec = next(json.loads(x) for x in fh if '"29985992"' in x)
     sentence = next(s for s in rec["abstract_snippets"] if "we show here that" in s)
-    sentence = sentence[sentence.index("Taken together") :].split(". ")[0]
+    sentence = sentence[sentence.index("Taken together") :].split(". ")[0] + "."
     out = readable(sentence)
     assert out is not None and out.startswith("Mutations leading either to BCL11B haploinsufficiency")
     assert not first_person(out)
@@ -224,6 +224,23 @@ def test_a_section_label_without_its_colon_goes() -> None:
     assert (
         trim_sentence("RESULTS of the synthetic test were sent.")
         == "RESULTS of the synthetic test were sent."
+    )
+
+
+def test_a_sentence_cut_off_is_no_statement() -> None:
+    """BioASQ snippets (and some screening-set abstracts) stop mid-sentence, some mid-word ("... a lower
+    medication burden at the end o"): 4,288 of the 18,720 snippets end without a sentence's punctuation."""
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        cut = [
+            s
+            for line in fh
+            for s in json.loads(line)["abstract_snippets"]
+            if s.rstrip().endswith(" end o") or s.rstrip().endswith(" rs :")
+        ]
+    assert cut and all(unfinished(s) and readable(s) is None for s in cut)
+    assert readable("The synthetic test fell by 45%") == "The synthetic test fell by 45%."
+    assert readable("The synthetic test was done. (ABSTRACT TRUNCATED AT 250 WORDS)") == (
+        "The synthetic test was done."
     )
 
 

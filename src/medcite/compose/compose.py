@@ -51,6 +51,7 @@ from medcite.domain import (
 )
 from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier
+from medcite.text.statements import unfinished
 
 __all__ = ["compose_article", "number_by_first_use"]
 
@@ -197,12 +198,13 @@ def _kind_draft(
     the answer and a draft quoting the first sentence that says so."""
     ranked = [*sources, *(rs for rs, _why in indirect)]
     answer = kind_answer(a.question, [rs.hit.source for rs in ranked])
-    if answer is None or not answer.answers_no:
+    # the sentence quoted is a whole one (a snippet cut off mid-sentence still counts in the vote)
+    whole = [m for m in answer.against if not unfinished(m.text)] if answer and answer.answers_no else []
+    if answer is None or not whole:
         return None
-    m = answer.against[0]
+    m = whole[0]
     score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)
-    text = m.source.record.text[m.start : m.end]
-    cand = Candidate(m.source, text, m.start, m.end, "", "unknown", None, score, 1.0, False)
+    cand = Candidate(m.source, m.text, m.start, m.end, "", "unknown", None, score, 1.0, False)
     return answer, make_draft(primary_key(a), cand)
 
 

@@ -60,6 +60,10 @@ class KindMention:
     end: int
     said: tuple[str, ...]
 
+    @property
+    def text(self) -> str:
+        return self.source.record.text[self.start : self.end]
+
 
 @dataclass(frozen=True, slots=True)
 class KindAnswer:
@@ -69,6 +73,7 @@ class KindAnswer:
 
     @property
     def answers_no(self) -> bool:
+        """More sentences exclude the asked qualifiers than name them all."""
         return len(self.against) > self.agreeing
 
     def reason(self) -> str:

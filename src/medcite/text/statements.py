@@ -162,9 +162,23 @@ def _there_was(m: re.Match[str]) -> str | None:
 _INNER_LABEL = re.compile(r"(?<=[.!?])\s+[A-Z][A-Za-z/& ]{2,40}:\s+(?=[A-Z0-9])")
 
 
+# how a whole sentence ends; a corpus of partial abstracts (BioASQ snippets, some screening sets) cuts some
+# off mid-sentence or mid-word: "... a lower medication burden at the end o", "... coefficient, rs :"
+_FINISHED = re.compile(r"""[.!?)\]"'%\u2019\u201d]$""")
+
+
+def unfinished(sentence: str) -> bool:
+    """Whether the sentence stops without the punctuation that ends one (a database's truncation note
+    aside): cut off, not a statement."""
+    return not _FINISHED.search(TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip())
+
+
 def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
-    still speak ("we believe ...", "we therefore recommend ...") or nothing is left."""
+    still speak ("we believe ...", "we therefore recommend ..."), the sentence is cut off
+    (:func:`unfinished`) or nothing is left."""
+    if unfinished(sentence):
+        return None
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
