@@ -317,6 +317,16 @@ def _best(designs: Iterable[Design]) -> Design | None:
     return ranked[0] if ranked else None
 
 
+def _guideline_title(title: str, in_title: set[Design]) -> bool:
+    """A title that names a guideline, not a study or a discussion of guidelines: "... guidelines: a 5-year
+    follow-up", "Review article: ... guidelines for prevention", "... Evidence Report for a Clinical Practice
+    Guideline" (a systematic review), "JNC-7 guidelines: are they still relevant?" (a commentary)."""
+    if not GUIDELINE_TITLE.search(title) or ABOUT_GUIDELINES.search(title):
+        return False
+    question = title.rstrip().endswith("?")
+    return not (REVIEW_TITLE.search(title) or Design.META_ANALYSIS in in_title or question)
+
+
 def _infer_design(title: str, text: str) -> Design | None:
     title = title.translate(_DASHES)
     if NOT_A_STUDY_TITLE.search(title):
@@ -329,7 +339,7 @@ def _infer_design(title: str, text: str) -> Design | None:
     found = {design for design, cue in cues if any(cue.search(s) for s in sentences)}
     in_title = {design for design, cue in cues if cue.search(title)}
     trial_or_report = found & {Design.RCT, Design.CASE_CONTROL, Design.CASE_SERIES}
-    if GUIDELINE_TITLE.search(title) and not ABOUT_GUIDELINES.search(title) and not trial_or_report:
+    if _guideline_title(title, in_title) and not trial_or_report:
         return Design.GUIDELINE
     if Design.META_ANALYSIS in found:
         return Design.META_ANALYSIS

@@ -410,13 +410,13 @@ ABOUT_GUIDELINES = re.compile(
     r"|\bguidelines?\s+(?:can|could|may|might|will|would|did|do|does|were|was|are|is|have|has|had)\b"
     r"|\bin relation to\b"
     r"|\bguidelines? (?:adherence|compliance|implementation|use|uptake|concordance)\b"
-    r"|\bbased on\b|\b(?:trial|study|survey|audit|experience|analysis|"
+    r"|\bbased on\b|\bfollow-up\b|\bguidelines? among\b|\b(?:trial|study|survey|audit|experience|analysis|"
     r"intervention|program|programme)\b",
     re.I,
 )
 REVIEW_TITLE = re.compile(
     r"\breview\b(?<!chart review)(?<!record review)(?<!records review)(?<!case review)(?<!peer review)"
-    r"|\boverview\b|\bupdate on\b",
+    r"|\boverview\b|\bupdate on\b|\bevidence report\b",
     re.I,
 )
 
