@@ -59,6 +59,17 @@ _MODALS = frozenset("may might could would".split())
 _AND_THAT = re.compile(r",? and that\s+")
 
 
+# how a whole sentence ends; a corpus of partial abstracts (BioASQ snippets, some screening sets) cuts some
+# off mid-sentence or mid-word: "... a lower medication burden at the end o", "... coefficient, rs :"
+_FINISHED = re.compile(r"""[.!?)\]"'%\u2019\u201d]$""")
+
+
+def unfinished(sentence: str) -> bool:
+    """Whether the sentence stops without the punctuation that ends one (a database's truncation note
+    aside): cut off, quoted only up to its last whole word and marked so (:func:`trim_sentence`)."""
+    return not _FINISHED.search(TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip())
+
+
 def trim_sentence(text: str) -> str:
     """The sentence as a statement: markup, a database's truncation note, a leading section label and
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
@@ -69,7 +80,11 @@ def trim_sentence(text: str) -> str:
     first = t.split(" ", 1)[0] if t else ""
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
         t = t[0].upper() + t[1:]
-    if t and t[-1] not in ".!?)":
+    if t and unfinished(text):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
+        if t[-1].isalnum():
+            t = t.rsplit(" ", 1)[0]
+        t = t.rstrip(" ,;:(-") + " \u2026"
+    elif t and t[-1] not in ".!?)":
         t += "."
     return t
 
@@ -162,23 +177,9 @@ def _there_was(m: re.Match[str]) -> str | None:
 _INNER_LABEL = re.compile(r"(?<=[.!?])\s+[A-Z][A-Za-z/& ]{2,40}:\s+(?=[A-Z0-9])")
 
 
-# how a whole sentence ends; a corpus of partial abstracts (BioASQ snippets, some screening sets) cuts some
-# off mid-sentence or mid-word: "... a lower medication burden at the end o", "... coefficient, rs :"
-_FINISHED = re.compile(r"""[.!?)\]"'%\u2019\u201d]$""")
-
-
-def unfinished(sentence: str) -> bool:
-    """Whether the sentence stops without the punctuation that ends one (a database's truncation note
-    aside): cut off, not a statement."""
-    return not _FINISHED.search(TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip())
-
-
 def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
-    still speak ("we believe ...", "we therefore recommend ..."), the sentence is cut off
-    (:func:`unfinished`) or nothing is left."""
-    if unfinished(sentence):
-        return None
+    still speak ("we believe ...", "we therefore recommend ...") or nothing is left."""
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
