@@ -54,6 +54,10 @@ def test_a_name_agrees_with_its_anti_form() -> None:
             KindQuestion("Bcl-2-like protein 1", "protein", ("proapoptotic",)),
         ),
         ("Is chlorotoxin a peptide?", None),  # a kind without a qualifier
+        (  # the subject's other name in brackets goes, as it does in the sentences read
+            "Is Nivolumab (Opdivo) a PD-L1 inhibitor?",
+            KindQuestion("Nivolumab", "inhibitor", ("PD-L1",)),
+        ),
         ("Is there an increased risk of meningiomas in atomic bomb survivors?", None),
         ("Does ketamine reduce anxiety?", None),
     ],

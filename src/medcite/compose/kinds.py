@@ -97,7 +97,8 @@ def kind_question(question: str) -> KindQuestion | None:
     qualifiers = tuple(w for w in words[:-1] if w.lower() not in _NOT_QUALIFIERS)
     if not qualifiers:
         return None
-    return KindQuestion(m.group("subject").strip(), words[-1], qualifiers)
+    # "Nivolumab (Opdivo)": the subject without its other name, as the sentences are read without theirs
+    return KindQuestion(_PARENTHESES.sub("", m.group("subject")).strip(), words[-1], qualifiers)
 
 
 def kind_answer(question: str, sources: Sequence[StoredSource]) -> KindAnswer | None:
