@@ -229,8 +229,8 @@ def test_a_section_label_without_its_colon_goes() -> None:
 
 def test_a_sentence_cut_off_is_quoted_as_cut_off() -> None:
     """BioASQ snippets (and some screening-set abstracts) stop mid-sentence, some mid-word ("... a lower
-    medication burden at the end o"): 4,288 of the 18,720 snippets end without a sentence's punctuation. Such
-    a sentence is quoted up to its last whole word and ends in an ellipsis, not a full stop."""
+    medication burden at the end o", "... coefficient, rs :"). Such a sentence is quoted up to its last whole
+    word and ends in an ellipsis, not a full stop."""
     with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
         cut = [
             s
@@ -244,6 +244,13 @@ def test_a_sentence_cut_off_is_quoted_as_cut_off() -> None:
         assert out is not None and out.endswith(" \u2026") and not out.endswith(" o \u2026"), out
         assert not out.endswith(": \u2026")
     assert readable("The synthetic test fell by 45%") == "The synthetic test fell by 45%."
+    # a snippet that only lacks its full stop is whole (BioASQ snippets: "... among all patients treated
+    # with radiotherapy" lost its last word when every unpunctuated end was read as a cut)
+    assert readable("The synthetic test was given to patients treated with radiotherapy") == (
+        "The synthetic test was given to patients treated with radiotherapy."
+    )
+    assert readable("The synthetic test was given in the") == "The synthetic test was given \u2026"
+    assert readable("The synthetic test measured vitamin D") == "The synthetic test measured vitamin D."
     assert readable("The synthetic test was done. (ABSTRACT TRUNCATED AT 250 WORDS)") == (
         "The synthetic test was done."
     )

@@ -25,6 +25,16 @@ from medcite.text.cues import (
     STATING_VERBS,
     TRUNCATION_MARKER,
 )
+from medcite.text.words import (
+    AGAINST,
+    AMONG,
+    ARTICLES,
+    COMMON_PREPOSITIONS,
+    CONTEXT_PREPOSITIONS,
+    COORDINATORS,
+    CORE_PREPOSITIONS,
+    VIA,
+)
 
 # a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." and
 # "Results were ..." keep their subject
@@ -60,14 +70,49 @@ _AND_THAT = re.compile(r",? and that\s+")
 
 
 # how a whole sentence ends; a corpus of partial abstracts (BioASQ snippets, some screening sets) cuts some
-# off mid-sentence or mid-word: "... a lower medication burden at the end o", "... coefficient, rs :"
+# off mid-sentence or mid-word: "... a lower medication burden at the end o", "... coefficient, rs :". Many
+# snippets only lack their full stop ("... among all patients treated with radiotherapy"): those are whole.
 _FINISHED = re.compile(r"""[.!?)\]"'%\u2019\u201d]$""")
+# words no sentence ends on: it was cut after them
+_DANGLING = (
+    ARTICLES
+    | COORDINATORS
+    | CORE_PREPOSITIONS
+    | COMMON_PREPOSITIONS
+    | CONTEXT_PREPOSITIONS
+    | AMONG
+    | VIA
+    | AGAINST
+    | frozenset("that which who whose is are was were be been its their as but nor while".split())
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _dangling_end(text: str) -> bool:
+    """The text ends on a word no sentence ends on, or on a lone small letter (a word cut off: "end o")."""
+    m = _LAST_WORD.search(text)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in _DANGLING or (len(word) == 1 and word.islower())  # not "vitamin D", "I"
 
 
 def unfinished(sentence: str) -> bool:
-    """Whether the sentence stops without the punctuation that ends one (a database's truncation note
-    aside): cut off, quoted only up to its last whole word and marked so (:func:`trim_sentence`)."""
-    return not _FINISHED.search(TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip())
+    """Whether the sentence was cut off: no closing punctuation, and it stops on a comma, colon, dash or an
+    open bracket, on a word no sentence ends on ("the", "of", "and") or on a lone letter (a database's
+    truncation note aside). Quoted up to its last whole word and marked so (:func:`trim_sentence`)."""
+    t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip()
+    if not t or _FINISHED.search(t):
+        return False
+    return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t)
+
+
+def _cut_off(text: str) -> str:
+    """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ..."."""
+    t = text.rstrip(" ,;:(-/")
+    while " " in t and _dangling_end(t):
+        t = t.rsplit(" ", 1)[0].rstrip(" ,;:(-/")
+    return t if t.endswith((".", "!", "?")) else t + " \u2026"  # "... events. The": the sentence before
 
 
 def trim_sentence(text: str) -> str:
@@ -81,9 +126,7 @@ def trim_sentence(text: str) -> str:
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
         t = t[0].upper() + t[1:]
     if t and unfinished(text):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
-        if t[-1].isalnum():
-            t = t.rsplit(" ", 1)[0]
-        t = t.rstrip(" ,;:(-") + " \u2026"
+        t = _cut_off(t)
     elif t and t[-1] not in ".!?)":
         t += "."
     return t
