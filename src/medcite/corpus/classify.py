@@ -55,6 +55,7 @@ from medcite.text.cues import (
     CASE_SERIES_CUE,
     ECONOMIC_MODEL,
     FUTURE_RESEARCH,
+    GUIDANCE_CUE,
     GUIDELINE_TITLE,
     IN_VIVO,
     LABORATORY,
@@ -317,14 +318,20 @@ def _best(designs: Iterable[Design]) -> Design | None:
     return ranked[0] if ranked else None
 
 
-def _guideline_title(title: str, in_title: set[Design]) -> bool:
+def _guideline_title(title: str, text: str, in_title: set[Design]) -> bool:
     """A title that names a guideline, not a study or a discussion of guidelines: "... guidelines: a 5-year
     follow-up", "Review article: ... guidelines for prevention", "... Evidence Report for a Clinical Practice
-    Guideline" (a systematic review), "JNC-7 guidelines: are they still relevant?" (a commentary)."""
+    Guideline" (a systematic review), "JNC-7 guidelines: are they still relevant?" (a commentary). A title
+    whose only such word is "guidelines" needs an abstract that recommends, or names a panel, a consensus or
+    a society (:data:`GUIDANCE_CUE`): "Bupropion for the treatment of tobacco dependence: guidelines for
+    balancing risks and benefits" summarises trials and recommends nothing (a review)."""
     if not GUIDELINE_TITLE.search(title) or ABOUT_GUIDELINES.search(title):
         return False
     question = title.rstrip().endswith("?")
-    return not (REVIEW_TITLE.search(title) or Design.META_ANALYSIS in in_title or question)
+    if REVIEW_TITLE.search(title) or Design.META_ANALYSIS in in_title or question:
+        return False
+    word_only = not GUIDELINE_TITLE.search(re.sub(r"\bguidelines?\b", " ", title, flags=re.I))
+    return not (word_only and text.strip() and not GUIDANCE_CUE.search(text))
 
 
 def _infer_design(title: str, text: str) -> Design | None:
@@ -339,7 +346,7 @@ def _infer_design(title: str, text: str) -> Design | None:
     found = {design for design, cue in cues if any(cue.search(s) for s in sentences)}
     in_title = {design for design, cue in cues if cue.search(title)}
     trial_or_report = found & {Design.RCT, Design.CASE_CONTROL, Design.CASE_SERIES}
-    if _guideline_title(title, in_title) and not trial_or_report:
+    if _guideline_title(title, text, in_title) and not trial_or_report:
         return Design.GUIDELINE
     if Design.META_ANALYSIS in found:
         return Design.META_ANALYSIS

@@ -401,6 +401,13 @@ GUIDELINE_TITLE = re.compile(
     r"|\bposition (?:statement|paper)\b|\bpractice parameters?\b|\bscientific statement\b",
     re.I,
 )
+# an abstract that gives guidance: it recommends, or names who does (a panel, a consensus, a society)
+GUIDANCE_CUE = re.compile(
+    r"\brecommend\w*|\bguidelines?\b|\bguidance\b|\bpanel\b|\bconsensus\b|\bshould\b|\bstatement\b"
+    r"|\blevels? of evidence\b|\bstrength of (?:the )?evidence\b|\bexperts?\b|\bcommittee\b|\btask force\b"
+    r"|\bworking group\b|\bsociety\b|\bassociation\b|\bcollege\b",
+    re.I,
+)
 # a title about guidelines, not a guideline: their use, their effect, a study of them
 ABOUT_GUIDELINES = re.compile(
     r"\b(?:implement|adheren|adhere|complian|concordan|discordan|evaluat|effect|impact|utili[sz]|audit|"
