@@ -14,7 +14,11 @@ from medcite.testing import OverlapSearcher
 from tests.compose.doubles import LexicalVerifier
 
 LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very low")
-DESIGNS = {p.removeprefix("a ").removeprefix("an ") for p in DESIGN_PHRASE.values()} - {"study"} | {"other"}
+# the design in words, or "unstated-design study" for a design only guessed from the text (design_words)
+DESIGNS = {p.removeprefix("a ").removeprefix("an ") for p in DESIGN_PHRASE.values()} - {"study"} | {
+    "other",
+    "unstated-design study",
+}
 
 
 def test_one_row_per_reference_in_order(bupropion_article: Article, therapy_article: Article) -> None:

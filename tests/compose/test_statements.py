@@ -10,14 +10,16 @@ import re
 import pytest
 
 from medcite.compose import compose_article
-from medcite.compose.candidates import NUMBER
+from medcite.compose.candidates import NUMBER, Candidate
+from medcite.compose.draft import make_draft
 from medcite.corpus.classify import classify
 from medcite.corpus.jsonl import record_from_dict
-from medcite.domain import Article, Provenance, SourceRecord, StoredSource
+from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
+from medcite.text.cues import Role
 from medcite.text.statements import first_person, readable, trim_sentence, unfinished
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
 
@@ -264,3 +266,25 @@ def test_a_sentence_that_leans_on_the_one_before_is_no_statement() -> None:
     assert readable("It is unclear whether the synthetic test works.") == (
         "It is unclear whether the synthetic test works."
     )
+
+
+def test_a_background_sentence_is_not_put_in_the_study_design_s_mouth() -> None:
+    """The Evidence Inference record of a trial of Lactobacillus gasseri BNR17 in obesity opens "Lactobacillus
+    gasseri BNR17 is a type of probiotic strain isolated from human breast milk": quoted as "In a randomised
+    controlled trial, lactobacillus gasseri BNR17 is a type of probiotic strain ..." it read as a finding of
+    the trial. Its result sentence keeps the prefix."""
+    src = next(s for s in load_extra(("gasseri BNR17",)).values() if "Double-Blind" in s.record.title)
+    assert src.evidence.design is Design.RCT
+    by_text = {t: (s, e) for _lab, s, e, t in record_sentences(src)}
+
+    def draft_of(text: str, role: Role) -> str:
+        s, e = next(span for t, span in by_text.items() if t.startswith(text))
+        return make_draft(
+            "efficacy", Candidate(src, src.record.text[s:e], s, e, "", role, None, 1.0, 0.5, False)
+        ).text
+
+    assert draft_of("Lactobacillus gasseri BNR17 is a type", "unknown").startswith(
+        "Lactobacillus gasseri BNR17"
+    )
+    assert draft_of("Lactobacillus gasseri BNR17 is a type", "background").startswith("Lactobacillus gasseri")
+    assert draft_of("Decrease of waist and hip", "unknown").startswith("In a randomised controlled trial")

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medcite.compose.candidates import (
+    NUMBER,
     TAGS,
     Candidate,
     Prefix,
@@ -182,8 +183,18 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return len(a & b) / len(a | b) >= 0.6
 
 
+def _of_the_study(c: Candidate) -> bool:
+    """Whether the sentence says what the study found or did, so that the design prefix ("In a randomised
+    controlled trial, ...") belongs in front of it: not a background sentence, nor an unlabelled one with no
+    finding in it ("Lactobacillus gasseri BNR17 is a type of probiotic strain isolated from human breast
+    milk" opens a trial of it in obesity: the trial did not establish it)."""
+    if c.role == "background":
+        return False
+    return c.role != "unknown" or bool(TAGS["efficacy"].search(c.text) or NUMBER.search(c.text))
+
+
 def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
-    prefix = attribution(c.source)
+    prefix = attribution(c.source) if _of_the_study(c) else Prefix("")
     core = readable(c.text) or trim_sentence(c.text)
     text = with_prefix(prefix, core)
     if kind == "contrast":
