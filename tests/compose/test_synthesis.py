@@ -236,3 +236,27 @@ def test_the_quoted_conclusion_is_rated_with_the_studies_that_agree_with_it(
     assert first[0] is pick
     assert {s.key for s in first[3]} == {"26298839", "17113061", "21645374"}  # not "a single study"
     assert not any("single study" in r for r in first[2])
+
+
+def test_a_question_that_asks_for_a_thing_gets_no_count_of_studies_for_an_answer() -> None:
+    """BioASQ 7B-9B: "What is the combined effect of Nfat and miR-25?" read "Direct evidence: 4 studies ...; 1
+    found an increase in the outcome they reported" before its quoted sentence. A question that asks for a
+    thing is answered by the sentence quoted; the findings' directions answer only effect questions."""
+    from medcite.compose import analyze_question, compose_article
+    from medcite.domain import Provenance
+    from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
+
+    q = "Which protein complex is linked to myeloid differentiation?"
+    a = analyze_question(q)
+    assert a.asks_entity and not synthesis.asks_effect(a)
+    assert synthesis.asks_effect(analyze_question("Does bupropion help smoking cessation?"))
+    # "differentiation" is no difference ("differ" matched it; the question read as asking for a difference)
+    assert not synthesis.asks_difference("Is cohesin linked to myeloid differentiation?")
+    assert synthesis.asks_difference("Do the synthetic test arms differ in outcome?")
+    art = compose_article(
+        q, OracleSearcher([bioasq_source(1, "30127433")]), LexicalVerifier(), provenance=Provenance()
+    )
+    assert art.bottom_line and "Direct evidence" not in art.bottom_line
+    assert all(
+        row.direction == "not compared" for row in art.summary_of_findings if row.outcome != "Adverse events"
+    )

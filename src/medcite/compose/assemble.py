@@ -240,7 +240,8 @@ def _synthesis(
     cited = [f for f in found if f.source.key in order]
     main = [f for f in cited if f.source.key in prim_keys]
     sof = outcome_rows(a, main, cited, order)
-    if not sof or sof[0].outcome == "Adverse events":
+    # a question that asks for a thing is answered by the sentence quoted, not by a count of studies
+    if not sof or sof[0].outcome == "Adverse events" or a.asks_entity:
         return sof, ""
     return sof, summary_sentence(sof[0], [design_words(f.source) for f in main]) + " "
 

@@ -137,8 +137,9 @@ EFFECT_FOCUS = frozenset(
 
 def asks_effect(a: QuestionAnalysis) -> bool:
     """Whether the question asks about an effect or a difference: only then do the findings' directions
-    answer it ("Is cohesin linked to myeloid differentiation?" is not answered by an "increase")."""
-    return a.focus in EFFECT_FOCUS or asks_difference(a.question)
+    answer it ("Is cohesin linked to myeloid differentiation?" is not answered by an "increase", nor "What is
+    the combined effect of Nfat and miR-25?", a question that asks for a thing)."""
+    return (a.focus in EFFECT_FOCUS and not a.asks_entity) or asks_difference(a.question)
 
 
 def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:

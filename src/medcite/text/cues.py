@@ -270,8 +270,9 @@ STRONG_HEDGE = re.compile(
     re.I,
 )
 # a question about a difference or an effect (then "comparable" answers no)
+# ("differ", "difference"; not "differentiation": "Is cohesin linked to myeloid differentiation?")
 DIFFERENCE_QUESTION = re.compile(
-    r"\b(?:differ\w*|better|superior|inferior|more|less|improv\w*|increas\w*|reduc\w*|decreas\w*|"
+    r"\b(?:differ(?!entiat)\w*|better|superior|inferior|more|less|improv\w*|increas\w*|reduc\w*|decreas\w*|"
     r"affect\w*|influenc\w*|impact\w*|associat\w*|relat\w*|predict\w*|change\w*|alter\w*|promot\w*|"
     r"higher|lower|worse|benefit\w*|prevent\w*|protect\w*|cause\w*|risk|"
     r"requir\w*|needs?|needed|necessar\w*|contraindicat\w*)\b",
