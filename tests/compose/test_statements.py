@@ -218,6 +218,10 @@ def test_a_section_label_without_its_colon_goes() -> None:
         trim_sentence("BACKGROUND AND OBJECTIVES Synthetic test text is here.")
         == "Synthetic test text is here."
     )
+    # a label in title case with a space before its colon (a BioASQ snippet record: "Summary : FunImageJ is")
+    assert (
+        trim_sentence("Summary : The synthetic test is a framework.") == "The synthetic test is a framework."
+    )
     # a subject in capitals, and a label word before a lower-case word, stay
     assert (
         trim_sentence("AIDS PATIENTS Are a synthetic test group.")

@@ -41,7 +41,7 @@ from medcite.text.words import (
 _LEAD_TRIM = re.compile(
     r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|overall|however|conversely|moreover|"
     r"furthermore|in addition|additionally|also|thus|therefore|hence|finally|importantly|notably)\s*[:,]?|"
-    r"(?:conclusions?|results?|interpretation|findings)\s*[:,])\s+)+",
+    r"(?:conclusions?|results?|interpretation|findings)\s*[:,]|summary\s*:)\s+)+",
     re.I,
 )
 
