@@ -84,8 +84,8 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
     words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
     ``--no-outcome-concept`` (a question without a condition has one concept, as before
     ``medcite.compose.plan.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
-    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off), ``--no-yes-no-findings``
-    (``draft.YES_NO_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK`` off)."""
+    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK``
+    off)."""
     ap.add_argument(
         "--model-names",
         type=float,
@@ -108,11 +108,6 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
         help="a question that asks for a thing and names no treatment keeps the therapy sections",
     )
     ap.add_argument(
-        "--no-yes-no-findings",
-        action="store_true",
-        help="a yes/no question that names no drug, procedure or condition keeps the therapy sections",
-    )
-    ap.add_argument(
         "--no-kind-check",
         action="store_true",
         help="a question about what a thing is ('Is X a polyclonal antibody?') is not answered from what the "
@@ -133,7 +128,6 @@ def apply_composer_options(args: argparse.Namespace) -> None:
     plan.OUTCOME_CONCEPT = not args.no_outcome_concept
     plan.ENTITY_NAMES = not args.no_entity_names
     draft.ENTITY_FINDINGS = not args.no_findings_layout
-    draft.YES_NO_FINDINGS = not args.no_yes_no_findings
     kinds.KIND_CHECK = not args.no_kind_check
 
 

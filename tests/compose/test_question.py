@@ -272,12 +272,6 @@ def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
         ("Which antibiotics are effective against MRSA?", "efficacy"),  # a thing, but a treatment
         ("What is the best treatment for acute migraine?", "efficacy"),
         ("What is the role of ketamine in treating anxiety?", "efficacy"),
-        # yes/no (BioASQ 7B-9B): no drug, procedure or condition named -> findings; else the therapy sections
-        ("Is cohesin linked to myeloid differentiation?", "findings"),
-        ("Can pets affect infant microbiomed?", "findings"),
-        ("Does bupropion help smoking cessation?", "efficacy"),  # a drug
-        ("Is aspirin linked to Reye syndrome?", "efficacy"),
-        ("Is Bobble head doll syndrome associated with hydrocephalus?", "efficacy"),  # conditions
     ],
 )
 def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str, primary: str) -> None:

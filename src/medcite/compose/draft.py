@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from medcite.compose.candidates import (
     NUMBER,
@@ -21,7 +20,6 @@ from medcite.domain.article import StatementKind
 from medcite.text import terms
 from medcite.text.cues import CLINICAL_WORDING
 from medcite.text.statements import readable, trim_sentence
-from medcite.text.synonyms import synonyms
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -83,32 +81,15 @@ FINDINGS_LAYOUT: tuple[str, ...] = ("findings", "mechanism", "emerging", "gaps")
 ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout)
 
 
-# a yes/no question in no clinical wording that names no drug, procedure or condition ("Is cohesin linked to
-# myeloid differentiation?", "Can pets affect infant microbiome?") gets the findings sections too: the
-# reading found laboratory findings under "Efficacy" in every such answer
-YES_NO_FINDINGS = True  # a switch for measuring it (bench: --no-yes-no-findings)
-
-
 def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
-    lab = a.asks_entity or (YES_NO_FINDINGS and a.yes_no and not _names_treatment(a))
     if (
         ENTITY_FINDINGS
+        and a.asks_entity
         and a.focus is QuestionType.THERAPY
         and not CLINICAL_WORDING.search(a.question)
-        and lab
     ):
         return FINDINGS_LAYOUT
     return LAYOUTS[a.focus]
-
-
-@lru_cache(maxsize=1024)
-def _treatment_words(text: str) -> bool:
-    return any(d.is_treatment or d.is_condition for d in synonyms().find(text))
-
-
-def _names_treatment(a: QuestionAnalysis) -> bool:
-    """Whether the question names a drug, a procedure or a condition (MeSH, :mod:`medcite.text.synonyms`)."""
-    return any(_treatment_words(x) for x in (a.intervention, a.condition, a.comparator, a.population) if x)
 
 
 def primary_key(a: QuestionAnalysis) -> str:

@@ -45,16 +45,6 @@ class Descriptor:
         )
 
     @property
-    def is_treatment(self) -> bool:
-        """A drug or a procedure: chemicals and drugs (D01-D04, hormones D06, mixtures D20, biomedical
-        materials D25, preparations D26, drug classes by action D27) or a technique (E). Proteins, genes
-        and cells (D12, G, A) are not: "Is cohesin linked to myeloid differentiation?" asks of no therapy."""
-        return any(
-            t.startswith(("D01", "D02", "D03", "D04", "D06", "D20", "D25", "D26", "D27", "E"))
-            for t in self.trees
-        )
-
-    @property
     def is_age_group(self) -> bool:
         return any(t.startswith("M01.060") for t in self.trees)
 
