@@ -13,7 +13,7 @@ from medcite.compose.directness import grade
 from medcite.compose.question import analyze_question
 from medcite.corpus.classify import classify, design_stated, indexed_design, non_human
 from medcite.corpus.detect import parse_path
-from medcite.domain import Design, SourceRecord, StoredSource
+from medcite.domain import AbstractSection, Design, SourceRecord, StoredSource
 from medcite.text.cues import RANDOMISED
 
 EXTRA = "corpora/abstracts_extra.jsonl.gz"
@@ -177,5 +177,13 @@ def test_a_study_of_guidelines_is_no_guideline(data_dir: Path) -> None:
     # (PMID 12521356): the abstract summarises the trials and recommends nothing; the reading of issue 9
     # found its sentences quoted as "In a clinical practice guideline, ..."
     assert classify(record(data_dir, EXTRA, "12521356")).design is Design.REVIEW
-    # a title that is a guideline stays one
+    # a title that is a guideline stays one, follow-up in its scope or not (the ESMO guideline title shape)
+    for guideline in (
+        "Rectal cancer: ESMO Clinical Practice Guidelines for diagnosis, treatment and follow-up",
+        "Guidelines for the follow-up of patients with colorectal cancer",
+    ):
+        text = "The panel recommends a synthetic test schedule."
+        assert classify(
+            SourceRecord(key="g", title=guideline, sections=(AbstractSection("", text),))
+        ).design is (Design.GUIDELINE), guideline
     assert classify(record(data_dir, EXTRA, "8612477")).design is Design.GUIDELINE

@@ -418,7 +418,8 @@ ABOUT_GUIDELINES = re.compile(
     r"|\bguidelines?\s+(?:can|could|may|might|will|would|did|do|does|were|was|are|is|have|has|had)\b"
     r"|\bin relation to\b"
     r"|\bguidelines? (?:adherence|compliance|implementation|use|uptake|concordance)\b"
-    r"|\bbased on\b|\bfollow-up\b|\bguidelines? among\b|\b(?:trial|study|survey|audit|experience|analysis|"
+    r"|\bbased on\b|:\s*an?\s+\d+-year follow-up\b|\bfollow-up (?:study|survey|audit)\b"
+    r"|\bguidelines? among\b|\b(?:trial|study|survey|audit|experience|analysis|"
     r"intervention|program|programme)\b",
     re.I,
 )
