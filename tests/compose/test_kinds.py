@@ -8,9 +8,10 @@ import pytest
 
 from medcite.compose import compose_article
 from medcite.compose.kinds import KindQuestion, kind_answer, kind_question, mentions
-from medcite.domain import Provenance
+from medcite.corpus.classify import classify
+from medcite.domain import AbstractSection, Label, Provenance, SourceRecord, StoredSource
 from medcite.text.kinds import agrees, excludes
-from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, bioasq_source
 
 
 @pytest.mark.parametrize(
@@ -111,7 +112,8 @@ def test_the_article_answers_no_and_quotes_what_the_subject_is() -> None:
     assert art.stance == "no"
     assert art.bottom_line.startswith("No (") and "monoclonal IgG1 antibody" in art.bottom_line
     assert any(
-        r.startswith("what ustekinumab is: 1 sentence(s) call it a human monoclonal IgG1 antibody")
+        r.startswith("what ustekinumab is: 1 sentence(s) call it otherwise")
+        and "(the quoted one: a human monoclonal IgG1 antibody)" in r
         for r in art.stance_reasons
     )
     # the finding-based synopsis ("Direct evidence: ...") says nothing about what a thing is
@@ -124,3 +126,43 @@ def test_without_a_rival_qualifier_the_stance_is_left_to_the_findings() -> None:
         "Is Netrin-1 a secreted protein?", OracleSearcher(sources), LexicalVerifier(), provenance=Provenance()
     )
     assert not any(r.startswith("what Netrin-1 is") for r in art.stance_reasons)
+
+
+def _synthetic(text: str) -> StoredSource:
+    """A synthetic test record (not evidence): one sentence, for the reading rules only."""
+    rec = SourceRecord(key="synthetic-test", title="", sections=(AbstractSection("", text),))
+    return StoredSource(id=1, record=rec, evidence=classify(rec))
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # a denial is no mention, either way
+        (
+            "Is syntheticumab a polyclonal antibody?",
+            "Syntheticumab is not a polyclonal antibody in this test.",
+        ),
+        ("Is syntheticumab a typical antipsychotic?", "Syntheticumab is not an atypical antipsychotic here."),
+        # a list is no apposition: syntheticumab is not the chimeric antibody
+        (
+            "Is syntheticumab a humanized antibody?",
+            "Patients received syntheticumab, infliximab, a chimeric antibody, or placebo in this test.",
+        ),
+        # another name that is not a rival target: a disease, a description, one of two targets
+        ("Is synthevax an mRNA vaccine?", "Synthevax, a COVID-19 vaccine, was given in this test."),
+        ("Is syntheticumab a PD-1 inhibitor?", "Syntheticumab, an FDA-approved inhibitor, was tested."),
+        ("Is syntheticumab an IL-12 inhibitor?", "Syntheticumab, an IL-12/23 inhibitor, was tested."),
+    ],
+)
+def test_no_answer_from_a_denial_a_list_or_a_name_that_is_no_rival(question: str, sentence: str) -> None:
+    answer = kind_answer(question, [_synthetic(sentence)])
+    assert answer is None or not answer.answers_no
+
+
+def test_a_kind_sentence_the_verifier_does_not_fully_support_changes_nothing() -> None:
+    sources = [bioasq_source(1, "29164954")]
+    partial = ScriptedVerifier(LexicalVerifier(), lambda c: Label.PARTIAL if "monoclonal IgG1" in c else None)
+    art = compose_article(
+        "Is ustekinumab a polyclonal antibody?", OracleSearcher(sources), partial, provenance=Provenance()
+    )
+    assert not any(r.startswith("what ustekinumab is") for r in art.stance_reasons)

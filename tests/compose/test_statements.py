@@ -257,6 +257,8 @@ def test_a_sentence_cut_off_is_quoted_as_cut_off() -> None:
     )
     assert readable("The synthetic test was given in the") == "The synthetic test was given \u2026"
     assert readable("The synthetic test measured vitamin D") == "The synthetic test measured vitamin D."
+    assert readable("The synthetic test was used as an anti-") == "The synthetic test was used \u2026"
+    assert readable("In the") is None and readable(":") is None  # nothing left but the cut
     assert readable("The synthetic test was done. (ABSTRACT TRUNCATED AT 250 WORDS)") == (
         "The synthetic test was done."
     )

@@ -15,7 +15,7 @@ from medcite.compose.assemble import Checked, Verified, assemble, number_by_firs
 from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.draft import Draft, extractive_drafts, make_draft, primary_key
 from medcite.compose.fit import with_fit
-from medcite.compose.kinds import KindAnswer, kind_answer
+from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
@@ -74,7 +74,17 @@ class Drafted:
     rejected: int  # LLM sentences without a usable citation
     composer: str
     # "Is X a polyclonal antibody?" answered no by what the sources say X is, and the draft quoting it
-    kind: tuple[KindAnswer, Draft] | None = None
+    kind: KindDraft | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KindDraft:
+    """A kind question the sources answer no (:mod:`medcite.compose.kinds`), the sentence quoted for it and
+    its draft."""
+
+    answer: KindAnswer
+    mention: KindMention
+    draft: Draft
 
 
 def compose_article(
@@ -132,20 +142,25 @@ def compose_article(
     found = study_findings(quoted, card_of)
     prim = {s.key for s, spans in quoted if spans}
     stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
-    lead = _kind_lead(drafted, verified.kept)
-    if stance is not None and lead is not None and drafted.kind is not None:
-        stance = replace(stance, stance="no", reasons=(*stance.reasons, drafted.kind[0].reason()))
+    stance, lead = _with_kind(stance, drafted.kind, verified.kept)
     if stance is not None and observe is not None:
         observe(stance)
     return assemble(question, analysis, audience, provenance, verified, stance, found, lead)
 
 
-def _kind_lead(drafted: Drafted, kept: Sequence[Checked]) -> Draft | None:
-    """The draft that says what the subject is, where the sources answer a kind question no and the
-    verifier kept it."""
-    if drafted.kind is None:
-        return None
-    return next((c.draft for c in kept if c.draft is drafted.kind[1]), None)
+def _with_kind(
+    stance: StanceResult | None, kind: KindDraft | None, kept: Sequence[Checked]
+) -> tuple[StanceResult | None, Draft | None]:
+    """The stance and the bottom line's statement where the sources answer a kind question no: "no", and
+    the sentence that says what the subject is, when the verifier fully supports it (else nothing
+    changes)."""
+    if kind is None or stance is None:
+        return stance, None
+    supported = any(c.draft is kind.draft and c.verdict.label is Label.SUPPORTED for c in kept)
+    if not supported:
+        return stance, None
+    why = kind.answer.reason(kind.mention)
+    return replace(stance, stance="no", reasons=(*stance.reasons, why)), kind.draft
 
 
 def quoted_sources(kept: Sequence[Checked], section: str) -> list[tuple[StoredSource, list[tuple[int, int]]]]:
@@ -185,7 +200,7 @@ def draft_statements(
         drafts, rejected, composer = list(out.drafts), out.rejected, f"llm:{llm.model_id}"
     kind = _kind_draft(analysis, sources, indirect) if analysis.yes_no else None
     if kind is not None:  # first, so that it is verified and leads the primary section
-        k = kind[1]  # a snippet corpus may hold the sentence twice in one record
+        k = kind.draft  # a snippet corpus may hold the sentence twice in one record
         drafts = [k, *(d for d in drafts if (d.cites[0].key, d.core) != (k.cites[0].key, k.core))]
     drafts = [d for d in drafts if len(d.text) <= MAX_STATEMENT_CHARS][: MAX_VERIFY - MAX_CROSS]
     return Drafted(drafts, sources, indirect, rejected, composer, kind)
@@ -193,26 +208,41 @@ def draft_statements(
 
 def _kind_draft(
     a: QuestionAnalysis, sources: list[RankedSource], indirect: list[tuple[RankedSource, list[str]]]
-) -> tuple[KindAnswer, Draft] | None:
+) -> KindDraft | None:
     """For a question about what a thing is that the sources answer no (:mod:`medcite.compose.kinds`),
-    the answer and a draft quoting the first sentence that says so."""
+    the answer and a draft quoting the first whole sentence that says so (a snippet cut off mid-sentence
+    still counts in the vote; a sentence too long to be a statement is not quoted)."""
     ranked = [*sources, *(rs for rs, _why in indirect)]
     answer = kind_answer(a.question, [rs.hit.source for rs in ranked])
-    # the sentence quoted is a whole one (a snippet cut off mid-sentence still counts in the vote)
-    whole = [m for m in answer.against if not unfinished(m.text)] if answer and answer.answers_no else []
-    if answer is None or not whole:
+    if answer is None or not answer.answers_no:
         return None
-    m = whole[0]
-    score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)
-    cand = Candidate(m.source, m.text, m.start, m.end, "", "unknown", None, score, 1.0, False)
-    return answer, make_draft(primary_key(a), cand)
+    for m in answer.against:
+        if unfinished(m.text):
+            continue
+        score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)
+        cand = Candidate(
+            source=m.source,
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            label="",
+            role="unknown",
+            passage_id=None,
+            score=score,
+            relevance=1.0,
+            from_passage=False,
+        )
+        d = make_draft(primary_key(a), cand)
+        if len(d.text) <= MAX_STATEMENT_CHARS:
+            return KindDraft(answer, m, d)
+    return None
 
 
 def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifier) -> Verified:
     """Check every draft against its citations, and the lead conclusions against the other studies of the
     primary section (consistency), in one batch; keep what the sources support."""
     drafts = drafted.drafts
-    cross = _cross_checks(analysis, drafts)
+    cross = _cross_checks(analysis, drafts, drafted.kind.draft if drafted.kind else None)
     items: list[tuple[str, Sequence[Evidence]]] = [(d.text, d.evidence()) for d in drafts]
     items += [(d.core, [ev]) for d, ev, _key in cross]
     verdicts: list[Verdict] = verifier.verify_batch(items) if items else []
@@ -232,9 +262,12 @@ def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifi
     )
 
 
-def _cross_checks(a: QuestionAnalysis, drafts: list[Draft]) -> list[tuple[Draft, Evidence, str]]:
-    """Check the lead conclusions against the other studies of the primary section (consistency)."""
-    prim = [d for d in drafts if d.section == primary_key(a)]
+def _cross_checks(
+    a: QuestionAnalysis, drafts: list[Draft], kind: Draft | None = None
+) -> list[tuple[Draft, Evidence, str]]:
+    """Check the lead conclusions against the other studies of the primary section (consistency); the
+    sentence that says what a thing is (``kind``) is no finding to check."""
+    prim = [d for d in drafts if d.section == primary_key(a) and d is not kind]
     leads = [d for d in prim if d.kind == "support"][:2]
     out: list[tuple[Draft, Evidence, str]] = []
     for lead in leads:

@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.domain import StoredSource
-from medcite.text.kinds import agrees, excludes, plain_dashes, qualifier_words
+from medcite.text.kinds import (
+    NAMED_TARGET_KINDS,
+    agrees,
+    excludes,
+    is_name,
+    plain_dashes,
+    qualifier_words,
+    singular,
+)
 from medcite.text.sentences import record_sentences
 
 KIND_CHECK = True  # a switch for measuring it (bench: --no-kind-check)
@@ -32,15 +40,17 @@ _KIND_END = re.compile(
 _PRONOUNS = frozenset({"there", "it", "this", "that", "they"})
 _NOT_QUALIFIERS = frozenset({"rare", "new", "novel", "common", "the"})
 _PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
-# between the subject and its kind: "X, a ...", "X is a ...", "X (ABC) is an ...", "X represents a ..."
+# between the subject and its kind: "X, a ..." (an apposition has its article: "X, Y, a chimeric antibody" is
+# a list), "X is a ...", "X (ABC) is an ...", "X represents a ..."
 _LINK = re.compile(
-    r"^\s*(?:,|\bis\b|\bare\b|\bwas\b|\bwere\b|\bas\b|\brepresents\b)\s*"
-    r"(?:(?:also|now|currently|both|itself)\s+)?(?:(?:an?|the)\s+)?",
+    r"^\s*(?:,\s*(?:an?|the)\s+|(?:is|are|was|were|as|represents)\s+"
+    r"(?:(?:also|now|currently|both|itself)\s+)?(?:(?:an?|the)\s+)?)",
     re.I,
 )
 _PHRASE_END = re.compile(r"[.;:]|\b(?:that|which|and|with|in|of|for|to)\b", re.I)
-# "a fully human monoclonal antibody, lucatumumab": the kind's phrase just before the subject
-_BEFORE = re.compile(r"\b(?:an?|the)\s+((?:[^\s.;:,]+\s+){0,6}?)(\S+?)\s*,?\s*$", re.I)
+# "a fully human monoclonal antibody, lucatumumab": the kind's phrase after the article nearest the subject
+_BEFORE = re.compile(r"\b(?:an?|the)\s+((?:(?!(?:an?|the)\s)[^\s.;:,]+\s+){0,6}?)(\S+?)\s*,?\s*$", re.I)
+_NEGATION = frozenset({"not", "no", "never", "non"})
 MAX_PHRASE_WORDS = 8
 
 
@@ -76,12 +86,12 @@ class KindAnswer:
         """More sentences exclude the asked qualifiers than name them all."""
         return len(self.against) > self.agreeing
 
-    def reason(self) -> str:
+    def reason(self, quoted: KindMention) -> str:
+        """Why the answer is no, naming what the ``quoted`` sentence calls the subject."""
         q = self.question
-        said = " ".join(self.against[0].said) if self.against else ""
         return (
-            f"what {q.subject} is: {len(self.against)} sentence(s) call it a {said} {q.kind}, "
-            f"{self.agreeing} a {' '.join(q.qualifiers)} {q.kind} -> no"
+            f"what {q.subject} is: {len(self.against)} sentence(s) call it otherwise (the quoted one: a "
+            f"{' '.join(quoted.said)} {q.kind}), {self.agreeing} a {' '.join(q.qualifiers)} {q.kind} -> no"
         )
 
 
@@ -113,18 +123,30 @@ def kind_answer(question: str, sources: Sequence[StoredSource]) -> KindAnswer | 
         missing = [a for a in q.qualifiers if not any(agrees(a, w) for w in mention.said)]
         if not missing:
             agreeing += 1
-        elif any(excludes(a, w) for a in missing for w in mention.said):
+        elif any(_rival(q, mention, a) for a in missing):
             against.append(mention)
     if not against and not agreeing:
         return None
     return KindAnswer(q, tuple(against), agreeing)
 
 
+def _rival(q: KindQuestion, m: KindMention, asked: str) -> bool:
+    """Whether a qualifier the mention uses excludes ``asked``. Two names exclude each other only for a kind
+    that names a target, for the name nearest the kind ("an IL-6 receptor inhibitor", "an apolipoprotein A-I
+    mimetic peptide"), and where the sentence nowhere names the asked one ("BNT162b2, a COVID-19 vaccine"
+    says nothing against "an mRNA vaccine")."""
+    named = [i for i, w in enumerate(m.said) if is_name(w)]
+    slot = named[-1] if named else -1
+    absent = asked.lower() not in m.text.lower()
+    target = singular(q.kind) in NAMED_TARGET_KINDS
+    return any(excludes(asked, w, names=i == slot and absent and target) for i, w in enumerate(m.said))
+
+
 def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
     """The sentences of ``source`` that name the subject as a thing of kind ``q.kind`` (singular or
     plural), each with the qualifiers before the kind."""
     subject = re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
-    kind = q.kind.lower().rstrip("s")
+    kind = singular(q.kind)
     out: list[KindMention] = []
     for _label, start, end, text in record_sentences(source):
         plain = _PARENTHESES.sub("", plain_dashes(text))
@@ -140,17 +162,22 @@ def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
 
 def _said_before(text: str, kind: str) -> list[str] | None:
     m = _BEFORE.search(text)
-    if m and m.group(2).lower().rstrip("s,") == kind:
-        return qualifier_words(m.group(1))
+    if m and singular(m.group(2).rstrip(",")) == kind:
+        return _affirmed(qualifier_words(m.group(1)))
     return None
 
 
 def _said_after(text: str, kind: str) -> list[str] | None:
     link = _LINK.match(text)
-    if not link or link.end() == 0:
+    if not link:
         return None
     words = qualifier_words(_PHRASE_END.split(text[link.end() :], maxsplit=1)[0])[:MAX_PHRASE_WORDS]
     for i, w in enumerate(words):
-        if w.lower().rstrip("s") == kind:
-            return words[:i]
+        if singular(w) == kind:
+            return _affirmed(words[:i])
     return None
+
+
+def _affirmed(said: list[str]) -> list[str] | None:
+    """The qualifiers, or None where the phrase denies ("is not a polyclonal antibody")."""
+    return None if any(w.lower() in _NEGATION for w in said) else said

@@ -17,6 +17,12 @@ import re
 # a reversing prefix, written joined to its word ("pro apoptotic", "anti-apoptotic" are joined first)
 REVERSING_PREFIXES = ("non", "un", "mono", "poly", "anti", "pro", "homo", "hetero", "hypo", "hyper", "a")
 MIN_STEM = 5  # the word left after a prefix is at least this long ("atypical" -> "typical"; not "a-men")
+# kinds whose qualifier names a target ("a TNF inhibitor", "an apoE mimetic peptide"): only for them does
+# another name in the same place ("an IL-6 receptor inhibitor") exclude the asked one
+NAMED_TARGET_KINDS = frozenset(
+    "inhibitor antagonist agonist antibody blocker receptor mimetic peptide ligand substrate activator "
+    "modulator kinase phosphatase enzyme".split()
+)
 EXCLUSIVE_QUALIFIERS: tuple[frozenset[str], ...] = tuple(
     frozenset(s.split())
     for s in (
@@ -49,35 +55,63 @@ def qualifier_words(text: str) -> list[str]:
     return _WORD.findall(_JOIN.sub(lambda m: m.group(1), plain_dashes(text)))
 
 
-def _stem(word: str) -> str:
+def _prefix_swap(a: str, s: str) -> bool:
+    """One word is the other with a reversing prefix ("typical" / "atypical", "apoptotic" /
+    "antiapoptotic"), or with another one ("monoclonal" / "polyclonal", "proapoptotic" / "antiapoptotic")."""
     for p in REVERSING_PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= MIN_STEM:
-            return word[len(p) :]
-    return word
+        if s == p + a or a == p + s:
+            return len(min(a, s, key=len)) >= MIN_STEM
+        for q in REVERSING_PREFIXES:
+            if p != q and a.startswith(p) and s.startswith(q) and a[len(p) :] == s[len(q) :]:
+                return len(a) - len(p) >= MIN_STEM
+    return False
 
 
-def _is_name(word: str) -> bool:
-    """A name rather than a word: it holds a digit or a capital after its first letter ("TNF", "IL-6")."""
-    return any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
+def is_name(word: str) -> bool:
+    """A name rather than a word: it holds a digit or a capital after its first letter ("TNF", "IL-6"), and no
+    part of it is a plain word ("FDA-approved", "EGFR-mutant" describe, they do not name)."""
+    if not (any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])):
+        return False
+    return not any(len(part) >= 4 and part.islower() for part in word.split("-")[1:])
+
+
+def name_parts(word: str) -> list[str]:
+    """The names a word holds: "IL-12/23" holds "IL-12" and "IL-23"-like parts ("IL-12", "23")."""
+    return [p for p in word.split("/") if p]
 
 
 def agrees(asked: str, said: str) -> bool:
-    """Whether qualifier ``said`` is ``asked``: the same word, or the name with "anti" before it (an
-    "anti-CD40 antibody" is a CD40 antibody)."""
-    a, s = asked.lower(), said.lower()
-    return a == s or (_is_name(asked) and s == "anti" + a)
+    """Whether qualifier ``said`` is ``asked``: the same word, one of the names it joins with "/" ("an
+    IL-12/23 inhibitor" is an IL-12 inhibitor), or the name with "anti" before it (an "anti-CD40 antibody" is
+    a CD40 antibody)."""
+    a = asked.lower()
+    for s in (said.lower(), *(p.lower() for p in name_parts(said))):
+        if a == s or (is_name(asked) and s == "anti" + a):
+            return True
+    return False
 
 
-def excludes(asked: str, said: str) -> bool:
-    """Whether qualifier ``said`` excludes ``asked`` (see the module docstring)."""
+def singular(word: str) -> str:
+    """A kind's noun in the singular, lower case ("antibodies" -> "antibody", "viruses" -> "virus")."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ses", "xes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def excludes(asked: str, said: str, names: bool = True) -> bool:
+    """Whether qualifier ``said`` excludes ``asked`` (see the module docstring). ``names``: whether two names
+    may exclude each other here (only where one stands in the other's slot: see
+    :func:`medcite.compose.kinds.kind_answer`)."""
     if agrees(asked, said):
         return False
     a, s = asked.lower(), said.lower()
-    names = _is_name(asked), _is_name(said)
-    sa, ss = _stem(a), _stem(s)
-    if not any(names) and sa == ss and (sa != a or ss != s):
+    both = is_name(asked), is_name(said)
+    if not any(both) and _prefix_swap(a, s):
         return True
     if any(a in group and s in group for group in EXCLUSIVE_QUALIFIERS):
         return True
     # names exclude each other, unless one is an antibody class ("a human IgG1 antibody" may bind PD-L1)
-    return all(names) and bool(_ISOTYPE.match(a)) == bool(_ISOTYPE.match(s))
+    return names and all(both) and bool(_ISOTYPE.match(a)) == bool(_ISOTYPE.match(s))

@@ -49,8 +49,8 @@ _LEAD_TRIM = re.compile(
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
 # a label without its colon, as some corpora keep it: "OBJECTIVE To summarize ...", "BACKGROUND AND
-# OBJECTIVES Olaratumab is ...": heading words only, then a capitalised word in lower or mixed case
-_BARE_LABEL = re.compile(r"^((?:[A-Z]+\s+){1,4})(?=[A-Z0-9][A-Za-z0-9-]*[a-z])")
+# OBJECTIVES Olaratumab is ...", "RESULTS IL-6 fell ...": heading words only, then a capital or a figure
+_BARE_LABEL = re.compile(r"^((?:[A-Z]+\s+){1,4})(?=[A-Z0-9])")
 
 
 def _without_bare_label(text: str) -> str:
@@ -109,7 +109,10 @@ def unfinished(sentence: str) -> bool:
 
 def _cut_off(text: str) -> str:
     """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ..."."""
-    t = text.rstrip(" ,;:(-/")
+    t = text.rstrip()
+    if t.endswith("-") and " " in t:  # a compound cut at its hyphen ("as an anti-"): the word goes
+        t = t.rsplit(" ", 1)[0]
+    t = t.rstrip(" ,;:(-/")
     while " " in t and _dangling_end(t):
         t = t.rsplit(" ", 1)[0].rstrip(" ,;:(-/")
     return t if t.endswith((".", "!", "?")) else t + " \u2026"  # "... events. The": the sentence before
@@ -125,7 +128,7 @@ def trim_sentence(text: str) -> str:
     first = t.split(" ", 1)[0] if t else ""
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
         t = t[0].upper() + t[1:]
-    if t and unfinished(text):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
+    if t and unfinished(t):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
         t = _cut_off(t)
     elif t and t[-1] not in ".!?)":
         t += "."
@@ -234,8 +237,8 @@ def readable(sentence: str) -> str | None:
         ),
         text,
     )
-    if not text.strip(" .") or first_person(text) or _ANAPHORIC.match(text):
-        return None
+    if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or _ANAPHORIC.match(text):
+        return None  # nothing, or one word before a cut ("In ..."), is no statement
     return text
 
 
