@@ -294,3 +294,8 @@ def test_a_background_sentence_is_not_put_in_the_study_design_s_mouth() -> None:
     )
     assert draft_of("Lactobacillus gasseri BNR17 is a type", "background").startswith("Lactobacillus gasseri")
     assert draft_of("Decrease of waist and hip", "unknown").startswith("In a randomised controlled trial")
+    # a finding of no difference is a finding of the study ("The safety profile of bupropion SR was similar
+    # to ..." lost its prefix); a synthetic sentence, quoted against the real record's design
+    same = "The synthetic test profile was similar in both arms."
+    cand = Candidate(src, same, 0, len(same), "", "unknown", None, 1.0, 0.5, False)
+    assert make_draft("safety", cand).text.startswith("In a randomised controlled trial")

@@ -18,7 +18,7 @@ from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
-from medcite.text.cues import CLINICAL_WORDING
+from medcite.text.cues import CLINICAL_WORDING, EQUIVALENCE
 from medcite.text.statements import readable, trim_sentence
 
 TITLES: dict[str, str] = {
@@ -194,7 +194,8 @@ def _of_the_study(c: Candidate) -> bool:
     milk" opens a trial of it in obesity: the trial did not establish it)."""
     if c.role == "background":
         return False
-    return c.role != "unknown" or bool(TAGS["efficacy"].search(c.text) or _FIGURE.search(c.text))
+    cue = TAGS["efficacy"].search(c.text) or EQUIVALENCE.search(c.text) or _FIGURE.search(c.text)
+    return c.role != "unknown" or bool(cue)
 
 
 def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
