@@ -66,6 +66,36 @@ def test_acronyms_and_section_breaks_end_sentences() -> None:
     ]
 
 
+def test_sentences_glued_without_a_space_are_two(shared: Path) -> None:
+    """Screening-set abstracts glue sentences ("... with the other agents.Ustekinumab was associated ..."):
+    one statement quoted two sentences. A full stop between a word's end or a closing bracket and a
+    capitalised word is a boundary; "et al.The" and "E.coli" are not."""
+    import gzip
+    import json
+    import re
+
+    glued = re.compile(r"[a-z]{3}\.[A-Z][a-z]{2,}")
+    with gzip.open(shared / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [a for line in fh if glued.search(a := json.loads(line).get("abstract") or "")][:200]
+    assert len(texts) == 200
+    for text in texts:
+        rec = SourceRecord(key="x", title="", sections=(AbstractSection("", text),))
+        for p in split_passages(rec):
+            assert rec.text[p.start : p.end] == p.text
+            inner = [m for m in glued.finditer(p.text) if not re.search(r"\bal$", p.text[: m.start() + 3])]
+            assert not inner or len(p.text) - inner[-1].end() < MIN_CHARS, p.text
+    synthetic = (
+        "Synthetic text by Tester et al.The test went on. E.coli grew in the synthetic test.Then it stopped "
+        "growing at all."
+    )
+    rec = SourceRecord(key="synthetic:g", title="", sections=(AbstractSection("", synthetic),))
+    assert [p.text for p in split_passages(rec)] == [
+        "Synthetic text by Tester et al.The test went on.",
+        "E.coli grew in the synthetic test.",
+        "Then it stopped growing at all.",
+    ]
+
+
 def test_sections_offsets_and_labels() -> None:
     rec = SourceRecord(
         key="synthetic:2",

@@ -2,7 +2,8 @@
 
 ``record.text[p.start:p.end] == p.text`` holds for every passage. The splitter knows biomedical prose: it
 does not split after abbreviations ("e.g.", "i.e.", "et al.", "vs.", "Fig.", "approx.", "ca.", "No."),
-initials ("J. R. Smith"), inside decimals ("2.5", "p < 0.05") or before a lower-case word; fragments shorter
+initials ("J. R. Smith"), inside decimals ("2.5", "p < 0.05") or before a lower-case word; it does split two
+sentences glued without a space ("agents.Ustekinumab was"); fragments shorter
 than :data:`MIN_CHARS` are merged into the previous sentence. The title is not a passage (it is indexed on
 its own); a record without sections has no passages.
 
@@ -24,7 +25,13 @@ MIN_CHARS = 20
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then the start of
 # the next sentence (capital, digit, opening bracket or quote).
 # ".; " separates the sections of some screening-set abstracts: also a boundary.
-_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*;?\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A glued boundary: no space after the full stop, between a word's end (or a closing bracket, "%") and a
+# capitalised word: "... with the other agents.Ustekinumab was ..." (1,711 of the 29,695 screening-set
+# abstracts have one).
+_BOUNDARY = re.compile(
+    r"[.?!][\"'”’)\]]*;?\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|(?:(?<=[a-z]{3})|(?<=[)%\]]))[.?!](?=[A-Z][a-z]{2,})"
+)
 _ABBREVIATIONS = frozenset(
     """e.g i.e et al vs v cf fig figs ref refs approx ca no nos vol eq eqs dr mr mrs ms prof inc ltd co corp
     jr sr st sp spp var subsp resp incl nb viz al dept univ suppl""".split()
