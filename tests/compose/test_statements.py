@@ -299,3 +299,18 @@ def test_a_background_sentence_is_not_put_in_the_study_design_s_mouth() -> None:
     same = "The synthetic test profile was similar in both arms."
     cand = Candidate(src, same, 0, len(same), "", "unknown", None, 1.0, 0.5, False)
     assert make_draft("safety", cand).text.startswith("In a randomised controlled trial")
+
+
+def test_a_study_in_animals_says_so_when_its_sentence_does_not() -> None:
+    """PMID 19105845 (corpora/abstracts_extra), a study of bupropion seizures in mice: "The demonstration of
+    an inverse relationship between infusion time ... in a prospective study is novel" named a design, so it
+    went without a prefix and read as a study in people (the reading of issue 9)."""
+    src = next(s for s in load_extra(("infusion rates on bupropion",)).values() if s.key == "19105845")
+    assert src.evidence.design is Design.ANIMAL
+    s, e, text = next((s, e, t) for _lab, s, e, t in record_sentences(src) if "in a prospective study" in t)
+    draft = make_draft("pitfalls", Candidate(src, text, s, e, "", "conclusions", None, 1.0, 0.5, False))
+    assert draft.text.startswith("In an animal or laboratory study")
+    # a sentence that names its animals needs no prefix to say so
+    mice = "Seizures were more frequent in the synthetic test mice in a prospective study."
+    cand = Candidate(src, mice, 0, len(mice), "", "conclusions", None, 1.0, 0.5, False)
+    assert make_draft("pitfalls", cand).text == mice
