@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
-from medcite.corpus.classify import shown_design
+from medcite.corpus.classify import NAMES_NON_HUMAN, shown_design
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
-from medcite.text.cues import IN_VIVO, LABORATORY
-from medcite.text.words import ANIMAL_WORDS
 
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
@@ -232,8 +230,6 @@ _SAYS_DESIGN = re.compile(
 _BAD_AFTER_PREFIX = re.compile(r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b)")
 
 
-# a sentence that names its non-human subjects itself ("in mice", "in vitro", "Wistar rats")
-_NAMES_ANIMALS = re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b|{LABORATORY.pattern}|{IN_VIVO.pattern}", re.I)
 _ANIMAL_PREFIX = f"In {DESIGN_PHRASE[Design.ANIMAL]}"
 
 
@@ -241,7 +237,7 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
     """The sentence with the prefix, unless the sentence already names its design or sample size, or would
     read badly after it. An animal or laboratory study keeps its prefix unless the sentence names its
     subjects: "... an inverse relationship ... in a prospective study is novel" was a study in mice."""
-    animal = prefix.text.startswith(_ANIMAL_PREFIX) and not _NAMES_ANIMALS.search(sentence)
+    animal = prefix.text.startswith(_ANIMAL_PREFIX) and not NAMES_NON_HUMAN.search(sentence)
     if not prefix.text or _BAD_AFTER_PREFIX.match(sentence) or (_SAYS_DESIGN.search(sentence) and not animal):
         return sentence
     if prefix.n_value and re.search(rf"(?<![\d.]){prefix.n_value}(?![\d.])", sentence):

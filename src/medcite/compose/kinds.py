@@ -23,11 +23,11 @@ from medcite.text.kinds import (
     agrees,
     excludes,
     is_name,
-    plain_dashes,
     qualifier_words,
     singular,
 )
 from medcite.text.sentences import record_sentences
+from medcite.text.words import plain_dashes
 
 KIND_CHECK = True  # a switch for measuring it (bench: --no-kind-check)
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<subject>.+?)\s+an?\s+(?P<kind>.+?)\s*\?*\s*$", re.I)

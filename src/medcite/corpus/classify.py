@@ -68,7 +68,7 @@ from medcite.text.cues import (
     REVIEW_CUE,
     REVIEW_TITLE,
 )
-from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS
+from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS, plain_dashes
 
 _PUBTYPE_DESIGN: dict[str, Design] = {
     "practice guideline": Design.GUIDELINE,
@@ -135,7 +135,6 @@ _ECONOMIC_KEYS = ("cost", "decision", "markov", "simulation", "economic")
 _REVIEW_KEYS = ("review", "summari", "discusses")
 _NOT_RANDOMISED_MESH = frozenset({"retrospective studies", "cross-sectional studies"})
 _DIGIT = re.compile(r"\d")
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _WORD = re.compile(r"[a-z]+")
 # a title that names animals as the subjects: "in adult Wistar rats", "of mice"
 _ANIMAL_SUBJECTS = re.compile(
@@ -335,10 +334,10 @@ def _guideline_title(title: str, text: str, in_title: set[Design]) -> bool:
 
 
 def _infer_design(title: str, text: str) -> Design | None:
-    title = title.translate(_DASHES)
+    title = plain_dashes(title)
     if NOT_A_STUDY_TITLE.search(title):
         return Design.OTHER
-    whole = f"{title}\n{text.translate(_DASHES)}"
+    whole = f"{title}\n{plain_dashes(text)}"
     lower = whole.lower()
     sentences = _sentences(title, whole[len(title) + 1 :])
     # a cue that matches nowhere in the whole text cannot match in one sentence: skip the sentence loop for it
@@ -415,6 +414,9 @@ def _number(token: str) -> int | None:
     return word_number(token)
 
 
+# animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts" (also read by the
+# composer: a statement from an animal study that names none of them keeps its "animal study" prefix)
+NAMES_NON_HUMAN = re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b|{LABORATORY.pattern}|{IN_VIVO.pattern}", re.I)
 # the words that name each design in a title or abstract (the cues of step 3)
 _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
     Design.META_ANALYSIS: (META_ANALYSIS_CUE,),
@@ -424,8 +426,7 @@ _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
     Design.CASE_SERIES: (CASE_SERIES_CUE,),
     Design.REVIEW: (REVIEW_CUE, REVIEW_TITLE),
     Design.GUIDELINE: (GUIDELINE_TITLE,),
-    # animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts"
-    Design.ANIMAL: (LABORATORY, IN_VIVO, re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b", re.I)),
+    Design.ANIMAL: (NAMES_NON_HUMAN,),
 }
 
 

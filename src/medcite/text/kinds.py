@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from medcite.text.words import plain_dashes
+
 # a reversing prefix, written joined to its word ("pro apoptotic", "anti-apoptotic" are joined first)
 REVERSING_PREFIXES = ("non", "un", "mono", "poly", "anti", "pro", "homo", "hetero", "hypo", "hyper", "a")
 MIN_STEM = 5  # the word left after a prefix is at least this long ("atypical" -> "typical"; not "a-men")
@@ -41,12 +43,6 @@ EXCLUSIVE_QUALIFIERS: tuple[frozenset[str], ...] = tuple(
 _WORD = re.compile(r"[A-Za-z0-9\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9\u03b1-\u03c9\u0391-\u03a9\-/+]*")
 _JOIN = re.compile(r"\b(pro|anti|non|un)[\s-]+(?=[A-Za-z])", re.I)
 _ISOTYPE = re.compile(r"^ig[gamde]\d?[a-z]?$")
-_DASH = re.compile(r"[\u2010-\u2015]")
-
-
-def plain_dashes(text: str) -> str:
-    """Hyphens and en or em dashes as one hyphen ("Li\u2013Fraumeni" is "Li-Fraumeni")."""
-    return _DASH.sub("-", text)
 
 
 def qualifier_words(text: str) -> list[str]:

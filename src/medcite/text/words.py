@@ -119,6 +119,15 @@ def word_number(text: str) -> int | None:
     return total or None
 
 
+_DASH = re.compile(r"[\u2010-\u2015]")
+
+
+def plain_dashes(text: str) -> str:
+    """Hyphens and en or em dashes as one hyphen ("Li\u2013Fraumeni" is "Li-Fraumeni"); the length is kept, so
+    offsets still hold."""
+    return _DASH.sub("-", text)
+
+
 def alternation(options: Iterable[str]) -> str:
     """A regex group matching any of ``options`` (plain words: not escaped), longest first."""
     return "(?:" + "|".join(sorted(options, key=lambda w: (-len(w), w))) + ")"
