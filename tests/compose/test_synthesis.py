@@ -164,14 +164,21 @@ def _statements(pubmedqa: dict[str, StoredSource]) -> Callable[[str, str], Check
     return stmt
 
 
+def _two_positive(stmt: Callable[[str, str], Checked]) -> tuple[Checked, Checked]:
+    """Two positive findings of two PubMedQA studies, in synthetic wording (test fixture)."""
+    return (
+        stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%)."),
+        stmt("17113061", "Cessation rates were significantly higher with the drug (19% vs 7%)."),
+    )
+
+
 def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
     stmt = _statements(pubmedqa)
     # two positive findings of different studies (synthetic wording, test fixture): the verifier's
     # cross-check calls the lead contradicted by the other (other numbers), which is no inconsistency
-    lead = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
-    other = stmt("17113061", "Cessation rates were significantly higher with the drug (19% vs 7%).")
+    lead, other = _two_positive(stmt)
     cross = [(lead.draft, "17113061", Verdict(Label.CONTRADICTED, 0.1))]
     _lead, _level, reasons, _same = _rate(lead, [lead, other], cross)
     assert not any("other way" in r for r in reasons)
@@ -227,8 +234,7 @@ def test_the_quoted_conclusion_is_rated_with_the_studies_that_agree_with_it(
     stmt = _statements(pubmedqa)
     # synthetic wording (test fixture): three positive findings of three studies; the bottom line quotes
     # the third, which is not among the rated key conclusions
-    a = stmt("26298839", "Abstinence rates were significantly higher with the drug (43% vs 19%).")
-    b = stmt("17113061", "Cessation rates were significantly higher with the drug (19% vs 7%).")
+    a, b = _two_positive(stmt)
     pick = stmt("21645374", "Quit rates were significantly higher with the drug (30% vs 10%).")
     prim = [a, b, pick]
     ratings = [_rate(a, prim, []), _rate(b, prim, [])]
