@@ -1,8 +1,8 @@
 """Sanity suite of the shipped verifier (issue 10): real sentences of held-out PubMedQA abstracts, rewritten
 one way each (nonsense claim, negation, number change, population swap, MeSH-sibling indication swap),
 plus the unchanged sentence against its own window as a control. Each kind has a threshold the shipped
-model must pass (``training/sanity_cases.py``: the 95% target of issue 10 where v3 meets it, else a floor
-just under v3's measured share)."""
+model must pass (``training/sanity_cases.py``: the 95% target of issue 10 for every kind, 90% for the
+unchanged control)."""
 
 from __future__ import annotations
 

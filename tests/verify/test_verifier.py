@@ -61,7 +61,7 @@ def test_copied_sentence_is_supported_with_offsets(verifier: ClaimVerifier, abst
     assert top.source_key == "src-1" and text[top.start - 100 : top.end - 100] == top.text == text[s:e]
     assert any(r.startswith("entailment model") for r in v.reasons)
     names = [c.name for c in v.checks]
-    assert names == ["entailment", "input", "numbers", "population", "direction", "design"]
+    assert names == ["entailment", "input", "numbers", "population", "direction", "design", "edits"]
 
 
 def test_refuted_check_covid_claim_is_not_supported(verifier: ClaimVerifier, shared: Path) -> None:

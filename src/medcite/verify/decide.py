@@ -17,9 +17,10 @@ import numpy.typing as npt
 from medcite.domain import Label
 from medcite.ports import CONTRADICT, ENTAIL
 from medcite.text import content_words
+from medcite.verify.edits import EditKind
 
 #: the rule checks, in the order they may change the model's label
-RULES = ("input", "population", "direction", "numbers", "design")
+RULES = ("input", "population", "edits", "direction", "numbers", "design")
 MIN_CONTENT_WORDS = 2  # a claim (or evidence) with fewer content words is not a checkable statement
 
 
@@ -54,6 +55,7 @@ class RuleFindings:
     direction_conflict: bool
     numbers_failed: bool  # a claim number changed against the evidence number in the same context
     design_overstated: bool
+    edit: EditKind = EditKind.NONE  # a near-copy of an evidence sentence with a meaning-changing edit
 
 
 def apply_rules(
@@ -70,6 +72,12 @@ def apply_rules(
     if on("population") and f.indication and label is not Label.UNSUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.2
         by.append("population")
+    if on("edits") and f.edit is not EditKind.NONE and label in (Label.SUPPORTED, Label.PARTIAL):
+        # a copied sentence with a negation added or removed says the opposite; with another population or
+        # condition it speaks of people the evidence does not
+        label = Label.CONTRADICTED if f.edit is EditKind.NEGATION else Label.UNSUPPORTED
+        prob *= 0.2
+        by.append("edits")
     if on("direction") and f.direction_conflict and label is Label.SUPPORTED:
         label, prob = Label.CONTRADICTED, prob * 0.3
         by.append("direction")

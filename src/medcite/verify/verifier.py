@@ -15,6 +15,7 @@ from medcite.verify.citations import CitationSetVerdict, verify_citations
 from medcite.verify.decide import RULES, RuleFindings, Thresholds, apply_rules, model_label, too_short
 from medcite.verify.design import check_design
 from medcite.verify.direction import check_direction, claim_clause
+from medcite.verify.edits import check_edits
 from medcite.verify.mesh import MeshVocabulary
 from medcite.verify.numbers import check_numbers
 from medcite.verify.population import Mismatch, check_population
@@ -158,6 +159,8 @@ class ClaimVerifier:
         clause = claim_clause(plan.claim, texts)
         direction = check_direction(plan.claim, clause)
         design = check_design(plan.claim, plan.evidence)
+        read = list(dict.fromkeys(s.text for w in plan.windows for s in w))
+        edits = check_edits(plan.claim, read, " ".join(texts))
         short = too_short(plan.claim) or too_short(" ".join(texts))
         checks = (
             CheckResult("entailment", mlabel is Label.SUPPORTED, reason),
@@ -166,6 +169,7 @@ class ClaimVerifier:
             population.check,
             direction.check,
             design,
+            edits.check,
         )
         findings = RuleFindings(
             too_short=short,
@@ -174,6 +178,7 @@ class ClaimVerifier:
             direction_conflict=direction.conflict,
             numbers_failed=numbers.changed,
             design_overstated=not design.passed,
+            edit=edits.kind,
         )
         label, prob, by = apply_rules(mlabel, float(p[ENTAIL]), findings, self.disabled)
         reasons = [f"entailment model: {reason}"]

@@ -1,0 +1,205 @@
+"""Copy-edit check: a claim that copies an evidence sentence but changes one small thing in it.
+
+A claim that repeats an evidence sentence word for word except for a short edit is a quotation, and the
+edit is what it adds. Some edits change the meaning while leaving almost every word (and so the entailment
+model's reading) in place: "did not improve" -> "did improve", "patients without complications" ->
+"patients with complications", "women were older than men" -> "men were older than men", "13 mice" ->
+"13 patients", "aortic stenosis" -> "aortic valve insufficiency". This check aligns the claim's words with
+the best-matching evidence sentence (:class:`difflib.SequenceMatcher`) and reads each short edit:
+
+* **negation**: the edit adds or removes a negation ("not", "no", "without", "non-", "never" ...);
+* **population**: the edit swaps a word for people of one sex, age group or species for one of another
+  (men/women, adults/children, patients/mice);
+* **condition**: the edit puts in a condition (MeSH 2024, by any entry term) that the evidence never names,
+  in place of another one (an abbreviation written out is not an edit: "CHD" -> "coronary heart disease").
+
+Long edits are left alone: a clause cut out of a quotation, or a prefix before it ("In a randomised
+trial of 120 adults, ..."), is not a copy edit. Claims that are no near-copy of any evidence sentence
+(fewer than :data:`NEAR_COPY` of their words in the alignment) pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+
+from medcite.domain import CheckResult
+from medcite.text import CLAIM_STOPWORDS
+from medcite.text.synonyms import synonyms
+from medcite.text.words import ANIMAL_WORDS, HUMAN_SUBJECTS
+
+NEAR_COPY = 0.6  # share of the claim's words the alignment must cover
+MIN_MATCHED = 5  # and at least this many words
+MAX_EDIT = 3  # words on either side of an edit inside the alignment
+MAX_EDGE_EDIT = 2  # words on either side of an edit before the first or after the last aligned word
+MAX_CONDITION_EDIT = 5  # a condition's name may be longer ("out-of-hospital cardiac arrest")
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_NEGATIONS = frozenset("not no never without neither nor none cannot non nothing nobody".split())
+_MALE = frozenset("men man male males boy boys father fathers husbands".split())
+_FEMALE = frozenset("women woman female females girl girls mother mothers wives pregnant".split())
+_ADULT = frozenset("adult adults elderly aged older men man women woman".split())
+_CHILD = frozenset(
+    "child children infant infants neonate neonates newborn newborns adolescent adolescents paediatric "
+    "pediatric juvenile boys girls toddlers schoolchildren".split()
+)
+_HUMAN = HUMAN_SUBJECTS | _MALE | _FEMALE | _ADULT | _CHILD
+# each contrast: two groups of words; a word of one group in place of a word of the other is a swap
+_CONTRASTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (_MALE, _FEMALE),
+    (_ADULT, _CHILD),
+    (_HUMAN - _ADULT, ANIMAL_WORDS),
+)
+_CONNECTIVES = frozenset("of and the in with to for".split())
+
+
+class EditKind(StrEnum):
+    NONE = "none"
+    NEGATION = "negation"  # a negation added or removed: the claim says the opposite
+    POPULATION = "population"  # people of another sex, age group or species
+    CONDITION = "condition"  # another condition in place of the evidence's
+
+
+@dataclass(frozen=True, slots=True)
+class EditsResult:
+    check: CheckResult
+    kind: EditKind
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("n't", " not").replace("n’t", " not"))
+
+
+def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
+    """One side is a single token whose letters run through the other side's words in order, starting
+    with the first word's initial ("chd" / "coronary heart disease", "rhepo" / "recombinant human
+    erythropoietin")."""
+    if len(short) != 1 or not long:
+        return False
+    abbr, words = short[0], [w for w in long if w not in _CONNECTIVES] or list(long)
+    if len(abbr) < 2 or abbr[0] != words[0][0]:
+        return False
+    text = " ".join(words)
+    i = 0
+    for ch in abbr:
+        i = text.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+def _contrast(claim_side: Sequence[str], ev_side: Sequence[str]) -> bool:
+    c, e = set(claim_side), set(ev_side)
+    return any((c & a and e & b and not c & b) or (c & b and e & a and not c & a) for a, b in _CONTRASTS)
+
+
+def _condition_swap(
+    claim_tokens: Sequence[str],
+    i1: int,
+    i2: int,
+    ev_side: Sequence[str],
+    evidence_text: str,
+    ev_words: set[str],
+) -> bool:
+    """The claim's edited words name a condition (a MeSH 2024 disease, symptom or mental disorder, by any
+    of its entry terms) that the evidence never names, with a word the evidence never uses, in place of
+    words of the evidence that are not its abbreviation (or expansion)."""
+    claim_side = claim_tokens[i1:i2]
+    if (
+        not claim_side
+        or not ev_side
+        or _abbreviates(claim_side, ev_side)
+        or _abbreviates(ev_side, claim_side)
+    ):
+        return False
+    new = [w for w in claim_side if w not in ev_words and w not in CLAIM_STOPWORDS and not w[0].isdigit()]
+    if not new:
+        return False
+    context = " ".join(claim_tokens[max(0, i1 - 2) : i2 + 2])
+    named = [d for d in synonyms().find(context) if d.is_condition]
+    if not named:
+        return False
+    in_evidence = {d.heading for d in synonyms().find(evidence_text)}
+    return any(d.heading not in in_evidence for d in named)
+
+
+def _read_edit(
+    claim_tokens: Sequence[str],
+    op: tuple[str, int, int, int, int],
+    ev_tokens: Sequence[str],
+    edge: bool,
+    evidence_text: str,
+    ev_words: set[str],
+) -> EditKind:
+    _tag, i1, i2, j1, j2 = op
+    claim_side, ev_side = claim_tokens[i1:i2], ev_tokens[j1:j2]
+    limit = MAX_EDGE_EDIT if edge else MAX_EDIT
+    short = len(claim_side) <= limit and len(ev_side) <= limit
+    if short and sum(w in _NEGATIONS for w in claim_side) != sum(w in _NEGATIONS for w in ev_side):
+        return EditKind.NEGATION
+    if short and _contrast(claim_side, ev_side):
+        return EditKind.POPULATION
+    if (
+        not edge
+        and max(len(claim_side), len(ev_side)) <= MAX_CONDITION_EDIT
+        and _condition_swap(claim_tokens, i1, i2, ev_side, evidence_text, ev_words)
+    ):
+        return EditKind.CONDITION
+    return EditKind.NONE
+
+
+def _alignment(
+    claim_tokens: list[str], sentences: Sequence[str]
+) -> tuple[list[str], SequenceMatcher[str]] | None:
+    """The evidence sentence that the claim copies most of, with the alignment; None if none is a
+    near-copy."""
+    best: tuple[int, list[str], SequenceMatcher[str]] | None = None
+    for s in sentences:
+        ev = _tokens(s)
+        sm = SequenceMatcher(None, claim_tokens, ev, autojunk=False)
+        matched = sum(b.size for b in sm.get_matching_blocks())
+        if best is None or matched > best[0]:
+            best = (matched, ev, sm)
+    if best is None or best[0] < max(MIN_MATCHED, NEAR_COPY * len(claim_tokens)):
+        return None
+    return best[1], best[2]
+
+
+_DESCRIBE = {
+    EditKind.NEGATION: "adds or removes a negation",
+    EditKind.POPULATION: "puts people of another sex, age group or species",
+    EditKind.CONDITION: "puts another condition",
+}
+
+
+def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> EditsResult:
+    """Whether ``claim`` is a near-copy of one of ``sentences`` with a meaning-changing edit."""
+    claim_tokens = _tokens(claim)
+    found = _alignment(claim_tokens, sentences)
+    if found is None:
+        return EditsResult(
+            CheckResult("edits", True, "the claim is no near-copy of an evidence sentence"), EditKind.NONE
+        )
+    ev_tokens, sm = found
+    ops = sm.get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    ev_words = set(_tokens(evidence_text))
+    for k, op in enumerate(ops):
+        if op[0] == "equal":
+            continue
+        edge = k < equal[0] or k > equal[-1]
+        kind = _read_edit(claim_tokens, op, ev_tokens, edge, evidence_text, ev_words)
+        if kind is not EditKind.NONE:
+            said = " ".join(claim_tokens[op[1] : op[2]]) or "(nothing)"
+            was = " ".join(ev_tokens[op[3] : op[4]]) or "(nothing)"
+            detail = (
+                f"the claim copies an evidence sentence but {_DESCRIBE[kind]}: '{said}' where it says '{was}'"
+            )
+            return EditsResult(CheckResult("edits", False, detail), kind)
+    return EditsResult(
+        CheckResult("edits", True, "no meaning-changing edit of the evidence sentence"), EditKind.NONE
+    )

@@ -1,0 +1,86 @@
+"""The copy-edit check (issue 10): a claim that copies a real evidence sentence with one small edit.
+
+Every evidence sentence is a real one from the shared corpora (Evidence Inference, MIT; the extra corpora);
+each claim is that sentence with one edit made here, as the verifier's sanity suite makes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcite.domain import Evidence, Label
+from medcite.verify import ClaimVerifier
+from medcite.verify.edits import EditKind, check_edits
+
+
+def _first(sentences: list[str], keep: str = r".", drop: str = r"$^") -> str:
+    return next(
+        s
+        for s in sentences
+        if 12 <= len(s.split()) <= 45 and re.search(keep, s) and not re.search(drop, s, re.I)
+    )
+
+
+def _kind(claim: str, sentence: str) -> EditKind:
+    return check_edits(claim, [sentence], sentence).kind
+
+
+def test_a_removed_negation_is_a_negation_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"\bdid not (?:improve|reduce|differ)\b"))
+    claim = re.sub(r"\bdid not ", "did ", s, count=1)
+    assert _kind(claim, s) is EditKind.NEGATION
+    assert _kind(s, s) is EditKind.NONE
+
+
+def test_an_added_negation_and_without_to_with_are_negation_edits(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"\bwas associated with\b"), drop=r"\bnot\b")
+    assert _kind(s.replace("was associated with", "was not associated with", 1), s) is EditKind.NEGATION
+    w = _first(find_sentence(r"\bpatients without\b"))
+    assert _kind(w.replace("patients without", "patients with", 1), w) is EditKind.NEGATION
+
+
+def test_people_of_another_sex_age_or_species_are_a_population_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"\b\d+ women\b"), drop=r"\bmen\b")
+    assert _kind(re.sub(r"\b(\d+) women\b", r"\1 men", s, count=1), s) is EditKind.POPULATION
+    p = _first(find_sentence(r"\b\d+ patients\b"), drop=r"\brats\b")
+    assert _kind(re.sub(r"\b(\d+) patients\b", r"\1 rats", p, count=1), p) is EditKind.POPULATION
+    c = _first(find_sentence(r"\bchildren\b"), drop=r"\badults?\b")
+    assert _kind(re.sub(r"\bchildren\b", "adults", c, count=1), c) is EditKind.POPULATION
+
+
+def test_another_condition_is_a_condition_edit_but_a_written_out_abbreviation_is_not(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"\bgenerali[sz]ed anxiety disorder\b"), drop=r"depress|\(GAD\)")
+    claim = re.sub(
+        r"\bgenerali[sz]ed anxiety disorder\b", "major depressive disorder", s, count=1, flags=re.I
+    )
+    assert _kind(claim, s) is EditKind.CONDITION
+    m = _first(find_sentence(r"\bMDD\b"), drop=r"major depressi")
+    assert _kind(re.sub(r"\bMDD\b", "major depressive disorder", m, count=1), m) is EditKind.NONE
+
+
+def test_a_prefix_or_a_cut_quotation_is_no_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"^\w[^,]{40,}\bpatients\b"), drop=r"\bwomen\b|\bnot\b|\bno\b")
+    claim = "In a randomised controlled trial of 120 women, " + s[0].lower() + s[1:]
+    assert _kind(claim, s) is EditKind.NONE
+    cut = _first(find_sentence(r"^[^,]{60,}, but not\b"))
+    assert _kind(cut.split(", but not")[0] + ".", cut) is EditKind.NONE
+
+
+def test_a_claim_that_copies_no_sentence_is_not_read_for_edits(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    s = _first(find_sentence(r"\bdid not (?:improve|reduce|differ)\b"))
+    other = _first(find_sentence(r"\bwas associated with\b"), drop=r"\bnot\b")
+    res = check_edits(other, [s], s)
+    assert res.kind is EditKind.NONE and res.check.passed and "no near-copy" in res.check.detail
+
+
+def test_the_verifier_contradicts_a_copied_sentence_without_its_negation(
+    find_sentence,
+    verifier: ClaimVerifier,  # type: ignore[no-untyped-def]
+) -> None:
+    s = _first(find_sentence(r"\bdid not (?:improve|reduce|differ)\b"))
+    claim = re.sub(r"\bdid not ", "did ", s, count=1)
+    v = verifier.verify(claim, [Evidence(text=s)])
+    assert v.label is Label.CONTRADICTED
+    assert any(c.name == "edits" and not c.passed for c in v.checks)
+    assert any("by: " in r and "edits" in r for r in v.reasons)
+    assert verifier.verify(s, [Evidence(text=s)]).label is Label.SUPPORTED
