@@ -25,6 +25,12 @@ answer). Labels by construction, from two MIT-licensed sets only:
   BioASQ 7B-9B yes/no even (tuning) half end to end 58.0% -> 58.5% (15 more "no" answers right, 14 more
   "yes" answers wrong), so the shipped reader stays without them.
 
+* **Contrasts** (``--contrasts``): each significant Evidence Inference finding of the training articles with
+  one negation added (``pair_kinds.negation``, kept only when it adds one) against its question (no: a
+  negated effect is no effect); the one-sentence "yes" conclusions of the even PubMedQA questions with a
+  negation added (no); and each even PubMedQA question against another abstract's conclusion (uncertain:
+  it answers another question). The dev set ``pubmedqa_odd_contrasts`` is the same for the odd questions.
+
 No BioASQ data (evaluation and research terms) is used.
 """
 
@@ -37,6 +43,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pair_kinds as pk
 from relevance_data import EXTRA_OK
 from sentence_fit_data import read_jsonl, squash
 from train_direction import split_ids
@@ -117,9 +124,52 @@ def pubmedqa_pairs(data: Path, parity: int, rng: random.Random) -> list[Pair]:
     return out
 
 
-def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[str, list[Pair]]:
+_NEGATED = re.compile(r"\b(?:not|no|without|never|neither|nor)\b", re.I)
+
+
+def negated(sentence: str, rng: random.Random) -> str | None:
+    """The sentence with one negation *added* (pair_kinds.negation, kept only when it adds one): a
+    significant finding negated says there was no such effect."""
+    new = pk.negation(sentence, rng)
+    if new is None or len(_NEGATED.findall(new)) <= len(_NEGATED.findall(sentence)):
+        return None
+    return new
+
+
+def contrast_pairs(data: Path, parity: int, seed: int) -> list[Pair]:
+    """For the PubMedQA questions of one parity: a one-sentence "yes" conclusion with a negation added
+    (no), and the question against another abstract's conclusion (uncertain: it answers another question).
+    Its own seeded generator: the other pairs stay as they were."""
+    rng = random.Random(seed)
+    abstracts = {str(r["pmid"]): r for r in read_jsonl(data / "pubmedqa" / "abstracts.jsonl")}
+    rows = [r for i, r in enumerate(read_jsonl(data / "pubmedqa" / "questions_dev.jsonl")) if i % 2 == parity]
+    kept = [abstracts[str(r["pmid"])] for r in rows if str(r["pmid"]) in abstracts]
+    conclusions = [squash(str(ab["conclusion"])) for ab in kept]
+    out: list[Pair] = []
+    for r in rows:
+        ab = abstracts.get(str(r["pmid"]))
+        if ab is None or not ab.get("conclusion"):
+            continue
+        own, q = squash(str(ab["conclusion"])), str(r["question"])
+        if r["answer"] == "yes" and len(split_sentences(own)) == 1:
+            flipped = negated(own, rng)
+            if flipped is not None:
+                out.append(Pair(flipped, q, "no", "pubmedqa-neg"))
+        other = rng.choice(conclusions)
+        if other != own:
+            out.append(Pair(other, q, "uncertain", "pubmedqa-other"))
+    return out
+
+
+def ei_pairs(
+    data: Path, rng: random.Random, off_share: float = 0.35, negate_share: float = 0.0
+) -> dict[str, list[Pair]]:
     """Evidence Inference spans as templated yes/no questions, per split (train, validation); about
-    ``off_share`` of the prompts also give a background/methods sentence pair (uncertain)."""
+    ``off_share`` of the prompts also give a background/methods sentence pair (uncertain), and about
+    ``negate_share`` of the significant findings the same span with a negation added (no, whatever the
+    template: a negated significant effect is no effect). The negated pairs draw from their own seeded
+    generator, so the other pairs stay as they were."""
+    neg_rng = random.Random(zlib.crc32(b"ei-neg")) if negate_share else None
     ei = data / "evidence_inference"
     splits = split_ids(data)
     with (ei / "prompts_merged.csv").open(encoding="utf-8") as fh:
@@ -150,6 +200,11 @@ def ei_pairs(data: Path, rng: random.Random, off_share: float = 0.35) -> dict[st
         other = abstracts.get(row["PMCID"]) or []
         if other and rng.random() < off_share:
             out[split].append(Pair(rng.choice(other), q, "uncertain", "ei-off"))
+        significant = direction != "no_difference" and split == "train"
+        if neg_rng is not None and significant and neg_rng.random() < negate_share:
+            flipped = negated(span, neg_rng)
+            if flipped is not None:
+                out[split].append(Pair(flipped, q, "no", "ei-neg"))
     return out
 
 
@@ -303,19 +358,22 @@ def attribute_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> d
 
 
 def build(
-    data: Path, seed: int, pqa_repeat: int, attributes: bool = False
+    data: Path, seed: int, pqa_repeat: int, attributes: bool = False, contrasts: bool = False
 ) -> tuple[list[Pair], dict[str, list[Pair]]]:
     """(training pairs, shuffled; dev sets by name: PubMedQA odd half conclusions, EI validation, the
     attribute questions' dev records). ``attributes``: train on the attribute questions too (the shipped
     model does not: see its model card); their own seeded draw leaves the other pairs as they were."""
     rng = random.Random(seed)
-    ei = ei_pairs(data, rng)
+    ei = ei_pairs(data, rng, negate_share=1.0 if contrasts else 0.0)
     attr = attribute_pairs(data, random.Random(seed + 1))
     train = ei["train"] + pubmedqa_pairs(data, 0, rng) * pqa_repeat + (attr["train"] if attributes else [])
+    if contrasts:
+        train += contrast_pairs(data, 0, seed + 2) * pqa_repeat
     rng.shuffle(train)
     dev = {
         "pubmedqa_odd": [p for p in pubmedqa_pairs(data, 1, random.Random(seed)) if p.source == "pubmedqa"],
         "ei_validation": ei["validation"],
         "attribute_validation": attr["validation"],
+        "pubmedqa_odd_contrasts": contrast_pairs(data, 1, seed + 2),
     }
     return train, dev

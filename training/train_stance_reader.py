@@ -56,6 +56,11 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument(
         "--attributes", action="store_true", help="train on the attribute questions too (stance_data.py)"
     )
+    ap.add_argument(
+        "--contrasts",
+        action="store_true",
+        help="train on negated findings (no) and other abstracts' conclusions (uncertain) too",
+    )
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
@@ -140,7 +145,7 @@ def main() -> None:
     if args.export_only:
         export(args)
         return
-    train_pairs, dev = build(args.data, args.seed, args.pqa_repeat, args.attributes)
+    train_pairs, dev = build(args.data, args.seed, args.pqa_repeat, args.attributes, args.contrasts)
     counts = Counter(f"{p.source}:{p.label}" for p in train_pairs)
     print(f"pairs: {dict(counts)}; dev { ({k: len(v) for k, v in dev.items()}) }", flush=True)
     tok = tokenizer(args.max_len)

@@ -3,6 +3,8 @@ answers yes, and the same turned to its opposite, which it answers no."""
 
 from __future__ import annotations
 
+import json
+import random
 import sys
 from pathlib import Path
 
@@ -26,3 +28,29 @@ def test_no_question_from_a_hedge_a_pronoun_or_a_cut_attribute() -> None:
     assert stance_data._attribute_questions("This drug is effective for hot flushes.") is None
     assert stance_data._attribute_questions("Sepsis is a systemic, life-threatening response.") is None
     assert stance_data._attribute_questions("Significant increases were seen in both groups.") is None
+
+
+def test_a_negated_finding_adds_a_negation_or_is_none() -> None:
+    rng = random.Random(3)
+    # a test input shortened from an Evidence Inference span (MIT), not evidence
+    s = "Mean improvement in visual acuity was significantly greater in implanted than non-implanted eyes."
+    out = stance_data.negated(s, rng)
+    assert out is not None and out != s and " not " in f" {out} " and " not " not in f" {s} "
+    assert all(
+        stance_data.negated("Pain did not differ between the groups.", random.Random(k)) is None
+        for k in range(20)
+    )
+
+
+def test_contrast_pairs_of_real_pubmedqa_questions(shared: Path) -> None:
+    """Negated one-sentence 'yes' conclusions answer no; another abstract's conclusion answers nothing."""
+    pairs = stance_data.contrast_pairs(shared, 1, seed=19)
+    assert pairs == stance_data.contrast_pairs(shared, 1, seed=19)  # seeded
+    by = {p.source for p in pairs}
+    assert by == {"pubmedqa-neg", "pubmedqa-other"}
+    assert all(p.label == ("no" if p.source == "pubmedqa-neg" else "uncertain") for p in pairs)
+    rows = [json.loads(x) for x in (shared / "pubmedqa" / "questions_dev.jsonl").read_text().splitlines()]
+    odd = {r["question"] for r in rows[1::2]}
+    assert all(p.question in odd for p in pairs)  # the held-out half's questions only, for its dev set
+    neg = [p for p in pairs if p.source == "pubmedqa-neg"]
+    assert neg and all(len(stance_data._NEGATED.findall(p.sentence)) >= 1 for p in neg)
