@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -52,5 +53,11 @@ def test_contrast_pairs_of_real_pubmedqa_questions(shared: Path) -> None:
     rows = [json.loads(x) for x in (shared / "pubmedqa" / "questions_dev.jsonl").read_text().splitlines()]
     odd = {r["question"] for r in rows[1::2]}
     assert all(p.question in odd for p in pairs)  # the held-out half's questions only, for its dev set
+    abstracts = [json.loads(a) for a in (shared / "pubmedqa" / "abstracts.jsonl").read_text().splitlines()]
+    by_pmid = {str(a["pmid"]): a["conclusion"] for a in abstracts}
+    conclusions = {r["question"]: by_pmid.get(str(r["pmid"]), "") for r in rows}
     neg = [p for p in pairs if p.source == "pubmedqa-neg"]
-    assert neg and all(len(stance_data._NEGATED.findall(p.sentence)) >= 1 for p in neg)
+    count = re.compile(r"\b(?:not|no|without|never|neither|nor)\b", re.I)
+    assert neg and all(
+        len(count.findall(p.sentence)) > len(count.findall(conclusions[p.question])) for p in neg
+    )

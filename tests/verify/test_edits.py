@@ -10,6 +10,7 @@ import re
 
 from medcite.domain import Evidence, Label
 from medcite.verify import ClaimVerifier
+from medcite.verify.decide import RuleFindings, apply_rules
 from medcite.verify.edits import EditKind, check_edits
 
 
@@ -27,8 +28,8 @@ def _kind(claim: str, sentence: str) -> EditKind:
 
 def test_a_removed_negation_is_a_negation_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
     s = _first(find_sentence(r"\bdid not (?:improve|reduce|differ)\b"))
-    claim = re.sub(r"\bdid not ", "did ", s, count=1)
-    assert _kind(claim, s) is EditKind.NEGATION
+    claim = re.sub(r"\bdid not ", "did ", s, count=1, flags=re.I)
+    assert claim != s and _kind(claim, s) is EditKind.NEGATION
     assert _kind(s, s) is EditKind.NONE
 
 
@@ -41,11 +42,11 @@ def test_an_added_negation_and_without_to_with_are_negation_edits(find_sentence)
 
 def test_people_of_another_sex_age_or_species_are_a_population_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
     s = _first(find_sentence(r"\b\d+ women\b"), drop=r"\bmen\b")
-    assert _kind(re.sub(r"\b(\d+) women\b", r"\1 men", s, count=1), s) is EditKind.POPULATION
+    assert _kind(re.sub(r"\b(\d+) women\b", r"\1 men", s, count=1, flags=re.I), s) is EditKind.POPULATION
     p = _first(find_sentence(r"\b\d+ patients\b"), drop=r"\brats\b")
-    assert _kind(re.sub(r"\b(\d+) patients\b", r"\1 rats", p, count=1), p) is EditKind.POPULATION
+    assert _kind(re.sub(r"\b(\d+) patients\b", r"\1 rats", p, count=1, flags=re.I), p) is EditKind.POPULATION
     c = _first(find_sentence(r"\bchildren\b"), drop=r"\badults?\b")
-    assert _kind(re.sub(r"\bchildren\b", "adults", c, count=1), c) is EditKind.POPULATION
+    assert _kind(re.sub(r"\bchildren\b", "adults", c, count=1, flags=re.I), c) is EditKind.POPULATION
 
 
 def test_another_condition_is_a_condition_edit_but_a_written_out_abbreviation_is_not(find_sentence) -> None:  # type: ignore[no-untyped-def]
@@ -59,11 +60,39 @@ def test_another_condition_is_a_condition_edit_but_a_written_out_abbreviation_is
 
 
 def test_a_prefix_or_a_cut_quotation_is_no_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
-    s = _first(find_sentence(r"^\w[^,]{40,}\bpatients\b"), drop=r"\bwomen\b|\bnot\b|\bno\b")
-    claim = "In a randomised controlled trial of 120 women, " + s[0].lower() + s[1:]
-    assert _kind(claim, s) is EditKind.NONE
+    s = _first(find_sentence(r"^Women\b"), drop=r"\bmen\b|\bnot\b|\bno\b")
+    rest = s[len("Women") :]
+    # "Women" -> "Men" at the start is an edit; the same word inside a long prefix is not
+    assert _kind("Men" + rest, s) is EditKind.POPULATION
+    assert _kind("In a randomised controlled trial of 120 men, women" + rest, s) is EditKind.NONE
     cut = _first(find_sentence(r"^[^,]{60,}, but not\b"))
     assert _kind(cut.split(", but not")[0] + ".", cut) is EditKind.NONE
+
+
+def test_a_reworded_or_cut_negation_is_no_edit(find_sentence) -> None:  # type: ignore[no-untyped-def]
+    f = _first(find_sentence(r"\bfailed to\b"))
+    assert _kind(re.sub(r"\bfailed to\b", "did not", f, count=1, flags=re.I), f) is EditKind.NONE
+    w = _first(find_sentence(r"\bwith and without\b"))
+    assert _kind(re.sub(r"\bwith and without\b", "with", w, count=1, flags=re.I), w) is EditKind.NONE
+    n = _first(find_sentence(r"\bpatients without\b"))
+    assert (
+        _kind(re.sub(r"\bpatients without\b", "patients with no", n, count=1, flags=re.I), n) is EditKind.NONE
+    )
+
+
+def test_edit_findings_change_only_a_supported_label() -> None:
+    def findings(edit: EditKind) -> RuleFindings:
+        return RuleFindings(False, False, False, False, False, False, edit)
+
+    label, prob, by = apply_rules(Label.SUPPORTED, 0.8, findings(EditKind.NEGATION), frozenset())
+    assert label is Label.CONTRADICTED and by == ["edits"] and prob < 0.8
+    label, _, by = apply_rules(Label.SUPPORTED, 0.8, findings(EditKind.CONDITION), frozenset())
+    assert label is Label.UNSUPPORTED and by == ["edits"]
+    assert apply_rules(Label.SUPPORTED, 0.8, findings(EditKind.POPULATION), frozenset({"edits"}))[0] is (
+        Label.SUPPORTED
+    )
+    assert apply_rules(Label.UNSUPPORTED, 0.3, findings(EditKind.NEGATION), frozenset())[2] == []
+    assert apply_rules(Label.SUPPORTED, 0.8, findings(EditKind.NONE), frozenset())[0] is Label.SUPPORTED
 
 
 def test_a_claim_that_copies_no_sentence_is_not_read_for_edits(find_sentence) -> None:  # type: ignore[no-untyped-def]
@@ -78,9 +107,11 @@ def test_the_verifier_contradicts_a_copied_sentence_without_its_negation(
     verifier: ClaimVerifier,  # type: ignore[no-untyped-def]
 ) -> None:
     s = _first(find_sentence(r"\bdid not (?:improve|reduce|differ)\b"))
-    claim = re.sub(r"\bdid not ", "did ", s, count=1)
-    v = verifier.verify(claim, [Evidence(text=s)])
+    other = _first(find_sentence(r"\bwas associated with\b"), drop=r"\bnot\b")
+    claim = re.sub(r"\bdid not ", "did ", s, count=1, flags=re.I)
+    v = verifier.verify(claim, [Evidence(text=f"{other} {s}")])
     assert v.label is Label.CONTRADICTED
     assert any(c.name == "edits" and not c.passed for c in v.checks)
     assert any("by: " in r and "edits" in r for r in v.reasons)
+    assert v.evidence[0].text == s  # the copied sentence decided
     assert verifier.verify(s, [Evidence(text=s)]).label is Label.SUPPORTED

@@ -72,7 +72,7 @@ def apply_rules(
     if on("population") and f.indication and label is not Label.UNSUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.2
         by.append("population")
-    if on("edits") and f.edit is not EditKind.NONE and label in (Label.SUPPORTED, Label.PARTIAL):
+    if on("edits") and f.edit is not EditKind.NONE and label is Label.SUPPORTED:
         # a copied sentence with a negation added or removed says the opposite; with another population or
         # condition it speaks of people the evidence does not
         label = Label.CONTRADICTED if f.edit is EditKind.NEGATION else Label.UNSUPPORTED

@@ -7,11 +7,15 @@ model's reading) in place: "did not improve" -> "did improve", "patients without
 "13 patients", "aortic stenosis" -> "aortic valve insufficiency". This check aligns the claim's words with
 the best-matching evidence sentence (:class:`difflib.SequenceMatcher`) and reads each short edit:
 
-* **negation**: the edit adds or removes a negation ("not", "no", "without", "non-", "never" ...);
+* **negation**: the edit only adds or removes a negation ("not", "no", "never"; "without" reads as
+  "not with"): with the negation words (and auxiliaries) set aside, both sides of the edit say the same
+  words, so "did not improve" -> "improved" is one, while a reworded negation ("failed to" -> "did not",
+  "unchanged" -> "not changed", "nonsignificant" -> "not significant") or a cut "..., not nausea" is not;
 * **population**: the edit swaps a word for people of one sex, age group or species for one of another
   (men/women, adults/children, patients/mice);
 * **condition**: the edit puts in a condition (MeSH 2024, by any entry term) that the evidence never names,
-  in place of another one (an abbreviation written out is not an edit: "CHD" -> "coronary heart disease").
+  in place of another one that is neither the same, broader nor narrower (an abbreviation written out is
+  not an edit: "CHD" -> "coronary heart disease", "NHL" -> "non-Hodgkin lymphoma").
 
 Long edits are left alone: a clause cut out of a quotation, or a prefix before it ("In a randomised
 trial of 120 adults, ..."), is not a copy edit. Claims that are no near-copy of any evidence sentence
@@ -29,7 +33,7 @@ from enum import StrEnum
 from medcite.domain import CheckResult
 from medcite.text import CLAIM_STOPWORDS
 from medcite.text.synonyms import synonyms
-from medcite.text.words import ANIMAL_WORDS, HUMAN_SUBJECTS
+from medcite.text.words import AGE_WORDS, ANIMAL_WORDS, AUXILIARIES, HUMAN_SUBJECTS
 
 NEAR_COPY = 0.6  # share of the claim's words the alignment must cover
 MIN_MATCHED = 5  # and at least this many words
@@ -38,7 +42,8 @@ MAX_EDGE_EDIT = 2  # words on either side of an edit before the first or after t
 MAX_CONDITION_EDIT = 5  # a condition's name may be longer ("out-of-hospital cardiac arrest")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
-_NEGATIONS = frozenset("not no never without neither nor none cannot non nothing nobody".split())
+_NEGATIONS = frozenset("not no never neither nor none cannot nothing nobody".split())
+_SET_ASIDE = frozenset(AUXILIARIES) | frozenset("be been being a an the any".split())  # "no" <-> "a" flips
 _MALE = frozenset("men man male males boy boys father fathers husbands".split())
 _FEMALE = frozenset("women woman female females girl girls mother mothers wives pregnant".split())
 _ADULT = frozenset("adult adults elderly aged older men man women woman".split())
@@ -51,7 +56,7 @@ _HUMAN = HUMAN_SUBJECTS | _MALE | _FEMALE | _ADULT | _CHILD
 _CONTRASTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (_MALE, _FEMALE),
     (_ADULT, _CHILD),
-    (_HUMAN - _ADULT, ANIMAL_WORDS),
+    (_HUMAN - AGE_WORDS, ANIMAL_WORDS),  # "adult rats", "pregnant ewes": age words are said of animals too
 )
 _CONNECTIVES = frozenset("of and the in with to for".split())
 
@@ -67,10 +72,26 @@ class EditKind(StrEnum):
 class EditsResult:
     check: CheckResult
     kind: EditKind
+    sentence: str | None = None  # the evidence sentence the claim copies with the edit
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("n't", " not").replace("n’t", " not"))
+    """Lower-case words and numbers; "n't" is "not" and "without" is "not with" (so that "with" ->
+    "without" is a negation added, and "with and without" -> "with" is a cut)."""
+    t = text.lower().replace("n't", " not").replace("n’t", " not")
+    return [x for w in _TOKEN.findall(t) for x in (("not", "with") if w == "without" else (w,))]
+
+
+def _rest(words: Sequence[str]) -> list[str]:
+    """The words of one side of an edit without negations, auxiliaries and articles, cut to their first 5
+    letters ("improved" / "improve")."""
+    return [w[:5] for w in words if w not in _NEGATIONS and w not in _SET_ASIDE]
+
+
+def _negation_only(claim_side: Sequence[str], ev_side: Sequence[str]) -> bool:
+    """The edit adds or removes negations and changes nothing else (auxiliaries and endings aside)."""
+    negs = sum(w in _NEGATIONS for w in claim_side) - sum(w in _NEGATIONS for w in ev_side)
+    return negs != 0 and _rest(claim_side) == _rest(ev_side)
 
 
 def _abbreviates(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -106,15 +127,10 @@ def _condition_swap(
     ev_words: set[str],
 ) -> bool:
     """The claim's edited words name a condition (a MeSH 2024 disease, symptom or mental disorder, by any
-    of its entry terms) that the evidence never names, with a word the evidence never uses, in place of
-    words of the evidence that are not its abbreviation (or expansion)."""
+    of its entry terms), with a word the evidence never uses, that is not the same as, broader or narrower
+    than any condition the evidence names."""
     claim_side = claim_tokens[i1:i2]
-    if (
-        not claim_side
-        or not ev_side
-        or _abbreviates(claim_side, ev_side)
-        or _abbreviates(ev_side, claim_side)
-    ):
+    if not claim_side or not ev_side:
         return False
     new = [w for w in claim_side if w not in ev_words and w not in CLAIM_STOPWORDS and not w[0].isdigit()]
     if not new:
@@ -123,8 +139,9 @@ def _condition_swap(
     named = [d for d in synonyms().find(context) if d.is_condition]
     if not named:
         return False
-    in_evidence = {d.heading for d in synonyms().find(evidence_text)}
-    return any(d.heading not in in_evidence for d in named)
+    in_evidence = [d for d in synonyms().find(evidence_text) if d.is_condition]
+    # "coronary artery disease" for "coronary heart disease": a narrower heading, not another condition
+    return any(not any(d.related(e) for e in in_evidence) for d in named)
 
 
 def _read_edit(
@@ -137,9 +154,11 @@ def _read_edit(
 ) -> EditKind:
     _tag, i1, i2, j1, j2 = op
     claim_side, ev_side = claim_tokens[i1:i2], ev_tokens[j1:j2]
+    if _abbreviates(claim_side, ev_side) or _abbreviates(ev_side, claim_side):
+        return EditKind.NONE  # "NHL" -> "non-Hodgkin lymphoma"
     limit = MAX_EDGE_EDIT if edge else MAX_EDIT
     short = len(claim_side) <= limit and len(ev_side) <= limit
-    if short and sum(w in _NEGATIONS for w in claim_side) != sum(w in _NEGATIONS for w in ev_side):
+    if short and _negation_only(claim_side, ev_side):
         return EditKind.NEGATION
     if short and _contrast(claim_side, ev_side):
         return EditKind.POPULATION
@@ -154,19 +173,36 @@ def _read_edit(
 
 def _alignment(
     claim_tokens: list[str], sentences: Sequence[str]
-) -> tuple[list[str], SequenceMatcher[str]] | None:
-    """The evidence sentence that the claim copies most of, with the alignment; None if none is a
-    near-copy."""
-    best: tuple[int, list[str], SequenceMatcher[str]] | None = None
+) -> tuple[str, list[str], SequenceMatcher[str]] | None:
+    """The evidence sentence that the claim copies most of (ties: the closer copy, so a sentence that holds
+    the claim word for word wins), with its words and the alignment; None if none is a near-copy."""
+    best: tuple[int, float, str, list[str], SequenceMatcher[str]] | None = None
     for s in sentences:
         ev = _tokens(s)
         sm = SequenceMatcher(None, claim_tokens, ev, autojunk=False)
         matched = sum(b.size for b in sm.get_matching_blocks())
-        if best is None or matched > best[0]:
-            best = (matched, ev, sm)
+        if best is None or (matched, sm.ratio()) > best[:2]:
+            best = (matched, sm.ratio(), s, ev, sm)
     if best is None or best[0] < max(MIN_MATCHED, NEAR_COPY * len(claim_tokens)):
         return None
-    return best[1], best[2]
+    return best[2], best[3], best[4]
+
+
+def _negation_balance(
+    claim_tokens: Sequence[str],
+    ev_tokens: Sequence[str],
+    ops: Sequence[tuple[str, int, int, int, int]],
+    equal: Sequence[int],
+) -> bool:
+    """Whether the claim and the evidence sentence hold different numbers of negations over the copied
+    part: the aligned words and the edits short enough to be read (long cuts and prefixes left out)."""
+    claim_n = ev_n = 0
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        limit = MAX_EDGE_EDIT if (k < equal[0] or k > equal[-1]) else MAX_EDIT
+        if tag == "equal" or (i2 - i1 <= limit and j2 - j1 <= limit):
+            claim_n += sum(w in _NEGATIONS for w in claim_tokens[i1:i2])
+            ev_n += sum(w in _NEGATIONS for w in ev_tokens[j1:j2])
+    return claim_n != ev_n
 
 
 _DESCRIBE = {
@@ -184,22 +220,27 @@ def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> Edi
         return EditsResult(
             CheckResult("edits", True, "the claim is no near-copy of an evidence sentence"), EditKind.NONE
         )
-    ev_tokens, sm = found
+    sentence, ev_tokens, sm = found
     ops = sm.get_opcodes()
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:  # cannot happen with MIN_MATCHED >= 1; no alignment, no edit
+        return EditsResult(CheckResult("edits", True, "no aligned words"), EditKind.NONE)
     ev_words = set(_tokens(evidence_text))
+    flips = _negation_balance(claim_tokens, ev_tokens, ops, equal)
     for k, op in enumerate(ops):
         if op[0] == "equal":
             continue
         edge = k < equal[0] or k > equal[-1]
         kind = _read_edit(claim_tokens, op, ev_tokens, edge, evidence_text, ev_words)
+        if kind is EditKind.NEGATION and not flips:
+            continue  # "with no complications" for "without complications": reworded, not negated
         if kind is not EditKind.NONE:
             said = " ".join(claim_tokens[op[1] : op[2]]) or "(nothing)"
             was = " ".join(ev_tokens[op[3] : op[4]]) or "(nothing)"
             detail = (
                 f"the claim copies an evidence sentence but {_DESCRIBE[kind]}: '{said}' where it says '{was}'"
             )
-            return EditsResult(CheckResult("edits", False, detail), kind)
+            return EditsResult(CheckResult("edits", False, detail), kind, sentence)
     return EditsResult(
         CheckResult("edits", True, "no meaning-changing edit of the evidence sentence"), EditKind.NONE
     )

@@ -159,7 +159,7 @@ class ClaimVerifier:
         clause = claim_clause(plan.claim, texts)
         direction = check_direction(plan.claim, clause)
         design = check_design(plan.claim, plan.evidence)
-        read = list(dict.fromkeys(s.text for w in plan.windows for s in w))
+        read = list(dict.fromkeys(s.text for window_read in plan.windows for s in window_read))
         edits = check_edits(plan.claim, read, " ".join(texts))
         short = too_short(plan.claim) or too_short(" ".join(texts))
         checks = (
@@ -188,6 +188,8 @@ class ClaimVerifier:
         order = sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
         if "direction" in by:  # the result clause that contradicts the claim decided
             decider = next((s for s in plan.sentences if clause and clause in s.text), decider)
+        if "edits" in by:  # the sentence the claim copies with the edit decided
+            decider = next((s for s in plan.sentences if s.text == edits.sentence), decider)
         if decider is not None:
             order = [decider] + [s for s in order if s is not decider]
         sentences = tuple(
