@@ -38,24 +38,26 @@ class Case:
     should_support: bool
 
 
-def dev_abstracts(data: Path) -> list[Abstract]:
+def dev_abstracts(data: Path, split: str = "dev") -> list[Abstract]:
+    """PubMedQA abstracts of the generator's ``split`` ("dev": the sanity suite's; "train": the others,
+    where rules are tuned: ``bench/bench_edits.py``)."""
     out = []
     with open(data / "pubmedqa" / "abstracts.jsonl", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             body = [x for sec in r["sections"] for x in sentences_of(sec["text"])]
             a = Abstract(f"pmid:{r['pmid']}", "pubmedqa", "MIT", tuple(body), (), frozenset())
-            if a.split == "dev" and len(body) >= 3:
+            if (a.split == "dev") == (split == "dev") and len(body) >= 3:
                 out.append(a)
     return out
 
 
-def build_cases(data: Path, seed: int = 5, per_kind: int = 120) -> list[Case]:
-    """Up to ``per_kind`` cases of each kind, seeded."""
+def build_cases(data: Path, seed: int = 5, per_kind: int = 120, split: str = "dev") -> list[Case]:
+    """Up to ``per_kind`` cases of each kind, seeded, from the abstracts of ``split``."""
     rng = random.Random(seed)
     mesh = MeshSiblings.load(data / "mesh")
     cases: dict[str, list[Case]] = {k: [] for k in KINDS}
-    for a in dev_abstracts(data):
+    for a in dev_abstracts(data, split):
         for i, s in enumerate(a.sentences):
             w = window(a.sentences, i, rng)
             made: dict[str, str | None] = {
