@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
-from medcite.corpus.classify import NAMES_NON_HUMAN, shown_design
+from medcite.corpus.classify import shown_design
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
+from medcite.text.cues import NAMES_NON_HUMAN
 
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(

@@ -61,6 +61,7 @@ from medcite.text.cues import (
     LABORATORY,
     LITERATURE_SEARCH,
     META_ANALYSIS_CUE,
+    NAMES_NON_HUMAN,
     NOT_A_STUDY_TITLE,
     OBSERVATIONAL_CUE,
     RANDOMISED,
@@ -414,9 +415,6 @@ def _number(token: str) -> int | None:
     return word_number(token)
 
 
-# animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts" (also read by the
-# composer: a statement from an animal study that names none of them keeps its "animal study" prefix)
-NAMES_NON_HUMAN = re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b|{LABORATORY.pattern}|{IN_VIVO.pattern}", re.I)
 # the words that name each design in a title or abstract (the cues of step 3)
 _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
     Design.META_ANALYSIS: (META_ANALYSIS_CUE,),

@@ -32,6 +32,8 @@ import re
 from enum import StrEnum
 from typing import Literal
 
+from medcite.text.words import ANIMAL_WORDS, alternation
+
 
 def _labels(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -387,6 +389,10 @@ LABORATORY = re.compile(
     r"|\braw ?264\.7\b|\bnih ?3t3\b|\bhuvecs?\b|\bguinea pigs?\b",
     re.I,
 )
+# animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts" (the design
+# classifier's animal cue; the composer: a statement from an animal study that names none of them keeps its
+# "animal study" prefix)
+NAMES_NON_HUMAN = re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b|{LABORATORY.pattern}|{IN_VIVO.pattern}", re.I)
 # the wording of a clinical question (about patients or their treatment), besides a population or a
 # recognised condition: directness reads animal studies as indirect for it; a question that asks for a
 # thing without it gets findings sections, not a therapy answer's

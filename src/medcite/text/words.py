@@ -92,6 +92,14 @@ ANIMAL_NOUNS = _words(
     hamster hamsters gerbils ferrets chick chicks chickens quail xenopus tadpoles frogs elegans"""
 )
 ANIMAL_WORDS = ANIMAL_NOUNS | _words("murine porcine ovine bovine")
+# people by sex and by age (the verifier's copy-edit check: "women" -> "men", "children" -> "adults")
+MALE_WORDS = _words("men man male males boy boys father fathers husbands")
+FEMALE_WORDS = _words("women woman female females girl girls mother mothers wives pregnant")
+ADULT_WORDS = _words("adult adults elderly aged older men man women woman")
+CHILD_WORDS = _words(
+    """child children infant infants neonate neonates newborn newborns adolescent adolescents paediatric
+    pediatric juvenile boys girls toddlers schoolchildren"""
+)
 
 # number words, for "twenty-two patients" and "seven days"
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

@@ -29,11 +29,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import cached_property
 
 from medcite.domain import CheckResult
 from medcite.text import CLAIM_STOPWORDS
-from medcite.text.synonyms import synonyms
-from medcite.text.words import AGE_WORDS, ANIMAL_WORDS, AUXILIARIES, HUMAN_SUBJECTS
+from medcite.text.synonyms import Descriptor, synonyms
+from medcite.text.words import (
+    ADULT_WORDS,
+    AGE_WORDS,
+    ANIMAL_WORDS,
+    AUXILIARIES,
+    CHILD_WORDS,
+    FEMALE_WORDS,
+    HUMAN_SUBJECTS,
+    MALE_WORDS,
+)
 
 NEAR_COPY = 0.6  # share of the claim's words the alignment must cover
 MIN_MATCHED = 5  # and at least this many words
@@ -44,18 +54,11 @@ MAX_CONDITION_EDIT = 5  # a condition's name may be longer ("out-of-hospital car
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _NEGATIONS = frozenset("not no never neither nor none cannot nothing nobody".split())
 _SET_ASIDE = frozenset(AUXILIARIES) | frozenset("be been being a an the any".split())  # "no" <-> "a" flips
-_MALE = frozenset("men man male males boy boys father fathers husbands".split())
-_FEMALE = frozenset("women woman female females girl girls mother mothers wives pregnant".split())
-_ADULT = frozenset("adult adults elderly aged older men man women woman".split())
-_CHILD = frozenset(
-    "child children infant infants neonate neonates newborn newborns adolescent adolescents paediatric "
-    "pediatric juvenile boys girls toddlers schoolchildren".split()
-)
-_HUMAN = HUMAN_SUBJECTS | _MALE | _FEMALE | _ADULT | _CHILD
+_HUMAN = HUMAN_SUBJECTS | MALE_WORDS | FEMALE_WORDS | ADULT_WORDS | CHILD_WORDS
 # each contrast: two groups of words; a word of one group in place of a word of the other is a swap
 _CONTRASTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (_MALE, _FEMALE),
-    (_ADULT, _CHILD),
+    (MALE_WORDS, FEMALE_WORDS),
+    (ADULT_WORDS, CHILD_WORDS),
     (_HUMAN - AGE_WORDS, ANIMAL_WORDS),  # "adult rats", "pregnant ewes": age words are said of animals too
 )
 _CONNECTIVES = frozenset("of and the in with to for".split())
@@ -118,13 +121,23 @@ def _contrast(claim_side: Sequence[str], ev_side: Sequence[str]) -> bool:
     return any((c & a and e & b and not c & b) or (c & b and e & a and not c & a) for a, b in _CONTRASTS)
 
 
+class _EvidenceText:
+    """The whole evidence's words and named conditions, read once per claim and only if an edit asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(_tokens(self.text))
+
+    @cached_property
+    def conditions(self) -> list[Descriptor]:
+        return [d for d in synonyms().find(self.text) if d.is_condition]
+
+
 def _condition_swap(
-    claim_tokens: Sequence[str],
-    i1: int,
-    i2: int,
-    ev_side: Sequence[str],
-    evidence_text: str,
-    ev_words: set[str],
+    claim_tokens: Sequence[str], i1: int, i2: int, ev_side: Sequence[str], evidence: _EvidenceText
 ) -> bool:
     """The claim's edited words name a condition (a MeSH 2024 disease, symptom or mental disorder, by any
     of its entry terms), with a word the evidence never uses, that is not the same as, broader or narrower
@@ -132,16 +145,14 @@ def _condition_swap(
     claim_side = claim_tokens[i1:i2]
     if not claim_side or not ev_side:
         return False
-    new = [w for w in claim_side if w not in ev_words and w not in CLAIM_STOPWORDS and not w[0].isdigit()]
+    stop = CLAIM_STOPWORDS
+    new = [w for w in claim_side if w not in evidence.words and w not in stop and not w[0].isdigit()]
     if not new:
         return False
     context = " ".join(claim_tokens[max(0, i1 - 2) : i2 + 2])
     named = [d for d in synonyms().find(context) if d.is_condition]
-    if not named:
-        return False
-    in_evidence = [d for d in synonyms().find(evidence_text) if d.is_condition]
     # "coronary artery disease" for "coronary heart disease": a narrower heading, not another condition
-    return any(not any(d.related(e) for e in in_evidence) for d in named)
+    return any(not any(d.related(e) for e in evidence.conditions) for d in named)
 
 
 def _read_edit(
@@ -149,8 +160,7 @@ def _read_edit(
     op: tuple[str, int, int, int, int],
     ev_tokens: Sequence[str],
     edge: bool,
-    evidence_text: str,
-    ev_words: set[str],
+    evidence: _EvidenceText,
 ) -> EditKind:
     _tag, i1, i2, j1, j2 = op
     claim_side, ev_side = claim_tokens[i1:i2], ev_tokens[j1:j2]
@@ -165,7 +175,7 @@ def _read_edit(
     if (
         not edge
         and max(len(claim_side), len(ev_side)) <= MAX_CONDITION_EDIT
-        and _condition_swap(claim_tokens, i1, i2, ev_side, evidence_text, ev_words)
+        and _condition_swap(claim_tokens, i1, i2, ev_side, evidence)
     ):
         return EditKind.CONDITION
     return EditKind.NONE
@@ -225,13 +235,13 @@ def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> Edi
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
     if not equal:  # cannot happen with MIN_MATCHED >= 1; no alignment, no edit
         return EditsResult(CheckResult("edits", True, "no aligned words"), EditKind.NONE)
-    ev_words = set(_tokens(evidence_text))
+    evidence = _EvidenceText(evidence_text)
     flips = _negation_balance(claim_tokens, ev_tokens, ops, equal)
     for k, op in enumerate(ops):
         if op[0] == "equal":
             continue
         edge = k < equal[0] or k > equal[-1]
-        kind = _read_edit(claim_tokens, op, ev_tokens, edge, evidence_text, ev_words)
+        kind = _read_edit(claim_tokens, op, ev_tokens, edge, evidence)
         if kind is EditKind.NEGATION and not flips:
             continue  # "with no complications" for "without complications": reworded, not negated
         if kind is not EditKind.NONE:

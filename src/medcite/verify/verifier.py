@@ -160,8 +160,9 @@ class ClaimVerifier:
         direction = check_direction(plan.claim, clause)
         design = check_design(plan.claim, plan.evidence)
         read = list(dict.fromkeys(s.text for window_read in plan.windows for s in window_read))
-        edits = check_edits(plan.claim, read, " ".join(texts))
-        short = too_short(plan.claim) or too_short(" ".join(texts))
+        joined = " ".join(texts)
+        edits = check_edits(plan.claim, read, joined)
+        short = too_short(plan.claim) or too_short(joined)
         checks = (
             CheckResult("entailment", mlabel is Label.SUPPORTED, reason),
             CheckResult("input", not short, "too few content words to check" if short else "checkable"),
