@@ -314,3 +314,8 @@ def test_a_study_in_animals_says_so_when_its_sentence_does_not() -> None:
     mice = "Seizures were more frequent in the synthetic test mice in a prospective study."
     cand = Candidate(src, mice, 0, len(mice), "", "conclusions", None, 1.0, 0.5, False)
     assert make_draft("pitfalls", cand).text == mice
+
+
+def test_a_figure_is_not_the_digit_of_a_name() -> None:
+    text = "IL-6 fell by 45% (-1.2 points) in 1,524 adults with COVID-19 and CD40 at 10-20 mg"
+    assert [m.group(0) for m in NUMBER.finditer(text)] == ["45%", "-1.2", "1,524", "10", "20"]

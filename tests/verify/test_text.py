@@ -32,3 +32,20 @@ def test_best_overlap_first_with_source_offsets(abstracts: list[str]) -> None:
     sents = evidence_sentences([Evidence(text=text, source_key="k", offset=50)])
     best = rank_sentences(target, sents)[0][1]
     assert best.text == target and best.start == spans[3][0] + 50 and best.source_key == "k"
+
+
+def test_one_singulariser_for_every_word_list() -> None:
+    from medcite.text.words import singular
+
+    cases = {
+        "antibodies": "antibody",
+        "viruses": "virus",
+        "diseases": "disease",
+        "children": "child",
+        "mice": "mouse",
+        "genes": "gene",
+        "sepsis": "sepsis",
+        "status": "status",
+        "stress": "stress",
+    }
+    assert {w: singular(w) for w in cases} == cases

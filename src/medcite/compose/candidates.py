@@ -123,6 +123,7 @@ class Prefix:
     evidence: tuple[int, int] | None = None  # the sentence the population phrase came from
     phrase: str = ""  # the population phrase, verbatim from the source text
     phrase_start: int = -1  # its offset in record.text
+    design: Design | None = None  # the design the prefix names (None: no prefix)
 
 
 _CARDS: dict[tuple[str, int], StudyCard] = {}
@@ -182,7 +183,7 @@ def attribution(source: StoredSource) -> Prefix:
     if n is None:
         if shown is Design.OTHER:
             return Prefix("")
-        return Prefix(f"In {design}, ")
+        return Prefix(f"In {design}, ", design=shown)
     text = source.record.text
     pat = re.compile(
         rf"\b{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
@@ -208,14 +209,15 @@ def attribution(source: StoredSource) -> Prefix:
                 sent,
                 phrase,
                 m.start(),
+                shown,
             )
     # the sample size must be checkable in the text: cite the sentence that states it, or leave it out
     num = re.compile(rf"(?<![\d.,]){n:d}(?![\d.,]\d)")
     for _lab, s, e, t in record_sentences(source):
         if nm := num.search(t):
             at = s + nm.start()
-            return Prefix(f"In {design} (n = {n}), ", str(n), at, at + len(str(n)), (s, e))
-    return Prefix(f"In {design}, ")
+            return Prefix(f"In {design} (n = {n}), ", str(n), at, at + len(str(n)), (s, e), design=shown)
+    return Prefix(f"In {design}, ", design=shown)
 
 
 _SAYS_DESIGN = re.compile(
@@ -231,14 +233,11 @@ _SAYS_DESIGN = re.compile(
 _BAD_AFTER_PREFIX = re.compile(r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b)")
 
 
-_ANIMAL_PREFIX = f"In {DESIGN_PHRASE[Design.ANIMAL]}"
-
-
 def with_prefix(prefix: Prefix, sentence: str) -> str:
     """The sentence with the prefix, unless the sentence already names its design or sample size, or would
     read badly after it. An animal or laboratory study keeps its prefix unless the sentence names its
     subjects: "... an inverse relationship ... in a prospective study is novel" was a study in mice."""
-    animal = prefix.text.startswith(_ANIMAL_PREFIX) and not NAMES_NON_HUMAN.search(sentence)
+    animal = prefix.design is Design.ANIMAL and not NAMES_NON_HUMAN.search(sentence)
     if not prefix.text or _BAD_AFTER_PREFIX.match(sentence) or (_SAYS_DESIGN.search(sentence) and not animal):
         return sentence
     if prefix.n_value and re.search(rf"(?<![\d.]){prefix.n_value}(?![\d.])", sentence):
@@ -255,4 +254,5 @@ def lower_first(sentence: str) -> str:
     return sentence
 
 
-NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*%?")
+# a figure as written ("45%", "-1.2", "1,524"), not the digit of a name ("IL-6", "CD40", "COVID-19")
+NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z][-−])[-−]?\d+(?:[.,]\d+)*%?")

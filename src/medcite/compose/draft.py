@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from medcite.compose.candidates import (
+    NUMBER,
     TAGS,
     Candidate,
     Prefix,
@@ -183,10 +183,6 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return len(a & b) / len(a | b) >= 0.6
 
 
-# a figure standing alone ("45%", "p = 0.03", "12 patients"), not the digit of a name ("IL-6", "CD40")
-_FIGURE = re.compile(r"(?<![\w\-/])\d+(?:[.,]\d+)?(?![\w\-/])")
-
-
 def _of_the_study(c: Candidate) -> bool:
     """Whether the sentence says what the study found or did, so that the design prefix ("In a randomised
     controlled trial, ...") belongs in front of it: not a background sentence, nor an unlabelled one with no
@@ -194,7 +190,7 @@ def _of_the_study(c: Candidate) -> bool:
     milk" opens a trial of it in obesity: the trial did not establish it)."""
     if c.role == "background":
         return False
-    cue = TAGS["efficacy"].search(c.text) or EQUIVALENCE.search(c.text) or _FIGURE.search(c.text)
+    cue = TAGS["efficacy"].search(c.text) or EQUIVALENCE.search(c.text) or NUMBER.search(c.text)
     return c.role != "unknown" or bool(cue)
 
 

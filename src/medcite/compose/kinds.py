@@ -24,10 +24,9 @@ from medcite.text.kinds import (
     excludes,
     is_name,
     qualifier_words,
-    singular,
 )
 from medcite.text.sentences import record_sentences
-from medcite.text.words import plain_dashes
+from medcite.text.words import plain_dashes, singular
 
 KIND_CHECK = True  # a switch for measuring it (bench: --no-kind-check)
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<subject>.+?)\s+an?\s+(?P<kind>.+?)\s*\?*\s*$", re.I)

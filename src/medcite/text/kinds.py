@@ -87,16 +87,6 @@ def agrees(asked: str, said: str) -> bool:
     return False
 
 
-def singular(word: str) -> str:
-    """A kind's noun in the singular, lower case ("antibodies" -> "antibody", "viruses" -> "virus")."""
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ses", "xes")):
-        return w[:-2]
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-
-
 def excludes(asked: str, said: str, names: bool = True) -> bool:
     """Whether qualifier ``said`` excludes ``asked`` (see the module docstring). ``names``: whether two names
     may exclude each other here (only where one stands in the other's slot: see

@@ -22,7 +22,7 @@ from importlib import resources
 
 from medcite.errors import ModelError
 from medcite.text.phrases import longest_matches
-from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES, SYNONYM_SPELLING
+from medcite.text.words import ARTICLES, COMMON_PREPOSITIONS, CONNECTIVES, SYNONYM_SPELLING, singular
 
 SYNONYMS_FILE = "mesh_synonyms.json.gz"
 MAX_WORDS = 6
@@ -62,24 +62,6 @@ class Descriptor:
 _SPELLING = SYNONYM_SPELLING
 _KEY_STOP = ARTICLES | CONNECTIVES | COMMON_PREPOSITIONS
 _TOKEN = re.compile(r"[a-z0-9]+")
-_IRREGULAR = {
-    "children": "child",
-    "women": "woman",
-    "men": "man",
-    "mice": "mouse",
-    "feet": "foot",
-    "teeth": "tooth",
-}
-
-
-def _singular(w: str) -> str:
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
-        return w[:-1]
-    return w
 
 
 def key_words(text: str) -> list[str]:
@@ -88,7 +70,7 @@ def key_words(text: str) -> list[str]:
     t = re.sub(r"['\u2019]s\b", "", text.lower())  # "Parkinson's disease" -> "parkinson disease"
     for pat, rep in _SPELLING:
         t = re.sub(pat, rep, t)
-    return [_singular(w) for w in _TOKEN.findall(t) if w not in _KEY_STOP]
+    return [singular(w) for w in _TOKEN.findall(t) if w not in _KEY_STOP]
 
 
 def word_key(text: str) -> frozenset[str]:

@@ -239,3 +239,31 @@ SYNONYM_SPELLING: tuple[tuple[str, str], ...] = tuple(
         "isation", "ise", "ised", "ogue", "fibre",
     )
 )  # fmt: skip
+
+
+# plurals that the endings below get wrong
+_IRREGULAR_PLURALS = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "mice": "mouse",
+    "feet": "foot",
+    "teeth": "tooth",
+    "viruses": "virus",
+}
+
+
+def singular(word: str) -> str:
+    """A lower-case word in the singular, by its ending ("antibodies" -> "antibody", "genes" -> "gene",
+    "mice" -> "mouse"); words in -ss, -us, -is and -ys stay ("stress", "status", "sepsis"). The one
+    singulariser of the text toolkit. Both sides of a comparison go through it, so "boxes" -> "boxe" is
+    harmless; the shipped MeSH synonym file is deduplicated by these keys (``training/build_synonyms.py``),
+    and a change here changes that file."""
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
+        return w[:-1]
+    return w

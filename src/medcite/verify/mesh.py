@@ -18,7 +18,7 @@ from importlib import resources
 
 from medcite.errors import ModelError
 from medcite.text.phrases import longest_matches
-from medcite.text.words import MESH_SPELLING
+from medcite.text.words import MESH_SPELLING, singular
 
 MESH_FILE = "mesh_cfm.json.gz"
 
@@ -91,16 +91,8 @@ def normalise(text: str) -> str:
     return t
 
 
-def _word_key(w: str) -> str:
-    if w == "children":
-        return "child"
-    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "is", "us")):
-        return w[:-1]
-    return w
-
-
 def _key(words: Iterable[str]) -> str:
-    return " ".join(_word_key(w) for w in words)
+    return " ".join(singular(w) for w in words)
 
 
 def _variants(heading: str) -> set[str]:
@@ -146,7 +138,7 @@ class MeshVocabulary:
 
     def find(self, text: str) -> list[Term]:
         """Headings named in ``text``, longest match first, non-overlapping, in text order."""
-        words = [_word_key(w) for w in _TOKEN.findall(normalise(text))]
+        words = [singular(w) for w in _TOKEN.findall(normalise(text))]
         hits = longest_matches(words, self._starts, _MAX_NGRAM, lambda run: self._phrases.get(" ".join(run)))
         return [Term(h, self.headings[h], " ".join(words[i:j])) for i, j, h in hits]
 
