@@ -31,6 +31,18 @@ def test_bioasq_snippets(data_dir: Path) -> None:
     assert all(s.label == "" for s in rec.sections)
 
 
+def test_markup_an_export_left_in_a_title_goes(data_dir: Path) -> None:
+    """26 BioASQ snippet records carry "Title.<AbstractText Label=...>first sentence" as their title."""
+    items = list(parse_jsonl(data_dir / "bioasq" / "snippet_corpus.jsonl"))
+    records = {i.key: i for i in items if isinstance(i, SourceRecord)}
+    rec = records["28620891"]
+    assert rec.title == (
+        "Population Pharmacokinetic Modeling of Olaratumab, an Anti-PDGFR\u03b1 Human Monoclonal Antibody, "
+        "in Patients with Advanced and/or Metastatic Cancer."
+    )
+    assert not any("<" in r.title or "<AbstractText" in r.text for r in records.values())
+
+
 def test_abstracts_extra(data_dir: Path) -> None:
     items = list(parse_jsonl(data_dir / "corpora" / "abstracts_extra.jsonl.gz"))
     records = {i.key: i for i in items if isinstance(i, SourceRecord)}

@@ -18,14 +18,27 @@ _PMC = re.compile(r"PMC\d+")
 _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*)[A-Z][A-Z0-9]+){0,5}):\s+")
 
 
+# PubMed's inline markup left in a text field by an export ("<i>in vivo</i>", "<AbstractText Label=...>"):
+# only these elements, so that "p < 0.05" or "<5 years" stay
+_MARKUP = re.compile(r"</?(?:AbstractText|i|b|u|sup|sub|em|strong|mml:[a-z]+)\b[^<>]{0,200}>")
+# an export that glued the abstract's first section to the title: "Title.<AbstractText Label=...>Text"
+_LEAKED_ABSTRACT = re.compile(r"<AbstractText\b.*$", re.S)
+
+
 def clean(text: str | None) -> str:
-    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces."""
+    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces
+    and drop PubMed's inline markup."""
     if not text:
         return ""
-    stripped = text.strip()
+    stripped = _MARKUP.sub("", text).strip() if "<" in text else text.strip()
     if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
         return " ".join(stripped.split())
     return stripped
+
+
+def clean_title(text: str | None) -> str:
+    """A title as :func:`clean` makes it, without an abstract section an export glued to it."""
+    return clean(_LEAKED_ABSTRACT.sub("", text) if text and "<" in text else text)
 
 
 def parse_year(value: object) -> int | None:

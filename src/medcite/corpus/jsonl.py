@@ -35,6 +35,7 @@ from typing import Any
 from medcite.corpus.fields import (
     authors_from_string,
     clean,
+    clean_title,
     mesh_from_strings,
     normalize_doi,
     normalize_pmcid,
@@ -86,7 +87,7 @@ def record_from_dict(
             or f"line{line}"
         )
         key = f"{source or default_origin}:{ident}"
-    title = clean(_str(data.get("title")))
+    title = clean_title(_str(data.get("title")))
     try:
         sections = _sections(data)
     except (TypeError, AttributeError) as err:
