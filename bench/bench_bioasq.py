@@ -67,7 +67,9 @@ def questions(kind: str, half: str | None, limit: int | None) -> list[Question]:
             if d["type"] != kind:
                 continue
             if kind == "factoid":
-                answers = tuple(_flatten(d["exact_answer"]))
+                # 35 of the 476 exact answers are whole sentences: their full stop is not part of the
+                # answer (the article cites before it: "... a major protein component [1].")
+                answers = tuple(a.strip().rstrip(".").strip() for a in _flatten(d["exact_answer"]))
             else:
                 ideal = d["ideal_answer"]
                 answers = tuple(ideal if isinstance(ideal, list) else [ideal])

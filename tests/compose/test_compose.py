@@ -100,7 +100,7 @@ def test_unsupported_statements_are_dropped(searcher: OverlapSearcher, provenanc
         "Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=provenance
     )
     victim = next(st for s in base.sections for st in s.statements if st.kind != "gap")
-    marker = victim.text[:60]
+    marker = victim.text[-50:-5]  # the quoted sentence's words (the verifier reads it without its prefix)
     for label in (Label.UNSUPPORTED, Label.CONTRADICTED):
         v = ScriptedVerifier(LexicalVerifier(), lambda claim, m=marker, lb=label: lb if m in claim else None)
         a = compose_article("Does bupropion help smoking cessation?", searcher, v, provenance=provenance)

@@ -243,7 +243,7 @@ def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifi
     primary section (consistency), in one batch; keep what the sources support."""
     drafts = drafted.drafts
     cross = _cross_checks(analysis, drafts, drafted.kind.draft if drafted.kind else None)
-    items: list[tuple[str, Sequence[Evidence]]] = [(d.text, d.evidence()) for d in drafts]
+    items: list[tuple[str, Sequence[Evidence]]] = [(checked_claim(d), d.evidence()) for d in drafts]
     items += [(d.core, [ev]) for d, ev, _key in cross]
     verdicts: list[Verdict] = verifier.verify_batch(items) if items else []
     if len(verdicts) != len(items):
@@ -260,6 +260,20 @@ def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifi
         dropped=drafted.rejected + len(checked) - len(kept),
         composer=drafted.composer,
     )
+
+
+VERIFY_CORE = True  # a switch for measuring it (see checked_claim)
+
+
+def checked_claim(d: Draft) -> str:
+    """What the verifier reads for a draft: the quoted sentence without the composer's attribution prefix.
+    The prefix states facts that are pinned by construction (the design medcite's classifier gave the
+    source, a sample size and a population phrase copied with their offsets from the source's text, never
+    invented), and the entailment model reads "In an animal or laboratory study, X" or "In a narrative
+    review, X" against the sentence X as neutral: on the even half of BioASQ 7B-9B factoid questions 34 of
+    56 drafts with the animal prefix and 11 of 19 with the review prefix were dropped, every one of them
+    supported without it. The evidence still carries the sentence that states the sample size."""
+    return d.core if VERIFY_CORE and d.prefix is not None and d.prefix.text else d.text
 
 
 def _cross_checks(

@@ -1,0 +1,38 @@
+"""The verifier reads a statement's quoted sentence, not the composer's attribution prefix."""
+
+from __future__ import annotations
+
+from medcite.bootstrap import load_verifier
+from medcite.compose.candidates import Candidate
+from medcite.compose.compose import checked_claim
+from medcite.compose.draft import make_draft
+from medcite.config import load_settings
+from medcite.domain import Design, Label
+from medcite.text import record_sentences
+from tests.compose.doubles import bioasq_source
+
+
+def test_an_animal_study_statement_is_checked_without_its_prefix() -> None:
+    # a real BioASQ snippet record of a laboratory study of LB100
+    src = bioasq_source(1, "26799670")
+    assert src.evidence.design is Design.ANIMAL
+    _lab, s, e, text = next(x for x in record_sentences(src) if x[3].startswith("The protein phosphatase 2A"))
+    cand = Candidate(src, text, s, e, "", "unknown", None, 1.0, 1.0, False)
+    d = make_draft("findings", cand)
+    assert d.text == "In an animal or laboratory study, " + d.core[0].lower() + d.core[1:]
+    assert checked_claim(d) == d.core
+    verifier = load_verifier(load_settings())
+    with_prefix, quoted = verifier.verify_batch([(d.text, d.evidence()), (checked_claim(d), d.evidence())])
+    # the entailment model reads the prefix as something the sentence does not say; the sentence is supported
+    assert with_prefix.label is not Label.SUPPORTED
+    assert quoted.label is Label.SUPPORTED
+
+
+def test_a_draft_without_prefix_is_checked_as_written() -> None:
+    src = bioasq_source(1, "26799670")
+    _lab, s, e, text = record_sentences(src)[0]
+    cand = Candidate(src, text, s, e, "", "background", None, 1.0, 1.0, False)
+    d = make_draft("findings", cand)
+    # a background sentence gets no design prefix: what is checked is what is shown
+    assert d.prefix is not None and not d.prefix.text
+    assert d.text == d.core == checked_claim(d)
