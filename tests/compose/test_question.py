@@ -220,6 +220,17 @@ SHAPES = [
         "birdshot chorioretinopathy",
         None,
     ),
+    # the wh-phrase as the object of a verb after "does" (BioASQ 7B-9B questions)
+    ("Which receptor does amantadine antagonize?", "amantadine", None, None),
+    ("What does gepotidacin do to bacteria?", "gepotidacin", None, "bacteria"),
+    (
+        "What effect does Methylsulfonylmethane (MSM) have on inflammation?",
+        "Methylsulfonylmethane (MSM)",
+        None,
+        "inflammation",
+    ),
+    ("Which S1P receptors does fingolimod bind to?", "fingolimod", None, "S1P"),
+    ("What disease does BCG immunotherapy used to treat?", "BCG immunotherapy", None, None),
 ]
 
 

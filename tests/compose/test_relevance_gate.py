@@ -10,13 +10,13 @@ import numpy.typing as npt
 import pytest
 
 from medcite.bootstrap import load_reranker
-from medcite.compose import compose_article
+from medcite.compose import compose_article, plan
 from medcite.compose.plan import RankedSource, on_topic
 from medcite.compose.question import analyze_question
 from medcite.config import load_settings
 from medcite.domain import Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, bioasq_source
 
 
 class ScoreByWord:
@@ -97,6 +97,21 @@ def test_a_source_that_names_every_concept_stays_when_the_model_misreads_it(
     )
     assert not art.insufficient
     assert [r.key for r in art.references] == [own.key]
+
+
+def test_a_question_for_a_thing_keeps_the_sources_that_name_it_when_the_model_reads_none_as_on_it(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the model scores "Amantadine is an ... (NMDA) receptor antagonist ..." below the floor for the question
+    q = "Which receptor does amantadine antagonize?"
+    own, other = bioasq_source(1, "27642581"), bioasq_source(2, "32729074")
+    a = analyze_question(q)
+    floor = load_settings().models.relevance_floor
+    assert float(shipped.score(q, [own.record.text])[0]) < floor
+    kept = on_topic(a, _ranked([other, own]), shipped, floor, by_model=True)
+    assert [r.hit.source.key for r in kept] == [own.key]
+    monkeypatch.setattr(plan, "ENTITY_FALLBACK", False)
+    assert on_topic(a, _ranked([other, own]), shipped, floor, by_model=True) == []
 
 
 # a question and, from the same PubMedQA set, an abstract on aortic surgery that the concept rules let in

@@ -325,6 +325,10 @@ def split_direct(
     return by_score, [(rs, why) for rs, why in indirect if id(rs) not in promoted]
 
 
+ENTITY_FALLBACK = True  # a switch for measuring it (see on_topic)
+ENTITY_FALLBACK_K = 5
+
+
 def on_topic(
     a: QuestionAnalysis,
     sources: list[RankedSource],
@@ -343,11 +347,20 @@ def on_topic(
         return sources
     scores = relevance.score(a.question, [document_text(rs.hit.source) for rs in sources])
     cs = [] if by_model else concepts(a, learned_abbreviations(a, sources))
-    return [
-        replace(rs, model_score=float(s))
-        for rs, s in zip(sources, scores, strict=True)
-        if float(s) >= floor or (len(cs) >= 2 and not missing_concepts(a, rs, cs))
+    scored = [replace(rs, model_score=float(s)) for rs, s in zip(sources, scores, strict=True)]
+    kept = [
+        rs
+        for rs in scored
+        if (rs.model_score or 0.0) >= floor or (len(cs) >= 2 and not missing_concepts(a, rs, cs))
     ]
+    if kept or not by_model or not ENTITY_FALLBACK:
+        return kept
+    # a question that asks for a thing, and no source the model reads as on it (it misreads "Amantadine is
+    # an NMDA receptor antagonist ..." for "Which receptor does amantadine antagonize?"): the best-ranked
+    # sources that name every concept of the question, its statements then ranked as off the question
+    cs = concepts(a, learned_abbreviations(a, sources))
+    named = [rs for rs in scored if cs and not missing_concepts(a, rs, cs)]
+    return named[:ENTITY_FALLBACK_K]
 
 
 def key_terms(a: QuestionAnalysis) -> list[str]:

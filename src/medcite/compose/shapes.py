@@ -286,6 +286,8 @@ def read_wh(body: str) -> Clause | None:
         clause = read_clause(inner)
         topic = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about)$", "", inner, flags=re.I)
         return clause if clause is not None and clause.subject else Clause("wh-what", topic, None)
+    if do := _read_do(rest):
+        return do
     rest = re.sub(r"^(\S+(?:\s+\S+)*?)\s+(?:has|have)\s+been\s+", r"\1 is ", rest, count=1)
     if am := _WH_AUX.match(rest):
         np, tail = am.group("np"), am.group("rest")
@@ -308,6 +310,29 @@ def read_wh(body: str) -> Clause | None:
     # names the kind of answer
     which = re.match(r"^(?:which|what|how)\b", body, re.I) is not None
     return Clause("wh-np", strip_answer_noun(rest, trailing=which), None)
+
+
+# "Which receptor does amantadine antagonize?", "What does gepotidacin do to bacteria?": the wh-phrase is the
+# verb's object; after do-support the subject, a verb in its base form and an optional prepositional phrase
+_DO_OBJECT = re.compile(
+    r"^(?:(?P<np>.+?)\s+)??(?:do|does|did)\s+(?:the\s+)?(?P<subject>.+?)\s+(?P<verb>[a-z]+)"
+    r"(?:\s+(?:to|on|in|with|from|for|against|at|into|as|by)\b\s*(?P<obj>.*?))?\s*\??$"
+)
+
+
+def _read_do(rest: str) -> Clause | None:
+    """A wh-question whose wh-phrase is the object of a verb after "do"/"does"/"did" (None: another shape).
+    The subject is what the question is about; what the prepositional phrase names ("bacteria",
+    "inflammation"), else the qualifier of the wh-phrase ("S1P" of "S1P receptors"), is what it acts on."""
+    m = _DO_OBJECT.match(rest)
+    if not m or m.group("subject").lower() in ("it", "they", "this", "these"):
+        return None
+    obj = (m.group("obj") or "").strip() or None
+    if obj is not None and re.fullmatch(VERBS, obj, re.I):  # "used to treat": no object named
+        obj = None
+    if obj is None and m.group("np"):
+        obj = strip_answer_noun(m.group("np"))
+    return Clause("wh-do", m.group("subject"), obj)
 
 
 def _filled(clause: Clause, tail: str) -> Clause:

@@ -147,7 +147,9 @@ def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[st
     sources = [f.source for f in found]
     against = _against(direction, found)
     g = grade(sources, contradicting=against)
-    outcome = a.outcome or (f"{a.intervention}: main findings" if a.intervention else "Main findings")
+    # the outcome asked about; else what the intervention acts on ("smoking cessation: main findings")
+    named = a.condition or a.intervention
+    outcome = a.outcome or (f"{named}: main findings" if named else "Main findings")
     effect, pin = _largest_effect(found, order)
     participants, reporting = _participants(found)
     return OutcomeSummary(
