@@ -115,3 +115,37 @@ def test_the_verifier_contradicts_a_copied_sentence_without_its_negation(
     assert any("by: " in r and "edits" in r for r in v.reasons)
     assert v.evidence[0].text == s  # the copied sentence decided
     assert verifier.verify(s, [Evidence(text=s)]).label is Label.SUPPORTED
+
+
+def test_a_word_for_word_quotation_is_supported(verifier: ClaimVerifier) -> None:
+    """The entailment model read this real result sentence (Tonstad et al. 2003, PMID 12714026) against
+    itself as neutral (0.91): long enough that the pair is cut to the model's token limit."""
+    import gzip
+    import json
+
+    from medcite.text import split_sentences
+    from tests.compose.doubles import DATA_DIR
+
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rec = next(d for line in fh if (d := json.loads(line)).get("pmid") == "12714026")
+    text = rec["abstract"]
+    sentence = next(
+        text[s:e] for s, e in split_sentences(text) if text[s:e].startswith("Continuous smoking abstinence")
+    )
+    res = check_edits(sentence, [sentence], text)
+    assert res.verbatim and res.kind is EditKind.NONE and res.sentence == sentence
+    assert not check_edits(sentence.replace("higher", "lower"), [sentence], text).verbatim
+    # the composer checks a statement against the sentence it quotes
+    v = verifier.verify(sentence, [Evidence(text=sentence)])
+    assert v.label is Label.SUPPORTED and v.evidence[0].text == sentence
+    off = ClaimVerifier(verifier.model, verifier.mesh, verifier.thresholds, disabled=frozenset({"copy"}))
+    assert off.verify(sentence, [Evidence(text=sentence)]).label is not Label.SUPPORTED
+    assert any("by: copy" in r for r in v.reasons)
+
+
+def test_the_copy_rule_only_raises_a_quotation_to_supported() -> None:
+    quoted = RuleFindings(False, False, False, False, False, False, EditKind.NONE, verbatim=True)
+    label, prob, by = apply_rules(Label.UNSUPPORTED, 0.06, quoted, frozenset())
+    assert label is Label.SUPPORTED and by == ["copy"] and prob >= 0.9
+    assert apply_rules(Label.SUPPORTED, 0.95, quoted, frozenset()) == (Label.SUPPORTED, 0.95, [])
+    assert apply_rules(Label.UNSUPPORTED, 0.06, quoted, frozenset({"copy"}))[0] is Label.UNSUPPORTED

@@ -20,7 +20,8 @@ from medcite.text import content_words
 from medcite.verify.edits import EditKind
 
 #: the rule checks, in the order they may change the model's label
-RULES = ("input", "population", "edits", "direction", "numbers", "design")
+RULES = ("input", "copy", "population", "edits", "direction", "numbers", "design")
+VERBATIM_PROB = 0.9  # the probability of support given to a word-for-word quotation the model misread
 MIN_CONTENT_WORDS = 2  # a claim (or evidence) with fewer content words is not a checkable statement
 
 
@@ -56,6 +57,7 @@ class RuleFindings:
     numbers_failed: bool  # a claim number changed against the evidence number in the same context
     design_overstated: bool
     edit: EditKind = EditKind.NONE  # a near-copy of an evidence sentence with a meaning-changing edit
+    verbatim: bool = False  # the claim repeats an evidence sentence word for word
 
 
 def apply_rules(
@@ -69,6 +71,12 @@ def apply_rules(
 
     if on("input") and f.too_short:
         return Label.UNSUPPORTED, 0.0, ["input"]
+    if on("copy") and f.verbatim and label is not Label.SUPPORTED:
+        # a sentence entails itself: the model, reading a long sentence against itself cut to its token
+        # limit, once read "Continuous smoking abstinence rates ... were significantly higher ... (43 vs.
+        # 19%, ...)" against the same sentence as neutral (0.91)
+        label, prob = Label.SUPPORTED, max(prob, VERBATIM_PROB)
+        by.append("copy")
     if on("population") and f.indication and label is not Label.UNSUPPORTED:
         label, prob = Label.UNSUPPORTED, prob * 0.2
         by.append("population")

@@ -75,7 +75,8 @@ class EditKind(StrEnum):
 class EditsResult:
     check: CheckResult
     kind: EditKind
-    sentence: str | None = None  # the evidence sentence the claim copies with the edit
+    sentence: str | None = None  # the evidence sentence the claim copies (with the edit, if any)
+    verbatim: bool = False  # the claim repeats that sentence word for word (case and punctuation aside)
 
 
 def _tokens(text: str) -> list[str]:
@@ -231,6 +232,9 @@ def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> Edi
             CheckResult("edits", True, "the claim is no near-copy of an evidence sentence"), EditKind.NONE
         )
     sentence, ev_tokens, sm = found
+    if claim_tokens == ev_tokens:
+        detail = "the claim repeats an evidence sentence word for word"
+        return EditsResult(CheckResult("edits", True, detail), EditKind.NONE, sentence, verbatim=True)
     ops = sm.get_opcodes()
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
     if not equal:  # cannot happen with MIN_MATCHED >= 1; no alignment, no edit

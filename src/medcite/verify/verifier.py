@@ -180,6 +180,7 @@ class ClaimVerifier:
             numbers_failed=numbers.changed,
             design_overstated=not design.passed,
             edit=edits.kind,
+            verbatim=edits.verbatim,
         )
         label, prob, by = apply_rules(mlabel, float(p[ENTAIL]), findings, self.disabled)
         reasons = [f"entailment model: {reason}"]
@@ -189,7 +190,7 @@ class ClaimVerifier:
         order = sorted(window, key=lambda s: -plan.scores.get((s.item, s.start), 0.0))
         if "direction" in by:  # the result clause that contradicts the claim decided
             decider = next((s for s in plan.sentences if clause and clause in s.text), decider)
-        if "edits" in by:  # the sentence the claim copies with the edit decided
+        if "edits" in by or "copy" in by:  # the sentence the claim copies (with the edit) decided
             decider = next((s for s in plan.sentences if s.text == edits.sentence), decider)
         if decider is not None:
             order = [decider] + [s for s in order if s is not decider]
