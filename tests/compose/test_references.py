@@ -30,6 +30,9 @@ def test_ama_style() -> None:
     assert describe(REF) == "rct; n = 36; 1999"
     two = Reference(n=2, key="k", title="A title", authors=("A B", "C D"), design="other")
     assert ama(two) == "A B, C D. A title."
+    # a snippet-corpus record has no title: its PMID is not written twice
+    untitled = Reference(n=3, key="30092116", title="PMID 30092116", pmid="30092116", design="other")
+    assert ama(untitled) == "[Untitled in the stored record]. PMID: 30092116."
 
 
 def test_ris_parses_back() -> None:

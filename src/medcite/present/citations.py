@@ -33,6 +33,9 @@ def ama_authors(authors: Sequence[str]) -> str:
     return ", ".join(names)
 
 
+NO_TITLE = "[Untitled in the stored record]."
+
+
 def _end(text: str) -> str:
     text = text.strip()
     return text if text[-1:] in ".?!" else text + "."
@@ -43,7 +46,9 @@ def ama(ref: Reference) -> str:
     parts: list[str] = []
     if ref.authors:
         parts.append(_end(ama_authors(ref.authors)))
-    parts.append(_end(ref.title))
+    # a record stored without a title carries its PMID or key as one ("PMID 30092116. PMID: 30092116.")
+    untitled = ref.title in (f"PMID {ref.pmid}", ref.key)
+    parts.append(NO_TITLE if untitled else _end(ref.title))
     if ref.journal:
         parts.append(_end(ref.journal))
     if ref.year:
