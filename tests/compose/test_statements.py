@@ -96,6 +96,24 @@ def test_first_person_that_cannot_go_stays_visible() -> None:
     assert not first_person("US adults were surveyed.")  # a country, not the authors
 
 
+def test_what_the_authors_made_is_said_in_the_third_person() -> None:
+    # from BioASQ snippets (shortened): the answer to "Which tool has been developed for ...?"
+    ez = (
+        "To support annotating a wide variety of biological concepts with or without pre-existing "
+        "training data, we developed ezTag, a web-based annotation tool."
+    )
+    cases = {
+        ez: ez.replace("we developed", "the authors developed"),
+        "Here, we present CNEFinder, a tool for identifying CNEs.": (
+            "The authors present CNEFinder, a tool for identifying CNEs."
+        ),
+    }
+    for sentence, want in cases.items():
+        assert readable(sentence) == want
+    # a verb of finding or believing is no making: still the authors speaking
+    assert readable("We believe ezTag is useful.") is None
+
+
 def test_truncation_note_and_glued_parts_are_removed() -> None:
     src = _extra({"8021335", "14581254"})
     last = _sentence(src["8021335"], "These results suggest that M")

@@ -206,6 +206,26 @@ _PLURAL_HEAD = re.compile(
 )
 
 
+# "We developed ezTag, a web-based annotation tool ...": what the authors made, said in the third person (the
+# answer to "Which tool has been developed for ...?"); only verbs of making or presenting a thing
+_WE_MADE = re.compile(
+    r"^(?P<lead>(?:Here|Herein|In this (?:study|paper|work)|To this end),?\s+|[A-Z][^,;:]{0,120},\s+)?"
+    r"[Ww]e (?P<verb>(?:have |also )?(?:developed|present|"
+    r"presented|introduce|introduced|propose|proposed|describe|described|created|built|designed|"
+    r"implemented|release|released|report|developed and validated))\b(?P<rest>.*)$",
+    re.S,
+)
+
+
+def _the_authors(m: re.Match[str]) -> str:
+    """ "Here we present X" -> "The authors present X"; a purpose clause before it stays ("To enable
+    analysis of the human surfaceome, the authors developed ...")."""
+    lead = m.group("lead") or ""
+    if re.match(r"(?:Here|Herein|In this|To this end)\b", lead):
+        lead = ""  # it only points at the paper itself
+    return f"{lead}{'the' if lead else 'The'} authors {m.group('verb')}{m.group('rest')}"
+
+
 def _there_was(m: re.Match[str]) -> str | None:
     """ "We found no difference in X" -> "There was no difference in X"."""
     phrase = f"{m.group('q')} {m.group('rest')}".strip()
@@ -229,6 +249,8 @@ def readable(sentence: str) -> str | None:
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
+    elif m := _WE_MADE.match(text):
+        text = _the_authors(m)
     text = _OUR_NOUN.sub(
         lambda m: (
             (_OUR_DET[m.group(2)].capitalize() if m.group(1) == "O" else _OUR_DET[m.group(2)])
