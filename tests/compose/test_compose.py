@@ -211,3 +211,27 @@ def test_claim_check_runs_only_for_an_observer(searcher: OverlapSearcher, proven
     assert len(watched.calls) == 2
     assert {claim for claim, _ev in watched.calls[1]} == {claim_of(q)}
     assert seen and seen[0].stance == a.stance and any(i.nli for i in seen[0].inputs)
+
+
+def test_a_question_for_a_thing_gets_no_opposing_evidence() -> None:
+    """Findings of opposite polarity are set against each other ("In contrast, ...") only where the question
+    asks about an effect; one that asks for a thing has no direction to point against."""
+    from medcite.compose.candidates import Candidate
+    from medcite.compose.draft import extractive_drafts
+    from medcite.corpus.classify import classify
+    from medcite.domain import AbstractSection, SourceRecord
+
+    texts = (  # synthetic test fixture, not evidence
+        "Synthetic test sentence: gene therapy significantly improved survival in the treated group.",
+        "Synthetic fixture, not evidence: in older children, gene therapy did not improve overall survival "
+        "compared with standard care at two years.",
+    )
+    cands = []
+    for i, t in enumerate(texts):
+        rec = SourceRecord(key=f"synthetic{i}", title="", sections=(AbstractSection("RESULTS", t),))
+        src = StoredSource(id=i, record=rec, evidence=classify(rec))
+        cands.append(Candidate(src, t, 0, len(t), "RESULTS", "results", None, 1.0, 1.0, False))
+    effect = extractive_drafts(analyze_question("Does gene therapy improve survival?"), cands)
+    assert [d.kind for d in effect if d.section == "findings"] == ["support", "contrast"]
+    thing = extractive_drafts(analyze_question("Which gene therapy improves survival?"), cands)
+    assert thing and all(d.kind != "contrast" for d in thing)

@@ -231,6 +231,7 @@ SHAPES = [
     ),
     ("Which S1P receptors does fingolimod bind to?", "fingolimod", None, "S1P"),
     ("What disease does BCG immunotherapy used to treat?", "BCG immunotherapy", None, None),
+    ("For which disease is sutezolid developed?", "sutezolid", None, None),
 ]
 
 
@@ -269,10 +270,19 @@ def test_comparison_shapes() -> None:
         ("What is the evidence for melatonin in insomnia?", False),
         ("Does bupropion help smoking cessation?", False),
         ("Is Baloxavir effective for influenza?", False),
+        # a wh-phrase inside the question (BioASQ 7B-9B): a thing is asked for, no yes or no
+        ("Cemiplimab is used for treatment of which cancer?", True),
+        ("In which tissues is the lincRNA Xist expressed?", True),
+        ("Interaction of WDR5 with which gene has a critical role in pancreatic cancer?", True),
+        # ... but a question with an auxiliary before it still asks yes or no (PubMedQA)
+        ("Metered-dose inhalers. Do health care providers know what to teach?", False),
     ],
 )
 def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
-    assert analyze_question(question).asks_entity is entity
+    a = analyze_question(question)
+    assert a.asks_entity is entity
+    if entity:
+        assert not a.yes_no
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,9 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
             per_source[c.key] += 1
             picked.append(c)
         kind: StatementKind = "caveat" if section in ("safety", "pitfalls") else "support"
-        if section == primary and picked:
+        # a question that asks for a thing has no direction to point against ("In contrast, the FDA
+        # greenlighted cemiplimab to treat ... cutaneous squamous cell carcinoma" read as opposing evidence)
+        if section == primary and picked and not a.asks_entity:
             drafts.extend(_with_contrasts(section, picked, kind))
         else:
             drafts.extend(make_draft(section, c, kind) for c in picked)

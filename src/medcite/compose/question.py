@@ -60,9 +60,9 @@ class QuestionAnalysis:
     def asks_entity(self) -> bool:
         """Whether the question asks for a thing ("Which gene is mutated in ...?", "What is the most common
         ... ?") rather than for the evidence on an effect ("What is the role of X in Y?")."""
-        return (
-            not self.yes_no and bool(_ENTITY.match(self.question)) and not _EVIDENCE_ASK.match(self.question)
-        )
+        q = self.question
+        asks = bool(_ENTITY.match(q) or _IN_SITU.search(q))
+        return not self.yes_no and asks and not _EVIDENCE_ASK.match(q)
 
     def expanded(self, term: str | None) -> str:
         """``term`` with the expansions of the abbreviations it contains appended."""
@@ -120,6 +120,15 @@ _YES_NO = re.compile(
     rf"^\s*{_AUX}\b|(?:[:;,.?]|--)\s*{_AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
 )
 _ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
+# a wh-phrase inside the question ("Cemiplimab is used for treatment of which cancer?", "In which tissues is
+# Xist expressed?"): a question that asks for a thing, not a yes/no one (47 of the 476 BioASQ 7B-9B factoid
+# questions; all of them were read as yes/no)
+_LEAD_PREPOSITION = re.compile(
+    r"^(?:in|for|to|from|by|with|on|at|during|of|through|via|into|among|under|after|before)\s+"
+    r"(?=(?:which|what|whom|whose)\b)",
+    re.I,
+)
+_IN_SITU = re.compile(r"\b(?:which|what|whom|whose|how many|how much)\b", re.I)
 # "What is the role / effect / evidence ... of X": an evidence question, not a request for a thing
 _EVIDENCE_ASK = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:current\s+)?(?:role|roles|effects?|efficacy|"
@@ -265,12 +274,14 @@ def analyze_question(question: str) -> QuestionAnalysis:
     focus = _qtype(q)
     yes_no = (
         bool(_YES_NO.search(q))
-        or (q.endswith("?") and not _WH.match(q))
+        or (q.endswith("?") and not _WH.match(q) and not _IN_SITU.search(q))
         or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
     )
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
     # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
     body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
+    # "In which tissues is Xist expressed?" is read as "Which tissues is Xist expressed?"
+    body = _LEAD_PREPOSITION.sub("", body)
     intervention, comparator, condition, outcome = read_pico(body, focus)
     population = None
     if pm := _POP_RE.search(q):
