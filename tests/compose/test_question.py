@@ -232,6 +232,14 @@ SHAPES = [
     ("Which S1P receptors does fingolimod bind to?", "fingolimod", None, "S1P"),
     ("What disease does BCG immunotherapy used to treat?", "BCG immunotherapy", None, None),
     ("For which disease is sutezolid developed?", "sutezolid", None, None),
+    # the wh-phrase as the subject of a verb of molecular biology: what it acts on is the concept
+    (
+        "Which gene controls the consistency of cerumen (ear wax)?",
+        "consistency of cerumen (ear wax)",
+        None,
+        None,
+    ),
+    ("Which enzyme degrades heparan sulfate?", "heparan sulfate", None, None),
 ]
 
 

@@ -31,7 +31,8 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     lengthen lower mediate mimic modify modulate play precede predict predispose prevent produce prolong
     promote protect raise recognize reduce regulate relieve require result reverse secrete shorten slow
     stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive impact
-    facilitate limit harm boost""".split()
+    facilitate limit harm boost control govern drive repress silence phosphorylate methylate acetylate
+    ubiquitinate degrade cleave transport localize localise""".split()
 
 
 def _forms(base: str) -> list[str]:
