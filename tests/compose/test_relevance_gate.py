@@ -171,3 +171,16 @@ def test_the_model_stands_in_only_when_nothing_is_direct_by_its_words(
     assert [d.hit.source.key for d in direct] == ["26298839"]
     assert indirect == [(high, ["does not mention phonotraumatic vocal pathologies"])]
     assert [d.hit.source.key for d in plan.split_direct(a, [high])[0]] == ["20842006"]
+
+
+def test_a_question_for_a_thing_reads_every_passage_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a real BioASQ snippet record: it answers the question (ABCC11) without naming "consistency of cerumen"
+    q = "Which gene controls the consistency of cerumen (ear wax)?"
+    src = bioasq_source(1, "25501636")
+    a = analyze_question(q)
+    hit = OracleSearcher([src]).search(q)[0]
+    ranked = [RankedSource(hit, 1.0, 1.0, frozenset({"primary"}))]
+    texts = [c.text for c in plan.candidates(ranked, a)]
+    assert any("ABCC11" in t for t in texts)
+    monkeypatch.setattr(plan, "ENTITY_PASSAGES", False)
+    assert plan.candidates(ranked, a) == []  # the concept rule drops a sentence that names no concept

@@ -326,6 +326,11 @@ def split_direct(
 
 
 ENTITY_FALLBACK = True  # a switch for measuring it (see on_topic)
+# a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
+# relevance model ranking it (:func:`medcite.compose.draft.closeness`), not the naming of the question's
+# words, which its clause reads badly ("the consistency of cerumen (ear wax)" is named by no sentence that
+# answers "Which gene controls the consistency of cerumen (ear wax)?")
+ENTITY_PASSAGES = True
 ENTITY_FALLBACK_K = 5
 
 
@@ -464,6 +469,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 role = roles.get(s) or role_of(label, t)
                 if (
                     cs
+                    and not (analysis.asks_entity and ENTITY_PASSAGES)
                     and role not in ("results", "conclusions")
                     and not any(c.found_in(t, defined) for c in cs)
                 ):
