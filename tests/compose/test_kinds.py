@@ -166,3 +166,14 @@ def test_a_kind_sentence_the_verifier_does_not_fully_support_changes_nothing() -
         "Is ustekinumab a polyclonal antibody?", OracleSearcher(sources), partial, provenance=Provenance()
     )
     assert not any(r.startswith("what ustekinumab is") for r in art.stance_reasons)
+
+
+def test_a_kind_in_es_matches_its_singular_and_plural() -> None:
+    # synthetic test fixture, not evidence
+    text = "Synthetic fixture: cohesin is a ring-shaped protein complex that holds sister chromatids."
+    rec = SourceRecord(key="synthetic-kind", title="", sections=(AbstractSection("", text),))
+    src = StoredSource(id=1, record=rec, evidence=classify(rec))
+    for question in ("Is cohesin a protein complex?", "Is cohesin a membrane complexes?"):
+        q = kind_question(question)
+        assert q is not None
+        assert [m.said for m in mentions(q, src)] == [("ring-shaped", "protein")]

@@ -61,6 +61,7 @@ def test_llm_composer_output_is_verified(
         "- Bupropion cures every smoker within one day. [1]",  # not in the evidence: the verifier drops it
         "- Bupropion doubled quit rates to 97%. [2]",  # a number not in the cited evidence: dropped early
         "- A sentence with no citation at all.",
+        "- Bupropion raised IL-97 levels. [2]",  # the digits of a name are checked too: dropped early
     ]
     client = OpenAICompatClient(_settings(llm_server.base_url))
     v = LexicalVerifier()
@@ -70,10 +71,11 @@ def test_llm_composer_output_is_verified(
     assert a.composer == "llm:openai-compat:test-model"
     texts = [st.text for s in a.sections for st in s.statements if st.kind != "gap"]
     assert texts, "the copied evidence sentences should survive verification"
-    assert not any("every smoker" in t or "97%" in t or "no citation" in t for t in texts)
-    assert a.dropped >= 3
+    assert not any("every smoker" in t or "97%" in t or "no citation" in t or "IL-97" in t for t in texts)
+    assert a.dropped >= 4
     assert len(v.calls) == 1  # the LLM's sentences went through the same single verify_batch
     assert any("every smoker" in claim for claim, _ev in v.calls[0])
+    assert not any("IL-97" in claim or "97%" in claim for claim, _ev in v.calls[0])  # dropped before
     assert "Evidence sentences:" in llm_server.requests[0]["messages"][1]["content"]
     for s in a.sections:
         for st in s.statements:

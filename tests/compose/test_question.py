@@ -232,6 +232,9 @@ SHAPES = [
     ("Which S1P receptors does fingolimod bind to?", "fingolimod", None, "S1P"),
     ("What disease does BCG immunotherapy used to treat?", "BCG immunotherapy", None, None),
     ("For which disease is sutezolid developed?", "sutezolid", None, None),
+    # ... and shapes it must leave to the other readers
+    ("How much does aspirin reduce stroke risk?", "aspirin", "stroke risk", None),
+    ("Which patients do not benefit from statins?", "statins", None, None),
     # the wh-phrase as the subject of a verb of molecular biology: what it acts on is the concept
     (
         "Which gene controls the consistency of cerumen (ear wax)?",
@@ -284,6 +287,10 @@ def test_comparison_shapes() -> None:
         ("Interaction of WDR5 with which gene has a critical role in pancreatic cancer?", True),
         # ... but a question with an auxiliary before it still asks yes or no (PubMedQA)
         ("Metered-dose inhalers. Do health care providers know what to teach?", False),
+        # ... nor does an evidence question with its wh-phrase later, or a relative clause
+        ("Statins for primary prevention: what is the evidence?", False),
+        ("Tamoxifen, which is a SERM, increases the risk of endometrial cancer?", False),
+        ("How does metformin compare with what is usually prescribed?", False),
     ],
 )
 def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:

@@ -110,8 +110,13 @@ def test_what_the_authors_made_is_said_in_the_third_person() -> None:
     }
     for sentence, want in cases.items():
         assert readable(sentence) == want
-    # a verb of finding or believing is no making: still the authors speaking
+    # a verb of finding or believing is no making, an aim is no thing made: still the authors speaking
     assert readable("We believe ezTag is useful.") is None
+    assert readable("We designed this study to determine whether X reduces Y.") is None
+    # a lead that says who was studied stays (synthetic wording)
+    assert readable("In this cohort of 500 adults, we developed a risk score.") == (
+        "In this cohort of 500 adults, the authors developed a risk score."
+    )
 
 
 def test_truncation_note_and_glued_parts_are_removed() -> None:

@@ -143,7 +143,9 @@ def test_articles_from_real_data_carry_a_summary_of_findings(
     # a yes/no question's bottom line states the synthesis
     assert bupropion_article.bottom_line.split(". ", 1)[1].startswith("Direct evidence: ")
     # the main row names what the question asks about, not the drug alone
-    assert bupropion_article.summary_of_findings[0].outcome == "smoking cessation: main findings"
+    assert (
+        bupropion_article.summary_of_findings[0].outcome == "bupropion for smoking cessation: main findings"
+    )
 
 
 def test_summary_of_findings_in_every_format(bupropion_article: Article) -> None:

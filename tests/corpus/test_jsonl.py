@@ -43,6 +43,14 @@ def test_markup_an_export_left_in_a_title_goes(data_dir: Path) -> None:
     assert not any("<" in r.title or "<AbstractText" in r.text for r in records.values())
 
 
+def test_only_markup_goes_from_a_text() -> None:
+    from medcite.corpus.fields import clean
+
+    # synthetic strings: a comparison is no tag; two sections stay apart
+    assert clean("if a<b and c>d, the <i>in vivo</i> data") == "if a<b and c>d, the in vivo data"
+    assert clean('one.</AbstractText><AbstractText Label="METHODS">Two.') == "one. Two."
+
+
 def test_abstracts_extra(data_dir: Path) -> None:
     items = list(parse_jsonl(data_dir / "corpora" / "abstracts_extra.jsonl.gz"))
     records = {i.key: i for i in items if isinstance(i, SourceRecord)}

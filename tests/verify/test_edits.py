@@ -135,6 +135,9 @@ def test_a_word_for_word_quotation_is_supported(verifier: ClaimVerifier) -> None
     res = check_edits(sentence, [sentence], text)
     assert res.verbatim and res.kind is EditKind.NONE and res.sentence == sentence
     assert not check_edits(sentence.replace("higher", "lower"), [sentence], text).verbatim
+    # a flipped comparison or sign is no quotation, though the words and numbers are the same
+    for flipped in (sentence.replace("P<0.001", "P>0.001"), sentence.replace("2.24-4.84", "-2.24-4.84")):
+        assert flipped != sentence and not check_edits(flipped, [sentence], text).verbatim
     # the composer checks a statement against the sentence it quotes
     v = verifier.verify(sentence, [Evidence(text=sentence)])
     assert v.label is Label.SUPPORTED and v.evidence[0].text == sentence

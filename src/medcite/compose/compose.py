@@ -266,14 +266,15 @@ VERIFY_CORE = True  # a switch for measuring it (see checked_claim)
 
 
 def checked_claim(d: Draft) -> str:
-    """What the verifier reads for a draft: the quoted sentence without the composer's attribution prefix.
-    The prefix states facts that are pinned by construction (the design medcite's classifier gave the
-    source, a sample size and a population phrase copied with their offsets from the source's text, never
-    invented), and the entailment model reads "In an animal or laboratory study, X" or "In a narrative
-    review, X" against the sentence X as neutral: on the even half of BioASQ 7B-9B factoid questions 34 of
-    56 drafts with the animal prefix and 11 of 19 with the review prefix were dropped, every one of them
-    supported without it. The evidence still carries the sentence that states the sample size."""
-    return d.core if VERIFY_CORE and d.prefix is not None and d.prefix.text else d.text
+    """What the verifier reads for a draft: the quoted sentence (its core), without the composer's
+    attribution prefix or "In contrast, " lead. The prefix is not invented (the design is the one medcite's
+    classifier gave the source; a sample size and a population phrase are copied from the source's text, and
+    the sentence holding the sample size joins the evidence), but the verifier does not check it: its design
+    rule reads only the quoted sentence. The entailment model read "In an animal or laboratory study, X" or
+    "In a narrative review, X" against the sentence X as neutral: on the even half of BioASQ 7B-9B factoid
+    questions 34 of 56 drafts with the animal prefix and 11 of 19 with the review prefix were dropped, every
+    one of them supported without it. An LLM's sentence is its own core."""
+    return d.core if VERIFY_CORE else d.text
 
 
 def _cross_checks(

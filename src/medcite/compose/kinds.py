@@ -94,6 +94,14 @@ class KindAnswer:
         )
 
 
+def _kind_form(word: str) -> str:
+    """A kind's noun as both sides of a comparison read it: singular, and "-xes", "-ches", "-shes", "-sses"
+    plurals without their "es" ("complexes" -> "complex", which :func:`singular` leaves as "complexe" to
+    keep the MeSH keys as they are)."""
+    w = word.lower()
+    return w[:-2] if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")) else singular(w)
+
+
 def kind_question(question: str) -> KindQuestion | None:
     """The subject, kind and asked qualifiers of an "Is X a <qualifiers> <kind>?" question; None for any
     other shape, or a kind asked without a qualifier ("Is chlorotoxin a peptide?")."""
@@ -137,7 +145,7 @@ def _rival(q: KindQuestion, m: KindMention, asked: str) -> bool:
     named = [i for i, w in enumerate(m.said) if is_name(w)]
     slot = named[-1] if named else -1
     absent = asked.lower() not in m.text.lower()
-    target = singular(q.kind) in NAMED_TARGET_KINDS
+    target = _kind_form(q.kind) in NAMED_TARGET_KINDS
     return any(excludes(asked, w, names=i == slot and absent and target) for i, w in enumerate(m.said))
 
 
@@ -145,7 +153,7 @@ def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
     """The sentences of ``source`` that name the subject as a thing of kind ``q.kind`` (singular or
     plural), each with the qualifiers before the kind."""
     subject = re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
-    kind = singular(q.kind)
+    kind = _kind_form(q.kind)
     out: list[KindMention] = []
     for _label, start, end, text in record_sentences(source):
         plain = _PARENTHESES.sub("", plain_dashes(text))
@@ -161,7 +169,7 @@ def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
 
 def _said_before(text: str, kind: str) -> list[str] | None:
     m = _BEFORE.search(text)
-    if m and singular(m.group(2).rstrip(",")) == kind:
+    if m and _kind_form(m.group(2).rstrip(",")) == kind:
         return _affirmed(qualifier_words(m.group(1)))
     return None
 
@@ -172,7 +180,7 @@ def _said_after(text: str, kind: str) -> list[str] | None:
         return None
     words = qualifier_words(_PHRASE_END.split(text[link.end() :], maxsplit=1)[0])[:MAX_PHRASE_WORDS]
     for i, w in enumerate(words):
-        if singular(w) == kind:
+        if _kind_form(w) == kind:
             return _affirmed(words[:i])
     return None
 

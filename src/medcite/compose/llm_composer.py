@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from medcite.compose.candidates import NUMBER, Candidate, attribution
+from medcite.compose.candidates import Candidate, attribution
 from medcite.compose.draft import TITLES, Draft, layout_for, primary_key
 from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
@@ -29,6 +29,11 @@ SYSTEM = (
 _CITE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _HEADING = re.compile(r"^\s*#{1,6}\s*(.+?)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+?)\s*$")
+
+
+# every run of digits the LLM writes, with the sign or hyphen before it ("IL-8" is checked as "-8", so an
+# LLM that turns "IL-6" into "IL-8" is caught); wider than candidates.NUMBER, which reads figures only
+_DIGITS = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*%?|(?<=[A-Za-z])[-−]\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +124,7 @@ def parse_reply(reply: str, a: QuestionAnalysis, pool: list[Candidate]) -> LLMDr
             + " "
             + " ".join(str(c.source.evidence.sample_size or "") for c in cites)
         )
-        if any(n.group(0) not in allowed for n in NUMBER.finditer(text)):
+        if any(n.group(0) not in allowed for n in _DIGITS.finditer(text)):
             rejected += 1  # a number the cited evidence does not contain
             continue
         kind: StatementKind = "caveat" if section in ("safety", "pitfalls") else "support"

@@ -362,7 +362,7 @@ def on_topic(
         return kept
     # a question that asks for a thing, and no source the model reads as on it (it misreads "Amantadine is
     # an NMDA receptor antagonist ..." for "Which receptor does amantadine antagonize?"): the best-ranked
-    # sources that name every concept of the question, its statements then ranked as off the question
+    # sources that name every concept of the question; their sentences are still ranked by the model
     cs = concepts(a, learned_abbreviations(a, sources))
     named = [rs for rs in scored if cs and not missing_concepts(a, rs, cs)]
     return named[:ENTITY_FALLBACK_K]

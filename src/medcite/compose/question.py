@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from medcite.compose.asking import AUX, LEAD_PREPOSITION, asks_for_thing, asks_yes_no
 from medcite.compose.shapes import (
     FRAMED_SPLIT,
     SUBJECT_SPLIT,
@@ -23,7 +24,7 @@ from medcite.compose.shapes import (
 )
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
-from medcite.text import ATTRIBUTED_PEOPLE, AUXILIARIES
+from medcite.text import ATTRIBUTED_PEOPLE
 
 if TYPE_CHECKING:
     from medcite.domain.article import Article
@@ -60,9 +61,7 @@ class QuestionAnalysis:
     def asks_entity(self) -> bool:
         """Whether the question asks for a thing ("Which gene is mutated in ...?", "What is the most common
         ... ?") rather than for the evidence on an effect ("What is the role of X in Y?")."""
-        q = self.question
-        asks = bool(_ENTITY.match(q) or _IN_SITU.search(q))
-        return not self.yes_no and asks and not _EVIDENCE_ASK.match(q)
+        return not self.yes_no and asks_for_thing(self.question)
 
     def expanded(self, term: str | None) -> str:
         """``term`` with the expansions of the abbreviations it contains appended."""
@@ -115,28 +114,7 @@ def abbreviations() -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-_AUX = "(?:" + "|".join(AUXILIARIES) + ")"
-_YES_NO = re.compile(
-    rf"^\s*{_AUX}\b|(?:[:;,.?]|--)\s*{_AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
-)
-_ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
-# a wh-phrase inside the question ("Cemiplimab is used for treatment of which cancer?", "In which tissues is
-# Xist expressed?"): a question that asks for a thing, not a yes/no one (47 of the 476 BioASQ 7B-9B factoid
-# questions; all of them were read as yes/no)
-_LEAD_PREPOSITION = re.compile(
-    r"^(?:in|for|to|from|by|with|on|at|during|of|through|via|into|among|under|after|before)\s+"
-    r"(?=(?:which|what|whom|whose)\b)",
-    re.I,
-)
-_IN_SITU = re.compile(r"\b(?:which|what|whom|whose|how many|how much)\b", re.I)
-# "What is the role / effect / evidence ... of X": an evidence question, not a request for a thing
-_EVIDENCE_ASK = re.compile(
-    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:current\s+)?(?:role|roles|effects?|efficacy|"
-    r"effectiveness|evidence|benefits?|risks?|safety|management|treatment|outcomes?|impact|usefulness|value|"
-    r"place|indications?)\b",
-    re.I,
-)
-_WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
+_AUX = AUX
 _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         QuestionType.MECHANISM,
@@ -272,16 +250,12 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if len(q) > 1000:
         raise InputError("The question is too long (more than 1000 characters).")
     focus = _qtype(q)
-    yes_no = (
-        bool(_YES_NO.search(q))
-        or (q.endswith("?") and not _WH.match(q) and not _IN_SITU.search(q))
-        or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
-    )
+    yes_no = asks_yes_no(q)
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
     # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
     body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
     # "In which tissues is Xist expressed?" is read as "Which tissues is Xist expressed?"
-    body = _LEAD_PREPOSITION.sub("", body)
+    body = LEAD_PREPOSITION.sub("", body)
     intervention, comparator, condition, outcome = read_pico(body, focus)
     population = None
     if pm := _POP_RE.search(q):

@@ -316,7 +316,8 @@ def read_wh(body: str) -> Clause | None:
 # "Which receptor does amantadine antagonize?", "What does gepotidacin do to bacteria?": the wh-phrase is the
 # verb's object; after do-support the subject, a verb in its base form and an optional prepositional phrase
 _DO_OBJECT = re.compile(
-    r"^(?:(?P<np>.+?)\s+)??(?:do|does|did)\s+(?:the\s+)?(?P<subject>.+?)\s+(?P<verb>[a-z]+)"
+    r"^(?:(?P<np>.+?)\s+)??(?:do|does|did)\s+(?!(?:not|better|worse|well|more|less)\b)(?:the\s+)?"
+    r"(?P<subject>.+?)\s+(?P<verb>[a-z]+)"
     r"(?:\s+(?:to|on|in|with|from|for|against|at|into|as|by)\b\s*(?P<obj>.*?))?\s*\??$"
 )
 
@@ -328,6 +329,8 @@ def _read_do(rest: str) -> Clause | None:
     m = _DO_OBJECT.match(rest)
     if not m or m.group("subject").lower() in ("it", "they", "this", "these"):
         return None
+    if m.group("verb") in PREPOSITIONS or any(re.fullmatch(VERBS, w) for w in m.group("subject").split()):
+        return None  # "does aspirin reduce stroke risk": the verb is inside; another shape reads it
     obj = (m.group("obj") or "").strip() or None
     if obj is not None and re.fullmatch(VERBS, obj, re.I):  # "used to treat": no object named
         obj = None

@@ -147,8 +147,8 @@ def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[st
     sources = [f.source for f in found]
     against = _against(direction, found)
     g = grade(sources, contradicting=against)
-    # the outcome asked about; else what the intervention acts on ("smoking cessation: main findings")
-    named = a.condition or a.intervention
+    # the outcome asked about; else the intervention and what it acts on ("bupropion for smoking cessation")
+    named = " for ".join(x for x in (a.intervention, a.condition) if x)
     outcome = a.outcome or (f"{named}: main findings" if named else "Main findings")
     effect, pin = _largest_effect(found, order)
     participants, reporting = _participants(found)

@@ -20,9 +20,17 @@ _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*
 
 # PubMed's inline markup left in a text field by an export ("<i>in vivo</i>", "<AbstractText Label=...>"):
 # only these elements, so that "p < 0.05" or "<5 years" stay
-_MARKUP = re.compile(r"</?(?:AbstractText|i|b|u|sup|sub|em|strong|mml:[a-z]+)\b[^<>]{0,200}>")
+_MARKUP = re.compile(
+    r"</?(?P<tag>AbstractText|i|b|u|sup|sub|em|strong|mml:[a-z]+)(?:\s+[\w:-]+=\"[^\"<>]*\")*\s*/?>"
+)
 # an export that glued the abstract's first section to the title: "Title.<AbstractText Label=...>Text"
 _LEAKED_ABSTRACT = re.compile(r"<AbstractText\b.*$", re.S)
+
+
+def _unmarked(m: re.Match[str]) -> str:
+    """An inline tag goes; a section tag leaves a space between the sections ("background.</AbstractText>
+    <AbstractText ...>We did" is not glued)."""
+    return " " if m.group("tag") == "AbstractText" else ""
 
 
 def clean(text: str | None) -> str:
@@ -30,7 +38,7 @@ def clean(text: str | None) -> str:
     and drop PubMed's inline markup."""
     if not text:
         return ""
-    stripped = _MARKUP.sub("", text).strip() if "<" in text else text.strip()
+    stripped = _MARKUP.sub(_unmarked, text).strip() if "<" in text else text.strip()
     if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
         return " ".join(stripped.split())
     return stripped

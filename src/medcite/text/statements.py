@@ -210,10 +210,18 @@ _PLURAL_HEAD = re.compile(
 # answer to "Which tool has been developed for ...?"); only verbs of making or presenting a thing
 _WE_MADE = re.compile(
     r"^(?P<lead>(?:Here|Herein|In this (?:study|paper|work)|To this end),?\s+|[A-Z][^,;:]{0,120},\s+)?"
-    r"[Ww]e (?P<verb>(?:have |also )?(?:developed|present|"
+    r"[Ww]e (?P<verb>(?:have |also |have also )?(?:developed and validated|developed|present|"
     r"presented|introduce|introduced|propose|proposed|describe|described|created|built|designed|"
-    r"implemented|release|released|report|developed and validated))\b(?P<rest>.*)$",
+    r"implemented|release|released|report))\b(?P<rest>.*)$",
     re.S,
+)
+
+
+# "We designed this study to determine whether ...": an aim, not a thing made
+_AIM = re.compile(
+    r"\bthis (?:study|trial|paper|work|analysis|review)\b|\bto (?:determine|assess|investigate|evaluate|"
+    r"examine|compare|test|explore|establish|identify)\b",
+    re.I,
 )
 
 
@@ -221,7 +229,7 @@ def _the_authors(m: re.Match[str]) -> str:
     """ "Here we present X" -> "The authors present X"; a purpose clause before it stays ("To enable
     analysis of the human surfaceome, the authors developed ...")."""
     lead = m.group("lead") or ""
-    if re.match(r"(?:Here|Herein|In this|To this end)\b", lead):
+    if re.match(r"(?:Here|Herein|To this end|In this (?:study|paper|work|article))\b,?\s*$", lead):
         lead = ""  # it only points at the paper itself
     return f"{lead}{'the' if lead else 'The'} authors {m.group('verb')}{m.group('rest')}"
 
@@ -249,7 +257,7 @@ def readable(sentence: str) -> str | None:
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
-    elif m := _WE_MADE.match(text):
+    elif (m := _WE_MADE.match(text)) and not _AIM.search(m.group("rest")):
         text = _the_authors(m)
     text = _OUR_NOUN.sub(
         lambda m: (

@@ -76,7 +76,7 @@ class EditsResult:
     check: CheckResult
     kind: EditKind
     sentence: str | None = None  # the evidence sentence the claim copies (with the edit, if any)
-    verbatim: bool = False  # the claim repeats that sentence word for word (case and punctuation aside)
+    verbatim: bool = False  # the claim repeats that sentence word for word (case and the final stop aside)
 
 
 def _tokens(text: str) -> list[str]:
@@ -84,6 +84,12 @@ def _tokens(text: str) -> list[str]:
     "without" is a negation added, and "with and without" -> "with" is a cut)."""
     t = text.lower().replace("n't", " not").replace("n’t", " not")
     return [x for w in _TOKEN.findall(t) for x in (("not", "with") if w == "without" else (w,))]
+
+
+def _verbatim(text: str) -> str:
+    """The text as a word-for-word comparison reads it: case folded, spaces collapsed, the final full stop
+    dropped; signs and comparison operators kept ("p < 0.05" is not "p > 0.05", "-1.2%" is not "1.2%")."""
+    return " ".join(text.casefold().split()).rstrip(" .")
 
 
 def _rest(words: Sequence[str]) -> list[str]:
@@ -232,7 +238,7 @@ def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> Edi
             CheckResult("edits", True, "the claim is no near-copy of an evidence sentence"), EditKind.NONE
         )
     sentence, ev_tokens, sm = found
-    if claim_tokens == ev_tokens:
+    if _verbatim(claim) == _verbatim(sentence):
         detail = "the claim repeats an evidence sentence word for word"
         return EditsResult(CheckResult("edits", True, detail), EditKind.NONE, sentence, verbatim=True)
     ops = sm.get_opcodes()

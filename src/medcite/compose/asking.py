@@ -1,0 +1,54 @@
+"""What a question asks for: yes or no, a thing ("Which gene ...?"), or the evidence on an effect.
+
+Rules over the question's wording, no model: :func:`asks_yes_no` and :func:`asks_for_thing`, used by
+:func:`medcite.compose.question.analyze_question` and ``QuestionAnalysis.asks_entity``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medcite.text import AUXILIARIES
+
+AUX = "(?:" + "|".join(AUXILIARIES) + ")"
+_YES_NO = re.compile(rf"^\s*{AUX}\b|(?:[:;,.?]|--)\s*{AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I)
+_ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
+# a wh-phrase inside the question ("Cemiplimab is used for treatment of which cancer?", "In which tissues is
+# Xist expressed?"): a question that asks for a thing, not a yes/no one (47 of the 476 BioASQ 7B-9B factoid
+# questions; all of them were read as yes/no); ", which is ..." opens a clause
+_IN_SITU = re.compile(r"(?<!,\s)\b(?:which|whom|whose)\b|\b(?:what|how many|how much)\b", re.I)
+LEAD_PREPOSITION = re.compile(
+    r"^(?:in|for|to|from|by|with|on|at|during|of|through|via|into|among|under|after|before)\s+"
+    r"(?=(?:which|what|whom|whose)\b)",
+    re.I,
+)
+# "What is the role / effect / evidence ... of X": an evidence question, not a request for a thing
+_EVIDENCE_ASK = re.compile(
+    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+)?(?:current\s+)?(?:role|roles|effects?|efficacy|"
+    r"effectiveness|evidence|benefits?|risks?|safety|management|treatment|outcomes?|impact|usefulness|value|"
+    r"place|indications?)\b",
+    re.I,
+)
+WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
+
+
+def asks_yes_no(q: str) -> bool:
+    """An auxiliary first (or after a title: "Topic. Is it ...?"), a question mark with no wh-word, or
+    "..., yes or no"."""
+    return (
+        bool(_YES_NO.search(q))
+        or (q.endswith("?") and not WH.match(q) and not _IN_SITU.search(q))
+        or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
+    )
+
+
+def asks_for_thing(q: str) -> bool:
+    """A question (not a yes/no one) that asks for a thing ("Which gene is mutated in ...?", "What is the
+    most common ...?", "X is used for which cancer?") rather than for the evidence on an effect ("What is
+    the role of X in Y?", "Statins for primary prevention: what is the evidence?")."""
+    if _EVIDENCE_ASK.match(q):
+        return False
+    if _ENTITY.match(q) or WH.match(q):
+        return bool(_ENTITY.match(q))
+    inner = _IN_SITU.search(q)
+    return inner is not None and not _EVIDENCE_ASK.match(q[inner.start() :])
