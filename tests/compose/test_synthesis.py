@@ -32,6 +32,7 @@ from medcite.domain.cards import Direction, Finding, Span
 from medcite.present.html import to_html
 from medcite.present.json_contract import from_json, to_json
 from medcite.present.markdown import to_markdown
+from medcite.text import finding_polarity
 
 
 def _with(s: StoredSource, design: Design, n: int | None, direction: Direction | None) -> StudyFinding:
@@ -193,6 +194,11 @@ def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     # a study cross-checked but with no finding shown (its statement failed verification) points nowhere
     unseen = [(lead.draft, "17113061", Verdict(Label.CONTRADICTED, 0.4))]
     _lead, _level, reasons, _same = _rate(lead, [lead], unseen)
+    assert not any("other way" in r for r in reasons), reasons
+    # nor does a finding with no polarity (a single-arm rate), though the verifier reads it as contradicting
+    plain = stmt("17113061", "Eighty percent of the patients stopped smoking by week 2.")
+    assert finding_polarity(plain.draft.cites[0].text) not in ("positive", "negative")
+    _lead, _level, reasons, _same = _rate(lead, [lead, plain], cross)
     assert not any("other way" in r for r in reasons), reasons
 
 

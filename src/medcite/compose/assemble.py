@@ -164,9 +164,10 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
     for d, key, v in cross:
         # another study's finding of the same polarity does not point the other way, though the verifier
         # reads the lead statement as contradicted by it (its numbers and population are that study's own);
-        # nor does a study whose own finding verification left out (no finding of it is shown to point
-        # anywhere: the bupropion sample article graded a trial down for one)
-        if d is lead.draft and v.label is Label.CONTRADICTED and polarity.get(key, d0) != d0:
+        # nor does one with no polarity ("80% of patients receiving bupropion stopped smoking": the
+        # bupropion article graded a trial down for that 15-patient pilot), nor a study whose own finding
+        # verification left out (no finding of it is shown to point anywhere)
+        if d is lead.draft and v.label is Label.CONTRADICTED and polarity.get(key) == OPPOSITE.get(d0):
             against.add(key)
             same.pop(key, None)
     g = grade(list(same.values()), contradicting=len(against - set(same)), partial=partial)
