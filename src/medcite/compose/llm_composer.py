@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from medcite.compose.candidates import Candidate, attribution
+from medcite.compose.candidates import NUMBER, Candidate, attribution
 from medcite.compose.draft import TITLES, Draft, layout_for, primary_key
 from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
@@ -33,7 +33,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(.+?)\s*$")
 
 # every run of digits the LLM writes, with the sign or hyphen before it ("IL-8" is checked as "-8", so an
 # LLM that turns "IL-6" into "IL-8" is caught); wider than candidates.NUMBER, which reads figures only
-_DIGITS = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*%?|(?<=[A-Za-z])[-−]\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(rf"{NUMBER.pattern}|(?<=[A-Za-z])[-−]\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,6 @@ def abbreviations() -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-_AUX = AUX
 _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     (
         QuestionType.MECHANISM,
@@ -181,9 +180,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?P<i>.+?)(?: (?:in|for|on|among|to treat|to prevent) (?P<c>.+))?$",
         re.I,
     ),
-    re.compile(rf"^(?:{_AUX} )?(?P<i>.+?) {_VERBS} (?P<o>.+)$", re.I),
+    re.compile(rf"^(?:{AUX} )?(?P<i>.+?) {_VERBS} (?P<o>.+)$", re.I),
     re.compile(r"how (?:does|do|can) (?P<i>.+?) work(?: (?:in|for) (?P<c>.+))?$", re.I),
-    re.compile(rf"^(?:{_AUX} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$", re.I),
+    re.compile(rf"^(?:{AUX} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$", re.I),
     re.compile(r"^(?P<i>.+?) (?:for|in) (?P<c>.+)$", re.I),
 )
 _COMPARE = re.compile(
@@ -216,7 +215,7 @@ def _clean(term: str | None) -> str | None:
     while prev != t:
         prev = t
         t = _TRIM_LEAD.sub("", t).strip()
-        t = re.sub(rf"^(?:{_AUX}|there|still)\s+", "", t, flags=re.I).strip()
+        t = re.sub(rf"^(?:{AUX}|there|still)\s+", "", t, flags=re.I).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
     t = _KIND_LEAD.sub("", t) if len(t.split()) > 1 else t  # "the enzyme ERAP2" -> "ERAP2"
     t = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about|and|or)$", "", t, flags=re.I)
@@ -286,7 +285,7 @@ def read_pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, s
         return _pico(body, focus)
     head, tail = m.group("head").strip(), m.group("tail").strip()
     i, k, c, o = _pico(tail, focus)
-    asks = bool(re.match(rf"^(?:{_AUX}|what|which|how)\b", tail, re.I))
+    asks = bool(re.match(rf"^(?:{AUX}|what|which|how)\b", tail, re.I))
     if not asks or i is None or _PRONOUN.match(tail) or _only_frame(i):
         hi, hk, hc, ho = _pico(head, focus, topic=True)
         return hi or _clean(head), hk or k, hc or c, ho or o
@@ -301,9 +300,9 @@ def read_pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, s
 
 # "Topic: is it ...?", "Topic, is it ...?", "Topic. Are they ...?"
 _TOPIC = re.compile(
-    rf"^(?P<head>[^:]{{3,}}?)(?::|[,.](?=\s+(?:{_AUX})\s+(?:it|they|this|there)\b))\s*(?P<tail>.+)$", re.I
+    rf"^(?P<head>[^:]{{3,}}?)(?::|[,.](?=\s+(?:{AUX})\s+(?:it|they|this|there)\b))\s*(?P<tail>.+)$", re.I
 )
-_PRONOUN = re.compile(rf"^(?:(?:{_AUX})\s+)?(?:it|they|this|these|them|we)\b", re.I)
+_PRONOUN = re.compile(rf"^(?:(?:{AUX})\s+)?(?:it|they|this|these|them|we)\b", re.I)
 
 
 _FRAME_NOUNS = frozenset(
@@ -331,7 +330,7 @@ def _pico(
     body: str, focus: QuestionType, topic: bool = False
 ) -> tuple[str | None, str | None, str | None, str | None]:
     if focus is QuestionType.COMPARISON and (m := _COMPARE.search(_LEAD.sub("", body))):
-        intervention = re.sub(rf"^(?:{_AUX}|what|which|is)\s+", "", m.group("i"), flags=re.I)
+        intervention = re.sub(rf"^(?:{AUX}|what|which|is)\s+", "", m.group("i"), flags=re.I)
         inner = read_clause(intervention)  # "X result in lower expenditures compared with Y"
         if inner is not None and inner.shape == "verb" and inner.subject:
             return _clean(inner.subject), _clean(m.group("k")), _clean(m.group("c")), _clean(inner.obj)
@@ -381,7 +380,7 @@ def _clause(body: str) -> tuple[Clause | None, str]:
         body = body[m.end() :]
     elif is_wh(body):
         return read_wh(body), body
-    if m := re.match(rf"^({_AUX})\s+", body, re.I):
+    if m := re.match(rf"^({AUX})\s+", body, re.I):
         return read_clause(body[m.end() :], copula=m.group(1).lower() in _BE_AUX), body
     return read_clause(body), body
 

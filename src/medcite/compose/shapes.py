@@ -322,6 +322,9 @@ _DO_OBJECT = re.compile(
 )
 
 
+_VERB_WORD = re.compile(VERBS, re.I)
+
+
 def _read_do(rest: str) -> Clause | None:
     """A wh-question whose wh-phrase is the object of a verb after "do"/"does"/"did" (None: another shape).
     The subject is what the question is about; what the prepositional phrase names ("bacteria",
@@ -329,10 +332,10 @@ def _read_do(rest: str) -> Clause | None:
     m = _DO_OBJECT.match(rest)
     if not m or m.group("subject").lower() in ("it", "they", "this", "these"):
         return None
-    if m.group("verb") in PREPOSITIONS or any(re.fullmatch(VERBS, w) for w in m.group("subject").split()):
+    if m.group("verb") in PREPOSITIONS or any(_VERB_WORD.fullmatch(w) for w in m.group("subject").split()):
         return None  # "does aspirin reduce stroke risk": the verb is inside; another shape reads it
     obj = (m.group("obj") or "").strip() or None
-    if obj is not None and re.fullmatch(VERBS, obj, re.I):  # "used to treat": no object named
+    if obj is not None and _VERB_WORD.fullmatch(obj):  # "used to treat": no object named
         obj = None
     if obj is None and m.group("np"):
         obj = strip_answer_noun(m.group("np"))

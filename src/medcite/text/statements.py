@@ -209,7 +209,8 @@ _PLURAL_HEAD = re.compile(
 # "We developed ezTag, a web-based annotation tool ...": what the authors made, said in the third person (the
 # answer to "Which tool has been developed for ...?"); only verbs of making or presenting a thing
 _WE_MADE = re.compile(
-    r"^(?P<lead>(?:Here|Herein|In this (?:study|paper|work)|To this end),?\s+|[A-Z][^,;:]{0,120},\s+)?"
+    r"^(?:(?P<self>Here|Herein|In this (?:study|paper|work|article)|To this end),?\s+|"
+    r"(?P<lead>[A-Z][^,;:]{0,120},\s+))?"
     r"[Ww]e (?P<verb>(?:have |also |have also )?(?:developed and validated|developed|present|"
     r"presented|introduce|introduced|propose|proposed|describe|described|created|built|designed|"
     r"implemented|release|released|report))\b(?P<rest>.*)$",
@@ -228,9 +229,7 @@ _AIM = re.compile(
 def _the_authors(m: re.Match[str]) -> str:
     """ "Here we present X" -> "The authors present X"; a purpose clause before it stays ("To enable
     analysis of the human surfaceome, the authors developed ...")."""
-    lead = m.group("lead") or ""
-    if re.match(r"(?:Here|Herein|To this end|In this (?:study|paper|work|article))\b,?\s*$", lead):
-        lead = ""  # it only points at the paper itself
+    lead = m.group("lead") or ""  # a lead that only points at the paper itself ("Here, ") is the "self" group
     return f"{lead}{'the' if lead else 'The'} authors {m.group('verb')}{m.group('rest')}"
 
 

@@ -256,9 +256,10 @@ _IRREGULAR_PLURALS = {
 def singular(word: str) -> str:
     """A lower-case word in the singular, by its ending ("antibodies" -> "antibody", "genes" -> "gene",
     "mice" -> "mouse"); words in -ss, -us, -is and -ys stay ("stress", "status", "sepsis"). The one
-    singulariser of the text toolkit. Both sides of a comparison go through it, so "boxes" -> "boxe" is
-    harmless; the shipped MeSH synonym file is deduplicated by these keys (``training/build_synonyms.py``),
-    and a change here changes that file."""
+    singulariser of the text toolkit. "boxes" -> "boxe" is harmless where both sides of a comparison go
+    through it (MeSH keys); the kind reader, which compares a question's noun with a text's, also drops "es"
+    (``compose.kinds._kind_form``). The shipped MeSH synonym file is deduplicated by these keys
+    (``training/build_synonyms.py``): a change here changes that file."""
     w = word.lower()
     if w in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[w]

@@ -231,6 +231,11 @@ _DESCRIBE = {
 
 def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> EditsResult:
     """Whether ``claim`` is a near-copy of one of ``sentences`` with a meaning-changing edit."""
+    said = _verbatim(claim)
+    if copied := next((s for s in sentences if _verbatim(s) == said), None):
+        # most statements the composer checks quote their sentence: no alignment to compute
+        detail = "the claim repeats an evidence sentence word for word"
+        return EditsResult(CheckResult("edits", True, detail), EditKind.NONE, copied, verbatim=True)
     claim_tokens = _tokens(claim)
     found = _alignment(claim_tokens, sentences)
     if found is None:
@@ -238,9 +243,6 @@ def check_edits(claim: str, sentences: Sequence[str], evidence_text: str) -> Edi
             CheckResult("edits", True, "the claim is no near-copy of an evidence sentence"), EditKind.NONE
         )
     sentence, ev_tokens, sm = found
-    if _verbatim(claim) == _verbatim(sentence):
-        detail = "the claim repeats an evidence sentence word for word"
-        return EditsResult(CheckResult("edits", True, detail), EditKind.NONE, sentence, verbatim=True)
     ops = sm.get_opcodes()
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
     if not equal:  # cannot happen with MIN_MATCHED >= 1; no alignment, no edit
