@@ -49,6 +49,9 @@ def test_only_markup_goes_from_a_text() -> None:
     # synthetic strings: a comparison is no tag; two sections stay apart
     assert clean("if a<b and c>d, the <i>in vivo</i> data") == "if a<b and c>d, the in vivo data"
     assert clean('one.</AbstractText><AbstractText Label="METHODS">Two.') == "one. Two."
+    # the HTML of screening-set exports (SYNERGY): a heading becomes a label, "Abstract" goes
+    html = "<h2>Abstract</h2> <h3>Study objective</h3> CO<inf>2</inf> rose.<br/>Then<h3>RESULTS:</h3>It fell."
+    assert clean(html) == "STUDY OBJECTIVE: CO2 rose. Then RESULTS: It fell."
 
 
 def test_abstracts_extra(data_dir: Path) -> None:

@@ -18,19 +18,28 @@ _PMC = re.compile(r"PMC\d+")
 _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*)[A-Z][A-Z0-9]+){0,5}):\s+")
 
 
-# PubMed's inline markup left in a text field by an export ("<i>in vivo</i>", "<AbstractText Label=...>"):
-# only these elements, so that "p < 0.05" or "<5 years" stay
+# PubMed's inline markup left in a text field by an export ("<i>in vivo</i>", "<AbstractText Label=...>"),
+# and the HTML of some screening sets ("<h3>OBJECTIVE</h3>", "CO<inf>2</inf>", "<br/>"): only these
+# elements, so that "p < 0.05" or "<5 years" stay
 _MARKUP = re.compile(
-    r"</?(?P<tag>AbstractText|i|b|u|sup|sub|em|strong|mml:[a-z]+)(?:\s+[\w:-]+=\"[^\"<>]*\")*\s*/?>"
+    r"</?(?P<tag>AbstractText|i|b|u|sup|sub|inf|em|strong|italic|p|br|mml:[a-z]+)(?:\s+[\w:-]+=\"[^\"<>]*\")*\s*/?>"
 )
+# an HTML heading: "<h3>Study objective</h3> ..." becomes the label "STUDY OBJECTIVE: ", which the sentence
+# reader takes as a section label; "<h2>Abstract</h2>" goes
+_HEADING = re.compile(r"<h[1-6]>\s*([^<>]*?)\s*:?\s*</h[1-6]>\s*", re.I)
 # an export that glued the abstract's first section to the title: "Title.<AbstractText Label=...>Text"
 _LEAKED_ABSTRACT = re.compile(r"<AbstractText\b.*$", re.S)
 
 
 def _unmarked(m: re.Match[str]) -> str:
-    """An inline tag goes; a section tag leaves a space between the sections ("background.</AbstractText>
-    <AbstractText ...>We did" is not glued)."""
-    return " " if m.group("tag") == "AbstractText" else ""
+    """An inline tag goes; a section tag or a paragraph break leaves a space between the sections
+    ("background.</AbstractText> <AbstractText ...>We did" is not glued)."""
+    return " " if m.group("tag") in ("AbstractText", "p", "br") else ""
+
+
+def _heading(m: re.Match[str]) -> str:
+    words = m.group(1).strip()
+    return "" if not words or words.lower() == "abstract" else f" {words.upper()}: "
 
 
 def clean(text: str | None) -> str:
@@ -38,7 +47,7 @@ def clean(text: str | None) -> str:
     and drop PubMed's inline markup."""
     if not text:
         return ""
-    stripped = _MARKUP.sub(_unmarked, text).strip() if "<" in text else text.strip()
+    stripped = _MARKUP.sub(_unmarked, _HEADING.sub(_heading, text)).strip() if "<" in text else text.strip()
     if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
         return " ".join(stripped.split())
     return stripped

@@ -138,7 +138,9 @@ def inline_sections(text: str) -> list[tuple[str, int, str]]:
     marks = [
         m for m in _INLINE_LABEL.finditer(text) if any(c.islower() for c in text[m.end() : m.end() + 40])
     ]
-    if len(marks) < 2:
+    # one label counts only where it opens the text with a colon: a snippet of one section ("OBJECTIVE: To
+    # evaluate ...", 1,388 of the 18,720 BioASQ snippets) says what it is
+    if len(marks) < 2 and not (marks and marks[0].start() == 0 and marks[0].group(2) == ":"):
         return [("", 0, text)]
     out = [("", 0, text[: marks[0].start()])] if text[: marks[0].start()].strip() else []
     for m, nxt in zip(marks, [*marks[1:], None], strict=True):
