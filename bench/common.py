@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ast
+import importlib
 import os
 import platform
 import resource
@@ -114,6 +116,14 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
         "sources call X",
     )
     ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help="set a switch or threshold of a composer module (medcite.compose.MODULE), e.g. "
+        "'draft.ENTITY_REL_FIT=0.5'; the value is a Python literal; repeatable",
+    )
+    ap.add_argument(
         "--no-outcome-concept",
         action="store_true",
         help="a question without a condition does not take its outcome as the second concept",
@@ -129,6 +139,19 @@ def apply_composer_options(args: argparse.Namespace) -> None:
     plan.ENTITY_NAMES = not args.no_entity_names
     draft.ENTITY_FINDINGS = not args.no_findings_layout
     kinds.KIND_CHECK = not args.no_kind_check
+    for item in args.set:
+        set_switch(item)
+
+
+def set_switch(item: str) -> None:
+    """``MODULE.NAME=VALUE``: set an existing upper-case attribute of ``medcite.compose.MODULE`` to the
+    Python literal VALUE (a measured switch or threshold)."""
+    target, _, value = item.partition("=")
+    module_name, _, name = target.strip().rpartition(".")
+    module = importlib.import_module(f"medcite.compose.{module_name}")
+    if not name.isupper() or not hasattr(module, name):
+        raise SystemExit(f"--set: medcite.compose.{module_name} has no switch {name!r}")
+    setattr(module, name, ast.literal_eval(value.strip()))
 
 
 def answer(

@@ -47,7 +47,9 @@ def test_one_label_that_opens_a_snippet_is_its_label() -> None:
     (role unknown) filled the findings of a "Which molecule ...?" answer."""
     text = "OBJECTIVE: To evaluate the efficacy of the drug in adults."
     assert inline_sections(text) == [("OBJECTIVE", 11, "To evaluate the efficacy of the drug in adults.")]
-    assert role_of("OBJECTIVE", "To evaluate the efficacy of the drug in adults.") == "background"  # no finding
+    assert (
+        role_of("OBJECTIVE", "To evaluate the efficacy of the drug in adults.") == "background"
+    )  # no finding
     # one label inside the text, or one that ends in a full stop, is no label (it may be a word)
     assert inline_sections("It was low. RESULTS: It held.") == [("", 0, "It was low. RESULTS: It held.")]
     assert inline_sections("METHODS. We did it.") == [("", 0, "METHODS. We did it.")]

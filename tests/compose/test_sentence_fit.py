@@ -165,3 +165,39 @@ def test_only_a_finding_that_answers_the_question_points_the_other_way(
     assert [d.kind for d in on] == ["support", "contrast"]
     off = _with_contrasts("efficacy", [pos, replace(neg, fit=0.1)], "support")
     assert [d.kind for d in off] == ["support", "support"]
+
+
+def test_an_off_question_sentence_of_an_off_topic_source_fills_only_an_empty_answer(
+    searcher: OverlapSearcher, shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the even half: a sentence the model scores under LOW_FIT from a source it also scores low
+    ("during the entire pregnancy, PM2.5 significantly increased the risk of hypertensive disorders" for a
+    nuchal translucency question) was off the question. It is drafted only where nothing else is (the
+    model misreads an abstract that says only "DBE"; the concept words kept it)."""
+    a = analyze_question(BUPROPION_Q)
+    cands = _scored(a, searcher, shipped)
+    low = [c for c in cands if off_question(c)]
+    assert len(low) >= 4
+    cut = draft.OFF_SOURCE
+    assert cut is not None
+    half = len(low) // 2
+    drifting = [replace(c, source_fit=cut / 2) for c in low[:half]]
+    staying = [replace(c, source_fit=cut) for c in low[half:]]  # sources at the floor stay
+    drafted = [d.cites[0] for d in extractive_drafts(a, drifting + staying)]
+    assert drafted and all(c.source_fit == cut for c in drafted)
+    # alone, they fill the findings as before
+    assert [d.cites[0] for d in extractive_drafts(a, drifting) if d.section == primary_key(a)]
+    monkeypatch.setattr(draft, "OFF_SOURCE", None)
+    assert any(c.source_fit != cut for d in extractive_drafts(a, drifting + staying) for c in d.cites)
+
+
+def test_a_question_that_asks_for_a_thing_drafts_sentences_on_par_with_the_best(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    a = analyze_question("Which procedure was used in the community setting?")
+    cands = candidates(_ranked([pubmedqa["23831910"]]), a)[:4]
+    scored = [replace(c, fit=f) for c, f in zip(cands, (0.8, 0.5, 0.3, 0.01), strict=True)]
+    assert [c.fit for c in draft.on_par(scored, 0.5)] == [0.8, 0.5]
+    assert [c.fit for c in draft.on_par(scored, 0.0)] == [0.8, 0.5, 0.3]  # never under LOW_FIT
+    assert draft.on_par(scored, None) == scored
+    assert draft.on_par(cands, 0.5) == cands  # unscored: nothing to compare

@@ -158,6 +158,9 @@ def test_composed_article_of_a_truncated_abstract_has_no_note() -> None:
         "In this analysis, short-term success was defined as smoking cessation after 14 or 21 days of "
         "therapy and long-term success was defined as smoking cessation after >21 days of therapy.",
         "We retrospectively reviewed the charts of all children admitted with bronchiolitis.",
+        # a real aim that filled the findings (BioASQ snippet corpus): two words between "this" and "study"
+        "The aim of this prospective randomized study was to define the optimum management between early and "
+        "delayed laparoscopic cholecystectomy for patients with acute cholecystitis.",
     ],
 )
 def test_method_sentences_are_methods(sentence: str) -> None:

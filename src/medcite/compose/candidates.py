@@ -77,6 +77,8 @@ class Candidate:
     # the question-study relevance model's score of this sentence against the question (0..1), or None
     # where no model ran (see :func:`medcite.compose.fit.with_fit`)
     fit: float | None = None
+    # the same model's score of the whole source against the question (``RankedSource.model_score``)
+    source_fit: float | None = None
 
     @property
     def key(self) -> str:

@@ -5,7 +5,8 @@ holds background, methods and side findings that answer another question ("smoki
 in a trial of bupropion for smoking cessation). The same model (``models/relevance``: question and study
 text, trained on PubMedQA, Evidence Inference and MedQuAD pairs) scores each candidate sentence against
 the question. The composer (:mod:`medcite.compose.draft`) ranks the sentences scored below ``LOW_FIT``
-after all others in the findings sections and leaves them out of the other sections; only a sentence scored
+after all others in the findings sections and leaves them out of the other sections (and out of every
+section where the model scores their whole source under ``OFF_SOURCE`` too); only a sentence scored
 ``ANSWERS_FIT`` or more can be shown "in contrast" or lead the bottom line by naming the intervention alone.
 """
 

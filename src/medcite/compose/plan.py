@@ -441,6 +441,24 @@ def trained_roles(src: StoredSource) -> dict[int, Role]:
     return {span.start: _ROLE[role] for span, role in card_of(src).roles}
 
 
+# the trained sentence-role model only demotes: an unlabelled sentence it reads as methods or objective is
+# methods, whatever its wording rule says ("In a randomised controlled trial, intima-media thickness was
+# measured at up to 12 different sites ..." read as a result for its number). A switch for measuring it.
+TRAINED_METHODS = False
+
+
+def model_methods(src: StoredSource) -> frozenset[int]:
+    """The start offsets of the sentences of ``src`` that the role model reads as methods or objective."""
+    if not TRAINED_METHODS:
+        return frozenset()
+    return frozenset(span.start for span, role in card_of(src).roles if role in ("methods", "objective"))
+
+
+def _demoted(role: Role, label: str, start: int, methods: frozenset[int]) -> Role:
+    """``role``, or methods where the sentence has no label and the role model reads it as methods."""
+    return "methods" if not label and start in methods and role != "background" else role
+
+
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
@@ -453,6 +471,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
         said: set[str] = set()  # a snippet corpus may hold one sentence several times
         sentences = record_sentences(src)
         roles = trained_roles(src)
+        methods = model_methods(src)
         for p in rs.hit.passages:
             if not p.text.strip():
                 continue
@@ -466,7 +485,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 seen.add(s)
                 said.add(t)
                 label = p.section or lab
-                role = roles.get(s) or role_of(label, t)
+                role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
                 if (
                     cs
                     and not (analysis.asks_entity and ENTITY_PASSAGES)
@@ -475,12 +494,17 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 ):
                     continue  # background or methods that name neither the intervention nor the condition
                 ov = term_overlap(qterms, t)
-                out.append(Candidate(src, t, s, e, label, role, p.passage_id, rs.score, ov, True))
+                out.append(
+                    Candidate(
+                        src, t, s, e, label, role, p.passage_id, rs.score, ov, True, None, rs.model_score
+                    )
+                )
         for label, s, e, t in sentences:
-            role = roles.get(s) or role_of(label, t)
+            role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
             if s in seen or t in said or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
             said.add(t)
-            out.append(Candidate(src, t, s, e, label, role, None, rs.score, term_overlap(qterms, t), False))
+            ov = term_overlap(qterms, t)
+            out.append(Candidate(src, t, s, e, label, role, None, rs.score, ov, False, None, rs.model_score))
     return out

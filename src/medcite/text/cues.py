@@ -100,10 +100,11 @@ _CONCLUSION_CUE = re.compile(
 # the method or the aim, worded anywhere in the sentence: "Given X, the current study examined ...", "In 2010,
 # we retrospectively reviewed ...", "Success was defined as ...", "The aim of this study was to ..."
 _METHOD_CUE = re.compile(
-    r"\b(?:(?:this|the present|the current|our) (?:\w+ )?(?:study|trial|review|analysis) (?:was designed|"
-    r"aimed|aims|examined|investigated|evaluated|assessed|compared|sought|describes|explored|tested)\b|"
-    r"(?:aim|purpose|objective|goal)s? of (?:this|the present|the current|our) (?:\w+ )?(?:study|trial|"
-    r"review|analysis|work) (?:was|were|is|are)\b|"
+    r"\b(?:(?:this|the present|the current|our) (?:[\w-]+ ){0,3}(?:study|trial|review|analysis) "
+    r"(?:was designed|aimed|aims|examined|investigated|evaluated|assessed|compared|sought|describes|explored|"
+    r"tested)\b|"
+    r"(?:aim|purpose|objective|goal)s? of (?:this|the present|the current|our) (?:[\w-]+ ){0,3}"
+    r"(?:study|trial|review|analysis|work) (?:was|were|is|are)\b|"
     r"we (?:\w+ly )?(?:compared|examined|investigated|evaluated|assessed|studied|conducted|performed|"
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
