@@ -167,6 +167,27 @@ def test_method_sentences_are_methods(sentence: str) -> None:
     assert role_of("", sentence) == "methods"
 
 
+def test_a_leading_connective_goes() -> None:
+    """It points at a sentence the statement does not show; and 'In a randomised controlled trial,
+    Nevertheless, it is clear ...' was a statement (PubMedQA even half, PMID 10808977; shortened here)."""
+    sentence = "Nevertheless, it is clear that more interventions will be needed to keep women's adherence."
+    assert readable(sentence) == sentence.removeprefix("Nevertheless, ").capitalize()
+    assert (
+        readable("Interestingly, IL-6 rose after surgery in 12 patients.")
+        == "IL-6 rose after surgery in 12 patients."
+    )
+    assert readable("Indeed the drug worked in 45% of patients.") == "The drug worked in 45% of patients."
+
+
+def test_the_first_letters_of_a_cut_off_next_sentence_go() -> None:
+    """A BioASQ snippet stops a few letters into its next sentence (even half, "Is Baloxavir effective for
+    influenza?"); the statement read "... developed by Roche and Shionogi. Th." (sentence shortened here)."""
+    text = "Baloxavir marboxil is an oral endonuclease inhibitor developed by Roche and Shionogi. Th"
+    assert unfinished(text)
+    assert readable(text) == text.removesuffix(" Th")
+    assert readable("It was approved by the U.S. FDA") == "It was approved by the U.S. FDA."  # an acronym
+
+
 def test_findings_stay_findings() -> None:
     assert role_of("", "Conclusions: clonidine reduced pain.") == "conclusions"
     assert role_of("", "We conclude that clonidine reduced pain.") == "conclusions"

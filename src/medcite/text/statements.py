@@ -40,7 +40,9 @@ from medcite.text.words import (
 # "Results were ..." keep their subject
 _LEAD_TRIM = re.compile(
     r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|overall|however|conversely|moreover|"
-    r"furthermore|in addition|additionally|also|thus|therefore|hence|finally|importantly|notably)\s*[:,]?|"
+    r"furthermore|in addition|additionally|also|thus|therefore|hence|finally|importantly|notably|"
+    r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|in particular|"
+    r"on the other hand|in contrast|by contrast)\s*[:,]?|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,]|summary\s*:)\s+)+",
     re.I,
 )
@@ -97,6 +99,10 @@ def _dangling_end(text: str) -> bool:
     return word.lower() in _DANGLING or (len(word) == 1 and word.islower())  # not "vitamin D", "I"
 
 
+# a snippet cut a few letters into its next sentence: "... developed by Roche and Shionogi. Th"
+_BEGUN = re.compile(r"(?<=[.!?])\s+[A-Z][a-z]{0,3}$")
+
+
 def unfinished(sentence: str) -> bool:
     """Whether the sentence was cut off: no closing punctuation, and it stops on a comma, colon, dash or an
     open bracket, on a word no sentence ends on ("the", "of", "and") or on a lone letter (a database's
@@ -104,12 +110,14 @@ def unfinished(sentence: str) -> bool:
     t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip()
     if not t or _FINISHED.search(t):
         return False
-    return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t)
+    return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t) or bool(_BEGUN.search(t))
 
 
 def _cut_off(text: str) -> str:
     """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ..."."""
     t = text.rstrip()
+    if begun := _BEGUN.search(t):  # the next sentence's first letters go
+        return t[: begun.start()]
     if t.endswith("-") and " " in t:  # a compound cut at its hyphen ("as an anti-"): the word goes
         t = t.rsplit(" ", 1)[0]
     t = t.rstrip(" ,;:(-/")
