@@ -158,6 +158,11 @@ def test_composed_article_of_a_truncated_abstract_has_no_note() -> None:
         "In this analysis, short-term success was defined as smoking cessation after 14 or 21 days of "
         "therapy and long-term success was defined as smoking cessation after >21 days of therapy.",
         "We retrospectively reviewed the charts of all children admitted with bronchiolitis.",
+        # a protocol's plan and a heading glued to its sentence (BioASQ snippet corpus, even half)
+        "Regression and linear mixed model (LMM) analyses will examine associations across time points "
+        "(T1 - T3), between groups, and covariates with gut microbiota, cognitive, psychological, and "
+        "physiological parameters.",
+        "Methods This longitudinal study investigates chemotherapy induced long-term gut dysbiosis.",
         # a real aim that filled the findings (BioASQ snippet corpus): two words between "this" and "study"
         "The aim of this prospective randomized study was to define the optimum management between early and "
         "delayed laparoscopic cholecystectomy for patients with acute cholecystitis.",
@@ -186,6 +191,15 @@ def test_the_first_letters_of_a_cut_off_next_sentence_go() -> None:
     assert unfinished(text)
     assert readable(text) == text.removesuffix(" Th")
     assert readable("It was approved by the U.S. FDA") == "It was approved by the U.S. FDA."  # an acronym
+
+
+def test_a_heading_glued_to_its_sentence_goes() -> None:
+    assert (
+        readable("Results Mortality fell by 20% in the treated group.")
+        == "Mortality fell by 20% in the treated group."
+    )
+    assert role_of("", "Results Mortality fell by 20% in the treated group.") == "results"
+    assert readable("Results were mixed across the 12 sites.") == "Results were mixed across the 12 sites."
 
 
 def test_findings_stay_findings() -> None:

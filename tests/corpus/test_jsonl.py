@@ -52,6 +52,10 @@ def test_only_markup_goes_from_a_text() -> None:
     # the HTML of screening-set exports (SYNERGY): a heading becomes a label, "Abstract" goes
     html = "<h2>Abstract</h2> <h3>Study objective</h3> CO<inf>2</inf> rose.<br/>Then<h3>RESULTS:</h3>It fell."
     assert clean(html) == "STUDY OBJECTIVE: CO2 rose. Then RESULTS: It fell."
+    assert (
+        clean("at &amp;lt; 24 h and &gt;5 years, Sj&#246;gren &amp; co")
+        == "at < 24 h and >5 years, Sj\u00f6gren & co"
+    )
 
 
 def test_abstracts_extra(data_dir: Path) -> None:

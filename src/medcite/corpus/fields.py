@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -43,11 +44,15 @@ def _heading(m: re.Match[str]) -> str:
 
 
 def clean(text: str | None) -> str:
-    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces
-    and drop PubMed's inline markup."""
+    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces,
+    drop PubMed's inline markup and read HTML character references ("&lt;", and "&amp;lt;" escaped twice:
+    329 SYNERGY records)."""
     if not text:
         return ""
     stripped = _MARKUP.sub(_unmarked, _HEADING.sub(_heading, text)).strip() if "<" in text else text.strip()
+    for _ in range(2):
+        if "&" in stripped and ";" in stripped:
+            stripped = html.unescape(stripped)
     if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
         return " ".join(stripped.split())
     return stripped

@@ -109,7 +109,10 @@ _METHOD_CUE = re.compile(
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
     r"calculated|obtained|followed|describe|present)\b|"
-    r"(?:was|were) (?:operationally )?defined as\b)",
+    r"(?:was|were) (?:operationally )?defined as\b|"
+    # a protocol's plan: "Regression analyses will examine associations ...", "Outcomes will be assessed"
+    r"will (?:be )?(?:examine|assess|evaluate|compare|investigate|measure|explore|determine|test|recruit|"
+    r"enrol|enroll|collect|analy[sz]e|randomi[sz]e|follow)(?:d|ed)?\b)",
     re.I,
 )
 # background, not a finding of the study: what was not known before it ("Little is known about ...")
@@ -125,8 +128,19 @@ _RESULT_CUE = re.compile(
 )
 
 
+# a section heading in sentence case glued to its first sentence, as some exports keep it: "Methods This
+# longitudinal study investigates ...", "Results Mortality fell ..."
+WORD_LABEL = re.compile(
+    r"^(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and methods|Design|Results|"
+    r"Findings|Conclusions?|Interpretation)\s+(?=[A-Z])"
+)
+
+
 def role_of(label: str, text: str) -> Role:
-    """The role of a sentence in its abstract: from its section label, else from its wording."""
+    """The role of a sentence in its abstract: from its section label (or a heading glued to its start),
+    else from its wording."""
+    if not label and (m := WORD_LABEL.match(text)):
+        label = m.group(1)
     lab = label.upper()
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):

@@ -24,6 +24,7 @@ from medcite.text.cues import (
     SELF_LEAD,
     STATING_VERBS,
     TRUNCATION_MARKER,
+    WORD_LABEL,
 )
 from medcite.text.words import (
     AGAINST,
@@ -131,7 +132,7 @@ def trim_sentence(text: str) -> str:
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
     t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text))
     t = " ".join(_GLUED.sub(". ", t).split())
-    t = _LEAD_TRIM.sub("", _without_bare_label(_LEAD_LABEL.sub("", t)))
+    t = _LEAD_TRIM.sub("", _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", t))))
     t = _LEAD_TRIM.sub("", without_frame(t))
     first = t.split(" ", 1)[0] if t else ""
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
