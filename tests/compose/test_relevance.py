@@ -112,6 +112,12 @@ def test_tagged_terms_must_match_as_such() -> None:
     intervention = concepts(analyze_question("Does vitamin D supplementation prevent fractures?"))[0]
     assert not intervention.found_in(k_only)
     assert intervention.found_in(d_named)
+    # the same tag in the other numerals: the BioASQ gold snippet of "Can breastfeeding confer protection
+    # from type I diabetes?" (PMID 21348815) says "type 1"
+    snippet = "lactation confers protection from future both type 1 and type 2 diabetes."
+    outcome = concepts(analyze_question("Can breastfeeding confer protection from type I diabetes?"))[1]
+    assert outcome.found_in(snippet)
+    assert not outcome.found_in(snippet.replace("type 1 and type 2", "type 2"))
 
 
 def test_a_guessed_design_is_not_stated_as_fact(pubmedqa: dict[str, StoredSource]) -> None:

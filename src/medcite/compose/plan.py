@@ -129,7 +129,8 @@ class Concept:
         if defined:
             text = with_definitions(text, defined)
         for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
-            if not re.search(rf"\b{re.escape(word)}[\s-]+{re.escape(tag)}\b", text, re.I):
+            tags = "|".join(re.escape(t) for t in (tag, *_NUMERAL.get(tag, ())))  # "type I" is "type 1"
+            if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b", text, re.I):
                 return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
         have = set(terms(text))
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
@@ -143,6 +144,9 @@ class Concept:
 
 # a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
 _TAGGED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+([A-Z0-9])\b(?![\w-])")
+# the same tag in the other numerals ("type I diabetes" is "type 1 diabetes"; "factor V" stays a letter
+# only where the text says "factor 5", which it does not)
+_NUMERAL = {"I": ("1",), "1": ("I",), "2": ("II",), "3": ("III",), "4": ("IV",), "V": ("5",), "5": ("V",)}
 
 
 def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
