@@ -30,7 +30,7 @@ from collections import Counter
 from bench.common import answer, apply_composer_options, composer_options, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
-from medcite.compose import fit, plan, synthesis
+from medcite.compose import fit, plan, pool, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -160,7 +160,7 @@ def main() -> None:
         synthesis.STANCE_MODE = args.stance
     plan.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
-    plan.TRAINED_ROLES = args.trained_roles
+    pool.TRAINED_ROLES = args.trained_roles
     if args.all_votes:
         compose_mod.PRIMARY_VOTES = False
     engine = open_engine(load_settings())

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 
 from bench.common import data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
-from medcite.compose.plan import candidates, on_topic, plan_queries, run_plan, split_direct
+from medcite.compose.plan import on_topic, plan_queries, run_plan, split_direct
+from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
 from medcite.config import load_settings
 

@@ -144,14 +144,24 @@ def apply_composer_options(args: argparse.Namespace) -> None:
 
 
 def set_switch(item: str) -> None:
-    """``MODULE.NAME=VALUE``: set an existing upper-case attribute of ``medcite.compose.MODULE`` to the
-    Python literal VALUE (a measured switch or threshold)."""
-    target, _, value = item.partition("=")
+    """``MODULE.NAME=VALUE``: set an existing public upper-case attribute of ``medcite.compose.MODULE`` to
+    the Python literal VALUE, of the attribute's type (None, or an int for a float, aside)."""
+    target, eq, value = item.partition("=")
     module_name, _, name = target.strip().rpartition(".")
-    module = importlib.import_module(f"medcite.compose.{module_name}")
-    if not name.isupper() or not hasattr(module, name):
+    if not eq or not module_name or not name.isupper() or name.startswith("_"):
+        raise SystemExit(f"--set: expected MODULE.NAME=VALUE with a public upper-case NAME, got {item!r}")
+    try:
+        module = importlib.import_module(f"medcite.compose.{module_name}")
+        new = ast.literal_eval(value.strip())
+    except (ImportError, ValueError, SyntaxError) as e:
+        raise SystemExit(f"--set {item!r}: {e}") from None
+    if not hasattr(module, name):
         raise SystemExit(f"--set: medcite.compose.{module_name} has no switch {name!r}")
-    setattr(module, name, ast.literal_eval(value.strip()))
+    old = getattr(module, name)
+    same = type(new) is type(old) or (isinstance(old, float) and type(new) is int)
+    if not (same or old is None or new is None):
+        raise SystemExit(f"--set: {name} is {type(old).__name__}, not {type(new).__name__}")
+    setattr(module, name, new)
 
 
 def answer(

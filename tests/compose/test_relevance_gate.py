@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pytest
 
 from medcite.bootstrap import load_reranker
-from medcite.compose import compose_article, plan
+from medcite.compose import compose_article, plan, pool
 from medcite.compose.plan import RankedSource, on_topic
 from medcite.compose.question import analyze_question
 from medcite.config import load_settings
@@ -180,7 +180,7 @@ def test_a_question_for_a_thing_reads_every_passage_sentence(monkeypatch: pytest
     a = analyze_question(q)
     hit = OracleSearcher([src]).search(q)[0]
     ranked = [RankedSource(hit, 1.0, 1.0, frozenset({"primary"}))]
-    texts = [c.text for c in plan.candidates(ranked, a)]
+    texts = [c.text for c in pool.candidates(ranked, a)]
     assert any("ABCC11" in t for t in texts)
-    monkeypatch.setattr(plan, "ENTITY_PASSAGES", False)
-    assert plan.candidates(ranked, a) == []  # the concept rule drops a sentence that names no concept
+    monkeypatch.setattr(pool, "ENTITY_PASSAGES", False)
+    assert pool.candidates(ranked, a) == []  # the concept rule drops a sentence that names no concept

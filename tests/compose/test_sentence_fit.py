@@ -22,7 +22,8 @@ from medcite.compose.draft import (
     primary_key,
 )
 from medcite.compose.fit import with_fit
-from medcite.compose.plan import RankedSource, candidates
+from medcite.compose.plan import RankedSource
+from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, analyze_question
 from medcite.config import load_settings
 from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource

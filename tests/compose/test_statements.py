@@ -202,6 +202,24 @@ def test_a_heading_glued_to_its_sentence_goes() -> None:
     assert readable("Results were mixed across the 12 sites.") == "Results were mixed across the 12 sites."
 
 
+def test_words_that_open_a_phrase_are_no_connectives_or_headings() -> None:
+    """Review of the connective and heading rules (synthetic sentences): the words stay where they open a
+    phrase, and research to come is no protocol."""
+    for sentence in (
+        "In contrast with previous reports, no association was found.",
+        "In contrast to placebo, drug X reduced pain by 20%.",
+        "Overall survival was 12 months.",
+        "Objective Response Rate (ORR) was 45% in the treated arm.",
+        "Background EEG activity was abnormal in 12 of 20 patients.",
+        "Regimen A was compared with regimen A vs. B.",
+        "It was funded by the U.S. Army.",
+    ):
+        assert readable(sentence) == sentence
+    assert role_of("", "Objective Response Rate (ORR) was 45% in the treated arm.") == "results"
+    assert role_of("", "Ongoing randomized trials will determine whether early treatment helps.") != "methods"
+    assert role_of("", "Outcomes will be assessed at 12 months.") == "methods"
+
+
 def test_findings_stay_findings() -> None:
     assert role_of("", "Conclusions: clonidine reduced pain.") == "conclusions"
     assert role_of("", "We conclude that clonidine reduced pain.") == "conclusions"

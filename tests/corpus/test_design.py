@@ -14,7 +14,7 @@ from medcite.compose.question import analyze_question
 from medcite.corpus.classify import classify, design_stated, indexed_design, non_human
 from medcite.corpus.detect import parse_path
 from medcite.domain import AbstractSection, Design, SourceRecord, StoredSource
-from medcite.text.cues import RANDOMISED
+from medcite.text.design_cues import RANDOMISED
 
 EXTRA = "corpora/abstracts_extra.jsonl.gz"
 QA = "pubmedqa/abstracts.jsonl"

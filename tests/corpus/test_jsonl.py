@@ -56,6 +56,11 @@ def test_only_markup_goes_from_a_text() -> None:
         clean("at &amp;lt; 24 h and &gt;5 years, Sj&#246;gren &amp; co")
         == "at < 24 h and >5 years, Sj\u00f6gren & co"
     )
+    assert (
+        clean("&lt;i&gt;in vivo&lt;/i&gt; and&nbsp; <h3><i>Objective</i></h3> it")
+        == "in vivo and OBJECTIVE: it"
+    )
+    assert clean("<h3>Patients &amp; m&eacute;thodes</h3> We did.") == "PATIENTS & M\u00c9THODES: We did."
 
 
 def test_abstracts_extra(data_dir: Path) -> None:

@@ -10,7 +10,7 @@ from medcite.corpus.classify import shown_design
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
-from medcite.text.cues import NAMES_NON_HUMAN
+from medcite.text.design_cues import NAMES_NON_HUMAN
 
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(

@@ -20,13 +20,13 @@ from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
     RankedSource,
-    candidates,
     concepts,
     on_topic,
     plan_queries,
     run_plan,
     split_direct,
 )
+from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, ThreadContext, analyze_question, follow_up
 from medcite.compose.stance import (
     ROLE_WEIGHT,

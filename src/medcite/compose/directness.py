@@ -33,7 +33,7 @@ from medcite.compose.question import QuestionAnalysis
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
 from medcite.text import split_sentences
-from medcite.text.cues import CLINICAL_WORDING
+from medcite.text.design_cues import CLINICAL_WORDING
 from medcite.text.synonyms import Descriptor, synonyms
 
 ANIMAL = "animal or laboratory study"

@@ -18,7 +18,8 @@ from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
-from medcite.text.cues import CLINICAL_WORDING, EQUIVALENCE
+from medcite.text.cues import EQUIVALENCE, asks_for_research, states_aim
+from medcite.text.design_cues import CLINICAL_WORDING
 from medcite.text.statements import readable, trim_sentence
 
 TITLES: dict[str, str] = {
@@ -91,12 +92,12 @@ ENTITY_REL_FIT: float | None = None
 
 def on_par(cands: list[Candidate], share: float | None) -> list[Candidate]:
     """The candidates scored at ``share`` of the best score or above, and at :data:`LOW_FIT` or above
-    (unscored ones stay; all of them without a share or a score)."""
+    (unscored ones stay; all of them without a share or a score, or where none is left)."""
     best = max((c.fit for c in cands if c.fit is not None), default=None)
     if share is None or best is None:
         return cands
     floor = max(LOW_FIT, share * best)
-    return [c for c in cands if c.fit is None or c.fit >= floor]
+    return [c for c in cands if c.fit is None or c.fit >= floor] or cands
 
 
 def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
@@ -135,10 +136,26 @@ class Draft:
         return ev
 
 
-def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[str], loose: bool) -> bool:
+# no statement quotes a call for research or action ("Prospective studies are needed ...", "This article
+# reviews ..."), and the dosing and protocol sections quote no aim ("To compare the analgesic effects of
+# ...", which carries dose words). A switch for measuring it.
+NO_CALLS_OR_AIMS = False
+
+
+# a question that asks for a thing: a background sentence the model reads as answering it (ANSWERS_FIT) is
+# a finding ("Stimulator of interferon genes (STING) is an endoplasmic reticulum-localized adaptor protein"
+# answers "What is the function of STING?"). A switch for measuring it.
+ENTITY_BACKGROUND = False
+
+
+def _eligible(
+    section: str, c: Candidate, tags: frozenset[str], counts: Counter[str], loose: bool, entity: bool = False
+) -> bool:
     role = c.role
     if len(c.text.split()) < 6:
         return False
+    if section == "findings" and entity and ENTITY_BACKGROUND and role == "background" and answers(c):
+        return c.fit is not None and counts["safety"] <= counts["efficacy"]
     if section in ("efficacy", "findings"):
         if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role == "unknown"):
             return False
@@ -152,6 +169,8 @@ def _eligible(section: str, c: Candidate, tags: frozenset[str], counts: Counter[
             and role not in ("background", "methods")
             and counts["safety"] >= counts["efficacy"]
         )
+    if section in ("dosing", "considerations") and NO_CALLS_OR_AIMS and states_aim(c.text):
+        return False
     if section == "dosing":
         return "dosing" in tags and role != "background"
     if section == "mechanism":
@@ -190,11 +209,12 @@ def off_question(c: Candidate) -> bool:
 
 
 # a sentence the model reads as off the question (under LOW_FIT) from a source it scores under this against
-# the question is drafted only where nothing else is (None: off). Even halves, same store, with the aims
-# of cues._METHOD_CUE: PubMedQA statements 1,077 -> 963, from the question's own abstract 49.1 -> 54.8%,
-# stance 70.4 -> 71.2%; BioASQ yes/no statements 789 -> 766, stance 61.5 -> 61.5%; factoid answer in the
-# article 58.8 -> 58.4%, summary ROUGE-2 47.8 -> 47.7. Never drafting them: PubMedQA 936 statements (56.0%
-# from gold), 14 answers "insufficient" instead of 8, BioASQ yes/no 60.5%; at 0.9: 69.6% and 60.0%.
+# the question is drafted only when the answer has no other sentence to draft (None: off). Even halves,
+# same store, with the aims of cues._METHOD_CUE: PubMedQA statements 1,077 -> 963, from the question's own
+# abstract 49.1 -> 54.8%, stance 70.4 -> 71.2%; BioASQ yes/no statements 789 -> 766, stance 61.5 -> 61.5%;
+# factoid answer in the article 58.8 -> 58.4%, summary ROUGE-2 47.8 -> 47.7. Never drafting them: PubMedQA
+# 936 statements (56.0% from gold), 14 answers "insufficient" instead of 8, BioASQ yes/no 60.5%; at 0.9:
+# 69.6% and 60.0%.
 OFF_SOURCE: float | None = 0.5
 
 
@@ -251,8 +271,10 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
         ranked = sorted(cands, key=_drafting_order)
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
-    # sentences adrift fill nothing while others are left (the model misreads an abstract that says only
-    # "DBE", kept for naming every concept of the question: its sentences still answer)
+    if NO_CALLS_OR_AIMS:
+        fit = [c for c in fit if not asks_for_research(c.text)]
+    # sentences adrift are drafted only when the whole answer has nothing else to draft (the model misreads
+    # an abstract that says only "DBE", kept for naming every concept of the question: its sentences answer)
     fit = [c for c in fit if not adrift(c)] or fit
     tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]
     used: set[tuple[str, int]] = set()
@@ -275,7 +297,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
                 # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
                 # as on the question
                 continue
-            if not _eligible(section, c, tags, counts, a.yes_no or a.asks_entity or section == "findings"):
+            loose = a.yes_no or a.asks_entity or section == "findings"
+            if not _eligible(section, c, tags, counts, loose, a.asks_entity):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):

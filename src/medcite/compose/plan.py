@@ -9,14 +9,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.directness import grade, topic_text
 from medcite.compose.question import QuestionAnalysis, QuestionType
-from medcite.domain import LEVEL, SearchFilters, SearchHit, StoredSource
-from medcite.domain.cards import Role as CardRole
+from medcite.domain import LEVEL, SearchFilters, SearchHit
 from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
-from medcite.text import CONNECTIVES, Role, record_sentences, role_of, term_overlap, terms
+from medcite.text import CONNECTIVES, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
 from medcite.text.synonyms import names_any, synonyms, word_key
 
@@ -130,7 +128,7 @@ class Concept:
             text = with_definitions(text, defined)
         for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
             tags = "|".join(re.escape(t) for t in (tag, *_NUMERAL.get(tag, ())))  # "type I" is "type 1"
-            if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b", text, re.I):
+            if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b(?!\.\d|-\w)", text, re.I):
                 return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
         have = set(terms(text))
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
@@ -144,8 +142,8 @@ class Concept:
 
 # a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
 _TAGGED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+([A-Z0-9])\b(?![\w-])")
-# the same tag in the other numerals ("type I diabetes" is "type 1 diabetes"; "factor V" stays a letter
-# only where the text says "factor 5", which it does not)
+# the same tag in the other numeral system: "type I diabetes" is named by "type 1 diabetes", "factor V" by
+# "factor 5" (not by "type 1.5" or "type II-a")
 _NUMERAL = {"I": ("1",), "1": ("I",), "2": ("II",), "3": ("III",), "4": ("IV",), "V": ("5",), "5": ("V",)}
 
 
@@ -330,11 +328,6 @@ def split_direct(
 
 
 ENTITY_FALLBACK = True  # a switch for measuring it (see on_topic)
-# a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
-# relevance model ranking it (:func:`medcite.compose.draft.closeness`), not the naming of the question's
-# words, which its clause reads badly ("the consistency of cerumen (ear wax)" is named by no sentence that
-# answers "Which gene controls the consistency of cerumen (ear wax)?")
-ENTITY_PASSAGES = True
 ENTITY_FALLBACK_K = 5
 
 
@@ -423,95 +416,3 @@ def run_plan(
         ranked.append(RankedSource(hits[key], s * level_weight * (0.5 + rel), rel, frozenset(found_by[key])))
     ranked.sort(key=lambda r: -r.score)
     return ranked[:MAX_SOURCES]
-
-
-# with TRAINED_ROLES the trained sentence-role model (the study cards' roles) decides the role of a sentence
-# whose section label does not. Off by default: on the tuning (even) half it lowered stance accuracy
-# (bench_answers --half even: PubMedQA 66.0 -> 61.2, BioASQ yes/no 58.5 -> 53.2; --trained-roles turns it on)
-TRAINED_ROLES = False
-_ROLE: dict[CardRole, Role] = {
-    "background": "background",
-    "objective": "methods",
-    "methods": "methods",
-    "results": "results",
-    "conclusions": "conclusions",
-}
-
-
-def trained_roles(src: StoredSource) -> dict[int, Role]:
-    """The role of each sentence of ``src`` by its start offset (``objective`` counts as methods)."""
-    if not TRAINED_ROLES:
-        return {}
-    return {span.start: _ROLE[role] for span, role in card_of(src).roles}
-
-
-# the trained sentence-role model only demotes: an unlabelled sentence it reads as methods or objective is
-# methods, whatever its wording rule says ("In a randomised controlled trial, intima-media thickness was
-# measured at up to 12 different sites ..." read as a result for its number). Off: on the even halves it
-# cut PubMedQA statements 963 -> 939 (from gold 54.8 -> 56.1%) but lost stance accuracy (PubMedQA 71.2 ->
-# 70.8%, BioASQ yes/no 61.5 -> 59.0%) and answers (factoid in the article 58.4 -> 50.0%, summary ROUGE-2
-# 47.7 -> 43.6): BioASQ snippets are partial abstracts, where the model reads sentences out of context.
-TRAINED_METHODS = False
-
-
-def model_methods(src: StoredSource) -> frozenset[int]:
-    """The start offsets of the sentences of ``src`` that the role model reads as methods or objective."""
-    if not TRAINED_METHODS:
-        return frozenset()
-    return frozenset(span.start for span, role in card_of(src).roles if role in ("methods", "objective"))
-
-
-def _demoted(role: Role, label: str, start: int, methods: frozenset[int]) -> Role:
-    """``role``, or methods where the sentence has no label and the role model reads it as methods."""
-    return "methods" if not label and start in methods and role != "background" else role
-
-
-def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
-    """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
-    qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
-    cs = concepts(analysis, learned_abbreviations(analysis, sources))
-    out: list[Candidate] = []
-    for rs in sources:
-        src = rs.hit.source
-        defined = source_abbreviations(src.record.title, src.record.text)
-        seen: set[int] = set()
-        said: set[str] = set()  # a snippet corpus may hold one sentence several times
-        sentences = record_sentences(src)
-        roles = trained_roles(src)
-        methods = model_methods(src)
-        for p in rs.hit.passages:
-            if not p.text.strip():
-                continue
-            # the passage as compose splits it (inline labels, ".;" section breaks), offsets kept
-            parts = [x for x in sentences if x[1] < p.end and x[2] > p.start] or [
-                (p.section, p.start, p.end, p.text.strip())
-            ]
-            for lab, s, e, t in parts:
-                if s in seen or t in said:
-                    continue
-                seen.add(s)
-                said.add(t)
-                label = p.section or lab
-                role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
-                if (
-                    cs
-                    and not (analysis.asks_entity and ENTITY_PASSAGES)
-                    and role not in ("results", "conclusions")
-                    and not any(c.found_in(t, defined) for c in cs)
-                ):
-                    continue  # background or methods that name neither the intervention nor the condition
-                ov = term_overlap(qterms, t)
-                out.append(
-                    Candidate(
-                        src, t, s, e, label, role, p.passage_id, rs.score, ov, True, None, rs.model_score
-                    )
-                )
-        for label, s, e, t in sentences:
-            role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
-            if s in seen or t in said or role not in ("results", "conclusions"):
-                continue
-            seen.add(s)
-            said.add(t)
-            ov = term_overlap(qterms, t)
-            out.append(Candidate(src, t, s, e, label, role, None, rs.score, ov, False, None, rs.model_score))
-    return out

@@ -48,7 +48,7 @@ from functools import lru_cache
 from medcite.corpus.design_model import model_design
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
 from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences, word_number
-from medcite.text.cues import (
+from medcite.text.design_cues import (
     ABOUT_GUIDELINES,
     BLINDED_CONTROLLED_CUE,
     CASE_CONTROL_CUE,

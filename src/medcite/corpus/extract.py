@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import SAMPLED_PEOPLE, alternation
 from medcite.text.abbreviations import defined_abbreviations
-from medcite.text.cues import LABORATORY
+from medcite.text.design_cues import LABORATORY
 from medcite.text.words import ANIMAL_NOUNS, HUMAN_SUBJECTS
 
 _PEOPLE = alternation(SAMPLED_PEOPLE)

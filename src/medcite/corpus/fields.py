@@ -20,14 +20,15 @@ _LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9]+(?:(?:\s+|\s*[/&,-]\s*
 
 
 # PubMed's inline markup left in a text field by an export ("<i>in vivo</i>", "<AbstractText Label=...>"),
-# and the HTML of some screening sets ("<h3>OBJECTIVE</h3>", "CO<inf>2</inf>", "<br/>"): only these
-# elements, so that "p < 0.05" or "<5 years" stay
+# and the HTML of some screening sets ("CO<inf>2</inf>", "<br/>"): only these elements, so that "p < 0.05" or
+# "<5 years" stay
 _MARKUP = re.compile(
-    r"</?(?P<tag>AbstractText|i|b|u|sup|sub|inf|em|strong|italic|p|br|mml:[a-z]+)(?:\s+[\w:-]+=\"[^\"<>]*\")*\s*/?>"
+    r"</?(?P<tag>AbstractText|i|b|u|sup|sub|inf|em|strong|italic|p|br|mml:[a-z]+)(?:\s+[\w:-]+=\"[^\"<>]*\")*\s*/?>",
+    re.I,
 )
 # an HTML heading: "<h3>Study objective</h3> ..." becomes the label "STUDY OBJECTIVE: ", which the sentence
 # reader takes as a section label; "<h2>Abstract</h2>" goes
-_HEADING = re.compile(r"<h[1-6]>\s*([^<>]*?)\s*:?\s*</h[1-6]>\s*", re.I)
+_HEADING = re.compile(r"<h[1-6](?:\s[^<>]*)?>\s*([^<>]*?)\s*:?\s*</h[1-6]>\s*", re.I)
 # an export that glued the abstract's first section to the title: "Title.<AbstractText Label=...>Text"
 _LEAKED_ABSTRACT = re.compile(r"<AbstractText\b.*$", re.S)
 
@@ -35,25 +36,27 @@ _LEAKED_ABSTRACT = re.compile(r"<AbstractText\b.*$", re.S)
 def _unmarked(m: re.Match[str]) -> str:
     """An inline tag goes; a section tag or a paragraph break leaves a space between the sections
     ("background.</AbstractText> <AbstractText ...>We did" is not glued)."""
-    return " " if m.group("tag") in ("AbstractText", "p", "br") else ""
+    return " " if m.group("tag").lower() in ("abstracttext", "p", "br") else ""
 
 
 def _heading(m: re.Match[str]) -> str:
     words = m.group(1).strip()
-    return "" if not words or words.lower() == "abstract" else f" {words.upper()}: "
+    return " " if not words or words.lower() == "abstract" else f" {words.upper()}: "
 
 
 def clean(text: str | None) -> str:
-    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines) into single spaces,
-    drop PubMed's inline markup and read HTML character references ("&lt;", and "&amp;lt;" escaped twice:
-    329 SYNERGY records)."""
+    """Collapse runs of whitespace (XML pretty-printing, MEDLINE continuation lines, no-break spaces) into
+    single spaces, read HTML character references ("&lt;"; "&amp;lt;", escaped twice, in 329 SYNERGY
+    records), drop PubMed's inline markup and turn an HTML heading into a section label."""
     if not text:
         return ""
-    stripped = _MARKUP.sub(_unmarked, _HEADING.sub(_heading, text)).strip() if "<" in text else text.strip()
-    for _ in range(2):
-        if "&" in stripped and ";" in stripped:
-            stripped = html.unescape(stripped)
-    if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
+    for _ in range(2):  # first: "&lt;i&gt;" is markup too
+        if "&" in text and ";" in text:
+            text = html.unescape(text)
+    if "<" in text:  # the inline tags first: "<h3><i>Objective</i></h3>" is a heading
+        text = _HEADING.sub(_heading, _MARKUP.sub(_unmarked, text))
+    stripped = text.strip()
+    if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped or "\xa0" in stripped:
         return " ".join(stripped.split())
     return stripped
 

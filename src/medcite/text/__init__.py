@@ -6,7 +6,9 @@
   overlap scorers, auxiliaries, number words and words for people;
 * :mod:`medcite.text.cues`: the section-label vocabulary and section roles, and the negation, hedge,
   equivalence and direction cues (a finding's polarity for the composer, an effect's direction for the
-  verifier, the stance vote's cues, the design classifier's future-research cue).
+  verifier, the stance vote's cues), and what a sentence is for (an aim, a call for research);
+* :mod:`medcite.text.design_cues`: the design classifier's cues (trial, cohort, review, laboratory,
+  guideline and future-research wording).
 
 It imports only the standard library and :mod:`medcite.domain`.
 """
@@ -14,7 +16,6 @@ It imports only the standard library and :mod:`medcite.domain`.
 from medcite.text.cues import (
     DIFFERENCE_QUESTION,
     EQUIVALENCE,
-    FUTURE_RESEARCH,
     NEGATED_QUESTION,
     NEGATION,
     NOT_NEGATING,
@@ -28,6 +29,7 @@ from medcite.text.cues import (
     finding_polarity,
     role_of,
 )
+from medcite.text.design_cues import FUTURE_RESEARCH
 from medcite.text.sentences import (
     MIN_CHARS,
     inline_sections,

@@ -15,11 +15,10 @@ were tuned on different data, and so use different cue lists, kept side by side 
   :data:`QUESTION_NOT_NEGATING`, :data:`DIFFERENCE_QUESTION`.
 * The composer's statements: :data:`AUTHORS_FRAME` with its verb lists (the authors' frame around a claim,
   "we conclude that X"), :data:`FIRST_PERSON`, :data:`TRUNCATION_MARKER` (a database's note).
-* The design classifier's cues (``corpus/classify.py``): :data:`FUTURE_RESEARCH`, a sentence that calls
-  for future research, whose design words it ignores ("further randomized trials are needed"); the design
-  cues (:data:`RCT_CUE`, :data:`OBSERVATIONAL_CUE`, :data:`CASE_SERIES_CUE`, :data:`REVIEW_CUE`, ...), the
-  economic-model, guideline-title and not-a-study-title cues, and :data:`LABORATORY` (in-vitro work,
-  strains, cell lines; the animal words are in :mod:`medcite.text.words`).
+* What a sentence is for: :func:`asks_for_research` (a call for research or action, or what the article
+  covers) and :func:`states_aim`; the composer quotes neither as a finding.
+
+The design classifier's cues are in :mod:`medcite.text.design_cues`.
 
 The lists overlap but are not interchangeable ("lower" is a positive finding to the composer and a
 decrease to the verifier; "comparable" is no difference to the verifier and an equivalence to the stance
@@ -31,8 +30,6 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from typing import Literal
-
-from medcite.text.words import ANIMAL_WORDS, alternation
 
 
 def _labels(text: str) -> frozenset[str]:
@@ -109,10 +106,19 @@ _METHOD_CUE = re.compile(
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
     r"calculated|obtained|followed|describe|present)\b|"
-    r"(?:was|were) (?:operationally )?defined as\b|"
-    # a protocol's plan: "Regression analyses will examine associations ...", "Outcomes will be assessed"
-    r"will (?:be )?(?:examine|assess|evaluate|compare|investigate|measure|explore|determine|test|recruit|"
-    r"enrol|enroll|collect|analy[sz]e|randomi[sz]e|follow)(?:d|ed)?\b)",
+    r"(?:was|were) (?:operationally )?defined as\b)",
+    re.I,
+)
+# a protocol's plan: "Regression analyses will examine associations ...", "Outcomes will be assessed"; not
+# research to come ("Ongoing randomized trials will determine whether ...", "Future studies will examine")
+_PLAN_CUE = re.compile(
+    r"\bwill (?:be )?(?:examine|assess|evaluate|compare|investigate|measure|explore|determine|test|recruit|"
+    r"enrol|enroll|collect|analy[sz]e|randomi[sz]e|follow)(?:d|ed)?\b",
+    re.I,
+)
+_RESEARCH_TO_COME = re.compile(
+    r"\b(?:ongoing|future|further|larger|additional|upcoming|planned|phase (?:ii|iii|3|2))\b|"
+    r"\bwill be tested\b",
     re.I,
 )
 # background, not a finding of the study: what was not known before it ("Little is known about ...")
@@ -130,9 +136,11 @@ _RESULT_CUE = re.compile(
 
 # a section heading in sentence case glued to its first sentence, as some exports keep it: "Methods This
 # longitudinal study investigates ...", "Results Mortality fell ..."
+# ("Objective Response Rate (ORR) was 45%" and "Background EEG activity ..." are no headings: the word after
+# the heading is a capitalised word followed by a small one)
 WORD_LABEL = re.compile(
-    r"^(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and methods|Design|Results|"
-    r"Findings|Conclusions?|Interpretation)\s+(?=[A-Z])"
+    r"^(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and [Mm]ethods|Design|Results|"
+    r"Findings|Conclusions?|Interpretation)\s+(?=[A-Z][a-z]*\s+[a-z(])"
 )
 
 
@@ -146,7 +154,10 @@ def role_of(label: str, text: str) -> Role:
         if any(k in lab for k in stems):
             return role
     finding = _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
-    if (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text)) and not finding:
+    plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
+    if (
+        _AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan
+    ) and not finding:
         return "methods"
     if _BACKGROUND_CUE.search(text) and not finding:
         return "background"
@@ -298,157 +309,36 @@ DIFFERENCE_QUESTION = re.compile(
 NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)  # "Does X not reduce Y?"
 QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)  # "X or not?"
 
-# -- design cues (the design classifier, corpus/classify.py) -------------------------------------------
-# Read sentence by sentence (title and abstract); a sentence that calls for future research is skipped.
-# "randomised", not "non-randomised" or "quasi-randomised" (the look-behinds come after the word: fast)
-_RANDOMISED_WORD = (
-    r"randomi[sz]ed(?<!non-randomi[sz]ed)(?<!non randomi[sz]ed)"
-    r"(?<!quasi-randomi[sz]ed)(?<!quasi randomi[sz]ed)"
-)
-# a sentence that calls for future research: its design words describe no study that was done
-FUTURE_RESEARCH = re.compile(
-    r"\b(?:future|further|additional|larger|well-designed|confirmatory)[\s,-]+(?:\w+[\s,-]+){0,4}?(?:studies|"
-    r"study|trials?|research|investigations?|work|rcts?|evaluation)\b"
-    r"|\b(?:is|are)\s+(?:\w+\s+)?(?:needed|warranted|required|necessary)\b"
-    r"|\b(?:needs?|warrants?|requires?|calls? for|recommend\w*)\s+(?:\w+\s+){0,3}?"
-    r"(?:studies|study|trials?|research|investigations?|rcts?|evaluation)\b",
+# -- what a sentence is for (the composer) -----------------------------------------------------------
+# a conclusion that asks for research or action instead of stating a finding (the composer does not quote
+# it as evidence): "Prospective studies are needed in sub-Saharan African populations to establish ...",
+# "interventions are sorely needed"; "Dose adjustment is not required" is a finding and does not match
+RESEARCH_CALL = re.compile(
+    r"\b(?:future|further|additional|larger|more|prospective|well-designed|confirmatory)[\s,-]+"
+    r"(?:[\w-]+[\s,-]+){0,4}?(?:studies|trials?|research|investigations?|rcts?|evaluations?|work)\s+"
+    r"(?:\w+\s+)?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?(?:needed|warranted|required|necessary)\b"
+    r"|\b(?:needs?|warrants?|requires?|calls? for)\s+(?:further|more|additional|future|prospective|larger)\s+"
+    r"(?:\w+\s+){0,2}?(?:studies|study|trials?|research|investigations?|evaluation)\b"
+    r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
+    r"(?:should|must|will need to)\b"
+    r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
+    r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
+    r"|\b(?:this|the present|our) (?:article|paper|report|chapter|review) (?:reviews|summari[sz]es|discusses|"
+    r"describes|presents|outlines|highlights|provides an overview)\b",
     re.I,
 )
-# the allocation was random ("were randomly assigned", "in randomised order", "random allocation")
-_RANDOM_ALLOCATION = (
-    r"randomly (?:assigned|allocated|divided|distributed|treated)"
-    r"|(?:assigned|allocated) (?:at random|randomly)"
-    r"|underwent randomi[sz]ation|random (?:allocation|assignment)"
-    r"|" + _RANDOMISED_WORD + r" (?:\w+ )?(?:order|design|sequence)"
-)
-RANDOMISED = re.compile(r"\b(?:" + _RANDOMISED_WORD + "|" + _RANDOM_ALLOCATION + r")\b", re.I)
-RCT_CUE = re.compile(
-    r"\b" + _RANDOMISED_WORD + r"[, ]+(?:\w+[- ]?\w*[, ]+){0,4}(?:trial|study|comparison|experiment)\b"
-    r"|\b(?:were|was|being|and|we) " + _RANDOMISED_WORD + r"\b|\b(?:" + _RANDOM_ALLOCATION + r")\b",
-    re.I,
-)
-# "a double-blind, placebo-controlled trial": PubMed indexes such trials as randomised controlled trials
-BLINDED_CONTROLLED_CUE = re.compile(
-    r"\b(?:double|triple)[- ](?:blind(?:ed)?|mask(?:ed)?)[, ]+(?:\w+[- ]?\w*[, ]+){0,3}?"
-    r"(?:placebo|sham|vehicle)[- ]controlled[, ]+(?:\w+[- ]?\w*[, ]+){0,3}?(?:trial|study)\b",
-    re.I,
-)
-META_ANALYSIS_CUE = re.compile(r"\bmeta-?\s?analys[ie]s\b|\bsystematic (?:literature )?review\b", re.I)
-# "case-referent" is the older name of the case-control design
-CASE_CONTROL_CUE = re.compile(r"\bcase[- ](?:control|referent)\b", re.I)
-_PHASE = r"\bphase (?:i{1,3}|iv|[1-4])(?:[/-](?:i{1,3}|iv|[1-4]))?[ ,]+(?:\w+[ ,]+){0,2}?(?:trial|study)\b"
-OBSERVATIONAL_CUE = re.compile(
-    r"\bcohort\b|\bretrospective(?:ly)?\b|\bprospective(?:ly)? (?:\w+ )?(?:study|analysis|cohort|"
-    r"observational|evaluation|series|data|collected|enrolled|followed|evaluated|studied|recruited|assessed)\b"
-    r"|\b(?:evaluated|enrolled|followed|collected|studied|recruited|assessed) prospectively\b"
-    r"|\bcross-sectional\b|\bobservational\b|\bpopulation-based\b|\blongitudinal study\b"
-    r"|\bchart review\b|\bregistry\b|\bnon-?randomi[sz]ed\b|\bqualitative (?:study|research|interviews?|"
-    r"analysis|design|methods?)\b|\bsemi-?structured interviews?\b|\bfocus groups?\b|\bin-depth interviews?\b"
-    r"|\b(?:questionnaire|online|national|telephone|web-based|postal|household) survey\b|\bwere surveyed\b|"
-    + _PHASE,
-    re.I,
-)
-CASE_SERIES_CUE = re.compile(
-    r"\bcase reports?\b|\bcase series\b|\b(?:we|the authors|authors) (?:report|describe|present) "
-    r"(?:a|an|the|two|three|\d+) (?:\w+ ){0,3}(?:case|cases|patient|patients|man|woman|boy|girl|infant)\b"
-    r"|\ba \d+-(?:year|month|day)-old (?:man|woman|boy|girl|male|female|patient|infant)\b"
-    r"|^\W*(?:a|one|two|three|\d+) cases? (?:of|with)\b|\breport of (?:a|one|two|three|\d+) cases?\b"
-    r"|\bin a patient with\b",
-    re.I,
-)
-# a model of costs or decisions, not a study of patients: its design is OTHER ("economic evaluation/model")
-# whatever case-control, cohort or trial wording its inputs bring ("data from randomized trials")
-ECONOMIC_MODEL = re.compile(
-    r"\b(?:cost[- ](?:effectiveness|utility|benefit|minimi[sz]ation)|decision[- ]analytic|markov|"
-    r"micro-?simulation|pharmaco-?economic|economic) (?:model|models|modell?ing|analysis|analyses|"
-    r"evaluation)\b|\bdecision (?:analysis|tree|model)\b|\bmarkov (?:cohort|chain|process)\b",
-    re.I,
-)
-# the search of a systematic review
-LITERATURE_SEARCH = re.compile(
-    r"\b(?:medline|pubmed|embase|cochrane|web of science|scopus|cinahl|psycinfo)\b"
-    r"|\bdatabases? (?:were|was) searched\b|\b(?:we|were) (?:systematically )?searched\b"
-    r"|\bsystematic(?:ally)? (?:literature )?search",
-    re.I,
-)
-# not a study: an erratum, a comment, a reply
-NOT_A_STUDY_TITLE = re.compile(
-    r"^\W*(?:correction|erratum|corrigendum|retraction|expression of concern)(?: notice)?(?: to| of| for)?"
-    r"\s*[:.\]]"
-    r"|^\W*(?:erratum|corrigendum|retraction|reply|in reply|authors?'? reply) (?:to|for|of)\b|^\W*re:"
-    r"|^\W*(?:reply|editorial|letter to the editor)\W*$|\bcomment(?:ary)? on\b",
-    re.I,
-)
-# the abstract presents itself as a review
-REVIEW_CUE = re.compile(
-    r"\b(?:this|the present|the current|our|in this) (?:(?:narrative|brief|short|mini|literature|"
-    r"comprehensive|critical|updated|focused|clinical|selective|historical) )?review\b"
-    r"(?! board| committee| process)"
-    r"(?! of (?:\w+ ){0,2}(?:data|records|charts|cases|patients|files|notes|databases?|registr))"
-    r"|\bwe (?:briefly |critically )?(?:review|summari[sz]e)\b"
-    r"|\b(?:is|are) (?:briefly |critically )?(?:reviewed|summari[sz]ed)\b"
-    r"|\bthis (?:article|paper|chapter|overview) (?:reviews|summari[sz]es|discusses)\b",
-    re.I,
-)
-# "in vivo": animal work mostly, but also said of patients ("in vivo confocal microscopy"), so it only adds
-# weight to the laboratory's other cues
-IN_VIVO = re.compile(r"\b(?:in|ex) vivo\b", re.I)
-# the laboratory: in-vitro work, animal strains and models, cell lines
-LABORATORY = re.compile(
-    r"\bin vitro\b|\bcell lines?\b|\bcultured (?:\w+ )?cells\b|\bcell cultures?\b"
-    r"|\bprimary cultures?\b|\bsprague[- ]dawley\b|\bwistar\b|\blong[- ]evans\b|\bc57bl\w*|\bbalb/c\b"
-    r"|\b(?:nude|knockout|transgenic|mutant|wild[- ]type) (?:mice|rats|animals|zebrafish|flies)\b"
-    r"|\b(?:murine|mouse|rat|rabbit|canine|porcine|ovine|animal|rodent|primate|zebrafish) models?\b"
-    r"|\bchick embryos?\b|\bxenografts?\b|\btransfect\w*|\bknock(?:ed)?[- ]?down\b|\bsirna\b|\bhela\b"
-    r"|\bhek[- ]?293\w*|\bmcf-?7\b|\bhepg2\b|\bcaco-2\b|\ba549\b|\bpc12\b|\bsh-sy5y\b|\bjurkat\b|\bthp-1\b"
-    r"|\braw ?264\.7\b|\bnih ?3t3\b|\bhuvecs?\b|\bguinea pigs?\b",
-    re.I,
-)
-# animals or the laboratory named in words: "mice", "in vitro", "cell lines", "xenografts" (the design
-# classifier's animal cue; the composer: a statement from an animal study that names none of them keeps its
-# "animal study" prefix)
-NAMES_NON_HUMAN = re.compile(rf"\b{alternation(ANIMAL_WORDS)}\b|{LABORATORY.pattern}|{IN_VIVO.pattern}", re.I)
-# the wording of a clinical question (about patients or their treatment), besides a population or a
-# recognised condition: directness reads animal studies as indirect for it; a question that asks for a
-# thing without it gets findings sections, not a therapy answer's
-CLINICAL_WORDING = re.compile(
-    r"\b(?:patients?|people|persons?|treat\w*|therap\w*|efficac\w*|effective\w*|dos(?:e|es|ing|age)|safe|"
-    r"safety|side[- ]effects?|adverse|prognos\w*|diagnos\w*|clinical\w*|manag\w*|symptoms?|mortality|"
-    r"survival|outcomes?|prevent\w*|screening|drugs?|medications?|medicines?|antibiotics?|first[- ]line|"
-    r"vaccin\w*|surg\w*|prescri\w*)\b",
-    re.I,
-)
-GUIDELINE_TITLE = re.compile(
-    r"\bguidelines?\b|\bconsensus (?:statement|recommendations?|conference)\b"
-    r"|\bposition (?:statement|paper)\b|\bpractice parameters?\b|\bscientific statement\b",
-    re.I,
-)
-# an abstract that gives guidance: it recommends, or names who does (a panel, a consensus, a society)
-GUIDANCE_CUE = re.compile(
-    r"\brecommend\w*|\bguidelines?\b|\bguidance\b|\bpanel\b|\bconsensus\b|\bshould\b|\bstatement\b"
-    r"|\blevels? of evidence\b|\bstrength of (?:the )?evidence\b|\bexperts?\b|\bcommittee\b|\btask force\b"
-    r"|\bworking group\b|\bsociety\b|\bassociation\b|\bcollege\b",
-    re.I,
-)
-# a title about guidelines, not a guideline: their use, their effect, a study of them
-ABOUT_GUIDELINES = re.compile(
-    r"\b(?:implement|adheren|adhere|complian|concordan|discordan|evaluat|effect|impact|utili[sz]|audit|"
-    r"uptake|disseminat|introduc|distribut|follow|use|using|awareness|knowledge|development|challeng|"
-    r"achiev)\w*\W+(?:\S+\W+){0,12}?guidelines?\b|\bguidelines?-\w+"
-    # guidelines as the subject of a verb ("Test ordering guidelines can alter ordering patterns")
-    r"|\bguidelines?\s+(?:can|could|may|might|will|would|did|do|does|were|was|are|is|have|has|had)\b"
-    r"|\bin relation to\b"
-    r"|\bguidelines? (?:adherence|compliance|implementation|use|uptake|concordance)\b"
-    r"|\bbased on\b|:\s*an?\s+\d+-year follow-up\b|\bfollow-up (?:study|survey|audit)\b"
-    r"|\bguidelines? among\b|\b(?:trial|study|survey|audit|experience|analysis|"
-    r"intervention|program|programme)\b",
-    re.I,
-)
-REVIEW_TITLE = re.compile(
-    r"\breview\b(?<!chart review)(?<!record review)(?<!records review)(?<!case review)(?<!peer review)"
-    r"|\boverview\b|\bupdate on\b|\bevidence report\b",
-    re.I,
-)
+
+
+def asks_for_research(text: str) -> bool:
+    """The sentence asks for research or action, or says what its article covers, and reports no result
+    (no figure, p value or "significant")."""
+    return bool(RESEARCH_CALL.search(text)) and not _RESULT_CUE.search(text)
+
+
+def states_aim(text: str) -> bool:
+    """The sentence states the study's aim ("To compare ...", "The aim of this study was ...")."""
+    return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not _RESULT_CUE.search(text))
+
 
 # -- the authors' voice (the composer's statements) ---------------------------------------------------
 # "we conclude that X", "our results suggest that X", "these data indicate that X": the authors' frame around

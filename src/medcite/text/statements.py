@@ -38,12 +38,13 @@ from medcite.text.words import (
 )
 
 # a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." and
-# "Results were ..." keep their subject
+# "Results were ..." keep their subject; so do the connectives that also open a phrase ("Overall survival
+# was ...", "In contrast to placebo, ...", "In addition to X, ...")
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|overall|however|conversely|moreover|"
-    r"furthermore|in addition|additionally|also|thus|therefore|hence|finally|importantly|notably|"
-    r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|in particular|"
-    r"on the other hand|in contrast|by contrast)\s*[:,]?|"
+    r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|however|conversely|moreover|"
+    r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
+    r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly)\s*[:,]?|"
+    r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast)\s*[:,]|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,]|summary\s*:)\s+)+",
     re.I,
 )
@@ -101,13 +102,15 @@ def _dangling_end(text: str) -> bool:
 
 
 # a snippet cut a few letters into its next sentence: "... developed by Roche and Shionogi. Th"
-_BEGUN = re.compile(r"(?<=[.!?])\s+[A-Z][a-z]{0,3}$")
+# (a full stop after a word of two or more small letters, not "vs.": "U.S. Army", "Dr. Lee", "A vs. B" stay)
+_BEGUN = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bvs\.)\s+[A-Z][a-z]{0,3}$")
 
 
 def unfinished(sentence: str) -> bool:
     """Whether the sentence was cut off: no closing punctuation, and it stops on a comma, colon, dash or an
-    open bracket, on a word no sentence ends on ("the", "of", "and") or on a lone letter (a database's
-    truncation note aside). Quoted up to its last whole word and marked so (:func:`trim_sentence`)."""
+    open bracket, on a word no sentence ends on ("the", "of", "and"), on a lone letter, or a few letters into
+    a next sentence ("... Shionogi. Th"; a database's truncation note aside). Quoted up to its last whole
+    word and marked so, or up to the full stop before the next sentence's letters (:func:`trim_sentence`)."""
     t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip()
     if not t or _FINISHED.search(t):
         return False
@@ -115,7 +118,8 @@ def unfinished(sentence: str) -> bool:
 
 
 def _cut_off(text: str) -> str:
-    """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ..."."""
+    """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ...";
+    one cut a few letters into its next sentence, up to its full stop ("... Shionogi. Th")."""
     t = text.rstrip()
     if begun := _BEGUN.search(t):  # the next sentence's first letters go
         return t[: begun.start()]

@@ -85,7 +85,7 @@ HUMAN_SUBJECTS = _words(
 # ages and states said of animals too ("adult Wistar rats", "adolescent mice", "pregnant ewes")
 AGE_WORDS = _words("adult adults adolescent adolescents infant infants juvenile neonates pregnant")
 # animals as the subjects of a study ("in adult Wistar rats", "of zebrafish larvae"), and their adjectives;
-# the laboratory's phrases (strains, cell lines, "in vitro") are medcite.text.cues.LABORATORY
+# the laboratory's phrases (strains, cell lines, "in vitro") are medcite.text.design_cues.LABORATORY
 ANIMAL_NOUNS = _words(
     """animals mice mouse rat rats rodent rodents rabbit rabbits dog dogs pig pigs piglets swine sheep ewes
     lambs cattle cows calves heifers monkey monkeys macaque macaques marmosets primates zebrafish drosophila
