@@ -29,6 +29,7 @@ from medcite.config import load_settings
 from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from medcite.testing import OverlapSearcher
+from medcite.text import role_of
 from tests.compose.doubles import LexicalVerifier
 from tests.compose.test_relevance_gate import ScoreByWord
 
@@ -202,3 +203,25 @@ def test_a_question_that_asks_for_a_thing_drafts_sentences_on_par_with_the_best(
     assert [c.fit for c in draft.on_par(scored, 0.0)] == [0.8, 0.5, 0.3]  # never under LOW_FIT
     assert draft.on_par(scored, None) == scored
     assert draft.on_par(cands, 0.5) == cands  # unscored: nothing to compare
+
+
+def test_no_statement_quotes_a_call_for_research_and_no_aim_fills_the_dosing(
+    searcher: OverlapSearcher, shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading 20 held-out articles: "Prospective studies are needed ...", "This article reviews ..." and
+    "To compare the analgesic effects of preoperative oral clonidine ..." (filed under Dosing) were
+    statements. Synthetic sentences, set on a real candidate of the bupropion answer."""
+    a = analyze_question(BUPROPION_Q)
+    base = next(c for c in _scored(a, searcher, shipped) if not off_question(c))
+    call = replace(base, text="Further randomized trials of bupropion for smoking cessation are needed.")
+    aim = replace(
+        base,
+        text="To compare 150 mg/day and 300 mg/day bupropion for smoking cessation in adults.",
+        role=role_of("", "To compare 150 mg/day and 300 mg/day bupropion for smoking cessation in adults."),
+        start=base.start + 1,
+    )
+    assert extractive_drafts(a, [call]) == []
+    assert not any(d.section == "dosing" for d in extractive_drafts(a, [aim]))
+    monkeypatch.setattr(draft, "NO_CALLS_OR_AIMS", False)
+    assert [d.cites[0].text for d in extractive_drafts(a, [call])] == [call.text]
+    assert any(d.section == "dosing" for d in extractive_drafts(a, [aim]))

@@ -316,7 +316,8 @@ QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)
 RESEARCH_CALL = re.compile(
     r"\b(?:future|further|additional|larger|more|prospective|well-designed|confirmatory)[\s,-]+"
     r"(?:[\w-]+[\s,-]+){0,4}?(?:studies|trials?|research|investigations?|rcts?|evaluations?|work)\s+"
-    r"(?:\w+\s+)?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?(?:needed|warranted|required|necessary)\b"
+    r"(?:[\w,-]+\s+){0,8}?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?(?:needed|warranted|required|"
+    r"necessary)\b"
     r"|\b(?:needs?|warrants?|requires?|calls? for)\s+(?:further|more|additional|future|prospective|larger)\s+"
     r"(?:\w+\s+){0,2}?(?:studies|study|trials?|research|investigations?|evaluation)\b"
     r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
@@ -331,8 +332,12 @@ RESEARCH_CALL = re.compile(
 
 def asks_for_research(text: str) -> bool:
     """The sentence asks for research or action, or says what its article covers, and reports no result
-    (no figure, p value or "significant")."""
-    return bool(RESEARCH_CALL.search(text)) and not _RESULT_CUE.search(text)
+    (no figure, p value or "significant", no "showed" or "found")."""
+    return bool(RESEARCH_CALL.search(text)) and not _RESULT_CUE.search(text) and not _REPORTED.search(text)
+
+
+# a sentence that reports what was found ("Further studies in children showed that no change is required")
+_REPORTED = re.compile(r"\b(?:showed|shown|found|demonstrated|revealed|indicated|confirmed|reported)\b", re.I)
 
 
 def states_aim(text: str) -> bool:
