@@ -112,3 +112,33 @@ def test_an_abbreviation_unknown_to_the_glossary_is_learned_from_the_sources() -
     assert learned_abbreviations(a, found) == {"BSR": "buspirone"}
     direct, _indirect = split_direct(a, found)
     assert "9164427" in {rs.hit.source.record.key for rs in direct}
+
+
+def test_shipped_common_terms_are_what_the_build_script_makes(tmp_path: Path) -> None:
+    out = tmp_path / "common_terms.txt"
+    cmd = [sys.executable, str(REPO / "training" / "build_common_terms.py"), "--data", str(DATA_DIR)]
+    subprocess.run([*cmd, "--out", str(out)], check=True, capture_output=True, cwd=REPO)
+    shipped = REPO / "src" / "medcite" / "text" / "common_terms.txt"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_common_words_alone_do_not_name_a_name_of_several_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PubMedQA dev (odd half, read in the held-out sample): a Canadian survey of outcome feedback named
+    "emergency ultrasound fellowship programs" by "emergency" and "programs". Synthetic sentences modelled
+    on it."""
+    from medcite.compose import plan
+    from medcite.text.words import common_terms
+
+    q = (
+        "Do emergency ultrasound fellowship programs impact emergency medicine residents' ultrasound "
+        "education?"
+    )
+    survey = (
+        "Canadian EM training programs do not mandate follow-up, performed by emergency medicine residents."
+    )
+    fellowship = concepts(analyze_question(q))[0]
+    assert {"emerge", "progra"} <= common_terms() and "fellow" not in common_terms()
+    assert not fellowship.found_in(survey)
+    assert fellowship.found_in("Programs with an emergency ultrasound fellowship trained more residents.")
+    monkeypatch.setattr(plan, "SPECIFIC_TERMS", False)
+    assert fellowship.found_in(survey)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
 
 
 def _words(text: str) -> frozenset[str]:
@@ -179,6 +181,14 @@ def terms(text: str) -> list[str]:
     """Stems for the composer: alphanumeric runs (hyphens split) of 3+ characters outside
     :data:`TERM_STOPWORDS`, cut to their first six letters ("randomised" and "randomized" -> "random")."""
     return [w[:6] for w in _ALNUM.findall(text.lower()) if w not in TERM_STOPWORDS and len(w) > 2]
+
+
+@lru_cache(maxsize=1)
+def common_terms() -> frozenset[str]:
+    """The :func:`terms` stems found in at least 3% of the shared corpora's licence-OK abstracts
+    (``common_terms.txt``, built by ``training/build_common_terms.py``): "emerge", "progra", "diabet"."""
+    text = resources.files("medcite").joinpath("text", "common_terms.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 # -- overlap scorers ----------------------------------------------------------------------------------
