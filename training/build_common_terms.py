@@ -7,7 +7,8 @@ programs"; :func:`medcite.compose.plan.Concept.found_in`).
 
 Data: PubMedQA abstracts (MIT) and the ``corpora/abstracts_extra`` records of SYNERGY (CC0), ASReview
 (CC BY 4.0), BC5CDR (NCBI public domain) and Evidence Inference (MIT); the Cohen 2006 sets (research use
-only) are left out. Deterministic: the same data gives the same file.
+only) and the small PubMed samples (licence not stated) are left out. Deterministic: the same data gives the
+same file.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ EXTRA_OK = ("synergy_", "asreview_", "bc5cdr_", "evidence_inference")
 
 
 def abstracts(data: Path) -> list[str]:
-    """The licence-OK abstracts, title and text joined."""
+    """The licence-OK abstracts (PubMedQA's without a title: it has none; the others with their title)."""
     out: list[str] = []
     with (data / "pubmedqa" / "abstracts.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -52,7 +53,7 @@ def main() -> None:
         df.update(set(terms(text)))
     common = sorted(t for t, n in df.items() if n / len(docs) >= args.min_share)
     header = (
-        f"# stems in at least {args.min_share:.0%} of {len(docs):,} licence-OK abstracts "
+        f"# stems in at least {args.min_share * 100:g}% of {len(docs):,} licence-OK abstracts "
         "(training/build_common_terms.py)\n"
     )
     args.out.write_text(header + "\n".join(common) + "\n", encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import time
 
 import pytest
 
@@ -17,7 +18,7 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.cues import Role
+from medcite.text.cues import Role, asks_for_research
 from medcite.text.statements import first_person, readable, trim_sentence, unfinished
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
 
@@ -218,6 +219,35 @@ def test_words_that_open_a_phrase_are_no_connectives_or_headings() -> None:
     assert role_of("", "Objective Response Rate (ORR) was 45% in the treated arm.") == "results"
     assert role_of("", "Ongoing randomized trials will determine whether early treatment helps.") != "methods"
     assert role_of("", "Outcomes will be assessed at 12 months.") == "methods"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        # synthetic sentences (review of the rule): calls for research or action, and findings that stay
+        ("Prospective studies are needed in older populations to establish the value of the score.", True),
+        ("Further randomized trials of the drug for smoking cessation are needed.", True),
+        ("Culturally appropriate interventions are sorely needed.", True),
+        ("More data are needed.", True),
+        ("This article reviews the evidence of efficacy and common adverse effects.", True),
+        ("Larger trials are needed to confirm the benefit reported here.", True),
+        ("Based on more recent studies in children, a higher starting dose is required.", False),
+        ("In prospective research settings, informed consent from both parents is required.", False),
+        ("The drug is effective for resistant depression, but further studies are needed on safety.", False),
+        ("Dose adjustment is not required in renal impairment.", False),
+        ("Further studies in children showed that no dose change is required.", False),
+        ("Further trials are needed, as 12% of patients relapsed.", False),
+    ],
+)
+def test_a_call_for_research_is_told_from_a_finding(sentence: str, call: bool) -> None:
+    assert asks_for_research(sentence) is call
+
+
+def test_the_research_call_rule_is_fast_on_long_runs_of_dashes() -> None:
+    start = time.perf_counter()
+    for text in ("More " + "-" * 300 + " results", "more " + "- " * 300, "further " + "word, " * 400):
+        asks_for_research(text)
+    assert time.perf_counter() - start < 0.5
 
 
 def test_findings_stay_findings() -> None:

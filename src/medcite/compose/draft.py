@@ -172,7 +172,12 @@ def _eligible(
             and role not in ("background", "methods")
             and counts["safety"] >= counts["efficacy"]
         )
-    if section in ("dosing", "considerations") and NO_CALLS_OR_AIMS and states_aim(c.text):
+    if (
+        section in ("dosing", "considerations")
+        and NO_CALLS_OR_AIMS
+        and role == "methods"
+        and states_aim(c.text)
+    ):
         return False
     if section == "dosing":
         return "dosing" in tags and role != "background"

@@ -314,10 +314,10 @@ QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)
 # it as evidence): "Prospective studies are needed in sub-Saharan African populations to establish ...",
 # "interventions are sorely needed"; "Dose adjustment is not required" is a finding and does not match
 RESEARCH_CALL = re.compile(
-    r"\b(?:future|further|additional|larger|more|prospective|well-designed|confirmatory)[\s,-]+"
-    r"(?:[\w-]+[\s,-]+){0,4}?(?:studies|trials?|research|investigations?|rcts?|evaluations?|work)\s+"
-    r"(?:[\w,-]+\s+){0,8}?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?(?:needed|warranted|required|"
-    r"necessary)\b"
+    r"\b(?:future|further|additional|larger|more|prospective|well-designed|confirmatory),?\s+"
+    r"(?:[\w-]+,?\s+){0,4}?(?:studies|study|trials?|research|investigations?|rcts?|evaluations?|work|data|"
+    r"evidence|validation),?\s+(?:[\w-]+\s+){0,8}?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?"
+    r"(?:needed|warranted|required|necessary)\b"
     r"|\b(?:needs?|warrants?|requires?|calls? for)\s+(?:further|more|additional|future|prospective|larger)\s+"
     r"(?:\w+\s+){0,2}?(?:studies|study|trials?|research|investigations?|evaluation)\b"
     r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
@@ -332,12 +332,21 @@ RESEARCH_CALL = re.compile(
 
 def asks_for_research(text: str) -> bool:
     """The sentence asks for research or action, or says what its article covers, and reports no result
-    (no figure, p value or "significant", no "showed" or "found")."""
-    return bool(RESEARCH_CALL.search(text)) and not _RESULT_CUE.search(text) and not _REPORTED.search(text)
+    (no figure, p value or "significant", no "showed" or "found", no finding before ", but further ...")."""
+    m = RESEARCH_CALL.search(text)
+    if m is None or _RESULT_CUE.search(text) or _REPORTED.search(text):
+        return False
+    return not _CONCESSION.search(text[: m.start()])
 
 
 # a sentence that reports what was found ("Further studies in children showed that no change is required")
-_REPORTED = re.compile(r"\b(?:showed|shown|found|demonstrated|revealed|indicated|confirmed|reported)\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:showed|found|demonstrated|revealed)\b"
+    r"|\b(?:was|were|has been|have been) (?:shown|found|reported)\b",
+    re.I,
+)
+# a finding, then the call: "X is effective for Y, but further studies are needed to ..."
+_CONCESSION = re.compile(r"[,;]\s*(?:but|although|though|whereas|while|yet)\b", re.I)
 
 
 def states_aim(text: str) -> bool:
