@@ -8,6 +8,12 @@ Positives
   the full title + abstract of its trial (``evidence_inference/ei_abstracts.jsonl.gz``). Articles of the
   validation and test splits are never trained on; the validation articles are the dev slice.
 - MedQuAD (CC BY 4.0): consumer questions with their answer passage (``rerank/pairs.jsonl.gz``).
+- Titles as queries (``--titles``): the title of a licence-OK record of ``corpora/abstracts_extra`` (SYNERGY
+  CC0, ASReview CC BY 4.0, BC5CDR NCBI public domain, Evidence Inference MIT train-split articles) with its
+  own abstract, the title left out of every document of the group. Its hard negatives are the abstracts
+  nearest to the title by BM25, mostly of the same systematic-review set: studies on the same topic that are
+  not this one, the distinction the composer needs. Records whose PMID is a BioASQ 7B-9B gold document are
+  left out (evaluation data).
 BioASQ 12B pairs in the same file are NOT used (BioASQ terms).
 
 Negatives: BM25 (bm25s) over the licence-OK abstracts (PubMedQA, Evidence Inference, SYNERGY CC0,
@@ -139,6 +145,39 @@ def medquad_groups(data: Path) -> list[Group]:
     return out
 
 
+def bioasq_pmids(data: Path) -> set[str]:
+    """Every gold PMID of the BioASQ 7B-9B questions (never a training positive)."""
+    out: set[str] = set()
+    for r in _jsonl(data / "bioasq" / "questions_7b-9b.jsonl"):
+        out.update(str(p) for p in r.get("pmids") or [])  # type: ignore[attr-defined]
+    return out
+
+
+def title_groups(data: Path, rng: random.Random, n: int) -> tuple[list[Group], list[Doc]]:
+    """(``n`` title-query groups drawn at random, the abstract-only documents of every eligible record:
+    their negative pool). Evidence Inference articles of the validation and test splits are left out."""
+    held = ei_heldout_pmcids(data)
+    gold = bioasq_pmids(data)
+    groups: list[Group] = []
+    docs: list[Doc] = []
+    for r in _jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
+        src, title, abstract = str(r["source"]), str(r.get("title") or ""), str(r.get("abstract") or "")
+        if not src.startswith(EXTRA_OK) or len(abstract) < 200 or len(title.split()) < 4:
+            continue
+        pmid = str(r.get("pmid") or "")
+        pmcid = str(r.get("pmcid") or pmid).removeprefix("PMC")
+        if src == "evidence_inference" and pmcid in held:
+            continue
+        doc = Doc(
+            f"t:{src}:{pmid or title}", squash(re.sub(r"^(?:abstract\b[:.]?\s*)", "", abstract, flags=re.I))
+        )
+        docs.append(doc)
+        if pmid not in gold:
+            groups.append(Group(squash(re.sub(r"^\d+\s+", "", title)), doc, source="titles"))
+    rng.shuffle(groups)
+    return groups[:n], docs
+
+
 def negative_pool(data: Path, ei: dict[str, Doc]) -> list[Doc]:
     """Licence-OK abstracts: PubMedQA, Evidence Inference and the OK sources of abstracts_extra."""
     pool = list(pubmedqa_docs(data).values()) + list(ei.values())
@@ -195,6 +234,7 @@ def build(
     rand: int,
     skip: int = 2,
     depth: int = 30,
+    n_titles: int = 0,
 ) -> tuple[list[Group], list[Group]]:
     """(train groups, dev groups), deterministic for a seed."""
     rng = random.Random(seed)
@@ -212,8 +252,13 @@ def build(
     add_negatives(train_abs + dev, abstracts, rng, hard, rand, skip, depth)
     mq_train = mq[:n_medquad]
     add_negatives(mq_train, answers, rng, hard, rand, skip, depth)
+    titles: list[Group] = []
+    if n_titles:
+        titles, bare = title_groups(data, rng, n_titles)
+        add_negatives(titles, Bm25(bare), rng, hard, rand, skip=0, depth=20)
     train = (
         train_abs
+        + titles
         + mq_train
         + [Group(g.query, g.positive, list(g.negatives), g.source) for g in pqa * (pqa_repeat - 1)]
     )
