@@ -36,9 +36,9 @@ from medcite.retrieve.hybrid import document_text
 FLOORS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
 
 
-def questions(half: str, limit: int) -> list[tuple[str, frozenset[str]]]:
+def questions(half: str, limit: int, only: str | None = None) -> list[tuple[str, frozenset[str]]]:
     """Questions of one half (by index parity in each file), shuffled with a fixed seed, then the first
-    ``limit``."""
+    ``limit``; ``only``: the BioASQ or the PubMedQA questions alone."""
     out: list[tuple[str, frozenset[str]]] = []
     with (data_dir() / "bioasq" / "questions_7b-9b.jsonl").open() as fh:
         out += [(d["body"], frozenset(map(str, d["pmids"]))) for d in map(json.loads, fh)]
@@ -48,6 +48,9 @@ def questions(half: str, limit: int) -> list[tuple[str, frozenset[str]]]:
     first = int(half == "odd")
     picked = out[first:bioasq:2] + out[bioasq + first :: 2]
     random.Random(3).shuffle(picked)
+    if only is not None:
+        keep = set(out[:bioasq]) if only == "bioasq" else set(out[bioasq:])
+        picked = [q for q in picked if q in keep]
     return picked[:limit]
 
 
@@ -62,14 +65,16 @@ def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
 Row = tuple[bool, float, float, float, float, float]  # gold, sentence, overlap, source, cand. sent., source
 
 
-def gather(half: str, limit: int, other: OnnxReranker | None) -> tuple[list[Row], list[float]]:
+def gather(
+    half: str, limit: int, other: OnnxReranker | None, only: str | None = None
+) -> tuple[list[Row], list[float]]:
     """One row per candidate sentence of each question's answer, and the time scoring each answer took."""
     engine = open_engine(load_settings())
     model, searcher = engine.relevance(), engine.searcher()
     floor = engine.settings.models.relevance_floor
     rows: list[Row] = []
     took: list[float] = []
-    for q, gold in questions(half, limit):
+    for q, gold in questions(half, limit, only):
         a = analyze_question(q)
         found = run_plan(searcher, plan_queries(a), a, by_model=a.asks_entity)
         found = on_topic(a, found, model, floor, by_model=a.asks_entity)
@@ -98,13 +103,15 @@ def main() -> None:
     ap.add_argument("--half", choices=("even", "odd"), default="even")
     ap.add_argument("--limit", type=int, default=120)
     ap.add_argument("--model", type=Path, default=None, help="another relevance model folder to compare")
+    ap.add_argument("--only", choices=("bioasq", "pubmedqa"), default=None, help="one data set's questions")
     args = ap.parse_args()
     other = OnnxReranker(args.model) if args.model else None
-    rows, took = gather(args.half, args.limit, other)
+    rows, took = gather(args.half, args.limit, other, args.only)
     pos = [r for r in rows if r[0]]
     neg = [r for r in rows if not r[0]]
     print(f"machine: {machine()}")
-    print(f"half: {args.half}, questions: {args.limit}, candidate sentences: {len(rows)} ({len(pos)} gold)")
+    which = args.only or "bioasq + pubmedqa"
+    print(f"half: {args.half} ({which}), questions: {args.limit}, candidates: {len(rows)} ({len(pos)} gold)")
     print(f"scoring per answer: median {pct(took, 50):.3f}s, p95 {pct(took, 95):.3f}s")
     named = [
         (1, "relevance model (sentence fit)"),

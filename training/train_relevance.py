@@ -7,7 +7,8 @@ and export it to int8 ONNX.
 
 The defaults are the shipped v2 run (1,600 Evidence Inference prompts, 3,000 title queries, 250 PubMedQA
 questions twice, 200 MedQuAD questions; 1,325 steps, 39.5 minutes on one thread of a 2-core AMD EPYC).
-v1 was trained with ``--ei 800 --titles 0`` (see the model card).
+v1 was trained with ``--ei 800 --titles 0 --max-minutes 32 --model-id medcite-relevance-minilm-l6-v1`` (see
+the model card).
 
 Listwise training: each group is one question, its relevant document and ``--hard`` BM25 + ``--rand``
 random negatives; the loss is the softmax cross-entropy of the positive within its group. Data and

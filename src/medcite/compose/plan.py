@@ -374,8 +374,9 @@ def on_topic(
     ]
     if kept or not by_model or not ENTITY_FALLBACK:
         return kept
-    # a question that asks for a thing, and no source the model reads as on it (it misreads "Amantadine is
-    # an NMDA receptor antagonist ..." for "Which receptor does amantadine antagonize?"): the best-ranked
+    # a question that asks for a thing, and no source the model reads as on it (relevance v1 misread
+    # "Amantadine is an NMDA receptor antagonist ..." for "Which receptor does amantadine antagonize?"; v2
+    # reads it as on the question, but may misread others the same way): the best-ranked
     # sources that name every concept of the question; their sentences are still ranked by the model
     cs = concepts(a, learned_abbreviations(a, sources))
     named = [rs for rs in scored if cs and not missing_concepts(a, rs, cs)]
