@@ -287,7 +287,11 @@ DIRECTNESS_RULES = True
 # partial abstract, a synonym outside MeSH, a clause misread as a concept). None: the words alone decide.
 # Only as a fallback: applied to every answer (even half of BioASQ 7B-9B yes/no, 0.7: stance 57.1% against
 # 54.1% without), it let general studies into answers that had direct ones (a paired reading of 20
-# articles: off-question statements 58 -> 74).
+# articles: off-question statements 58 -> 74). Tried for relevance v2 (which scores more sharply), 0.5:
+# even halves PubMedQA stance 68.8 -> 70.4%, "insufficient" answers 15 -> 13, BioASQ yes/no 62.0 -> 62.4%;
+# held-out odd PubMedQA 67.2 -> 67.6%; but at 0.5 or 0.6 a ketamine analgesia trial answers "What is the
+# role of ketamine in treating anxiety?" (v2 scores it 0.6-0.7), where the right answer is "insufficient
+# direct evidence". Not kept.
 MODEL_NAMES: float | None = 0.7
 
 
