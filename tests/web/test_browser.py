@@ -84,6 +84,7 @@ def _run(page: object, server: str, expect: object) -> None:
     (ARTIFACTS / "progress.txt").write_text("\n".join(seen) + "\n", encoding="utf-8")
     assert seen and all(t.startswith("Status: ") for t in seen), seen
     page.wait_for_url("**/articles/**", timeout=120_000)
+    first = page.url  # an article with citations (the follow-up below may rightly find no study on its point)
     assert "Educational purpose only, pending human review" in page.locator(".banner").inner_text()
 
     cite = page.locator(".cite-btn").first
@@ -104,11 +105,12 @@ def _run(page: object, server: str, expect: object) -> None:
     page.wait_for_load_state("load")
     page.wait_for_selector("text=written for patients and caregivers")
     page.screenshot(path=str(ARTIFACTS / "article-patient.png"), full_page=True)
-    article = page.url
     page.goto(server + "/")
     assert page.get_by_label("Which best describes you?").input_value() == "patient"  # remembered
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
-    page.goto(article)
+    page.goto(first)
+    # the audience applies to every article
+    page.wait_for_selector("text=written for patients and caregivers")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
     page.locator(".cite-btn").first.click()
