@@ -17,6 +17,7 @@ from medcite.config import load_settings
 from medcite.domain import Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, bioasq_source, load_extra
+from tests.compose.test_directness import KETAMINE_ANXIETY, TITLES
 
 
 class ScoreByWord:
@@ -192,14 +193,9 @@ def test_a_question_for_a_thing_reads_every_passage_sentence(monkeypatch: pytest
 
 
 # real records (abstracts_extra): the animal, anaesthesia and analgesia studies on ketamine of the issue's
-# example, and an Evidence Inference trial of a ketamine bolus for analgesia in day-care surgery
-KETAMINE_TITLES = (
-    "Wistar rats",
-    "chick anxiety-depression model",
-    "pediatric orthopedic emergencies",
-    "microlaparoscopy in women with unexplained infertility",
-    "preinduction low-dose ketamine bolus",
-)
+# example (test_directness), and an Evidence Inference trial of a ketamine bolus for analgesia in day-care
+# surgery
+KETAMINE_TITLES = (*TITLES, "preinduction low-dose ketamine bolus")
 
 
 def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shipped: Reranker) -> None:
@@ -208,7 +204,7 @@ def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shippe
     found = [s for t in KETAMINE_TITLES for s in pool if t in s.record.title]
     assert len(found) == len(KETAMINE_TITLES)
     art = compose_article(
-        "What is the role of ketamine in treating anxiety?",
+        KETAMINE_ANXIETY,
         OracleSearcher(found),
         LexicalVerifier(),
         provenance=Provenance(),

@@ -100,6 +100,10 @@ def _run(page: object, server: str, expect: object) -> None:
     page.wait_for_url("**/jobs/**")
     page.wait_for_url("**/articles/**", timeout=120_000)
     assert page.locator("nav.thread li").count() == 2
+    # the one DBE study of this slice is not about older adults (relevance v2 reads it so): an honest
+    # "no study" answer, with nothing to cite
+    assert "Insufficient evidence in the searched literature" in page.locator("main").inner_text()
+    assert page.locator(".cite-btn").count() == 0
 
     page.get_by_label("Which best describes you?").select_option("patient")  # applies on change (app.js)
     page.wait_for_load_state("load")
@@ -114,6 +118,7 @@ def _run(page: object, server: str, expect: object) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the article page scrolls sideways on a phone ({width} px)"
     page.locator(".cite-btn").first.click()
+    assert page.locator(".ev").first.is_visible()  # the tap opened the evidence
     page.screenshot(path=str(ARTIFACTS / "article-phone.png"), full_page=True)
     page.set_viewport_size({"width": 1100, "height": 900})
     page.goto(server + "/docs")  # Swagger UI from this server, under the same CSP (no CDN, no inline script)
