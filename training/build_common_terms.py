@@ -16,14 +16,17 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from relevance_data import EXTRA_OK  # the licence-OK sources of abstracts_extra
 
 from medcite.text.words import terms
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "medcite" / "text" / "common_terms.txt"
-EXTRA_OK = ("synergy_", "asreview_", "bc5cdr_", "evidence_inference")
 
 
 def abstracts(data: Path) -> list[str]:

@@ -12,8 +12,8 @@ Positives
   CC0, ASReview CC BY 4.0, BC5CDR NCBI public domain, Evidence Inference MIT train-split articles) with its
   own abstract, the title left out of every document of the group. Its hard negatives are the abstracts
   nearest to the title by BM25, mostly of the same systematic-review set: studies on the same topic that are
-  not this one, the distinction the composer needs. Records whose PMID is a BioASQ 7B-9B gold document are
-  left out (evaluation data).
+  not this one, the distinction the composer needs. A BioASQ 7B-9B gold document or a held-out Evidence
+  Inference article is never a positive, by identifier or by title (evaluation data).
 BioASQ 12B pairs in the same file are NOT used (BioASQ terms).
 
 Negatives: BM25 (bm25s) over the licence-OK abstracts (PubMedQA, Evidence Inference, SYNERGY CC0,
@@ -157,17 +157,18 @@ def _norm_title(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
 
 
-def excluded_titles(data: Path) -> set[str]:
+def excluded_titles(data: Path, gold: set[str] | None = None) -> set[str]:
     """Normalised titles that are never a title positive, whatever record carries them: the held-out
     Evidence Inference articles (validation and test splits) and the BioASQ 7B-9B gold documents whose
-    snippet record has a title (the same article can sit in another set under another key)."""
+    snippet record has a title (the same article can sit in another set under another key); ``gold``: those
+    PMIDs, when the caller has read them."""
     held = ei_heldout_pmcids(data)
     out = {
         _norm_title(str(r.get("title") or ""))
         for r in _jsonl(data / "evidence_inference" / "ei_abstracts.jsonl.gz")
         if str(r["pmcid"]).removeprefix("PMC") in held
     }
-    gold = bioasq_pmids(data)
+    gold = bioasq_pmids(data) if gold is None else gold
     out |= {
         _norm_title(str(r.get("title") or ""))
         for r in _jsonl(data / "bioasq" / "snippet_corpus.jsonl")
@@ -202,7 +203,7 @@ def title_groups(data: Path, rng: random.Random, n: int) -> tuple[list[Group], l
         if pmid not in gold:
             groups.append(Group(squash(re.sub(r"^\d+\s+", "", title)), doc, source="titles"))
     rng.shuffle(groups)
-    banned = excluded_titles(data)
+    banned = excluded_titles(data, gold)
     return [g for g in groups if _norm_title(g.query) not in banned][:n], docs
 
 
