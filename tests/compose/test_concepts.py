@@ -25,12 +25,12 @@ def _extra(pmid: str, keyword: str) -> tuple[str, str]:
     return src.record.title, src.record.text
 
 
-def _snippets(pmid: str) -> str:
+def _snippets(pmid: str, title: bool = False) -> str:
     with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
             if d["pmid"] == pmid:
-                return " ".join(d["abstract_snippets"])
+                return " ".join([d.get("title") or ""] * title + d["abstract_snippets"])
     raise AssertionError(pmid)
 
 
@@ -142,3 +142,30 @@ def test_common_words_alone_do_not_name_a_name_of_several_words(monkeypatch: pyt
     assert fellowship.found_in("Programs with an emergency ultrasound fellowship trained more residents.")
     monkeypatch.setattr(plan, "SPECIFIC_TERMS", False)
     assert fellowship.found_in(survey)
+
+
+def test_an_identifier_with_a_number_must_be_named_exactly() -> None:
+    # BioASQ 7B-9B: "What is the combined effect of Nfat and miR-25?". The composer's terms drop numbers of
+    # one or two digits, and the part "combined effect" alone named the concept, so any microRNA study (or
+    # any "combination" trial) was read as naming it
+    a = analyze_question("What is the combined effect of Nfat and miR-25?")
+    (c,) = concepts(a)
+    assert c.ids == ("miR-25",)
+    assert c.found_in(_snippets("24161931", title=True))  # "Nfat and miR-25 cooperate to reactivate ... Hand2"
+    assert not c.found_in(_snippets("32633635", title=True))  # "MiR-7 functions as a tumor suppressor ..."
+    assert not c.found_in(_snippets("30567463", title=True))  # "Molecular network of miR-1343 ..."
+    assert not c.found_in(_snippets("26540314", title=True))  # "Panitumumab in combination with gemcitabine ..."
+    # spellings of the same identifier name it; a longer number, a receptor or a decimal does not
+    assert c.found_in("MIR25 and NFAT") and c.found_in("miR-25-3p and Nfat") and c.found_in("miR 25 with NFATc3")
+    assert not c.found_in("miR-251 and Nfat") and not c.found_in("miR-25b and Nfat")
+
+
+def test_an_identifier_is_named_by_its_mesh_long_form() -> None:
+    # "IL-6" alone had no terms at all (no concept); now it is a concept, named by "interleukin 6" (MeSH
+    # gives IL-6 as an abbreviation of Interleukin-6) and not by "IL-6R" or "interleukin-1"
+    a = analyze_question("Does IL-6 predict mortality in sepsis?")
+    il6 = concepts(a)[0]
+    assert il6.name == "IL-6"
+    assert il6.found_in(_snippets("34344706", title=True))  # "Olokizumab, a monoclonal antibody against interleukin 6"
+    assert il6.found_in("IL6 levels rose") and il6.found_in("IL-6-induced STAT3")
+    assert not il6.found_in("IL-6R blockade") and not il6.found_in("interleukin-1 beta")

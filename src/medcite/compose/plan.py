@@ -119,6 +119,7 @@ class Concept:
     abbrevs: tuple[str, ...]  # abbreviations that stand for it
     parts: tuple[tuple[str, ...], ...] = ()  # "pretreatment with statins": each side of the preposition
     synonyms: tuple[frozenset[str], ...] = ()  # other wordings (MeSH entry terms), as :func:`word_key` sets
+    ids: tuple[str, ...] = ()  # identifiers with a number in the name ("miR-25", "IL-6"): each must be named
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -127,6 +128,10 @@ class Concept:
         -> "recombinant human erythropoietin"), read as their long forms where ``text`` uses them."""
         if defined:
             text = with_definitions(text, defined)
+        if self.ids and not all(names_identifier(i, text) for i in self.ids):
+            return bool(self.synonyms and names_any(self.synonyms, word_key(text))) or self._abbrev_in(text)
+        if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
+            return True
         for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
             tags = "|".join(re.escape(t) for t in (tag, *_NUMERAL.get(tag, ())))  # "type I" is "type 1"
             if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b(?!\.\d|-\w)", text, re.I):
@@ -138,7 +143,37 @@ class Concept:
             return True
         if self.synonyms and names_any(self.synonyms, word_key(text)):
             return True
+        return self._abbrev_in(text)
+
+    def _abbrev_in(self, text: str) -> bool:
         return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
+
+
+# an identifier with a number, as a question writes it: letters, a hyphen, digits ("miR-25", "IL-6",
+# "COVID-19", "LB-100", "TIM-3"). The composer's terms drop numbers of one or two digits, so without this
+# "miR-25" was named by any microRNA study ("miR-30c") and "IL-6" named nothing at all.
+_IDENTIFIER = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-(\d+)([A-Za-z]?)\b(?!-\d)")
+
+
+def identifiers(name: str) -> tuple[str, ...]:
+    """The identifiers with a number in ``name``: "combined effect of Nfat and miR-25" -> ("miR-25",)."""
+    return tuple(dict.fromkeys(m.group(0) for m in _IDENTIFIER.finditer(name)))
+
+
+@lru_cache(maxsize=512)
+def _identifier_pattern(identifier: str) -> re.Pattern[str]:
+    m = _IDENTIFIER.fullmatch(identifier)
+    if m is None:
+        return re.compile(rf"\b{re.escape(identifier)}\b", re.I)
+    head, num, tail = m.groups()
+    # "IL-6", "IL 6" or "IL6", followed by neither another digit nor a letter ("IL-6R", "miR-251"), nor a
+    # decimal; "IL-6-induced" and "miR-25-3p" name it
+    return re.compile(rf"\b{re.escape(head)}[\s-]?{num}{re.escape(tail)}(?![\dA-Za-z]|\.\d)", re.I)
+
+
+def names_identifier(identifier: str, text: str) -> bool:
+    """Whether ``text`` names ``identifier`` (an :func:`identifiers` item), in any of its spellings."""
+    return _identifier_pattern(identifier).search(text) is not None
 
 
 # a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
@@ -182,6 +217,8 @@ _JUDGING = frozenset(
 )
 
 
+#: whether a concept's identifiers with a number must be named (:func:`identifiers`; a switch for measuring)
+IDENTIFIERS = True
 #: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
 USE_SYNONYMS = True
 #: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
@@ -199,7 +236,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         if not name:
             continue
         own = tuple(dict.fromkeys(t for t in terms(name) if t not in _JUDGING))
-        if not own:
+        ids = identifiers(name) if IDENTIFIERS else ()
+        if not own and not ids:
             continue
         exp = a.expanded(name)
         extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
@@ -209,9 +247,10 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         parts = tuple(
             p for piece in pieces if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
         )
-        syn, syn_abbrevs = _synonyms([name, exp[len(name) :].strip(), *pieces]) if USE_SYNONYMS else ((), ())
+        phrases = [name, exp[len(name) :].strip(), *pieces, *ids]
+        syn, syn_abbrevs = _synonyms(phrases) if USE_SYNONYMS else ((), ())
         abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs)))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn))
+        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids))
     return out
 
 
@@ -221,7 +260,7 @@ def _synonyms(phrases: Iterable[str]) -> tuple[tuple[frozenset[str], ...], tuple
     keys: dict[frozenset[str], None] = {}
     abbrevs: dict[str, None] = {}
     for phrase in phrases:
-        d = vocab.lookup(phrase) if phrase else None
+        d = (vocab.lookup(phrase) or vocab.by_abbreviation(phrase)) if phrase else None
         if d is None:
             continue
         keys.update((word_key(w), None) for w in d.wordings)

@@ -86,9 +86,12 @@ class SynonymVocabulary:
     def __init__(self, descriptors: dict[str, dict[str, list[str]]]) -> None:
         self.descriptors: dict[str, Descriptor] = {}
         self._by_words: dict[frozenset[str], set[str]] = {}
+        self._by_abbrev: dict[str, set[str]] = {}
         for heading, d in descriptors.items():
             desc = Descriptor(heading, tuple(d["t"]), (heading, *d["s"]), tuple(d["a"]))
             self.descriptors[heading] = desc
+            for ab in desc.abbrevs:
+                self._by_abbrev.setdefault(ab, set()).add(heading)
             for w in desc.wordings:
                 key = word_key(w)
                 if key:
@@ -98,6 +101,12 @@ class SynonymVocabulary:
     def lookup(self, phrase: str) -> Descriptor | None:
         """The one descriptor one of whose wordings has the words of ``phrase`` (None: none or several)."""
         found = self._by_words.get(word_key(phrase), set())
+        return self.descriptors[next(iter(found))] if len(found) == 1 else None
+
+    def by_abbreviation(self, abbrev: str) -> Descriptor | None:
+        """The one descriptor that has ``abbrev`` among its abbreviations, as written ("IL-6" ->
+        Interleukin-6; None: none or several)."""
+        found = self._by_abbrev.get(abbrev, set())
         return self.descriptors[next(iter(found))] if len(found) == 1 else None
 
     def find(self, text: str) -> list[Descriptor]:
