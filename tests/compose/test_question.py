@@ -243,6 +243,21 @@ SHAPES = [
         None,
     ),
     ("Which enzyme degrades heparan sulfate?", "heparan sulfate", None, None),
+    # verbs the clause reader did not know read the whole clause as one concept, or nothing (BioASQ 7B-9B
+    # and PubMedQA dev questions)
+    ("Can simvastatin alleviate depressive symptoms?", "simvastatin", "depressive symptoms", None),
+    ("Do yeast LTR give rise to circular DNA?", "yeast LTR", None, "circular DNA"),
+    ("Does AZD3759 cross the blood brain barrier?", "AZD3759", None, "blood brain barrier"),
+    ("Has ubrogepant entered clinical phase III trials?", "ubrogepant", None, "clinical phase III trials"),
+    (
+        "Does spontaneous remission occur in polyarteritis nodosa?",
+        "spontaneous remission",
+        "polyarteritis nodosa",
+        None,
+    ),
+    # ... but a noun that is also a verb stays a noun ("metformin use", "cytokine release syndrome")
+    ("Does metformin use reduce cancer risk?", "metformin use", "cancer risk", None),
+    ("Describe a cytokine release syndrome.", "cytokine release syndrome", None, None),
 ]
 
 

@@ -32,7 +32,12 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     promote protect raise recognize reduce regulate relieve require result reverse secrete shorten slow
     stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive impact
     facilitate limit harm boost control govern drive repress silence phosphorylate methylate acetylate
-    ubiquitinate degrade cleave transport localize localise""".split()
+    ubiquitinate degrade cleave transport localize localise alleviate ameliorate vary
+    recapitulate give enter exhibit cross penetrate generate carry cure kill restore rescue repair act
+    resemble replace respond sensitize resist tolerate abolish eliminate elevate normalize counteract
+    antagonize potentiate amplify accumulate persist occur survive spread invade infect transmit replicate
+    integrate splice transcribe aggregate dimerize synthesize detect identify distinguish outperform
+    attract deplete disrupt""".split()
 
 
 def _forms(base: str) -> list[str]:
@@ -152,7 +157,7 @@ _SHAPES = {False: _compiled(False), True: _compiled(True)}
 _OBJECT_LEAD = re.compile(
     r"^(?:(?:a|an|any|the|some|significant|major|positive|negative|beneficial|protective|causal|key|"
     r"important|direct)\s+)*(?:(?:role|effect|impact|influence|part|benefit)\s+(?:on|in|for|against)\s+)?"
-    r"(?:(?:to|on|in|with|against|from|for|into|of|by|close to|behind|at)\s+)?",
+    r"(?:rise\s+)?(?:(?:to|on|in|with|against|from|for|into|of|by|close to|behind|at)\s+)?",
     re.I,
 )
 # modifiers of a frame noun that do not name a concept: "an increased risk of", "a significant role for"
