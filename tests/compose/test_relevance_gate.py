@@ -213,3 +213,31 @@ def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shippe
     )
     assert art.insufficient and art.references == ()
     assert art.bottom_line.startswith("Insufficient direct evidence in the searched literature")
+
+
+def test_a_study_far_below_the_best_one_reads_as_another_question(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PubMedQA dev (even half): the question's own case-control study of HDL-lowering mutations and a
+    # hypertension trial (ELSA) that measures carotid intima-media thickness and names "high-density
+    # lipoprotein" and "low-density lipoprotein cholesterol": both name the question's concepts by their words
+    question = "Do mutations causing low HDL-C promote increased carotid intima-media thickness?"
+    # (a third retrieved record defines "high-density lipoprotein cholesterol (HDL-C)", which the concept
+    # reads as the long form of HDL-C)
+    own = pubmedqa["17113061"]
+    extra = load_extra(["European Lacidipine Study", "Correlates of high HDL cholesterol"], limit=40000)
+    elsa, hdl = extra["9794735"], extra["10650302"]
+    a = analyze_question(question)
+    scored = on_topic(a, _ranked([own, elsa, hdl]), shipped, 0.01)
+    scores = {rs.hit.source.key: rs.model_score for rs in scored}
+    assert scores["17113061"] is not None and scores["17113061"] >= 0.95
+    assert scores["9794735"] is not None and scores["9794735"] < 0.3
+    assert plan.FAR_BELOW is not None and plan.FAR_BELOW[0] > 0.3  # the shipped setting sets it aside
+    direct, indirect = plan.split_direct(a, scored)
+    assert "17113061" in {rs.hit.source.key for rs in direct}
+    assert "9794735" not in {rs.hit.source.key for rs in direct}
+    assert ("9794735", [plan.ANOTHER_QUESTION]) in [(rs.hit.source.key, why) for rs, why in indirect]
+    # without the rule both are direct
+    monkeypatch.setattr(plan, "FAR_BELOW", None)
+    direct, _ = plan.split_direct(a, scored)
+    assert {"17113061", "9794735"} <= {rs.hit.source.key for rs in direct}

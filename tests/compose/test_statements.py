@@ -230,6 +230,12 @@ def test_words_that_open_a_phrase_are_no_connectives_or_headings() -> None:
         ("Culturally appropriate interventions are sorely needed.", True),
         ("More data are needed.", True),
         ("This article reviews the evidence of efficacy and common adverse effects.", True),
+        # a real sentence (BioASQ snippet record, PMID 29623652), in the past tense
+        (
+            "This article summarized the milestones in the development of baloxavir leading to this first "
+            "global approval for influenza A or B virus infections.",
+            True,
+        ),
         ("Larger trials are needed to confirm the benefit reported here.", True),
         ("Based on more recent studies in children, a higher starting dose is required.", False),
         ("In prospective research settings, informed consent from both parents is required.", False),

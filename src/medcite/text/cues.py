@@ -324,8 +324,9 @@ RESEARCH_CALL = re.compile(
     r"(?:should|must|will need to)\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
-    r"|\b(?:this|the present|our) (?:article|paper|report|chapter|review) (?:reviews|summari[sz]es|discusses|"
-    r"describes|presents|outlines|highlights|provides an overview)\b",
+    r"|\b(?:this|the present|our) (?:article|paper|report|chapter|review|overview) (?:reviews|reviewed|"
+    r"summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|highlights|highlighted|"
+    r"provides an overview|provided an overview)\b",
     re.I,
 )
 
