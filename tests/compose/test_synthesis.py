@@ -22,6 +22,7 @@ from medcite.compose.synthesis import (
     combine_stance,
     direction_of,
     findings_stance,
+    key_finding,
     study_weight,
     summary_sentence,
 )
@@ -66,17 +67,23 @@ def test_comparable_studies_pointing_apart_are_mixed(three: list[StoredSource]) 
     assert direction_of([_with(three[2], Design.RCT, 50, None)]) == ("not compared", ())
 
 
-def test_a_direction_read_without_confidence_is_not_counted(pubmedqa: dict[str, StoredSource]) -> None:
+def test_a_direction_read_without_confidence_is_not_counted(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # PubMedQA 17113061 (even half): "cIMT was nearly identical between cases ... and controls ... despite
     # significantly lower HDL cholesterol": the direction model reads it as an increase at about 0.63, and
     # the bottom line said "1 found an increase in the outcome it reported"
     src = pubmedqa["17113061"]
-    sentence = next(s for s in study_card(src).findings if "nearly identical" in s.sentence.text)
-    assert sentence.direction == "increased" and sentence.confidence < synthesis.DIRECTION_CONFIDENCE
-    found = StudyFinding(src, study_card(src), sentence)
-    assert direction_of([found]) == ("not compared", ())
-    sure = replace(sentence, confidence=0.95)  # the same reading, sure of itself, counts
-    assert direction_of([StudyFinding(src, study_card(src), sure)])[0] == "increased"
+    card = study_card(src)
+    weak = next(f for f in card.findings if "nearly identical" in f.sentence.text)
+    assert weak.direction == "increased" and weak.confidence < synthesis.DIRECTION_CONFIDENCE
+    quoted = [(weak.sentence.start, weak.sentence.end)]
+    key = key_finding(card, quoted)
+    assert key is not weak and (key is None or key.confidence >= synthesis.DIRECTION_CONFIDENCE)
+    if key is None:
+        assert direction_of([StudyFinding(src, card, key)]) == ("not compared", ())
+    monkeypatch.setattr(synthesis, "DIRECTION_CONFIDENCE", 0.0)  # every reading counts: the weak one leads
+    assert key_finding(card, quoted) is weak
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
 from medcite.text import CONNECTIVES, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
+from medcite.text.identifiers import identifiers, names_identifier
 from medcite.text.synonyms import names_any, synonyms, word_key
 from medcite.text.words import common_terms
 
@@ -120,6 +121,10 @@ class Concept:
     parts: tuple[tuple[str, ...], ...] = ()  # "pretreatment with statins": each side of the preposition
     synonyms: tuple[frozenset[str], ...] = ()  # other wordings (MeSH entry terms), as :func:`word_key` sets
     ids: tuple[str, ...] = ()  # identifiers with a number in the name ("miR-25", "IL-6"): each must be named
+    # the MeSH wordings and abbreviations of the identifiers themselves (IL-6: "Interleukin-6", "IL6"): the
+    # only other names that stand for a missing identifier
+    id_synonyms: tuple[frozenset[str], ...] = ()
+    id_abbrevs: tuple[str, ...] = ()
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -129,7 +134,9 @@ class Concept:
         if defined:
             text = with_definitions(text, defined)
         if self.ids and not all(names_identifier(i, text) for i in self.ids):
-            return bool(self.synonyms and names_any(self.synonyms, word_key(text))) or self._abbrev_in(text)
+            if self.id_synonyms and names_any(self.id_synonyms, word_key(text)):
+                return True
+            return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.id_abbrevs)
         if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
             return True
         for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
@@ -137,6 +144,8 @@ class Concept:
             if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b(?!\.\d|-\w)", text, re.I):
                 return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
         have = set(terms(text))
+        if self.ids:  # an identifier named in another spelling ("SARS-CoV2") names its words too
+            have |= set(terms(" ".join(self.ids)))
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
             return True
         if any(_enough(p, have) for p in self.parts):
@@ -147,33 +156,6 @@ class Concept:
 
     def _abbrev_in(self, text: str) -> bool:
         return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
-
-
-# an identifier with a number, as a question writes it: letters, a hyphen, digits ("miR-25", "IL-6",
-# "COVID-19", "LB-100", "TIM-3"). The composer's terms drop numbers of one or two digits, so without this
-# "miR-25" was named by any microRNA study ("miR-30c") and "IL-6" named nothing at all.
-_IDENTIFIER = re.compile(r"\b([A-Za-z][A-Za-z0-9]*)-(\d+)([A-Za-z]?)\b(?!-\d)")
-
-
-def identifiers(name: str) -> tuple[str, ...]:
-    """The identifiers with a number in ``name``: "combined effect of Nfat and miR-25" -> ("miR-25",)."""
-    return tuple(dict.fromkeys(m.group(0) for m in _IDENTIFIER.finditer(name)))
-
-
-@lru_cache(maxsize=512)
-def _identifier_pattern(identifier: str) -> re.Pattern[str]:
-    m = _IDENTIFIER.fullmatch(identifier)
-    if m is None:
-        return re.compile(rf"\b{re.escape(identifier)}\b", re.I)
-    head, num, tail = m.groups()
-    # "IL-6", "IL 6" or "IL6", followed by neither another digit nor a letter ("IL-6R", "miR-251"), nor a
-    # decimal; "IL-6-induced" and "miR-25-3p" name it
-    return re.compile(rf"\b{re.escape(head)}[\s-]?{num}{re.escape(tail)}(?![\dA-Za-z]|\.\d)", re.I)
-
-
-def names_identifier(identifier: str, text: str) -> bool:
-    """Whether ``text`` names ``identifier`` (an :func:`identifiers` item), in any of its spellings."""
-    return _identifier_pattern(identifier).search(text) is not None
 
 
 # a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
@@ -247,20 +229,28 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         parts = tuple(
             p for piece in pieces if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
         )
-        phrases = [name, exp[len(name) :].strip(), *pieces, *ids]
+        phrases = [name, exp[len(name) :].strip(), *pieces]
         syn, syn_abbrevs = _synonyms(phrases) if USE_SYNONYMS else ((), ())
-        abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs)))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids))
+        id_syn, id_abbrevs = _synonyms(ids, by_abbreviation=True) if USE_SYNONYMS else ((), ())
+        abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs, *id_abbrevs)))
+        syn = tuple(dict.fromkeys((*syn, *id_syn)))
+        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs))
     return out
 
 
-def _synonyms(phrases: Iterable[str]) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
-    """The other wordings and the abbreviations of the MeSH descriptors that ``phrases`` name."""
+def _synonyms(
+    phrases: Iterable[str], by_abbreviation: bool = False
+) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+    """The other wordings and the abbreviations of the MeSH descriptors that ``phrases`` name;
+    ``by_abbreviation``: a phrase may also be a descriptor's abbreviation ("IL-6"; only for identifiers:
+    "DIC" abbreviates Dacarbazine too)."""
     vocab = synonyms()
     keys: dict[frozenset[str], None] = {}
     abbrevs: dict[str, None] = {}
     for phrase in phrases:
-        d = (vocab.lookup(phrase) or vocab.by_abbreviation(phrase)) if phrase else None
+        d = vocab.lookup(phrase) if phrase else None
+        if d is None and phrase and by_abbreviation:
+            d = vocab.by_abbreviation(phrase)
         if d is None:
             continue
         keys.update((word_key(w), None) for w in d.wordings)
@@ -391,17 +381,11 @@ def split_direct(
 
 
 # A source direct by its words that the relevance model scores under FAR_BELOW[0] while another direct
-# source of the same answer scores FAR_BELOW[1] or more reads as another question on the same words: it is
-# indirect ("a hypertension trial measuring carotid intima-media thickness", scored 0.25, beside the study of
-# HDL-lowering mutations and carotid intima-media thickness, 1.0; the trial named "high-density lipoprotein"
-# and "low-density lipoprotein cholesterol", which the words of the question's concept read as HDL-C). Even
-# halves, same store (off -> (0.3, 0.9) -> (0.5, 0.9) -> (0.7, 0.95) -> (0.85, 0.95)): PubMedQA stance
-# 70.0 -> 70.4 -> 70.4 -> 70.8 -> 70.8%, statements 816 -> 712 -> 694 -> 661 -> 638, from the question's
-# own abstract 63.1 -> 73.3 -> 75.4 -> 79.0 -> 81.8%; BioASQ yes/no stance 62.9 -> 62.9 -> 62.9 -> 62.9 ->
-# 62.4%, statements from gold documents 70.3 -> 71.2 -> 71.2 -> 72.6 -> 75.0%; factoid answer in the bottom
-# line / article 31.9 / 58.4 -> 31.5 / 58.4 -> 31.5 / 58.8 -> 31.9 / 59.2 -> 32.8 / 58.4%; summary ROUGE-2
-# 51.1 -> 50.3 -> 50.7 -> 50.4. A reading of the 16 even-half articles: off-question statements 18 of 73 ->
-# 10 of 66 at (0.7, 0.95). None: off.
+# source of the same answer scores FAR_BELOW[1] or more reads as another question on the same words:
+# indirect (a hypertension trial measuring carotid intima-media thickness, 0.25, beside the study of
+# HDL-lowering mutations and carotid intima-media thickness, 1.0). Chosen on the even halves (PubMedQA
+# statements from the question's own abstract 63.1 -> 79.0%, stance 70.0 -> 70.8%; BioASQ yes/no stance
+# 62.9% both; summary ROUGE-2 51.1 -> 50.4; commit 1e58f3d has the table). None: off.
 FAR_BELOW: tuple[float, float] | None = (0.7, 0.95)
 ANOTHER_QUESTION = "the relevance model reads it as another question on the same words"
 

@@ -33,10 +33,10 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     stimulate suppress target treat trigger work worsen downregulate upregulate undergo receive impact
     facilitate limit harm boost control govern drive repress silence phosphorylate methylate acetylate
     ubiquitinate degrade cleave transport localize localise alleviate ameliorate vary
-    recapitulate give enter exhibit cross penetrate generate carry cure kill restore rescue repair act
+    recapitulate give enter exhibit cross penetrate generate carry restore
     resemble replace respond sensitize resist tolerate abolish eliminate elevate normalize counteract
-    antagonize potentiate amplify accumulate persist occur survive spread invade infect transmit replicate
-    integrate splice transcribe aggregate dimerize synthesize detect identify distinguish outperform
+    antagonize potentiate amplify accumulate persist occur survive invade infect transmit replicate
+    integrate transcribe dimerize synthesize detect identify distinguish outperform
     attract deplete disrupt""".split()
 
 

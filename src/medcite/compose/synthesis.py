@@ -71,7 +71,7 @@ def key_finding(card: StudyCard, quoted: Sequence[tuple[int, int]]) -> Finding |
     """The finding that a verified statement of the primary section quotes (first quoted first), else the
     finding of the authors' conclusion; only findings with a direction count. Other findings of the study
     (often on other outcomes or on harms) are not its answer to the question."""
-    directed = [f for f in card.findings if f.direction is not None]
+    directed = [f for f in card.findings if f.direction is not None and f.confidence >= DIRECTION_CONFIDENCE]
     for start, end in quoted:
         for f in directed:
             if f.sentence.start < end and start < f.sentence.end:
@@ -111,7 +111,7 @@ def direction_of(found: Sequence[StudyFinding]) -> tuple[OutcomeDirection, tuple
     weights: dict[OutcomeDirection, float] = {}
     counts: Counter[OutcomeDirection] = Counter()
     for f in found:
-        if f.finding is None or f.finding.direction is None or f.finding.confidence < DIRECTION_CONFIDENCE:
+        if f.finding is None or f.finding.direction is None:
             continue
         word = _WORDS[f.finding.direction]
         weights[word] = weights.get(word, 0.0) + study_weight(f) * max(f.finding.confidence, 0.34)

@@ -326,7 +326,7 @@ RESEARCH_CALL = re.compile(
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
     r"|\b(?:this|the present|our) (?:article|paper|report|chapter|review|overview) (?:reviews|reviewed|"
     r"summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|highlights|highlighted|"
-    r"provides an overview|provided an overview)\b",
+    r"provides an overview|provided an overview)\b(?!\s+(?:evidence\s+)?that\b)",
     re.I,
 )
 

@@ -1,0 +1,44 @@
+"""Identifiers with a number in a question's concepts ("miR-25", "IL-6", "COVID-19", "TIM-3"), and whether a
+text names one in any of its spellings. The composer's terms (:func:`medcite.text.terms`) drop numbers of
+one or two digits, so without this "miR-25" was named by any microRNA study ("miR-30c") and "IL-6" named
+nothing at all (:mod:`medcite.compose.plan`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# an identifier with a number, as a question writes it: letters, a hyphen, digits ("miR-25", "IL-6",
+# "COVID-19", "LB-100", "TIM-3")
+# ("SARS-CoV-2" whole); not a counted word ("type-2", "phase-3", "day-7": the composer reads those as tags)
+_IDENTIFIER = re.compile(
+    r"(?<![\w-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*)-(\d+)([A-Za-z]?)(?![\w]|-\d)"
+)
+_COUNTED = frozenset(
+    "type types phase phases stage stages grade grades class level step day days week weeks month months "
+    "year years hour hours minute minutes post pre age group arm trial chapter figure table version".split()
+)
+
+
+def identifiers(name: str) -> tuple[str, ...]:
+    """The identifiers with a number in ``name``: "combined effect of Nfat and miR-25" -> ("miR-25",)."""
+    found = (m for m in _IDENTIFIER.finditer(name) if m.group(1).lower() not in _COUNTED)
+    return tuple(dict.fromkeys(m.group(0) for m in found))
+
+
+@lru_cache(maxsize=512)
+def _identifier_pattern(identifier: str) -> re.Pattern[str]:
+    m = _IDENTIFIER.fullmatch(identifier)
+    if m is None:
+        return re.compile(rf"\b{re.escape(identifier)}\b", re.I)
+    head, num, tail = m.groups()
+    # "IL-6", "IL 6" or "IL6" ("SARS-CoV-2", "SARS CoV2"), followed by neither another digit nor a letter
+    # ("IL-6R", "miR-251"; a plural "s" is fine: "omega-3s"), nor a decimal; "IL-6-induced" and "miR-25-3p"
+    # name it
+    parts = r"[\s-]?".join(re.escape(p) for p in head.split("-"))
+    return re.compile(rf"\b{parts}[\s-]?{num}{re.escape(tail)}s?(?![\dA-Za-z]|\.\d)", re.I)
+
+
+def names_identifier(identifier: str, text: str) -> bool:
+    """Whether ``text`` names ``identifier`` (an :func:`identifiers` item), in any of its spellings."""
+    return _identifier_pattern(identifier).search(text) is not None

@@ -1,0 +1,63 @@
+"""Identifiers with a number in a question's concepts, and the far-below rule of the directness split:
+pure functions, no shared data needed (the real-data cases are in tests/compose)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose.plan import RankedSource, far_below
+from medcite.domain import Design, EvidenceInfo, SearchHit, SourceRecord, StoredSource
+from medcite.text.identifiers import identifiers, names_identifier
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("combined effect of Nfat and miR-25", ("miR-25",)),
+        ("SARS-CoV-2 infection", ("SARS-CoV-2",)),
+        ("IL-6 and TIM-3", ("IL-6", "TIM-3")),
+        ("type-2 diabetes", ()),  # a counted word, not an identifier
+        ("phase-3 trials", ()),
+        ("2-3 weeks", ()),
+        ("HbA1c", ()),
+    ],
+)
+def test_identifiers_in_a_concept_name(name: str, found: tuple[str, ...]) -> None:
+    assert identifiers(name) == found
+
+
+@pytest.mark.parametrize(
+    ("identifier", "text", "named"),
+    [
+        ("IL-6", "serum IL 6 rose", True),
+        ("IL-6", "IL6 levels", True),
+        ("IL-6", "IL-6-induced STAT3", True),
+        ("IL-6", "IL-6R blockade", False),
+        ("IL-6", "IL-60 and IL-61", False),
+        ("miR-25", "miR-25-3p", True),
+        ("miR-25", "miR-251", False),
+        ("miR-25", "miR-25b", False),
+        ("SARS-CoV-2", "SARS-CoV2 in brain tissue", True),
+        ("SARS-CoV-2", "SARS CoV 2", True),
+        ("omega-3", "omega-3s were given", True),
+        ("COVID-19", "COVID-19.5", False),
+    ],
+)
+def test_an_identifier_is_named_in_its_spellings_only(identifier: str, text: str, named: bool) -> None:
+    assert names_identifier(identifier, text) is named
+
+
+def _source(key: str, score: float | None) -> RankedSource:
+    record = SourceRecord(key=key, title=f"synthetic test record {key} (not evidence)")
+    src = StoredSource(1, record, EvidenceInfo(Design.OTHER, inferred=True))
+    return RankedSource(SearchHit(src, 1.0, ()), 1.0, 1.0, frozenset({"primary"}), score)
+
+
+def test_far_below_sets_aside_only_beside_a_source_the_model_is_sure_of() -> None:
+    best, low, unscored, middle = _source("a", 0.99), _source("b", 0.2), _source("c", None), _source("d", 0.8)
+    kept, aside = far_below([best, low, unscored, middle])
+    assert [rs.hit.source.key for rs in kept] == ["a", "c", "d"]
+    assert [rs.hit.source.key for rs in aside] == ["b"]
+    # no source scored high enough: nothing is set aside; nor without scores
+    assert far_below([_source("b", 0.2), _source("d", 0.9)]) == ([_source("b", 0.2), _source("d", 0.9)], [])
+    assert far_below([_source("c", None)])[1] == []
