@@ -7,7 +7,7 @@ import pytest
 
 from medcite.compose.plan import RankedSource, far_below
 from medcite.domain import Design, EvidenceInfo, SearchHit, SourceRecord, StoredSource
-from medcite.text.identifiers import identifiers, names_identifier
+from medcite.text.identifiers import identifiers, names_identifier, names_tagged, tagged
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,19 @@ def test_far_below_sets_aside_only_beside_a_source_the_model_is_sure_of() -> Non
     # no source scored high enough: nothing is set aside; nor without scores
     assert far_below([_source("b", 0.2), _source("d", 0.9)]) == ([_source("b", 0.2), _source("d", 0.9)], [])
     assert far_below([_source("c", None)])[1] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("vitamin D deficiency", "low vitamin D levels", True),
+        ("vitamin D deficiency", "vitamin K antagonists", False),
+        ("type I diabetes", "type 1 diabetes", True),
+        ("type 2 diabetes", "type II diabetes", True),
+        ("type 2 diabetes", "type 1.5 diabetes", False),
+        ("hepatitis C", "hepatitis B virus", False),
+    ],
+)
+def test_a_word_and_its_tag_are_named_together(name: str, text: str, named: bool) -> None:
+    ((word, tag),) = tagged(name)
+    assert names_tagged(word, tag, text) is named

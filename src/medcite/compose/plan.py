@@ -16,7 +16,7 @@ from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
 from medcite.text import CONNECTIVES, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
-from medcite.text.identifiers import identifiers, names_identifier
+from medcite.text.identifiers import identifiers, names_abbreviation, names_identifier, names_tagged, tagged
 from medcite.text.synonyms import names_any, synonyms, word_key
 from medcite.text.words import common_terms
 
@@ -125,6 +125,7 @@ class Concept:
     # only other names that stand for a missing identifier
     id_synonyms: tuple[frozenset[str], ...] = ()
     id_abbrevs: tuple[str, ...] = ()
+    id_terms: frozenset[str] = frozenset()  # the identifiers' own terms: named with them in any spelling
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -136,33 +137,20 @@ class Concept:
         if self.ids and not all(names_identifier(i, text) for i in self.ids):
             if self.id_synonyms and names_any(self.id_synonyms, word_key(text)):
                 return True
-            return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.id_abbrevs)
+            return names_abbreviation(self.id_abbrevs, text)
         if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
             return True
-        for word, tag in _TAGGED.findall(self.name):  # "vitamin D" must not match "vitamin K"
-            tags = "|".join(re.escape(t) for t in (tag, *_NUMERAL.get(tag, ())))  # "type I" is "type 1"
-            if not re.search(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b(?!\.\d|-\w)", text, re.I):
-                return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
-        have = set(terms(text))
-        if self.ids:  # an identifier named in another spelling ("SARS-CoV2") names its words too
-            have |= set(terms(" ".join(self.ids)))
+        # "vitamin D" must not match "vitamin K"
+        if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
+            return names_abbreviation(self.abbrevs, text)
+        have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
             return True
         if any(_enough(p, have) for p in self.parts):
             return True
         if self.synonyms and names_any(self.synonyms, word_key(text)):
             return True
-        return self._abbrev_in(text)
-
-    def _abbrev_in(self, text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in self.abbrevs)
-
-
-# a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
-_TAGGED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+([A-Z0-9])\b(?![\w-])")
-# the same tag in the other numeral system: "type I diabetes" is named by "type 1 diabetes", "factor V" by
-# "factor 5" (not by "type 1.5" or "type II-a")
-_NUMERAL = {"I": ("1",), "1": ("I",), "2": ("II",), "3": ("III",), "4": ("IV",), "V": ("5",), "5": ("V",)}
+        return names_abbreviation(self.abbrevs, text)
 
 
 # a name of three or more terms (its expansions' included) whose terms are not all common words of abstracts
@@ -234,7 +222,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         id_syn, id_abbrevs = _synonyms(ids, by_abbreviation=True) if USE_SYNONYMS else ((), ())
         abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs, *id_abbrevs)))
         syn = tuple(dict.fromkeys((*syn, *id_syn)))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs))
+        id_terms = frozenset(terms(" ".join(ids)))
+        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms))
     return out
 
 
@@ -371,7 +360,7 @@ def split_direct(
             by_score.append(rs)
         if not (cs and len(miss) == len(cs)):  # naming neither concept: off-topic unless the model says not
             indirect.append((rs, list(graded.reasons)))
-    if direct and FAR_BELOW is not None:
+    if direct:
         direct, below = far_below(direct)
         indirect += [(rs, [ANOTHER_QUESTION]) for rs in below]
     if direct or not by_score:

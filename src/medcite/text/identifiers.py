@@ -1,11 +1,18 @@
-"""Identifiers with a number in a question's concepts ("miR-25", "IL-6", "COVID-19", "TIM-3"), and whether a
-text names one in any of its spellings. The composer's terms (:func:`medcite.text.terms`) drop numbers of
-one or two digits, so without this "miR-25" was named by any microRNA study ("miR-30c") and "IL-6" named
-nothing at all (:mod:`medcite.compose.plan`)."""
+"""Names that only their exact tag makes specific, and whether a text names them in any of their spellings
+(:mod:`medcite.compose.plan` requires them of a source):
+
+* identifiers with a number in a question's concepts ("miR-25", "IL-6", "COVID-19", "TIM-3"): the composer's
+  terms (:func:`medcite.text.terms`) drop numbers of one or two digits, so without this "miR-25" was named
+  by any microRNA study ("miR-30c") and "IL-6" named nothing at all;
+* a word followed by a one-character tag ("vitamin D", "type 2", "hepatitis C", "factor V"), the tag also
+  in the other numeral system ("type I" is named by "type 1").
+
+Plus :func:`names_abbreviation`, an abbreviation as written, as a whole word."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # an identifier with a number, as a question writes it: letters, a hyphen, digits ("miR-25", "IL-6",
@@ -42,3 +49,31 @@ def _identifier_pattern(identifier: str) -> re.Pattern[str]:
 def names_identifier(identifier: str, text: str) -> bool:
     """Whether ``text`` names ``identifier`` (an :func:`identifiers` item), in any of its spellings."""
     return _identifier_pattern(identifier).search(text) is not None
+
+
+# a word followed by a one-character tag that changes its meaning: vitamin D, type 2, hepatitis C, factor V
+_TAGGED = re.compile(r"\b([A-Za-z][a-z]{2,})\s+([A-Z0-9])\b(?![\w-])")
+# the same tag in the other numeral system: "type I diabetes" is named by "type 1 diabetes", "factor V" by
+# "factor 5" (not by "type 1.5" or "type II-a")
+_NUMERAL = {"I": ("1",), "1": ("I",), "2": ("II",), "3": ("III",), "4": ("IV",), "V": ("5",), "5": ("V",)}
+
+
+def tagged(name: str) -> tuple[tuple[str, str], ...]:
+    """The (word, tag) pairs of ``name``: "vitamin D deficiency" -> (("vitamin", "D"),)."""
+    return tuple(_TAGGED.findall(name))
+
+
+@lru_cache(maxsize=512)
+def _tagged_pattern(word: str, tag: str) -> re.Pattern[str]:
+    tags = "|".join(re.escape(t) for t in (tag, *_NUMERAL.get(tag, ())))
+    return re.compile(rf"\b{re.escape(word)}[\s-]+(?:{tags})\b(?!\.\d|-\w)", re.I)
+
+
+def names_tagged(word: str, tag: str, text: str) -> bool:
+    """Whether ``text`` names ``word`` with its ``tag`` ("vitamin D", not "vitamin K"; "type 1": "type I")."""
+    return _tagged_pattern(word, tag).search(text) is not None
+
+
+def names_abbreviation(abbrevs: Iterable[str], text: str) -> bool:
+    """Whether ``text`` holds one of ``abbrevs`` as written, as a whole word."""
+    return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in abbrevs)
