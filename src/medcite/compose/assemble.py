@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, study_n
@@ -15,6 +15,7 @@ from medcite.compose.evidence_table import design_words, evidence_rows
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
+from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
 from medcite.compose.stance import StanceResult
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
 from medcite.corpus.classify import shown_design
@@ -89,20 +90,17 @@ def assemble(
         synopsis = ""
     if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
-    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis)
-    sections = [Section(k, TITLES[k], tuple(_statement(c, order) for c in st)) for k, st in sections_out]
+    # abbreviations written out at first use: in the bottom line, then again in the body
+    shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
+    spelled, _defs = spell_out(pick.draft, set(), shared)
+    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
+    sections, details = _body(sections_out, ratings, order, shared)
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
     if gaps:
         sections.append(
             Section("gaps", TITLES["gaps"], tuple(Statement(g, (), None, kind="gap") for g in gaps))
         )
-    details = tuple(
-        CertaintyRating(
-            _statement(c, order).text, lvl, reasons, tuple(order[s.key] for s in srcs if s.key in order)
-        )
-        for c, lvl, reasons, srcs in ratings
-    )
     table = evidence_rows(cited, order, sections, details)
     art = Article(
         question=question,
@@ -123,6 +121,31 @@ def assemble(
         summary_of_findings=sof,
     )
     return for_audience(art, audience)
+
+
+def _body(
+    sections_out: list[tuple[str, list[Checked]]],
+    ratings: list[Rating],
+    order: dict[str, int],
+    shared: Mapping[str, Definition],
+) -> tuple[list[Section], tuple[CertaintyRating, ...]]:
+    """The sections and the key conclusions as shown, each abbreviation written out at its first use in
+    the body (the bottom line writes its own out again)."""
+    body = spelled_in_order((c.draft for _k, st in sections_out for c in st), shared)
+    sections = [
+        Section(k, TITLES[k], tuple(_statement(c, order, body.get(id(c.draft))) for c in st))
+        for k, st in sections_out
+    ]
+    details = tuple(
+        CertaintyRating(
+            _statement(c, order, body.get(id(c.draft))).text,
+            lvl,
+            reasons,
+            tuple(order[s.key] for s in srcs if s.key in order),
+        )
+        for c, lvl, reasons, srcs in ratings
+    )
+    return sections, details
 
 
 def _bottom_pick(
@@ -255,12 +278,14 @@ def _bottom_text(
     bl_keys: list[str],
     order: dict[str, int],
     synopsis: str = "",
+    spelled: Draft | None = None,
 ) -> str:
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if supported:
-        return _bottom_line(head, pick.draft, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
+        ds = (pick.draft,) if spelled is None else (spelled, pick.draft)
+        return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
     why = (
         f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
         f"see {TITLES[pick.draft.section]} [{order[bl_keys[0]]}]."
@@ -307,15 +332,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _bottom_line(head: str, d: Draft, cite: str, tail: str, synopsis: str = "") -> str:
+def _bottom_line(head: str, ds: Sequence[Draft], cite: str, tail: str, synopsis: str = "") -> str:
     """The head ("Yes (low certainty). "), the summary of findings in one sentence, then the quoted
-    statement within :data:`BOTTOM_LINE_WORDS` together with the head and tail."""
+    statement within :data:`BOTTOM_LINE_WORDS` together with the head and tail: the first of ``ds`` (the
+    statement with its abbreviations written out, then as quoted) that fits whole, with its design prefix
+    if it fits, else its core; else the last one's core, cut."""
     budget = BOTTOM_LINE_WORDS - _words(head) - _words(tail) - 1
     head += synopsis
-    for body in (d.text, d.core):
+    for body in [d.text for d in ds] + [d.core for d in ds]:
         if _words(body) <= budget:
             return f"{head}{body.rstrip('.')} {cite}.{tail}".strip()
-    cut = " ".join(d.core.split()[: max(budget, 5)]).rstrip(",;:.")
+    cut = " ".join(ds[-1].core.split()[: max(budget, 5)]).rstrip(",;:.")
     return f"{head}{cut}… {cite}.{tail}".strip()
 
 
@@ -323,14 +350,21 @@ def _source_of(key: str, kept: list[Checked]) -> StoredSource | None:
     return next((c.source for k in kept for c in k.draft.cites if c.key == key), None)
 
 
-def _statement(c: Checked, order: dict[str, int]) -> Statement:
-    d = c.draft
+def _statement(
+    c: Checked, order: dict[str, int], spelled: tuple[Draft, tuple[Definition, ...]] | None = None
+) -> Statement:
+    """The statement as shown: the draft (with its abbreviations written out, ``spelled``), its citations
+    and verdict, and each number it shows pinned to where it came from in a cited source."""
+    d, defs = spelled if spelled is not None else (c.draft, ())
     pins = tuple(Pin(order[x.key], x.key, x.start, x.end, x.passage_id) for x in d.cites)
     nums: list[NumberPin] = []
     lead = d.cites[0]
-    core_at = _core_start(d)
+    core_at = core_start(d)
     for m in NUMBER.finditer(d.text):
         val = m.group(0)
+        if (defined := _defined_number(d.text, defs, m, order)) is not None:
+            nums.append(defined)
+            continue
         in_core = core_at >= 0 and core_at <= m.start() < core_at + len(d.core)
         hit = next(((x, x.text.find(val)) for x in d.cites if in_core and val in x.text), None)
         if hit is not None:
@@ -364,13 +398,16 @@ def _statement(c: Checked, order: dict[str, int]) -> Statement:
     )
 
 
-def _core_start(d: Draft) -> int:
-    """Where the core starts in the statement text: at its end, after a prefix that may have lower-cased
-    the core's first letter ("In a trial, the ..."); -1 when the text does not hold it."""
-    at = len(d.text) - len(d.core)
-    if at >= 0 and d.core and d.text[at + 1 :] == d.core[1:] and d.text[at].lower() == d.core[0].lower():
-        return at
-    return d.text.find(d.core)
+def _defined_number(
+    text: str, defs: Sequence[Definition], m: re.Match[str], order: dict[str, int]
+) -> NumberPin | None:
+    """A number inside a long form written out (``defs``), pinned where its source defines it."""
+    for df in defs:
+        i = text.lower().find(f"{df.long} ({df.short})".lower())
+        if 0 <= i <= m.start() < i + len(df.long):
+            at = df.start + m.start() - i
+            return NumberPin(m.group(0), order[df.key], df.key, at, at + len(m.group(0)))
+    return None
 
 
 def _find_number(text: str, val: str) -> int:

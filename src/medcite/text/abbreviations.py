@@ -102,3 +102,32 @@ def with_definitions(text: str, defined: Mapping[str, str]) -> str:
     words), so that word matching sees "recombinant human erythropoietin" in "rhEPO doses were higher"."""
     extra = [lf for sf, lf in defined.items() if re.search(rf"(?<!\w){re.escape(sf)}(?!\w)", text)]
     return f"{text} {' '.join(extra)}" if extra else text
+
+
+# Abbreviations a clinician reads without their long form: an article does not write them out.
+WELL_KNOWN = frozenset(
+    "CI OR HR RR SD SE SEM IQR AUC DNA RNA mRNA HIV AIDS BMI ICU MRI CT ECG EEG FDA WHO US UK USA".split()
+)
+
+
+def written_out(text: str, short: str, long: str, initial: bool = False) -> str | None:
+    """``text`` with its first use of ``short`` written "long (short)", the long form as its source defines
+    it (``initial``: its capital there is only the sentence's, so it is lower-cased inside a sentence).
+    None when ``text`` does not use ``short`` as a word, already gives the long form, or defines ``short``
+    in a parenthesis of its own ("... hypophosphataemia (XLH)"), and for :data:`WELL_KNOWN` ones; also when
+    the long form does not start with the short form's first letter (the detector's long form then reached
+    past its word: "requirements--lateral compression Type 3" for LC3)."""
+    if short in WELL_KNOWN or long.lower() in text.lower() or long[:1].lower() != short[:1].lower():
+        return None
+    sf = re.escape(short)
+    if re.search(rf"\({sf}[),;]", text):
+        return None
+    m = re.search(rf"(?<![\w-]){sf}(?![\w-])", text)
+    if m is None:
+        return None
+    at_start = not text[: m.start()].strip()
+    if at_start:
+        long = long[0].upper() + long[1:]
+    elif initial and long[:1].isupper() and long[1:2].islower():
+        long = long[0].lower() + long[1:]
+    return f"{text[: m.start()]}{long} ({short}){text[m.end() :]}"

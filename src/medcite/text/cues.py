@@ -402,6 +402,12 @@ SELF_LEAD = re.compile(
     r"altogether)\s*,\s*$",
     re.I,
 )
+# "... in adults with XLH.© 2018 The Authors": a publisher's copyright line glued to the last sentence, to the
+# end of the text
+COPYRIGHT_NOTE = re.compile(
+    r"\s*(?:\bcopyright\s*(?:©|\(c\))?|©)\s*(?:19|20)\d\d\b.*$",
+    re.I | re.S,
+)
 # "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
 TRUNCATION_MARKER = re.compile(
     r"\s*[(\[]\s*abstract truncated(?:\s+at\s+\d+\s+words)?\s*[)\]]\.?"

@@ -15,6 +15,7 @@ import re
 
 from medcite.text.cues import (
     AUTHORS_FRAME,
+    COPYRIGHT_NOTE,
     FIRST_PERSON,
     HEADING_WORDS,
     HEDGING_VERBS,
@@ -111,7 +112,7 @@ def unfinished(sentence: str) -> bool:
     open bracket, on a word no sentence ends on ("the", "of", "and"), on a lone letter, or a few letters into
     a next sentence ("... Shionogi. Th"; a database's truncation note aside). Quoted up to its last whole
     word and marked so, or up to the full stop before the next sentence's letters (:func:`trim_sentence`)."""
-    t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence)).rstrip()
+    t = COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence))).rstrip()
     if not t or _FINISHED.search(t):
         return False
     return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t) or bool(_BEGUN.search(t))
@@ -134,7 +135,7 @@ def _cut_off(text: str) -> str:
 def trim_sentence(text: str) -> str:
     """The sentence as a statement: markup, a database's truncation note, a leading section label and
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
-    t = TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text))
+    t = COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text)))
     t = " ".join(_GLUED.sub(". ", t).split())
     t = _LEAD_TRIM.sub("", _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", t))))
     t = _LEAD_TRIM.sub("", without_frame(t))

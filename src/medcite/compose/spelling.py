@@ -1,0 +1,112 @@
+"""Abbreviations written out at their first use in the article, as the cited source defines them.
+
+A quoted sentence often uses an abbreviation that its abstract defined sentences before ("burosumab is a
+novel therapeutic ... in adults with XLH"): the clinician reading the statement alone does not see what XLH
+stands for. The bottom line and then the body (sections in order) write each abbreviation out once, at its
+first use, as "X-linked hypophosphatemia (XLH)": the long form is the source's own wording at its definition
+(:func:`medcite.corpus.extract.abbreviations`, the Schwartz-Hearst detector), and a number in it is pinned
+there. Well-known abbreviations (CI, DNA, MRI, ...) stay as they are.
+
+The verifier reads the statement as quoted; writing out a defined abbreviation does not change what it
+claims (the verifier's training counts abbreviation expansion as a meaning-preserving rewrite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from medcite.compose.draft import Draft
+from medcite.corpus.extract import abbreviations
+from medcite.text.abbreviations import written_out
+
+_SENTENCE_END = (".", "!", "?")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """An abbreviation a cited source defines: its long form there, and where."""
+
+    short: str
+    long: str
+    key: str  # the source that defines it
+    start: int  # offset of the long form in that source's text
+    initial: bool  # the long form opens a sentence there (its capital is the sentence's)
+
+
+@lru_cache(maxsize=4096)
+def _defined(text: str) -> tuple[tuple[str, str, int, bool], ...]:
+    out = []
+    for sf, lf in abbreviations(text):
+        initial = lf.start == 0 or text[: lf.start].rstrip().endswith(_SENTENCE_END)
+        out.append((sf.text, lf.text, lf.start, initial))
+    return tuple(out)
+
+
+def definitions(d: Draft) -> list[Definition]:
+    """The abbreviations the draft's cited sources define (the first source's wording first)."""
+    seen: dict[str, Definition] = {}
+    for c in d.cites:
+        for sf, lf, start, initial in _defined(c.source.record.text):
+            seen.setdefault(sf, Definition(sf, lf, c.key, start, initial))
+    return list(seen.values())
+
+
+def article_definitions(drafts: Iterable[Draft]) -> dict[str, Definition]:
+    """The abbreviations the article's cited sources define, each with one meaning among them: a short
+    form that two sources define differently ("MS": multiple sclerosis, mass spectrometry) is left out."""
+    found: dict[str, list[Definition]] = {}
+    for d in drafts:
+        for df in definitions(d):
+            found.setdefault(df.short, []).append(df)
+    return {
+        sf: dfs[0] for sf, dfs in found.items() if len({df.long.lower().replace("-", " ") for df in dfs}) == 1
+    }
+
+
+def core_start(d: Draft) -> int:
+    """Where the core starts in the statement text: at its end, after a prefix that may have lower-cased
+    the core's first letter ("In a trial, the ..."); -1 when the text does not hold it."""
+    at = len(d.text) - len(d.core)
+    if at >= 0 and d.core and d.text[at + 1 :] == d.core[1:] and d.text[at].lower() == d.core[0].lower():
+        return at
+    return d.text.find(d.core)
+
+
+def spell_out(
+    d: Draft, done: set[str], shared: Mapping[str, Definition] | None = None
+) -> tuple[Draft, tuple[Definition, ...]]:
+    """The draft with each abbreviation written out at its first use in the core, as its own sources
+    define it or else as another source of the article does (``shared``, one meaning only), unless
+    ``done`` holds it (written out, or defined, earlier in the article); ``done`` is updated. The
+    definitions written out come back with it (their numbers are pinned at the definition)."""
+    at = core_start(d)
+    if at < 0 or not d.core:
+        return d, ()
+    core, used = d.core, []
+    own = definitions(d)
+    mine = {df.short for df in own}
+    others = [df for sf, df in (shared or {}).items() if sf not in mine]
+    for df in [*own, *others]:
+        if df.short in done:
+            continue
+        new = written_out(core, df.short, df.long, df.initial)
+        if new is not None:
+            core = new
+            used.append(df)
+            done.add(df.short)
+        elif df.short in d.text:
+            done.add(df.short)  # defined in the statement itself, or well known
+    if not used:
+        return d, ()
+    first = core[0].lower() if d.text[at].islower() and not d.core[0].islower() else core[0]
+    return replace(d, text=d.text[:at] + first + core[1:], core=core), tuple(used)
+
+
+def spelled_in_order(
+    drafts: Iterable[Draft], shared: Mapping[str, Definition]
+) -> dict[int, tuple[Draft, tuple[Definition, ...]]]:
+    """Each draft (by id) written out in reading order: an abbreviation once, at its first use."""
+    done: set[str] = set()
+    return {id(d): spell_out(d, done, shared) for d in drafts}
