@@ -3,10 +3,12 @@ statements a clinician reads without the abstract that defined "XLH" or "T1DM").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from medcite.compose.assemble import Checked, _statement
 from medcite.compose.candidates import Candidate
-from medcite.compose.draft import Draft
-from medcite.compose.spelling import article_definitions, spell_out, spelled_in_order
+from medcite.compose.draft import Draft, make_draft
+from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
 from medcite.domain import AbstractSection, Label, SourceRecord, StoredSource, Verdict
 from medcite.text.abbreviations import written_out
 from medcite.text.statements import trim_sentence
@@ -30,6 +32,21 @@ def test_the_first_use_is_written_out_as_defined() -> None:
     assert written_out("GPIs are lipid anchors.", "GPIs", gpi.lower()) == f"{gpi} (GPIs) are lipid anchors."
 
 
+def test_behind_a_prefix_the_long_form_reads_inside_the_sentence_and_names_keep_their_capital() -> None:
+    rhr = "RHR was higher in the cases."
+    assert written_out(rhr, "RHR", "Resting heart rate", initial=True, opens=False) == (
+        "resting heart rate (RHR) was higher in the cases."
+    )
+    assert written_out(rhr, "RHR", "Resting heart rate", initial=True) == (
+        "Resting heart rate (RHR) was higher in the cases."
+    )
+    epds = "Edinburgh Postnatal Depression Scale"
+    assert written_out("The EPDS score fell.", "EPDS", epds, initial=True) == f"The {epds} (EPDS) score fell."
+    assert written_out("Risk of AD rose.", "AD", "Alzheimer's disease", initial=True) == (
+        "Risk of Alzheimer's disease (AD) rose."
+    )
+
+
 def test_nothing_is_written_out_that_is_defined_well_known_absent_or_misread() -> None:
     assert (
         written_out("in adults with X-linked hypophosphatemia (XLH).", "XLH", "X-linked hypophosphatemia")
@@ -39,10 +56,18 @@ def test_nothing_is_written_out_that_is_defined_well_known_absent_or_misread() -
     assert written_out("IL-6R blockade and anti-IL-6 antibodies.", "IL-6", "interleukin 6") is None
     assert written_out("OR 1.2 (95% CI 1.0 to 1.4).", "CI", "confidence interval") is None
     # the detector's long form reached past its word (PubMedQA 20871246): left as it is
+    lc3 = "requirements--lateral compression Type 3"
+    assert written_out("unstable APC2 and LC3 fractures", "LC3", lc3) is None
+    # lower-case "short forms" the detector misread (PubMedQA 18570208, 17559449)
     assert (
-        written_out("unstable (APC2, LC3) fractures", "LC3", "requirements--lateral compression Type 3")
+        written_out("The mean age was 54 years.", "mean", "macrosomic neonates compared with controls")
         is None
     )
+    assert (
+        written_out("Acid output was 0.1 mmol.", "mmol", "measurement of endogenous pH and acidity") is None
+    )
+    # inside a parenthesis a long form reads badly: left as it is
+    assert written_out("Cases (CRC+SLM) were studied.", "CRC", "colorectal cancers") is None
 
 
 def _checked(src: StoredSource, sentence: str) -> Checked:
@@ -90,6 +115,30 @@ def test_an_abbreviation_with_two_meanings_in_the_article_is_not_written_out(
     )
 
 
+def test_another_source_s_definition_is_used_only_where_the_statement_s_source_names_it_too(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    src = pubmedqa[T1DM]
+    # a real definition read from another source of the article (PubMedQA 26556589 defines T1DM)
+    shared = article_definitions(
+        [_checked(src, "Participants were 7 individuals with T1DM and 10 controls.").draft]
+    )
+    assert "T1DM" in shared
+    fixture = "Synthetic test fixture, not evidence: the best response was PD in 4 patients."
+    record = SourceRecord(
+        key="fixture:2", title="Synthetic test fixture", sections=(AbstractSection("", fixture),)
+    )
+    other = _checked(StoredSource(0, record, src.evidence), fixture)
+    pd = Definition("PD", "Parkinson's disease", src.key, 0, False)
+    assert spell_out(other.draft, set(), {"PD": pd})[0] is other.draft  # its source does not name it
+    naming = replace(record, sections=(AbstractSection("", f"{fixture} Parkinson's disease."),))
+    spelled, defs = spell_out(
+        _checked(StoredSource(0, naming, src.evidence), fixture).draft, set(), {"PD": pd}
+    )
+    assert "was Parkinson's disease (PD) in 4" in spelled.text
+    assert [(d.key, d.start) for d in defs] == [("fixture:2", len(fixture) + 1)]
+
+
 def test_a_copyright_line_glued_to_the_last_sentence_goes() -> None:
     # as the screening-set records carry it ("... Movement Disorder Society.", "... John Wiley & Sons, Ltd.")
     assert trim_sentence("Results were consistent. Copyright © 2001 Movement Disorder Society.") == (
@@ -98,4 +147,51 @@ def test_a_copyright_line_glued_to_the_last_sentence_goes() -> None:
     assert trim_sentence("The data support burosumab in adults with XLH.© 2018 The Authors") == (
         "The data support burosumab in adults with XLH."
     )
+    assert trim_sentence("It persisted. © Copyright 2014, Mary Ann Liebert, Inc.") == "It persisted."
+    assert trim_sentence("It worked. (C) 2019 Elsevier Ltd. All rights reserved.") == "It worked."
+    # not a copyright line after the text: kept
     assert trim_sentence("Group (c) 2005 had more events") == "Group (c) 2005 had more events."
+    sf36 = "The SF-36 (copyright 1992 Medical Outcomes Trust) was completed."
+    assert trim_sentence(sf36) == sf36
+
+
+def test_behind_a_design_prefix_text_and_core_are_written_out_alike(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    src = pubmedqa[T1DM]
+    sentence = "Active individuals with T1DM do not have a heightened Achilles tendon response to load"
+    at = src.record.text.index(sentence)
+    cand = Candidate(
+        src, sentence + ".", at, at + len(sentence) + 1, "CONCLUSIONS", "conclusions", None, 1.0, 0.5, False
+    )
+    d = make_draft("efficacy", cand)
+    assert d.text.startswith("In a case-control study, active individuals with T1DM")
+    spelled, _defs = spell_out(d, set())
+    assert spelled.text.startswith(
+        "In a case-control study, active individuals with type 1 diabetes mellitus (T1DM) do"
+    )
+    assert spelled.core.startswith("Active individuals with type 1 diabetes mellitus (T1DM) do")
+    assert spelled.text.endswith(spelled.core[1:])
+
+
+def test_a_long_form_named_only_in_the_title_is_written_out_as_the_defining_source_writes_it(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    src = pubmedqa[T1DM]
+    fixture = "Synthetic test fixture, not evidence: the best response was PD in 4 patients."
+    record = SourceRecord(
+        key="fixture:3",
+        title="Synthetic Fixture On Parkinson's Disease",
+        sections=(AbstractSection("", fixture),),
+    )
+    draft = _checked(StoredSource(0, record, src.evidence), fixture).draft
+    pd = Definition("PD", "Parkinson's disease", src.key, 0, False)
+    spelled, defs = spell_out(draft, set(), {"PD": pd})
+    assert "was Parkinson's disease (PD) in 4" in spelled.text  # not the title's casing
+    assert [(d.key, d.start) for d in defs] == [("fixture:3", -1)]
+    # a long form with a number is written out only where the text holds it (its number is pinned there)
+    t1 = Definition("PD", "Parkinson's disease type 2", src.key, 0, False)
+    titled = replace(record, title="Synthetic fixture on Parkinson's disease type 2")
+    assert (
+        spell_out(_checked(StoredSource(0, titled, src.evidence), fixture).draft, set(), {"PD": t1})[1] == ()
+    )

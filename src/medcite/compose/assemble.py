@@ -403,6 +403,8 @@ def _defined_number(
 ) -> NumberPin | None:
     """A number inside a long form written out (``defs``), pinned where its source defines it."""
     for df in defs:
+        if df.start < 0:  # a long form read from a title holds no number
+            continue
         i = text.lower().find(f"{df.long} ({df.short})".lower())
         if 0 <= i <= m.start() < i + len(df.long):
             at = df.start + m.start() - i

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from medcite.compose.draft import Draft
 from medcite.corpus.extract import abbreviations
-from medcite.text.abbreviations import written_out
+from medcite.text.abbreviations import defines, written_out
 
 _SENTENCE_END = (".", "!", "?")
 
@@ -31,17 +31,34 @@ class Definition:
     short: str
     long: str
     key: str  # the source that defines it
-    start: int  # offset of the long form in that source's text
+    start: int  # offset of the long form in that source's text (-1: in its title; it holds no number)
     initial: bool  # the long form opens a sentence there (its capital is the sentence's)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return at == 0 or text[:at].rstrip().endswith(_SENTENCE_END)
 
 
 @lru_cache(maxsize=4096)
 def _defined(text: str) -> tuple[tuple[str, str, int, bool], ...]:
-    out = []
-    for sf, lf in abbreviations(text):
-        initial = lf.start == 0 or text[: lf.start].rstrip().endswith(_SENTENCE_END)
-        out.append((sf.text, lf.text, lf.start, initial))
-    return tuple(out)
+    pairs = abbreviations(text)
+    return tuple((sf.text, lf.text, lf.start, _opens_sentence(text, lf.start)) for sf, lf in pairs)
+
+
+def _named_in(d: Draft, df: Definition) -> Definition | None:
+    """Another source's definition, where the draft's own source also names the long form (in its own
+    wording and place, where its numbers are pinned): "PD" is written out as Parkinson's disease only in a
+    statement whose source speaks of Parkinson's disease, not where it means progressive disease. The title
+    counts for a long form without a number."""
+    c = d.cites[0]
+    text, title = c.source.record.text, c.source.record.title
+    at = text.lower().find(df.long.lower())
+    if at >= 0:
+        return Definition(df.short, text[at : at + len(df.long)], c.key, at, _opens_sentence(text, at))
+    at = title.lower().find(df.long.lower())
+    if at < 0 or any(ch.isdigit() for ch in df.long):  # a number is pinned in the text only
+        return None
+    return Definition(df.short, df.long, c.key, -1, df.initial)  # the defining source's casing, not a title's
 
 
 def definitions(d: Draft) -> list[Definition]:
@@ -78,30 +95,32 @@ def spell_out(
     d: Draft, done: set[str], shared: Mapping[str, Definition] | None = None
 ) -> tuple[Draft, tuple[Definition, ...]]:
     """The draft with each abbreviation written out at its first use in the core, as its own sources
-    define it or else as another source of the article does (``shared``, one meaning only), unless
-    ``done`` holds it (written out, or defined, earlier in the article); ``done`` is updated. The
-    definitions written out come back with it (their numbers are pinned at the definition)."""
+    define it or else as another source of the article does (``shared``, one meaning only, and only where
+    the draft's source names that long form too), unless ``done`` holds it (written out, or defined,
+    earlier in the article); ``done`` is updated. The definitions written out come back with it (their
+    numbers are pinned at the definition). The statement text and the core change alike; behind a design
+    prefix, the long form reads as inside a sentence."""
     at = core_start(d)
     if at < 0 or not d.core:
         return d, ()
-    core, used = d.core, []
+    text, core, used = d.text[at:], d.core, []
     own = definitions(d)
     mine = {df.short for df in own}
-    others = [df for sf, df in (shared or {}).items() if sf not in mine]
+    others = [x for sf, df in (shared or {}).items() if sf not in mine for x in [_named_in(d, df)] if x]
     for df in [*own, *others]:
         if df.short in done:
             continue
-        new = written_out(core, df.short, df.long, df.initial)
-        if new is not None:
-            core = new
+        new_text = written_out(text, df.short, df.long, df.initial, opens=at == 0)
+        new_core = written_out(core, df.short, df.long, df.initial)
+        if new_text is not None and new_core is not None:
+            text, core = new_text, new_core
             used.append(df)
             done.add(df.short)
-        elif df.short in d.text:
-            done.add(df.short)  # defined in the statement itself, or well known
+        elif defines(d.text, df.short, df.long):
+            done.add(df.short)  # the statement defines it itself
     if not used:
         return d, ()
-    first = core[0].lower() if d.text[at].islower() and not d.core[0].islower() else core[0]
-    return replace(d, text=d.text[:at] + first + core[1:], core=core), tuple(used)
+    return replace(d, text=d.text[:at] + text, core=core), tuple(used)
 
 
 def spelled_in_order(

@@ -110,24 +110,44 @@ WELL_KNOWN = frozenset(
 )
 
 
-def written_out(text: str, short: str, long: str, initial: bool = False) -> str | None:
+def _kept_capital(long: str) -> bool:
+    """Whether the long form's capital is its own, not only the sentence's: a name ("Alzheimer's
+    disease", "Edinburgh Postnatal Depression Scale") keeps it; "Resting heart rate" does not."""
+    first = long.split(" ", 1)[0]
+    return "'" in first or "\u2019" in first or any(c.isupper() for c in long[1:])
+
+
+def uses(text: str, short: str) -> re.Match[str] | None:
+    """The first use of ``short`` in ``text`` as a whole word ("MS" is not used in "MSK pain")."""
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text)
+
+
+def defines(text: str, short: str, long: str) -> bool:
+    """Whether ``text`` gives the long form itself or defines ``short`` in a parenthesis of its own."""
+    return long.lower() in text.lower() or bool(re.search(rf"\({re.escape(short)}[),;]", text))
+
+
+def written_out(text: str, short: str, long: str, initial: bool = False, opens: bool = True) -> str | None:
     """``text`` with its first use of ``short`` written "long (short)", the long form as its source defines
-    it (``initial``: its capital there is only the sentence's, so it is lower-cased inside a sentence).
-    None when ``text`` does not use ``short`` as a word, already gives the long form, or defines ``short``
-    in a parenthesis of its own ("... hypophosphataemia (XLH)"), and for :data:`WELL_KNOWN` ones; also when
-    the long form does not start with the short form's first letter (the detector's long form then reached
-    past its word: "requirements--lateral compression Type 3" for LC3)."""
-    if short in WELL_KNOWN or long.lower() in text.lower() or long[:1].lower() != short[:1].lower():
+    it (``initial``: it opens a sentence there, so its capital is lowered inside a sentence unless it is a
+    name's); ``opens``: ``text`` starts a sentence (a design prefix may stand before it).
+
+    None when ``text`` does not use ``short`` as a word, already gives the long form, defines ``short`` in a
+    parenthesis of its own ("... hypophosphataemia (XLH)"), or uses it inside a parenthesis (a long form
+    there reads badly); for :data:`WELL_KNOWN` ones; and where the detector may have misread the definition:
+    a short form without two capitals or digits ("mean", "mmol", "thin"), or a long form that does not
+    start with its first letter ("requirements--lateral compression Type 3" for LC3)."""
+    if short in WELL_KNOWN or sum(c.isupper() or c.isdigit() for c in short) < 2 or not short[0].isalnum():
         return None
-    sf = re.escape(short)
-    if re.search(rf"\({sf}[),;]", text):
+    if not any(c.isupper() for c in short) or long[:1].lower() != short[:1].lower():
         return None
-    m = re.search(rf"(?<![\w-]){sf}(?![\w-])", text)
-    if m is None:
+    if defines(text, short, long):
         return None
-    at_start = not text[: m.start()].strip()
-    if at_start:
+    m = uses(text, short)
+    if m is None or text[: m.start()].count("(") > text[: m.start()].count(")"):
+        return None
+    if opens and not text[: m.start()].strip():
         long = long[0].upper() + long[1:]
-    elif initial and long[:1].isupper() and long[1:2].islower():
+    elif initial and long[:1].isupper() and not _kept_capital(long):
         long = long[0].lower() + long[1:]
     return f"{text[: m.start()]}{long} ({short}){text[m.end() :]}"

@@ -402,11 +402,13 @@ SELF_LEAD = re.compile(
     r"altogether)\s*,\s*$",
     re.I,
 )
-# "... in adults with XLH.© 2018 The Authors": a publisher's copyright line glued to the last sentence, to the
-# end of the text
+# "... in adults with XLH.© 2018 The Authors": a publisher's copyright line after the last full stop, to the
+# end of the text (at most 20 more words: "© 2002 John Wiley & Sons, Inc. Muscle Nerve 25: 111-114"); not at
+# the start of a text, nor inside a sentence ("The SF-36 (copyright 1992 Medical Outcomes Trust) was ...")
 COPYRIGHT_NOTE = re.compile(
-    r"\s*(?:\bcopyright\s*(?:©|\(c\))?|©)\s*(?:19|20)\d\d\b.*$",
-    re.I | re.S,
+    r"(?<=[.!?])\s*(?:©\s*(?:copyright\s*)?|copyright\s*(?:©|\(c\))?\s*|\(c\)\s*)(?:19|20)\d\d\b"
+    r"(?:\s*\S+){0,20}\s*$",
+    re.I,
 )
 # "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
 TRUNCATION_MARKER = re.compile(
