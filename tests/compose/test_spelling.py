@@ -3,8 +3,6 @@ statements a clinician reads without the abstract that defined "XLH" or "T1DM").
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from medcite.compose.assemble import Checked, _statement
 from medcite.compose.candidates import Candidate
 from medcite.compose.draft import Draft, make_draft
@@ -70,6 +68,16 @@ def test_nothing_is_written_out_that_is_defined_well_known_absent_or_misread() -
     assert written_out("Cases (CRC+SLM) were studied.", "CRC", "colorectal cancers") is None
 
 
+def _fixture(src: StoredSource, key: str, text: str, title: str = "Synthetic test fixture") -> StoredSource:
+    """A labelled synthetic record (not evidence) with the evidence class of a real one."""
+    return StoredSource(
+        0, SourceRecord(key=key, title=title, sections=(AbstractSection("", text),)), src.evidence
+    )
+
+
+PD_FIXTURE = "Synthetic test fixture, not evidence: the best response was PD in 4 patients."
+
+
 def _checked(src: StoredSource, sentence: str) -> Checked:
     s = src.record.text.index(sentence)
     cand = Candidate(src, sentence, s, s + len(sentence), "", "conclusions", None, 1.0, 0.5, False)
@@ -102,10 +110,7 @@ def test_an_abbreviation_with_two_meanings_in_the_article_is_not_written_out(
 ) -> None:
     src = pubmedqa[T1DM]
     fixture = "Synthetic test fixture, not evidence: tumour-1 dose metric (T1DM)."
-    record = SourceRecord(
-        key="fixture:1", title="Synthetic test fixture", sections=(AbstractSection("", fixture),)
-    )
-    other = StoredSource(0, record, src.evidence)
+    other = _fixture(src, "fixture:1", fixture)
     first = _checked(src, "Participants were 7 individuals with T1DM and 10 controls.")
     clash = _checked(other, fixture)
     shared = article_definitions([first.draft, clash.draft])
@@ -124,19 +129,13 @@ def test_another_source_s_definition_is_used_only_where_the_statement_s_source_n
         [_checked(src, "Participants were 7 individuals with T1DM and 10 controls.").draft]
     )
     assert "T1DM" in shared
-    fixture = "Synthetic test fixture, not evidence: the best response was PD in 4 patients."
-    record = SourceRecord(
-        key="fixture:2", title="Synthetic test fixture", sections=(AbstractSection("", fixture),)
-    )
-    other = _checked(StoredSource(0, record, src.evidence), fixture)
+    other = _checked(_fixture(src, "fixture:2", PD_FIXTURE), PD_FIXTURE)
     pd = Definition("PD", "Parkinson's disease", src.key, 0, False)
     assert spell_out(other.draft, set(), {"PD": pd})[0] is other.draft  # its source does not name it
-    naming = replace(record, sections=(AbstractSection("", f"{fixture} Parkinson's disease."),))
-    spelled, defs = spell_out(
-        _checked(StoredSource(0, naming, src.evidence), fixture).draft, set(), {"PD": pd}
-    )
+    naming = _fixture(src, "fixture:2", f"{PD_FIXTURE} Parkinson's disease.")
+    spelled, defs = spell_out(_checked(naming, PD_FIXTURE).draft, set(), {"PD": pd})
     assert "was Parkinson's disease (PD) in 4" in spelled.text
-    assert [(d.key, d.start) for d in defs] == [("fixture:2", len(fixture) + 1)]
+    assert [(d.key, d.start) for d in defs] == [("fixture:2", len(PD_FIXTURE) + 1)]
 
 
 def test_a_copyright_line_glued_to_the_last_sentence_goes() -> None:
@@ -178,20 +177,13 @@ def test_a_long_form_named_only_in_the_title_is_written_out_as_the_defining_sour
     pubmedqa: dict[str, StoredSource],
 ) -> None:
     src = pubmedqa[T1DM]
-    fixture = "Synthetic test fixture, not evidence: the best response was PD in 4 patients."
-    record = SourceRecord(
-        key="fixture:3",
-        title="Synthetic Fixture On Parkinson's Disease",
-        sections=(AbstractSection("", fixture),),
-    )
-    draft = _checked(StoredSource(0, record, src.evidence), fixture).draft
+    titled = _fixture(src, "fixture:3", PD_FIXTURE, "Synthetic Fixture On Parkinson's Disease")
+    draft = _checked(titled, PD_FIXTURE).draft
     pd = Definition("PD", "Parkinson's disease", src.key, 0, False)
     spelled, defs = spell_out(draft, set(), {"PD": pd})
     assert "was Parkinson's disease (PD) in 4" in spelled.text  # not the title's casing
     assert [(d.key, d.start) for d in defs] == [("fixture:3", -1)]
     # a long form with a number is written out only where the text holds it (its number is pinned there)
     t1 = Definition("PD", "Parkinson's disease type 2", src.key, 0, False)
-    titled = replace(record, title="Synthetic fixture on Parkinson's disease type 2")
-    assert (
-        spell_out(_checked(StoredSource(0, titled, src.evidence), fixture).draft, set(), {"PD": t1})[1] == ()
-    )
+    numbered = _fixture(src, "fixture:3", PD_FIXTURE, "Synthetic fixture on Parkinson's disease type 2")
+    assert spell_out(_checked(numbered, PD_FIXTURE).draft, set(), {"PD": t1})[1] == ()
