@@ -106,7 +106,9 @@ def spell_out(
     text, core, used = d.text[at:], d.core, []
     own = definitions(d)
     mine = {df.short for df in own}
-    others = [x for sf, df in (shared or {}).items() if sf not in mine for x in [_named_in(d, df)] if x]
+    # another source's definition only for a short form the core uses (the source text is searched for it)
+    wanted = [df for sf, df in (shared or {}).items() if sf not in mine and sf not in done and sf in core]
+    others = [x for df in wanted for x in [_named_in(d, df)] if x]
     for df in [*own, *others]:
         if df.short in done:
             continue

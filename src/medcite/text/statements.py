@@ -107,12 +107,17 @@ def _dangling_end(text: str) -> bool:
 _BEGUN = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bvs\.)\s+[A-Z][a-z]{0,3}$")
 
 
+def _without_notes(text: str) -> str:
+    """The text without markup, a database's truncation note and a publisher's copyright line."""
+    return COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text)))
+
+
 def unfinished(sentence: str) -> bool:
     """Whether the sentence was cut off: no closing punctuation, and it stops on a comma, colon, dash or an
     open bracket, on a word no sentence ends on ("the", "of", "and"), on a lone letter, or a few letters into
     a next sentence ("... Shionogi. Th"; a database's truncation note aside). Quoted up to its last whole
     word and marked so, or up to the full stop before the next sentence's letters (:func:`trim_sentence`)."""
-    t = COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", sentence))).rstrip()
+    t = _without_notes(sentence).rstrip()
     if not t or _FINISHED.search(t):
         return False
     return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t) or bool(_BEGUN.search(t))
@@ -135,7 +140,7 @@ def _cut_off(text: str) -> str:
 def trim_sentence(text: str) -> str:
     """The sentence as a statement: markup, a database's truncation note, a leading section label and
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
-    t = COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text)))
+    t = _without_notes(text)
     t = " ".join(_GLUED.sub(". ", t).split())
     t = _LEAD_TRIM.sub("", _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", t))))
     t = _LEAD_TRIM.sub("", without_frame(t))
