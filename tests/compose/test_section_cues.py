@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from medcite.compose.candidates import TAGS
+from medcite.text import split_sentences
+from tests.compose.doubles import DATA_DIR
 
 # real sentences of PMID 12859700 (Tonnesen et al. 2003, in corpora/abstracts_extra) and PMID 12714026
 OUTCOME = (
@@ -33,3 +37,15 @@ def test_a_weekly_outcome_measure_is_no_dosing_schedule() -> None:
 )
 def test_dosing_cues_name_a_dose_route_or_schedule(text: str, dosing: bool) -> None:
     assert bool(TAGS["dosing"].search(text)) is dosing
+
+
+def test_road_safety_is_no_safety_of_a_treatment() -> None:
+    """The conclusion of PMID 25432938 (PubMedQA, Chile's traffic law reform) was filed under Safety and
+    Side Effects for its words "road safety practices" (a reading of the tuning half)."""
+    with (DATA_DIR / "pubmedqa" / "abstracts.jsonl").open(encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"25432938"' in x)
+    text = rec["conclusion"]
+    sentence = next(text[s:e] for s, e in split_sentences(text) if "road safety" in text[s:e])
+    assert not TAGS["safety"].search(sentence)
+    assert TAGS["safety"].search("The safety of the synthetic test drug was not established.")
+    assert TAGS["safety"].search("Drug safety and road traffic were studied.")  # a drug's safety still is

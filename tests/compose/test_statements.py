@@ -434,3 +434,22 @@ def test_a_study_in_animals_says_so_when_its_sentence_does_not() -> None:
 def test_a_figure_is_not_the_digit_of_a_name() -> None:
     text = "IL-6 fell by 45% (-1.2 points) in 1,524 adults with COVID-19 and CD40 at 10-20 mg"
     assert [m.group(0) for m in NUMBER.finditer(text)] == ["45%", "-1.2", "1,524", "10", "20"]
+
+
+def test_a_heading_after_the_word_abstract_and_a_comparing_connective_go() -> None:
+    """A screening-corpus record keeps "Abstract Background" before its first sentence (PMID 31870331),
+    read as a finding of no known role; a BioASQ snippet opens "Similarly, circular DNAs ..." (PMID
+    28090380), a connective that points at a sentence the statement does not show (even-half reading)."""
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        abstract = next(json.loads(x)["abstract"] for x in fh if '"31870331"' in x)
+    first = abstract[: abstract.index(".") + 1]
+    assert first.startswith("Abstract Background The gut microbiota")
+    assert role_of("", first) == "background"
+    assert trim_sentence(first).startswith("The gut microbiota is")
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open(encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"28090380"' in x)
+    similar = next(s for s in rec["abstract_snippets"] if s.startswith("Similarly, circular DNAs"))
+    assert readable(similar).startswith("Circular DNAs can be generated")
+    assert readable("Last, the synthetic test drug was stopped in 3 patients.").startswith("The synthetic")
+    # without its comma the word opens a phrase and stays
+    assert readable("Last year 12 patients were treated.") == "Last year 12 patients were treated."

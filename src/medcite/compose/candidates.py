@@ -12,9 +12,16 @@ from medcite.domain.cards import StudyCard
 from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
 from medcite.text.design_cues import NAMES_NON_HUMAN
 
+# safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
+# tuning half found such a sentence under Safety and Side Effects)
+_OTHER_SAFETY = "".join(
+    f"(?<!{w} )" for w in "road traffic food fire public water workplace occupational pedestrian".split()
+)
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
-        r"\b(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|safety|safe|complications?|nausea|"
+        r"\b(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|"
+        + _OTHER_SAFETY
+        + r"safety|safe|complications?|nausea|"
         r"vomiting|dizziness|headaches?|sedation|hallucinat\w*|dissociat\w*|psychotomimetic|deaths?|fatal|"
         r"serious|withdrawal|bleeding|hepatotox\w*|cardiotox\w*|abuse|dependence|misuse|harms?|overdose)\b",
         re.I,

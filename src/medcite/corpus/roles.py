@@ -9,6 +9,7 @@ itself labels a section ("RESULTS", NlmCategory), :func:`source_roles` takes the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from medcite.corpus.linear import load_model, ngrams, tokens
 from medcite.domain import SECTION_SEPARATOR, StoredSource
@@ -71,6 +72,15 @@ def lone_features(sentence: str) -> list[str]:
     """The model's features of a sentence read without its abstract (no position, no neighbours)."""
     toks = tokens(sentence)
     return [*ngrams(toks), *(f"first:{t}" for t in toks[:3]), "alone"]
+
+
+@lru_cache(maxsize=8192)
+def alone_not_finding(sentence: str) -> float:
+    """The model's probability that ``sentence``, read alone (no position, no neighbours), is background,
+    an aim or methods, not a result or conclusion."""
+    model = load_model(MODEL)
+    p = model.probabilities_many([lone_features(sentence)])[0]
+    return float(sum(q for c, q in zip(model.classes, p, strict=True) if c not in ("results", "conclusions")))
 
 
 def role_features(sentences: Sequence[str], i: int) -> list[str]:

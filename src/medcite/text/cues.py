@@ -137,10 +137,11 @@ _RESULT_CUE = re.compile(
 # a section heading in sentence case glued to its first sentence, as some exports keep it: "Methods This
 # longitudinal study investigates ...", "Results Mortality fell ..."
 # ("Objective Response Rate (ORR) was 45%" and "Background EEG activity ..." are no headings: the word after
-# the heading is a capitalised word followed by a small one)
+# the heading is a capitalised word followed by a small one); a corpus may keep the word "Abstract" before it
+# ("Abstract Background The gut microbiota is ...")
 WORD_LABEL = re.compile(
-    r"^(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and [Mm]ethods|Design|Results|"
-    r"Findings|Conclusions?|Interpretation)\s+(?=[A-Z][a-z]*\s+[a-z(])"
+    r"^(?:Abstract\s+)?(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and [Mm]ethods|"
+    r"Design|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z][a-z]*\s+[a-z(])"
 )
 
 

@@ -1,0 +1,104 @@
+"""Background facts (an approval, what a drug is) are no findings: a sentence of no known role that the
+sentence-role model, reading it alone, takes for background, an aim or methods is drafted only in an answer
+that has nothing else. Real records: a narrative review of cariprazine from the shared screening corpora and
+a BioASQ snippet record of a placebo-controlled analysis."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+
+import pytest
+
+from medcite.compose import draft
+from medcite.compose.draft import background_fact, extractive_drafts, primary_key
+from medcite.compose.plan import RankedSource
+from medcite.compose.pool import candidates
+from medcite.compose.question import analyze_question
+from medcite.corpus.roles import alone_not_finding
+from medcite.domain import AbstractSection, PassageHit, SearchHit, SourceRecord, StoredSource
+from tests.compose.doubles import DATA_DIR, _source, bioasq_source
+
+QUESTION = "Is cariprazine effective for treatment of bipolar disorder?"
+APPROVAL = "In September 2015, the FDA approved the use of cariprazine"
+LIGAND = "is a new dopamine receptor ligand developed for the treatment"
+
+
+@cache
+def _review() -> StoredSource:
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        d = next(d for line in fh if "Cariprazine:New dopamine" in line and (d := json.loads(line))["title"])
+    rec = SourceRecord(key="review", title=d["title"], sections=(AbstractSection("", d["abstract"]),))
+    return _source(1, rec)
+
+
+def _ranked(sources: list[StoredSource]) -> list[RankedSource]:
+    """Each source as retrieval finds it, its whole text one passage (so that every sentence is a candidate,
+    not only its results and conclusions)."""
+    out: list[RankedSource] = []
+    for i, s in enumerate(sources):
+        whole = PassageHit(i, s.record.text, "", 0, len(s.record.text), 1.0)
+        out.append(RankedSource(SearchHit(s, 1.0, (whole,)), 1.0, 1.0, frozenset({"primary"})))
+    return out
+
+
+def _quoted(a_sources: list[StoredSource]) -> list[str]:
+    a = analyze_question(QUESTION)
+    return [d.cites[0].text for d in extractive_drafts(a, candidates(_ranked(a_sources), a))]
+
+
+def test_the_role_model_reads_background_facts_alone() -> None:
+    review = _review()
+    sentences = {c.text: c for c in candidates(_ranked([review]), analyze_question(QUESTION))}
+    approval = next(t for t in sentences if t.startswith(APPROVAL))
+    assert sentences[approval].role == "unknown"  # no label, no wording that names its role
+    assert background_fact(sentences[approval])
+    assert alone_not_finding(approval) >= 0.9
+    finding = "Cariprazine-treated patients with bipolar I disorder attained clinically significant"
+    trial = bioasq_source(2, "29017067")
+    assert finding in trial.record.text
+    assert alone_not_finding(finding + " improvement in manic symptoms.") < 0.1
+
+
+def test_background_facts_stay_out_of_an_answer_with_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [_review(), bioasq_source(2, "29017067")]
+    quoted = _quoted(sources)
+    assert any("Cariprazine-treated patients" in t for t in quoted)
+    assert not any(t.startswith(APPROVAL) or LIGAND in t for t in quoted)
+    monkeypatch.setattr(draft, "NOT_FINDING", None)  # the switch off: they are drafted as before
+    assert any(t.startswith(APPROVAL) or LIGAND in t for t in _quoted(sources))
+
+
+def test_an_answer_of_background_facts_alone_keeps_them() -> None:
+    a = analyze_question(QUESTION)
+    facts = [c for c in candidates(_ranked([_review()]), a) if background_fact(c)]
+    assert len(facts) >= 2
+    drafted = [d for d in extractive_drafts(a, facts) if d.section == primary_key(a)]
+    assert drafted and all(background_fact(d.cites[0]) for d in drafted)
+
+
+def test_a_question_that_asks_for_a_thing_keeps_background_sentences() -> None:
+    a = analyze_question("What is cariprazine?")
+    assert a.asks_entity
+    cands = candidates(_ranked([_review()]), a)
+    assert any(background_fact(c) for c in cands)
+    assert any(background_fact(d.cites[0]) for d in extractive_drafts(a, cands))
+
+
+def test_a_sentence_on_how_the_drug_acts_goes_to_mechanism(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More words of mechanism than of effect ("Cariprazine displays higher affinity at dopamine D3
+    receptors ..."): the mechanism section, not the findings of a yes/no answer."""
+    a = analyze_question(QUESTION)
+    sources = [_review(), bioasq_source(2, "29017067")]
+
+    def sections() -> dict[str, str]:
+        drafts = extractive_drafts(a, candidates(_ranked(sources), a))
+        return {d.cites[0].text: d.section for d in drafts}
+
+    affinity = "Cariprazine displays higher affinity at dopamine D3 receptors"
+    got = sections()
+    assert [s for t, s in got.items() if t.startswith(affinity)] == ["mechanism"]
+    assert any(s == "efficacy" and "Cariprazine-treated patients" in t for t, s in got.items())
+    monkeypatch.setattr(draft, "MECHANISM_APART", False)
+    assert [s for t, s in sections().items() if t.startswith(affinity)] == ["efficacy"]
