@@ -12,7 +12,7 @@ from functools import cache
 import pytest
 
 from medcite.compose import draft
-from medcite.compose.draft import background_fact, extractive_drafts, primary_key
+from medcite.compose.draft import asks_findings, background_fact, extractive_drafts, primary_key
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
@@ -102,3 +102,28 @@ def test_a_sentence_on_how_the_drug_acts_goes_to_mechanism(monkeypatch: pytest.M
     assert any(s == "efficacy" and "Cariprazine-treated patients" in t for t, s in got.items())
     monkeypatch.setattr(draft, "MECHANISM_APART", False)
     assert [s for t, s in sections().items() if t.startswith(affinity)] == ["efficacy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "findings"),
+    [
+        (QUESTION, True),
+        ("What is the role of ketamine in treating anxiety?", True),
+        ("What is the risk of seizures with bupropion?", True),
+        ("What is the role of clonidine in paediatric adenotonsillectomy?", True),
+        # BioASQ 7B-9B summary questions (even half), answered by what the sources take as known
+        ("Describe the mechanism of action of apalutamide.", False),
+        ("How does PRDM9 recognize the specific DNA motifs for meiotic recombination?", False),
+        ("What is cariprazine?", False),
+    ],
+)
+def test_questions_about_effects_on_patients_set_background_facts_aside(
+    question: str, findings: bool
+) -> None:
+    assert asks_findings(analyze_question(question)) is findings
+
+
+def test_a_question_on_how_something_works_keeps_background_facts() -> None:
+    a = analyze_question("How does cariprazine act on dopamine receptors?")
+    cands = candidates(_ranked([_review(), bioasq_source(2, "29017067")]), a)
+    assert any(background_fact(d.cites[0]) for d in extractive_drafts(a, cands))

@@ -14,6 +14,7 @@ import pytest
 
 from medcite.compose import analyze_question
 from medcite.compose.plan import concepts
+from medcite.domain import StoredSource
 from medcite.text.abbreviations import defined_abbreviations
 from tests.compose.doubles import DATA_DIR, load_extra, load_pubmedqa
 
@@ -173,3 +174,19 @@ def test_an_identifier_is_named_by_its_mesh_long_form() -> None:
     assert il6.found_in(_snippets("34344706", title=True))
     assert il6.found_in("IL6 levels rose") and il6.found_in("IL-6-induced STAT3")
     assert not il6.found_in("IL-6R blockade") and not il6.found_in("interleukin-1 beta")
+
+
+def test_a_word_of_measure_before_an_identifier_need_not_be_named(pubmedqa: dict[str, StoredSource]) -> None:
+    """PubMedQA 28006766 (even half): "Is Overexpression of Ki-67 a Prognostic Biomarker of Upper Tract
+    Urinary Carcinoma?" set its own abstract aside ("high Ki-67 expression") for not naming "Overexpression
+    of Ki-67"."""
+    a = analyze_question(
+        "Is Overexpression of Ki-67 a Prognostic Biomarker of Upper Tract Urinary Carcinoma?"
+    )
+    ki67 = concepts(a)[0]
+    assert ki67.ids == ("Ki-67",)
+    assert ki67.found_in(pubmedqa["28006766"].record.text)
+    assert not ki67.found_in("Overexpression of Ki-6 in tumours")  # the identifier is still required
+    # a name with more than the identifier keeps its words
+    other = concepts(analyze_question("Do levels of IL-6 and fibrinogen predict mortality in sepsis?"))[0]
+    assert other.terms == ("levels", "fibrin")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import analyze_question, compose_article, plan_queries
-from medcite.compose.plan import concepts, run_plan, split_direct
-from medcite.domain import Provenance, StoredSource
+from medcite.compose import analyze_question, compose_article, directness, plan_queries
+from medcite.compose.directness import topic_text
+from medcite.compose.plan import RankedSource, concepts, run_plan, split_direct
+from medcite.domain import Provenance, SearchHit, StoredSource
 from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source, load_extra
 
 ANIMAL = "animal or laboratory study"
@@ -117,3 +118,21 @@ def test_an_article_on_a_thing_that_is_no_treatment_has_findings_sections() -> N
     assert keys and keys[0] == "findings" and set(keys) <= {"findings", "mechanism", "emerging", "gaps"}
     gaps = " ".join(st.text for s in art.sections if s.key == "gaps" for st in s.statements)
     assert "Dosing" not in gaps and "Safety" not in gaps  # no gap notes on the dosing of a mutation
+
+
+def test_a_source_without_a_title_is_about_its_headings_and_first_sentence(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA records have no title: their MeSH headings alone ("Urologic Neoplasms") read as another
+    condition than "upper tract urinary carcinoma", which the first sentence names (PMID 28006766)."""
+    a = analyze_question(
+        "Is Overexpression of Ki-67 a Prognostic Biomarker of Upper Tract Urinary Carcinoma?"
+    )
+    src = pubmedqa["28006766"]
+    ranked = [RankedSource(SearchHit(src, 1.0, ()), 1.0, 1.0, frozenset({"primary"}))]
+    assert topic_text(src.record).endswith("is a relatively uncommon but aggressive disease.")
+    direct, indirect = split_direct(a, ranked)
+    assert [rs.hit.source.key for rs in direct] == ["28006766"] and not indirect
+    monkeypatch.setattr(directness, "FIRST_SENTENCE", False)
+    direct, indirect = split_direct(a, ranked)
+    assert not direct and "other condition: Urologic Neoplasms" in indirect[0][1]

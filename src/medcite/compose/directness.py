@@ -40,13 +40,15 @@ ANIMAL = "animal or laboratory study"
 OTHER_CONDITION = "other condition"
 OTHER_SETTING = "other setting: anaesthesia or sedation"
 OTHER_POPULATION = "other population"
+# a source without a title is about its MeSH headings and its first sentence (off: the headings alone)
+FIRST_SENTENCE = True
 
 # anaesthesia and procedural sedation, in a source's title
 _PROCEDURAL = re.compile(r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation|premedicat\w*)", re.I)
 # ... or MeSH headings (not the drug classes "Anesthetics, ...", "Hypnotics and Sedatives")
 _PROCEDURAL_MESH = re.compile(r"^(?:Anesthesia\b|Conscious Sedation|Deep Sedation|Preanesthetic Medication)")
 # a question that names a procedure or its setting: the rule above does not apply
-_QUESTION_PROCEDURE = re.compile(
+QUESTION_PROCEDURE = re.compile(
     r"(?:ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|"
     r"premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
     r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
@@ -96,13 +98,16 @@ def question_conditions(a: QuestionAnalysis) -> tuple[Descriptor, ...]:
 def topic_text(rec: SourceRecord) -> str:
     """What a source is about, for the condition rule: its title, with the abstract's first sentence when
     the title names no condition ("... for pediatric orthopedic emergencies" / "Emergency management of
-    pediatric fractures ..."); without a title, its MeSH headings."""
+    pediatric fractures ..."); without a title, its MeSH headings and that sentence ("Upper tract urinary
+    carcinoma (UTUC) is a relatively uncommon but aggressive disease" under "Urologic Neoplasms")."""
+    spans = split_sentences(rec.text)[:1]
+    first = rec.text[spans[0][0] : spans[0][1]] if spans else ""
     if not rec.title.strip():
-        return "; ".join(m.descriptor for m in rec.mesh)
+        heads = "; ".join(m.descriptor for m in rec.mesh)
+        return f"{heads}. {first}" if FIRST_SENTENCE and heads and first else heads or first
     if _conditions(rec.title):
         return rec.title
-    spans = split_sentences(rec.text)[:1]
-    return f"{rec.title} {rec.text[spans[0][0] : spans[0][1]]}" if spans else rec.title
+    return f"{rec.title} {first}" if first else rec.title
 
 
 def other_condition(a: QuestionAnalysis, src: StoredSource, condition_named: bool) -> str | None:
@@ -120,7 +125,7 @@ def other_condition(a: QuestionAnalysis, src: StoredSource, condition_named: boo
 
 def other_setting(a: QuestionAnalysis, src: StoredSource) -> str | None:
     """Anaesthesia or sedation in the source's title or MeSH headings, no procedure in the question."""
-    if not a.condition or _QUESTION_PROCEDURE.search(a.question):
+    if not a.condition or QUESTION_PROCEDURE.search(a.question):
         return None
     rec = src.record
     if _PROCEDURAL.search(rec.title) or any(_PROCEDURAL_MESH.match(m.descriptor) for m in rec.mesh):

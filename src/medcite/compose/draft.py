@@ -14,6 +14,7 @@ from medcite.compose.candidates import (
     lower_first,
     with_prefix,
 )
+from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from
@@ -261,6 +262,19 @@ def adrift(c: Candidate) -> bool:
 NOT_FINDING: float | None = 0.9
 
 
+def asks_findings(a: QuestionAnalysis) -> bool:
+    """Whether background facts stay out of the answer (:data:`NOT_FINDING`): a yes/no question, or one
+    about patients (:func:`medcite.compose.directness.about_patients`) or a procedure, unless it asks for
+    a thing or how something works ("Describe the mechanism of action of apalutamide", "How does PRDM9
+    recognize ...?" are answered by what the sources take as known: on the tuning half such questions lost
+    summary ROUGE-2)."""
+    if a.asks_entity or a.focus is QuestionType.MECHANISM:
+        return False
+    named = tuple(x for x in (a.condition, a.intervention, a.outcome) if x)  # "the risk of seizures with X"
+    clinical = about_patients(a.question, a.population, named) or QUESTION_PROCEDURE.search(a.question)
+    return a.yes_no or bool(clinical)
+
+
 def background_fact(c: Candidate) -> bool:
     """A sentence of no known role that reads as background, an aim or methods (:data:`NOT_FINDING`)."""
     return NOT_FINDING is not None and c.role == "unknown" and alone_not_finding(c.text) >= NOT_FINDING
@@ -313,14 +327,18 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     fit = [c for c in ranked if readable(c.text) is not None]
     if NO_CALLS_OR_AIMS:
         fit = [c for c in fit if not asks_for_research(c.text)]
-    # sentences adrift are drafted only when the whole answer has nothing else to draft (the model misreads
-    # an abstract that says only "DBE", kept for naming every concept of the question: its sentences answer)
-    fit = [c for c in fit if not adrift(c)] or fit
-    # background facts likewise: only an answer that would have no statement without them holds them
-    findings = fit if a.asks_entity else [c for c in fit if not background_fact(c)]
-    if len(findings) < len(fit) and (drafts := _section_drafts(a, findings)):
-        return drafts
-    return _section_drafts(a, fit)
+    # sentences adrift are drafted only when the whole answer would have no statement without them (the
+    # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
+    # sentences answer); background facts likewise, and before them. A pool that yields no statement is no
+    # answer: the next one is tried (a lone background sentence not adrift had left an answer empty)
+    held = [c for c in fit if not adrift(c)]
+    findings = [c for c in held if not background_fact(c)] if asks_findings(a) else held
+    tried: set[int] = set()  # the pools are nested: one of the same length is the same pool
+    for pool in (findings, held, fit):
+        if pool and len(pool) not in tried and (drafts := _section_drafts(a, pool)):
+            return drafts
+        tried.add(len(pool))
+    return []
 
 
 def _section_drafts(a: QuestionAnalysis, fit: list[Candidate]) -> list[Draft]:

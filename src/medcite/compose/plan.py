@@ -209,6 +209,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         ids = identifiers(name) if IDENTIFIERS else ()
         if not own and not ids:
             continue
+        if ids and _measure_of(name, ids):
+            own = ()  # "Overexpression of Ki-67": the identifiers name it ("high Ki-67 expression")
         exp = a.expanded(name)
         extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
         exp = " ".join([exp, *extra])
@@ -225,6 +227,17 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         id_terms = frozenset(terms(" ".join(ids)))
         out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms))
     return out
+
+
+_OF = re.compile(r"^(\w+)\s+of\s+(.+)$", re.I)
+
+
+def _measure_of(name: str, ids: tuple[str, ...]) -> bool:
+    """A name that is one word of measure or state before identifiers and nothing else ("Overexpression of
+    Ki-67", "Levels of IL-6"): a source names it by naming the identifiers, in its own words for the rest."""
+    m = _OF.match(name)
+    id_terms = set(terms(" ".join(ids)))
+    return m is not None and bool(identifiers(m.group(2))) and all(t in id_terms for t in terms(m.group(2)))
 
 
 def _synonyms(
