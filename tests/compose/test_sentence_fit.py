@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from medcite.bootstrap import load_reranker
-from medcite.compose import compose_article, draft
+from medcite.compose import assemble, compose_article, draft
 from medcite.compose.assemble import UNSTATED_N
 from medcite.compose.candidates import Candidate
 from medcite.compose.compose import draft_statements
@@ -247,3 +247,26 @@ def test_sentences_adrift_fill_an_answer_whose_other_sentences_make_no_statement
     assert [c.role for c in held] == ["background"]
     drafted = extractive_drafts(a, cands)
     assert drafted and all(draft.adrift(d.cites[0]) for d in drafted)
+
+
+def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA 15800018 (even half): the bottom line quoted the study's sample ("during 2001-03, 1895
+    patients underwent primary coronary artery bypass grafting ...") for its figures, beside its
+    conclusion on the question."""
+    question = (
+        "Are even impaired fasting blood glucose levels preoperatively associated with increased mortality "
+        "after CABG surgery?"
+    )
+
+    def bottom_line() -> str:
+        searcher = OverlapSearcher([pubmedqa["15800018"]])
+        art = compose_article(
+            question, searcher, LexicalVerifier(), provenance=Provenance(), relevance=shipped
+        )
+        return art.bottom_line
+
+    assert "the elevated risk of death after coronary artery bypass grafting" in bottom_line()
+    monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
+    assert "1895 patients underwent primary coronary artery bypass grafting" in bottom_line()
