@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
 
+from medcite.compose import draft
 from medcite.compose.candidates import TAGS
+from medcite.compose.draft import extractive_drafts
+from medcite.compose.plan import RankedSource
+from medcite.compose.pool import candidates
+from medcite.compose.question import analyze_question
+from medcite.domain import AbstractSection, PassageHit, SearchHit, SourceRecord
 from medcite.text import split_sentences
-from tests.compose.doubles import DATA_DIR
+from tests.compose.doubles import DATA_DIR, _source
 
 # real sentences of PMID 12859700 (Tonnesen et al. 2003, in corpora/abstracts_extra) and PMID 12714026
 OUTCOME = (
@@ -49,3 +56,26 @@ def test_road_safety_is_no_safety_of_a_treatment() -> None:
     assert not TAGS["safety"].search(sentence)
     assert TAGS["safety"].search("The safety of the synthetic test drug was not established.")
     assert TAGS["safety"].search("Drug safety and road traffic were studied.")  # a drug's safety still is
+
+
+def test_the_harm_a_question_asks_about_is_a_safety_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A case report in the shared screening corpora (sustained-release bupropion, a seizure and sleep
+    deprivation): for "What is the risk of seizures with bupropion?" it is a safety finding, though it uses
+    none of the safety cues' words."""
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        d = next(json.loads(x) for x in fh if "generalized seizure associated with sustained-release" in x)
+    rec = SourceRecord(key="case", title=d["title"] or "", sections=(AbstractSection("", d["abstract"]),))
+    whole = PassageHit(0, rec.text, "", 0, len(rec.text), 1.0)
+    src = _source(1, rec)
+    ranked = [RankedSource(SearchHit(src, 1.0, (whole,)), 1.0, 1.0, frozenset({"primary"}))]
+    a = analyze_question("What is the risk of seizures with bupropion?")
+    cands = candidates(ranked, a)
+    seizure = next(c for c in cands if c.text.startswith("After 5 weeks of bupropion use, the subject"))
+    assert not TAGS["safety"].search(seizure.text)
+
+    def section() -> str | None:
+        return next((d.section for d in extractive_drafts(a, cands) if d.cites[0] is seizure), None)
+
+    assert section() == "safety"
+    monkeypatch.setattr(draft, "HARM_OUTCOME", False)
+    assert section() != "safety"

@@ -341,9 +341,27 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     return []
 
 
+# a question about a harm names it ("What is the risk of seizures with bupropion?"): a sentence that names
+# that harm is a safety finding, whether or not it uses the safety cues' words (off: in the article for that
+# clinical sample question a case report of a seizure was filed under Efficacy, and the gaps said no
+# evidence on safety was found)
+HARM_OUTCOME = True
+
+
+def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str], Counter[str]]:
+    """The sentence's section cues and their counts, the question's harm counting as a safety cue."""
+    tags = c.tags()
+    counts = Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})
+    if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome:
+        want = set(terms(a.outcome))
+        if want and want <= set(terms(c.text)):
+            tags, counts["safety"] = tags | {"safety"}, counts["safety"] + 1
+    return c, tags, counts
+
+
 def _section_drafts(a: QuestionAnalysis, fit: list[Candidate]) -> list[Draft]:
     """The drafts of each section of the question's layout, from ``fit`` in drafting order."""
-    tagged = [(c, c.tags(), Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})) for c in fit]
+    tagged = [_cues(a, c) for c in fit]
     used: set[tuple[str, int]] = set()
     chosen_terms: list[set[str]] = []
     drafts: list[Draft] = []
