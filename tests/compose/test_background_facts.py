@@ -115,6 +115,11 @@ def test_a_sentence_on_how_the_drug_acts_goes_to_mechanism(monkeypatch: pytest.M
         ("Describe the mechanism of action of apalutamide.", False),
         ("How does PRDM9 recognize the specific DNA motifs for meiotic recombination?", False),
         ("What is cariprazine?", False),
+        # exempt by their shape, though about patients: how a drug works, a thing asked for
+        ("What is the mechanism of action of ketamine in depression?", False),
+        ("Which drugs are used for treatment of bipolar disorder?", False),
+        # a yes/no question about what a thing is (BioASQ): answered by a background sentence
+        ("Is Netrin-1 a secreted protein?", False),
     ],
 )
 def test_questions_about_effects_on_patients_set_background_facts_aside(
@@ -127,3 +132,22 @@ def test_a_question_on_how_something_works_keeps_background_facts() -> None:
     a = analyze_question("How does cariprazine act on dopamine receptors?")
     cands = candidates(_ranked([_review(), bioasq_source(2, "29017067")]), a)
     assert any(background_fact(d.cites[0]) for d in extractive_drafts(a, cands))
+
+
+def test_a_drug_class_named_in_mechanism_words_keeps_its_finding_in_efficacy() -> None:
+    """BioASQ snippet record 34003802: "Tirzepatide (LY3298176), a dual GIP and GLP-1 receptor (GLP-1R)
+    agonist, delivered superior glycemic control ..." names its class in mechanism words and its effect in
+    one word: an efficacy finding (an independent review of the rule)."""
+    a = analyze_question("Is tirzepatide effective for type 2 diabetes?")
+    src = bioasq_source(3, "34003802")
+    sections = {d.cites[0].text[:30]: d.section for d in extractive_drafts(a, candidates(_ranked([src]), a))}
+    assert sections.get("Tirzepatide (LY3298176), a dua") == "efficacy"
+
+
+def test_background_facts_fill_a_main_section_that_would_be_empty() -> None:
+    """The cariprazine review alone: without its background facts the answer holds only mechanism
+    sentences, no finding on the question, so the facts fill the main section (and say so plainly)."""
+    a = analyze_question(QUESTION)
+    drafts = extractive_drafts(a, candidates(_ranked([_review()]), a))
+    prim = [d for d in drafts if d.section == primary_key(a)]
+    assert prim and any(background_fact(d.cites[0]) for d in prim)

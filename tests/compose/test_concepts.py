@@ -190,3 +190,6 @@ def test_a_word_of_measure_before_an_identifier_need_not_be_named(pubmedqa: dict
     # a name with more than the identifier keeps its words
     other = concepts(analyze_question("Do levels of IL-6 and fibrinogen predict mortality in sepsis?"))[0]
     assert other.terms == ("levels", "fibrin")
+    # only words of measure or state: an action on the identifier is part of the name
+    cox = concepts(analyze_question("Does inhibition of COX-2 reduce pain after surgery?"))[0]
+    assert cox.ids == ("COX-2",) and cox.terms

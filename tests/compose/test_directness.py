@@ -136,3 +136,8 @@ def test_a_source_without_a_title_is_about_its_headings_and_first_sentence(
     monkeypatch.setattr(directness, "FIRST_SENTENCE", False)
     direct, indirect = split_direct(a, ranked)
     assert not direct and "other condition: Urologic Neoplasms" in indirect[0][1]
+    # a record with neither title nor headings (a BioASQ snippet record) has no topic: no condition rule
+    monkeypatch.setattr(directness, "FIRST_SENTENCE", True)
+    snippet = bioasq_source(9, "28843918")
+    assert not snippet.record.title and not snippet.record.mesh
+    assert topic_text(snippet.record) == ""

@@ -9,12 +9,12 @@ import pytest
 
 from medcite.compose import draft
 from medcite.compose.candidates import TAGS
-from medcite.compose.draft import extractive_drafts
-from medcite.compose.plan import RankedSource
+from medcite.compose.draft import _cues, extractive_drafts
+from medcite.compose.plan import JUDGING_TERMS, RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
 from medcite.domain import AbstractSection, PassageHit, SearchHit, SourceRecord
-from medcite.text import split_sentences
+from medcite.text import split_sentences, terms
 from tests.compose.doubles import DATA_DIR, _source
 
 # real sentences of PMID 12859700 (Tonnesen et al. 2003, in corpora/abstracts_extra) and PMID 12714026
@@ -78,4 +78,12 @@ def test_the_harm_a_question_asks_about_is_a_safety_cue(monkeypatch: pytest.Monk
 
     assert section() == "safety"
     monkeypatch.setattr(draft, "HARM_OUTCOME", False)
-    assert section() != "safety"
+    assert section() is None  # no cue routes it anywhere: left out
+    # a generic outcome names no harm: "risk factor" cues no sentence as safety
+    monkeypatch.setattr(draft, "HARM_OUTCOME", True)
+    risk = analyze_question("Is sleep deprivation a risk factor for seizures?")
+    assert risk.outcome is None or not (set(terms(risk.outcome)) - JUDGING_TERMS)
+    other = next(c for c in cands if c.text.startswith("The patient had no other risk factors"))
+    assert "safety" in _cues(a, other)[1] and not TAGS["safety"].search(other.text)
+    not_harm = next(c for c in cands if c.text.startswith("The subject, a 31-year-old female smoker"))
+    assert "safety" not in _cues(a, not_harm)[1]

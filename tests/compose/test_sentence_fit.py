@@ -26,7 +26,7 @@ from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, analyze_question
 from medcite.config import load_settings
-from medcite.domain import LEVEL, Design, PassageHit, Provenance, SearchHit, StoredSource
+from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from medcite.testing import OverlapSearcher
 from medcite.text import role_of
@@ -225,28 +225,6 @@ def test_no_statement_quotes_a_call_for_research_and_no_aim_fills_the_dosing(
     monkeypatch.setattr(draft, "NO_CALLS_OR_AIMS", False)
     assert [d.cites[0].text for d in extractive_drafts(a, [call])] == [call.text]
     assert any(d.section == "dosing" for d in extractive_drafts(a, [aim]))
-
-
-def test_sentences_adrift_fill_an_answer_whose_other_sentences_make_no_statement(
-    pubmedqa: dict[str, StoredSource],
-) -> None:
-    """PubMedQA 17890090 (even half): the model scored the study low against "Can computerised tomography
-    replace bone scintigraphy ...?" and every sentence off the question but its aim, which is no finding:
-    holding only that sentence back from the rest left the answer empty ("insufficient evidence")."""
-    a = analyze_question(
-        "Can computerised tomography replace bone scintigraphy in detecting bone metastases from breast "
-        "cancer?"
-    )
-    src = pubmedqa["17890090"]
-    whole = PassageHit(0, src.record.text, "", 0, len(src.record.text), 1.0)  # every sentence a candidate
-    ranked = [RankedSource(SearchHit(src, 1.0, (whole,)), 1.0, 1.0, frozenset({"primary"}))]
-    cands = [
-        replace(c, fit=0.2 if c.role == "background" else 0.01, source_fit=0.1) for c in candidates(ranked, a)
-    ]
-    held = [c for c in cands if not draft.adrift(c)]
-    assert [c.role for c in held] == ["background"]
-    drafted = extractive_drafts(a, cands)
-    assert drafted and all(draft.adrift(d.cites[0]) for d in drafted)
 
 
 def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(

@@ -15,7 +15,7 @@ from medcite.text.design_cues import NAMES_NON_HUMAN
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
 # tuning half found such a sentence under Safety and Side Effects)
 _OTHER_SAFETY = "".join(
-    f"(?<!{w} )" for w in "road traffic food fire public water workplace occupational pedestrian".split()
+    rf"(?<!{w}[\s-])" for w in "road traffic food fire public water workplace occupational pedestrian".split()
 )
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(

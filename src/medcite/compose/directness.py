@@ -49,9 +49,9 @@ _PROCEDURAL = re.compile(r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation
 _PROCEDURAL_MESH = re.compile(r"^(?:Anesthesia\b|Conscious Sedation|Deep Sedation|Preanesthetic Medication)")
 # a question that names a procedure or its setting: the rule above does not apply
 QUESTION_PROCEDURE = re.compile(
-    r"(?:ectomy|otomy|ostomy|plasty|scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|"
-    r"premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
-    r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
+    r"(?:ectomy|otomy|ostomy|plasty|(?<!micro)scopy|pexy|rrhaphy|\b(?:surg\w*|operat\w*|an(?:a)?esthe\w*|"
+    r"sedat\w*|premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|"
+    r"cathet\w*|ablation|bypass|graft\w*|emergenc\w*|pain))\b",
     re.I,
 )
 
@@ -104,7 +104,7 @@ def topic_text(rec: SourceRecord) -> str:
     first = rec.text[spans[0][0] : spans[0][1]] if spans else ""
     if not rec.title.strip():
         heads = "; ".join(m.descriptor for m in rec.mesh)
-        return f"{heads}. {first}" if FIRST_SENTENCE and heads and first else heads or first
+        return f"{heads}. {first}" if FIRST_SENTENCE and heads and first else heads
     if _conditions(rec.title):
         return rec.title
     return f"{rec.title} {first}" if first else rec.title

@@ -15,6 +15,7 @@ from medcite.compose.candidates import (
     with_prefix,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
+from medcite.compose.plan import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from
@@ -153,15 +154,23 @@ NO_CALLS_OR_AIMS = True
 ENTITY_BACKGROUND = False
 
 
-# a sentence with more words of mechanism than of effect ("Cariprazine displays higher affinity at dopamine D3
-# receptors ...") is no efficacy finding, in a yes/no answer too: it goes to the mechanism section (off: it
-# filled the efficacy section of yes/no answers; a reading of 16 tuning-half articles). A question that asks
-# for a thing keeps the sentence that answers it best in its main section.
+# a sentence with words of mechanism and none of effect ("Cariprazine displays higher affinity at dopamine D3
+# receptors ...") is no efficacy finding, in a yes/no answer too: it goes to the mechanism section where the
+# layout has one (off: it filled the efficacy section of yes/no answers; a reading of 16 tuning-half
+# articles). A word of effect keeps a sentence there ("the GLP-1 receptor agonist semaglutide reduced body
+# weight": a drug class is named in mechanism words). A question that asks for a thing keeps the sentence
+# that answers it best in its main section.
 MECHANISM_APART = True
 
 
 def _eligible(
-    section: str, c: Candidate, tags: frozenset[str], counts: Counter[str], loose: bool, entity: bool = False
+    section: str,
+    c: Candidate,
+    tags: frozenset[str],
+    counts: Counter[str],
+    loose: bool,
+    entity: bool = False,
+    mechanism_apart: bool = False,
 ) -> bool:
     role = c.role
     if len(c.text.split()) < 6:
@@ -173,13 +182,8 @@ def _eligible(
             return False
         if loose and c.relevance > 0:  # yes/no and findings questions: any relevant finding
             # an adverse-event report belongs under safety, and one on how a drug acts under mechanism
-            apart = (
-                MECHANISM_APART
-                and section == "efficacy"
-                and not entity
-                and counts["mechanism"] > counts["efficacy"]
-            )
-            return counts["safety"] <= counts["efficacy"] and not apart
+            apart = mechanism_apart and counts["mechanism"] > 0 and counts["efficacy"] == 0
+            return counts["safety"] <= counts["efficacy"] and not (section == "efficacy" and apart)
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
     if section == "safety":  # an effect finding that mentions a harm in passing is an efficacy finding
@@ -263,16 +267,15 @@ NOT_FINDING: float | None = 0.9
 
 
 def asks_findings(a: QuestionAnalysis) -> bool:
-    """Whether background facts stay out of the answer (:data:`NOT_FINDING`): a yes/no question, or one
-    about patients (:func:`medcite.compose.directness.about_patients`) or a procedure, unless it asks for
-    a thing or how something works ("Describe the mechanism of action of apalutamide", "How does PRDM9
-    recognize ...?" are answered by what the sources take as known: on the tuning half such questions lost
-    summary ROUGE-2)."""
+    """Whether background facts stay out of the answer (:data:`NOT_FINDING`): a question about patients
+    (:func:`medcite.compose.directness.about_patients`) or a procedure, unless it asks for a thing or how
+    something works. Other questions are answered by what the sources take as known: "Describe the
+    mechanism of action of apalutamide" (on the tuning half such questions lost summary ROUGE-2), "Is
+    Netrin-1 a secreted protein?" ("Netrin-1 is a secreted protein ...")."""
     if a.asks_entity or a.focus is QuestionType.MECHANISM:
         return False
     named = tuple(x for x in (a.condition, a.intervention, a.outcome) if x)  # "the risk of seizures with X"
-    clinical = about_patients(a.question, a.population, named) or QUESTION_PROCEDURE.search(a.question)
-    return a.yes_no or bool(clinical)
+    return about_patients(a.question, a.population, named) or bool(QUESTION_PROCEDURE.search(a.question))
 
 
 def background_fact(c: Candidate) -> bool:
@@ -329,16 +332,17 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
         fit = [c for c in fit if not asks_for_research(c.text)]
     # sentences adrift are drafted only when the whole answer would have no statement without them (the
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
-    # sentences answer); background facts likewise, and before them. A pool that yields no statement is no
-    # answer: the next one is tried (a lone background sentence not adrift had left an answer empty)
-    held = [c for c in fit if not adrift(c)]
-    findings = [c for c in held if not background_fact(c)] if asks_findings(a) else held
-    tried: set[int] = set()  # the pools are nested: one of the same length is the same pool
-    for pool in (findings, held, fit):
-        if pool and len(pool) not in tried and (drafts := _section_drafts(a, pool)):
+    # sentences answer); background facts only when the main section would have none without them
+    held = [c for c in fit if not adrift(c)] or fit
+    if asks_findings(a) and len(findings := [c for c in held if not background_fact(c)]) < len(held):
+        drafts = _section_drafts(a, findings)
+        if any(d.section == primary_key(a) for d in drafts):
             return drafts
-        tried.add(len(pool))
-    return []
+    # no fall back to the sentences adrift when those held yield no statement: an honest "no study" answer
+    # (a follow-up "What about older adults?" on a study of no older adults), though a lone aim sentence
+    # not adrift then leaves an answer empty whose own study the model misread ("Can computerised
+    # tomography replace bone scintigraphy ...?": tried, and the follow-up answered from the wrong study)
+    return _section_drafts(a, held)
 
 
 # a question about a harm names it ("What is the risk of seizures with bupropion?"): a sentence that names
@@ -352,10 +356,10 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     """The sentence's section cues and their counts, the question's harm counting as a safety cue."""
     tags = c.tags()
     counts = Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})
-    if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome:
-        want = set(terms(a.outcome))
+    if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
+        want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm
         if want and want <= set(terms(c.text)):
-            tags, counts["safety"] = tags | {"safety"}, counts["safety"] + 1
+            tags, counts["safety"] = tags | {"safety"}, 1
     return c, tags, counts
 
 
@@ -366,7 +370,9 @@ def _section_drafts(a: QuestionAnalysis, fit: list[Candidate]) -> list[Draft]:
     chosen_terms: list[set[str]] = []
     drafts: list[Draft] = []
     primary = primary_key(a)
-    for section in layout_for(a):
+    layout = layout_for(a)
+    apart = MECHANISM_APART and not a.asks_entity and "mechanism" in layout
+    for section in layout:
         if section == "gaps":
             continue
         per_source: Counter[str] = Counter()
@@ -383,7 +389,7 @@ def _section_drafts(a: QuestionAnalysis, fit: list[Candidate]) -> list[Draft]:
                 # as on the question
                 continue
             loose = a.yes_no or a.asks_entity or section == "findings"
-            if not _eligible(section, c, tags, counts, loose, a.asks_entity):
+            if not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):

@@ -177,7 +177,7 @@ def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
 
 
 # words of a question that judge rather than name (``terms`` stems: first six letters)
-_JUDGING = frozenset(
+JUDGING_TERMS = frozenset(
     terms(
         "able efficacious effective safe safety necessary justified possible dangerous useful beneficial "
         "still need needed influence influences affect associated related consequence result results "
@@ -205,7 +205,7 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
     for name in (a.intervention, second):
         if not name:
             continue
-        own = tuple(dict.fromkeys(t for t in terms(name) if t not in _JUDGING))
+        own = tuple(dict.fromkeys(t for t in terms(name) if t not in JUDGING_TERMS))
         ids = identifiers(name) if IDENTIFIERS else ()
         if not own and not ids:
             continue
@@ -217,7 +217,9 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         alt = tuple(dict.fromkeys(t for t in terms(exp[len(name) :]) if t not in own))
         pieces = re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
         parts = tuple(
-            p for piece in pieces if (p := tuple(t for t in terms(piece) if t not in _JUDGING)) and p != own
+            p
+            for piece in pieces
+            if (p := tuple(t for t in terms(piece) if t not in JUDGING_TERMS)) and p != own
         )
         phrases = [name, exp[len(name) :].strip(), *pieces]
         syn, syn_abbrevs = _synonyms(phrases) if USE_SYNONYMS else ((), ())
@@ -229,15 +231,21 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
     return out
 
 
-_OF = re.compile(r"^(\w+)\s+of\s+(.+)$", re.I)
+# words of measure or state before identifiers ("Overexpression of Ki-67", "Levels of IL-6")
+_OF = re.compile(
+    r"^(?:(?:over|under)?-?expression|levels?|concentrations?|status|activity|amplification|methylation|"
+    r"positivity|staining|immunoreactivity|immunostaining)\s+of\s+(.+)$",
+    re.I,
+)
 
 
 def _measure_of(name: str, ids: tuple[str, ...]) -> bool:
     """A name that is one word of measure or state before identifiers and nothing else ("Overexpression of
-    Ki-67", "Levels of IL-6"): a source names it by naming the identifiers, in its own words for the rest."""
+    Ki-67", "Levels of IL-6"; not "Inhibition of COX-2"): a source names it by naming the identifiers, in its
+    own words for the rest."""
     m = _OF.match(name)
     id_terms = set(terms(" ".join(ids)))
-    return m is not None and bool(identifiers(m.group(2))) and all(t in id_terms for t in terms(m.group(2)))
+    return m is not None and bool(identifiers(m.group(1))) and all(t in id_terms for t in terms(m.group(1)))
 
 
 def _synonyms(
@@ -292,7 +300,7 @@ def _acronym(name: str) -> tuple[str, ...]:
     words = [
         w
         for w in re.findall(r"[A-Za-z]+", name)
-        if w.lower() not in CONNECTIVES and not (set(terms(w)) & _JUDGING)
+        if w.lower() not in CONNECTIVES and not (set(terms(w)) & JUDGING_TERMS)
     ]
     return ("".join(w[0] for w in words).upper(),) if 2 <= len(words) <= 5 else ()
 
