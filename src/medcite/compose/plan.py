@@ -16,7 +16,14 @@ from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
 from medcite.text import CONNECTIVES, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
-from medcite.text.identifiers import identifiers, names_abbreviation, names_identifier, names_tagged, tagged
+from medcite.text.identifiers import (
+    identifiers,
+    measure_of,
+    names_abbreviation,
+    names_identifier,
+    names_tagged,
+    tagged,
+)
 from medcite.text.synonyms import names_any, synonyms, word_key
 from medcite.text.words import common_terms
 
@@ -209,7 +216,7 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         ids = identifiers(name) if IDENTIFIERS else ()
         if not own and not ids:
             continue
-        if ids and _measure_of(name, ids):
+        if ids and measure_of(name, ids):
             own = ()  # "Overexpression of Ki-67": the identifiers name it ("high Ki-67 expression")
         exp = a.expanded(name)
         extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
@@ -229,23 +236,6 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         id_terms = frozenset(terms(" ".join(ids)))
         out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms))
     return out
-
-
-# words of measure or state before identifiers ("Overexpression of Ki-67", "Levels of IL-6")
-_OF = re.compile(
-    r"^(?:(?:over|under)?-?expression|levels?|concentrations?|status|activity|amplification|methylation|"
-    r"positivity|staining|immunoreactivity|immunostaining)\s+of\s+(.+)$",
-    re.I,
-)
-
-
-def _measure_of(name: str, ids: tuple[str, ...]) -> bool:
-    """A name that is one word of measure or state before identifiers and nothing else ("Overexpression of
-    Ki-67", "Levels of IL-6"; not "Inhibition of COX-2"): a source names it by naming the identifiers, in its
-    own words for the rest."""
-    m = _OF.match(name)
-    id_terms = set(terms(" ".join(ids)))
-    return m is not None and bool(identifiers(m.group(1))) and all(t in id_terms for t in terms(m.group(1)))
 
 
 def _synonyms(

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from medcite.text.words import terms
+
 # an identifier with a number, as a question writes it: letters, a hyphen, digits ("miR-25", "IL-6",
 # "COVID-19", "LB-100", "TIM-3")
 # ("SARS-CoV-2" whole); not a counted word ("type-2", "phase-3", "day-7": the composer reads those as tags)
@@ -25,6 +27,25 @@ _COUNTED = frozenset(
     "type types phase phases stage stages grade grades class level step day days week weeks month months "
     "year years hour hours minute minutes post pre age group arm trial chapter figure table version".split()
 )
+
+
+# words of measure or state before identifiers ("Overexpression of Ki-67", "Levels of IL-6")
+_MEASURE_OF = re.compile(
+    r"^(?:(?:over|under)?-?expression|levels?|concentrations?|status|activity|amplification|methylation|"
+    r"positivity|staining|immunoreactivity|immunostaining)\s+of\s+(.+)$",
+    re.I,
+)
+
+
+def measure_of(name: str, ids: tuple[str, ...]) -> bool:
+    """A name that is one word of measure or state before identifiers and nothing else ("Overexpression of
+    Ki-67", "Levels of IL-6"; not "Inhibition of COX-2"): a source names it by naming the identifiers, in its
+    own words for the rest."""
+    m = _MEASURE_OF.match(name)
+    if m is None or not identifiers(m.group(1)):
+        return False
+    id_terms = set(terms(" ".join(ids)))
+    return all(t in id_terms for t in terms(m.group(1)))
 
 
 def identifiers(name: str) -> tuple[str, ...]:
