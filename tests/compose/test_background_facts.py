@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -87,7 +88,7 @@ def test_a_question_that_asks_for_a_thing_keeps_background_sentences() -> None:
 
 
 def test_a_sentence_on_how_the_drug_acts_goes_to_mechanism(monkeypatch: pytest.MonkeyPatch) -> None:
-    """More words of mechanism than of effect ("Cariprazine displays higher affinity at dopamine D3
+    """Words of mechanism and none of effect ("Cariprazine displays higher affinity at dopamine D3
     receptors ..."): the mechanism section, not the findings of a yes/no answer."""
     a = analyze_question(QUESTION)
     sources = [_review(), bioasq_source(2, "29017067")]
@@ -151,3 +152,38 @@ def test_background_facts_fill_a_main_section_that_would_be_empty() -> None:
     drafts = extractive_drafts(a, candidates(_ranked([_review()]), a))
     prim = [d for d in drafts if d.section == primary_key(a)]
     assert prim and any(background_fact(d.cites[0]) for d in prim)
+
+
+def test_the_mechanism_rule_has_gates() -> None:
+    """Only where the layout has a mechanism section and the question asks for no thing (the third and
+    fourth arguments of the drafting rule: entity, mechanism apart), only for a sentence on the question."""
+    a = analyze_question(QUESTION)
+    affine = next(
+        c
+        for c in candidates(_ranked([_review()]), a)
+        if c.text.startswith("Cariprazine displays higher affinity at dopamine D3 receptors")
+    )
+    _c, tags, counts = draft._cues(a, affine)
+    assert counts["mechanism"] > 0 and not counts["efficacy"]
+    assert not draft._eligible("efficacy", affine, tags, counts, True, False, True)
+    assert draft._eligible("efficacy", affine, tags, counts, True, False, False)
+    assert draft._eligible("mechanism", affine, tags, counts, True, False, True)
+    # read as off the question by the model, it stays a finding: the mechanism section would not take it
+    assert draft._eligible("efficacy", replace(affine, fit=0.01), tags, counts, True, False, True)
+    entity = analyze_question("Which receptors does cariprazine bind?")
+    assert entity.asks_entity and draft.layout_for(entity)[0] == "findings"
+
+
+def test_background_facts_that_would_not_fill_the_main_section_stay_out() -> None:
+    """An answer with a safety finding and a background fact, and no finding on the question: the fact
+    does not fill the main section, so it is not drafted into another one either (an independent review;
+    the safety sentence is a labelled synthetic test text on a real record's offsets)."""
+    a = analyze_question(QUESTION)
+    cands = candidates(_ranked([_review(), bioasq_source(2, "29017067")]), a)
+    res = next(c for c in cands if c.role == "results")
+    text = "Synthetic test text: adverse events, nausea and dizziness occurred in 20% of patients."
+    safety = replace(res, text=text)
+    ligand = next(c for c in cands if LIGAND in c.text)
+    assert background_fact(ligand)
+    drafted = extractive_drafts(a, [safety, ligand])
+    assert [d.section for d in drafted] == ["safety"]

@@ -141,3 +141,15 @@ def test_a_source_without_a_title_is_about_its_headings_and_first_sentence(
     snippet = bioasq_source(9, "28843918")
     assert not snippet.record.title and not snippet.record.mesh
     assert topic_text(snippet.record) == ""
+
+
+def test_a_question_that_names_a_procedure_keeps_anaesthesia_studies_direct() -> None:
+    """The procedure words match inside words ("postoperative", "adenotonsillectomy"), not in
+    "microscopy" (a laboratory method; an independent review of the pattern)."""
+    for q in (
+        "Does dexamethasone reduce postoperative nausea and vomiting?",
+        "What is the role of clonidine in paediatric adenotonsillectomy?",
+        "Is perioperative dexmedetomidine effective?",
+    ):
+        assert directness.QUESTION_PROCEDURE.search(q), q
+    assert not directness.QUESTION_PROCEDURE.search("Is electron microscopy accurate for nephrotic syndrome?")

@@ -56,6 +56,7 @@ def test_road_safety_is_no_safety_of_a_treatment() -> None:
     assert not TAGS["safety"].search(sentence)
     assert TAGS["safety"].search("The safety of the synthetic test drug was not established.")
     assert TAGS["safety"].search("Drug safety and road traffic were studied.")  # a drug's safety still is
+    assert not TAGS["safety"].search("Road-safety campaigns were compared.")
 
 
 def test_the_harm_a_question_asks_about_is_a_safety_cue(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,5 +86,6 @@ def test_the_harm_a_question_asks_about_is_a_safety_cue(monkeypatch: pytest.Monk
     assert risk.outcome is None or not (set(terms(risk.outcome)) - JUDGING_TERMS)
     other = next(c for c in cands if c.text.startswith("The patient had no other risk factors"))
     assert "safety" in _cues(a, other)[1] and not TAGS["safety"].search(other.text)
+    assert "safety" not in _cues(risk, other)[1]  # "risk factors" alone names no harm
     not_harm = next(c for c in cands if c.text.startswith("The subject, a 31-year-old female smoker"))
     assert "safety" not in _cues(a, not_harm)[1]

@@ -49,9 +49,9 @@ _PROCEDURAL = re.compile(r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation
 _PROCEDURAL_MESH = re.compile(r"^(?:Anesthesia\b|Conscious Sedation|Deep Sedation|Preanesthetic Medication)")
 # a question that names a procedure or its setting: the rule above does not apply
 QUESTION_PROCEDURE = re.compile(
-    r"(?:ectomy|otomy|ostomy|plasty|(?<!micro)scopy|pexy|rrhaphy|\b(?:surg\w*|operat\w*|an(?:a)?esthe\w*|"
-    r"sedat\w*|premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|"
-    r"cathet\w*|ablation|bypass|graft\w*|emergenc\w*|pain))\b",
+    r"(?:ectomy|otomy|ostomy|plasty|(?<!micro)scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|"
+    r"premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
+    r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
     re.I,
 )
 

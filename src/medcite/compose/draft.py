@@ -182,7 +182,10 @@ def _eligible(
             return False
         if loose and c.relevance > 0:  # yes/no and findings questions: any relevant finding
             # an adverse-event report belongs under safety, and one on how a drug acts under mechanism
-            apart = mechanism_apart and counts["mechanism"] > 0 and counts["efficacy"] == 0
+            # (a sentence the model reads as off the question stays: the mechanism section would not take it)
+            apart = (
+                mechanism_apart and counts["mechanism"] > 0 and not counts["efficacy"] and not off_question(c)
+            )
             return counts["safety"] <= counts["efficacy"] and not (section == "efficacy" and apart)
         other = max(counts["safety"], counts["pitfalls"])
         return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
@@ -338,6 +341,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
         drafts = _section_drafts(a, findings)
         if any(d.section == primary_key(a) for d in drafts):
             return drafts
+        fuller = _section_drafts(a, held)
+        return fuller if any(d.section == primary_key(a) for d in fuller) or not drafts else drafts
     # no fall back to the sentences adrift when those held yield no statement: an honest "no study" answer
     # (a follow-up "What about older adults?" on a study of no older adults), though a lone aim sentence
     # not adrift then leaves an answer empty whose own study the model misread ("Can computerised

@@ -46,7 +46,7 @@ _LEAD_TRIM = re.compile(
     r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly)\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|similarly|likewise|"
-    r"lastly|last(?![,:]?\s*but\b)|in turn|in fact|of note|specifically|remarkably|surprisingly)\s*[:,]|"
+    r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly)\s*[:,]|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,]|summary\s*:)\s+)+",
     re.I,
 )
