@@ -100,14 +100,22 @@ def topic_text(rec: SourceRecord) -> str:
     the title names no condition ("... for pediatric orthopedic emergencies" / "Emergency management of
     pediatric fractures ..."); without a title, its MeSH headings and that sentence ("Upper tract urinary
     carcinoma (UTUC) is a relatively uncommon but aggressive disease" under "Urologic Neoplasms")."""
-    spans = split_sentences(rec.text)[:1]
-    first = rec.text[spans[0][0] : spans[0][1]] if spans else ""
     if not rec.title.strip():
         heads = "; ".join(m.descriptor for m in rec.mesh)
-        return f"{heads}. {first}" if FIRST_SENTENCE and heads and first else heads
+        first = _first_sentence(rec.text) if FIRST_SENTENCE and heads else ""
+        return f"{heads}. {first}" if first else heads
     if _conditions(rec.title):
         return rec.title
+    first = _first_sentence(rec.text)
     return f"{rec.title} {first}" if first else rec.title
+
+
+@lru_cache(maxsize=4096)
+def _first_sentence(text: str) -> str:
+    """The abstract's first sentence (read once per text: the rules ask for a source's topic more than
+    once per answer)."""
+    spans = split_sentences(text)[:1]
+    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def other_condition(a: QuestionAnalysis, src: StoredSource, condition_named: bool) -> str | None:

@@ -336,13 +336,15 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     # sentences adrift are drafted only when the whole answer would have no statement without them (the
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
     # sentences answer); background facts only when the main section would have none without them
-    held = [c for c in fit if not adrift(c)] or fit
-    if asks_findings(a) and len(findings := [c for c in held if not background_fact(c)]) < len(held):
+    kept = [c for c in fit if not adrift(c)] or fit
+    held = [_cues(a, c) for c in kept]  # each sentence's cues, read once for every pool below
+    if asks_findings(a) and len(findings := [t for t in held if not background_fact(t[0])]) < len(held):
+        primary = primary_key(a)
         drafts = _section_drafts(a, findings)
-        if any(d.section == primary_key(a) for d in drafts):
+        if any(d.section == primary for d in drafts):
             return drafts
         fuller = _section_drafts(a, held)
-        return fuller if any(d.section == primary_key(a) for d in fuller) or not drafts else drafts
+        return fuller if any(d.section == primary for d in fuller) or not drafts else drafts
     # no fall back to the sentences adrift when those held yield no statement: an honest "no study" answer
     # (a follow-up "What about older adults?" on a study of no older adults), though a lone aim sentence
     # not adrift then leaves an answer empty whose own study the model misread ("Can computerised
@@ -358,9 +360,10 @@ HARM_OUTCOME = True
 
 
 def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str], Counter[str]]:
-    """The sentence's section cues and their counts, the question's harm counting as a safety cue."""
-    tags = c.tags()
+    """The sentence's section cues and their counts (a cue is there when it is counted: each pattern is
+    run once), the question's harm counting as a safety cue."""
     counts = Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})
+    tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm
         if want and want <= set(terms(c.text)):
@@ -368,9 +371,11 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     return c, tags, counts
 
 
-def _section_drafts(a: QuestionAnalysis, fit: list[Candidate]) -> list[Draft]:
-    """The drafts of each section of the question's layout, from ``fit`` in drafting order."""
-    tagged = [_cues(a, c) for c in fit]
+def _section_drafts(
+    a: QuestionAnalysis, tagged: list[tuple[Candidate, frozenset[str], Counter[str]]]
+) -> list[Draft]:
+    """The drafts of each section of the question's layout, from the sentences in drafting order with their
+    cues (:func:`_cues`)."""
     used: set[tuple[str, int]] = set()
     chosen_terms: list[set[str]] = []
     drafts: list[Draft] = []
