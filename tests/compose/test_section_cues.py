@@ -89,3 +89,17 @@ def test_the_harm_a_question_asks_about_is_a_safety_cue(monkeypatch: pytest.Monk
     assert "safety" not in _cues(risk, other)[1]  # "risk factors" alone names no harm
     not_harm = next(c for c in cands if c.text.startswith("The subject, a 31-year-old female smoker"))
     assert "safety" not in _cues(a, not_harm)[1]
+
+
+def test_a_pharmacologic_treatment_is_no_mechanism() -> None:
+    """The first sentence of PMID 11560455 (corpora/abstracts_extra) was the bupropion sample article's only
+    "Mechanism of Action" statement, for its word "pharmacologic"; pharmacology itself still is a cue."""
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"11560455"' in x)
+    text = rec["abstract"]
+    sentence = next(text[s:e] for s, e in split_sentences(text) if "pharmacologic treatment" in text[s:e])
+    assert sentence.startswith("Smoking relapse is common")
+    assert not TAGS["mechanism"].search(sentence)
+    assert not TAGS["mechanism"].search("Pharmacological therapies and management options were compared.")
+    assert TAGS["mechanism"].search("The pharmacological properties of the synthetic test drug are unknown.")
+    assert TAGS["mechanism"].search("Its pharmacology is complex.")

@@ -36,7 +36,10 @@ TAGS: dict[str, re.Pattern[str]] = {
     ),
     "mechanism": re.compile(
         r"\b(?:mechanisms?|receptors?|antagonis\w*|agonis\w*|inhibit\w*|pathways?|mediat\w*|neurotransmi\w*|"
-        r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|pharmacolog\w*)\b",
+        r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|"
+        # "pharmacological properties", not "pharmacologic treatment" (a kind of treatment, no mechanism)
+        r"pharmacolog\w*\b(?!\s+(?:treatments?|therap(?:y|ies)|interventions?|management|options?|agents?|"
+        r"approach(?:es)?)\b))\b",
         re.I,
     ),
     "pitfalls": re.compile(
