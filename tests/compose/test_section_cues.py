@@ -101,5 +101,6 @@ def test_a_pharmacologic_treatment_is_no_mechanism() -> None:
     assert sentence.startswith("Smoking relapse is common")
     assert not TAGS["mechanism"].search(sentence)
     assert not TAGS["mechanism"].search("Pharmacological therapies and management options were compared.")
+    assert not TAGS["mechanism"].search("Pharmacological prophylaxis and strategies were compared.")
     assert TAGS["mechanism"].search("The pharmacological properties of the synthetic test drug are unknown.")
     assert TAGS["mechanism"].search("Its pharmacology is complex.")

@@ -39,7 +39,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|"
         # "pharmacological properties", not "pharmacologic treatment" (a kind of treatment, no mechanism)
         r"pharmacolog\w*\b(?!\s+(?:treatments?|therap(?:y|ies)|interventions?|management|options?|agents?|"
-        r"approach(?:es)?)\b))\b",
+        r"approach(?:es)?|strateg(?:y|ies)|drugs?|prophylaxis)\b))\b",
         re.I,
     ),
     "pitfalls": re.compile(
