@@ -195,5 +195,8 @@ def test_the_rate_limit_is_shared_by_processes(pubmed: FakePubmed, tmp_path: Pat
     times = sorted(pubmed.times)
     assert len(times) == 8
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) > 0.25, gaps  # 1/3 s apart, whichever process sent them
+    # 1/3 s apart at the senders, whichever process sent them; the fake server sees them with the senders'
+    # scheduling jitter (a gap of 0.215 s on a loaded 2-core machine), and without a shared limit the two
+    # processes send within milliseconds of each other
+    assert min(gaps) > 0.15, gaps
     assert (len(times) - 1) / (times[-1] - times[0]) <= 3.2
