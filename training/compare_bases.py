@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT))
 from data_sources import Pair  # noqa: E402
-from train_verifier import GEN_PER_KIND, generated_pairs, training_pairs  # noqa: E402
+from train_verifier import GEN_PER_KIND, batches, generated_pairs, training_pairs, warmup_linear  # noqa: E402
 
 from bench.eval_verify import accuracy, datasets, macro_f1  # noqa: E402
 
@@ -97,17 +97,10 @@ def collate(rows: Sequence[list[int]], pad: int, device: torch.device) -> tuple[
     return ids.to(device), mask.to(device)
 
 
-def plan(n: int, bs: int, lengths: Sequence[int], seed: int) -> list[list[int]]:
-    """Batches of indices, sorted by length inside chunks of 50 batches, then shuffled (as train_verifier)."""
-    rng = random.Random(seed)
-    idx = list(range(n))
-    rng.shuffle(idx)
-    out: list[list[int]] = []
-    for s in range(0, n, bs * 50):
-        part = sorted(idx[s : s + bs * 50], key=lambda i: lengths[i])
-        out.extend(part[j : j + bs] for j in range(0, len(part), bs))
-    rng.shuffle(out)
-    return out
+def plan(lengths: Sequence[Sequence[int]], bs: int, seed: int) -> list[list[int]]:
+    """Batches of pair indices, drawn as ``train_verifier.batches`` draws them (by token length)."""
+    rows = [(list(row), [], i) for i, row in enumerate(lengths)]
+    return [[i for _, _, i in b] for b in batches(rows, bs, random.Random(seed))]
 
 
 def train(
@@ -118,20 +111,17 @@ def train(
     model = CrossEncoder(encoder, encoder.config.hidden_size).to(device)
     ids = encode(tok, [(p.premise, p.hypothesis) for p in pairs], args.max_len)
     # the batch plan is drawn from MiniLM's token lengths for both bases: the same batches, same order
-    batches = plan(len(pairs), args.bs, [len(x) for x in args.lengths], args.seed)
-    steps = int(len(batches) * args.epochs)
+    order = plan(args.lengths, args.bs, args.seed)
+    steps = int(len(order) * args.epochs)
     lr = args.lr_mpnet if name == "mpnet" else args.lr_minilm
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    warm = max(1, int(0.06 * steps))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm))
-    )
+    sched = warmup_linear(opt, steps)
     loss_fn = nn.CrossEntropyLoss()
     model.train()
     t0 = time.time()
     ema = None
     for step in range(steps):
-        b = batches[step % len(batches)]
+        b = order[step % len(order)]
         x, m = collate([ids[i] for i in b], tok.pad_token_id, device)
         y = torch.tensor([pairs[i].label for i in b], device=device)
         loss = loss_fn(model(x, m), y)

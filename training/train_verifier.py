@@ -220,11 +220,15 @@ def optimiser(
         },
     ]
     opt = torch.optim.AdamW(groups, lr=lr)
+    return opt, warmup_linear(opt, total)
+
+
+def warmup_linear(opt: torch.optim.Optimizer, total: int) -> torch.optim.lr_scheduler.LambdaLR:
+    """Linear warm-up over the first 6% of ``total`` steps, then linear decay to 0 at ``total``."""
     warm = max(1, int(0.06 * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(
+    return torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm))
     )
-    return opt, sched
 
 
 def main() -> None:
