@@ -4,11 +4,11 @@ from its source, the main result and certainty taken from the article."""
 from __future__ import annotations
 
 from medcite.compose import compose_article
-from medcite.compose.candidates import DESIGN_PHRASE
-from medcite.compose.evidence_table import comparison_phrase, study_label, surname
+from medcite.compose.candidates import DESIGN_PHRASE, card_of
+from medcite.compose.evidence_table import comparison_phrase, evidence_rows, study_label, surname
 from medcite.compose.patient import render_patient
 from medcite.domain import Article, Provenance, SourceRecord, StoredSource
-from medcite.domain.article import CertaintyLevel
+from medcite.domain.article import CertaintyLevel, Pin, Section, Statement
 from medcite.present.json_contract import from_json, to_json
 from medcite.testing import OverlapSearcher
 from tests.compose.doubles import LexicalVerifier
@@ -30,7 +30,7 @@ def test_one_row_per_reference_in_order(bupropion_article: Article, therapy_arti
 def test_rows_are_cut_from_the_sources(bupropion_article: Article, corpus: list[StoredSource]) -> None:
     by_key = {s.key: s for s in corpus}
     refs = {r.n: r for r in bupropion_article.references}
-    compared = 0
+    compared = results = 0
     for row in bupropion_article.evidence_table:
         ref = refs[row.ref]
         text = by_key[ref.key].record.text
@@ -45,14 +45,47 @@ def test_rows_are_cut_from_the_sources(bupropion_article: Article, corpus: list[
         assert row.design in DESIGNS
         assert row.n is None or row.n == ref.sample_size
         assert row.certainty in LEVELS
-        # the main result is the core of the first statement that cites the study
-        first = next(st for s in bupropion_article.sections for st in s.statements if row.ref in st.citations)
-        assert row.main_result == first.core
+        # the main result is the core of the first statement quoting one of the study's findings (a results
+        # or conclusions sentence of its card), else of the first statement that cites it
+        citing = [st for s in bupropion_article.sections for st in s.statements if row.ref in st.citations]
+        finding = [st for st in citing if _quotes_a_finding(st, row.ref, by_key[ref.key])]
+        assert row.main_result == (finding or citing)[0].core
+        results += bool(finding)
         rated = [c.level for c in bupropion_article.certainty_details if row.ref in c.citations]
         if rated:
             assert row.certainty == rated[0]
     assert compared >= 2
+    assert results >= 2
     assert any(r.design == "randomised controlled trial" for r in bupropion_article.evidence_table)
+
+
+def _quotes_a_finding(st: Statement, ref: int, source: StoredSource) -> bool:
+    findings = [sp for sp, role in card_of(source).roles if role in ("results", "conclusions")]
+    return any(f.start <= p.start < f.end for p in st.pins if p.ref == ref for f in findings)
+
+
+def test_a_background_sentence_is_no_main_result(corpus: list[StoredSource]) -> None:
+    """Hays et al. (2001), PMID 11560455: its background sentence, cited first, is not the table's main result
+    while a statement quoting its result is cited too."""
+    hays = next(s for s in corpus if s.key == "11560455")
+    text = hays.record.text
+    background = "Smoking relapse is common after successful pharmacologic treatment"
+    result_sentence = next(sp for sp, role in card_of(hays).roles if role in ("results", "conclusions"))
+    b0 = text.index(background)
+
+    def stmt(start: int, end: int) -> Statement:
+        return Statement(
+            text[start:end], (1,), "supported", pins=(Pin(1, hays.key, start, end),), core=text[start:end]
+        )
+
+    sections = [
+        Section("pitfalls", "Pitfalls", (stmt(b0, b0 + len(background)),)),
+        Section("efficacy", "Efficacy", (stmt(result_sentence.start, result_sentence.end),)),
+    ]
+    (row,) = evidence_rows([hays], {hays.key: 1}, sections, ())
+    assert row.main_result == result_sentence.text
+    (only_background,) = evidence_rows([hays], {hays.key: 1}, sections[:1], ())
+    assert only_background.main_result == background
 
 
 def test_patient_version_keeps_the_table_in_plain_words(bupropion_article: Article) -> None:

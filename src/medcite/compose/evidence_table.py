@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from medcite.compose.candidates import DESIGN_PHRASE, attribution, study_n
+from medcite.compose.candidates import DESIGN_PHRASE, attribution, card_of, study_n
 from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated
 from medcite.domain import SourceRecord, StoredSource
@@ -31,6 +31,7 @@ _ARM_STOP = frozenset(
 # "-ed" words that go on naming an arm after its first word ("usual care combined with exercise",
 # "placebo matched for taste")
 _ARM_ADJECTIVES = frozenset("matched based controlled treated untreated related combined".split())
+FINDING_ROLES = frozenset({"results", "conclusions"})
 _PLACEBO = re.compile(r"\b(?:placebo|sham)(?:-controlled)?\b", re.I)
 
 
@@ -67,7 +68,7 @@ def _row(
         certainty=_certainty(s, ref, details),
         population=population,
         comparison=comparison,
-        main_result=_main_result(ref, sections),
+        main_result=_main_result(ref, s, sections),
         population_pin=pop_pin,
         comparison_pin=cmp_pin,
     )
@@ -150,13 +151,17 @@ def _arm_end(text: str, at: int) -> int:
     return end
 
 
-def _main_result(ref: int, sections: Sequence[Section]) -> str:
-    """The core of the first statement that cites the study."""
-    for sec in sections:
-        for st in sec.statements:
-            if ref in st.citations:
-                return st.core or st.text
-    return ""
+def _main_result(ref: int, s: StoredSource, sections: Sequence[Section]) -> str:
+    """The core of the first statement that quotes a finding of the study (a sentence its study card reads
+    as results or conclusions), else of the first statement that cites it: a background or methods
+    sentence ("Smoking relapse is common after ...") is no main result while the study's finding is cited."""
+    citing = [st for sec in sections for st in sec.statements if ref in st.citations]
+    findings = [sp for sp, role in card_of(s).roles if role in FINDING_ROLES]
+    for st in citing:
+        pins = [p for p in st.pins if p.ref == ref]
+        if any(f.start <= p.start < f.end for p in pins for f in findings):
+            return st.core or st.text
+    return (citing[0].core or citing[0].text) if citing else ""
 
 
 def _certainty(s: StoredSource, ref: int, details: Sequence[CertaintyRating]) -> CertaintyLevel:
