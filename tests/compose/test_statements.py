@@ -19,7 +19,7 @@ from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSour
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
 from medcite.text.cues import Role, asks_for_research
-from medcite.text.statements import first_person, readable, trim_sentence, unfinished
+from medcite.text.statements import first_person, readable, trim_sentence, unfinished, vacuous
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
@@ -177,7 +177,15 @@ def test_a_leading_connective_goes() -> None:
     """It points at a sentence the statement does not show; and 'In a randomised controlled trial,
     Nevertheless, it is clear ...' was a statement (PubMedQA even half, PMID 10808977; shortened here)."""
     sentence = "Nevertheless, it is clear that more interventions will be needed to keep women's adherence."
-    assert readable(sentence) == sentence.removeprefix("Nevertheless, ").capitalize()
+    # the connective goes, and so does the frame "it is clear that", which states the claim
+    assert readable(sentence) == "More interventions will be needed to keep women's adherence."
+    assert readable("It is evident that IL-6 rose in 12 patients.") == "IL-6 rose in 12 patients."
+    # a frame that weighs the claim stays
+    assert (
+        readable("It is possible that IL-6 rose in 12 patients.")
+        == "It is possible that IL-6 rose in 12 patients."
+    )
+    assert readable("It may be clear that IL-6 rose.") == "It may be clear that IL-6 rose."
     assert (
         readable("Interestingly, IL-6 rose after surgery in 12 patients.")
         == "IL-6 rose after surgery in 12 patients."
@@ -454,3 +462,28 @@ def test_a_heading_after_the_word_abstract_and_a_comparing_connective_go() -> No
     # without its comma the word opens a phrase and stays; "Last, but not least," goes as a whole
     assert readable("Last year 12 patients were treated.") == "Last year 12 patients were treated."
     assert readable("Last, but not least, 12 patients were treated.") == "12 patients were treated."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # PubMedQA even half, PMID 25957366: a conclusions sentence that was a statement under "Efficacy"
+        "The results are both surprising and disappointing.",
+        "Further studies are needed.",
+        "These findings are important.",
+    ],
+)
+def test_a_sentence_that_states_nothing_is_no_statement(sentence: str) -> None:
+    assert vacuous(sentence) and readable(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mortality was 12% in both groups.",
+        "The results were similar in children.",
+        "Further studies are needed to determine whether melatonin reduces delirium.",
+    ],
+)
+def test_a_sentence_with_content_stays(sentence: str) -> None:
+    assert not vacuous(sentence) and readable(sentence) == sentence

@@ -417,3 +417,17 @@ TRUNCATION_MARKER = re.compile(
     r"|\s*\babstract truncated at \d+ words\b\.?",
     re.I,
 )
+
+# -- sentences that say nothing of their own ------------------------------------------------------------
+# a sentence made only of these words (and stopwords) evaluates or frames findings it does not state: "The
+# results are both surprising and disappointing.", "Further studies are needed.", "These findings are
+# important."
+EVALUATIVE_WORDS = frozenset(
+    """result results finding findings data observation observations study studies trial trials work research
+    investigation investigations analysis analyses evidence present current this these our both overall
+    surprising surprisingly disappointing encouraging promising interesting intriguing important
+    remarkable striking unexpected unexpectedly noteworthy novel valuable useful relevant preliminary
+    further future larger large well-designed additional more needed necessary warranted required need needs
+    confirm clarify discussed presented reported described obtained implication implications conclusion
+    conclusions""".split()
+)

@@ -16,6 +16,7 @@ import re
 from medcite.text.cues import (
     AUTHORS_FRAME,
     COPYRIGHT_NOTE,
+    EVALUATIVE_WORDS,
     FIRST_PERSON,
     HEADING_WORDS,
     HEDGING_VERBS,
@@ -31,11 +32,14 @@ from medcite.text.words import (
     AGAINST,
     AMONG,
     ARTICLES,
+    CLAIM_STOPWORDS,
     COMMON_PREPOSITIONS,
     CONTEXT_PREPOSITIONS,
     COORDINATORS,
     CORE_PREPOSITIONS,
+    QUERY_STOPWORDS,
     VIA,
+    words,
 )
 
 # a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." and
@@ -72,6 +76,8 @@ def _without_bare_label(text: str) -> str:
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
 _FIRST_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|whereas|while)\b|\s\(?\d\)")
 _MODALS = frozenset("may might could would".split())
+# "it is clear that X" states X ("it is possible that X" does not: the frame stays)
+PLAIN_FACT = frozenset("clear evident apparent obvious".split())
 _AND_THAT = re.compile(r",? and that\s+")
 
 
@@ -160,7 +166,8 @@ def without_frame(sentence: str) -> str:
     prefix: "We conclude that X" and "These data indicate that X" -> "X"; "Our results suggest that X may
     ..." -> "X may ..." (the claim keeps its own hedge); "Our results suggest that X" -> "The results suggest
     that X" (the hedge stays with the frame). A frame that cannot go without changing the claim ("We
-    believe that X", "We found no ...") stays: :func:`first_person` then says so."""
+    believe that X", "We found no ...") stays: :func:`first_person` then says so. "It is clear (evident)
+    that X" -> "X": a design prefix made it "In a randomised controlled trial, it is clear that ..."."""
     m = AUTHORS_FRAME.match(sentence)
     if m is None:
         return sentence
@@ -170,7 +177,7 @@ def without_frame(sentence: str) -> str:
         m.group("it") and _MODALS & set(m.group("it").lower().split())
     )
     hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
-    states = verb in STATING_VERBS and not modal
+    states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
         claim = _AND_THAT.sub(" and ", rest, count=1)  # "we found that A and that B" -> "A and B"
@@ -272,7 +279,8 @@ _INNER_LABEL = re.compile(r"(?<=[.!?])\s+[A-Z][A-Za-z/& ]{2,40}:\s+(?=[A-Z0-9])"
 
 def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
-    still speak ("we believe ...", "we therefore recommend ...") or nothing is left."""
+    still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
+    nothing of its own (:func:`vacuous`: "The results are both surprising and disappointing.")."""
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
@@ -288,6 +296,8 @@ def readable(sentence: str) -> str | None:
     )
     if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or _ANAPHORIC.match(text):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
+    if vacuous(text):
+        return None
     return text
 
 
@@ -297,3 +307,11 @@ _ANAPHORIC = re.compile(
     r"he|she)|they|he|she)\b",
     re.I,
 )
+
+
+def vacuous(sentence: str) -> bool:
+    """Whether the sentence states nothing of its own: every word is a stopword or an evaluation of findings
+    it does not state (:data:`medcite.text.cues.EVALUATIVE_WORDS`): "The results are both surprising and
+    disappointing.", "Further studies are needed." A figure is content."""
+    ws = words(sentence)
+    return bool(ws) and all(w in EVALUATIVE_WORDS or w in CLAIM_STOPWORDS or w in QUERY_STOPWORDS for w in ws)
