@@ -53,3 +53,28 @@ def test_one_label_that_opens_a_snippet_is_its_label() -> None:
     # one label inside the text, or one that ends in a full stop, is no label (it may be a word)
     assert inline_sections("It was low. RESULTS: It held.") == [("", 0, "It was low. RESULTS: It held.")]
     assert inline_sections("METHODS. We did it.") == [("", 0, "METHODS. We did it.")]
+
+
+def test_title_case_headings_without_punctuation_are_labels() -> None:
+    """A SYNERGY record (PMID 31870331, a study protocol) keeps its structure as bare title-case words:
+    "Abstract Background The gut microbiota ... Methods This longitudinal study ...". Read as unlabelled, its
+    background sentences were findings, and one was the bottom line of "Is there any association between the
+    human gut microbiome and depression?"."""
+    with gzip.open(DATA_DIR / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rec = next(json.loads(x) for x in fh if '"31870331"' in x)
+    text = rec["abstract"]
+    assert text.startswith("Abstract Background The gut microbiota")
+    src = _source(0, SourceRecord(key="31870331", title=rec["title"], sections=(AbstractSection("", text),)))
+    sents = record_sentences(src)
+    assert [lab for lab, _o, _t in inline_sections(text)] == ["Background", "Methods", "Conclusion"]
+    by_start = {t.split()[0]: role_of(lab, t) for lab, _s, _e, t in sents}
+    assert by_start["Chemotherapy"] == "background"
+    assert by_start["Participants"] == "methods"
+    assert by_start["Knowing"] == "conclusions"
+    for _lab, s, e, t in sents:
+        assert src.record.text[s:e] == t and not t.startswith(("Abstract", "Background ", "Methods "))
+    # one bare heading, or two of the same kind, are words of the text
+    once = "It was low. Background EEG activity was high. Results were mixed."
+    assert inline_sections(once) == [("", 0, once)]
+    same = "Results In 2010 it rose. Results In 2011 it fell."
+    assert inline_sections(same) == [("", 0, same)]
