@@ -323,6 +323,9 @@ def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
         ("Which antibiotics are effective against MRSA?", "efficacy"),  # a thing, but a treatment
         ("What is the best treatment for acute migraine?", "efficacy"),
         ("What is the role of ketamine in treating anxiety?", "efficacy"),
+        # a yes/no question keeps the therapy layout: its words cannot tell a treatment from a laboratory
+        # question (draft.YESNO_FINDINGS)
+        ("Does bupropion help smoking cessation?", "efficacy"),
     ],
 )
 def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str, primary: str) -> None:
