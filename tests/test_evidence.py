@@ -11,6 +11,7 @@ import pytest
 from medcite.corpus.classify import classify, sample_size
 from medcite.corpus.detect import parse_path
 from medcite.domain import AbstractSection, Design, SourceRecord
+from medcite.text import word_number
 
 _REPO = Path(__file__).resolve().parents[1]
 
@@ -78,11 +79,18 @@ def test_design(relative: str, key: str, design: Design, inferred: bool) -> None
         (QA, "23831910", 66),  # "performed on 66 patients"; not "Thirty-two patients were female"
         (QA, "25699562", None),  # two "n = 250" groups: not a clear total
         (QA, "24449622", 207),  # "Two hundred and seven patients ... were included" (not "seven")
+        (QA, "10808977", 1099),  # "One thousand ninety-nine women aged 50 and older recruited ..."
         ("medline_sample/medline16n0902.xml.gz", "26694915", None),  # animal groups "n = 3"
     ],
 )
 def test_sample_size(relative: str, key: str, expected: int | None) -> None:
     assert classify(record(relative, key)).sample_size == expected
+
+
+def test_numbers_in_words_read_thousands() -> None:
+    assert word_number("One thousand ninety-nine") == 1099
+    assert word_number("two thousand three hundred and five") == 2305
+    assert word_number("one thousand thousand") is None
 
 
 def test_sample_size_reads_hundreds_in_words() -> None:

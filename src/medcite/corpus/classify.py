@@ -152,11 +152,13 @@ _ADJ = (
     r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
 )
 _NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
-# "thirty-two", "Six hundred twenty-nine", "One-hundred-fourteen", "two hundred and five"
+# "thirty-two", "Six hundred twenty-nine", "One-hundred-fourteen", "two hundred and five", "One thousand
+# ninety-nine"
 _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
+_BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
 _NUMBER = (
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}"
-    rf"(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?)"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}[- ]thousand(?:[- ](?:and[- ])?{_BELOW_1000})?|"
+    rf"{_BELOW_1000})"
 )
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"

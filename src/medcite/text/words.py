@@ -117,16 +117,18 @@ TENS = {
 
 def word_number(text: str) -> int | None:
     """A number written in words: "seven", "twenty-one", "Six hundred twenty-nine", "One-hundred-fourteen",
-    "two hundred and five" (None for anything else, or for zero)."""
-    total = 0
+    "two hundred and five", "One thousand ninety-nine" (None for anything else, or for zero)."""
+    total = part = 0
     for word in re.split(r"[-\s]+", text.strip().lower()):
         if word == "hundred":
-            total = (total or 1) * 100
+            part = (part or 1) * 100
+        elif word == "thousand" and not total:
+            total, part = (part or 1) * 1000, 0
         elif word in TENS or word in TEENS or word in UNITS:
-            total += TENS.get(word) or TEENS.get(word) or UNITS[word]
+            part += TENS.get(word) or TEENS.get(word) or UNITS[word]
         elif word != "and":
             return None
-    return total or None
+    return (total + part) or None
 
 
 _DASH = re.compile(r"[\u2010-\u2015]")
