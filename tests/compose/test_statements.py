@@ -487,3 +487,23 @@ def test_a_sentence_that_states_nothing_is_no_statement(sentence: str) -> None:
 )
 def test_a_sentence_with_content_stays(sentence: str) -> None:
     assert not vacuous(sentence) and readable(sentence) == sentence
+
+
+def test_a_study_gives_its_result_with_figures_beside_its_conclusion(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PMID 10808977 (PubMedQA), a randomised trial of mammography reminders: the answer quoted two of its
+    conclusions ("additional interventions will be needed ...") and not its result with figures."""
+    from medcite.compose import draft
+
+    question = "Can tailored interventions increase mammography use among HMO women?"
+    searcher = OverlapSearcher([pubmedqa["10808977"]])
+
+    def efficacy() -> list[str]:
+        a = compose_article(question, searcher, LexicalVerifier(), provenance=Provenance())
+        return [st.text for s in a.sections if s.key == "efficacy" for st in s.statements]
+
+    result = "telephone counseling promoted a significantly higher proportion of women having mammograms"
+    assert any(result in t and "(71% vs 61%)" in t for t in efficacy())
+    monkeypatch.setattr(draft, "RESULT_SECOND", False)
+    assert not any(result in t for t in efficacy())

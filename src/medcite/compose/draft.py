@@ -233,6 +233,29 @@ def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
     return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
 
 
+# each study's lead sentence, then its best result with a figure, before any study's second conclusion: a
+# clinician wants what happened, with numbers, beside what the authors concluded (a single-trial answer
+# quoted two conclusions, "additional interventions will be needed ..." among them, and not the result
+# "telephone counseling promoted a significantly higher proportion of women having mammograms on schedule
+# (71% vs 61%) ...", PubMedQA even half, PMID 10808977)
+RESULT_SECOND = True
+
+
+def results_second(ranked: list[Candidate]) -> list[Candidate]:
+    """``ranked`` (drafting order) with each source's first sentence and its first result sentence that
+    states a figure ahead of the others, order otherwise kept; sentences off the question stay last."""
+    lead: dict[str, Candidate] = {}
+    figure: dict[str, Candidate] = {}
+    for c in ranked:
+        if c.key not in lead:
+            lead[c.key] = c
+        elif c.role == "results" and c.key not in figure and NUMBER.search(c.text) and not off_question(c):
+            figure[c.key] = c
+    front = {id(c) for c in (*lead.values(), *figure.values())}
+    order = {id(c): i for i, c in enumerate(ranked)}
+    return sorted(ranked, key=lambda c: (off_question(c), id(c) not in front, order[id(c)]))
+
+
 def answers(c: Candidate) -> bool:
     """Scored by the relevance model at :data:`ANSWERS_FIT` or above (or not scored): reads as answering
     the question."""
@@ -334,6 +357,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
         )
     else:  # sentences the model reads as off the question only fill what the others leave
         ranked = sorted(cands, key=_drafting_order)
+        if RESULT_SECOND:
+            ranked = results_second(ranked)
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
     if NO_CALLS_OR_AIMS:
