@@ -507,3 +507,21 @@ def test_a_study_gives_its_result_with_figures_beside_its_conclusion(
     assert any(result in t and "(71% vs 61%)" in t for t in efficacy())
     monkeypatch.setattr(draft, "RESULT_SECOND", False)
     assert not any(result in t for t in efficacy())
+
+
+@pytest.mark.parametrize("label", ["", "RESULTS"])
+def test_an_allocation_sentence_is_a_method_even_under_results(label: str) -> None:
+    """An Evidence Inference record (CAVATAS) opens its results with who was randomised to what; it filled the
+    findings of "Assessment of carotid artery stenosis before coronary artery bypass surgery. Is it always
+    necessary?" (PubMedQA even half). Figures in brackets describe the groups, not a result."""
+    sentence = (
+        "504 patients with stenosis of the carotid artery (90% symptomatic) were randomly assigned to "
+        "endovascular treatment (n=251) or surgery (n=253)."
+    )
+    assert role_of(label, sentence) == "methods"
+    # a sentence that also reports an outcome is a result
+    both = "A total of 120 patients were randomised; mortality was 12% vs 20% (p=0.03)."
+    assert role_of(label, both) == "results"
+    if label:  # under a results heading a compared outcome keeps it a result (unlabelled, no figure: methods)
+        compared = "Patients were randomly assigned to either drug; pain scores were lower with drug A."
+        assert role_of(label, compared) == "results"

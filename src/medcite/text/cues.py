@@ -145,6 +145,28 @@ WORD_LABEL = re.compile(
 )
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def allocation(text: str) -> bool:
+    """The sentence says who was assigned to what and nothing else: "504 patients with stenosis of the carotid
+    artery (90% symptomatic) were randomly assigned to endovascular treatment (n=251) or surgery (n=253)."
+    Many abstracts open their results with it; it is the trial's method, not a finding (figures in brackets
+    describe the groups)."""
+    if not _ASSIGNED_CUE.search(text):
+        return False
+    bare = _PARENTHESES.sub(" ", text)
+    return not (_RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _COMPARED_OUTCOME.search(bare))
+
+
+# an outcome compared inside an allocation sentence: "... were randomised; mortality was lower with X"
+_COMPARED_OUTCOME = re.compile(
+    r"\b(?:higher|lower|greater|fewer|less|more|improv\w*|reduc\w*|increas\w*|decreas\w*|differ\w*|"
+    r"similar|associated|better|worse)\b",
+    re.I,
+)
+
+
 def role_of(label: str, text: str) -> Role:
     """The role of a sentence in its abstract: from its section label (or a heading glued to its start),
     else from its wording."""
@@ -153,12 +175,13 @@ def role_of(label: str, text: str) -> Role:
     lab = label.upper()
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
-            return role
+            return "methods" if role == "results" and allocation(text) else role
     finding = _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
     plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
     if (
-        _AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan
-    ) and not finding:
+        (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan)
+        and not finding
+    ) or allocation(text):
         return "methods"
     if _BACKGROUND_CUE.search(text) and not finding:
         return "background"
