@@ -525,3 +525,18 @@ def test_an_allocation_sentence_is_a_method_even_under_results(label: str) -> No
     if label:  # under a results heading a compared outcome keeps it a result (unlabelled, no figure: methods)
         compared = "Patients were randomly assigned to either drug; pain scores were lower with drug A."
         assert role_of(label, compared) == "results"
+
+
+def test_a_sentence_that_picks_from_the_previous_one_is_no_statement() -> None:
+    """Real sentences of the shared corpora: "these" points at a group or list the statement does not show
+    (PMID 9622044); "those ... who / with" names its own group and stands alone (PMID 12869813)."""
+    assert (
+        readable("Of these 16, 3 dropped out secondary to side effects of the clonidine and 1 withdrew.")
+        is None
+    )
+    assert readable("Among these mechanisms is a role for cohesin in inflammatory responses.") is None
+    own = (
+        "In those children with persistent tics, behavioural disorders are associated which may impair success "
+        "in school and psychosocial functioning."
+    )
+    assert readable(own) == own

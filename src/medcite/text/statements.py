@@ -301,10 +301,12 @@ def readable(sentence: str) -> str | None:
     return text
 
 
-# a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ..."
+# a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", or that
+# picks from what the previous sentence named: "Among these mechanisms is ...", "Of these, 12 ...", "In these
+# patients, ..." ("In those patients who ..." names its own group)
 _ANAPHORIC = re.compile(
     r"^(?:(?:instead|in contrast|by contrast|conversely|rather|similarly|likewise),?\s+(?:it|they|this|these|"
-    r"he|she)|they|he|she)\b",
+    r"he|she)|they|he|she|(?:among|of|in|from|for|within|between) these)\b",
     re.I,
 )
 
