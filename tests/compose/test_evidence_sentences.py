@@ -73,6 +73,25 @@ def test_title_case_headings_without_punctuation_are_labels() -> None:
     assert by_start["Knowing"] == "conclusions"
     for _lab, s, e, t in sents:
         assert src.record.text[s:e] == t and not t.startswith(("Abstract", "Background ", "Methods "))
+    # compound headings and a colon after a heading (real shapes of the screening sets, shortened)
+    compound = (
+        "Background Reviews are common. Methods We searched two databases. Results and conclusions "
+        "Thirty-eight articles were included. Methods and findings aside, most were small."
+    )
+    assert [lab for lab, _o, _t in inline_sections(compound)][-1] == "Results and conclusions"
+    colon = (
+        "Background X is common. Methods We searched. Results: four patterns emerged. Conclusions It works."
+    )
+    assert [lab for lab, _o, _t in inline_sections(colon)] == [
+        "Background",
+        "Methods",
+        "Results",
+        "Conclusions",
+    ]
+    # no heading names the findings, or results sit unheaded under the background: the wording decides
+    assert len(inline_sections("Aims To test X. Methods We enrolled adults. Most improved.")) == 1
+    unheaded = "Background X is common. In 120 patients mortality was 12% (p=0.01). Conclusions It works."
+    assert inline_sections(unheaded) == [("", 0, unheaded)]
     # one bare heading, or two of the same kind, are words of the text
     once = "It was low. Background EEG activity was high. Results were mixed."
     assert inline_sections(once) == [("", 0, once)]

@@ -335,3 +335,15 @@ def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str
     assert layout[0] == primary
     if primary == "findings":  # no dosing, safety or pitfalls sections for a gene or a software tool
         assert not {"dosing", "safety", "pitfalls", "considerations"} & set(layout)
+
+
+def test_the_findings_layout_for_yes_no_questions_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """draft.YESNO_FINDINGS (measured, off): it would title a laboratory question's findings "Key Findings",
+    and it would do the same to a treatment question without clinical words, which is why it is off."""
+    from medcite.compose import draft
+
+    lab = analyze_question("Do yeast LTR give rise to circular DNA?")
+    treatment = analyze_question("Does bupropion help smoking cessation?")
+    assert draft.layout_for(lab)[0] == draft.layout_for(treatment)[0] == "efficacy"
+    monkeypatch.setattr(draft, "YESNO_FINDINGS", True)
+    assert draft.layout_for(lab)[0] == draft.layout_for(treatment)[0] == "findings"

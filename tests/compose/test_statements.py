@@ -18,7 +18,7 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.cues import Role, asks_for_research
+from medcite.text.cues import Role, allocation, asks_for_research
 from medcite.text.statements import first_person, readable, trim_sentence, unfinished, vacuous
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
 
@@ -525,6 +525,17 @@ def test_an_allocation_sentence_is_a_method_even_under_results(label: str) -> No
     if label:  # under a results heading a compared outcome keeps it a result (unlabelled, no figure: methods)
         compared = "Patients were randomly assigned to either drug; pain scores were lower with drug A."
         assert role_of(label, compared) == "results"
+    # results that name the assignment, statistics in brackets (PMID 10639539, the HOPE trial, shortened), an
+    # outcome beside it, or only inclusion: still results
+    for result in (
+        "A total of 651 patients who were assigned to receive ramipril (14.0 percent) reached the primary "
+        "end point, as compared with 826 patients (relative risk, 0.78; 95 percent confidence interval, "
+        "0.70 to 0.86; P<0.001).",
+        "Women who were randomised to multiple micronutrients breastfed for 12 days longer (p = 0.003).",
+        "Of the 504 patients who were randomly assigned, 30 (6%) died within 30 days.",
+        "Forty patients were enrolled and 12 (30%) responded.",
+    ):
+        assert not allocation(result) and role_of(label, result) == "results", result
 
 
 def test_a_sentence_that_picks_from_the_previous_one_is_no_statement() -> None:
@@ -536,7 +547,7 @@ def test_a_sentence_that_picks_from_the_previous_one_is_no_statement() -> None:
     )
     assert readable("Among these mechanisms is a role for cohesin in inflammatory responses.") is None
     own = (
-        "In those children with persistent tics, behavioural disorders are associated which may impair success "
-        "in school and psychosocial functioning."
+        "In those children with persistent tics, behavioural disorders are associated which may impair "
+        "success in school and psychosocial functioning."
     )
     assert readable(own) == own

@@ -162,7 +162,8 @@ def study_n(source: StoredSource) -> int | None:
 
 def reliable_n(source: StoredSource) -> int | None:
     """EvidenceInfo.sample_size when the text backs it: stated as a count of people and not smaller
-    than another count of people in the abstract (a subgroup count is not the study's n)."""
+    than another count of people in the abstract (a subgroup count is not the study's n; a year before the
+    people's word is no count)."""
     n = source.evidence.sample_size
     if n is None or n <= 0:
         return None
@@ -172,10 +173,19 @@ def reliable_n(source: StoredSource) -> int | None:
         for m in re.finditer(
             rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", text
         )
+        if not _year(m.group(1), text[max(0, m.start() - 12) : m.start()])
     ]
     if counts and n < max(counts):
         return None
     return n
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|between|during|until|of|to|and)\s+$", re.I)
+
+
+def _year(number: str, before: str) -> bool:
+    """ "during 1996 and 1997 among women": a year, not a count of people."""
+    return number.isdigit() and 1900 <= int(number) <= 2100 and bool(_YEAR_BEFORE.search(before))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")

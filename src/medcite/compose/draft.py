@@ -21,7 +21,7 @@ from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
-from medcite.text.cues import EQUIVALENCE, asks_for_research, states_aim
+from medcite.text.cues import EQUIVALENCE, RESULT_CUE, asks_for_research, states_aim
 from medcite.text.design_cues import CLINICAL_WORDING
 from medcite.text.statements import readable, trim_sentence
 
@@ -233,23 +233,25 @@ def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
     return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
 
 
-# each study's lead sentence, then its best result with a figure, before any study's second conclusion: a
-# clinician wants what happened, with numbers, beside what the authors concluded (a single-trial answer
-# quoted two conclusions, "additional interventions will be needed ..." among them, and not the result
-# "telephone counseling promoted a significantly higher proportion of women having mammograms on schedule
-# (71% vs 61%) ...", PubMedQA even half, PMID 10808977)
+# each study's lead sentence, then its first result with a figure (a percentage, p, CI, ratio, "significant")
+# that the relevance model reads as answering the question (ANSWERS_FIT), before any study's second
+# conclusion: a clinician wants what happened, with numbers, beside what the authors concluded. A
+# single-trial answer (PMID 10808977, PubMedQA even half) quoted two conclusions, "additional interventions
+# will be needed ..." among them, and not its result "telephone counseling promoted a significantly higher
+# proportion of women having mammograms on schedule (71% vs 61%) ..."
 RESULT_SECOND = True
 
 
 def results_second(ranked: list[Candidate]) -> list[Candidate]:
     """``ranked`` (drafting order) with each source's first sentence and its first result sentence that
-    states a figure ahead of the others, order otherwise kept; sentences off the question stay last."""
+    states a result figure and answers the question (:func:`answers`) ahead of the others, order otherwise
+    kept; sentences off the question stay last."""
     lead: dict[str, Candidate] = {}
     figure: dict[str, Candidate] = {}
     for c in ranked:
         if c.key not in lead:
             lead[c.key] = c
-        elif c.role == "results" and c.key not in figure and NUMBER.search(c.text) and not off_question(c):
+        elif c.role == "results" and c.key not in figure and RESULT_CUE.search(c.text) and answers(c):
             figure[c.key] = c
     front = {id(c) for c in (*lead.values(), *figure.values())}
     order = {id(c): i for i, c in enumerate(ranked)}

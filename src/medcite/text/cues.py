@@ -127,44 +127,59 @@ _BACKGROUND_CUE = re.compile(
     r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established))\b",
     re.I,
 )
-_RESULT_CUE = re.compile(
+RESULT_CUE = re.compile(
     r"\b(?:p\s?[<=>]\s?0?\.\d|95%\s?CI|confidence interval|odds ratio|hazard ratio|relative risk|"
     r"\d+(?:\.\d+)?\s?%|significant(?:ly)?)",
     re.I,
 )
 
 
+# headings in sentence case, as exports from full-text pages keep them (also read by
+# text.sentences.inline_sections)
+TITLE_HEADINGS = (
+    r"(?:Materials and [Mm]ethods|Background|Introduction|Context|Importance|Objectives?|Purpose|Aims?|"
+    r"Rationale|Design|Setting|Methods?|Methodology|Patients|Participants|Subjects|Interventions?|"
+    r"Measurements|Results|Findings|Conclusions?|Interpretation|Discussion|Relevance|Significance)"
+)
 # a section heading in sentence case glued to its first sentence, as some exports keep it: "Methods This
 # longitudinal study investigates ...", "Results Mortality fell ..."
 # ("Objective Response Rate (ORR) was 45%" and "Background EEG activity ..." are no headings: the word after
 # the heading is a capitalised word followed by a small one); a corpus may keep the word "Abstract" before it
 # ("Abstract Background The gut microbiota is ...")
-WORD_LABEL = re.compile(
-    r"^(?:Abstract\s+)?(Background|Introduction|Objectives?|Purpose|Aims?|Methods|Materials and [Mm]ethods|"
-    r"Design|Results|Findings|Conclusions?|Interpretation)\s+(?=[A-Z][a-z]*\s+[a-z(])"
-)
+WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS})\s+(?=[A-Z][a-z]*\s+[a-z(])")
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# only assignment: "were (randomly) assigned / randomised / allocated" (not "included", "enrolled")
+_ALLOCATED = re.compile(
+    r"\bwere (?:then |subsequently )?(?:randomly |randomi[sz]ed and )?(?:assigned|randomi[sz]ed|allocated)\b",
+    re.I,
+)
+# a statistic anywhere, brackets included: a result
+STATISTIC = re.compile(
+    r"\b(?:(?i:p\s?[<=>]\s?0?\.\d+|\d+(?:\.\d+)?\s?percent|confidence interval|odds ratio|hazard ratio|"
+    r"relative risk|risk ratio|significan\w*)|OR|HR|RR|CI)\b",
+)
+# an outcome reported beside the assignment: "... were randomised; mortality was lower with X", "... of the
+# 504 patients who were randomly assigned, 30 (6%) died"
+_REPORTED_OUTCOME = re.compile(
+    r"\b(?:higher|lower|greater|fewer|less|more|improv\w*|reduc\w*|increas\w*|decreas\w*|differ\w*|"
+    r"similar|associated|better|worse|longer|shorter|compared|versus|vs|died|deaths?|events?|end ?points?|"
+    r"responded|response|remission|reached|achieved|developed|experienced|occurred)\b",
+    re.I,
+)
 
 
 def allocation(text: str) -> bool:
     """The sentence says who was assigned to what and nothing else: "504 patients with stenosis of the carotid
     artery (90% symptomatic) were randomly assigned to endovascular treatment (n=251) or surgery (n=253)."
-    Many abstracts open their results with it; it is the trial's method, not a finding (figures in brackets
-    describe the groups)."""
-    if not _ASSIGNED_CUE.search(text):
+    Many abstracts open their results with it; it is the trial's method, not a finding. Figures in brackets
+    describe the groups; a statistic anywhere (p, CI, ratio, "percent", "significant") or an outcome word
+    outside brackets makes it a result."""
+    if not _ALLOCATED.search(text) or STATISTIC.search(text):
         return False
     bare = _PARENTHESES.sub(" ", text)
-    return not (_RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _COMPARED_OUTCOME.search(bare))
-
-
-# an outcome compared inside an allocation sentence: "... were randomised; mortality was lower with X"
-_COMPARED_OUTCOME = re.compile(
-    r"\b(?:higher|lower|greater|fewer|less|more|improv\w*|reduc\w*|increas\w*|decreas\w*|differ\w*|"
-    r"similar|associated|better|worse)\b",
-    re.I,
-)
+    return not (RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _REPORTED_OUTCOME.search(bare))
 
 
 def role_of(label: str, text: str) -> Role:
@@ -176,7 +191,7 @@ def role_of(label: str, text: str) -> Role:
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
             return "methods" if role == "results" and allocation(text) else role
-    finding = _RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
+    finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
     plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
     if (
         (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan)
@@ -187,7 +202,7 @@ def role_of(label: str, text: str) -> Role:
         return "background"
     if _CONCLUSION_CUE.search(text):
         return "conclusions"
-    if _RESULT_CUE.search(text):
+    if RESULT_CUE.search(text):
         return "results"
     return "unknown"
 
@@ -359,7 +374,7 @@ def asks_for_research(text: str) -> bool:
     """The sentence asks for research or action, or says what its article covers, and reports no result
     (no figure, p value or "significant", no "showed" or "found", no finding before ", but further ...")."""
     m = RESEARCH_CALL.search(text)
-    if m is None or _RESULT_CUE.search(text) or _REPORTED.search(text):
+    if m is None or RESULT_CUE.search(text) or _REPORTED.search(text):
         return False
     return not _CONCESSION.search(text[: m.start()])
 
@@ -376,7 +391,7 @@ _CONCESSION = re.compile(r"[,;]\s*(?:but|although|though|whereas|while|yet)\b", 
 
 def states_aim(text: str) -> bool:
     """The sentence states the study's aim ("To compare ...", "The aim of this study was ...")."""
-    return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not _RESULT_CUE.search(text))
+    return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not RESULT_CUE.search(text))
 
 
 # -- the authors' voice (the composer's statements) ---------------------------------------------------

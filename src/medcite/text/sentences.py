@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from medcite.domain import SECTION_SEPARATOR, Passage, SourceRecord, StoredSource
-from medcite.text.cues import HEADING_WORDS, LINK_WORDS
+from medcite.text.cues import HEADING_WORDS, LINK_WORDS, STATISTIC, TITLE_HEADINGS, role_of
 from medcite.text.words import alternation
 
 MIN_CHARS = 20
@@ -132,39 +132,51 @@ _INLINE_LABEL = re.compile(
 )
 
 
-# the same labels in title case without punctuation, as screening sets keep text taken from full-text pages:
-# "Abstract Background The gut microbiota is ... Methods This longitudinal study ... Conclusion Knowing ..."
-# (SYNERGY; 798 of the 35,026 unlabelled records of the shared corpora name two or more of these). A heading
-# opens the text or a sentence and a capital or a figure follows it; they count only where at least two
-# name different roles ("... . Background EEG activity was ..." alone is a sentence)
+# the same labels in sentence case, as screening sets keep text taken from full-text pages: "Abstract
+# Background The gut microbiota is ... Methods This longitudinal study ... Conclusion Knowing ..." (SYNERGY;
+# 798 of the 35,026 unlabelled records of the shared corpora name two or more of these), "Results and
+# conclusions Thirty-eight articles ...", "Methods and findings ...", "Results: Four patterns ...". A heading
+# opens the text or a sentence; a colon, or a capital or a figure, follows it
 _BARE_INLINE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:Abstract\s+)?((?:Materials and [Mm]ethods|Background|Introduction|Objectives?|"
-    r"Aims?|Purpose|Methods?|Results|Findings|Conclusions?|Interpretation))\s+(?=[A-Z0-9(])"
+    rf"(?:^|(?<=[.!?]\s))(?:(?:ABSTRACT|Abstract|Summary)\s+)?"
+    rf"({TITLE_HEADINGS}(?:\s+(?:and|&)\s+(?i:{TITLE_HEADINGS}))?)(?::\s+|\s+(?=[A-Z0-9(]))"
 )
 
 
-def _bare_marks(text: str) -> list[re.Match[str]]:
-    marks = list(_BARE_INLINE.finditer(text))
-    kinds = {m.group(1).lower().removesuffix("s")[:5] for m in marks}
-    return marks if len(marks) >= 2 and len(kinds) >= 2 else []
+def _bare_marks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the sentence-case headings of ``text``; none unless two or more name different
+    roles ("... . Background EEG activity was ..." alone is a sentence) and one names the results or the
+    conclusions, and none where no heading names the results but a part under another heading states a
+    statistic (the results would sit unheaded under "Background")."""
+    marks = [(m.start(), m.end(), m.group(1)) for m in _BARE_INLINE.finditer(text)]
+    roles = [role_of(label, "") for _s, _e, label in marks]
+    if len(marks) < 2 or len(set(roles) - {"unknown"}) < 2 or not {"results", "conclusions"} & set(roles):
+        return []  # no heading names the findings ("Aims ... Methods ..."): the wording says which are
+    if "results" not in roles:
+        ends = [s for s, _e, _l in marks[1:]] + [len(text)]
+        for (_s, e, _l), role, end in zip(marks, roles, ends, strict=True):
+            if role != "conclusions" and STATISTIC.search(text, e, end):
+                return []
+    return marks
 
 
 def inline_sections(text: str) -> list[tuple[str, int, str]]:
     """Split an unlabelled section at inline structured-abstract labels: (label, offset, text) pieces,
     the labels themselves left out. Text without such labels comes back as one unlabelled piece."""
-    marks = [
-        m for m in _INLINE_LABEL.finditer(text) if any(c.islower() for c in text[m.end() : m.end() + 40])
-    ]
-    if len(marks) < 2:
-        marks = _bare_marks(text) or marks
+    caps = [m for m in _INLINE_LABEL.finditer(text) if any(c.islower() for c in text[m.end() : m.end() + 40])]
     # one label counts only where it opens the text with a colon: a snippet of one section ("OBJECTIVE: To
     # evaluate ...", 1,388 of the 18,720 BioASQ snippets) says what it is
-    if len(marks) < 2 and not (marks and marks[0].start() == 0 and marks[0].group(2) == ":"):
+    opens = bool(caps) and caps[0].start() == 0 and caps[0].group(2) == ":"
+    marks = [(m.start(), m.end(), m.group(1)) for m in caps] if len(caps) >= 2 or opens else []
+    taken = [(s, e) for s, e, _l in marks]
+    marks += [m for m in _bare_marks(text) if not any(s < m[1] and m[0] < e for s, e in taken)]
+    if not marks:
         return [("", 0, text)]
-    out = [("", 0, text[: marks[0].start()])] if text[: marks[0].start()].strip() else []
-    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
-        end = nxt.start() if nxt is not None else len(text)
-        out.append((m.group(1), m.end(), text[m.end() : end]))
+    marks.sort()
+    out = [("", 0, text[: marks[0][0]])] if text[: marks[0][0]].strip() else []
+    for (_s, end_label, label), nxt in zip(marks, [*marks[1:], None], strict=True):
+        end = nxt[0] if nxt is not None else len(text)
+        out.append((label, end_label, text[end_label:end]))
     return out
 
 
