@@ -91,6 +91,9 @@ def test_numbers_in_words_read_thousands() -> None:
     assert word_number("One thousand ninety-nine") == 1099
     assert word_number("two thousand three hundred and five") == 2305
     assert word_number("one thousand thousand") is None
+    assert word_number("Four thousand, six hundred and ninety-five") == 4695
+    assert sample_size("Twenty-five thousand patients were enrolled.") == 25000  # not 25 "thousand patients"
+    assert sample_size("Four thousand, six hundred and ninety-five patients were randomised.") == 4695
 
 
 def test_sample_size_reads_hundreds_in_words() -> None:

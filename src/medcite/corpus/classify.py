@@ -157,7 +157,7 @@ _NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
 _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
 _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
 _NUMBER = (
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}[- ]thousand(?:[- ](?:and[- ])?{_BELOW_1000})?|"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|"
     rf"{_BELOW_1000})"
 )
 # "Thirty-two patients were female": a subgroup of the sample, not its size

@@ -117,9 +117,10 @@ TENS = {
 
 def word_number(text: str) -> int | None:
     """A number written in words: "seven", "twenty-one", "Six hundred twenty-nine", "One-hundred-fourteen",
-    "two hundred and five", "One thousand ninety-nine" (None for anything else, or for zero)."""
+    "two hundred and five", "One thousand ninety-nine", "Four thousand, six hundred and ninety-five" (None
+    for anything else, or for zero)."""
     total = part = 0
-    for word in re.split(r"[-\s]+", text.strip().lower()):
+    for word in re.split(r"[-\s,]+", text.strip().lower()):
         if word == "hundred":
             part = (part or 1) * 100
         elif word == "thousand" and not total:
