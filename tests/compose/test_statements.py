@@ -551,3 +551,28 @@ def test_a_sentence_that_picks_from_the_previous_one_is_no_statement() -> None:
         "success in school and psychosocial functioning."
     )
     assert readable(own) == own
+
+
+def test_each_study_speaks_once_before_any_speaks_twice(
+    bupropion_article: Article, searcher: OverlapSearcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 9: "one statement per study per point". The bupropion answer (every shared corpus) quoted a
+    15-patient pilot twice in Efficacy and had no room for a 629-patient trial's result."""
+    from medcite.compose import draft
+
+    def repeats_early(a: Article) -> bool:
+        for s in a.sections:
+            firsts = [st.citations[0] for st in s.statements if st.citations and st.kind != "contrast"]
+            seen: set[int] = set()
+            for i, ref in enumerate(firsts):
+                if ref in seen and set(firsts[i:]) - seen:
+                    return True  # a study spoke twice while another had not yet spoken
+                seen.add(ref)
+        return False
+
+    assert not repeats_early(bupropion_article)
+    monkeypatch.setattr(draft, "ONE_PER_STUDY_FIRST", False)
+    before = compose_article(
+        "Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=Provenance()
+    )
+    assert repeats_early(before)

@@ -403,6 +403,50 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     return c, tags, counts
 
 
+# a section gives each study one statement before any study a second ("one statement per study per point",
+# issue 9): the bupropion answer's Efficacy quoted a 15-patient pilot twice and had no room left for a
+# 629-patient trial's "43 vs. 19%, odds ratio 3.27"
+ONE_PER_STUDY_FIRST = True
+
+
+def _pick(
+    a: QuestionAnalysis,
+    section: str,
+    tagged: list[tuple[Candidate, frozenset[str], Counter[str]]],
+    used: set[tuple[str, int]],
+    chosen_terms: list[set[str]],
+    apart: bool,
+) -> list[Candidate]:
+    """The sentences of one section, in drafting order: at most :data:`QUOTA` of them and
+    :data:`MAX_PER_SOURCE` per source, each study's first before any study's second
+    (:data:`ONE_PER_STUDY_FIRST`), no near-duplicates; ``used`` and ``chosen_terms`` are updated."""
+    per_source: Counter[str] = Counter()
+    picked: list[Candidate] = []
+    loose = a.yes_no or a.asks_entity or section == "findings"
+    for cap in (1, MAX_PER_SOURCE) if ONE_PER_STUDY_FIRST else (MAX_PER_SOURCE,):
+        for c, tags, counts in tagged:
+            if len(picked) >= QUOTA[section]:
+                return picked
+            if (c.key, c.start) in used or per_source[c.key] >= cap:
+                continue
+            if off_question(c) and (
+                section not in FINDING_SECTIONS or (STRICT_WITHOUT_STANCE and not a.yes_no)
+            ):
+                # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
+                # as on the question
+                continue
+            if not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
+                continue
+            ts = set(terms(c.text))
+            if any(_similar(ts, o) for o in chosen_terms):
+                continue
+            used.add((c.key, c.start))
+            chosen_terms.append(ts)
+            per_source[c.key] += 1
+            picked.append(c)
+    return picked
+
+
 def _section_drafts(
     a: QuestionAnalysis, tagged: list[tuple[Candidate, frozenset[str], Counter[str]]]
 ) -> list[Draft]:
@@ -417,29 +461,7 @@ def _section_drafts(
     for section in layout:
         if section == "gaps":
             continue
-        per_source: Counter[str] = Counter()
-        picked: list[Candidate] = []
-        for c, tags, counts in tagged:
-            if len(picked) >= QUOTA[section]:
-                break
-            if (c.key, c.start) in used or per_source[c.key] >= MAX_PER_SOURCE:
-                continue
-            if off_question(c) and (
-                section not in FINDING_SECTIONS or (STRICT_WITHOUT_STANCE and not a.yes_no)
-            ):
-                # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
-                # as on the question
-                continue
-            loose = a.yes_no or a.asks_entity or section == "findings"
-            if not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
-                continue
-            ts = set(terms(c.text))
-            if any(_similar(ts, o) for o in chosen_terms):
-                continue
-            used.add((c.key, c.start))
-            chosen_terms.append(ts)
-            per_source[c.key] += 1
-            picked.append(c)
+        picked = _pick(a, section, tagged, used, chosen_terms, apart)
         kind: StatementKind = "caveat" if section in ("safety", "pitfalls") else "support"
         # a question that asks for a thing has no direction to point against ("In contrast, the FDA
         # greenlighted cemiplimab to treat ... cutaneous squamous cell carcinoma" read as opposing evidence)
