@@ -7,15 +7,16 @@ import json
 
 import pytest
 
-from medcite.compose import draft
+from medcite.compose import compose_article, draft
 from medcite.compose.candidates import TAGS
 from medcite.compose.draft import _cues, extractive_drafts
 from medcite.compose.plan import JUDGING_TERMS, RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
-from medcite.domain import AbstractSection, PassageHit, SearchHit, SourceRecord
+from medcite.domain import AbstractSection, Article, PassageHit, Provenance, SearchHit, SourceRecord
+from medcite.testing import OverlapSearcher
 from medcite.text import split_sentences, terms
-from tests.compose.doubles import DATA_DIR, _source
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, _source
 
 # real sentences of PMID 12859700 (Tonnesen et al. 2003, in corpora/abstracts_extra) and PMID 12714026
 OUTCOME = (
@@ -104,3 +105,23 @@ def test_a_pharmacologic_treatment_is_no_mechanism() -> None:
     assert not TAGS["mechanism"].search("Pharmacological prophylaxis and strategies were compared.")
     assert TAGS["mechanism"].search("The pharmacological properties of the synthetic test drug are unknown.")
     assert TAGS["mechanism"].search("Its pharmacology is complex.")
+
+
+def test_a_follow_up_result_is_no_clinical_consideration(
+    bupropion_article: Article, searcher: OverlapSearcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "At the 6-month follow-up, 40% of the patients (4 of 10) who received bupropion SR maintained smoking
+    cessation" (PMID 11199956) was filed under Clinical Considerations for its word "follow-up": a result
+    at a time point is an outcome, not patient selection or protocol."""
+
+    def considerations(a: Article) -> list[str]:
+        return [st.text for s in a.sections if s.key == "considerations" for st in s.statements]
+
+    assert not any(
+        "follow-up" in t and "maintained smoking cessation" in t for t in considerations(bupropion_article)
+    )
+    monkeypatch.setattr(draft, "FOLLOW_UP_IS_NO_SELECTION", False)
+    before = compose_article(
+        "Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=Provenance()
+    )
+    assert any("follow-up" in t and "maintained smoking cessation" in t for t in considerations(before))

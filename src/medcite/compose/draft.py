@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -216,6 +217,7 @@ def _eligible(
             "considerations" in tags
             and role in ("methods", "results", "conclusions")
             and counts["considerations"] > counts["efficacy"]
+            and not (FOLLOW_UP_IS_NO_SELECTION and role != "methods" and not _selects(c.text))
         )
     if section == "emerging":
         return "emerging" in tags and role in ("conclusions", "unknown", "background")
@@ -226,6 +228,17 @@ def _eligible(
             and counts["pitfalls"] > counts["efficacy"]
         )
     return False
+
+
+# a result whose only consideration cue is a time point ("at the 6-month follow-up, 40% ... maintained smoking
+# cessation", under Clinical Considerations in the bupropion answer) is an outcome, not patient selection
+FOLLOW_UP_IS_NO_SELECTION = True
+_TIME_CUES = re.compile(r"\b(?:follow-up|baseline|maintenance)\b", re.I)
+
+
+def _selects(text: str) -> bool:
+    """Whether the sentence has a consideration cue other than a time point."""
+    return bool(TAGS["considerations"].search(_TIME_CUES.sub(" ", text)))
 
 
 def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
@@ -403,9 +416,8 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     return c, tags, counts
 
 
-# a section gives each study one statement before any study a second ("one statement per study per point",
-# issue 9): the bupropion answer's Efficacy quoted a 15-patient pilot twice and had no room left for a
-# 629-patient trial's "43 vs. 19%, odds ratio 3.27"
+# each study one statement before any study a second (issue 9: "one statement per study per point"; the
+# bupropion answer quoted a 15-patient pilot twice and left out a 629-patient trial's "43 vs. 19%, OR 3.27")
 ONE_PER_STUDY_FIRST = True
 
 
