@@ -215,7 +215,10 @@ def test_a_redis_worker_runs_jobs_and_a_killed_worker_fails_its_job(
         # the whole worker dies mid-job: its heartbeat stops, and the job is failed, not left running
         all_die = service.submit_answer("Is laparoscopic surgery safe in older adults?", "clinician")
         _running(service, all_die.id)
-        for pid in [*_children(worker.pid), worker.pid]:
+        # the worker first: killed after its work-horse, a loaded machine let it see the horse die and record
+        # "Work-horse terminated unexpectedly" before its own end (a CI rehearsal, 2026-12-02)
+        horses = _children(worker.pid)
+        for pid in [worker.pid, *horses]:
             os.kill(pid, signal.SIGKILL)
         worker.wait(10)
         assert _wait(service, all_die.id, timeout_s=30) is JobStatus.FAILED
