@@ -9,7 +9,15 @@ from medcite.corpus import study_card
 from medcite.corpus.classify import shown_design
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
-from medcite.text import ATTRIBUTED_PEOPLE, Polarity, Role, alternation, finding_polarity, record_sentences
+from medcite.text import (
+    ATTRIBUTED_PEOPLE,
+    Polarity,
+    Role,
+    alternation,
+    finding_polarity,
+    record_sentences,
+    year_not_count,
+)
 from medcite.text.design_cues import NAMES_NON_HUMAN
 
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
@@ -17,6 +25,14 @@ from medcite.text.design_cues import NAMES_NON_HUMAN
 _OTHER_SAFETY = "".join(
     rf"(?<!{w}[\s-])" for w in "road traffic food fire public water workplace occupational pedestrian".split()
 )
+# the considerations cues: who was selected or responds, and the protocol; and time points, which a result
+# shares with any outcome ("at the 6-month follow-up, 40% ...": draft.FOLLOW_UP_IS_NO_SELECTION)
+_SELECTION = (
+    r"eligib\w*|inclusion|exclusion|excluded|refractory|resistant|history of|comorbid\w*|candidates|selected|"
+    r"predictors?|responders?|individuali[sz]ed|protocol"
+)
+_TIME_POINT = r"baseline|maintenance|follow-up"
+SELECTION_CUE = re.compile(rf"\b(?:{_SELECTION})\b", re.I)
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
         r"\b(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|"
@@ -56,11 +72,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"research|trials)|ongoing|new (?:approach|treatment|option|therapy)|investigational|warrant\w*)\b",
         re.I,
     ),
-    "considerations": re.compile(
-        r"\b(?:eligib\w*|inclusion|exclusion|excluded|refractory|resistant|history of|comorbid\w*|candidates|"
-        r"selected|predictors?|responders?|baseline|individuali[sz]ed|protocol|maintenance|follow-up)\b",
-        re.I,
-    ),
+    "considerations": re.compile(rf"\b(?:{_SELECTION}|{_TIME_POINT})\b", re.I),
     "efficacy": re.compile(
         r"\b(?:improv\w*|reduc\w*|efficac\w*|effective\w*|significant\w*|respon\w*|remission|benefit\w*|"
         r"decreas\w*|increas\w*|superior|odds ratio|relative risk|hazard ratio|difference|associated|"
@@ -173,19 +185,13 @@ def reliable_n(source: StoredSource) -> int | None:
         for m in re.finditer(
             rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", text
         )
-        if not _year(m.group(1), text[max(0, m.start() - 12) : m.start()])
+        if not (
+            m.group(1).isdigit() and year_not_count(int(m.group(1)), text[max(0, m.start() - 12) : m.start()])
+        )
     ]
     if counts and n < max(counts):
         return None
     return n
-
-
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|between|during|until|of|to|and)\s+$", re.I)
-
-
-def _year(number: str, before: str) -> bool:
-    """ "during 1996 and 1997 among women": a year, not a count of people."""
-    return number.isdigit() and 1900 <= int(number) <= 2100 and bool(_YEAR_BEFORE.search(before))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")

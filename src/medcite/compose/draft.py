@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from medcite.compose.candidates import (
     NUMBER,
+    SELECTION_CUE,
     TAGS,
     Candidate,
     Prefix,
@@ -217,7 +217,7 @@ def _eligible(
             "considerations" in tags
             and role in ("methods", "results", "conclusions")
             and counts["considerations"] > counts["efficacy"]
-            and not (FOLLOW_UP_IS_NO_SELECTION and role != "methods" and not _selects(c.text))
+            and not (FOLLOW_UP_IS_NO_SELECTION and role != "methods" and not SELECTION_CUE.search(c.text))
         )
     if section == "emerging":
         return "emerging" in tags and role in ("conclusions", "unknown", "background")
@@ -233,12 +233,6 @@ def _eligible(
 # a result whose only consideration cue is a time point ("at the 6-month follow-up, 40% ... maintained smoking
 # cessation", under Clinical Considerations in the bupropion answer) is an outcome, not patient selection
 FOLLOW_UP_IS_NO_SELECTION = True
-_TIME_CUES = re.compile(r"\b(?:follow-up|baseline|maintenance)\b", re.I)
-
-
-def _selects(text: str) -> bool:
-    """Whether the sentence has a consideration cue other than a time point."""
-    return bool(TAGS["considerations"].search(_TIME_CUES.sub(" ", text)))
 
 
 def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:

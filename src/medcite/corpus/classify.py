@@ -47,7 +47,16 @@ from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
-from medcite.text import SAMPLED_PEOPLE, TEENS, TENS, UNITS, alternation, rough_sentences, word_number
+from medcite.text import (
+    SAMPLED_PEOPLE,
+    TEENS,
+    TENS,
+    UNITS,
+    alternation,
+    rough_sentences,
+    word_number,
+    year_not_count,
+)
 from medcite.text.design_cues import (
     ABOUT_GUIDELINES,
     BLINDED_CONTROLLED_CUE,
@@ -405,9 +414,7 @@ def sample_size(text: str) -> int | None:
 def _plausible(value: int, sentence: str, pos: int) -> bool:
     if value < 2 or value > _MAX_SAMPLE:
         return False
-    before = sentence[max(0, pos - 12) : pos].lower()
-    is_year = 1900 <= value <= 2100 and re.search(r"\b(in|since|from|between|during|until|of|to)\s+$", before)
-    return not is_year
+    return not year_not_count(value, sentence[max(0, pos - 12) : pos])
 
 
 def _number(token: str) -> int | None:

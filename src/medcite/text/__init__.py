@@ -59,6 +59,7 @@ from medcite.text.words import (
     term_overlap,
     terms,
     word_number,
+    year_not_count,
 )
 
 __all__ = [
@@ -103,4 +104,5 @@ __all__ = [
     "term_overlap",
     "terms",
     "word_number",
+    "year_not_count",
 ]

@@ -127,10 +127,9 @@ _BACKGROUND_CUE = re.compile(
     r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established))\b",
     re.I,
 )
+_NAMED_STATISTICS = r"confidence interval|odds ratio|hazard ratio|relative risk"
 RESULT_CUE = re.compile(
-    r"\b(?:p\s?[<=>]\s?0?\.\d|95%\s?CI|confidence interval|odds ratio|hazard ratio|relative risk|"
-    r"\d+(?:\.\d+)?\s?%|significant(?:ly)?)",
-    re.I,
+    rf"\b(?:p\s?[<=>]\s?0?\.\d|95%\s?CI|{_NAMED_STATISTICS}|\d+(?:\.\d+)?\s?%|significant(?:ly)?)", re.I
 )
 
 
@@ -157,8 +156,8 @@ _ALLOCATED = re.compile(
 )
 # a statistic anywhere, brackets included: a result
 STATISTIC = re.compile(
-    r"\b(?:(?i:p\s?[<=>]\s?0?\.\d+|\d+(?:\.\d+)?\s?percent|confidence interval|odds ratio|hazard ratio|"
-    r"relative risk|risk ratio|significan\w*)|OR|HR|RR|CI)\b",
+    rf"\b(?:(?i:p\s?[<=>]\s?0?\.\d+|\d+(?:\.\d+)?\s?percent|{_NAMED_STATISTICS}|risk ratio|significan\w*)|"
+    r"OR|HR|RR|CI)\b",
 )
 # an outcome reported beside the assignment: "... were randomised; mortality was lower with X", "... of the
 # 504 patients who were randomly assigned, 30 (6%) died"

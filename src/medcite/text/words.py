@@ -132,6 +132,15 @@ def word_number(text: str) -> int | None:
     return (total + part) or None
 
 
+# the words before a number that make it a year ("in 1997", "during 1996 and 1997 among women")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|between|during|until|of|to|and)\s+$", re.I)
+
+
+def year_not_count(value: int, before: str) -> bool:
+    """Whether ``value``, with ``before`` the text just before it, is a year rather than a count of people."""
+    return 1900 <= value <= 2100 and bool(_YEAR_BEFORE.search(before))
+
+
 _DASH = re.compile(r"[\u2010-\u2015]")
 
 
