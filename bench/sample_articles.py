@@ -34,21 +34,22 @@ CLINICAL = (
 )
 
 
-def sample(half: str = "odd") -> list[tuple[str, str, str]]:
+def sample(half: str = "odd", skip: int = 0) -> list[tuple[str, str, str]]:
     """(source, question, gold) for the 20 articles: the odd half is the held-out reading; the even half
-    (other questions, no clinical ones) is for tuning."""
+    (other questions, no clinical ones) is for tuning. ``skip`` passes over that many draws of each kind
+    (a fresh tuning sample: the first draws of the even half have been read before)."""
     out: list[tuple[str, str, str]] = []
     d = data_dir()
     first = 1 if half == "odd" else 0
     pqa = [json.loads(x) for x in (d / "pubmedqa" / "questions_dev.jsonl").read_text().splitlines()]
-    out += [(f"PubMedQA ({half} half)", q["question"], q["answer"]) for q in pqa[first::2][:6]]
+    out += [(f"PubMedQA ({half} half)", q["question"], q["answer"]) for q in pqa[first::2][6 * skip :][:6]]
     bio = [json.loads(x) for x in (d / "bioasq" / "questions_7b-9b.jsonl").read_text().splitlines()]
     for kind, k in (("yesno", 5), ("factoid", 3), ("summary", 2)):
-        qs = [q for q in bio if q["type"] == kind][first::2][:k]
+        qs = [q for q in bio if q["type"] == kind][first::2][k * skip :][:k]
         for q in qs:
             gold = q["exact_answer"] if kind != "summary" else q["ideal_answer"]
             out.append((f"BioASQ {kind} ({half} half)", q["body"], json.dumps(gold)[:400]))
-    if half == "odd":
+    if half == "odd" and not skip:
         out += [("clinical", q, "") for q in CLINICAL]
     return out
 
@@ -57,13 +58,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
+    ap.add_argument("--skip", type=int, default=0, help="draws of each kind to pass over (a fresh sample)")
     composer_options(ap)
     args = ap.parse_args()
     apply_composer_options(args)
     args.out.mkdir(parents=True, exist_ok=True)
     engine = open_engine(load_settings())
     searcher, verifier = engine.searcher(), engine.verifier
-    for i, (origin, question, gold) in enumerate(sample(args.half), 1):
+    for i, (origin, question, gold) in enumerate(sample(args.half, args.skip), 1):
         a = answer(engine, question, searcher, verifier, Provenance())
         lines = [f"<!-- {origin}; gold: {gold} -->", "", to_markdown(a)]
         lines += ["", "# Cited sources (full text)", ""]

@@ -212,7 +212,8 @@ def test_no_statement_quotes_a_call_for_research_and_no_aim_fills_the_dosing(
     "To compare the analgesic effects of preoperative oral clonidine ..." (filed under Dosing) were
     statements. Synthetic sentences, set on a real candidate of the bupropion answer."""
     a = analyze_question(BUPROPION_Q)
-    base = next(c for c in _scored(a, searcher, shipped) if not off_question(c))
+    # a finding's candidate ("This article describes 5 cases ..." is the article's scope, a methods sentence)
+    base = next(c for c in _scored(a, searcher, shipped) if not off_question(c) and c.role != "methods")
     call = replace(base, text="Further randomized trials of bupropion for smoking cessation are needed.")
     aim = replace(
         base,
@@ -248,3 +249,24 @@ def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
     assert "the elevated risk of death after coronary artery bypass grafting" in bottom_line()
     monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
     assert "1895 patients underwent primary coronary artery bypass grafting" in bottom_line()
+
+
+def test_the_bottom_line_quotes_a_comparison_before_a_single_arm_figure(
+    corpus: list[StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two bupropion trials of the shared screening corpora: Swan 2003 (PMID 14581254, n = 1524, open-label,
+    two doses, no placebo arm) concludes with its arms' 1-year quit rates; Tonnesen 2003 (PMID 12859700,
+    n = 707, placebo-controlled) with abstinence higher than placebo. The larger trial's single-arm figures
+    were the bottom line of "Does bupropion help smoking cessation?"; the placebo comparison answers it."""
+    by_key = {s.key: s for s in corpus}
+
+    def bottom_line() -> str:
+        searcher = OverlapSearcher([by_key["14581254"], by_key["12859700"]])
+        q = "Does bupropion help smoking cessation?"
+        return compose_article(
+            q, searcher, LexicalVerifier(), provenance=Provenance(), relevance=shipped
+        ).bottom_line
+
+    assert "compared with placebo" in bottom_line()
+    monkeypatch.setattr(assemble, "COMPARED_FIRST", False)
+    assert "1-year quit rates of 23.6% to 33.2%" in bottom_line()

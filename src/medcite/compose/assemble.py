@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
-from medcite.compose.evidence_table import design_words, evidence_rows
+from medcite.compose.evidence_table import design_words, evidence_rows, states_comparison
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
@@ -303,14 +303,25 @@ def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
     return order
 
 
+# among the bottom line's candidates of the strongest design, a finding that compares groups ("significantly
+# higher ... compared with placebo (43 vs. 19%)") before one that reports a single arm's figures ("the
+# combination of bupropion SR and counseling was associated with 1-year quit rates of 23.6% to 33.2%", the
+# larger open-label trial of two doses, quoted first in the bupropion answer): an effect is stated against
+# a comparator (off: the larger study first, comparison or not)
+COMPARED_FIRST = True
+
+
 def _pick_bottom(leads: list[Checked], budget: int) -> Checked:
     """The bottom line's statement: among those that fit, from the strongest study design (human studies
-    before animal or laboratory ones), then by :func:`_lead_weight`; else the first."""
+    before animal or laboratory ones), one that compares groups (:data:`COMPARED_FIRST`), then by
+    :func:`_lead_weight`; else the first."""
     fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
     if not fits:
         return leads[0]
     best = min(_strength(c) for c in fits)
-    return max((c for c in fits if _strength(c) == best), key=_lead_weight)
+    strongest = [c for c in fits if _strength(c) == best]
+    compared = [c for c in strongest if COMPARED_FIRST and states_comparison(c.draft.core)]
+    return max(compared or strongest, key=_lead_weight)
 
 
 # the bottom line of one study quotes the sentence that answers the question best, figures or none (off: a

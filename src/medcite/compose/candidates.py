@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
-from medcite.corpus.classify import shown_design
+from medcite.corpus.classify import shown_design, trial_not_randomised
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import (
@@ -136,6 +136,16 @@ DESIGN_PHRASE: dict[Design, str] = {
     Design.OTHER: "a study",
 }
 _PEOPLE = alternation(ATTRIBUTED_PEOPLE)
+NON_RANDOMISED_TRIAL = "a non-randomised trial"
+
+
+def design_phrase(source: StoredSource) -> str:
+    """The design as the article names it (:data:`DESIGN_PHRASE` of :func:`shown_design`), a non-randomised
+    design that is a clinical trial (:func:`trial_not_randomised`) as "a non-randomised trial"."""
+    shown = shown_design(source)
+    if shown is Design.OBSERVATIONAL and trial_not_randomised(source):
+        return NON_RANDOMISED_TRIAL
+    return DESIGN_PHRASE[shown]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +216,7 @@ def attribution(source: StoredSource) -> Prefix:
     """
     # a design the source does not state (only guessed from its text) is not put in its mouth: "a study"
     shown = shown_design(source)
-    design = DESIGN_PHRASE[shown]
+    design = design_phrase(source)
     n = reliable_n(source)
     if n is None:
         if shown is Design.OTHER:
@@ -275,9 +285,10 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
 
 def lower_first(sentence: str) -> str:
     """The sentence with its first word in lower case, to follow a prefix ("In a trial, the ..."); an
-    acronym, a word with inner capitals or a possessive name ("Crohn's") keeps its case."""
+    acronym, a word with inner capitals or a possessive name ("Crohn's") keeps its case; the article "A"
+    does not ("In an observational study of 182 patients, a separate model indicated ...")."""
     first, _, rest = sentence.partition(" ")
-    if first.replace("-", "").isalpha() and first[1:].islower():
+    if first.replace("-", "").isalpha() and (first[1:].islower() or (first == "A" and rest[:1].islower())):
         return first.lower() + (" " + rest if rest else "")
     return sentence
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from medcite.compose.candidates import DESIGN_PHRASE, attribution, card_of, study_n
+from medcite.compose.candidates import attribution, card_of, design_phrase, study_n
 from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated
 from medcite.domain import SourceRecord, StoredSource
@@ -106,7 +106,7 @@ def design_words(s: StoredSource) -> str:
     only guessed from the text (:func:`medcite.corpus.classify.design_stated`) is "unstated-design study"."""
     if not design_stated(s):
         return "unstated-design study"
-    phrase = DESIGN_PHRASE[s.evidence.design]
+    phrase = design_phrase(s)
     words = re.sub(r"^an? ", "", phrase)
     return "other" if words == "study" else words
 
@@ -125,6 +125,17 @@ def comparison_phrase(text: str, cited: Sequence[tuple[int, int]] = ()) -> tuple
         if p := _PLACEBO.search(text, start, end):
             return p.start(), p.end()
     return None
+
+
+_THAN = re.compile(
+    r"\b(?:higher|lower|greater|less|more|fewer|better|worse|larger|smaller)\b[^.;]*?\bthan\b", re.I
+)
+
+
+def states_comparison(text: str) -> bool:
+    """Whether the sentence compares groups: "compared with placebo", "versus", "vs", "relative to", a
+    placebo or sham arm, or "higher ... than"."""
+    return bool(_VERSUS.search(text) or _PLACEBO.search(text) or _THAN.search(text))
 
 
 def _arm_end(text: str, at: int) -> int:

@@ -17,6 +17,7 @@ from medcite.retrieve.hybrid import document_text
 from medcite.text import CONNECTIVES, term_overlap, terms
 from medcite.text.abbreviations import defined_abbreviations, with_definitions
 from medcite.text.identifiers import (
+    compounds,
     identifiers,
     measure_of,
     names_abbreviation,
@@ -151,6 +152,10 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
+        if not all(set(terms(w)) <= have for w in compounds(self.name)):
+            return bool(self.synonyms and names_any(self.synonyms, word_key(text))) or names_abbreviation(
+                self.abbrevs, text
+            )
         if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
             return True
         if any(_enough(p, have) for p in self.parts):

@@ -184,6 +184,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"how (?:does|do|can) (?P<i>.+?) work(?: (?:in|for) (?P<c>.+))?$", re.I),
     re.compile(rf"^(?:{AUX} )?(?P<i>.+?) (?:effective|safe|beneficial|useful) (?:for|in) (?P<c>.+)$", re.I),
     re.compile(r"^(?P<i>.+?) (?:for|in) (?P<c>.+)$", re.I),
+    # "Assessment of carotid artery stenosis before coronary artery bypass surgery": the procedure or the
+    # event it is done around is a concept of its own (the whole title as one intervention let a carotid
+    # endarterectomy series and a hypertension trial pass as direct evidence)
+    re.compile(r"^(?P<i>.+?) (?:before|after|prior to|during|following) (?P<c>.+)$", re.I),
 )
 _COMPARE = re.compile(
     r"(?P<i>[\w\- ]+?) (?:vs\.?|versus|compared (?:with|to)|better than|superior to|or) (?P<k>[\w\- ]+?)"

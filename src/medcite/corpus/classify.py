@@ -34,9 +34,7 @@ Non-human subjects override the design: MeSH "Animals" without "Humans", or (wit
 names animals as the subjects ("in adult Wistar rats"), or animal and laboratory cues (animal words, strains,
 cell lines, "in vitro", "murine model") that outnumber the words for people by more than one, give ANIMAL.
 
-``sample_size`` is read from phrases such as "A total of 1,234 patients", "36 children were randomized",
-"We enrolled 120 adults" or a lone "Adolescents (n = 852)"; None when no phrase is clear. Years, doses,
-ages and percentages are not counts of people, and the phrase must name people (patients, women...).
+The sample size is read by :mod:`medcite.corpus.sample_size`.
 """
 
 from __future__ import annotations
@@ -46,16 +44,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
+from medcite.corpus.sample_size import counts_people, sample_size
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
 from medcite.text import (
-    SAMPLED_PEOPLE,
-    TEENS,
-    TENS,
-    UNITS,
     alternation,
     rough_sentences,
-    word_number,
-    year_not_count,
 )
 from medcite.text.design_cues import (
     ABOUT_GUIDELINES,
@@ -72,11 +65,13 @@ from medcite.text.design_cues import (
     META_ANALYSIS_CUE,
     NAMES_NON_HUMAN,
     NOT_A_STUDY_TITLE,
+    NOT_A_TRIAL,
     OBSERVATIONAL_CUE,
     RANDOMISED,
     RCT_CUE,
     REVIEW_CUE,
     REVIEW_TITLE,
+    TRIAL_CUE,
 )
 from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS, plain_dashes
 
@@ -151,54 +146,6 @@ _ANIMAL_SUBJECTS = re.compile(
     rf"\b(?:in|of|on|from|using)\s+(?:[\w-]+\s+){{0,3}}?{alternation(ANIMAL_NOUNS)}\b"
 )
 
-# -- sample size ---------------------------------------------------------------------------------------
-_PEOPLE = alternation(SAMPLED_PEOPLE | {"healthy volunteers"})
-_PEOPLE_FAST = re.compile("|".join(sorted(set(re.findall(r"[a-z]+", _PEOPLE.replace("?:", ""))))))
-_ADJ = (
-    r"(?:(?:consecutive|eligible|adult|healthy|hospitali[sz]ed|critically ill|elderly|older|pediatric|"
-    r"paediatric|unselected|evaluable|male|female|postmenopausal|pregnant|obese|diabetic|consenting|"
-    r"Japanese|Chinese|Korean|American|European|Caucasian|African|new|unrelated|premature|preterm|"
-    r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
-)
-_NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
-# "thirty-two", "Six hundred twenty-nine", "One-hundred-fourteen", "two hundred and five", "One thousand
-# ninety-nine"
-_TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
-_BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
-_NUMBER = (
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|"
-    rf"{_BELOW_1000})"
-)
-# "Thirty-two patients were female": a subgroup of the sample, not its size
-_SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
-_SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
-    re.compile(
-        rf"(?:^|[.;:]\s+|\b(?:of|in|among|from|including|involving|comprising)\s+){_NUMBER} "
-        rf"{_ADJ}{_PEOPLE} (?:[^\s.;]+ ){{0,8}}?(?:were|was) (?:\w+ )?"
-        r"(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|assigned|analy[sz]ed|evaluated|examined|followed|identified|investigated)\b",
-        re.I,
-    ),
-    re.compile(
-        rf"\b(?:enrolled|recruited|included|randomi[sz]ed|studied|evaluated|examined|analy[sz]ed|followed|"
-        rf"surveyed|interviewed|identified) {_NUMBER} {_ADJ}{_PEOPLE}\b",
-        re.I,
-    ),
-    # "One-hundred-fourteen trauma patients were ...": one lower-case word may name the kind of patients
-    re.compile(
-        rf"^{_NUMBER} {_ADJ}(?:(?-i:[a-z][a-z-]+)\s+)?{_PEOPLE} "
-        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving)\b",
-        re.I,
-    ),
-    # "88 procedures were performed on 66 patients": the people the procedures were done on
-    re.compile(
-        rf"\b(?:performed|undertaken|carried out|conducted|done) (?:on|in) {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I
-    ),
-)
-_PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
-_N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
-_COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
-_MAX_SAMPLE = 50_000_000
 # Step 3 (no indexing): how the text decides (measured in bench/bench_design.py, chosen out-of-fold on the
 # MEDLINE tuning half by training/train_design.py). "combined" keeps every answer the cue rules give (they
 # won wherever they answered) and asks the model where they find no cue in an abstract, never for an RCT.
@@ -368,7 +315,7 @@ def _infer_design(title: str, text: str) -> Design | None:
     )
     if review and Design.CASE_SERIES not in found:
         return Design.REVIEW
-    if not found and (sample_size(text) is not None or _COUNTED_PEOPLE.search(text)):
+    if not found and (sample_size(text) is not None or counts_people(text)):
         return Design.OBSERVATIONAL  # people were studied, and no trial, review or report is named
     if not found and not _DIGIT.search(text) and len(sentences) >= 4:
         return Design.REVIEW  # prose without a single number: no data of its own
@@ -391,37 +338,6 @@ def _human(record: SourceRecord, text: str) -> bool | None:
     if animals + len(IN_VIVO.findall(blob)) > people + 1 or (animals and not people):
         return False  # "mice" throughout, "patients" once
     return True if people else None
-
-
-def sample_size(text: str) -> int | None:
-    """The number of people studied, where the abstract states it clearly; otherwise None."""
-    for sentence in rough_sentences(text):
-        if not _PEOPLE_FAST.search(sentence.lower()):
-            continue  # cheap prefilter: every pattern needs a word for people
-        for pattern in _SAMPLE_PATTERNS:
-            for match in pattern.finditer(sentence):
-                value = _number(match.group(1))
-                if value is not None and _plausible(value, sentence, match.start(1)):
-                    return value
-    # "Adolescents (n = 852)": only when it is the abstract's one "n =" and it follows a word for people
-    equals = list(_N_EQUALS.finditer(text))
-    if len(equals) == 1 and _PEOPLE_BEFORE.search(text[max(0, equals[0].start() - 40) : equals[0].start()]):
-        value = int(equals[0].group(1).replace(",", ""))
-        return value if 1 < value <= _MAX_SAMPLE else None
-    return None
-
-
-def _plausible(value: int, sentence: str, pos: int) -> bool:
-    if value < 2 or value > _MAX_SAMPLE:
-        return False
-    return not year_not_count(value, sentence[max(0, pos - 12) : pos])
-
-
-def _number(token: str) -> int | None:
-    token = token.strip()
-    if token.replace(",", "").isdigit():
-        return int(token.replace(",", ""))
-    return word_number(token)
 
 
 # the words that name each design in a title or abstract (the cues of step 3)
@@ -447,7 +363,36 @@ def design_stated(source: StoredSource) -> bool:
     ev = source.evidence
     if not ev.inferred or ev.design is Design.OTHER or (ev.design is Design.ANIMAL and ev.human is False):
         return True
-    return _names_design(ev.design, source.record.title, source.record.text)
+    return _names_design(ev.design, source.record.title, source.record.text) or trial_not_randomised(source)
+
+
+_OWN_STUDY = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Ii]n this|[Tt]he (?:present|current)|[Tt]his (?:open|single|phase|multi\w*|"
+    r"prospective|pilot|clinical|trial|study))\b"
+)
+
+
+def trial_not_randomised(source: StoredSource) -> bool:
+    """Whether a non-randomised design (OBSERVATIONAL: "non-randomised or observational") is a clinical
+    trial: its publication types name one ("Clinical Trial, Phase II"), or its title or abstract does ("the
+    pivotal phase 2 study", "a single-arm trial", "an open-label trial"). The cemiplimab phase 1/2 trials
+    were "observational studies" in their statements' prefixes."""
+    if source.evidence.design is not Design.OBSERVATIONAL:
+        return False
+    trial_types = ("Clinical Trial", "Controlled Clinical Trial")
+    if any(t.startswith(trial_types) for t in source.record.publication_types):
+        return True
+    words = f"{source.record.title} {source.record.text}"
+    if NOT_A_TRIAL.search(words):
+        return False
+    # the study's own trial ("We report the results of the phase 1 study"), not another one ("This estradiol
+    # metabolite is currently in a phase II trial", in a cell-line study) nor one to come
+    said = (
+        s
+        for s in rough_sentences(source.record.text)
+        if _OWN_STUDY.search(s) and not FUTURE_RESEARCH.search(s)
+    )
+    return bool(TRIAL_CUE.search(source.record.title)) or _said(TRIAL_CUE, tuple(said))
 
 
 def shown_design(source: StoredSource) -> Design:

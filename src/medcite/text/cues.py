@@ -43,10 +43,12 @@ _HEADINGS = _labels(
     IMPLICATIONS IMPORTANCE INTERPRETATION INTERVENTION INTERVENTIONS INTRODUCTION LIMITATIONS MATERIAL
     MATERIALS MEASUREMENTS MEASURES METHOD METHODS OBJECTIVE OBJECTIVES OUTCOME OUTCOMES PARTICIPANTS
     PATIENTS PURPOSE RATIONALE REGISTRATION RESULT RESULTS SELECTION SETTING SETTINGS SIGNIFICANCE SUBJECTS
-    SUMMARY SYNTHESIS"""
+    SUMMARY SYNTHESIS OPINION COVERED"""
 )
 # Words that only qualify a heading ("MAIN OUTCOME MEASURES", "DATA SOURCES").
-_LINKS = _labels("ANALYSIS AND CASE DATA EVIDENCE FOR MAIN OF PRACTICE PRINCIPAL SOURCES STUDY THE TRIAL")
+_LINKS = _labels(
+    "ANALYSIS AND AREAS CASE DATA EVIDENCE EXPERT FOR MAIN OF PRACTICE PRINCIPAL SOURCES STUDY THE TRIAL"
+)
 # Words of labels that open an abstract ("WHAT IS ALREADY KNOWN", "CLINICAL TRIAL REGISTRATION"), too
 # ambiguous inside running text.
 _OPENING = _labels(
@@ -65,10 +67,13 @@ STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
 Role = Literal["background", "methods", "results", "conclusions", "unknown"]
 # stems looked for inside a section label, role by role in this order ("CONCLU": "CONCLUDING REMARKS")
 ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
-    ("conclusions", ("CONCLU", "INTERPRETATION", "IMPLICATION", "SIGNIFICANCE")),
+    ("conclusions", ("CONCLU", "INTERPRETATION", "IMPLICATION", "SIGNIFICANCE", "OPINION")),
     ("results", ("RESULT", "FINDING")),
     ("methods", ("METHOD", "DESIGN", "SETTING", "PATIENT", "PARTICIPANT", "INTERVENTION", "MEASURE")),
-    ("background", ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE")),
+    (
+        "background",
+        ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE", "COVERED"),
+    ),
 )
 # an unlabelled sentence that states the aim or the method, not a finding
 _AIM_CUE = re.compile(
@@ -106,7 +111,19 @@ _METHOD_CUE = re.compile(
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
     r"calculated|obtained|followed|describe|present)\b|"
-    r"(?:was|were) (?:operationally )?defined as\b)",
+    r"(?:was|were) (?:operationally )?defined as\b|"
+    # "A survey of reptile-associated ticks ... was conducted to determine ...": the aim, in the passive
+    r"(?:was|were) (?:conducted|performed|carried out|undertaken|initiated) (?:in order )?to (?:determine|"
+    r"evaluate|assess|investigate|examine|compare|study|test|explore|describe|identify|characteri[sz]e|"
+    r"estimate|establish|clarify|elucidate)\b|"
+    # a design or a scope, not a finding: "SPRINT-MS is designed to evaluate the safety and efficacy of
+    # ibudilast", "This article reviews various studies ...", "It summarizes prior and current clinical
+    # trials ...", "The evidence ... is reviewed as it relates to cognitive decline"
+    r"(?:is|are) designed to (?:evaluate|assess|determine|test|compare|examine|investigate|study)\b|"
+    r"\b(?:it|this (?:article|review|paper|chapter|overview)|the (?:present )?(?:article|review|paper)) "
+    r"(?:reviews|summari[sz]es|discusses|describes|outlines|highlights|focuses on|provides an? (?:overview|"
+    r"summary|update))\b|"
+    r"(?:is|are) (?:here |briefly |critically |also )?(?:reviewed|summari[sz]ed|discussed|outlined)\b)",
     re.I,
 )
 # a protocol's plan: "Regression analyses will examine associations ...", "Outcomes will be assessed"; not
@@ -236,9 +253,19 @@ POSITIVE_FINDING = re.compile(
 )
 
 
+# a sentence that opens with a concession says its finding in the main clause: "Although ibudilast has not
+# been found to decrease the focal inflammatory activity in relapsing MS, it was shown to have an effect on
+# preserving brain volume" is a positive finding (it was read as pointing the other way)
+_OPENING_CONCESSION = re.compile(
+    r"^(?:although|though|even though|while|whereas|despite|in spite of)\b[^,;]{3,240},\s*", re.I
+)
+
+
 def finding_polarity(text: str) -> Polarity:
     """Whether a sentence reports an effect (positive), its absence (negative), a hedged finding, or
-    neither (neutral), by counting cue matches."""
+    neither (neutral), by counting cue matches; after an opening concession, in the main clause."""
+    if m := _OPENING_CONCESSION.match(text):
+        return finding_polarity(text[m.end() :])
     neg = len(NEGATIVE_FINDING.findall(text))
     hedge = len(HEDGE.findall(text))
     pos = len(POSITIVE_FINDING.findall(text))

@@ -50,6 +50,20 @@ META_ANALYSIS_CUE = re.compile(r"\bmeta-?\s?analys[ie]s\b|\bsystematic (?:litera
 # "case-referent" is the older name of the case-control design
 CASE_CONTROL_CUE = re.compile(r"\bcase[- ](?:control|referent)\b", re.I)
 _PHASE = r"\bphase (?:i{1,3}|iv|[1-4])(?:[/-](?:i{1,3}|iv|[1-4]))?[ ,]+(?:\w+[ ,]+){0,2}?(?:trial|study)\b"
+# a trial with no randomisation stated: a phase I-IV trial, a single-arm or open-label trial, a
+# non-randomised or uncontrolled trial (the design classifier files these under OBSERVATIONAL: "non-randomised
+# or observational"; the article calls them what they are)
+TRIAL_CUE = re.compile(
+    _PHASE + r"|\bsingle[- ]arm\b|\b(?:open[- ]label|non-?randomi[sz]ed|uncontrolled),?\s+(?:\w+\s+){0,2}?"
+    r"(?:clinical\s+)?trial\b",
+    re.I,
+)
+# words of an observational design that a trial does not use of itself (a trial has "cohorts" of patients)
+NOT_A_TRIAL = re.compile(
+    r"\bretrospective(?:ly)?\b|\bcross-sectional\b|\bobservational\b|\bpopulation-based\b|\bchart review\b|"
+    r"\bregistry\b|\bcase-control\b|\bcohort study\b",
+    re.I,
+)
 OBSERVATIONAL_CUE = re.compile(
     r"\bcohort\b|\bretrospective(?:ly)?\b|\bprospective(?:ly)? (?:\w+ )?(?:study|analysis|cohort|"
     r"observational|evaluation|series|data|collected|enrolled|followed|evaluated|studied|recruited|assessed)\b"

@@ -98,3 +98,16 @@ def names_tagged(word: str, tag: str, text: str) -> bool:
 def names_abbreviation(abbrevs: Iterable[str], text: str) -> bool:
     """Whether ``text`` holds one of ``abbrevs`` as written, as a whole word."""
     return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in abbrevs)
+
+
+# a hyphenated word of a name is one modifier, named whole or not at all (read by
+# medcite.compose.plan.Concept.found_in, where a synonym or an abbreviation still names it): "small
+# interfering RNA" does not name "small-activating RNA" (its "small" and "RNA" passed the half rule: the
+# answer on small-activating RNA cited siRNA drug and circular RNA sources); "non-small-cell lung cancer" is
+# not "small-cell lung cancer". None: off
+HYPHEN_WHOLE: re.Pattern[str] | None = re.compile(r"\b[a-z]{3,}(?:-[a-z]{3,})+\b", re.I)
+
+
+def compounds(name: str) -> list[str]:
+    """The hyphenated words of ``name`` whose parts are all words (not identifiers: "IL-6", "COVID-19")."""
+    return HYPHEN_WHOLE.findall(name) if HYPHEN_WHOLE is not None else []

@@ -27,10 +27,10 @@ MIN_CHARS = 20
 # ".; " separates the sections of some screening-set abstracts: also a boundary.
 # A glued boundary: no space after the full stop, between a word's end (or a closing bracket, "%") and a
 # capitalised word: "... with the other agents.Ustekinumab was ..." (1,711 of the 29,695 screening-set
-# abstracts have one).
+# abstracts have one), or a section label: "... as well as its pharmacology.EXPERT OPINION: Although ...".
 _BOUNDARY = re.compile(
     r"[.?!][\"'”’)\]]*;?\s+(?=[\"'“‘(\[]?[A-Z0-9])"
-    r"|(?:(?<=[a-z]{3})|(?<=[)%\]]))[.?!](?=[A-Z][a-z]{2,})"
+    r"|(?:(?<=[a-z]{3})|(?<=[)%\]]))[.?!](?=[A-Z][a-z]{2,}|[A-Z]{3,}(?: [A-Z]{2,})*:)"
 )
 _ABBREVIATIONS = frozenset(
     """e.g i.e et al vs v cf fig figs ref refs approx ca no nos vol eq eqs dr mr mrs ms prof inc ltd co corp

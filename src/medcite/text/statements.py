@@ -301,12 +301,16 @@ def readable(sentence: str) -> str | None:
     return text
 
 
-# a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", or that
-# picks from what the previous sentence named: "Among these mechanisms is ...", "Of these, 12 ...", "In these
-# patients, ..." ("In those patients who ..." names its own group)
+# a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
+# parents and even their attending physicians shared this misperception", "This was a milestone in tumor
+# immunology", or that picks from what the previous sentence named: "Among these mechanisms is ...", "Of
+# these, 12 ...", "In these patients, ..." ("In those patients who ..." names its own group). "These four
+# cases may belong to a variant form of ..." is a study's conclusion on its own cases: it stays
 _ANAPHORIC = re.compile(
     r"^(?:(?:instead|in contrast|by contrast|conversely|rather|similarly|likewise),?\s+(?:it|they|this|these|"
-    r"he|she)|they|he|she|(?:among|of|in|from|for|within|between) these)\b",
+    r"he|she)|they|he|she|their|its|(?:among|of|in|from|for|within|between) these|"
+    r"this (?:was|is|has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|"
+    r"implies))\b",
     re.I,
 )
 

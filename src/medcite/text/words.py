@@ -68,8 +68,8 @@ AUXILIARIES = tuple(
 # words for the people a study enrolled ("36 children", "a total of 1,234 patients")
 PEOPLE = _words(
     """adolescents adults cases children elderly individuals infants inpatients men mothers neonates
-    outpatients participants patients people persons pregnancies residents smokers students subjects
-    survivors veterans volunteers women"""
+    octogenarians nonagenarians outpatients participants patients people persons pregnancies residents smokers
+    students subjects survivors veterans volunteers women"""
 )
 ATTRIBUTED_PEOPLE = PEOPLE | _words("users")  # the composer's "In a trial of 36 children, " prefix
 # the sample-size reader (corpus.classify)

@@ -1,0 +1,112 @@
+"""How many people a study enrolled, read from its abstract: phrases such as "A total of 1,234 patients",
+"36 children were randomized", "We enrolled 120 adults", "performed on 59 men and 36 women" (95) or a lone
+"Adolescents (n = 852)". Years, doses, ages and percentages are not counts of people, and the phrase must
+name people (patients, women ...); None where no phrase is clear."""
+
+from __future__ import annotations
+
+import re
+
+from medcite.text import (
+    SAMPLED_PEOPLE,
+    TEENS,
+    TENS,
+    UNITS,
+    alternation,
+    rough_sentences,
+    word_number,
+    year_not_count,
+)
+
+_PEOPLE = alternation(SAMPLED_PEOPLE | {"healthy volunteers"})
+_PEOPLE_FAST = re.compile("|".join(sorted(set(re.findall(r"[a-z]+", _PEOPLE.replace("?:", ""))))))
+_ADJ = (
+    r"(?:(?:consecutive|eligible|adult|healthy|hospitali[sz]ed|critically ill|elderly|older|pediatric|"
+    r"paediatric|unselected|evaluable|male|female|postmenopausal|pregnant|obese|diabetic|consenting|"
+    r"Japanese|Chinese|Korean|American|European|Caucasian|African|new|unrelated|premature|preterm|"
+    r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
+)
+_NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
+# "thirty-two", "Six hundred twenty-nine", "One-hundred-fourteen", "two hundred and five", "One thousand
+# ninety-nine"
+_TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
+_BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
+_NUMBER = (
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|"
+    rf"{_BELOW_1000})"
+)
+# "Thirty-two patients were female": a subgroup of the sample, not its size
+_SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
+_SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
+    re.compile(
+        rf"(?:^|[.;:]\s+|\b(?:of|in|among|from|including|involving|comprising)\s+){_NUMBER} "
+        rf"{_ADJ}{_PEOPLE} (?:[^\s.;]+ ){{0,8}}?(?:were|was) (?:\w+ )?"
+        r"(?:randomi[sz]ed|randomly|enrolled|included|recruited|studied|assigned|analy[sz]ed|evaluated|examined|followed|identified|investigated)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:enrolled|recruited|included|randomi[sz]ed|studied|evaluated|examined|analy[sz]ed|followed|"
+        rf"surveyed|interviewed|identified) {_NUMBER} {_ADJ}{_PEOPLE}\b",
+        re.I,
+    ),
+    # "One-hundred-fourteen trauma patients were ...": one lower-case word may name the kind of patients
+    re.compile(
+        rf"^{_NUMBER} {_ADJ}(?:(?-i:[a-z][a-z-]+)\s+)?{_PEOPLE} "
+        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving)\b",
+        re.I,
+    ),
+    # "88 procedures were performed on 66 patients": the people the procedures were done on
+    re.compile(
+        rf"\b(?:performed|undertaken|carried out|conducted|done) (?:on|in) {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I
+    ),
+)
+_SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I)
+_PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
+_N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
+_COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
+_MAX_SAMPLE = 50_000_000
+
+
+def sample_size(text: str) -> int | None:
+    """The number of people studied, where the abstract states it clearly; otherwise None."""
+    for sentence in rough_sentences(text):
+        if not _PEOPLE_FAST.search(sentence.lower()):
+            continue  # cheap prefilter: every pattern needs a word for people
+        for pattern in _SAMPLE_PATTERNS:
+            for match in pattern.finditer(sentence):
+                value = _number(match.group(1))
+                if value is not None and _plausible(value, sentence, match.start(1)):
+                    return value + _and_more(sentence, match.end())
+    # "Adolescents (n = 852)": only when it is the abstract's one "n =" and it follows a word for people
+    equals = list(_N_EQUALS.finditer(text))
+    if len(equals) == 1 and _PEOPLE_BEFORE.search(text[max(0, equals[0].start() - 40) : equals[0].start()]):
+        value = int(equals[0].group(1).replace(",", ""))
+        return value if 1 < value <= _MAX_SAMPLE else None
+    return None
+
+
+def _and_more(sentence: str, end: int) -> int:
+    """The second count of a split sample right after a matched one: "performed on 59 men and 36 women"
+    studied 95 people, not 59 (0 when none follows)."""
+    m = _SPLIT_SAMPLE.match(sentence, end)
+    value = _number(m.group(1)) if m else None
+    return value if value is not None and m is not None and _plausible(value, sentence, m.start(1)) else 0
+
+
+def _plausible(value: int, sentence: str, pos: int) -> bool:
+    if value < 2 or value > _MAX_SAMPLE:
+        return False
+    return not year_not_count(value, sentence[max(0, pos - 12) : pos])
+
+
+def _number(token: str) -> int | None:
+    token = token.strip()
+    if token.replace(",", "").isdigit():
+        return int(token.replace(",", ""))
+    return word_number(token)
+
+
+def counts_people(text: str) -> bool:
+    """Whether the text counts people anywhere ("120 patients", "thirty-two adults")."""
+    return bool(_COUNTED_PEOPLE.search(text))

@@ -1,0 +1,43 @@
+"""Non-randomised trials named as trials, and samples split by sex counted whole (real shared records; a
+reading of 16 tuning-half articles found phase 1/2 trials prefixed "In an observational study" and "In a
+study of 59 men" for 95 octogenarians, 59 of them men)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medcite.compose.candidates import attribution
+from medcite.compose.evidence_table import design_words
+from medcite.corpus.classify import classify, sample_size, trial_not_randomised
+from medcite.domain import Design, SourceRecord, StoredSource
+from tests.corpus.test_design import EXTRA, QA, record
+
+
+def _stored(rec: SourceRecord) -> StoredSource:
+    return StoredSource(1, rec, classify(rec))
+
+
+def test_an_open_label_trial_is_called_a_non_randomised_trial(data_dir: Path) -> None:
+    # PMID 10682230 "Gabapentin treatment for muscle cramps: an open-label trial." (no randomisation)
+    s = _stored(record(data_dir, EXTRA, "10682230"))
+    assert s.evidence.design is Design.OBSERVATIONAL
+    assert trial_not_randomised(s)
+    assert attribution(s).text.startswith("In a non-randomised trial")
+    assert design_words(s) == "non-randomised trial"
+
+
+def test_a_trial_named_in_passing_does_not_make_a_study_a_trial(data_dir: Path) -> None:
+    # PMID 15597845: ovarian cancer cell lines; "This estradiol metabolite is currently in a phase II trial"
+    s = _stored(record(data_dir, QA, "15597845"))
+    assert not trial_not_randomised(s)
+    assert not attribution(s).text.startswith("In a non-randomised trial")
+
+
+def test_a_sample_split_by_sex_is_counted_whole(data_dir: Path) -> None:
+    # PMID 18926458: "A total of 103 carotid endarterectomies were performed in 95 octogenarians.
+    # Procedures were performed on 59 men and 36 women."
+    assert sample_size(record(data_dir, QA, "18926458").text) == 95
+    # PMID 17601244: "A total of 36 women and 2 men were included in the study"
+    assert sample_size(record(data_dir, QA, "17601244").text) == 38
+    assert sample_size("Procedures were performed on 59 men and 36 women.") == 95
+    assert sample_size("Procedures were performed on 59 men.") == 59
