@@ -41,3 +41,12 @@ def test_a_sample_split_by_sex_is_counted_whole(data_dir: Path) -> None:
     assert sample_size(record(data_dir, QA, "17601244").text) == 38
     assert sample_size("Procedures were performed on 59 men and 36 women.") == 95
     assert sample_size("Procedures were performed on 59 men.") == 59
+
+
+def test_a_trial_said_to_be_ongoing_or_missing_is_not_the_studys_design(data_dir: Path) -> None:
+    # PMID 12832990 (Cohen 2006 screening set), a narrative review: "no prospective, randomized, controlled
+    # studies have proven this hypothesis"; "The Coronary Artery Revascularization Prophylaxis (CARP) study is
+    # currently ongoing ... as a multicentered randomized prospective controlled trial"
+    s = _stored(record(data_dir, EXTRA, "12832990"))
+    assert s.evidence.design is not Design.RCT
+    assert not attribution(s).text.startswith("In a randomised controlled trial")

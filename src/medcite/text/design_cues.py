@@ -18,10 +18,16 @@ _RANDOMISED_WORD = (
     r"randomi[sz]ed(?<!non-randomi[sz]ed)(?<!non randomi[sz]ed)"
     r"(?<!quasi-randomi[sz]ed)(?<!quasi randomi[sz]ed)"
 )
-# a sentence that calls for future research: its design words describe no study that was done
+# a sentence that calls for future research, says that no such study exists ("no prospective, randomized,
+# controlled studies have proven this hypothesis") or names one under way ("The CARP study is currently
+# ongoing ... as a multicentered randomized prospective controlled trial", in a narrative review read as a
+# trial): its design words describe no study that was done
 FUTURE_RESEARCH = re.compile(
     r"\b(?:future|further|additional|larger|well-designed|confirmatory)[\s,-]+(?:\w+[\s,-]+){0,4}?(?:studies|"
     r"study|trials?|research|investigations?|work|rcts?|evaluation)\b"
+    r"|\b(?:no|few)\s+(?:[\w-]+,?\s+){0,4}?(?:studies|trials|rcts)\s+"
+    r"(?:have|has|exist|are available|to date)\b"
+    r"|\b(?:is|are) (?:currently |now )?(?:ongoing|underway|under way|in progress)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:needed|warranted|required|necessary)\b"
     r"|\b(?:needs?|warrants?|requires?|calls? for|recommend\w*)\s+(?:\w+\s+){0,3}?"
     r"(?:studies|study|trials?|research|investigations?|rcts?|evaluation)\b",
