@@ -12,9 +12,15 @@ import pytest
 from medcite.compose.candidates import lower_first
 from medcite.compose.plan import concepts
 from medcite.compose.question import analyze_question
+from medcite.compose.stance import StanceInput, null_ratio, reader_votes
 from medcite.text import finding_polarity, record_sentences, role_of, split_sentences
+from medcite.text.cues import asks_for_research
 from medcite.text.statements import readable
 from tests.compose.doubles import DATA_DIR, bioasq_source, load_pubmedqa
+
+
+def split_text(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
 
 
 def _sentence(sentences: list[tuple[str, int, int, str]], start: str) -> tuple[str, str]:
@@ -94,3 +100,31 @@ def test_a_procedure_around_which_a_test_is_done_is_a_concept_of_its_own() -> No
     )
     assert a.intervention == "Assessment of carotid artery stenosis"
     assert a.condition == "coronary artery bypass surgery"
+
+
+def test_a_studys_limits_and_a_call_for_analysis_are_no_findings() -> None:
+    # PubMedQA 11340218 (even half), its two conclusions
+    qa = load_pubmedqa()["11340218"].record.text
+    power = next(s for s in split_text(qa) if s.startswith("The statistical power of this case-referent"))
+    trend = next(s for s in split_text(qa) if "interesting enough to warrant" in s)
+    assert asks_for_research(power) and asks_for_research(trend)
+    assert not asks_for_research("The statistical power was low, but mortality was significantly lower.")
+
+
+def test_effect_ratios_whose_intervals_span_one_read_as_no_difference() -> None:
+    # PubMedQA 11340218: "Does pretreatment with statins improve clinical outcome after stroke?" (gold no)
+    qa = load_pubmedqa()["11340218"].record.text
+    unadjusted = next(s for s in split_text(qa) if s.startswith("The unadjusted odds ratio"))
+    assert null_ratio(unadjusted)
+    assert not null_ratio("Teeth grinding (odds ratio (OR) 2.0, 95% CI 1.3-3.0) was associated with pain.")
+    # an excess relative risk's null is 0 (BioASQ snippet corpus, "Does head CT increase brain tumor risk?")
+    assert not null_ratio(
+        "Excess relative risk of new brain tumor averaged 1.29 (95% confidence interval, 0.66-1.93) for "
+        "pediatric patients exposed to one or more head CTs."
+    )
+    item = StanceInput(unadjusted, "results", 0, 1.0, read=(0.9, 0.05, 0.05))
+    q = "Does pretreatment with statins improve clinical outcome after stroke?"
+    (yes, no, _maybe), _used = reader_votes([item], q)
+    assert no > yes
+    (yes, no, _maybe), _used = reader_votes([item], "Is pretreatment with statins safe?")
+    assert yes > no  # not a question about an effect: the reader's reading stands

@@ -186,16 +186,43 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
     return (yes, no, maybe), used
 
 
-def reader_votes(items: Sequence[StanceInput]) -> tuple[tuple[float, float, float], int]:
+# an effect ratio with its 95% confidence interval: "odds ratio ... was 1.41 (95% CI 0.91 to 2.17)", "HR 0.82,
+# 95% CI 0.61-1.10" (not an excess relative risk, whose null is 0: "Excess relative risk of new brain tumor
+# averaged 1.29 (95% confidence interval, 0.66-1.93)")
+_RATIO_CI = re.compile(
+    r"\b(?<![Ee]xcess )(?:odds ratio|hazard ratio|relative risk|risk ratio|rate ratio|OR|HR|RR|IRR)\b"
+    r"[^;.]{0,80}?"
+    r"(\d+(?:\.\d+)?)\s*[(\[,;]?\s*95\s?%\s?(?:CI|confidence interval)[:,=]?\s*"
+    r"(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*(\d+(?:\.\d+)?)"
+)
+# the reading of a sentence whose every effect ratio has a 95% CI that spans 1: no difference shown. The
+# reader read "the unadjusted odds ratio for early discharge to home ... was 1.41 (95% CI 0.91 to 2.17)" as a
+# yes to "Does pretreatment with statins improve clinical outcome after stroke?" (gold: no). None: off
+NULL_RATIO_READ: tuple[float, float, float] | None = (0.0, 0.0, 1.0)
+
+
+def null_ratio(text: str) -> bool:
+    """Whether the sentence reports effect ratios with 95% CIs and every one of them spans 1."""
+    cis = [(float(m.group(2)), float(m.group(3))) for m in _RATIO_CI.finditer(text)]
+    return bool(cis) and all(lo <= 1.0 <= hi for lo, hi in cis)
+
+
+def reader_votes(items: Sequence[StanceInput], question: str = "") -> tuple[tuple[float, float, float], int]:
     """Weighted yes / no / uncertain votes of the stance reader's probabilities (the sentences it read),
-    and how many sentences voted. The reader reads the question itself, negations included."""
+    and how many sentences voted. The reader reads the question itself, negations included. On a question
+    about an effect or a difference, a sentence whose effect ratios all span 1 (:func:`null_ratio`) reads
+    as no (yes to a negated question: :data:`NULL_RATIO_READ`)."""
     yes = no = maybe = 0.0
     used = 0
+    null = NULL_RATIO_READ if question and asks_difference(question) else None
+    if null is not None and negated_question(question):
+        null = (null[2], null[1], null[0])
     for it, w in zip(items, vote_weights(items), strict=True):
         if w <= 0 or it.read is None:
             continue
         used += 1
-        yes, maybe, no = yes + w * it.read[0], maybe + w * it.read[1], no + w * it.read[2]
+        read = null if null is not None and null_ratio(it.text) else it.read
+        yes, maybe, no = yes + w * read[0], maybe + w * read[1], no + w * read[2]
     return (yes, no, maybe), used
 
 
@@ -287,7 +314,7 @@ def derive_stance(
     if checked:
         counts = ", ".join(f"{lab} {sum(it.nli == lab for it in checked)}" for lab in NLI_LABELS)
         reasons += (f'the question read as a claim ("{claim_of(question)}"): {counts}',)
-    (r_yes, r_no, r_maybe), read = reader_votes(items)
+    (r_yes, r_no, r_maybe), read = reader_votes(items, question)
     if read:
         shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")

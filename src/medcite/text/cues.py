@@ -385,6 +385,13 @@ RESEARCH_CALL = re.compile(
     r"(?:needed|warranted|required|necessary)\b"
     r"|\b(?:needs?|warrants?|requires?|calls? for)\s+(?:further|more|additional|future|prospective|larger)\s+"
     r"(?:\w+\s+){0,2}?(?:studies|study|trials?|research|investigations?|evaluation)\b"
+    # "... is interesting enough to warrant a more detailed analysis of this question"
+    r"|\bwarrants?\s+(?:an?\s+)?(?:more\s+)?(?:detailed|closer|careful|thorough|formal)\s+(?:analysis|study|"
+    r"investigation|examination|evaluation)\b"
+    # the study's own limits, in its conclusions too: "The statistical power of this case-referent study was
+    # such that only large beneficial effects of statins could be confirmed"
+    r"|\b(?:statistical )?power of (?:this|the|our|the present) (?:[\w-]+ ){0,3}?(?:study|trial|analysis)\b"
+    r"|\b(?:was|were) (?:under-?powered|not powered|insufficiently powered)\b"
     r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
     r"(?:should|must|will need to)\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
@@ -397,8 +404,9 @@ RESEARCH_CALL = re.compile(
 
 
 def asks_for_research(text: str) -> bool:
-    """The sentence asks for research or action, or says what its article covers, and reports no result
-    (no figure, p value or "significant", no "showed" or "found", no finding before ", but further ...")."""
+    """The sentence asks for research or action, says what its article covers or its own limits (its power),
+    and reports no result (no figure, p value or "significant", no "showed" or "found", no finding before ",
+    but further ...")."""
     m = RESEARCH_CALL.search(text)
     if m is None or RESULT_CUE.search(text) or _REPORTED.search(text):
         return False
