@@ -44,7 +44,7 @@ from medcite.corpus.jsonl import parse_jsonl  # noqa: E402
 from medcite.corpus.roles import classify as classify_roles  # noqa: E402
 from medcite.domain import DIRECTIONS, ROLES, AbstractSection, SourceRecord, StoredSource, StudyCard  # noqa: E402
 from medcite.text import effect_direction, role_of  # noqa: E402
-from medcite.text.cues import FIRST_PERSON, TRUNCATION_MARKER  # noqa: E402
+from medcite.text.voice import FIRST_PERSON, TRUNCATION_MARKER  # noqa: E402
 
 
 def roles_table(data: Path) -> None:

@@ -36,7 +36,7 @@ CLINICAL = (
 
 def sample(half: str = "odd", skip: int = 0) -> list[tuple[str, str, str]]:
     """(source, question, gold) for the 20 articles: the odd half is the held-out reading; the even half
-    (other questions, no clinical ones) is for tuning. ``skip`` passes over that many draws of each kind
+    (other questions, no clinical ones) is for tuning. ``skip`` passes over that many whole samples
     (a fresh tuning sample: the first draws of the even half have been read before)."""
     out: list[tuple[str, str, str]] = []
     d = data_dir()
@@ -58,7 +58,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--half", choices=("odd", "even"), default="odd", help="odd: held-out; even: tuning")
-    ap.add_argument("--skip", type=int, default=0, help="draws of each kind to pass over (a fresh sample)")
+    ap.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="whole samples to pass over (6 PubMedQA, 5 yes/no, 3 factoid, 2 summary questions each): "
+        "a fresh sample of the same shape",
+    )
     composer_options(ap)
     args = ap.parse_args()
     apply_composer_options(args)

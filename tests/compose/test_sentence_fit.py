@@ -21,6 +21,7 @@ from medcite.compose.draft import (
     off_question,
     primary_key,
 )
+from medcite.compose.evidence_table import states_comparison
 from medcite.compose.fit import with_fit
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
@@ -270,3 +271,9 @@ def test_the_bottom_line_quotes_a_comparison_before_a_single_arm_figure(
     assert "compared with placebo" in bottom_line()
     monkeypatch.setattr(assemble, "COMPARED_FIRST", False)
     assert "1-year quit rates of 23.6% to 33.2%" in bottom_line()
+
+
+def test_a_quantity_is_no_comparison() -> None:
+    assert not states_comparison("More than half of the patients responded to treatment.")
+    assert not states_comparison("Fewer than 10% of the patients relapsed.")
+    assert states_comparison("Abstinence was higher than with placebo.")

@@ -41,6 +41,17 @@ def test_a_sample_split_by_sex_is_counted_whole(data_dir: Path) -> None:
     assert sample_size(record(data_dir, QA, "17601244").text) == 38
     assert sample_size("Procedures were performed on 59 men and 36 women.") == 95
     assert sample_size("Procedures were performed on 59 men.") == 59
+    # a later count is no part of the sample, nor another kind of people (synthetic sentences)
+    assert sample_size("A total of 251 patients were randomized and 230 patients completed the trial.") == 251
+    assert sample_size("A total of 300 mothers and 310 infants were enrolled.") == 300
+
+
+def test_a_randomised_trial_is_never_called_non_randomised(data_dir: Path) -> None:
+    # PMID 29658101 (SYNERGY): "HAVEN 1, a ran‐domized, multicentre, open‐label, phase 3 study" (the hyphen is
+    # U+2010)
+    s = _stored(record(data_dir, EXTRA, "29658101"))
+    assert not trial_not_randomised(s)
+    assert "non-randomised" not in attribution(s).text
 
 
 def test_a_trial_said_to_be_ongoing_or_missing_is_not_the_studys_design(data_dir: Path) -> None:

@@ -183,9 +183,9 @@ def study_n(source: StoredSource) -> int | None:
 
 
 def reliable_n(source: StoredSource) -> int | None:
-    """EvidenceInfo.sample_size when the text backs it: stated as a count of people and not smaller
-    than another count of people in the abstract (a subgroup count is not the study's n; a year before the
-    people's word is no count)."""
+    """EvidenceInfo.sample_size when the text backs it: not smaller than any count of people stated in the
+    abstract (a subgroup count is not the study's n; a year before the people's word is no count). A sample
+    summed from a sex split ("59 men and 36 women": 95) is stated by its parts."""
     n = source.evidence.sample_size
     if n is None or n <= 0:
         return None

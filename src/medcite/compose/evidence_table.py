@@ -127,8 +127,11 @@ def comparison_phrase(text: str, cited: Sequence[tuple[int, int]] = ()) -> tuple
     return None
 
 
+# "higher ... than", not a quantity ("more than half", "fewer than 10%")
 _THAN = re.compile(
-    r"\b(?:higher|lower|greater|less|more|fewer|better|worse|larger|smaller)\b[^.;]*?\bthan\b", re.I
+    r"\b(?:higher|lower|greater|less|more|fewer|better|worse|larger|smaller)\b[^.;]*?\bthan\b"
+    r"(?!\s+(?:\d|(?:half|one|two|three|a (?:third|quarter|half)|twice|expected|usual|before)\b))",
+    re.I,
 )
 
 

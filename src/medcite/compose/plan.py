@@ -21,6 +21,7 @@ from medcite.text.identifiers import (
     identifiers,
     measure_of,
     names_abbreviation,
+    names_compound,
     names_identifier,
     names_tagged,
     tagged,
@@ -152,7 +153,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        if not all(set(terms(w)) <= have for w in compounds(self.name)):
+        if not all(names_compound(w, text) for w in compounds(self.name)):
             return bool(self.synonyms and names_any(self.synonyms, word_key(text))) or names_abbreviation(
                 self.abbrevs, text
             )

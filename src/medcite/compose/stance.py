@@ -186,37 +186,68 @@ def wording_votes(question: str, items: Sequence[StanceInput]) -> tuple[tuple[fl
     return (yes, no, maybe), used
 
 
-# an effect ratio with its 95% confidence interval: "odds ratio ... was 1.41 (95% CI 0.91 to 2.17)", "HR 0.82,
-# 95% CI 0.61-1.10" (not an excess relative risk, whose null is 0: "Excess relative risk of new brain tumor
-# averaged 1.29 (95% confidence interval, 0.66-1.93)")
+# an effect ratio with its 95% confidence interval, both bounds decimals: "odds ratio ... was 1.41 (95% CI
+# 0.91 to 2.17)", "HR 0.82, 95% CI 0.61-1.10" (not an excess relative risk, whose null is 0: "Excess
+# relative risk of new brain tumor averaged 1.29 (95% confidence interval, 0.66-1.93)"; nor a heart or
+# respiratory rate)
 _RATIO_CI = re.compile(
-    r"\b(?<![Ee]xcess )(?:odds ratio|hazard ratio|relative risk|risk ratio|rate ratio|OR|HR|RR|IRR)\b"
-    r"[^;.]{0,80}?"
-    r"(\d+(?:\.\d+)?)\s*[(\[,;]?\s*95\s?%\s?(?:CI|confidence interval)[:,=]?\s*"
-    r"(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*(\d+(?:\.\d+)?)"
+    r"\b(?<![Ee]xcess )(?:[Oo]dds ratio|[Hh]azard ratio|[Rr]elative risk|[Rr]isk ratio|[Rr]ate ratio|OR|HR|"
+    r"RR|IRR)\b[^;.]{0,80}?(\d+\.\d+)\s*[(\[,;]?\s*95\s?%\s?(?:CI|confidence interval)[:,=]?\s*"
+    r"(\d+\.\d+)\s*(?:to|-|–|,)\s*(\d+\.\d+)"
 )
-# the reading of a sentence whose every effect ratio has a 95% CI that spans 1: no difference shown. The
-# reader read "the unadjusted odds ratio for early discharge to home ... was 1.41 (95% CI 0.91 to 2.17)" as a
-# yes to "Does pretreatment with statins improve clinical outcome after stroke?" (gold: no). None: off
+# a claim of significance beside the ratios ("p=0.03", "significantly" with no negation in the three words
+# before it) or a decimal comma ("OR = 1,13; 95% CI 1,01-1,27"): the sentence is not read as null
+_ANY_CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)", re.I)
+_P_BELOW = re.compile(r"\bp\s?[<=]\s?0?\.0[0-4]\d*|\d,\d{2}\b", re.I)
+_SIGNIFICANT_WORD = re.compile(r"\b(?:statistically )?significant(?:ly)?\b", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|non|nor|without|failed to)\b[\w\s-]{0,30}$", re.I)
+# a question that asks whether there is no difference ("Is there no difference ...?", "Is X non-inferior to
+# Y?", "... equivalent / comparable / similar ...?"): a null finding does not answer it no
+_NO_DIFFERENCE_QUESTION = re.compile(
+    r"\b(?:no|non-?inferior\w*|equivalen\w*|comparable|similar|same|as (?:effective|good|safe))\b", re.I
+)
+# the reading of a sentence whose every effect ratio has a 95% CI strictly around 1, and that claims no
+# significance: no difference shown. The reader read "the unadjusted odds ratio for early discharge to home
+# ... was 1.41 (95% CI 0.91 to 2.17)" as a yes to "Does pretreatment with statins improve clinical outcome
+# after stroke?" (gold: no). None: off
 NULL_RATIO_READ: tuple[float, float, float] | None = (0.0, 0.0, 1.0)
 
 
+def claims_significance(text: str) -> bool:
+    """A p value under 0.05, or "significant(ly)" with no negation just before it ("not significantly")."""
+    if _P_BELOW.search(text):
+        return True
+    return any(not _NEGATED_BEFORE.search(text[: m.start()]) for m in _SIGNIFICANT_WORD.finditer(text))
+
+
 def null_ratio(text: str) -> bool:
-    """Whether the sentence reports effect ratios with 95% CIs and every one of them spans 1."""
-    cis = [(float(m.group(2)), float(m.group(3))) for m in _RATIO_CI.finditer(text)]
-    return bool(cis) and all(lo <= 1.0 <= hi for lo, hi in cis)
+    """Whether the sentence reports effect ratios with 95% CIs (each estimate inside its interval, every
+    interval in the sentence read), every one strictly spanning 1, and claims no significance
+    (:func:`claims_significance`)."""
+    found = [(float(m.group(1)), float(m.group(2)), float(m.group(3))) for m in _RATIO_CI.finditer(text)]
+    if not found or len(found) < len(_ANY_CI.findall(text)):
+        return False  # an interval it could not read may be the significant one
+    bracketed = all(0 < lo <= est <= hi for est, lo, hi in found)
+    return bracketed and all(lo < 1.0 < hi for _e, lo, hi in found) and not claims_significance(text)
+
+
+def null_read(question: str) -> tuple[float, float, float] | None:
+    """How a null sentence (:func:`null_ratio`) votes on ``question``: no on a question about an effect or a
+    difference (yes when the question is negated); None (the reader's reading stands) on other questions
+    and on one that asks whether there is no difference."""
+    if NULL_RATIO_READ is None or not asks_difference(question) or _NO_DIFFERENCE_QUESTION.search(question):
+        return None
+    return NULL_RATIO_READ[::-1] if negated_question(question) else NULL_RATIO_READ
 
 
 def reader_votes(items: Sequence[StanceInput], question: str = "") -> tuple[tuple[float, float, float], int]:
     """Weighted yes / no / uncertain votes of the stance reader's probabilities (the sentences it read),
     and how many sentences voted. The reader reads the question itself, negations included. On a question
     about an effect or a difference, a sentence whose effect ratios all span 1 (:func:`null_ratio`) reads
-    as no (yes to a negated question: :data:`NULL_RATIO_READ`)."""
+    as no (:func:`null_read`)."""
     yes = no = maybe = 0.0
     used = 0
-    null = NULL_RATIO_READ if question and asks_difference(question) else None
-    if null is not None and negated_question(question):
-        null = (null[2], null[1], null[0])
+    null = null_read(question) if question else None
     for it, w in zip(items, vote_weights(items), strict=True):
         if w <= 0 or it.read is None:
             continue
@@ -318,6 +349,9 @@ def derive_stance(
     if read:
         shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
+        nulls = sum(null_ratio(it.text) for it in items if it.read is not None) if null_read(question) else 0
+        if nulls:
+            why += (f"{nulls} of them report effect ratios whose 95% CIs span 1: read as no difference",)
         return StanceResult(reader_decision(r_yes, r_no, r_maybe), why, (yes, no, maybe), inputs)
     w = weights if weights is not None else stance_model()
     if w:

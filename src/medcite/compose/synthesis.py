@@ -5,8 +5,8 @@ Each direct study that the article cites contributes its **key finding**: the fi
 (:func:`medcite.corpus.study_card`) whose sentence a verified statement quotes, else its conclusion's
 finding, else its first finding with a direction. The directions are weighted by design and size
 (:func:`study_weight`): a randomised trial of 400 counts more than a case series of 12. Nothing is
-written for the table: counts come from the cards, and the effect shown is cut from the largest study's
-text, with a pin.
+written for the table: counts come from the cards, and the effect shown is cut from the text of the largest
+study that states one, with a pin.
 """
 
 from __future__ import annotations

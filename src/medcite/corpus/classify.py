@@ -242,10 +242,17 @@ def _refine(
     return None
 
 
+_GLUE = re.compile(r"(?<=\.);\s+")
+
+
 @lru_cache(maxsize=4)
 def _sentences(title: str, text: str) -> tuple[str, ...]:
-    """The sentences of the title and the abstract, without those that call for future research."""
-    sentences = (*rough_sentences(title), *rough_sentences(text))
+    """The sentences of the title and the abstract, without those that call for future research (cut at the
+    ".; " section glue of some screening sets too, so that "Few studies have ...; Randomized,
+    placebo-controlled trial." keeps its design)."""
+    sentences = tuple(
+        part for s in (*rough_sentences(title), *rough_sentences(text)) for part in _GLUE.split(s) if part
+    )
     if not FUTURE_RESEARCH.search(f"{title}\n{text}"):
         return sentences  # the common case: one search instead of one a sentence
     return tuple(s for s in sentences if not FUTURE_RESEARCH.search(s))
@@ -366,33 +373,43 @@ def design_stated(source: StoredSource) -> bool:
     return _names_design(ev.design, source.record.title, source.record.text) or trial_not_randomised(source)
 
 
+# the study's own trial, just before the trial's words: "We report the results of the phase 1 study", "In this
+# open-label trial" (not "We compared ... with the results of a phase 3 trial of another drug")
 _OWN_STUDY = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Ii]n this|[Tt]he (?:present|current)|[Tt]his (?:open|single|phase|multi\w*|"
-    r"prospective|pilot|clinical|trial|study))\b"
+    r"\b(?:[Ww]e (?:\w+ ){0,3}?|[Oo]ur |[Ii]n (?:this|the present|the current) |[Tt]his |"
+    r"[Tt]he (?:present|current) )(?:(?:results|findings) of )?(?:an? |the )?$"
 )
+# a word of randomisation anywhere, in any spelling ("ran‐domized", "randomization group"): not a
+# non-randomised trial
+_RANDOM_WORD = re.compile(r"ran\W?domi[sz]", re.I)
 
 
 def trial_not_randomised(source: StoredSource) -> bool:
     """Whether a non-randomised design (OBSERVATIONAL: "non-randomised or observational") is a clinical
-    trial: its publication types name one ("Clinical Trial, Phase II"), or its title or abstract does ("the
-    pivotal phase 2 study", "a single-arm trial", "an open-label trial"). The cemiplimab phase 1/2 trials
-    were "observational studies" in their statements' prefixes."""
+    trial that names no randomisation: its publication types name a trial ("Clinical Trial, Phase II",
+    "Pragmatic Clinical Trial"), or its title, or a sentence where the study speaks of itself, names a phase
+    I-IV, single-arm, open-label, non-randomised or uncontrolled trial ("We report the results of the phase 1
+    study", "an open-label trial" in the title); not one to come, and not with retrospective, cohort-study or
+    registry words. The cemiplimab phase 1/2 trials were "observational studies" in their statements'
+    prefixes."""
     if source.evidence.design is not Design.OBSERVATIONAL:
         return False
-    trial_types = ("Clinical Trial", "Controlled Clinical Trial")
-    if any(t.startswith(trial_types) for t in source.record.publication_types):
+    return _non_randomised_trial(source.record.title, source.record.text, source.record.publication_types)
+
+
+@lru_cache(maxsize=4096)
+def _non_randomised_trial(title: str, text: str, types: tuple[str, ...]) -> bool:
+    words = f"{title} {text}"
+    if _RANDOM_WORD.search(words):
+        return False
+    if any(t.lower() in _TRIAL_TYPES for t in types):
         return True
-    words = f"{source.record.title} {source.record.text}"
     if NOT_A_TRIAL.search(words):
         return False
-    # the study's own trial ("We report the results of the phase 1 study"), not another one ("This estradiol
-    # metabolite is currently in a phase II trial", in a cell-line study) nor one to come
-    said = (
-        s
-        for s in rough_sentences(source.record.text)
-        if _OWN_STUDY.search(s) and not FUTURE_RESEARCH.search(s)
-    )
-    return bool(TRIAL_CUE.search(source.record.title)) or _said(TRIAL_CUE, tuple(said))
+    if TRIAL_CUE.search(title):
+        return True
+    own = (s for s in rough_sentences(text) if not FUTURE_RESEARCH.search(s))
+    return any(_OWN_STUDY.search(s[: m.start()]) for s in own for m in TRIAL_CUE.finditer(s))
 
 
 def shown_design(source: StoredSource) -> Design:

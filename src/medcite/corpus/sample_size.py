@@ -61,7 +61,11 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b(?:performed|undertaken|carried out|conducted|done) (?:on|in) {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I
     ),
 )
-_SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I)
+# the other sex right after a count of one sex: "59 men and 36 women" (not "251 patients were randomized and
+# 230 patients completed", nor "300 mothers and 310 infants")
+_SEXES = ("men", "women", "males", "females", "boys", "girls")
+_SEX_WORD = re.compile(rf"\b(?:{'|'.join(_SEXES)})$", re.I)
+_SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} (?:{'|'.join(_SEXES)})\b", re.I)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
@@ -87,11 +91,14 @@ def sample_size(text: str) -> int | None:
 
 
 def _and_more(sentence: str, end: int) -> int:
-    """The second count of a split sample right after a matched one: "performed on 59 men and 36 women"
+    """The count of the other sex right after a matched count of one: "performed on 59 men and 36 women"
     studied 95 people, not 59 (0 when none follows)."""
-    m = _SPLIT_SAMPLE.match(sentence, end)
-    value = _number(m.group(1)) if m else None
-    return value if value is not None and m is not None and _plausible(value, sentence, m.start(1)) else 0
+    first = _SEX_WORD.search(sentence[:end])
+    m = _SPLIT_SAMPLE.match(sentence, end) if first else None
+    if m is None or first is None or m.group(0).split()[-1].lower() == first.group(0).lower():
+        return 0
+    value = _number(m.group(1))
+    return value if value is not None and _plausible(value, sentence, m.start(1)) else 0
 
 
 def _plausible(value: int, sentence: str, pos: int) -> bool:

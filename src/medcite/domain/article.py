@@ -128,8 +128,8 @@ class OutcomeSummary:
     """One row of the summary of findings (GRADE style): one outcome across the direct studies.
 
     Nothing is written for it: ``outcome`` names the question's outcome (or "adverse events"), the counts
-    come from the study cards, and ``effect`` is cut from the largest study's text where ``effect_pin``
-    points (empty when no study states an effect size).
+    come from the study cards, and ``effect`` is cut from the text of the largest study that states an
+    effect size, where ``effect_pin`` points (empty when none does).
     """
 
     outcome: str

@@ -85,7 +85,7 @@ SOF_COLUMNS = (
     "Outcome",
     "Studies (participants)",
     "Direction of findings",
-    "Effect (largest study)",
+    "Effect (largest study that states one)",
     "Certainty",
 )
 

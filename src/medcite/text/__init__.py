@@ -7,6 +7,8 @@
 * :mod:`medcite.text.cues`: the section-label vocabulary and section roles, and the negation, hedge,
   equivalence and direction cues (a finding's polarity for the composer, an effect's direction for the
   verifier, the stance vote's cues), and what a sentence is for (an aim, a call for research);
+* :mod:`medcite.text.voice`: the authors' voice (their frame, first person, hedges) and markers that are no
+  part of a statement (copyright notes, truncation marks);
 * :mod:`medcite.text.design_cues`: the design classifier's cues (trial, cohort, review, laboratory,
   guideline and future-research wording).
 

@@ -123,7 +123,8 @@ _METHOD_CUE = re.compile(
     r"\b(?:it|this (?:article|review|paper|chapter|overview)|the (?:present )?(?:article|review|paper)) "
     r"(?:reviews|summari[sz]es|discusses|describes|outlines|highlights|focuses on|provides an? (?:overview|"
     r"summary|update))\b|"
-    r"(?:is|are) (?:here |briefly |critically |also )?(?:reviewed|summari[sz]ed|discussed|outlined)\b)",
+    r"(?:is|are) (?:here |briefly |critically |also )?(?:reviewed|summari[sz]ed|discussed|outlined)"
+    r"(?=\s*[.;]|\s+(?:as|here|below|in this|in the present)\b))",
     re.I,
 )
 # a protocol's plan: "Regression analyses will examine associations ...", "Outcomes will be assessed"; not
@@ -248,14 +249,15 @@ HEDGE = re.compile(
 POSITIVE_FINDING = re.compile(
     r"\b(?:significant(?:ly)?|improv\w*|reduc\w*|effective\w*|efficac\w*|associated with|benefit\w*|"
     r"superior|increas\w*|decreas\w*|safe|useful|feasible|predict\w*|lower|higher|better|successful\w*|"
-    r"accurate|reliable|valid|recommended|support\w*|promot\w*|enhanc\w*|prevent\w*|protect\w*)",
+    r"accurate|reliable|valid|recommended|support\w*|promot\w*|enhanc\w*|prevent\w*|protect\w*|"
+    r"(?:ha(?:s|ve|d)|had) an? (?:\w+ )?effect)",
     re.I,
 )
 
 
-# a sentence that opens with a concession says its finding in the main clause: "Although ibudilast has not
-# been found to decrease the focal inflammatory activity in relapsing MS, it was shown to have an effect on
-# preserving brain volume" is a positive finding (it was read as pointing the other way)
+# a sentence that opens with a concession says its finding in the main clause: "Although X did not reduce
+# pain, function improved" is positive. A main clause with no cue leaves the whole sentence to decide
+# ("Although statins did not reduce mortality, this study has limitations": negative)
 _OPENING_CONCESSION = re.compile(
     r"^(?:although|though|even though|while|whereas|despite|in spite of)\b[^,;]{3,240},\s*", re.I
 )
@@ -263,9 +265,10 @@ _OPENING_CONCESSION = re.compile(
 
 def finding_polarity(text: str) -> Polarity:
     """Whether a sentence reports an effect (positive), its absence (negative), a hedged finding, or
-    neither (neutral), by counting cue matches; after an opening concession, in the main clause."""
-    if m := _OPENING_CONCESSION.match(text):
-        return finding_polarity(text[m.end() :])
+    neither (neutral), by counting cue matches; after an opening concession, in the main clause where it has
+    a cue."""
+    if (m := _OPENING_CONCESSION.match(text)) and (main := finding_polarity(text[m.end() :])) != "neutral":
+        return main
     neg = len(NEGATIVE_FINDING.findall(text))
     hedge = len(HEDGE.findall(text))
     pos = len(POSITIVE_FINDING.findall(text))
@@ -390,7 +393,8 @@ RESEARCH_CALL = re.compile(
     r"investigation|examination|evaluation)\b"
     # the study's own limits, in its conclusions too: "The statistical power of this case-referent study was
     # such that only large beneficial effects of statins could be confirmed"
-    r"|\b(?:statistical )?power of (?:this|the|our|the present) (?:[\w-]+ ){0,3}?(?:study|trial|analysis)\b"
+    r"|\b(?:statistical )?power of (?:this|the|our|the present) (?:[\w-]+ ){0,3}?(?:study|trial|analysis) "
+    r"(?:was|is) (?:such|low|limited|insufficient|inadequate|not)\b"
     r"|\b(?:was|were) (?:under-?powered|not powered|insufficiently powered)\b"
     r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
     r"(?:should|must|will need to)\b"
@@ -426,80 +430,3 @@ _CONCESSION = re.compile(r"[,;]\s*(?:but|although|though|whereas|while|yet)\b", 
 def states_aim(text: str) -> bool:
     """The sentence states the study's aim ("To compare ...", "The aim of this study was ...")."""
     return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not RESULT_CUE.search(text))
-
-
-# -- the authors' voice (the composer's statements) ---------------------------------------------------
-# "we conclude that X", "our results suggest that X", "these data indicate that X": the authors' frame around
-# a claim, read by compose/candidates.py (which keeps the claim and drops or neutralises the frame)
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|ourselves)\b")  # "US" is a country
-_STUDY_NOUN = (
-    r"(?:results?|findings?|data|observations?|study|analys[ie]s|experience|trial|work|series|investigation|"
-    r"evaluation|experiments?)"
-)
-AUTHORS_FRAME = re.compile(
-    r"^(?P<lead>[A-Z][^,;:]{0,100},\s+)??"
-    r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
-    rf"(?P<det>our|these|the)\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
-    rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
-    r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
-    r"together|consistently|firmly|both|again|finally|first|have|has|had|could|can|may|might|would|"
-    r"(?:were|was) able to)\s+)*)"
-    r"(?P<verb>[a-z]+)\b(?:\s+(?:here|herein|now|also|for the first time))?(?:,\s*(?:therefore|thus)\s*,)?"
-    r"(?P<that>\s+that\b)?\s*",
-    re.I,
-)
-# verbs that state the claim (the frame goes), that hedge it (kept unless the claim hedges itself), and the
-# authors' opinions (only a claim that hedges itself stands without them)
-STATING_VERBS = frozenset(
-    """conclude concluded find found show shows showed shown demonstrate demonstrates demonstrated confirm
-    confirms confirmed indicate indicates indicated reveal reveals revealed establish establishes established
-    observe observed note noted document documents documented report reports reported prove proves proved
-    identified""".split()
-)
-HEDGING_VERBS = frozenset(
-    "suggest suggests suggested imply implies implied support supports supported".split()
-)
-OPINION_VERBS = frozenset(
-    """believe think feel propose recommend speculate hypothesize hypothesise advocate consider argue expect
-    anticipate assume postulate suggest""".split()
-)
-# a modal hedge inside the claim itself ("X may reduce Y"): the claim keeps it when the frame goes
-MODAL_HEDGE = re.compile(
-    r"\b(?:may|might|could|possibly|probably|likely|appears? to|seems? to|potential(?:ly)?)\b", re.I
-)
-# the lead of a frame that only points at the study itself ("In this study, we found that ...")
-SELF_LEAD = re.compile(
-    r"^(?:(?:in|from|based on|on the basis of|given|according to|within|with) (?:this|these|the present|"
-    r"the current|our|the) (?:\w+ ){0,2}?(?:study|trial|analysis|series|cohort|review|population|sample|"
-    r"experience|results?|findings?|data|observations?|work|investigation)|here|together|collectively|"
-    r"altogether)\s*,\s*$",
-    re.I,
-)
-# "... in adults with XLH.© 2018 The Authors": a publisher's copyright line after the last full stop, to the
-# end of the text (at most 20 more words: "© 2002 John Wiley & Sons, Inc. Muscle Nerve 25: 111-114"); not at
-# the start of a text, nor inside a sentence ("The SF-36 (copyright 1992 Medical Outcomes Trust) was ...")
-COPYRIGHT_NOTE = re.compile(
-    r"(?<=[.!?])\s*(?:©\s*(?:copyright\s*)?|copyright\s*(?:©|\(c\))?\s*|\(c\)\s*)(?:19|20)\d\d\b"
-    r"(?:\s*\S+){0,20}\s*$",
-    re.I,
-)
-# "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
-TRUNCATION_MARKER = re.compile(
-    r"\s*[(\[]\s*abstract truncated(?:\s+at\s+\d+\s+words)?\s*[)\]]\.?"
-    r"|\s*\babstract truncated at \d+ words\b\.?",
-    re.I,
-)
-
-# -- sentences that say nothing of their own ------------------------------------------------------------
-# a sentence made only of these words (and stopwords) evaluates or frames findings it does not state: "The
-# results are both surprising and disappointing.", "Further studies are needed.", "These findings are
-# important."
-EVALUATIVE_WORDS = frozenset(
-    """result results finding findings data observation observations study studies trial trials work research
-    investigation investigations analysis analyses evidence present current this these our both overall
-    surprising surprisingly disappointing encouraging promising interesting intriguing important
-    remarkable striking unexpected unexpectedly noteworthy novel valuable useful relevant preliminary
-    further future larger large well-designed additional more needed necessary warranted required need needs
-    confirm clarify discussed presented reported described obtained implication implications conclusion
-    conclusions""".split()
-)

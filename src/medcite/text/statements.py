@@ -13,20 +13,18 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.cues import (
+from medcite.text.cues import HEADING_WORDS, LINK_WORDS, WORD_LABEL
+from medcite.text.voice import (
     AUTHORS_FRAME,
     COPYRIGHT_NOTE,
     EVALUATIVE_WORDS,
     FIRST_PERSON,
-    HEADING_WORDS,
     HEDGING_VERBS,
-    LINK_WORDS,
     MODAL_HEDGE,
     OPINION_VERBS,
     SELF_LEAD,
     STATING_VERBS,
     TRUNCATION_MARKER,
-    WORD_LABEL,
 )
 from medcite.text.words import (
     AGAINST,
@@ -302,22 +300,22 @@ def readable(sentence: str) -> str | None:
 
 
 # a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
-# parents and even their attending physicians shared this misperception", "This was a milestone in tumor
-# immunology", or that picks from what the previous sentence named: "Among these mechanisms is ...", "Of
-# these, 12 ...", "In these patients, ..." ("In those patients who ..." names its own group). "These four
-# cases may belong to a variant form of ..." is a study's conclusion on its own cases: it stays
+# parents and even their attending physicians shared this misperception", "This could result in ...", or that
+# picks from what the previous sentence named: "Among these mechanisms is ...", "Of these, 12 ...", "In these
+# patients, ..." ("In those patients who ..." names its own group). "These four cases may belong to a variant
+# form of ..." is a study's conclusion on its own cases, and "This is the first randomised trial to show ..."
+# names its subject: they stay
 _ANAPHORIC = re.compile(
     r"^(?:(?:instead|in contrast|by contrast|conversely|rather|similarly|likewise),?\s+(?:it|they|this|these|"
     r"he|she)|they|he|she|their|its|(?:among|of|in|from|for|within|between) these|"
-    r"this (?:was|is|has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|"
-    r"implies))\b",
+    r"this (?:has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|implies))\b",
     re.I,
 )
 
 
 def vacuous(sentence: str) -> bool:
     """Whether the sentence states nothing of its own: every word is a stopword or an evaluation of findings
-    it does not state (:data:`medcite.text.cues.EVALUATIVE_WORDS`): "The results are both surprising and
+    it does not state (:data:`medcite.text.voice.EVALUATIVE_WORDS`): "The results are both surprising and
     disappointing.", "Further studies are needed." A figure is content."""
     ws = words(sentence)
     return bool(ws) and all(w in EVALUATIVE_WORDS or w in CLAIM_STOPWORDS or w in QUERY_STOPWORDS for w in ws)

@@ -1,0 +1,83 @@
+"""The authors' voice in a sentence (their frame around a claim, first person, hedges and opinions) and the
+markers that are no part of a statement (copyright notes, truncation marks, evaluations that state nothing),
+read by :mod:`medcite.text.statements`."""
+
+from __future__ import annotations
+
+import re
+
+# -- the authors' voice (the composer's statements) ---------------------------------------------------
+# "we conclude that X", "our results suggest that X", "these data indicate that X": the authors' frame around
+# a claim, read by compose/candidates.py (which keeps the claim and drops or neutralises the frame)
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|ourselves)\b")  # "US" is a country
+_STUDY_NOUN = (
+    r"(?:results?|findings?|data|observations?|study|analys[ie]s|experience|trial|work|series|investigation|"
+    r"evaluation|experiments?)"
+)
+AUTHORS_FRAME = re.compile(
+    r"^(?P<lead>[A-Z][^,;:]{0,100},\s+)??"
+    r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
+    rf"(?P<det>our|these|the)\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
+    rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
+    r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
+    r"together|consistently|firmly|both|again|finally|first|have|has|had|could|can|may|might|would|"
+    r"(?:were|was) able to)\s+)*)"
+    r"(?P<verb>[a-z]+)\b(?:\s+(?:here|herein|now|also|for the first time))?(?:,\s*(?:therefore|thus)\s*,)?"
+    r"(?P<that>\s+that\b)?\s*",
+    re.I,
+)
+# verbs that state the claim (the frame goes), that hedge it (kept unless the claim hedges itself), and the
+# authors' opinions (only a claim that hedges itself stands without them)
+STATING_VERBS = frozenset(
+    """conclude concluded find found show shows showed shown demonstrate demonstrates demonstrated confirm
+    confirms confirmed indicate indicates indicated reveal reveals revealed establish establishes established
+    observe observed note noted document documents documented report reports reported prove proves proved
+    identified""".split()
+)
+HEDGING_VERBS = frozenset(
+    "suggest suggests suggested imply implies implied support supports supported".split()
+)
+OPINION_VERBS = frozenset(
+    """believe think feel propose recommend speculate hypothesize hypothesise advocate consider argue expect
+    anticipate assume postulate suggest""".split()
+)
+# a modal hedge inside the claim itself ("X may reduce Y"): the claim keeps it when the frame goes
+MODAL_HEDGE = re.compile(
+    r"\b(?:may|might|could|possibly|probably|likely|appears? to|seems? to|potential(?:ly)?)\b", re.I
+)
+# the lead of a frame that only points at the study itself ("In this study, we found that ...")
+SELF_LEAD = re.compile(
+    r"^(?:(?:in|from|based on|on the basis of|given|according to|within|with) (?:this|these|the present|"
+    r"the current|our|the) (?:\w+ ){0,2}?(?:study|trial|analysis|series|cohort|review|population|sample|"
+    r"experience|results?|findings?|data|observations?|work|investigation)|here|together|collectively|"
+    r"altogether)\s*,\s*$",
+    re.I,
+)
+# "... in adults with XLH.© 2018 The Authors": a publisher's copyright line after the last full stop, to the
+# end of the text (at most 20 more words: "© 2002 John Wiley & Sons, Inc. Muscle Nerve 25: 111-114"); not at
+# the start of a text, nor inside a sentence ("The SF-36 (copyright 1992 Medical Outcomes Trust) was ...")
+COPYRIGHT_NOTE = re.compile(
+    r"(?<=[.!?])\s*(?:©\s*(?:copyright\s*)?|copyright\s*(?:©|\(c\))?\s*|\(c\)\s*)(?:19|20)\d\d\b"
+    r"(?:\s*\S+){0,20}\s*$",
+    re.I,
+)
+# "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
+TRUNCATION_MARKER = re.compile(
+    r"\s*[(\[]\s*abstract truncated(?:\s+at\s+\d+\s+words)?\s*[)\]]\.?"
+    r"|\s*\babstract truncated at \d+ words\b\.?",
+    re.I,
+)
+
+# -- sentences that say nothing of their own ------------------------------------------------------------
+# a sentence made only of these words (and stopwords) evaluates or frames findings it does not state: "The
+# results are both surprising and disappointing.", "Further studies are needed.", "These findings are
+# important."
+EVALUATIVE_WORDS = frozenset(
+    """result results finding findings data observation observations study studies trial trials work research
+    investigation investigations analysis analyses evidence present current this these our both overall
+    surprising surprisingly disappointing encouraging promising interesting intriguing important
+    remarkable striking unexpected unexpectedly noteworthy novel valuable useful relevant preliminary
+    further future larger large well-designed additional more needed necessary warranted required need needs
+    confirm clarify discussed presented reported described obtained implication implications conclusion
+    conclusions""".split()
+)
