@@ -153,13 +153,10 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        if not all(names_compound(w, text) for w in compounds(self.name)):
-            return bool(self.synonyms and names_any(self.synonyms, word_key(text))) or names_abbreviation(
-                self.abbrevs, text
-            )
-        if _enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have)):
+        whole = all(names_compound(w, text) for w in compounds(self.name))  # "small-activating", not "small"
+        if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
-        if any(_enough(p, have) for p in self.parts):
+        if whole and any(_enough(p, have) for p in self.parts):
             return True
         if self.synonyms and names_any(self.synonyms, word_key(text)):
             return True
