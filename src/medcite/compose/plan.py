@@ -21,7 +21,6 @@ from medcite.text.identifiers import (
     identifiers,
     measure_of,
     names_abbreviation,
-    names_compound,
     names_identifier,
     names_tagged,
     tagged,
@@ -153,7 +152,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        whole = all(names_compound(w, text) for w in compounds(self.name))  # "small-activating", not "small"
+        whole = all(set(terms(w)) <= have for w in compounds(self.name))  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
         if whole and any(_enough(p, have) for p in self.parts):

@@ -100,23 +100,15 @@ def names_abbreviation(abbrevs: Iterable[str], text: str) -> bool:
     return any(re.search(rf"\b{re.escape(ab)}\b", text) for ab in abbrevs)
 
 
-# a hyphenated word of a name is one modifier, named as a phrase or not at all (read by
+# a hyphenated word of a name is one modifier whose words must all be named (read by
 # medcite.compose.plan.Concept.found_in, where a MeSH synonym or an abbreviation still names it): "small
 # interfering RNA" does not name "small-activating RNA" (its "small" and "RNA" passed the half rule: the
-# answer on small-activating RNA cited siRNA-drug and circular-RNA sources). The synonyms are matched as word
-# sets, so "non-small-cell lung cancer" still names "small-cell lung cancer" through a MeSH entry term.
-# None: off
+# answer on small-activating RNA cited siRNA-drug and circular-RNA sources). The words are looked for
+# anywhere in the text (a phrase match lost two tuning-half answers on "anti-TNF", written "anti-tumor
+# necrosis factor"), so "non-small-cell lung cancer" still names "small-cell lung cancer". None: off
 HYPHEN_WHOLE: re.Pattern[str] | None = re.compile(r"\b[a-z]{3,}(?:-[a-z]{3,})+\b", re.I)
 
 
 def compounds(name: str) -> list[str]:
     """The hyphenated words of ``name`` whose parts are all words (not identifiers: "IL-6", "COVID-19")."""
     return HYPHEN_WHOLE.findall(name) if HYPHEN_WHOLE is not None else []
-
-
-def names_compound(compound: str, text: str) -> bool:
-    """Whether ``text`` names the hyphenated word as a phrase, hyphen or space between its parts, not inside a
-    longer compound: "small activating RNAs" names "small-activating"; "non-small-cell" does not name
-    "small-cell"."""
-    parts = [re.escape(p) for p in compound.split("-")]
-    return re.search(r"(?<![\w-])" + r"[\s-]+".join(parts), text, re.I) is not None
