@@ -61,3 +61,11 @@ def test_a_trial_said_to_be_ongoing_or_missing_is_not_the_studys_design(data_dir
     s = _stored(record(data_dir, EXTRA, "12832990"))
     assert s.evidence.design is not Design.RCT
     assert not attribution(s).text.startswith("In a randomised controlled trial")
+
+
+def test_a_trial_that_says_it_was_not_randomised_is_a_non_randomised_trial(data_dir: Path) -> None:
+    # PMID 8759659 (Cohen 2006 screening set): "... prospective nonrandomized trial on 125 patients", "a
+    # prospective follow-up study without randomization"
+    s = _stored(record(data_dir, EXTRA, "8759659"))
+    assert trial_not_randomised(s)
+    assert attribution(s).text.startswith("In a non-randomised trial")

@@ -134,6 +134,7 @@ class Concept:
     id_synonyms: tuple[frozenset[str], ...] = ()
     id_abbrevs: tuple[str, ...] = ()
     id_terms: frozenset[str] = frozenset()  # the identifiers' own terms: named with them in any spelling
+    wholes: tuple[frozenset[str], ...] = ()  # each hyphenated modifier's terms, all to be named (compounds)
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -152,7 +153,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        whole = all(set(terms(w)) <= have for w in compounds(self.name))  # "small-activating", not "small"
+        whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
         if whole and any(_enough(p, have) for p in self.parts):
@@ -236,7 +237,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs, *id_abbrevs)))
         syn = tuple(dict.fromkeys((*syn, *id_syn)))
         id_terms = frozenset(terms(" ".join(ids)))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms))
+        wholes = tuple(frozenset(terms(w)) for w in compounds(name))
+        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes))
     return out
 
 

@@ -245,16 +245,24 @@ def reader_votes(items: Sequence[StanceInput], question: str = "") -> tuple[tupl
     and how many sentences voted. The reader reads the question itself, negations included. On a question
     about an effect or a difference, a sentence whose effect ratios all span 1 (:func:`null_ratio`) reads
     as no (:func:`null_read`)."""
+    votes, used, _nulls = _reader_tally(items, question)
+    return votes, used
+
+
+def _reader_tally(items: Sequence[StanceInput], question: str) -> tuple[tuple[float, float, float], int, int]:
+    """:func:`reader_votes`, and how many of the voting sentences were read as null (:func:`null_ratio`)."""
     yes = no = maybe = 0.0
-    used = 0
+    used = nulls = 0
     null = null_read(question) if question else None
     for it, w in zip(items, vote_weights(items), strict=True):
         if w <= 0 or it.read is None:
             continue
         used += 1
-        read = null if null is not None and null_ratio(it.text) else it.read
+        read = it.read
+        if null is not None and null_ratio(it.text):
+            read, nulls = null, nulls + 1
         yes, maybe, no = yes + w * read[0], maybe + w * read[1], no + w * read[2]
-    return (yes, no, maybe), used
+    return (yes, no, maybe), used, nulls
 
 
 def lead_order(it: StanceInput) -> tuple[int, bool]:
@@ -345,11 +353,10 @@ def derive_stance(
     if checked:
         counts = ", ".join(f"{lab} {sum(it.nli == lab for it in checked)}" for lab in NLI_LABELS)
         reasons += (f'the question read as a claim ("{claim_of(question)}"): {counts}',)
-    (r_yes, r_no, r_maybe), read = reader_votes(items, question)
+    (r_yes, r_no, r_maybe), read, nulls = _reader_tally(items, question)
     if read:
         shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
-        nulls = sum(null_ratio(it.text) for it in items if it.read is not None) if null_read(question) else 0
         if nulls:
             why += (f"{nulls} of them report effect ratios whose 95% CIs span 1: read as no difference",)
         return StanceResult(reader_decision(r_yes, r_no, r_maybe), why, (yes, no, maybe), inputs)

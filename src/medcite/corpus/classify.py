@@ -379,9 +379,12 @@ _OWN_STUDY = re.compile(
     r"\b(?:[Ww]e (?:\w+ ){0,3}?|[Oo]ur |[Ii]n (?:this|the present|the current) |[Tt]his |"
     r"[Tt]he (?:present|current) )(?:(?:results|findings) of )?(?:an? |the )?$"
 )
-# a word of randomisation anywhere, in any spelling ("ran‐domized", "randomization group"): not a
-# non-randomised trial
-_RANDOM_WORD = re.compile(r"ran\W?domi[sz]", re.I)
+# any word of randomisation, in any spelling ("ran‐domized" with U+2010, "randomization group"), not negated
+# ("non-randomised", "nonrandomized", "quasi-randomized", "without randomization" are the trials meant here):
+# a veto wider than the design cue RANDOMISED, which names how the study itself allocated
+_RANDOM_WORD = re.compile(
+    r"(?<!non)(?<!non-)(?<!non )(?<!quasi-)(?<!quasi )(?<!without )(?<!no )ran\W?domi[sz]", re.I
+)
 
 
 def trial_not_randomised(source: StoredSource) -> bool:

@@ -99,6 +99,15 @@ _CONCLUSION_CUE = re.compile(
     r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
     re.I,
 )
+# what an article says it covers: "This article reviews various studies ...", "It summarizes prior and
+# current clinical trials ...", "The present review describes ..." (a methods sentence for role_of, and no
+# statement for asks_for_research); not "... describes evidence that X", which states a finding
+_ARTICLE_SCOPE = (
+    r"\b(?:it|(?:this|the present|the current|our|the) (?:article|paper|report|chapter|review|overview)) "
+    r"(?:reviews|reviewed|summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|"
+    r"highlights|highlighted|focuses on|provides? an? (?:overview|summary|update)|provided an overview)\b"
+    r"(?!\s+(?:evidence\s+)?that\b)"
+)
 # the method or the aim, worded anywhere in the sentence: "Given X, the current study examined ...", "In 2010,
 # we retrospectively reviewed ...", "Success was defined as ...", "The aim of this study was to ..."
 _METHOD_CUE = re.compile(
@@ -120,9 +129,7 @@ _METHOD_CUE = re.compile(
     # ibudilast", "This article reviews various studies ...", "It summarizes prior and current clinical
     # trials ...", "The evidence ... is reviewed as it relates to cognitive decline"
     r"(?:is|are) designed to (?:evaluate|assess|determine|test|compare|examine|investigate|study)\b|"
-    r"\b(?:it|this (?:article|review|paper|chapter|overview)|the (?:present )?(?:article|review|paper)) "
-    r"(?:reviews|summari[sz]es|discusses|describes|outlines|highlights|focuses on|provides an? (?:overview|"
-    r"summary|update))\b|"
+    rf"{_ARTICLE_SCOPE}|"
     r"(?:is|are) (?:here |briefly |critically |also )?(?:reviewed|summari[sz]ed|discussed|outlined)"
     r"(?=\s*[.;]|\s+(?:as|here|below|in this|in the present)\b))",
     re.I,
@@ -400,9 +407,7 @@ RESEARCH_CALL = re.compile(
     r"(?:should|must|will need to)\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
-    r"|\b(?:this|the present|our) (?:article|paper|report|chapter|review|overview) (?:reviews|reviewed|"
-    r"summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|highlights|highlighted|"
-    r"provides an overview|provided an overview)\b(?!\s+(?:evidence\s+)?that\b)",
+    rf"|{_ARTICLE_SCOPE}",
     re.I,
 )
 
