@@ -92,3 +92,21 @@ def test_article_references_match_citations(bupropion_article: Article) -> None:
     cited = {n for s in bupropion_article.sections for stt in s.statements for n in stt.citations}
     cited |= set(bupropion_article.bottom_line_citations)
     assert cited == {r.n for r in bupropion_article.references}
+
+
+def test_an_untitled_record_is_known_by_the_first_words_of_its_abstract() -> None:
+    """PubMedQA records carry no title: 13 of 20 sample articles listed a reference as "[Untitled in the
+    stored record]" with nothing to know it by but its PMID. PMID 21645374's abstract (PubMedQA, MIT)."""
+    from medcite.compose.evidence_table import opening_words, reference
+    from tests.compose.doubles import load_pubmedqa
+
+    ref = reference(4, load_pubmedqa()["21645374"])
+    assert ref.opening == "Programmed cell death (PCD) is the regulated death of cells within an organism."
+    assert ama(ref).startswith(
+        '[Untitled in the stored record; the abstract begins "Programmed cell death (PCD) is the regulated'
+    )
+    assert ama(ref).endswith('organism."]. 2011. PMID: 21645374.')
+    assert opening_words("Short abstract. Then more.") == "Short abstract."
+    long = " ".join(f"w{i}" for i in range(30))
+    assert opening_words(long) == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 …"
+    assert reference(1, load_pubmedqa()["21645374"]).title == "PMID 21645374"  # exports keep no made-up title

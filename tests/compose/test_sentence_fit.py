@@ -31,7 +31,7 @@ from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from medcite.testing import OverlapSearcher
 from medcite.text import role_of
-from tests.compose.doubles import LexicalVerifier
+from tests.compose.doubles import LexicalVerifier, bioasq_source
 from tests.compose.test_relevance_gate import ScoreByWord
 
 BUPROPION_Q = "Does bupropion help smoking cessation?"
@@ -277,3 +277,32 @@ def test_a_quantity_is_no_comparison() -> None:
     assert not states_comparison("More than half of the patients responded to treatment.")
     assert not states_comparison("Fewer than 10% of the patients relapsed.")
     assert states_comparison("Abstinence was higher than with placebo.")
+
+
+def test_a_kind_question_is_answered_by_two_sources_in_the_bottom_line(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BioASQ 7B-9B factoid (even half): "Which molecule is targeted by Olaratumab?" The bottom line quoted
+    one record's 'binding PDGFRα' and not the next source's 'platelet-derived growth factor receptor α
+    monoclonal antibody'; a question that asks for a thing now takes the best sentence of a second source
+    that the relevance model reads as answering it too (snippet records PMID 27995580 and 28778132)."""
+    sources = [bioasq_source(1, "27995580"), bioasq_source(2, "28778132")]
+
+    def bottom() -> tuple[str, tuple[int, ...]]:
+        art = compose_article(
+            "Which molecule is targeted by Olaratumab?",
+            OverlapSearcher(sources),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=shipped,
+        )
+        return art.bottom_line, art.bottom_line_citations
+
+    text, cites = bottom()
+    assert "selectively binding PDGFRα" in text
+    assert "growth factor receptor α monoclonal antibody [2]" in text
+    assert cites == (1, 2)
+    assert text.split("[2].")[1].startswith(" Certainty of evidence:")  # the certainty closes the line
+    monkeypatch.setattr(assemble, "SECOND_ANSWER", False)
+    text, cites = bottom()
+    assert "monoclonal antibody" not in text and cites == (1,)

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
-from medcite.compose.evidence_table import design_words, evidence_rows, states_comparison
+from medcite.compose.evidence_table import design_words, evidence_rows, reference, states_comparison
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
 from medcite.compose.stance import StanceResult
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
-from medcite.corpus.classify import shown_design
 from medcite.domain import (
     LEVEL,
     Article,
@@ -29,7 +28,6 @@ from medcite.domain import (
     NumberPin,
     Pin,
     Provenance,
-    Reference,
     Section,
     Statement,
     StoredSource,
@@ -81,9 +79,11 @@ def assemble(
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
+    also = _second_answer(pick, supported) if a.asks_entity and pick in supported else None
+    also_keys = [] if also is None else [also.draft.cites[0].key]
     sections_out = _sections_in_layout(a, v.kept)
     order = number_by_first_use(
-        [bl_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
+        [bl_keys + also_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
     sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
     if lead is not None and pick.draft is lead:  # what the subject is answers, not studies of it
@@ -94,6 +94,8 @@ def assemble(
     shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
     spelled, _defs = spell_out(pick.draft, set(), shared)
     bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
+    if also is not None:
+        bottom = _with_second(bottom, also, f"[{order[also_keys[0]]}]")
     sections, details = _body(sections_out, ratings, order, shared)
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
@@ -113,7 +115,7 @@ def assemble(
         provenance=provenance,
         analysis=a.summary(tuple(q.query for q in plan_queries(a))),
         certainty_details=details,
-        bottom_line_citations=tuple(order[k] for k in bl_keys),
+        bottom_line_citations=tuple(order[k] for k in bl_keys + also_keys),
         stance_reasons=() if stance is None else stance.reasons,
         composer=v.composer,
         dropped=v.dropped,
@@ -223,6 +225,38 @@ def _choose_bottom(
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
         return max(fits or pool, key=lambda c: closeness(c.draft.cites[0]))
     return _pick_bottom(pool, budget)
+
+
+# a question that asks for a thing ("Which molecule is targeted by olaratumab?") is answered in the bottom
+# line by its best sentence and the best sentence of another source that the relevance model reads as
+# answering it too (at SECOND_FIT or more), within SECOND_WORDS in all: two sources that name the answer,
+# or two answers where the sources differ (off: one sentence)
+SECOND_ANSWER = True
+SECOND_FIT = 0.5
+SECOND_WORDS = 90
+
+
+def _second_answer(pick: Checked, supported: list[Checked]) -> Checked | None:
+    """The bottom line's second answer to a kind question: the fully supported statement of another
+    source that answers closest, at :data:`SECOND_FIT` or more; None when there is none."""
+    key = pick.draft.cites[0].key
+    others = [c for c in supported if c.draft.cites[0].key != key and c.draft.cites[0].fit is not None]
+    best = max(others, key=lambda c: closeness(c.draft.cites[0]), default=None)
+    if not SECOND_ANSWER or best is None or closeness(best.draft.cites[0]) < SECOND_FIT:
+        return None
+    return best
+
+
+def _with_second(bottom: str, also: Checked, cite: str) -> str:
+    """The bottom line with the second answer after the quoted statement (before the certainty), when
+    the whole stays within :data:`SECOND_WORDS`."""
+    head, sep, tail = bottom.rpartition(" Certainty of evidence:")
+    if not sep:
+        return bottom
+    for body in (also.draft.text, also.draft.core):
+        if _words(head) + _words(body) + _words(tail) + 4 <= SECOND_WORDS:
+            return f"{head} {body.rstrip('.')} {cite}.{sep}{tail}"
+    return bottom
 
 
 def _pick_rated_first(
@@ -439,19 +473,3 @@ def _defined_number(
 def _find_number(text: str, val: str) -> int:
     m = re.search(rf"(?<![\w.]){re.escape(val)}(?![\d])", text)
     return m.start() if m else -1
-
-
-def reference(n: int, s: StoredSource) -> Reference:
-    r = s.record
-    return Reference(
-        n=n,
-        key=r.key,
-        title=r.title or (f"PMID {r.pmid}" if r.pmid else r.key),
-        pmid=r.pmid,
-        doi=r.doi,
-        journal=r.journal,
-        year=r.year,
-        authors=r.authors,
-        design=shown_design(s).value,  # a guessed design is not stated in the reference list either
-        sample_size=study_n(s),
-    )

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from medcite.compose.candidates import attribution, card_of, design_phrase, study_n
 from medcite.compose.certainty import grade
-from medcite.corpus.classify import design_stated
+from medcite.corpus.classify import design_stated, shown_design
 from medcite.domain import SourceRecord, StoredSource
-from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Section
+from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Reference, Section
 
 TITLE_WORDS = 6
 MAX_ARM_WORDS = 6
@@ -183,3 +183,33 @@ def _certainty(s: StoredSource, ref: int, details: Sequence[CertaintyRating]) ->
     design's starting level, rated down as for any single study)."""
     rated = next((c.level for c in details if ref in c.citations), None)
     return rated if rated is not None else grade([s]).level
+
+
+def reference(n: int, s: StoredSource) -> Reference:
+    r = s.record
+    return Reference(
+        n=n,
+        key=r.key,
+        title=r.title or (f"PMID {r.pmid}" if r.pmid else r.key),
+        pmid=r.pmid,
+        doi=r.doi,
+        journal=r.journal,
+        year=r.year,
+        authors=r.authors,
+        design=shown_design(s).value,  # a guessed design is not stated in the reference list either
+        sample_size=study_n(s),
+        opening="" if r.title else opening_words(r.text),
+    )
+
+
+OPENING_WORDS = 20
+
+
+def opening_words(text: str) -> str:
+    """An abstract's first sentence when it has at most :data:`OPENING_WORDS` words, else its first 12
+    words and "…"."""
+    words = text.split()
+    end = next((i for i, w in enumerate(words[:OPENING_WORDS]) if w.endswith(".")), None)
+    if end is not None:
+        return " ".join(words[: end + 1])
+    return " ".join(words[:12]).rstrip(",;:.") + (" …" if len(words) > 12 else "")

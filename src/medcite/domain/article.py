@@ -90,6 +90,7 @@ class Reference:
     authors: tuple[str, ...] = ()
     design: str = "other"
     sample_size: int | None = None
+    opening: str = ""  # a record stored without a title: the first words of its abstract, to know it by
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,10 @@ def ama(ref: Reference) -> str:
         parts.append(_end(ama_authors(ref.authors)))
     # a record stored without a title carries its PMID or key as one ("PMID 30092116. PMID: 30092116.")
     untitled = ref.title in (f"PMID {ref.pmid}", ref.key)
-    parts.append(NO_TITLE if untitled else _end(ref.title))
+    if untitled and ref.opening:  # known by its first words: "the abstract begins ..."
+        parts.append(f'[Untitled in the stored record; the abstract begins "{ref.opening}"].')
+    else:
+        parts.append(NO_TITLE if untitled else _end(ref.title))
     if ref.journal:
         parts.append(_end(ref.journal))
     if ref.year:
