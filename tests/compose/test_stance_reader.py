@@ -10,9 +10,12 @@ import numpy.typing as npt
 import pytest
 
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
-from medcite.compose import compose_article
+from medcite.bootstrap import load_reranker, load_stance_reader
+from medcite.compose import compose, compose_article
 from medcite.compose.stance import StanceInput, derive_stance, reader_decision, reader_votes
+from medcite.config import load_settings
 from medcite.domain import Provenance, StoredSource
+from medcite.testing import OverlapSearcher
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
 
 
@@ -119,3 +122,30 @@ def test_shipped_reader_reads_held_out_conclusions() -> None:
     # measured: 84 of these 100; 175 of all 219 held-out yes/no questions (79.9%; the wording rule 73.5%)
     assert right >= 75, right
     assert {"yes", "no"} <= set(said)
+
+
+def test_the_statements_that_name_every_concept_answer_the_question(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA 24827404 (even half, gold no): "Is resected stomach volume related to weight loss after
+    laparoscopic sleeve gastrectomy?" A result on stomach volume and body mass index, which does not name
+    weight loss, outvoted the one that does ("mean %EBWL ... was not significantly different among three
+    groups"): the answer was yes."""
+    settings = load_settings()
+    reader, relevance = load_stance_reader(settings), load_reranker(settings)
+    q = "Is resected stomach volume related to weight loss after laparoscopic sleeve gastrectomy?"
+
+    def stance() -> str | None:
+        a = compose_article(
+            q,
+            OverlapSearcher([pubmedqa["24827404"]]),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=relevance,
+            stance_reader=lambda: reader,
+        )
+        return a.stance
+
+    assert stance() == "no"
+    monkeypatch.setattr(compose, "NAMED_VOTES", "")
+    assert stance() == "yes"

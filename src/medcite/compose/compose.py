@@ -58,6 +58,10 @@ __all__ = ["compose_article", "number_by_first_use"]
 PRIMARY_VOTES = True  # the stance reads the main section's statements only (see bench_answers --all-votes)
 MAX_VERIFY = 40
 MAX_CROSS = 6
+# a yes/no answer is read from the statements that name every concept of the question where there are any
+# ("Is G3BP1 found in stress granules?" was answered no by sentences on stress granules that do not name
+# G3BP1): "primary" among the main section's statements, "any" in every section, "" off
+NAMED_VOTES = "primary"
 STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
 # a "sentence" longer than this is a splitting failure (e.g. an unpunctuated snippet), not a statement
@@ -311,8 +315,12 @@ def _stance(
     sentences against the question."""
     if not a.yes_no:
         return None
-    if PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats of other sections
-        kept = [d for d in kept if d.draft.section == primary_key(a)] or kept
+    named = _naming_all(a, kept) if NAMED_VOTES else []
+    if NAMED_VOTES == "any" and named:
+        kept = named
+    elif PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats elsewhere
+        prim = [d for d in kept if d.draft.section == primary_key(a)]
+        kept = [d for d in prim if d in named] or prim or kept
     firsts = [(d, d.draft.cites[0]) for d in kept]
     items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
     voting = sorted(
@@ -334,6 +342,12 @@ def _stance(
         for i, v in zip(lead, verdicts, strict=True):
             items[i] = replace(items[i], nli=v.label.value, nli_prob=v.probability)
     return derive_stance(a.question, items)
+
+
+def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:
+    """The statements that name every concept of the question (by any of its names)."""
+    cs = concepts(a)
+    return [d for d in kept if cs and all(c.found_in(d.draft.text) for c in cs)]
 
 
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
