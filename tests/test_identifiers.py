@@ -77,3 +77,18 @@ def test_far_below_sets_aside_only_beside_a_source_the_model_is_sure_of() -> Non
 def test_a_word_and_its_tag_are_named_together(name: str, text: str, named: bool) -> None:
     ((word, tag),) = tagged(name)
     assert names_tagged(word, tag, text) is named
+
+
+def test_a_short_word_names_its_plural_and_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stems are cut at six letters: "trials" and "trial" were different terms, so a concept "clinical
+    trials" was not named by "a randomized trial of saracatinib" (BioASQ 7B-9B yes/no, even half)."""
+    from medcite.compose import plan
+    from medcite.compose.question import analyze_question
+    from medcite.text.words import plurals
+
+    assert plurals({"trial", "cells", "random"}) == {"trials", "cell"}  # "random": cut, no number
+    trials = plan.concepts(analyze_question("Has saracatinib been tested in clinical trials?"))[1]
+    assert trials.found_in("A randomized trial of saracatinib in advanced cancer.")
+    assert not trials.found_in("Saracatinib inhibits Src kinase in cell lines.")
+    monkeypatch.setattr(plan, "PLURALS", False)
+    assert not trials.found_in("A randomized trial of saracatinib in advanced cancer.")

@@ -26,7 +26,7 @@ from medcite.text.identifiers import (
     tagged,
 )
 from medcite.text.synonyms import names_any, synonyms, word_key
-from medcite.text.words import common_terms
+from medcite.text.words import common_terms, plurals
 
 MAX_QUERIES = 5
 PER_QUERY_K = 8
@@ -153,6 +153,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
+        have |= plurals(have) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
@@ -163,13 +164,11 @@ class Concept:
         return names_abbreviation(self.abbrevs, text)
 
 
-# a name of three or more terms (its expansions' included) whose terms are not all common words of abstracts
-# (text.words.common_terms) is named by half of them only if one named term is not common (a name of common
-# words only keeps the half rule): "emergency ... programs" does not name "emergency ultrasound
-# fellowship programs" (a reading of 20 held-out articles: 5 of 7 statements from feedback surveys). Even
-# halves: PubMedQA statements 949 -> 931, from the question's own abstract 55.1 -> 56.5%, stance 70.8 ->
-# 70.8%; BioASQ yes/no 757 -> 752 statements, stance 61.5 -> 61.0% (one question); factoid and summary
-# unchanged (58.8%, 47.6)
+# a name of three or more terms (its expansions' included) not all common words of abstracts (text.words.
+# common_terms) is named by half of them only if one named term is not common: "emergency ... programs" does
+# not name "emergency ultrasound fellowship programs" (20 held-out articles: 5 of 7 statements from feedback
+# surveys). Even halves: PubMedQA statements 949 -> 931, from the own abstract 55.1 -> 56.5%, stance 70.8%;
+# BioASQ yes/no 757 -> 752 statements, stance 61.5 -> 61.0%; factoid and summary unchanged (58.8%, 47.6)
 SPECIFIC_TERMS = True
 
 
@@ -201,6 +200,8 @@ JUDGING_TERMS = frozenset(
 IDENTIFIERS = True
 #: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
 USE_SYNONYMS = True
+#: whether a short word names its plural and back (:func:`medcite.text.words.plurals`)
+PLURALS = True
 #: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
 #: differentiation?": a source must name myeloid differentiation too, not cohesin alone)
 OUTCOME_CONCEPT = True

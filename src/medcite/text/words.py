@@ -195,6 +195,14 @@ def terms(text: str) -> list[str]:
     return [w[:6] for w in _ALNUM.findall(text.lower()) if w not in TERM_STOPWORDS and len(w) > 2]
 
 
+def plurals(stems: set[str]) -> set[str]:
+    """The other number of each short :func:`terms` stem: "trial" -> "trials", "cells" -> "cell". Stems are
+    cut at six letters, so a short word and its plural were different terms ("Has saracatinib been tested
+    in clinical trials?" set aside its trials)."""
+    singular = {t[:-1] for t in stems if t.endswith("s") and len(t) >= 4}
+    return singular | {t + "s" for t in stems if len(t) <= 5 and not t.endswith("s")}
+
+
 @lru_cache(maxsize=1)
 def common_terms() -> frozenset[str]:
     """The :func:`terms` stems found in at least 3% of the shared corpora's licence-OK abstracts
