@@ -90,5 +90,7 @@ def test_a_short_word_names_its_plural_and_back(monkeypatch: pytest.MonkeyPatch)
     trials = plan.concepts(analyze_question("Has saracatinib been tested in clinical trials?"))[1]
     assert trials.found_in("A randomized trial of saracatinib in advanced cancer.")
     assert not trials.found_in("Saracatinib inhibits Src kinase in cell lines.")
+    aids = plan.concepts(analyze_question("Is zidovudine effective for AIDS?"))[1]
+    assert aids.name == "AIDS" and not aids.found_in("With the aid of a nurse, zidovudine was given.")
     monkeypatch.setattr(plan, "PLURALS", False)
     assert not trials.found_in("A randomized trial of saracatinib in advanced cancer.")

@@ -106,7 +106,8 @@ def test_an_untitled_record_is_known_by_the_first_words_of_its_abstract() -> Non
         '[Untitled in the stored record; the abstract begins "Programmed cell death (PCD) is the regulated'
     )
     assert ama(ref).endswith('organism."]. 2011. PMID: 21645374.')
-    assert opening_words("Short abstract. Then more.") == "Short abstract."
+    two = "In the U.S. population, obesity is common among adults. The second sentence follows here."
+    assert opening_words(two) == "In the U.S. population, obesity is common among adults."  # not "... U.S."
     long = " ".join(f"w{i}" for i in range(30))
     assert opening_words(long) == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 …"
     assert reference(1, load_pubmedqa()["21645374"]).title == "PMID 21645374"  # exports keep no made-up title

@@ -27,11 +27,13 @@ from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, analyze_question
 from medcite.config import load_settings
-from medcite.domain import LEVEL, Design, Provenance, SearchHit, StoredSource
+from medcite.corpus.classify import classify
+from medcite.corpus.jsonl import parse_jsonl
+from medcite.domain import LEVEL, Audience, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from medcite.testing import OverlapSearcher
 from medcite.text import role_of
-from tests.compose.doubles import LexicalVerifier, bioasq_source
+from tests.compose.doubles import DATA_DIR, LexicalVerifier
 from tests.compose.test_relevance_gate import ScoreByWord
 
 BUPROPION_Q = "Does bupropion help smoking cessation?"
@@ -279,30 +281,57 @@ def test_a_quantity_is_no_comparison() -> None:
     assert states_comparison("Abstinence was higher than with placebo.")
 
 
+def _stored(pmids: set[str]) -> list[StoredSource]:
+    """BioASQ snippet records as the ingest reads them (markup cleaned), in ``pmids`` order of the file."""
+    recs = [r for r in parse_jsonl(DATA_DIR / "bioasq" / "snippet_corpus.jsonl") if r.key in pmids]
+    return [StoredSource(id=i + 1, record=r, evidence=classify(r)) for i, r in enumerate(recs)]
+
+
 def test_a_kind_question_is_answered_by_two_sources_in_the_bottom_line(
     shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """BioASQ 7B-9B factoid (even half): "Which molecule is targeted by Olaratumab?" The bottom line quoted
     one record's 'binding PDGFRα' and not the next source's 'platelet-derived growth factor receptor α
     monoclonal antibody'; a question that asks for a thing now takes the best sentence of a second source
-    that the relevance model reads as answering it too (snippet records PMID 27995580 and 28778132)."""
-    sources = [bioasq_source(1, "27995580"), bioasq_source(2, "28778132")]
+    that names the subject and that the relevance model reads as answering it too (snippet records PMID
+    27995580 and 28778132). The patient line keeps to one source and its certainty."""
+    sources = _stored({"27995580", "28778132"})
 
-    def bottom() -> tuple[str, tuple[int, ...]]:
+    def bottom(audience: Audience = "clinician") -> tuple[str, tuple[int, ...]]:
         art = compose_article(
             "Which molecule is targeted by Olaratumab?",
             OverlapSearcher(sources),
             LexicalVerifier(),
             provenance=Provenance(),
             relevance=shipped,
+            audience=audience,
         )
         return art.bottom_line, art.bottom_line_citations
 
     text, cites = bottom()
     assert "selectively binding PDGFRα" in text
     assert "growth factor receptor α monoclonal antibody [2]" in text
-    assert cites == (1, 2)
+    assert "<" not in text and cites == (1, 2)
     assert text.split("[2].")[1].startswith(" Certainty of evidence:")  # the certainty closes the line
+    text, cites = bottom("patient")
+    assert "monoclonal antibody" not in text and cites == (1,)
     monkeypatch.setattr(assemble, "SECOND_ANSWER", False)
     text, cites = bottom()
     assert "monoclonal antibody" not in text and cites == (1,)
+
+
+def test_a_second_answer_that_does_not_fit_is_not_cited(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bottom line's citations are the sources it quotes: with no room for a second answer, only the
+    first source is cited (the review found 9 of 476 factoid lines citing a second source they left out)."""
+    monkeypatch.setattr(assemble, "SECOND_WORDS", 36)  # 27 words, and the second answer needs 11
+    art = compose_article(
+        "Which molecule is targeted by Olaratumab?",
+        OverlapSearcher(_stored({"27995580", "28778132"})),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        relevance=shipped,
+    )
+    assert art.bottom_line_citations == (1,) and "[2]" not in art.bottom_line
+    assert art.bottom_line.startswith("Olaratumab acts by selectively binding PDGFRα")

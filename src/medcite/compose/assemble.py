@@ -79,9 +79,17 @@ def assemble(
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
-    also = _second_answer(pick, supported) if a.asks_entity and pick in supported else None
-    also_keys = [] if also is None else [also.draft.cites[0].key]
     sections_out = _sections_in_layout(a, v.kept)
+    # abbreviations written out at first use: in the bottom line, then again in the body
+    shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
+    spelled, _defs = spell_out(pick.draft, set(), shared)
+    also = None
+    if a.asks_entity and stance is None and audience != "patient" and v.composer == "extractive":
+        one = _bottom_text(
+            None, level, pick, bool(supported), bl_keys, dict.fromkeys(bl_keys, 1), "", spelled
+        )
+        also = _second_answer(a, pick, supported, shared, _words(one)) if pick in supported else None
+    also_keys = [] if also is None else [also[0].draft.cites[0].key]
     order = number_by_first_use(
         [bl_keys + also_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
@@ -90,12 +98,9 @@ def assemble(
         synopsis = ""
     if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
-    # abbreviations written out at first use: in the bottom line, then again in the body
-    shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
-    spelled, _defs = spell_out(pick.draft, set(), shared)
     bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
     if also is not None:
-        bottom = _with_second(bottom, also, f"[{order[also_keys[0]]}]")
+        bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
     sections, details = _body(sections_out, ratings, order, shared)
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
@@ -228,35 +233,47 @@ def _choose_bottom(
 
 
 # a question that asks for a thing ("Which molecule is targeted by olaratumab?") is answered in the bottom
-# line by its best sentence and the best sentence of another source that the relevance model reads as
-# answering it too (at SECOND_FIT or more), within SECOND_WORDS in all: two sources that name the answer,
-# or two answers where the sources differ (off: one sentence)
+# line by its best sentence and the best sentence of another source that names the question's subject and
+# that the relevance model reads as answering it too (at SECOND_FIT or more), within SECOND_WORDS in all:
+# two sources that name the answer, or two answers where the sources differ (off: one sentence). Clinician
+# articles of the extractive composer only (the patient line keeps to its own length)
 SECOND_ANSWER = True
 SECOND_FIT = 0.5
 SECOND_WORDS = 90
 
 
-def _second_answer(pick: Checked, supported: list[Checked]) -> Checked | None:
-    """The bottom line's second answer to a kind question: the fully supported statement of another
-    source that answers closest, at :data:`SECOND_FIT` or more; None when there is none."""
-    key = pick.draft.cites[0].key
-    others = [c for c in supported if c.draft.cites[0].key != key and c.draft.cites[0].fit is not None]
-    best = max(others, key=lambda c: closeness(c.draft.cites[0]), default=None)
-    if not SECOND_ANSWER or best is None or closeness(best.draft.cites[0]) < SECOND_FIT:
+def _second_answer(
+    a: QuestionAnalysis, pick: Checked, supported: list[Checked], shared: Mapping[str, Definition], used: int
+) -> tuple[Checked, str] | None:
+    """The bottom line's second answer to a kind question and its wording (abbreviations written out where
+    that fits): the fully supported statement of another source that names the subject and answers
+    closest, at :data:`SECOND_FIT` or more, if it fits beside the ``used`` words; None otherwise."""
+    key, subject = pick.draft.cites[0].key, concepts(a)[:1]
+    best = max(
+        (
+            c
+            for c in supported
+            if c.draft.cites[0].key != key
+            and c.draft.cites[0].fit is not None
+            and closeness(c.draft.cites[0]) >= SECOND_FIT
+            and all(x.found_in(c.draft.text) for x in subject)
+        ),
+        key=lambda c: closeness(c.draft.cites[0]),
+        default=None,
+    )
+    if not SECOND_ANSWER or best is None:
         return None
-    return best
+    spelled, _defs = spell_out(best.draft, set(), shared)
+    fits = [
+        t for t in (spelled.text, best.draft.text, best.draft.core) if used + _words(t) + 1 <= SECOND_WORDS
+    ]
+    return (best, fits[0]) if fits else None  # + 1: its citation
 
 
-def _with_second(bottom: str, also: Checked, cite: str) -> str:
-    """The bottom line with the second answer after the quoted statement (before the certainty), when
-    the whole stays within :data:`SECOND_WORDS`."""
+def _with_second(bottom: str, body: str, cite: str) -> str:
+    """The bottom line with the second answer after the quoted statement, before the certainty."""
     head, sep, tail = bottom.rpartition(" Certainty of evidence:")
-    if not sep:
-        return bottom
-    for body in (also.draft.text, also.draft.core):
-        if _words(head) + _words(body) + _words(tail) + 4 <= SECOND_WORDS:
-            return f"{head} {body.rstrip('.')} {cite}.{sep}{tail}"
-    return bottom
+    return f"{head} {body.rstrip('.')} {cite}.{sep}{tail}" if sep else bottom
 
 
 def _pick_rated_first(

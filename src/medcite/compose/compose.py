@@ -51,6 +51,7 @@ from medcite.domain import (
 )
 from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier
+from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.statements import unfinished
 
 __all__ = ["compose_article", "number_by_first_use"]
@@ -59,8 +60,9 @@ PRIMARY_VOTES = True  # the stance reads the main section's statements only (see
 MAX_VERIFY = 40
 MAX_CROSS = 6
 # a yes/no answer is read from the statements that name every concept of the question where there are any
-# ("Is G3BP1 found in stress granules?" was answered no by sentences on stress granules that do not name
-# G3BP1): "primary" among the main section's statements, "any" in every section, "" off
+# ("Is resected stomach volume related to weight loss ...?" was answered yes by a result on stomach volume
+# and body mass index): "primary" among the main section's statements (with PRIMARY_VOTES), "any" in every
+# section, "" off
 NAMED_VOTES = "primary"
 STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
@@ -315,12 +317,12 @@ def _stance(
     sentences against the question."""
     if not a.yes_no:
         return None
-    named = _naming_all(a, kept) if NAMED_VOTES else []
+    named = {id(d) for d in _naming_all(a, kept)} if NAMED_VOTES else set()
     if NAMED_VOTES == "any" and named:
-        kept = named
+        kept = [d for d in kept if id(d) in named]
     elif PRIMARY_VOTES:  # the findings on the question vote, not the safety notes and caveats elsewhere
         prim = [d for d in kept if d.draft.section == primary_key(a)]
-        kept = [d for d in prim if d in named] or prim or kept
+        kept = [d for d in prim if id(d) in named] or prim or kept
     firsts = [(d, d.draft.cites[0]) for d in kept]
     items = [StanceInput(d.draft.core, c.role, rank.get(c.key, 9), c.relevance) for d, c in firsts]
     voting = sorted(
@@ -345,9 +347,17 @@ def _stance(
 
 
 def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:
-    """The statements that name every concept of the question (by any of its names)."""
+    """The statements that vote (a result or conclusion, :data:`ROLE_WEIGHT`) and name every concept of the
+    question, by any of its names or an abbreviation their source defines."""
     cs = concepts(a)
-    return [d for d in kept if cs and all(c.found_in(d.draft.text) for c in cs)]
+    defined = {d.draft.cites[0].key: defined_abbreviations(d.draft.cites[0].source.record.text) for d in kept}
+    return [
+        d
+        for d in kept
+        if cs
+        and ROLE_WEIGHT[d.draft.cites[0].role] > 0
+        and all(c.found_in(d.draft.text, defined[d.draft.cites[0].key]) for c in cs)
+    ]
 
 
 def _literal(text: str) -> Callable[[re.Match[str]], str]:

@@ -11,6 +11,7 @@ from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated, shown_design
 from medcite.domain import SourceRecord, StoredSource
 from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Reference, Section
+from medcite.text import split_sentences
 
 TITLE_WORDS = 6
 MAX_ARM_WORDS = 6
@@ -206,10 +207,11 @@ OPENING_WORDS = 20
 
 
 def opening_words(text: str) -> str:
-    """An abstract's first sentence when it has at most :data:`OPENING_WORDS` words, else its first 12
-    words and "…"."""
+    """An abstract's first sentence when it has at most :data:`OPENING_WORDS` words (the text toolkit's
+    splitter: "e.g.", "et al." and "U.S." end none), else its first 12 words and "…"."""
+    spans = split_sentences(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else ""
+    if first and len(first.split()) <= OPENING_WORDS:
+        return first
     words = text.split()
-    end = next((i for i, w in enumerate(words[:OPENING_WORDS]) if w.endswith(".")), None)
-    if end is not None:
-        return " ".join(words[: end + 1])
     return " ".join(words[:12]).rstrip(",;:.") + (" …" if len(words) > 12 else "")

@@ -153,7 +153,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        have |= plurals(have) if PLURALS else set()  # "trial" names "trials"
+        have |= plurals(have, self.name) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True

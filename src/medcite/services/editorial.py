@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from medcite.compose.evidence_table import reference
 from medcite.domain import (
     Article,
     ArticleRecord,
@@ -176,19 +177,8 @@ class EditorialService:
         refs = rec.article.references
         ref = next((r for r in refs if r.key == src.record.key), None)
         if ref is None:
-            r = src.record
-            ref = Reference(
-                n=max((x.n for x in refs), default=0) + 1,
-                key=r.key,
-                title=r.title,
-                pmid=r.pmid,
-                doi=r.doi,
-                journal=r.journal,
-                year=r.year,
-                authors=tuple(r.authors),
-                design=src.evidence.design.value,
-                sample_size=src.evidence.sample_size,
-            )
+            # as the composer lists it (shown design, stated size, an untitled record's opening words)
+            ref = reference(max((x.n for x in refs), default=0) + 1, src)
             refs = (*refs, ref)
         if ref.n in st.citations:
             raise InputError(f"the claim already cites [{ref.n}]")

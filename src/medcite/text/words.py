@@ -195,12 +195,19 @@ def terms(text: str) -> list[str]:
     return [w[:6] for w in _ALNUM.findall(text.lower()) if w not in TERM_STOPWORDS and len(w) > 2]
 
 
-def plurals(stems: set[str]) -> set[str]:
+def plurals(stems: set[str], name: str = "") -> set[str]:
     """The other number of each short :func:`terms` stem: "trial" -> "trials", "cells" -> "cell". Stems are
     cut at six letters, so a short word and its plural were different terms ("Has saracatinib been tested
-    in clinical trials?" set aside its trials)."""
+    in clinical trials?" set aside its trials). Not the acronyms of ``name``: "AIDS" is not "aid"."""
     singular = {t[:-1] for t in stems if t.endswith("s") and len(t) >= 4}
-    return singular | {t + "s" for t in stems if len(t) <= 5 and not t.endswith("s")}
+    other = singular | {t + "s" for t in stems if len(t) <= 5 and not t.endswith("s")}
+    return other - acronym_terms(name) if name else other
+
+
+@lru_cache(maxsize=1024)
+def acronym_terms(name: str) -> frozenset[str]:
+    """The :func:`terms` of the words in capitals in ``name`` ("AIDS", "SARS", "TIPS")."""
+    return frozenset(terms(" ".join(re.findall(r"\b[A-Z][A-Z0-9]+\b", name))))
 
 
 @lru_cache(maxsize=1)
