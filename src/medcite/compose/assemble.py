@@ -238,7 +238,7 @@ def _choose_bottom(
 # two sources that name the answer, or two answers where the sources differ (off: one sentence). Clinician
 # articles of the extractive composer only (the patient line keeps to its own length)
 SECOND_ANSWER = True
-SECOND_FIT = 0.5
+SECOND_FIT = 0.8
 SECOND_WORDS = 90
 
 
