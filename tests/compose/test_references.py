@@ -108,6 +108,12 @@ def test_an_untitled_record_is_known_by_the_first_words_of_its_abstract() -> Non
     assert ama(ref).endswith('organism."]. 2011. PMID: 21645374.')
     two = "In the U.S. population, obesity is common among adults. The second sentence follows here."
     assert opening_words(two) == "In the U.S. population, obesity is common among adults."  # not "... U.S."
+    # a heading written into a snippet record's text is not part of its opening (PMID 28778132, BioASQ)
+    labelled = "DATA SYNTHESIS Olaratumab is a human antiplatelet-derived growth factor receptor α antibody."
+    assert opening_words(labelled + " More follows here.").startswith("Olaratumab is")
+    concluded = "Conclusions: These data indicate that it works in most of the models we tried."
+    assert opening_words(concluded) == concluded.removeprefix("Conclusions: ")
+    assert opening_words("Note: this sentence keeps its first word.").startswith("Note:")
     long = " ".join(f"w{i}" for i in range(30))
     assert opening_words(long) == "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 …"
     assert reference(1, load_pubmedqa()["21645374"]).title == "PMID 21645374"  # exports keep no made-up title
