@@ -11,7 +11,7 @@ import pytest
 
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
-from medcite.compose import compose, compose_article
+from medcite.compose import assemble, compose, compose_article
 from medcite.compose.stance import StanceInput, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
 from medcite.domain import Provenance, StoredSource
@@ -149,3 +149,32 @@ def test_the_statements_that_name_every_concept_answer_the_question(
     assert stance() == "no"
     monkeypatch.setattr(compose, "NAMED_VOTES", "")
     assert stance() == "yes"
+
+
+def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA 28127977 (even half, gold no): "No" had quoted "The serum leptin levels at diagnosis were
+    significantly lower in lung cancer patients than those in control subjects", which the stance reader reads
+    as leaning yes; the study's own answer, "The serum leptin level has no prognostic indications ...", is
+    quoted now."""
+    settings = load_settings()
+    reader, relevance = load_stance_reader(settings), load_reranker(settings)
+    q = "Are serum leptin levels a prognostic factor in advanced lung cancer?"
+
+    def article() -> tuple[str | None, str]:
+        a = compose_article(
+            q,
+            OverlapSearcher([pubmedqa["28127977"]]),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=relevance,
+            stance_reader=lambda: reader,
+        )
+        return a.stance, a.bottom_line
+
+    stance, bottom = article()
+    assert stance == "no" and "has no prognostic indications" in bottom
+    monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
+    stance, bottom = article()
+    assert stance == "no" and "significantly lower in lung cancer patients" in bottom

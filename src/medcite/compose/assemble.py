@@ -16,7 +16,7 @@ from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, concepts, plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
-from medcite.compose.stance import StanceResult
+from medcite.compose.stance import StanceResult, leaning_against
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
 from medcite.domain import (
     LEVEL,
@@ -172,8 +172,16 @@ def _bottom_pick(
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
     # a statement that decided the answer (what the subject is, for a kind question) is the one quoted
     led = [c for c in supported if lead is not None and c.draft is lead]
-    pick = led[0] if led else _choose_bottom(supported, names, ratings[0][0], stance, a.asks_entity)
+    against = leaning_against(a.question, stance) if NO_QUOTE_AGAINST else set()
+    pool = [c for c in supported if c.draft.core not in against] or supported
+    pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity)
     return pick, ratings, supported
+
+
+# the bottom line of a yes or no answer does not quote a statement that the stance reader reads as leaning
+# the other way, where there is another ("Yes" had quoted ", for the most part, ohnologs tend to appear
+# remarkably similar ..." for "Are whole-genome duplicates more divergent ...?"; off: any supported one)
+NO_QUOTE_AGAINST = True
 
 
 def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]) -> Rating:

@@ -265,6 +265,25 @@ def _reader_tally(items: Sequence[StanceInput], question: str) -> tuple[tuple[fl
     return (yes, no, maybe), used, nulls
 
 
+def leaning(it: StanceInput, question: str) -> Stance | None:
+    """The answer one sentence that the stance reader read leans to, as it votes (:func:`_reader_tally`:
+    a null effect ratio reads as no): yes, no, or None (not read, or no lean)."""
+    if it.read is None:
+        return None
+    null = null_read(question)
+    read = null if null is not None and null_ratio(it.text) else it.read
+    return "yes" if read[0] > read[2] else "no" if read[2] > read[0] else None
+
+
+def leaning_against(question: str, stance: StanceResult | None) -> set[str]:
+    """The texts of the read sentences that lean the other way from the stance's yes or no
+    (:func:`leaning`)."""
+    if stance is None or stance.stance not in ("yes", "no"):
+        return set()
+    other = "no" if stance.stance == "yes" else "yes"
+    return {i.text for i in stance.inputs if leaning(i, question) == other}
+
+
 def lead_order(it: StanceInput) -> tuple[int, bool]:
     """Leading sentences first: better-ranked sources, and a source's conclusions before its results."""
     return (it.source_rank, it.role != "conclusions")
