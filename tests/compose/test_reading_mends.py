@@ -160,3 +160,16 @@ def test_a_significant_or_unreadable_ratio_is_not_read_as_null(sentence: str) ->
 
 def test_capitalised_ratio_words_are_read() -> None:
     assert null_ratio("Odds ratio 1.2 (95% CI 0.8 to 1.9), not significant.")
+
+
+def test_a_snippet_cut_mid_sentence_is_no_statement() -> None:
+    """BioASQ snippet record (held-out reading, article 10): ", for the most part, ohnologs tend to appear
+    remarkably similar to non-ohnologs ..." opened with the comma of a sentence cut before it, and the answer
+    "Yes" quoted it though it says the opposite of the sentence it was cut from."""
+    cut = (
+        ", for the most part, ohnologs tend to appear remarkably similar to non-ohnologs in their structural "
+        "attributes (specifically the relative composition frequencies of complete, partial and chimeric "
+        "duplicates)."
+    )
+    assert readable(cut) is None
+    assert readable(cut.lstrip(", ").capitalize()) is not None

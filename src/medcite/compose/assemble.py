@@ -179,8 +179,8 @@ def _bottom_pick(
 
 
 # the bottom line of a yes or no answer does not quote a statement that the stance reader reads as leaning
-# the other way, where there is another ("Yes" had quoted ", for the most part, ohnologs tend to appear
-# remarkably similar ..." for "Are whole-genome duplicates more divergent ...?"; off: any supported one)
+# the other way, where there is another ("No" to "Are serum leptin levels a prognostic factor in advanced
+# lung cancer?" had quoted "... significantly lower in lung cancer patients ..."; off: any supported one)
 NO_QUOTE_AGAINST = True
 
 

@@ -294,10 +294,14 @@ def readable(sentence: str) -> str | None:
     )
     if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or _ANAPHORIC.match(text):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
+    if _CUT_OPENING.match(text):
+        return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text):
         return None
     return text
 
+
+_CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
 
 # a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
 # parents and even their attending physicians shared this misperception", "This could result in ...", or that
