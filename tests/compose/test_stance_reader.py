@@ -14,7 +14,7 @@ from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article
 from medcite.compose.stance import StanceInput, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
-from medcite.domain import Provenance, StoredSource
+from medcite.domain import Article, Provenance, StoredSource
 from medcite.testing import OverlapSearcher
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
 
@@ -124,6 +124,19 @@ def test_shipped_reader_reads_held_out_conclusions() -> None:
     assert {"yes", "no"} <= set(said)
 
 
+def _read_with_models(question: str, source: StoredSource) -> Article:
+    """The article on one real abstract with the shipped relevance model and stance reader."""
+    settings = load_settings()
+    return compose_article(
+        question,
+        OverlapSearcher([source]),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        relevance=load_reranker(settings),
+        stance_reader=lambda: load_stance_reader(settings),
+    )
+
+
 def test_the_statements_that_name_every_concept_answer_the_question(
     pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,24 +144,10 @@ def test_the_statements_that_name_every_concept_answer_the_question(
     laparoscopic sleeve gastrectomy?" A result on stomach volume and body mass index, which does not name
     weight loss, outvoted the one that does ("mean %EBWL ... was not significantly different among three
     groups"): the answer was yes."""
-    settings = load_settings()
-    reader, relevance = load_stance_reader(settings), load_reranker(settings)
     q = "Is resected stomach volume related to weight loss after laparoscopic sleeve gastrectomy?"
-
-    def stance() -> str | None:
-        a = compose_article(
-            q,
-            OverlapSearcher([pubmedqa["24827404"]]),
-            LexicalVerifier(),
-            provenance=Provenance(),
-            relevance=relevance,
-            stance_reader=lambda: reader,
-        )
-        return a.stance
-
-    assert stance() == "no"
+    assert _read_with_models(q, pubmedqa["24827404"]).stance == "no"
     monkeypatch.setattr(compose, "NAMED_VOTES", "")
-    assert stance() == "yes"
+    assert _read_with_models(q, pubmedqa["24827404"]).stance == "yes"
 
 
 def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
@@ -158,23 +157,9 @@ def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
     significantly lower in lung cancer patients than those in control subjects", which the stance reader reads
     as leaning yes; the study's own answer, "The serum leptin level has no prognostic indications ...", is
     quoted now."""
-    settings = load_settings()
-    reader, relevance = load_stance_reader(settings), load_reranker(settings)
     q = "Are serum leptin levels a prognostic factor in advanced lung cancer?"
-
-    def article() -> tuple[str | None, str]:
-        a = compose_article(
-            q,
-            OverlapSearcher([pubmedqa["28127977"]]),
-            LexicalVerifier(),
-            provenance=Provenance(),
-            relevance=relevance,
-            stance_reader=lambda: reader,
-        )
-        return a.stance, a.bottom_line
-
-    stance, bottom = article()
-    assert stance == "no" and "has no prognostic indications" in bottom
+    a = _read_with_models(q, pubmedqa["28127977"])
+    assert a.stance == "no" and "has no prognostic indications" in a.bottom_line
     monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
-    stance, bottom = article()
-    assert stance == "no" and "significantly lower in lung cancer patients" in bottom
+    a = _read_with_models(q, pubmedqa["28127977"])
+    assert a.stance == "no" and "significantly lower in lung cancer patients" in a.bottom_line
