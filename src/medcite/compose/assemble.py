@@ -241,10 +241,8 @@ def _choose_bottom(
 
 
 # a question that asks for a thing ("Which molecule is targeted by olaratumab?") is answered in the bottom
-# line by its best sentence and the best sentence of another source that names the question's subject and
-# that the relevance model reads as answering it too (at SECOND_FIT or more), within SECOND_WORDS in all:
-# two sources that name the answer, or two answers where the sources differ (off: one sentence). Clinician
-# articles of the extractive composer only (the patient line keeps to its own length)
+# line by its best sentence and another source's that names the subject and that the relevance model reads
+# as answering (SECOND_FIT), within SECOND_WORDS; clinician articles of the extractive composer only
 SECOND_ANSWER = True
 SECOND_FIT = 0.8
 SECOND_WORDS = 90
@@ -256,6 +254,8 @@ def _second_answer(
     """The bottom line's second answer to a kind question and its wording (abbreviations written out where
     that fits): the fully supported statement of another source that names the subject and answers
     closest, at :data:`SECOND_FIT` or more, if it fits beside the ``used`` words; None otherwise."""
+    if not SECOND_ANSWER:
+        return None
     key, subject = pick.draft.cites[0].key, concepts(a)[:1]
     best = max(
         (
@@ -269,7 +269,7 @@ def _second_answer(
         key=lambda c: closeness(c.draft.cites[0]),
         default=None,
     )
-    if not SECOND_ANSWER or best is None:
+    if best is None:
         return None
     spelled, _defs = spell_out(best.draft, set(), shared)
     fits = [

@@ -350,7 +350,8 @@ def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:
     """The statements that vote (a result or conclusion, :data:`ROLE_WEIGHT`) and name every concept of the
     question, by any of its names or an abbreviation their source defines."""
     cs = concepts(a)
-    defined = {d.draft.cites[0].key: defined_abbreviations(d.draft.cites[0].source.record.text) for d in kept}
+    sources = {d.draft.cites[0].key: d.draft.cites[0].source for d in kept}
+    defined = {key: defined_abbreviations(src.record.text) for key, src in sources.items()}
     return [
         d
         for d in kept

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from medcite.compose.candidates import attribution, card_of, design_phrase, study_n
 from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated, shown_design
-from medcite.corpus.roles import heading_role
 from medcite.domain import SourceRecord, StoredSource
 from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Reference, Section
 from medcite.text import split_sentences
+from medcite.text.statements import without_label
 
 TITLE_WORDS = 6
 MAX_ARM_WORDS = 6
@@ -210,23 +210,10 @@ OPENING_WORDS = 20
 def opening_words(text: str) -> str:
     """An abstract's first sentence when it has at most :data:`OPENING_WORDS` words (the text toolkit's
     splitter: "e.g.", "et al." and "U.S." end none), else its first 12 words and "…"."""
-    text = _unlabelled(text)
+    text = without_label(text.strip())  # a heading written into a snippet record's text
     spans = split_sentences(text)
     first = text[spans[0][0] : spans[0][1]] if spans else ""
     if first and len(first.split()) <= OPENING_WORDS:
         return first
     words = text.split()
     return " ".join(words[:12]).rstrip(",;:.") + (" …" if len(words) > 12 else "")
-
-
-# a heading written into the text of a snippet record: "Conclusions: ...", "DATA SYNTHESIS Olaratumab is ..."
-_LABEL = re.compile(r"^(?:([A-Z][A-Za-z ]{2,40}?):\s+|[A-Z]{4,}(?: [A-Z]{4,})+\s+(?=[A-Z][a-z]))")
-
-
-def _unlabelled(text: str) -> str:
-    """The text without a heading it opens with (a known heading before a colon, or capitals of two or
-    more words before a capitalised word)."""
-    m = _LABEL.match(text.strip())
-    if m is None or (m.group(1) is not None and heading_role(m.group(1)) is None):
-        return text.strip()
-    return text.strip()[m.end() :]

@@ -258,9 +258,8 @@ def _reader_tally(items: Sequence[StanceInput], question: str) -> tuple[tuple[fl
         if w <= 0 or it.read is None:
             continue
         used += 1
-        read = it.read
-        if null is not None and null_ratio(it.text):
-            read, nulls = null, nulls + 1
+        read = _as_voted(it.read, it.text, null)
+        nulls += read is not it.read
         yes, maybe, no = yes + w * read[0], maybe + w * read[1], no + w * read[2]
     return (yes, no, maybe), used, nulls
 
@@ -270,9 +269,16 @@ def leaning(it: StanceInput, question: str) -> Stance | None:
     a null effect ratio reads as no): yes, no, or None (not read, or no lean)."""
     if it.read is None:
         return None
-    null = null_read(question)
-    read = null if null is not None and null_ratio(it.text) else it.read
+    read = _as_voted(it.read, it.text, null_read(question))
     return "yes" if read[0] > read[2] else "no" if read[2] > read[0] else None
+
+
+def _as_voted(
+    read: tuple[float, float, float], text: str, null: tuple[float, float, float] | None
+) -> tuple[float, float, float]:
+    """The reader's probabilities as they vote: ``null`` (:func:`null_read`) for a sentence whose effect
+    ratios all span 1 (:func:`null_ratio`), else as read."""
+    return null if null is not None and null_ratio(text) else read
 
 
 def leaning_against(question: str, stance: StanceResult | None) -> set[str]:

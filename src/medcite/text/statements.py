@@ -63,12 +63,29 @@ _BARE_LABEL = re.compile(r"^((?:[A-Z]+\s+){1,4})(?=[A-Z0-9])")
 
 def _without_bare_label(text: str) -> str:
     m = _BARE_LABEL.match(text)
-    if not m:
-        return text
-    words = m.group(1).split()
-    if any(w in HEADING_WORDS for w in words) and all(w in HEADING_WORDS or w in LINK_WORDS for w in words):
+    if m and _heading(m.group(1)):
         return text[m.end() :]
     return text
+
+
+# a heading in ordinary case before its colon: "Conclusions: ...", "Background and aims: ..." (not "Note:")
+_CASED_LABEL = re.compile(r"^([A-Z][A-Za-z ]{2,40}?):\s+")
+
+
+def _heading(label: str) -> bool:
+    """Whether ``label`` is made of heading words (at least one, beside linking words such as "and")."""
+    words = label.upper().split()
+    return any(w in HEADING_WORDS for w in words) and all(
+        w in HEADING_WORDS or w in LINK_WORDS for w in words
+    )
+
+
+def without_label(text: str) -> str:
+    """The text without the section label it opens with: "DISCUSSION: ...", "OBJECTIVE To summarize ...",
+    "DATA SYNTHESIS Olaratumab is ...", "Conclusions: ..."."""
+    t = _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", text)))
+    m = _CASED_LABEL.match(t)
+    return t[m.end() :] if m and _heading(m.group(1)) else t
 
 
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
@@ -147,7 +164,7 @@ def trim_sentence(text: str) -> str:
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
     t = _without_notes(text)
     t = " ".join(_GLUED.sub(". ", t).split())
-    t = _LEAD_TRIM.sub("", _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", t))))
+    t = _LEAD_TRIM.sub("", without_label(t))
     t = _LEAD_TRIM.sub("", without_frame(t))
     first = t.split(" ", 1)[0] if t else ""
     if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
