@@ -30,7 +30,7 @@ from collections import Counter
 from bench.common import answer, apply_composer_options, composer_options, data_dir, machine, pct, print_table
 from medcite.bootstrap import open_engine
 from medcite.compose import compose as compose_mod
-from medcite.compose import fit, plan, pool, synthesis
+from medcite.compose import fit, naming, plan, pool, synthesis
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance
 from medcite.services.engine import Engine
@@ -158,7 +158,7 @@ def main() -> None:
     apply_composer_options(args)
     if args.stance:
         synthesis.STANCE_MODE = args.stance
-    plan.USE_SYNONYMS = "synonyms" not in args.without
+    naming.USE_SYNONYMS = "synonyms" not in args.without
     plan.DIRECTNESS_RULES = "directness" not in args.without
     pool.TRAINED_ROLES = args.trained_roles
     if args.all_votes:

@@ -15,7 +15,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article, draft, fit, kinds, plan
+from medcite.compose import compose_article, draft, fit, kinds, naming, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -85,7 +85,7 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
     source counts as naming the question's concepts, ``medcite.compose.plan.MODEL_NAMES``; negative: the
     words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
     ``--no-outcome-concept`` (a question without a condition has one concept, as before
-    ``medcite.compose.plan.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
+    ``medcite.compose.naming.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
     ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK``
     off)."""
     ap.add_argument(
@@ -135,7 +135,7 @@ def apply_composer_options(args: argparse.Namespace) -> None:
     plan.MODEL_NAMES = None if args.model_names < 0 else args.model_names
     if args.no_sentence_fit:
         fit.MAX_SCORED = 0
-    plan.OUTCOME_CONCEPT = not args.no_outcome_concept
+    naming.OUTCOME_CONCEPT = not args.no_outcome_concept
     plan.ENTITY_NAMES = not args.no_entity_names
     draft.ENTITY_FINDINGS = not args.no_findings_layout
     kinds.KIND_CHECK = not args.no_kind_check

@@ -82,15 +82,15 @@ def test_a_word_and_its_tag_are_named_together(name: str, text: str, named: bool
 def test_a_short_word_names_its_plural_and_back(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stems are cut at six letters: "trials" and "trial" were different terms, so a concept "clinical
     trials" was not named by "a randomized trial of saracatinib" (BioASQ 7B-9B yes/no, even half)."""
-    from medcite.compose import plan
+    from medcite.compose import naming
     from medcite.compose.question import analyze_question
     from medcite.text.words import plurals
 
     assert plurals({"trial", "cells", "random"}) == {"trials", "cell"}  # "random": cut, no number
-    trials = plan.concepts(analyze_question("Has saracatinib been tested in clinical trials?"))[1]
+    trials = naming.concepts(analyze_question("Has saracatinib been tested in clinical trials?"))[1]
     assert trials.found_in("A randomized trial of saracatinib in advanced cancer.")
     assert not trials.found_in("Saracatinib inhibits Src kinase in cell lines.")
-    aids = plan.concepts(analyze_question("Is zidovudine effective for AIDS?"))[1]
+    aids = naming.concepts(analyze_question("Is zidovudine effective for AIDS?"))[1]
     assert aids.name == "AIDS" and not aids.found_in("With the aid of a nurse, zidovudine was given.")
-    monkeypatch.setattr(plan, "PLURALS", False)
+    monkeypatch.setattr(naming, "PLURALS", False)
     assert not trials.found_in("A randomized trial of saracatinib in advanced cancer.")

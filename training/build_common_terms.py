@@ -1,7 +1,7 @@
 """Build ``src/medcite/text/common_terms.txt``: the composer's stems (:func:`medcite.text.words.terms`) that
 occur in at least ``--min-share`` of the licence-OK abstracts of the shared corpora. A concept of several
 words is not named by these alone ("emergency ... programs" does not name "emergency ultrasound fellowship
-programs"; :func:`medcite.compose.plan.Concept.found_in`).
+programs"; :func:`medcite.compose.naming.Concept.found_in`).
 
     .venv/bin/python training/build_common_terms.py --data ../shared/data
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from medcite.compose import analyze_question
-from medcite.compose.plan import concepts
+from medcite.compose.naming import concepts
 from medcite.domain import StoredSource
 from medcite.text.abbreviations import defined_abbreviations
 from tests.compose.doubles import DATA_DIR, load_extra, load_pubmedqa
@@ -127,7 +127,7 @@ def test_common_words_alone_do_not_name_a_name_of_several_words(monkeypatch: pyt
     """PubMedQA dev (odd half, read in the held-out sample): a Canadian survey of outcome feedback named
     "emergency ultrasound fellowship programs" by "emergency" and "programs". Synthetic sentences modelled
     on it."""
-    from medcite.compose import plan
+    from medcite.compose import naming
     from medcite.text.words import common_terms
 
     q = (
@@ -141,7 +141,7 @@ def test_common_words_alone_do_not_name_a_name_of_several_words(monkeypatch: pyt
     assert {"emerge", "progra"} <= common_terms() and "fellow" not in common_terms()
     assert not fellowship.found_in(survey)
     assert fellowship.found_in("Programs with an emergency ultrasound fellowship trained more residents.")
-    monkeypatch.setattr(plan, "SPECIFIC_TERMS", False)
+    monkeypatch.setattr(naming, "SPECIFIC_TERMS", False)
     assert fellowship.found_in(survey)
 
 
@@ -193,3 +193,47 @@ def test_a_word_of_measure_before_an_identifier_need_not_be_named(pubmedqa: dict
     # only words of measure or state: an action on the identifier is part of the name
     cox = concepts(analyze_question("Does inhibition of COX-2 reduce pain after surgery?"))[0]
     assert cox.ids == ("COX-2",) and cox.terms
+
+
+CELECOXIB_ALS = "Is celecoxib effective for treatment of amyotrophic lateral sclerosis?"
+
+
+def test_the_primary_query_adds_the_mesh_abbreviation_of_a_concept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BioASQ 7B-9B yes/no (even half): the trial that answers the question (PMID 16802291, a partial
+    abstract) writes only "ALS", so a query in the question's words ranked it 12th; MeSH gives ALS as the
+    abbreviation of Amyotrophic Lateral Sclerosis."""
+    from medcite.compose import naming, plan_queries
+    from medcite.compose.naming import query_abbreviations
+
+    a = analyze_question(CELECOXIB_ALS)
+    assert query_abbreviations(a) == ("ALS",)
+    assert plan_queries(a)[0].query == f"{CELECOXIB_ALS} ALS"
+    # a glossary long form that merely contains the concept's word is a narrower thing, not its abbreviation
+    cancer = query_abbreviations(analyze_question("Are astronauts in higher risk for developing cancer?"))
+    assert "CRC" not in cancer and "NSCLC" not in cancer
+    monkeypatch.setattr(naming, "QUERY_ABBREVIATIONS", False)
+    assert plan_queries(a)[0].query == CELECOXIB_ALS
+
+
+def test_a_concept_named_by_its_abbreviation_counts_as_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same trial: "celecoxib did not have a beneficial effect on research subjects with ALS". Its share
+    of the question's key terms (which ranks it among the sources) counts "amyotrophic lateral sclerosis"
+    as named; before, it counted celecoxib alone (1 of 4 terms) and the trial fell out of the 14 sources."""
+    from medcite.compose import plan, plan_queries
+    from medcite.compose.plan import run_plan
+    from tests.compose.doubles import OracleSearcher, bioasq_source
+
+    a = analyze_question(CELECOXIB_ALS)
+    trial = bioasq_source(1, "16802291")
+    review = bioasq_source(2, "31959876")  # "Amyotrophic lateral sclerosis (ALS) is ...": no celecoxib
+    share = {
+        rs.hit.source.key: rs.relevance
+        for rs in run_plan(OracleSearcher([review, trial]), plan_queries(a), a)
+    }
+    assert share == {"16802291": 1.0, "31959876": 0.75}
+    monkeypatch.setattr(plan, "NAMED_OVERLAP", False)
+    share = {
+        rs.hit.source.key: rs.relevance
+        for rs in run_plan(OracleSearcher([review, trial]), plan_queries(a), a)
+    }
+    assert share == {"16802291": 0.25, "31959876": 0.75}

@@ -8,7 +8,8 @@ import pytest
 
 from medcite.compose import analyze_question, compose_article, directness, plan_queries
 from medcite.compose.directness import topic_text
-from medcite.compose.plan import RankedSource, concepts, run_plan, split_direct
+from medcite.compose.naming import concepts
+from medcite.compose.plan import RankedSource, run_plan, split_direct
 from medcite.domain import Provenance, SearchHit, StoredSource
 from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source, load_extra
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from medcite.compose.candidates import lower_first
-from medcite.compose.plan import concepts
+from medcite.compose.naming import concepts
 from medcite.compose.question import analyze_question
 from medcite.compose.stance import StanceInput, null_ratio, null_read, reader_votes
 from medcite.text import finding_polarity, record_sentences, role_of, split_sentences

@@ -93,7 +93,7 @@ def test_tagged_terms_must_match_as_such() -> None:
     import json
 
     from medcite.compose import analyze_question
-    from medcite.compose.plan import concepts
+    from medcite.compose.naming import concepts
     from tests.compose.doubles import DATA_DIR
 
     data = DATA_DIR

@@ -10,7 +10,8 @@ import pytest
 from medcite.compose import compose_article, draft
 from medcite.compose.candidates import TAGS
 from medcite.compose.draft import _cues, extractive_drafts
-from medcite.compose.plan import JUDGING_TERMS, RankedSource
+from medcite.compose.naming import JUDGING_TERMS
+from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
 from medcite.domain import AbstractSection, Article, PassageHit, Provenance, SearchHit, SourceRecord

@@ -12,8 +12,9 @@ from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade
 from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
 from medcite.compose.evidence_table import design_words, evidence_rows, reference, states_comparison
+from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
-from medcite.compose.plan import RankedSource, concepts, plan_queries
+from medcite.compose.plan import RankedSource, plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
 from medcite.compose.stance import StanceResult, leaning_against

@@ -17,10 +17,10 @@ from medcite.compose.draft import Draft, extractive_drafts, make_draft, primary_
 from medcite.compose.fit import with_fit
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.llm_composer import llm_drafts
+from medcite.compose.naming import concepts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
     RankedSource,
-    concepts,
     on_topic,
     plan_queries,
     run_plan,

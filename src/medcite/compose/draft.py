@@ -16,7 +16,7 @@ from medcite.compose.candidates import (
     with_prefix,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
-from medcite.compose.plan import JUDGING_TERMS
+from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from

@@ -10,23 +10,13 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from medcite.compose.directness import grade, topic_text
+from medcite.compose.naming import Concept, concepts, query_abbreviations
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.domain import LEVEL, SearchFilters, SearchHit
 from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
-from medcite.text import CONNECTIVES, term_overlap, terms
-from medcite.text.abbreviations import defined_abbreviations, with_definitions
-from medcite.text.identifiers import (
-    compounds,
-    identifiers,
-    measure_of,
-    names_abbreviation,
-    names_identifier,
-    names_tagged,
-    tagged,
-)
-from medcite.text.synonyms import names_any, synonyms, word_key
-from medcite.text.words import common_terms, plurals
+from medcite.text import term_overlap, terms
+from medcite.text.abbreviations import defined_abbreviations
 
 MAX_QUERIES = 5
 PER_QUERY_K = 8
@@ -57,7 +47,8 @@ def plan_queries(a: QuestionAnalysis, max_queries: int = MAX_QUERIES) -> tuple[S
     i, c, p = a.expanded(a.intervention), a.expanded(a.condition), a.population
     k = a.expanded(a.comparator)
     base = _join(i, c, p) or a.question
-    qs: list[SubQuery] = [SubQuery("primary", _join(a.question, *(e for _, e in a.expansions)))]
+    shorts = query_abbreviations(a)
+    qs: list[SubQuery] = [SubQuery("primary", _join(a.question, *(e for _, e in a.expansions), *shorts))]
     focus = a.focus
     if focus is QuestionType.THERAPY:
         qs += [
@@ -110,157 +101,9 @@ def plan_queries(a: QuestionAnalysis, max_queries: int = MAX_QUERIES) -> tuple[S
     return tuple(out[:max_queries])
 
 
-def _abbrevs_for(concept: str) -> list[str]:
-    """Abbreviations (from the glossary) whose expansion contains ``concept``: "heart failure" -> CHF."""
-    from medcite.compose.question import abbreviations
-
-    low = concept.lower()
-    return [ab for ab, exp in abbreviations().items() if len(low) > 3 and low in exp.lower()]
-
-
-@dataclass(frozen=True, slots=True)
-class Concept:
-    """A PICO element of the question and the ways a source may name it."""
-
-    name: str
-    terms: tuple[str, ...]  # stemmed terms of the name and of the expansions of its abbreviations
-    alt_terms: tuple[str, ...]  # stemmed terms of the expansions alone (a synonym)
-    abbrevs: tuple[str, ...]  # abbreviations that stand for it
-    parts: tuple[tuple[str, ...], ...] = ()  # "pretreatment with statins": each side of the preposition
-    synonyms: tuple[frozenset[str], ...] = ()  # other wordings (MeSH entry terms), as :func:`word_key` sets
-    ids: tuple[str, ...] = ()  # identifiers with a number in the name ("miR-25", "IL-6"): each must be named
-    # the MeSH wordings and abbreviations of the identifiers themselves (IL-6: "Interleukin-6", "IL6"): the
-    # only other names that stand for a missing identifier
-    id_synonyms: tuple[frozenset[str], ...] = ()
-    id_abbrevs: tuple[str, ...] = ()
-    id_terms: frozenset[str] = frozenset()  # the identifiers' own terms: named with them in any spelling
-    wholes: tuple[frozenset[str], ...] = ()  # each hyphenated modifier's terms, all to be named (compounds)
-
-    def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
-        """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
-        compound ("statins" for "pretreatment with statins"), a synonym ("myocardial infarction" for
-        "heart attack"), or its abbreviation. ``defined``: the abbreviations the source defines ("rhEPO"
-        -> "recombinant human erythropoietin"), read as their long forms where ``text`` uses them."""
-        if defined:
-            text = with_definitions(text, defined)
-        if self.ids and not all(names_identifier(i, text) for i in self.ids):
-            if self.id_synonyms and names_any(self.id_synonyms, word_key(text)):
-                return True
-            return names_abbreviation(self.id_abbrevs, text)
-        if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
-            return True
-        # "vitamin D" must not match "vitamin K"
-        if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
-            return names_abbreviation(self.abbrevs, text)
-        have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
-        have |= plurals(have, self.name) if PLURALS else set()  # "trial" names "trials"
-        whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
-        if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
-            return True
-        if whole and any(_enough(p, have) for p in self.parts):
-            return True
-        if self.synonyms and names_any(self.synonyms, word_key(text)):
-            return True
-        return names_abbreviation(self.abbrevs, text)
-
-
-# a name of three or more terms (its expansions' included) not all common words of abstracts (text.words.
-# common_terms) is named by half of them only if one named term is not common: "emergency ... programs" does
-# not name "emergency ultrasound fellowship programs" (20 held-out articles: 5 of 7 statements from feedback
-# surveys). Even halves: PubMedQA statements 949 -> 931, from the own abstract 55.1 -> 56.5%, stance 70.8%;
-# BioASQ yes/no 757 -> 752 statements, stance 61.5 -> 61.0%; factoid and summary unchanged (58.8%, 47.6)
-SPECIFIC_TERMS = True
-
-
-def _enough(ts: tuple[str, ...], have: set[str]) -> bool:
-    if not ts:
-        return False
-    hit = sum(1 for t in ts if t in have)
-    if len(ts) <= 2:
-        return hit == len(ts)
-    if hit / len(ts) < 0.5:
-        return False
-    common = common_terms()
-    specific = [t for t in ts if t not in common] if SPECIFIC_TERMS else []
-    return not specific or any(t in have for t in specific)
-
-
-# words of a question that judge rather than name (``terms`` stems: first six letters)
-JUDGING_TERMS = frozenset(
-    terms(
-        "able efficacious effective safe safety necessary justified possible dangerous useful beneficial "
-        "still need needed influence influences affect associated related consequence result results "
-        "included omitted improve improves increase increased reduce reduced lower higher better worse "
-        "impact predict risk factor factors clinical outcome outcomes reports relationship common"
-    )
-)
-
-
-#: whether a concept's identifiers with a number must be named (:func:`identifiers`; a switch for measuring)
-IDENTIFIERS = True
-#: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
-USE_SYNONYMS = True
-#: whether a short word names its plural and back (:func:`medcite.text.words.plurals`)
-PLURALS = True
-#: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
-#: differentiation?": a source must name myeloid differentiation too, not cohesin alone)
-OUTCOME_CONCEPT = True
-
-
-def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
-    """The intervention and the condition of the question (those that were recognised; with no condition,
-    the outcome, :data:`OUTCOME_CONCEPT`). ``learned``: long forms of the question's abbreviations that the
-    glossary lacks, as the retrieved sources define them (:func:`learned_abbreviations`)."""
-    out: list[Concept] = []
-    second = a.condition or (a.outcome if OUTCOME_CONCEPT else None)
-    for name in (a.intervention, second):
-        if not name:
-            continue
-        own = tuple(dict.fromkeys(t for t in terms(name) if t not in JUDGING_TERMS))
-        ids = identifiers(name) if IDENTIFIERS else ()
-        if not own and not ids:
-            continue
-        if ids and measure_of(name, ids):
-            own = ()  # "Overexpression of Ki-67": the identifiers name it ("high Ki-67 expression")
-        exp = a.expanded(name)
-        extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
-        exp = " ".join([exp, *extra])
-        alt = tuple(dict.fromkeys(t for t in terms(exp[len(name) :]) if t not in own))
-        pieces = re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
-        parts = tuple(
-            p
-            for piece in pieces
-            if (p := tuple(t for t in terms(piece) if t not in JUDGING_TERMS)) and p != own
-        )
-        phrases = [name, exp[len(name) :].strip(), *pieces]
-        syn, syn_abbrevs = _synonyms(phrases) if USE_SYNONYMS else ((), ())
-        id_syn, id_abbrevs = _synonyms(ids, by_abbreviation=True) if USE_SYNONYMS else ((), ())
-        abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs, *id_abbrevs)))
-        syn = tuple(dict.fromkeys((*syn, *id_syn)))
-        id_terms = frozenset(terms(" ".join(ids)))
-        wholes = tuple(frozenset(terms(w)) for w in compounds(name))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes))
-    return out
-
-
-def _synonyms(
-    phrases: Iterable[str], by_abbreviation: bool = False
-) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
-    """The other wordings and the abbreviations of the MeSH descriptors that ``phrases`` name;
-    ``by_abbreviation``: a phrase may also be a descriptor's abbreviation ("IL-6"; only for identifiers:
-    "DIC" abbreviates Dacarbazine too)."""
-    vocab = synonyms()
-    keys: dict[frozenset[str], None] = {}
-    abbrevs: dict[str, None] = {}
-    for phrase in phrases:
-        d = vocab.lookup(phrase) if phrase else None
-        if d is None and phrase and by_abbreviation:
-            d = vocab.by_abbreviation(phrase)
-        if d is None:
-            continue
-        keys.update((word_key(w), None) for w in d.wordings)
-        abbrevs.update((ab, None) for ab in d.abbrevs)
-    return tuple(k for k in keys if k), tuple(abbrevs)
+#: a source that names a concept of the question by an abbreviation or a synonym is credited with the
+#: concept's words in the share of key terms that ranks it (:func:`run_plan`)
+NAMED_OVERLAP = True
 
 
 _ABBREVIATION = re.compile(r"\b[A-Za-z0-9-]*[A-Z][a-z0-9-]*[A-Z][A-Za-z0-9-]*\b")  # two capitals: rhEPO, HMO
@@ -287,17 +130,6 @@ def source_abbreviations(title: str, text: str) -> Mapping[str, str]:
     """The abbreviations a source defines in its title and abstract (cached: the plan, the directness
     split, the concept check and the candidates each ask for the same sources; read-only)."""
     return MappingProxyType(defined_abbreviations(f"{title}. {text}" if title else text))
-
-
-def _acronym(name: str) -> tuple[str, ...]:
-    """The initials of a multi-word name, which abstracts often use alone after defining them in the
-    title: "double balloon enteroscopy" -> DBE. Judging words ("efficacious") and connectives are left out."""
-    words = [
-        w
-        for w in re.findall(r"[A-Za-z]+", name)
-        if w.lower() not in CONNECTIVES and not (set(terms(w)) & JUDGING_TERMS)
-    ]
-    return ("".join(w[0] for w in words).upper(),) if 2 <= len(words) <= 5 else ()
 
 
 def source_text(rs: RankedSource | SearchHit) -> str:
@@ -488,10 +320,12 @@ def run_plan(
     for key, s in fused.items():
         src = hits[key].source
         full = source_text(hits[key])
-        rel = term_overlap(kt, full) if kt else 1.0
         defined = source_abbreviations(src.record.title, src.record.text)
+        named = [c.name for c in cs if c.found_in(full, defined)]
+        # a concept named by an abbreviation or a synonym counts as its words ("ALS")
+        rel = term_overlap(kt, _join(full, *named) if NAMED_OVERLAP else full) if kt else 1.0
         # on topic: names a concept of the question (words, expansion, synonym or acronym), or most key terms
-        on_topic = any(c.found_in(full, defined) for c in cs) if cs else rel >= 0.3
+        on_topic = bool(named) if cs else rel >= 0.3
         if kt and not on_topic and rel < 0.6 and not by_model:
             continue  # off-topic: neither the intervention nor most key terms
         level_weight = 1.0 + 0.1 * (6 - LEVEL[src.evidence.design])

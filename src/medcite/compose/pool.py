@@ -5,9 +5,9 @@ a switch says so)."""
 from __future__ import annotations
 
 from medcite.compose.candidates import Candidate, card_of
+from medcite.compose.naming import concepts
 from medcite.compose.plan import (
     RankedSource,
-    concepts,
     key_terms,
     learned_abbreviations,
     source_abbreviations,

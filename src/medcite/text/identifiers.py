@@ -101,7 +101,7 @@ def names_abbreviation(abbrevs: Iterable[str], text: str) -> bool:
 
 
 # a hyphenated word of a name is one modifier whose words must all be named (read by
-# medcite.compose.plan.Concept.found_in, where a MeSH synonym or an abbreviation still names it): "small
+# medcite.compose.naming.Concept.found_in, where a MeSH synonym or an abbreviation still names it): "small
 # interfering RNA" does not name "small-activating RNA" (its "small" and "RNA" passed the half rule: the
 # answer on small-activating RNA cited siRNA-drug and circular-RNA sources). The words are looked for
 # anywhere in the text (a phrase match lost two tuning-half answers on "anti-TNF", written "anti-tumor
