@@ -15,7 +15,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from medcite.compose import compose_article, draft, fit, kinds, naming, plan
+from medcite.compose import compose_article, fit, kinds, layout, naming, plan
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.ports import Searcher, SourceRepository, Verifier
 from medcite.services.engine import Engine
@@ -86,7 +86,7 @@ def composer_options(ap: argparse.ArgumentParser) -> None:
     words alone decide), ``--no-sentence-fit`` (candidate sentences ranked by word overlap only) and
     ``--no-outcome-concept`` (a question without a condition has one concept, as before
     ``medcite.compose.naming.OUTCOME_CONCEPT``), ``--no-entity-names`` (``plan.ENTITY_NAMES`` off) and
-    ``--no-findings-layout`` (``draft.ENTITY_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK``
+    ``--no-findings-layout`` (``layout.ENTITY_FINDINGS`` off) and ``--no-kind-check`` (``kinds.KIND_CHECK``
     off)."""
     ap.add_argument(
         "--model-names",
@@ -137,7 +137,7 @@ def apply_composer_options(args: argparse.Namespace) -> None:
         fit.MAX_SCORED = 0
     naming.OUTCOME_CONCEPT = not args.no_outcome_concept
     plan.ENTITY_NAMES = not args.no_entity_names
-    draft.ENTITY_FINDINGS = not args.no_findings_layout
+    layout.ENTITY_FINDINGS = not args.no_findings_layout
     kinds.KIND_CHECK = not args.no_kind_check
     for item in args.set:
         set_switch(item)

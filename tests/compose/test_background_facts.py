@@ -13,7 +13,8 @@ from functools import cache
 import pytest
 
 from medcite.compose import draft
-from medcite.compose.draft import asks_findings, background_fact, extractive_drafts, primary_key
+from medcite.compose.draft import asks_findings, background_fact, extractive_drafts
+from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
@@ -171,7 +172,7 @@ def test_the_mechanism_rule_has_gates() -> None:
     # read as off the question by the model, it stays a finding: the mechanism section would not take it
     assert draft._eligible("efficacy", replace(affine, fit=0.01), tags, counts, True, False, True)
     entity = analyze_question("Which receptors does cariprazine bind?")
-    assert entity.asks_entity and draft.layout_for(entity)[0] == "findings"
+    assert entity.asks_entity and layout_for(entity)[0] == "findings"
 
 
 def test_background_facts_that_would_not_fill_the_main_section_stay_out() -> None:

@@ -324,12 +324,12 @@ def test_questions_that_ask_for_a_thing(question: str, entity: bool) -> None:
         ("What is the best treatment for acute migraine?", "efficacy"),
         ("What is the role of ketamine in treating anxiety?", "efficacy"),
         # a yes/no question keeps the therapy layout: its words cannot tell a treatment from a laboratory
-        # question (draft.YESNO_FINDINGS)
+        # question (layout.YESNO_FINDINGS)
         ("Does bupropion help smoking cessation?", "efficacy"),
     ],
 )
 def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str, primary: str) -> None:
-    from medcite.compose.draft import layout_for
+    from medcite.compose.layout import layout_for
 
     layout = layout_for(analyze_question(question))
     assert layout[0] == primary
@@ -338,12 +338,41 @@ def test_a_question_for_a_thing_that_is_no_treatment_gets_findings(question: str
 
 
 def test_the_findings_layout_for_yes_no_questions_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """draft.YESNO_FINDINGS (measured, off): it would title a laboratory question's findings "Key Findings",
-    and it would do the same to a treatment question without clinical words, which is why it is off."""
-    from medcite.compose import draft
+    """layout.YESNO_FINDINGS (measured, off): it would give a laboratory question the findings layout, and
+    it would do the same to a treatment question without clinical words, which is why it is off."""
+    from medcite.compose import layout
 
     lab = analyze_question("Do yeast LTR give rise to circular DNA?")
     treatment = analyze_question("Does bupropion help smoking cessation?")
-    assert draft.layout_for(lab)[0] == draft.layout_for(treatment)[0] == "efficacy"
-    monkeypatch.setattr(draft, "YESNO_FINDINGS", True)
-    assert draft.layout_for(lab)[0] == draft.layout_for(treatment)[0] == "findings"
+    assert layout.layout_for(lab)[0] == layout.layout_for(treatment)[0] == "efficacy"
+    monkeypatch.setattr(layout, "YESNO_FINDINGS", True)
+    assert layout.layout_for(lab)[0] == layout.layout_for(treatment)[0] == "findings"
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # PubMedQA and BioASQ 7B-9B (even half): a reading of 16 articles found "Efficacy" over these
+        (
+            "Are even impaired fasting blood glucose levels preoperatively associated with increased "
+            "mortality after CABG surgery?",
+            "Key Findings",
+        ),
+        ("Does lucatumumab bind to CD140?", "Key Findings"),
+        (
+            "Does epidural anesthesia for pain management during labor affect the Apgar score of the infant?",
+            "Key Findings",
+        ),
+        ("Does bupropion help smoking cessation?", "Efficacy"),
+        ("Is pacritinib effective for treatment of myelofibrosis?", "Efficacy"),
+        ("What is the role of ketamine in treating anxiety?", "Efficacy"),
+    ],
+)
+def test_the_efficacy_section_is_titled_so_only_for_a_treatment_question(question: str, title: str) -> None:
+    """The section keeps its key and place (the layout is unchanged); its heading follows the question."""
+    from medcite.compose.layout import primary_key, section_title
+
+    a = analyze_question(question)
+    assert primary_key(a) == "efficacy"
+    assert section_title(a, "efficacy") == title
+    assert section_title(a, "safety") == "Safety and Side Effects"

@@ -173,3 +173,28 @@ def test_a_snippet_cut_mid_sentence_is_no_statement() -> None:
     )
     assert readable(cut) is None
     assert readable(cut.lstrip(", ").capitalize()) is not None
+
+
+def test_no_trial_is_said_missing_where_the_designs_are_not_stated() -> None:
+    """BioASQ 7B-9B yes/no (even half, read): "Is inositol effective for trichotillomania?" cited a snippet of
+    a placebo-controlled trial ("Patients assigned to inositol failed to show ... compared with placebo")
+    whose stored text does not name its design, and the gaps said "No randomised controlled trial ... was
+    found". The note now says what is known: no source is identified as one."""
+    from medcite.compose.notes import gap_notes
+    from medcite.corpus.classify import design_stated
+
+    a = analyze_question("Is inositol effective for trichotillomania?")
+    trial = bioasq_source(1, "27824633")
+    assert not design_stated(trial)
+    notes = gap_notes(a, ["efficacy"], [trial], [])
+    assert not any(n.startswith("No randomised controlled trial") for n in notes)
+    assert (
+        "No cited source is identified as a randomised controlled trial, systematic review or guideline "
+        in (" ".join(notes))
+    )
+    assert "(1 of 1 do not state their design)" in " ".join(notes)
+    stated = load_pubmedqa()["24827404"]  # indexed as an observational study (MeSH)
+    assert design_stated(stated)
+    assert any(
+        n.startswith("No randomised controlled trial") for n in gap_notes(a, ["efficacy"], [stated], [])
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -12,7 +12,7 @@ import pytest
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article
-from medcite.compose.stance import StanceInput, derive_stance, reader_decision, reader_votes
+from medcite.compose.stance import StanceInput, StanceResult, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.testing import OverlapSearcher
@@ -124,7 +124,9 @@ def test_shipped_reader_reads_held_out_conclusions() -> None:
     assert {"yes", "no"} <= set(said)
 
 
-def _read_with_models(question: str, source: StoredSource) -> Article:
+def _read_with_models(
+    question: str, source: StoredSource, observe: Callable[[StanceResult], None] | None = None
+) -> Article:
     """The article on one real abstract with the shipped relevance model and stance reader."""
     settings = load_settings()
     return compose_article(
@@ -134,6 +136,7 @@ def _read_with_models(question: str, source: StoredSource) -> Article:
         provenance=Provenance(),
         relevance=load_reranker(settings),
         stance_reader=lambda: load_stance_reader(settings),
+        observe=observe,
     )
 
 
@@ -145,9 +148,20 @@ def test_the_statements_that_name_every_concept_answer_the_question(
     weight loss, outvoted the one that does ("mean %EBWL ... was not significantly different among three
     groups"): the answer was yes."""
     q = "Is resected stomach volume related to weight loss after laparoscopic sleeve gastrectomy?"
-    assert _read_with_models(q, pubmedqa["24827404"]).stance == "no"
+    stance, margin = _no_margin(q, pubmedqa["24827404"])
+    assert stance == "no" and margin > 0.5  # measured: yes 0.14, no 1.95 (margin 0.87)
     monkeypatch.setattr(compose, "NAMED_VOTES", "")
-    assert _read_with_models(q, pubmedqa["24827404"]).stance == "yes"
+    # both results vote: a near tie (measured: yes 0.54, no 0.59 on an AMD EPYC; "yes" on the Intel CI
+    # machine, whose int8 kernels round differently), so only the margin is asserted
+    assert _no_margin(q, pubmedqa["24827404"])[1] < 0.25
+
+
+def _no_margin(question: str, source: StoredSource) -> tuple[str | None, float]:
+    """The stance, and the stance reader's (no - yes) / (no + yes) over the votes it read."""
+    seen: list[StanceResult] = []
+    art = _read_with_models(question, source, seen.append)
+    (yes, no, _maybe), _n = reader_votes(seen[-1].inputs, question)
+    return art.stance, (no - yes) / (no + yes)
 
 
 def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(

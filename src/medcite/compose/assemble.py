@@ -10,8 +10,15 @@ from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade
-from medcite.compose.draft import OPPOSITE, TITLES, Draft, answers, closeness, layout_for, primary_key
-from medcite.compose.evidence_table import design_words, evidence_rows, reference, states_comparison
+from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
+from medcite.compose.evidence_table import (
+    design_words,
+    evidence_rows,
+    number_by_first_use,
+    reference,
+    states_comparison,
+)
+from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import RankedSource, plan_queries
@@ -87,7 +94,7 @@ def assemble(
     also = None
     if a.asks_entity and stance is None and audience != "patient" and v.composer == "extractive":
         one = _bottom_text(
-            None, level, pick, bool(supported), bl_keys, dict.fromkeys(bl_keys, 1), "", spelled
+            a, None, level, pick, bool(supported), bl_keys, dict.fromkeys(bl_keys, 1), "", spelled
         )
         also = _second_answer(a, pick, supported, shared, _words(one)) if pick in supported else None
     also_keys = [] if also is None else [also[0].draft.cites[0].key]
@@ -99,15 +106,15 @@ def assemble(
         synopsis = ""
     if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
-    bottom = _bottom_text(stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
+    bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
     if also is not None:
         bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
-    sections, details = _body(sections_out, ratings, order, shared)
+    sections, details = _body(a, sections_out, ratings, order, shared)
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
     if gaps:
         sections.append(
-            Section("gaps", TITLES["gaps"], tuple(Statement(g, (), None, kind="gap") for g in gaps))
+            Section("gaps", section_title(a, "gaps"), tuple(Statement(g, (), None, kind="gap") for g in gaps))
         )
     table = evidence_rows(cited, order, sections, details)
     art = Article(
@@ -132,6 +139,7 @@ def assemble(
 
 
 def _body(
+    a: QuestionAnalysis,
     sections_out: list[tuple[str, list[Checked]]],
     ratings: list[Rating],
     order: dict[str, int],
@@ -141,7 +149,7 @@ def _body(
     the body (the bottom line writes its own out again)."""
     body = spelled_in_order((c.draft for _k, st in sections_out for c in st), shared)
     sections = [
-        Section(k, TITLES[k], tuple(_statement(c, order, body.get(id(c.draft))) for c in st))
+        Section(k, section_title(a, k), tuple(_statement(c, order, body.get(id(c.draft))) for c in st))
         for k, st in sections_out
     ]
     details = tuple(
@@ -331,6 +339,7 @@ def _synthesis(
 
 
 def _bottom_text(
+    a: QuestionAnalysis,
     stance: StanceResult | None,
     level: CertaintyLevel,
     pick: Checked,
@@ -348,19 +357,9 @@ def _bottom_text(
         return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
     why = (
         f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
-        f"see {TITLES[pick.draft.section]} [{order[bl_keys[0]]}]."
+        f"see {section_title(a, pick.draft.section)} [{order[bl_keys[0]]}]."
     )
     return f"{head}{synopsis}{why}{tail}{extra}".strip()
-
-
-def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
-    """Reference numbers 1..k in the order sources are first cited."""
-    order: dict[str, int] = {}
-    for block in blocks:
-        for key in block:
-            if key not in order:
-                order[key] = len(order) + 1
-    return order
 
 
 # among the bottom line's candidates of the strongest design, a finding that compares groups ("significantly

@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from medcite.compose.assemble import Checked, Verified, assemble, number_by_first_use
+from medcite.compose.assemble import Checked, Verified, assemble
 from medcite.compose.candidates import Candidate, card_of
-from medcite.compose.draft import Draft, extractive_drafts, make_draft, primary_key
+from medcite.compose.draft import Draft, extractive_drafts, make_draft
+from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
+from medcite.compose.layout import primary_key
 from medcite.compose.llm_composer import llm_drafts
 from medcite.compose.naming import concepts
 from medcite.compose.notes import insufficient_article

@@ -16,6 +16,7 @@ from medcite.compose.candidates import (
     with_prefix,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
+from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.roles import alone_not_finding
@@ -23,38 +24,8 @@ from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
 from medcite.text.cues import EQUIVALENCE, RESULT_CUE, asks_for_research, states_aim
-from medcite.text.design_cues import CLINICAL_WORDING
 from medcite.text.statements import readable, trim_sentence
 
-TITLES: dict[str, str] = {
-    "efficacy": "Efficacy",
-    "findings": "Key Findings",
-    "dosing": "Administration Routes and Settings / Dosing",
-    "mechanism": "Mechanism of Action",
-    "considerations": "Clinical Considerations (Patient Selection, Treatment Protocol)",
-    "safety": "Safety and Side Effects",
-    "emerging": "Emerging Evidence",
-    "pitfalls": "Clinical Pitfalls to Avoid",
-    "gaps": "Evidence Gaps",
-}
-LAYOUTS: dict[QuestionType, tuple[str, ...]] = {
-    QuestionType.THERAPY: (
-        "efficacy",
-        "dosing",
-        "mechanism",
-        "considerations",
-        "safety",
-        "emerging",
-        "pitfalls",
-        "gaps",
-    ),
-    QuestionType.DOSING: ("dosing", "efficacy", "considerations", "safety", "pitfalls", "gaps"),
-    QuestionType.ADVERSE: ("safety", "considerations", "efficacy", "pitfalls", "gaps"),
-    QuestionType.MECHANISM: ("mechanism", "efficacy", "emerging", "gaps"),
-    QuestionType.COMPARISON: ("efficacy", "safety", "considerations", "pitfalls", "gaps"),
-    QuestionType.DIAGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
-    QuestionType.PROGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
-}
 QUOTA: dict[str, int] = {
     "efficacy": 6,
     "findings": 6,
@@ -79,18 +50,6 @@ ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "backg
 OPPOSITE = {"positive": "negative", "negative": "positive"}
 
 
-# a question that asks for a thing in no clinical wording ("Which gene controls ...?", "What is the 3D genome
-# browser?") gets findings, mechanism and emerging evidence, not the clinical sections of a therapy answer
-# (the reading found laboratory findings filed under Safety and Pitfalls, and gaps on the dosing of software)
-FINDINGS_LAYOUT: tuple[str, ...] = ("findings", "mechanism", "emerging", "gaps")
-ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout)
-# YESNO_FINDINGS: so would a yes/no question in no clinical wording ("Do yeast LTR give rise to circular
-# DNA?": its findings are no "Efficacy"). Off: the wording test cannot tell a treatment question without
-# clinical words ("Does bupropion help smoking cessation?") from a laboratory one, and on the even half of
-# BioASQ 7B-9B yes/no it changed 3 answers (1 right, 2 wrong: 63.9 -> 63.4%)
-YESNO_FINDINGS = False
-
-
 # a question that asks for a thing: a sentence the relevance model scores under this share of the best
 # sentence's score (or under LOW_FIT) is not drafted (None: off). Off: on the even half of BioASQ 7B-9B
 # (bench_bioasq --set draft.ENTITY_REL_FIT=...) 0.5 raised the statements from gold documents 55.4 -> 63.4%
@@ -107,21 +66,6 @@ def on_par(cands: list[Candidate], share: float | None) -> list[Candidate]:
         return cands
     floor = max(LOW_FIT, share * best)
     return [c for c in cands if c.fit is None or c.fit >= floor] or cands
-
-
-def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
-    if (
-        ENTITY_FINDINGS
-        and (a.asks_entity or (YESNO_FINDINGS and a.yes_no))
-        and a.focus is QuestionType.THERAPY
-        and not CLINICAL_WORDING.search(a.question)
-    ):
-        return FINDINGS_LAYOUT
-    return LAYOUTS[a.focus]
-
-
-def primary_key(a: QuestionAnalysis) -> str:
-    return layout_for(a)[0]
 
 
 @dataclass(frozen=True, slots=True)

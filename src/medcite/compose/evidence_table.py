@@ -217,3 +217,13 @@ def opening_words(text: str) -> str:
         return first
     words = text.split()
     return " ".join(words[:12]).rstrip(",;:.") + (" …" if len(words) > 12 else "")
+
+
+def number_by_first_use(blocks: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Reference numbers 1..k in the order sources are first cited."""
+    order: dict[str, int] = {}
+    for block in blocks:
+        for key in block:
+            if key not in order:
+                order[key] = len(order) + 1
+    return order

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, Candidate, attribution
-from medcite.compose.draft import TITLES, Draft, layout_for, primary_key
+from medcite.compose.draft import Draft
+from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
 from medcite.domain.article import StatementKind
@@ -67,7 +68,7 @@ def build_prompt(
     a: QuestionAnalysis, pool: list[Candidate], card_of: Callable[[StoredSource], StudyCard] | None = None
 ) -> str:
     lines = [f"Question: {a.question}", "", "Section headings:"]
-    lines += [f"## {TITLES[k]}" for k in layout_for(a) if k != "gaps"]
+    lines += [f"## {section_title(a, k)}" for k in layout_for(a) if k != "gaps"]
     if card_of is not None:
         lines += [
             "",
@@ -90,10 +91,10 @@ def build_prompt(
     return "\n".join(lines)
 
 
-def _section_for(heading: str, keys: tuple[str, ...]) -> str | None:
+def _section_for(heading: str, keys: tuple[str, ...], a: QuestionAnalysis) -> str | None:
     h = heading.lower()
     for k in keys:
-        title = TITLES[k].lower()
+        title = section_title(a, k).lower()
         if h == title or h in title or title.split(" (")[0] in h:
             return k
     return None
@@ -106,7 +107,7 @@ def parse_reply(reply: str, a: QuestionAnalysis, pool: list[Candidate]) -> LLMDr
     rejected = 0
     for line in reply.splitlines():
         if hm := _HEADING.match(line):
-            section = _section_for(hm.group(1), keys) or section
+            section = _section_for(hm.group(1), keys, a) or section
             continue
         bm = _BULLET.match(line)
         if not bm or bm.group(1).strip().upper() == "NONE":

@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from medcite.compose.draft import TITLES, layout_for
+from medcite.compose.layout import layout_for, section_title
 from medcite.compose.plan import RankedSource
 from medcite.compose.question import QuestionAnalysis
+from medcite.corpus.classify import design_stated
 from medcite.domain import (
     INSUFFICIENT,
     LEVEL,
@@ -51,7 +52,7 @@ def insufficient_article(
         notes = [f"No direct evidence was found in the searched literature for: {what}."]
         notes.append(indirect_summary(indirect))
     notes += indirect_notes(indirect, MAX_INDIRECT_LISTED if only_indirect else MAX_INDIRECT)
-    gaps = Section("gaps", TITLES["gaps"], tuple(Statement(n, (), None, kind="gap") for n in notes))
+    gaps = Section("gaps", section_title(a, "gaps"), tuple(Statement(n, (), None, kind="gap") for n in notes))
     line = f"{INSUFFICIENT} to answer this question."
     reason = "no verified evidence"
     if only_indirect:  # what was found instead: named in the bottom line, listed under the gaps
@@ -146,12 +147,17 @@ def gap_notes(
     notes: list[str] = []
     for key in layout_for(a):
         if key not in filled and key != "gaps":
-            notes.append(f"No evidence for '{TITLES[key]}' was found in the searched literature.")
+            notes.append(f"No evidence for '{section_title(a, key)}' was found in the searched literature.")
     if a.focus.value in ("therapy", "dosing", "comparison") and not any(
         LEVEL[s.evidence.design] <= 2 for s in cited
     ):
+        unstated = sum(not design_stated(s) for s in cited)
         notes.append(
             "No randomised controlled trial, systematic review or guideline was found among the sources."
+            if not unstated  # else it may be one that does not say so in the stored text
+            else "No cited source is identified as a randomised controlled trial, systematic review or "
+            f"guideline by its indexing or its own words ({unstated} of {len(cited)} do not state their "
+            "design)."
         )
     if len(cited) == 1:
         notes.append("All statements rest on a single study.")

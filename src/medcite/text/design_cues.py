@@ -151,6 +151,12 @@ CLINICAL_WORDING = re.compile(
     r"vaccin\w*|surg\w*|prescri\w*)\b",
     re.I,
 )
+# a question about a treatment's effect: its primary section is "Efficacy" (else "Key Findings")
+TREATMENT_WORDING = re.compile(
+    r"\b(?:effective\w*|efficac\w*|treat\w*|therap\w*|improv\w*|reduc\w*|decreas\w*|lower\w*|prevent\w*|"
+    r"benefi\w*|help\w*|cur(?:e|es|ed|ing)|reliev\w*|alleviat\w*|superior|inferior|better|worse|work)\b",
+    re.I,
+)
 GUIDELINE_TITLE = re.compile(
     r"\bguidelines?\b|\bconsensus (?:statement|recommendations?|conference)\b"
     r"|\bposition (?:statement|paper)\b|\bpractice parameters?\b|\bscientific statement\b",

@@ -48,8 +48,9 @@ _LEAD_TRIM = re.compile(
     r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly)\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|similarly|likewise|"
-    r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly)\s*[:,]|"
-    r"(?:conclusions?|results?|interpretation|findings)\s*[:,]|summary\s*:)\s+)+",
+    r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
+    r"here)\s*[:,]|"
+    r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022)\s+)+",
     re.I,
 )
 
@@ -72,6 +73,14 @@ def _without_bare_label(text: str) -> str:
 _CASED_LABEL = re.compile(r"^([A-Z][A-Za-z ]{2,40}?):\s+")
 
 
+# a cased label of several words without its colon, before a capital: "Conclusions and Relevance In ..."
+_CASED_BARE_LABEL = re.compile(r"^([A-Z][a-z]+(?: (?:and|of|the|[A-Z]?[a-z]+)){1,3}) (?=[A-Z0-9])")
+
+
+def _headings(label: str) -> int:
+    return sum(w in HEADING_WORDS for w in label.upper().split())
+
+
 def _heading(label: str) -> bool:
     """Whether ``label`` is made of heading words (at least one, beside linking words such as "and")."""
     words = label.upper().split()
@@ -82,10 +91,13 @@ def _heading(label: str) -> bool:
 
 def without_label(text: str) -> str:
     """The text without the section label it opens with: "DISCUSSION: ...", "OBJECTIVE To summarize ...",
-    "DATA SYNTHESIS Olaratumab is ...", "Conclusions: ..."."""
+    "DATA SYNTHESIS Olaratumab is ...", "Conclusions: ...", "Conclusions and Relevance In patients ..."."""
     t = _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", text)))
     m = _CASED_LABEL.match(t)
-    return t[m.end() :] if m and _heading(m.group(1)) else t
+    if m and _heading(m.group(1)):
+        return t[m.end() :]
+    m = _CASED_BARE_LABEL.match(t)  # without its colon: two heading words at least
+    return t[m.end() :] if m and _heading(m.group(1)) and _headings(m.group(1)) >= 2 else t
 
 
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
@@ -309,6 +321,7 @@ def readable(sentence: str) -> str | None:
         ),
         text,
     )
+    text = _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
     if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or _ANAPHORIC.match(text):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
     if _CUT_OPENING.match(text):
@@ -319,6 +332,13 @@ def readable(sentence: str) -> str | None:
 
 
 _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
+# "this study", "the present trial", "this open-label, multicentre, phase 1 study" read in an article as the
+# article's own: "the study" (a reading of 16 tuning-half articles: "in the doses used in this study")
+_THIS_STUDY = re.compile(
+    r"\b(this|This|the present|The present|the current|The current)((?:[\s,]+(?!(?:is|was|are|were|has|have|"
+    r"had|be|been|the|a|an|to|of|that|which|first|one)\b)[\w-]+){0,5}?[\s,]+(?:study|trial|analysis|review|"
+    r"survey|cohort|series|report|investigation|experiment)\b)"
+)
 
 # a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
 # parents and even their attending physicians shared this misperception", "This could result in ...", or that

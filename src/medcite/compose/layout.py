@@ -1,0 +1,72 @@
+"""An article's layout: which sections a question's answer has, in what order, and their headings."""
+
+from __future__ import annotations
+
+from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_WORDING
+
+TITLES: dict[str, str] = {
+    "efficacy": "Efficacy",
+    "findings": "Key Findings",
+    "dosing": "Administration Routes and Settings / Dosing",
+    "mechanism": "Mechanism of Action",
+    "considerations": "Clinical Considerations (Patient Selection, Treatment Protocol)",
+    "safety": "Safety and Side Effects",
+    "emerging": "Emerging Evidence",
+    "pitfalls": "Clinical Pitfalls to Avoid",
+    "gaps": "Evidence Gaps",
+}
+LAYOUTS: dict[QuestionType, tuple[str, ...]] = {
+    QuestionType.THERAPY: (
+        "efficacy",
+        "dosing",
+        "mechanism",
+        "considerations",
+        "safety",
+        "emerging",
+        "pitfalls",
+        "gaps",
+    ),
+    QuestionType.DOSING: ("dosing", "efficacy", "considerations", "safety", "pitfalls", "gaps"),
+    QuestionType.ADVERSE: ("safety", "considerations", "efficacy", "pitfalls", "gaps"),
+    QuestionType.MECHANISM: ("mechanism", "efficacy", "emerging", "gaps"),
+    QuestionType.COMPARISON: ("efficacy", "safety", "considerations", "pitfalls", "gaps"),
+    QuestionType.DIAGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
+    QuestionType.PROGNOSIS: ("findings", "considerations", "pitfalls", "gaps"),
+}
+
+# a question that asks for a thing in no clinical wording ("Which gene controls ...?", "What is the 3D genome
+# browser?") gets findings, mechanism and emerging evidence, not the clinical sections of a therapy answer
+# (the reading found laboratory findings filed under Safety and Pitfalls, and gaps on the dosing of software)
+FINDINGS_LAYOUT: tuple[str, ...] = ("findings", "mechanism", "emerging", "gaps")
+ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout)
+# YESNO_FINDINGS: so would a yes/no question in no clinical wording ("Do yeast LTR give rise to circular
+# DNA?": its findings are no "Efficacy"). Off: the wording test cannot tell a treatment question without
+# clinical words ("Does bupropion help smoking cessation?") from a laboratory one, and on the even half of
+# BioASQ 7B-9B yes/no it changed 3 answers (1 right, 2 wrong: 63.9 -> 63.4%)
+YESNO_FINDINGS = False
+
+
+def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
+    if (
+        ENTITY_FINDINGS
+        and (a.asks_entity or (YESNO_FINDINGS and a.yes_no))
+        and a.focus is QuestionType.THERAPY
+        and not CLINICAL_WORDING.search(a.question)
+    ):
+        return FINDINGS_LAYOUT
+    return LAYOUTS[a.focus]
+
+
+def primary_key(a: QuestionAnalysis) -> str:
+    return layout_for(a)[0]
+
+
+def section_title(a: QuestionAnalysis, key: str) -> str:
+    """A section's heading: "Efficacy" only where the question asks about a treatment's effect
+    (:data:`medcite.text.design_cues.TREATMENT_WORDING`: "effective", "treat", "improve", "prevent", ...);
+    the same section of another question ("Is X associated with Y?", "Does X bind Y?") is its "Key
+    Findings" (a reading of 16 tuning-half articles found "Efficacy" over 5 such answers)."""
+    if key == "efficacy" and not TREATMENT_WORDING.search(a.question):
+        return TITLES["findings"]
+    return TITLES[key]
