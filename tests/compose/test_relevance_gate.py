@@ -241,3 +241,26 @@ def test_a_study_far_below_the_best_one_reads_as_another_question(
     monkeypatch.setattr(plan, "FAR_BELOW", None)
     direct, _ = plan.split_direct(a, scored)
     assert {"17113061", "9794735"} <= {rs.hit.source.key for rs in direct}
+
+
+def test_a_source_the_model_reads_as_on_the_question_outranks_one_far_below_it(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA dev (even half, read): "Is HIV/STD control in Jamaica making a difference?" was answered
+    "insufficient evidence". Its own abstract, which the relevance model reads as on the question, "does not
+    mention Jamaica making a difference" (a clause read as a concept); a screening-set record on HIV risk in
+    young adults names the words and was the one direct source, far below it (plan.MODEL_OVER_WORDS)."""
+    question = "Is HIV/STD control in Jamaica making a difference?"
+    own = pubmedqa["9792366"]
+    other = load_extra(["Discerning patterns of human immunodeficiency virus risk"], limit=40000)
+    young = other["asreview_Nagtegaal_2019:25326"]
+    a = analyze_question(question)
+    scored = on_topic(a, _ranked([own, young]), shipped, 0.0001)
+    scores = {rs.hit.source.key: rs.model_score or 0.0 for rs in scored}
+    assert scores["9792366"] >= 0.95 and scores[young.key] < 0.1
+    direct, indirect = plan.split_direct(a, scored)
+    assert [rs.hit.source.key for rs in direct] == ["9792366"]
+    assert (young.key, [plan.ANOTHER_QUESTION]) in [(rs.hit.source.key, why) for rs, why in indirect]
+    monkeypatch.setattr(plan, "MODEL_OVER_WORDS", False)
+    direct, _ = plan.split_direct(a, scored)
+    assert [rs.hit.source.key for rs in direct] == [young.key]
