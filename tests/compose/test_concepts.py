@@ -209,8 +209,15 @@ def test_the_primary_query_adds_the_mesh_abbreviation_of_a_concept(monkeypatch: 
     assert query_abbreviations(a) == ("ALS",)
     assert plan_queries(a)[0].query == f"{CELECOXIB_ALS} ALS"
     # a glossary long form that merely contains the concept's word is a narrower thing, not its abbreviation
-    cancer = query_abbreviations(analyze_question("Are astronauts in higher risk for developing cancer?"))
-    assert "CRC" not in cancer and "NSCLC" not in cancer
+    assert query_abbreviations(analyze_question("Are astronauts in higher risk for developing cancer?")) == ()
+    # MeSH files other things under a descriptor: MODY under type 2 diabetes, IL-17F under interleukin-17;
+    # only a short form made of the name's letters in order is its abbreviation
+    assert query_abbreviations(analyze_question("Which cells produce Interleukin 17A?")) == (
+        "IL-17",
+        "IL-17A",
+    )
+    raspberries = analyze_question("Do raspberries improve glucose in type 2 diabetes?")
+    assert "MODY" not in query_abbreviations(raspberries) and "NIDDM" not in query_abbreviations(raspberries)
     monkeypatch.setattr(naming, "QUERY_ABBREVIATIONS", False)
     assert plan_queries(a)[0].query == CELECOXIB_ALS
 

@@ -64,3 +64,34 @@ def test_long_patient_bottom_line_keeps_whole_sentences() -> None:
     long_one = "Yes (low certainty). " + " ".join(["finding"] * 80) + " [1]."
     cut = _within(long_one, 60, (1,))
     assert len(cut.split()) <= 60 and cut.endswith("… [1]")
+
+
+def test_a_section_of_findings_reads_as_findings_for_patients_too(bupropion_article: Article) -> None:
+    """layout.section_title retitles the efficacy section "Key Findings" where no treatment is asked about;
+    the patient version then says "What the studies found", not "How well it works"."""
+    from dataclasses import replace
+
+    eff = next(s for s in bupropion_article.sections if s.key == "efficacy")
+    assert eff.title == "Efficacy"
+    assert next(s for s in render_patient(bupropion_article).sections if s.key == "efficacy").title == (
+        "How well it works"
+    )
+    as_findings = replace(
+        bupropion_article,
+        sections=tuple(
+            replace(s, title="Key Findings") if s.key == "efficacy" else s for s in bupropion_article.sections
+        ),
+    )
+    shown = next(s for s in render_patient(as_findings).sections if s.key == "efficacy")
+    assert shown.title == "What the studies found" and shown.intro == "Here is what the studies found."
+
+
+def test_an_llm_heading_in_the_usual_words_still_finds_its_section() -> None:
+    from medcite.compose.llm_composer import _section_for
+    from medcite.compose.question import analyze_question
+
+    a = analyze_question("Does lucatumumab bind to CD140?")  # its efficacy section is titled Key Findings
+    keys = ("efficacy", "dosing", "mechanism")
+    assert _section_for("Key Findings", keys, a) == "efficacy"
+    assert _section_for("Efficacy", keys, a) == "efficacy"
+    assert _section_for("Mechanism of Action", keys, a) == "mechanism"

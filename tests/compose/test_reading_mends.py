@@ -192,7 +192,7 @@ def test_no_trial_is_said_missing_where_the_designs_are_not_stated() -> None:
         "No cited source is identified as a randomised controlled trial, systematic review or guideline "
         in (" ".join(notes))
     )
-    assert "(1 of 1 do not state their design)" in " ".join(notes)
+    assert "(1 of 1 does not state its design)" in " ".join(notes)
     stated = load_pubmedqa()["24827404"]  # indexed as an observational study (MeSH)
     assert design_stated(stated)
     assert any(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, Candidate, attribution
 from medcite.compose.draft import Draft
-from medcite.compose.layout import layout_for, primary_key, section_title
+from medcite.compose.layout import TITLES, layout_for, primary_key, section_title
 from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
 from medcite.domain.article import StatementKind
@@ -93,10 +93,10 @@ def build_prompt(
 
 def _section_for(heading: str, keys: tuple[str, ...], a: QuestionAnalysis) -> str | None:
     h = heading.lower()
-    for k in keys:
-        title = section_title(a, k).lower()
-        if h == title or h in title or title.split(" (")[0] in h:
-            return k
+    for k in keys:  # the heading the prompt gave, or the section's usual one ("Efficacy")
+        for title in {section_title(a, k).lower(), TITLES[k].lower()}:
+            if h == title or h in title or title.split(" (")[0] in h:
+                return k
     return None
 
 

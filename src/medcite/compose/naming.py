@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from medcite.compose.question import QuestionAnalysis
+from medcite.compose.question import QuestionAnalysis, abbreviations
 from medcite.text import CONNECTIVES, terms
 from medcite.text.abbreviations import with_definitions
 from medcite.text.identifiers import (
@@ -30,20 +30,32 @@ QUERY_ABBREVIATIONS = True
 
 def query_abbreviations(a: QuestionAnalysis) -> tuple[str, ...]:
     """The MeSH and glossary abbreviations of the question's intervention and condition that the question
-    does not already write."""
-    out: dict[str, None] = {}
+    does not already write, and that are made of the name's own letters in order (:func:`_abbreviates`:
+    ALS, HCC, EPO; not MODY for type 2 diabetes or IL-17F for interleukin 17A, which MeSH files under the
+    same descriptor)."""
+    out: dict[str, str] = {}
     for name in (a.intervention, a.condition) if QUERY_ABBREVIATIONS else ():
         if name and USE_SYNONYMS:
-            out.update((ab, None) for ab in (*_abbrevs_for(name, exact=True), *_synonyms([name])[1]))
-    words = set(re.findall(r"[\w-]+", a.question))
-    return tuple(ab for ab in out if ab not in words)
+            for ab in (*_abbrevs_for(name, exact=True), *_synonyms([name])[1]):
+                if _abbreviates(ab, name):
+                    out.setdefault(ab.lower(), ab)
+    words = {w.lower() for w in re.findall(r"[\w-]+", a.question)}
+    return tuple(ab for low, ab in out.items() if low not in words)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is made of ``name``'s letters and digits in order, starting with its first (the
+    usual way an abbreviation is formed), and is not the name itself."""
+    s, n = re.sub(r"[^a-z0-9]", "", short.lower()), re.sub(r"[^a-z0-9]", "", name.lower())
+    if len(s) < 2 or s == n or s[0] != n[:1]:
+        return False
+    rest = iter(n)
+    return all(ch in rest for ch in s)
 
 
 def _abbrevs_for(concept: str, exact: bool = False) -> list[str]:
     """Abbreviations (from the glossary) whose expansion contains ``concept``: "heart failure" -> CHF;
     ``exact``: only those whose expansion is the concept."""
-    from medcite.compose.question import abbreviations
-
     low = concept.lower()
     return [
         ab
@@ -144,7 +156,8 @@ OUTCOME_CONCEPT = True
 def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
     """The intervention and the condition of the question (those that were recognised; with no condition,
     the outcome, :data:`OUTCOME_CONCEPT`). ``learned``: long forms of the question's abbreviations that the
-    glossary lacks, as the retrieved sources define them (:func:`learned_abbreviations`)."""
+    glossary lacks, as the retrieved sources define them
+    (:func:`medcite.compose.plan.learned_abbreviations`)."""
     out: list[Concept] = []
     second = a.condition or (a.outcome if OUTCOME_CONCEPT else None)
     for name in (a.intervention, second):

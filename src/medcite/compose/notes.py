@@ -156,8 +156,8 @@ def gap_notes(
             "No randomised controlled trial, systematic review or guideline was found among the sources."
             if not unstated  # else it may be one that does not say so in the stored text
             else "No cited source is identified as a randomised controlled trial, systematic review or "
-            f"guideline by its indexing or its own words ({unstated} of {len(cited)} do not state their "
-            "design)."
+            f"guideline by its indexing or its own words ({unstated} of {len(cited)} "
+            f"{'does' if unstated == 1 else 'do'} not state {'its' if unstated == 1 else 'their'} design)."
         )
     if len(cited) == 1:
         notes.append("All statements rest on a single study.")

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from medcite.compose.layout import TITLES
 from medcite.domain.article import (
     PATIENT_DISCLAIMER,
     Article,
@@ -123,11 +124,13 @@ def render_patient(a: Article) -> Article:
     """The patient version of an article: every statement kept (none of the safety ones dropped)."""
     if a.audience == "patient":
         return a
+    # an efficacy section titled as findings (layout.section_title: no treatment asked about) reads so here
+    shown = {s.key: "findings" if s.title == TITLES["findings"] else s.key for s in a.sections}
     sections = tuple(
         Section(
             key=s.key,
-            title=PATIENT_TITLES.get(s.key, s.title),
-            intro=PATIENT_INTROS.get(s.key, ""),
+            title=PATIENT_TITLES.get(shown[s.key], s.title),
+            intro=PATIENT_INTROS.get(shown[s.key], ""),
             statements=tuple(_plain_statement(st) for st in s.statements),
         )
         for s in a.sections

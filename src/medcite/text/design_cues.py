@@ -153,8 +153,9 @@ CLINICAL_WORDING = re.compile(
 )
 # a question about a treatment's effect: its primary section is "Efficacy" (else "Key Findings")
 TREATMENT_WORDING = re.compile(
-    r"\b(?:effective\w*|efficac\w*|treat\w*|therap\w*|improv\w*|reduc\w*|decreas\w*|lower\w*|prevent\w*|"
-    r"benefi\w*|help\w*|cur(?:e|es|ed|ing)|reliev\w*|alleviat\w*|superior|inferior|better|worse|work)\b",
+    r"\b(?:effective\w*|efficac\w*|treat(?:s|ed|ing|ments?)?|therap\w*|improv\w*|reduc(?:e|es|ed|ing|tion)|"
+    r"prevent\w*|protect\w*|benefi\w*|help(?:s|ed|ing)?|cur(?:e|es|ed|ing)|reliev\w*|alleviat\w*|"
+    r"(?:superior|inferior) to|(?:better|worse) than)\b",
     re.I,
 )
 GUIDELINE_TITLE = re.compile(

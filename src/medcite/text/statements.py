@@ -74,7 +74,10 @@ _CASED_LABEL = re.compile(r"^([A-Z][A-Za-z ]{2,40}?):\s+")
 
 
 # a cased label of several words without its colon, before a capital: "Conclusions and Relevance In ..."
-_CASED_BARE_LABEL = re.compile(r"^([A-Z][a-z]+(?: (?:and|of|the|[A-Z]?[a-z]+)){1,3}) (?=[A-Z0-9])")
+_CASED_BARE_LABEL = re.compile(
+    r"^([A-Z][a-z]+(?: (?:and|of|the|[A-Z]?[a-z]+)){1,3}) "
+    r"(?=[A-Z])(?!(?:Were|Was|Are|Is|Ha[sd]|Have|Did|Do)\b)"
+)
 
 
 def _headings(label: str) -> int:
@@ -96,8 +99,10 @@ def without_label(text: str) -> str:
     m = _CASED_LABEL.match(t)
     if m and _heading(m.group(1)):
         return t[m.end() :]
-    m = _CASED_BARE_LABEL.match(t)  # without its colon: two heading words at least
-    return t[m.end() :] if m and _heading(m.group(1)) and _headings(m.group(1)) >= 2 else t
+    m = _CASED_BARE_LABEL.match(t)  # without its colon: two heading words at least, the last one of them
+    if m and _heading(m.group(1)) and _headings(m.group(1)) >= 2 and _headings(m.group(1).split()[-1]):
+        return t[m.end() :]
+    return t
 
 
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
@@ -321,23 +326,29 @@ def readable(sentence: str) -> str | None:
         ),
         text,
     )
-    text = _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
     if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or _ANAPHORIC.match(text):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
     if _CUT_OPENING.match(text):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text):
         return None
-    return text
+    return _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
 
 
 _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
 # "this study", "the present trial", "this open-label, multicentre, phase 1 study" read in an article as the
 # article's own: "the study" (a reading of 16 tuning-half articles: "in the doses used in this study")
+# only words that describe a study may stand between ("In this respect, ..." and "This allowed ..." stay)
+_STUDY_WORD = (
+    r"(?:[\w-]*(?:label|blind(?:ed)?|randomi[sz]ed|controlled|cent(?:re|er)|national|nationwide|prospective|"
+    r"retrospective|pilot|sectional|longitudinal|observational|clinical|population-based|based|comparative|"
+    r"cohort|case-control|crossover|parallel|preliminary|exploratory|feasibility)|phase|large|small|\d+|"
+    r"I{1,3}V?|IV|[ab])"
+)
 _THIS_STUDY = re.compile(
-    r"\b(this|This|the present|The present|the current|The current)((?:[\s,]+(?!(?:is|was|are|were|has|have|"
-    r"had|be|been|the|a|an|to|of|that|which|first|one)\b)[\w-]+){0,5}?[\s,]+(?:study|trial|analysis|review|"
-    r"survey|cohort|series|report|investigation|experiment)\b)"
+    r"\b(this|This|the present|The present|the current|The current)"
+    rf"(\s+(?:{_STUDY_WORD}(?:,?\s+{_STUDY_WORD}){{0,4}},?\s+)?"
+    r"(?:study|trial|analysis|review|survey|cohort|series|report|investigation|experiment)\b)"
 )
 
 # a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
