@@ -208,14 +208,11 @@ def split_direct(
             by_score.append(rs)
         if not (cs and len(miss) == len(cs)):  # naming neither concept: off-topic unless the model says not
             indirect.append((rs, list(graded.reasons)))
-    if direct and by_score and FAR_BELOW is not None and MODEL_OVER_WORDS:
+    if direct and by_score and MODEL_OVER_WORDS and not far_below(direct, by_score)[0]:
         # every source direct by its words reads as another question, and one the model reads as on it
         # misses only their words ("Jamaica making a difference"): the model's reading decides
-        top = max(rs.model_score or 0.0 for rs in by_score)
-        low = [rs.model_score is not None and rs.model_score < FAR_BELOW[0] for rs in direct]
-        if top >= FAR_BELOW[1] and all(low):
-            indirect += [(rs, [ANOTHER_QUESTION]) for rs in direct]
-            direct = []
+        indirect += [(rs, [ANOTHER_QUESTION]) for rs in direct]
+        direct = []
     if direct:
         direct, below = far_below(direct)
         indirect += [(rs, [ANOTHER_QUESTION]) for rs in below]
@@ -238,12 +235,15 @@ MODEL_OVER_WORDS = True
 ANOTHER_QUESTION = "the relevance model reads it as another question on the same words"
 
 
-def far_below(direct: list[RankedSource]) -> tuple[list[RankedSource], list[RankedSource]]:
-    """(kept, set aside) by :data:`FAR_BELOW`; sources without a model score are kept."""
+def far_below(
+    direct: list[RankedSource], against: list[RankedSource] | None = None
+) -> tuple[list[RankedSource], list[RankedSource]]:
+    """(kept, set aside) by :data:`FAR_BELOW`, against the best of ``direct`` itself or of ``against``;
+    sources without a model score are kept."""
     if FAR_BELOW is None:
         return direct, []
     low, high = FAR_BELOW
-    best = max((rs.model_score for rs in direct if rs.model_score is not None), default=None)
+    best = max((rs.model_score for rs in against or direct if rs.model_score is not None), default=None)
     if best is None or best < high:
         return direct, []
     below = [rs for rs in direct if rs.model_score is not None and rs.model_score < low]

@@ -80,8 +80,10 @@ _CASED_BARE_LABEL = re.compile(
 )
 
 
-def _headings(label: str) -> int:
-    return sum(w in HEADING_WORDS for w in label.upper().split())
+def _label_of_headings(label: str) -> bool:
+    """A label without its colon: heading words (two at least) and linking words, a heading word last."""
+    words = label.upper().split()
+    return _heading(label) and sum(w in HEADING_WORDS for w in words) >= 2 and words[-1] in HEADING_WORDS
 
 
 def _heading(label: str) -> bool:
@@ -99,10 +101,8 @@ def without_label(text: str) -> str:
     m = _CASED_LABEL.match(t)
     if m and _heading(m.group(1)):
         return t[m.end() :]
-    m = _CASED_BARE_LABEL.match(t)  # without its colon: two heading words at least, the last one of them
-    if m and _heading(m.group(1)) and _headings(m.group(1)) >= 2 and _headings(m.group(1).split()[-1]):
-        return t[m.end() :]
-    return t
+    m = _CASED_BARE_LABEL.match(t)
+    return t[m.end() :] if m and _label_of_headings(m.group(1)) else t
 
 
 _GLUED = re.compile(r"\.;(?:\s+|$)")  # ".; " joins the parts of some abstracts
@@ -341,7 +341,7 @@ _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
 # only words that describe a study may stand between ("In this respect, ..." and "This allowed ..." stay)
 _STUDY_WORD = (
     r"(?:[\w-]*(?:label|blind(?:ed)?|randomi[sz]ed|controlled|cent(?:re|er)|national|nationwide|prospective|"
-    r"retrospective|pilot|sectional|longitudinal|observational|clinical|population-based|based|comparative|"
+    r"retrospective|pilot|sectional|longitudinal|observational|clinical|based|comparative|"
     r"cohort|case-control|crossover|parallel|preliminary|exploratory|feasibility)|phase|large|small|\d+|"
     r"I{1,3}V?|IV|[ab])"
 )
