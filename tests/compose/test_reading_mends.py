@@ -9,12 +9,15 @@ import json
 
 import pytest
 
+from medcite.compose import stance
 from medcite.compose.candidates import lower_first
 from medcite.compose.naming import concepts
 from medcite.compose.question import analyze_question
-from medcite.compose.stance import StanceInput, null_ratio, null_read, reader_votes
+from medcite.compose.stance import StanceInput, contrary, derive_stance, null_ratio, null_read, reader_votes
 from medcite.text import finding_polarity, record_sentences, role_of, split_sentences
+from medcite.text.actions import opposite_action
 from medcite.text.cues import asks_for_research
+from medcite.text.kinds import excluded_qualifier
 from medcite.text.statements import readable
 from tests.compose.doubles import DATA_DIR, bioasq_source, load_pubmedqa
 
@@ -198,3 +201,101 @@ def test_no_trial_is_said_missing_where_the_designs_are_not_stated() -> None:
     assert any(
         n.startswith("No randomised controlled trial") for n in gap_notes(a, ["efficacy"], [stated], [])
     )
+
+
+def _snippet(pmid: str, start: str) -> str:
+    """The sentence of a BioASQ snippet-corpus record that starts with ``start``."""
+    text = bioasq_source(1, pmid).record.text
+    return next(s for s in split_text(text) if s.startswith(start))
+
+
+def test_a_qualifier_named_only_in_an_excluding_form_reads_as_no() -> None:
+    # real sentences of the shared data (BioASQ snippet corpus; PubMedQA 24074624's conclusion), each read
+    # yes by the stance reader; each question's gold answer is no
+    pines = _snippet("30359302", "Here, we introduce the computational framework PINES")
+    clostridium = _snippet("31076745", "Clostridium is a large genus of obligate anaerobes")
+    transfusion = load_pubmedqa()["24074624"].record.sections[-1].text
+    cases = [
+        ("Is the PINES framework being used for the prediction of coding variants?", pines),
+        ("Are bacteria in the genus Clostridium facultative anaerobes?", clostridium),
+        (
+            "Is intensive monitoring during the first transfusion in pediatric patients necessary?",
+            transfusion,
+        ),
+    ]
+    expected = [("coding", "noncoding"), ("facultative", "obligate"), ("necessary", "unnecessary")]
+    for (q, sentence), pair in zip(cases, expected, strict=True):
+        assert excluded_qualifier(q, sentence) == pair
+        item = StanceInput(sentence, "conclusions", 0, 1.0, read=(0.95, 0.03, 0.02))
+        (yes, no, _maybe), _used = reader_votes([item], q)
+        assert no > yes
+        assert derive_stance(q, [item]).stance == "no"
+    # a negated question: the excluding form answers yes
+    q = "Is the PINES framework not used for the prediction of coding variants?"
+    item = StanceInput(pines, "conclusions", 0, 1.0, read=(0.2, 0.1, 0.7))
+    assert derive_stance(q, [item]).stance == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # the asked form is named too ("non-coding and coding variants")
+        ("Are coding variants pathogenic?", "Both non-coding and coding variants were pathogenic."),
+        # the question names both forms itself
+        ("Is invasive ventilation better than noninvasive ventilation?", "Noninvasive ventilation helped."),
+        # the negated form asked, the plain form said ("unlike typical antipsychotics"): not an exclusion
+        ("Is pimavanserin an atypical antipsychotic?", "Unlike typical antipsychotics, it spares D2."),
+        # "human" against "murine" is another population outside a kind question
+        ("Is the antibody effective in human tumours?", "The antibody was effective in murine tumours."),
+        # a short stem is no qualifier ("safe" / "unsafe" stays with the reader)
+        ("Is the drug safe in pregnancy?", "The drug is unsafe in pregnancy."),
+        # a name is not a qualifier ("IL-6" / "IL-17")
+        ("Is IL-6 raised in sepsis?", "IL-17 is raised in sepsis."),
+    ],
+)
+def test_no_exclusion_where_the_asked_form_is_there_or_no_qualifier_is_reversed(
+    question: str, sentence: str
+) -> None:
+    assert excluded_qualifier(question, sentence) is None
+
+
+def test_an_excluded_qualifier_read_is_a_switch() -> None:
+    q = "Are bacteria in the genus Clostridium facultative anaerobes?"
+    item = StanceInput(
+        _snippet("31076745", "Clostridium is a large"), "results", 0, 1.0, read=(0.9, 0.05, 0.05)
+    )
+    before = stance.CONTRARY_READ
+    try:
+        stance.CONTRARY_READ = None
+        (yes, no, _maybe), _used = reader_votes([item], q)
+        assert yes > no
+    finally:
+        stance.CONTRARY_READ = before
+
+
+def test_the_opposite_action_on_the_asked_object_reads_as_no() -> None:
+    # real snippet-corpus sentences (BioASQ), each read yes by the stance reader; both questions' gold is no
+    esn = _snippet("26653113", "Oral administration of the NK3R antagonist, ESN364, suppressed")
+    q = "Does ESN364 activate the hypothalamic-pituitary-gonadal axis?"
+    assert opposite_action(q, esn) == "hypothalamic-pituitary-gonadal axis"
+    assert contrary(q, esn) is not None
+    item = StanceInput(esn, "conclusions", 0, 1.0, read=(0.84, 0.01, 0.15))
+    assert derive_stance(q, [item]).stance == "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Does X reduce mortality?", "X increased survival."),  # another object
+        ("Does X increase the risk of diabetes?", "X reduced the risk of stroke."),  # another outcome
+        (
+            "Does X increase the risk of diabetes?",
+            "X increased the risk of diabetes, then reduced the risk of diabetes.",
+        ),
+        ("Does X increase or decrease Y levels?", "X decreased Y levels."),  # both actions asked
+        ("Do hospitals provide lower quality care on weekends?", "Weekend care raises quality concerns."),
+    ],
+)
+def test_no_opposite_action_on_another_object_or_with_the_asked_one(question: str, sentence: str) -> None:
+    # synthetic test fixtures (not evidence): the wording alone is under test
+    assert opposite_action(question, sentence) is None

@@ -8,6 +8,11 @@ when both belong to one set of alternatives (:data:`EXCLUSIVE_QUALIFIERS`: "vira
 "dominant" / "recessive"), or when both are names ("apoE" / "apoA-I", "TNF" / "IL-6": a named target,
 receptor or gene other than the one asked about; an antibody class such as "IgG1" excludes only another
 class).
+
+The same exclusion answers a yes/no question of any shape (:func:`excluded_qualifier`): a sentence that
+names the question's qualifier only in a form that excludes it ("Is the PINES framework used for the
+prediction of coding variants?" against "PINES ... predicts the functional impact of noncoding variants";
+"Are bacteria in the genus Clostridium facultative anaerobes?" against "obligate anaerobes") says no.
 """
 
 from __future__ import annotations
@@ -101,3 +106,47 @@ def excludes(asked: str, said: str, names: bool = True) -> bool:
         return True
     # names exclude each other, unless one is an antibody class ("a human IgG1 antibody" may bind PD-L1)
     return names and all(both) and bool(_ISOTYPE.match(a)) == bool(_ISOTYPE.match(s))
+
+
+# prefixes that negate the word they join ("noncoding", "unnecessary", "atypical", "ineffective"): the
+# question's plain word against the sentence's negated one excludes it; the other way round it need not
+# ("Is pimavanserin an atypical antipsychotic?" against "unlike typical antipsychotics")
+NEGATING_PREFIXES = ("non", "un", "a", "in")
+# outside a kind question, "human" against "murine" is another population, not an answer
+_GENERAL_EXCLUSIVE = tuple(g for g in EXCLUSIVE_QUALIFIERS if "human" not in g)
+
+
+def _negates(asked: str, said: str) -> bool:
+    """``said`` is the asked word with a negating prefix, or with another reversing prefix in place of the
+    asked word's ("monoclonal" for "polyclonal", "antiapoptotic" for "proapoptotic"), or both belong to
+    one set of alternatives (:data:`EXCLUSIVE_QUALIFIERS`)."""
+    if any(said == p + asked for p in NEGATING_PREFIXES):
+        return len(asked) >= MIN_STEM
+    swaps = [p for p in REVERSING_PREFIXES if p not in NEGATING_PREFIXES]
+    for p in swaps:
+        for q in swaps:
+            if p != q and asked.startswith(p) and said.startswith(q) and asked[len(p) :] == said[len(q) :]:
+                return len(asked) - len(p) >= MIN_STEM
+    return asked != said and any(asked in g and said in g for g in _GENERAL_EXCLUSIVE)
+
+
+def _plain_words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` that are not names, prefixes joined, "/" lists split."""
+    return [p.lower() for w in qualifier_words(text) if not is_name(w) for p in w.split("/") if p]
+
+
+def excluded_qualifier(question: str, text: str) -> tuple[str, str] | None:
+    """The question's word that ``text`` names only in a form excluding it, and that form: ("coding",
+    "noncoding") for "Is PINES used for the prediction of coding variants?" against "... noncoding
+    variants". None when the text names the asked word too, or the question names both forms itself ("Is
+    invasive ventilation better than noninvasive ventilation?")."""
+    asked = _plain_words(question)
+    said = _plain_words(text)
+    asked_set, said_set = set(asked), set(said)
+    for a in asked:
+        if a in said_set:
+            continue
+        for s in said:
+            if s not in asked_set and _negates(a, s):
+                return a, s
+    return None
