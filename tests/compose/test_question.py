@@ -376,3 +376,37 @@ def test_the_efficacy_section_is_titled_so_only_for_a_treatment_question(questio
     assert primary_key(a) == "efficacy"
     assert section_title(a, "efficacy") == title
     assert section_title(a, "safety") == "Safety and Side Effects"
+
+
+@pytest.mark.parametrize(
+    ("question", "intervention", "condition", "outcome"),
+    [
+        # PubMedQA dev questions: a verb of giving ("offer", "provide") ends the subject
+        (
+            "Attenuation of ischemia/reperfusion-induced ovarian damage in rats: "
+            "does edaravone offer protection?",
+            "edaravone",
+            None,
+            "protection",
+        ),
+        (
+            "Can Roux-en-Y gastric bypass provide a lifelong solution for diabetes mellitus?",
+            "Roux-en-Y gastric bypass",
+            "diabetes mellitus",
+            "lifelong solution",
+        ),
+        # an adverb that only stresses the question is no part of a concept
+        (
+            "Is cholecystectomy really an indication for concomitant splenectomy in mild hereditary "
+            "spherocytosis?",
+            "cholecystectomy",
+            "concomitant splenectomy in mild hereditary spherocytosis",
+            "indication",
+        ),
+    ],
+)
+def test_a_giving_verb_or_a_stressing_adverb_is_no_part_of_a_concept(
+    question: str, intervention: str, condition: str | None, outcome: str
+) -> None:
+    a = analyze_question(question)
+    assert (a.intervention, a.condition, a.outcome) == (intervention, condition, outcome)

@@ -299,3 +299,19 @@ def test_the_opposite_action_on_the_asked_object_reads_as_no() -> None:
 def test_no_opposite_action_on_another_object_or_with_the_asked_one(question: str, sentence: str) -> None:
     # synthetic test fixtures (not evidence): the wording alone is under test
     assert opposite_action(question, sentence) is None
+
+
+def test_a_paper_pointing_lead_without_a_comma_leaves_the_finding() -> None:
+    # real snippet-corpus sentences (BioASQ): "Here we show that ..." had no comma for the frame to go
+    alpha = _snippet("28923922", "Here we show that")
+    assert readable(alpha) == alpha.removeprefix("Here we show that ")  # "\u03b1-Syn" keeps its case
+    umbrella = _snippet("29899448", "Here we show that a melanocyte umbrella")
+    out = readable(umbrella)
+    assert out is not None and out.startswith("A melanocyte umbrella above the kidney marrow protects")
+    # synthetic wording (not evidence): other paper-pointing leads, the plural study noun, and what stays
+    assert readable("Herein we demonstrate that X lowers Y.") == "X lowers Y."
+    assert readable("In this study we show that X lowers Y.") == "X lowers Y."
+    assert readable("Here we found no difference in Y.") == "There was no difference in Y."
+    assert readable("Our studies reveal that X lowers Y.") == "X lowers Y."
+    assert readable("Here we believe that X lowers Y.") is None  # an opinion keeps its authors
+    assert readable("Here we show X.") is None  # no claim to leave without the frame

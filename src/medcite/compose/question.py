@@ -245,6 +245,9 @@ _SETTING_WORDS = re.compile(
 )
 
 
+_STRESS = re.compile(r"\b(?:really|actually|truly|indeed|necessarily)\s+(?=\w)", re.I)
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Classify a question and pull out its PICO elements (rule-based, no model)."""
     q = " ".join(question.split())
@@ -257,6 +260,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
     # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
     body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
+    # an adverb that only stresses the question is no part of a concept ("Is cholecystectomy really an
+    # indication for ...?" had read "cholecystectomy really" as the intervention)
+    body = _STRESS.sub("", body)
     # "In which tissues is Xist expressed?" is read as "Which tissues is Xist expressed?"
     body = LEAD_PREPOSITION.sub("", body)
     intervention, comparator, condition, outcome = read_pico(body, focus)

@@ -183,9 +183,7 @@ def trim_sentence(text: str) -> str:
     t = " ".join(_GLUED.sub(". ", t).split())
     t = _LEAD_TRIM.sub("", without_label(t))
     t = _LEAD_TRIM.sub("", without_frame(t))
-    first = t.split(" ", 1)[0] if t else ""
-    if t and not any(c.isupper() for c in first[1:]):  # "cIMT", "mRNA" keep their case
-        t = t[0].upper() + t[1:]
+    t = _capitalised(t)
     if t and unfinished(t):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
         t = _cut_off(t)
     elif t and t[-1] not in ".!?)":
@@ -219,8 +217,17 @@ def without_frame(sentence: str) -> str:
         return sentence
     lead = m.group("lead") or ""
     if not lead or SELF_LEAD.match(lead):
-        return claim[0].upper() + claim[1:]
+        return _capitalised(claim)
     return lead + claim
+
+
+def _capitalised(text: str) -> str:
+    """The text with its first letter a capital, unless its first word has a capital inside ("cIMT",
+    "mRNA", "\u03b1-Syn" keep their case)."""
+    first = text.split(" ", 1)[0] if text else ""
+    if not text or any(c.isupper() for c in first[1:]):
+        return text
+    return text[0].upper() + text[1:]
 
 
 def first_person(statement: str) -> bool:
@@ -252,8 +259,8 @@ _OUR_DET = {
 }
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
 _WE_FOUND = re.compile(
-    r"^(?:(?P<self>(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?(?:study|trial|analysis|"
-    r"series|cohort|sample|population),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"
+    r"^(?:(?P<self>(?:(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?"
+    r"(?:study|trial|analysis|series|cohort|sample|population)|Here|Herein),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"
     r"[Ww]e (?:also |further |additionally )?(?:found|observed|noted|"
     r"detected|saw|identified)\s+(?P<q>no|a|an|significant|statistically)\b\s*(?P<rest>.*)$",
     re.S,

@@ -11,11 +11,14 @@ import re
 # a claim, read by compose/candidates.py (which keeps the claim and drops or neutralises the frame)
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|ourselves)\b")  # "US" is a country
 _STUDY_NOUN = (
-    r"(?:results?|findings?|data|observations?|study|analys[ie]s|experience|trial|work|series|investigation|"
-    r"evaluation|experiments?)"
+    r"(?:results?|findings?|data|observations?|stud(?:y|ies)|analys[ie]s|experience|trials?|work|series|"
+    r"investigations?|evaluations?|experiments?)"
 )
+# a lead before the subject: a clause with its comma ("Through the use of knockdown experiments, we argue
+# ..."), or one that points at the paper itself without one ("Here we show that ...", "In this study we ...")
 AUTHORS_FRAME = re.compile(
-    r"^(?P<lead>[A-Z][^,;:]{0,100},\s+)??"
+    r"^(?P<lead>[A-Z][^,;:]{0,100},\s+|"
+    r"(?:Here|Herein|In this (?:study|paper|work|article|report))\s+(?=we\b))??"
     r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
     rf"(?P<det>our|these|the)\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
     rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
@@ -32,7 +35,7 @@ STATING_VERBS = frozenset(
     """conclude concluded find found show shows showed shown demonstrate demonstrates demonstrated confirm
     confirms confirmed indicate indicates indicated reveal reveals revealed establish establishes established
     observe observed note noted document documents documented report reports reported prove proves proved
-    identified""".split()
+    identified determine determines determined""".split()
 )
 HEDGING_VERBS = frozenset(
     "suggest suggests suggested imply implies implied support supports supported".split()
@@ -49,8 +52,8 @@ MODAL_HEDGE = re.compile(
 SELF_LEAD = re.compile(
     r"^(?:(?:in|from|based on|on the basis of|given|according to|within|with) (?:this|these|the present|"
     r"the current|our|the) (?:\w+ ){0,2}?(?:study|trial|analysis|series|cohort|review|population|sample|"
-    r"experience|results?|findings?|data|observations?|work|investigation)|here|together|collectively|"
-    r"altogether)\s*,\s*$",
+    r"experience|results?|findings?|data|observations?|work|investigation|paper|article|report)|here|herein|"
+    r"together|collectively|altogether)\s*,?\s*$",
     re.I,
 )
 # "... in adults with XLH.© 2018 The Authors": a publisher's copyright line after the last full stop, to the
