@@ -234,6 +234,16 @@ def test_a_qualifier_named_only_in_an_excluding_form_reads_as_no() -> None:
     q = "Is the PINES framework not used for the prediction of coding variants?"
     item = StanceInput(pines, "conclusions", 0, 1.0, read=(0.2, 0.1, 0.7))
     assert derive_stance(q, [item]).stance == "yes"
+    # a sentence the reader already read as no stays no; one it read as no answer keeps its weight there
+    q, read = cases[2][0], (0.05, 0.05, 0.9)
+    (yes, no, _maybe), _used = reader_votes([StanceInput(transfusion, "conclusions", 0, 1.0, read=read)], q)
+    assert no > yes
+    q, read = cases[0][0], (0.15, 0.8, 0.05)
+    (yes, no, maybe), _used = reader_votes([StanceInput(pines, "conclusions", 0, 1.0, read=read)], q)
+    assert maybe > no > yes
+    assert "noncoding" in " ".join(
+        derive_stance(q, [StanceInput(pines, "results", 0, 1.0, read=read)]).reasons
+    )
 
 
 @pytest.mark.parametrize(
@@ -251,6 +261,20 @@ def test_a_qualifier_named_only_in_an_excluding_form_reads_as_no() -> None:
         ("Is the drug safe in pregnancy?", "The drug is unsafe in pregnancy."),
         # a name is not a qualifier ("IL-6" / "IL-17")
         ("Is IL-6 raised in sepsis?", "IL-17 is raised in sepsis."),
+        # words that only look prefixed (the review of this rule), and another thing qualified
+        (
+            "Is mortality dependent on age in sepsis?",
+            "Age was an independent predictor of mortality in sepsis.",
+        ),
+        ("Is aspirin effective in patients with atrial fibrillation?", "Aspirin helped inpatients with it."),
+        ("Does melatonin improve sleep in ICU patients?", "Patients receiving melatonin fell asleep faster."),
+        ("Is coeliac disease screening in risk groups justified?", "Rates were as in non-coeliac subjects."),
+        ("Do probiotics prevent diarrhoea?", "Children who received antibiotics had diarrhoea."),
+        ("Is amiodarone proarrhythmic?", "Amiodarone, an antiarrhythmic drug, caused torsades."),
+        (
+            "Is the microbiome of the human gut linked to mood?",
+            "In nonhuman primates the gut microbiome did.",
+        ),
     ],
 )
 def test_no_exclusion_where_the_asked_form_is_there_or_no_qualifier_is_reversed(
@@ -259,18 +283,16 @@ def test_no_exclusion_where_the_asked_form_is_there_or_no_qualifier_is_reversed(
     assert excluded_qualifier(question, sentence) is None
 
 
-def test_an_excluded_qualifier_read_is_a_switch() -> None:
+def test_a_contrary_read_is_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     q = "Are bacteria in the genus Clostridium facultative anaerobes?"
     item = StanceInput(
         _snippet("31076745", "Clostridium is a large"), "results", 0, 1.0, read=(0.9, 0.05, 0.05)
     )
-    before = stance.CONTRARY_READ
-    try:
-        stance.CONTRARY_READ = None
-        (yes, no, _maybe), _used = reader_votes([item], q)
-        assert yes > no
-    finally:
-        stance.CONTRARY_READ = before
+    (yes, no, _maybe), _used = reader_votes([item], q)
+    assert no > yes
+    monkeypatch.setattr(stance, "CONTRARY_SWAP", False)
+    (yes, no, _maybe), _used = reader_votes([item], q)
+    assert yes > no
 
 
 def test_the_opposite_action_on_the_asked_object_reads_as_no() -> None:
@@ -294,6 +316,13 @@ def test_the_opposite_action_on_the_asked_object_reads_as_no() -> None:
         ),
         ("Does X increase or decrease Y levels?", "X decreased Y levels."),  # both actions asked
         ("Do hospitals provide lower quality care on weekends?", "Weekend care raises quality concerns."),
+        ("Does X4 increase the risk of diabetes?", "X4 did not reduce the risk of diabetes."),  # negated
+        (
+            "Can midostaurin inhibit angiogenesis?",
+            "Hallmarks of cancer include inducing angiogenesis.",
+        ),  # subject
+        ("Does TP53 promote apoptosis?", "Knockdown of TP53 reduced apoptosis."),  # a loss of function
+        ("Does ABC1 inhibit ejection fraction?", "ABC1 mice had reduced ejection fraction."),  # an adjective
     ],
 )
 def test_no_opposite_action_on_another_object_or_with_the_asked_one(question: str, sentence: str) -> None:

@@ -37,7 +37,7 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     resemble replace respond sensitize resist tolerate abolish eliminate elevate normalize counteract
     antagonize potentiate amplify accumulate persist occur survive invade infect transmit replicate
     integrate transcribe dimerize synthesize detect identify distinguish outperform
-    attract deplete disrupt offer provide afford yield""".split()
+    attract deplete disrupt offer provide afford""".split()
 
 
 def _forms(base: str) -> list[str]:

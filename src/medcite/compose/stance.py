@@ -248,24 +248,28 @@ def reader_votes(items: Sequence[StanceInput], question: str = "") -> tuple[tupl
     about an effect or a difference, a sentence whose effect ratios all span 1 (:func:`null_ratio`) reads
     as no (:func:`null_read`), as does one whose wording contradicts a term of the question
     (:func:`contrary`)."""
-    votes, used, _overruled = _reader_tally(items, question)
+    votes, used, _notes = _reader_tally(items, question)
     return votes, used
 
 
-def _reader_tally(items: Sequence[StanceInput], question: str) -> tuple[tuple[float, float, float], int, int]:
-    """:func:`reader_votes`, and how many of the voting sentences were read otherwise than the reader read
-    them (:func:`_as_voted`)."""
+def _reader_tally(
+    items: Sequence[StanceInput], question: str
+) -> tuple[tuple[float, float, float], int, tuple[str, ...]]:
+    """:func:`reader_votes`, and why voting sentences were read otherwise than the reader read them
+    (:func:`_as_voted`), one note each."""
     yes = no = maybe = 0.0
-    used = overruled = 0
+    used = 0
+    notes: list[str] = []
     null = null_read(question) if question else None
     for it, w in zip(items, vote_weights(items), strict=True):
         if w <= 0 or it.read is None:
             continue
         used += 1
-        read = _as_voted(it.read, it.text, question, null)
-        overruled += read is not it.read
+        read, why = _as_voted(it.read, it.text, question, null)
+        if why:
+            notes.append(why)
         yes, maybe, no = yes + w * read[0], maybe + w * read[1], no + w * read[2]
-    return (yes, no, maybe), used, overruled
+    return (yes, no, maybe), used, tuple(notes)
 
 
 def leaning(it: StanceInput, question: str) -> Stance | None:
@@ -273,44 +277,51 @@ def leaning(it: StanceInput, question: str) -> Stance | None:
     no, or None (not read, or no lean)."""
     if it.read is None:
         return None
-    read = _as_voted(it.read, it.text, question, null_read(question))
+    read, _why = _as_voted(it.read, it.text, question, null_read(question))
     return "yes" if read[0] > read[2] else "no" if read[2] > read[0] else None
 
 
-# a sentence whose wording contradicts a term of the question (:func:`contrary`) reads as no (yes to a
-# negated question). The reader read "PINES ... predicts the functional impact of noncoding variants" as a
-# yes (0.99) to "Is the PINES framework being used for the prediction of coding variants?", and "ESN364
-# suppressed the hypothalamic-pituitary-gonadal axis" as a yes (0.84) to "Does ESN364 activate the
-# hypothalamic-pituitary-gonadal axis?". None: off. Even (tuning) halves, the stance inputs replayed:
-# BioASQ yes/no 65.4 -> 69.3% (8 answers no -> right, none made wrong), PubMedQA 72.4% unchanged (3
-# sentences, all in questions already answered no)
-CONTRARY_READ: tuple[float, float, float] | None = (0.0, 0.0, 1.0)
+# a sentence whose wording contradicts a term of the question (:func:`contrary`) votes no (yes to a negated
+# question) with the weight of the reader's larger answer, yes or no: the reader read "PINES ... predicts the
+# functional impact of noncoding variants" as a yes (0.99) to "Is the PINES framework being used for the
+# prediction of coding variants?", and "ESN364 suppressed the hypothalamic-pituitary-gonadal axis" as a yes
+# (0.84) to "Does ESN364 activate the hypothalamic-pituitary-gonadal axis?"; a sentence it read as a no
+# ("... is probably unnecessary") stays one, and one it read as no answer (uncertain) stays one too.
+# False: off. Even (tuning) halves, same store: BioASQ yes/no 65.4 -> 68.8% (7 answers no -> right, none made
+# wrong), PubMedQA 72.4% unchanged. The first, looser form (any two words, "in-" and "a-" prefixes, a full
+# no vote) gained one more there but read "independent" for "dependent" and "inpatients" for "patients".
+CONTRARY_SWAP = True
 
 
 def contrary(question: str, text: str) -> str | None:
     """How ``text`` contradicts a term of ``question``, None where it does not: it names the question's
-    qualifier only in a form that excludes it ("noncoding" for "coding", "obligate" for "facultative":
-    :func:`medcite.text.kinds.excluded_qualifier`), or does the opposite of the asked action to the same
-    object ("suppressed the HPG axis" for "activate the HPG axis":
+    qualifier only in a form that excludes it, of the same thing ("noncoding variants" for "coding
+    variants", "obligate anaerobes" for "facultative anaerobes":
+    :func:`medcite.text.kinds.excluded_qualifier`),
+    or names the question's subject doing the opposite of the asked action to the same object ("ESN364
+    suppressed the HPG axis" for "Does ESN364 activate the HPG axis?":
     :func:`medcite.text.actions.opposite_action`)."""
     pair = excluded_qualifier(question, text)
     if pair is not None:
-        return f'"{pair[1]}" for "{pair[0]}"'
+        return f'"{pair[1]}" for the question\'s "{pair[0]}"'
     target = opposite_action(question, text)
-    return f'the opposite action on "{target}"' if target is not None else None
+    return f'the opposite of the asked action on "{target}"' if target is not None else None
 
 
 def _as_voted(
     read: tuple[float, float, float], text: str, question: str, null: tuple[float, float, float] | None
-) -> tuple[float, float, float]:
-    """The reader's probabilities as they vote: ``null`` (:func:`null_read`) for a sentence whose effect
-    ratios all span 1 (:func:`null_ratio`), :data:`CONTRARY_READ` for one whose wording contradicts a term
-    of the question (:func:`contrary`), else as read."""
+) -> tuple[tuple[float, float, float], str]:
+    """The reader's probabilities as they vote, and why they differ from its reading ("" where they do
+    not): ``null`` (:func:`null_read`) for a sentence whose effect ratios all span 1 (:func:`null_ratio`),
+    yes and no swapped for one whose wording contradicts a term of the question (:func:`contrary`)."""
     if null is not None and null_ratio(text):
-        return null
-    if CONTRARY_READ is not None and question and contrary(question, text) is not None:
-        return CONTRARY_READ[::-1] if negated_question(question) else CONTRARY_READ
-    return read
+        return null, "effect ratios whose 95% CIs span 1: read as no difference"
+    why = contrary(question, text) if CONTRARY_SWAP and question else None
+    if why is not None:
+        lean, other = max(read[0], read[2]), min(read[0], read[2])
+        voted = (lean, read[1], other) if negated_question(question) else (other, read[1], lean)
+        return voted, f"{why}: read as {'yes' if negated_question(question) else 'no'}"
+    return read, ""
 
 
 def leaning_against(question: str, stance: StanceResult | None) -> set[str]:
@@ -410,15 +421,11 @@ def derive_stance(
     if checked:
         counts = ", ".join(f"{lab} {sum(it.nli == lab for it in checked)}" for lab in NLI_LABELS)
         reasons += (f'the question read as a claim ("{claim_of(question)}"): {counts}',)
-    (r_yes, r_no, r_maybe), read, overruled = _reader_tally(items, question)
+    (r_yes, r_no, r_maybe), read, notes = _reader_tally(items, question)
     if read:
         shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
-        if overruled:
-            why += (
-                f"{overruled} of them read by their wording: effect ratios whose 95% CIs span 1 (no "
-                "difference), or a term of the question contradicted",
-            )
+        why += tuple(f"one of them by its wording: {n}" for n in dict.fromkeys(notes))
         return StanceResult(reader_decision(r_yes, r_no, r_maybe), why, (yes, no, maybe), inputs)
     w = weights if weights is not None else stance_model()
     if w:

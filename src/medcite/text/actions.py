@@ -1,53 +1,79 @@
 """Opposite actions on one object: "Does ESN364 activate the hypothalamic-pituitary-gonadal axis?" against
 "ESN364 suppressed the hypothalamic-pituitary-gonadal axis".
 
-A yes/no question that asks whether something raises (activates, promotes, induces, ...) or lowers
-(inhibits, suppresses, restricts, ...) a named object is answered no by a sentence that does the opposite
-to the same object and does not do the asked thing to it. The object is the first two content words after
-the verb ("L1 retrotransposition" in "promote L1 retrotransposition" / "restricting L1
+A yes/no question that asks whether its subject raises (activates, promotes, induces, ...) or lowers
+(inhibits, suppresses, restricts, ...) an object is answered no by a sentence that names the subject and
+does the opposite to the same object, without doing the asked thing to it too. The object is the first two
+content words after the verb ("L1 retrotransposition" in "promote L1 retrotransposition" / "restricting L1
 retrotransposition"), so a sentence about another object ("X increased survival" for "Does X reduce
-mortality?", "reduced the risk of stroke" for "Does X increase the risk of diabetes?") is not read as an
-answer. Verbs
-only: adjectives that look like them ("lower quality care", "elevated levels") are not in the lists.
+mortality?", "reduced the risk of stroke" for "... increase the risk of diabetes?") is no answer. The verb
+must read as a verb: a present or -ing form, or a past form before a determiner ("suppressed the ...";
+"reduced ejection fraction" and "induced pluripotent stem cells" are adjectives). A negated verb ("did not
+suppress") and a loss of function ("knockdown of X reduced ...": X raises it) are left to the reader.
 """
 
 from __future__ import annotations
 
 import re
 
-_RAISING = (
-    r"(?:activat|stimulat|promot|increas|enhanc|induc|up-?regulat|potentiat|facilitat|augment)"
-    r"(?:e|es|ed|ing|ion|ions)?"
-)
+_RAISING = r"(?:activat|stimulat|promot|increas|enhanc|induc|up-?regulat|potentiat|facilitat|augment)"
 _LOWERING = (
     r"(?:inhibit|suppress|repress|reduc|decreas|block|restrict|prevent|down-?regulat|attenuat|abolish|"
-    r"impair|diminish)(?:e|es|s|ed|ing|ion|ions)?"
+    r"impair|diminish)"
 )
-_OBJECT = r"\s+((?:[\w-]+\s+){0,4}[\w-]+)"
+_ENDING = r"(?P<end>e|es|s|ed|ing)?"
+_OBJECT = r"\s+(?P<obj>(?:[\w-]+\s+){0,4}[\w-]+)"
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|this|these|both|all)\b", re.I)
 _NOT_OBJECT = frozenset(
     "the a an of in on to by and or with for from its their this that these those is are was were be it "
-    "them both".split()
+    "them both all".split()
 )
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|failed to|unable to)\b(?:\W+\w+){0,3}\W*$", re.I
+)
+_LOSS = re.compile(r"\b(?:knock-?down|knock-?out|deficien\w*|deplet\w*|silenc\w*|loss of|null)\b", re.I)
+_AUX = re.compile(r"^\s*(?:does|do|did|can|could|will|would|may|might|is|are|was|were|should)\s+", re.I)
+_STOP = _NOT_OBJECT | frozenset("does do did can could will would may might should there any".split())
 
 
 def _objects(text: str, verbs: str) -> set[str]:
-    """The first two content words after each of ``verbs`` in ``text``, lower-cased."""
+    """The first two content words after each of ``verbs`` in ``text`` used as a verb (lower-cased), none
+    where the verb is negated just before."""
     out: set[str] = set()
-    for m in re.finditer(rf"\b{verbs}\b{_OBJECT}", text, re.I):
-        words = [w.lower() for w in re.findall(r"[\w-]+", m.group(1)) if w.lower() not in _NOT_OBJECT]
+    for m in re.finditer(rf"\b{verbs}{_ENDING}\b{_OBJECT}", text, re.I):
+        obj = m.group("obj")
+        if (m.group("end") or "").lower() == "ed" and not _DETERMINER.match(obj):
+            continue  # "reduced ejection fraction": an adjective
+        if _NEGATED.search(text[: m.start()]):
+            continue
+        words = [w.lower() for w in re.findall(r"[\w-]+", obj) if w.lower() not in _NOT_OBJECT]
         if words:
             out.add(" ".join(words[:2]))
     return out
 
 
+def _subject_words(question: str, verb_at: int) -> set[str]:
+    """The content words of the question before its verb: its subject ("ESN364"; "interaction MOV10
+    RNASEH2")."""
+    head = _AUX.sub("", question[:verb_at])
+    return {w.lower() for w in re.findall(r"[\w-]{3,}", head) if w.lower() not in _STOP}
+
+
 def opposite_action(question: str, text: str) -> str | None:
-    """The object that ``question`` asks to be raised (lowered) and ``text`` lowers (raises), without
-    raising (lowering) it too; None otherwise, and when the question names both actions."""
+    """The object that ``question`` asks its subject to raise (lower) and ``text``, naming the subject,
+    lowers (raises) without raising (lowering) it too; None otherwise, where the text reads as a loss of
+    function, and where the question names both actions."""
+    if _LOSS.search(text):
+        return None
+    said = {w.lower() for w in re.findall(r"[\w-]{3,}", text)}
     for asked, other in ((_RAISING, _LOWERING), (_LOWERING, _RAISING)):
         wanted = _objects(question, asked)
         if not wanted:
             continue
         if _objects(question, other):
+            return None
+        verb = re.search(rf"\b{asked}", question, re.I)
+        if verb is None or not _subject_words(question, verb.start()) & said:
             return None
         hit = (wanted & _objects(text, other)) - _objects(text, asked)
         if hit:

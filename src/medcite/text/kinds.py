@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.words import plain_dashes
+from medcite.text.words import plain_dashes, singular
 
 # a reversing prefix, written joined to its word ("pro apoptotic", "anti-apoptotic" are joined first)
 REVERSING_PREFIXES = ("non", "un", "mono", "poly", "anti", "pro", "homo", "hetero", "hypo", "hyper", "a")
@@ -108,45 +108,64 @@ def excludes(asked: str, said: str, names: bool = True) -> bool:
     return names and all(both) and bool(_ISOTYPE.match(a)) == bool(_ISOTYPE.match(s))
 
 
-# prefixes that negate the word they join ("noncoding", "unnecessary", "atypical", "ineffective"): the
-# question's plain word against the sentence's negated one excludes it; the other way round it need not
-# ("Is pimavanserin an atypical antipsychotic?" against "unlike typical antipsychotics")
-NEGATING_PREFIXES = ("non", "un", "a", "in")
+# prefixes that negate the word they join ("noncoding", "unnecessary"); "in-" and "a-" are left out: too many
+# words only look prefixed ("independent", "inpatients", "infusion", "atrial", "across", "asleep")
+NEGATING_PREFIXES = ("non", "un")
 # outside a kind question, "human" against "murine" is another population, not an answer
 _GENERAL_EXCLUSIVE = tuple(g for g in EXCLUSIVE_QUALIFIERS if "human" not in g)
+_SWAPS = ("mono", "poly", "pro", "anti", "homo", "hetero", "hypo", "hyper")
+_ADJECTIVE_ENDINGS = ("ic", "ory", "al", "ive", "ous", "onal", "ant")
+_COPULA = frozenset("is are was were be been being".split())
+_FILLER = frozenset("a an the of in to and or with for by as its their this that these than".split())
+_NEAR = 2  # content words after a qualifier among which the noun it qualifies stands
+# a population, not a qualifier asked about: "nonhuman primates" is another species, not a "no"
+_NOT_ASKED = frozenset({"human", "humans"})
 
 
-def _negates(asked: str, said: str) -> bool:
-    """``said`` is the asked word with a negating prefix, or with another reversing prefix in place of the
-    asked word's ("monoclonal" for "polyclonal", "antiapoptotic" for "proapoptotic"), or both belong to
-    one set of alternatives (:data:`EXCLUSIVE_QUALIFIERS`)."""
-    if any(said == p + asked for p in NEGATING_PREFIXES):
-        return len(asked) >= MIN_STEM
-    swaps = [p for p in REVERSING_PREFIXES if p not in NEGATING_PREFIXES]
-    for p in swaps:
-        for q in swaps:
-            if p != q and asked.startswith(p) and said.startswith(q) and asked[len(p) :] == said[len(q) :]:
-                return len(asked) - len(p) >= MIN_STEM
-    return asked != said and any(asked in g and said in g for g in _GENERAL_EXCLUSIVE)
+def _excluding_forms(asked: str) -> set[str]:
+    """The forms that exclude ``asked``: with a negating prefix ("noncoding" for "coding"), with another
+    reversing prefix in place of its own, for an adjective ("monoclonal" for "polyclonal", "antiapoptotic"
+    for "proapoptotic"; "probiotics" / "antibiotics" are two things), and the other members of its set of
+    alternatives (:data:`EXCLUSIVE_QUALIFIERS`)."""
+    forms = {p + asked for p in NEGATING_PREFIXES} if len(asked) >= MIN_STEM else set()
+    own = next((p for p in _SWAPS if asked.startswith(p) and len(asked) - len(p) >= MIN_STEM), None)
+    if own is not None and asked.endswith(_ADJECTIVE_ENDINGS):
+        forms |= {q + asked[len(own) :] for q in _SWAPS if q != own}
+    for group in _GENERAL_EXCLUSIVE:
+        if asked in group:
+            forms |= group - {asked}
+    return forms
 
 
-def _plain_words(text: str) -> list[str]:
-    """The lower-cased words of ``text`` that are not names, prefixes joined, "/" lists split."""
-    return [p.lower() for w in qualifier_words(text) if not is_name(w) for p in w.split("/") if p]
+def _words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, prefixes joined, "/" lists split, names kept."""
+    return [p.lower() for w in qualifier_words(text) for p in w.split("/") if p]
+
+
+def _qualified(words: list[str], i: int) -> set[str]:
+    """What the qualifier at ``i`` qualifies: the content words just after it ("coding variants" ->
+    variants), or, after a copula, the subject's ("... patients is probably unnecessary" -> patients)."""
+    after = [singular(w) for w in words[i + 1 : i + 1 + _NEAR] if w not in _FILLER]
+    before = words[max(0, i - 2) : i]
+    if after and not _COPULA & set(before):
+        return set(after)
+    return {singular(w) for w in words[max(0, i - 2 - _NEAR) : i] if w not in _FILLER | _COPULA}
 
 
 def excluded_qualifier(question: str, text: str) -> tuple[str, str] | None:
-    """The question's word that ``text`` names only in a form excluding it, and that form: ("coding",
-    "noncoding") for "Is PINES used for the prediction of coding variants?" against "... noncoding
-    variants". None when the text names the asked word too, or the question names both forms itself ("Is
-    invasive ventilation better than noninvasive ventilation?")."""
-    asked = _plain_words(question)
-    said = _plain_words(text)
+    """The question's qualifier that ``text`` names only in a form that excludes it, of the same thing, and
+    that form: ("coding", "noncoding") for "Is PINES used for the prediction of coding variants?" against
+    "... predicts the functional impact of noncoding variants". Of the same thing: the two qualify a
+    shared word ("variants"; for a predicate, "... in pediatric patients necessary?" against "... in
+    pediatric patients is probably unnecessary"). None when the text names the asked word too, or the
+    question names both forms itself ("Is invasive ventilation better than noninvasive ventilation?")."""
+    asked, said = _words(question), _words(text)
+    names = {w.lower() for w in qualifier_words(f"{question} {text}") if is_name(w)}
     asked_set, said_set = set(asked), set(said)
-    for a in asked:
-        if a in said_set:
+    for i, a in enumerate(asked):
+        if a in said_set or a in names or a in _NOT_ASKED:
             continue
-        for s in said:
-            if s not in asked_set and _negates(a, s):
+        for s in (_excluding_forms(a) & said_set) - asked_set - names:
+            if any(_qualified(asked, i) & _qualified(said, j) for j, w in enumerate(said) if w == s):
                 return a, s
     return None

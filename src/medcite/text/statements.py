@@ -210,7 +210,8 @@ def without_frame(sentence: str) -> str:
     states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
-        claim = _AND_THAT.sub(" and ", rest, count=1)  # "we found that A and that B" -> "A and B"
+        # "we found that A and that B" -> "A and B"; "we report that, in mice, A" -> "in mice, A"
+        claim = _AND_THAT.sub(" and ", rest, count=1).lstrip(", ")
     elif m.group("det") and m.group("det").lower() in ("our", "these"):
         claim = "the " + sentence[m.end("det") :].lstrip()
     else:
@@ -222,10 +223,11 @@ def without_frame(sentence: str) -> str:
 
 
 def _capitalised(text: str) -> str:
-    """The text with its first letter a capital, unless its first word has a capital inside ("cIMT",
-    "mRNA", "\u03b1-Syn" keep their case)."""
+    """The text with its first letter a capital, unless its first word has a capital or a digit inside
+    ("cIMT", "mRNA", "p53" keep their case) or starts with a letter that is not a Latin one ("\u03b1-Syn",
+    "\u03b2-catenin")."""
     first = text.split(" ", 1)[0] if text else ""
-    if not text or any(c.isupper() for c in first[1:]):
+    if not text or not text[0].isascii() or any(c.isupper() or c.isdigit() for c in first[1:]):
         return text
     return text[0].upper() + text[1:]
 

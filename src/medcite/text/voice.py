@@ -14,13 +14,15 @@ _STUDY_NOUN = (
     r"(?:results?|findings?|data|observations?|stud(?:y|ies)|analys[ie]s|experience|trials?|work|series|"
     r"investigations?|evaluations?|experiments?)"
 )
+# "our previous studies", "these earlier trials": other work than the source's own, whose claims stay framed
+_OTHER_WORK = r"(?:previous|prior|earlier|past|other|recent|published|older)\b"
 # a lead before the subject: a clause with its comma ("Through the use of knockdown experiments, we argue
 # ..."), or one that points at the paper itself without one ("Here we show that ...", "In this study we ...")
 AUTHORS_FRAME = re.compile(
     r"^(?P<lead>[A-Z][^,;:]{0,100},\s+|"
     r"(?:Here|Herein|In this (?:study|paper|work|article|report))\s+(?=we\b))??"
     r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
-    rf"(?P<det>our|these|the)\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
+    rf"(?P<det>our|these|the)\s+(?P<noun>(?:(?!{_OTHER_WORK})[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
     rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
     r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
     r"together|consistently|firmly|both|again|finally|first|have|has|had|could|can|may|might|would|"
