@@ -76,12 +76,10 @@ def test_compose_asks_the_reader_about_the_verified_findings(
     a = compose_article(q, src, LexicalVerifier(), provenance=provenance, stance_reader=lambda: reader)
     assert a.stance == "no"
     assert a.provenance.model_ids[-1] == "test-double:always-no"  # the model that decided is named
-    # each sentence is read on its own (compose.READ_ALONE: a batch's int8 scaling reads it differently)
-    assert reader.calls and all(len(call) == 1 for call in reader.calls)
-    read = [pair for call in reader.calls for pair in call]
-    assert all(question == q for _sentence, question in read)
+    assert len(reader.calls) == 1 and reader.calls[0]
+    assert all(question == q for _sentence, question in reader.calls[0])
     source_words = set(pubmedqa["26298839"].record.text.lower().split())
-    for sentence, _q in read:  # the verified findings, quoted from the source (lightly cleaned)
+    for sentence, _q in reader.calls[0]:  # the verified findings, quoted from the source (lightly cleaned)
         words = sentence.lower().split()
         assert sum(w in source_words for w in words) >= 0.8 * len(words), sentence
     # a question that is not yes/no never reaches the reader
@@ -151,11 +149,11 @@ def test_the_statements_that_name_every_concept_answer_the_question(
     groups"): the answer was yes."""
     q = "Is resected stomach volume related to weight loss after laparoscopic sleeve gastrectomy?"
     stance, margin = _no_margin(q, pubmedqa["24827404"])
-    assert stance == "no" and margin > 0.5  # measured: margin 0.84 (each sentence read alone)
+    assert stance == "no" and margin > 0.5  # measured: yes 0.14, no 1.95 (margin 0.87)
     monkeypatch.setattr(compose, "NAMED_VOTES", "")
-    # both results vote: a far weaker no at most (measured: margin 0.29 read alone; in one batch a "yes",
-    # -0.35, on an AMD EPYC; the int8 kernels round differently across machines), so the drop is asserted
-    assert _no_margin(q, pubmedqa["24827404"])[1] < margin - 0.3
+    # both results vote: a near tie (measured: yes 0.54, no 0.59 on an AMD EPYC; "yes" on the Intel CI
+    # machine, whose int8 kernels round differently), so only the margin is asserted
+    assert _no_margin(q, pubmedqa["24827404"])[1] < 0.25
 
 
 def _no_margin(question: str, source: StoredSource) -> tuple[str | None, float]:

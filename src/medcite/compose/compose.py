@@ -67,11 +67,6 @@ MAX_CROSS = 6
 # section, "" off
 NAMED_VOTES = "primary"
 STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
-# the stance reader reads each sentence on its own: the int8 model's dynamic quantisation scales activations
-# by the whole batch (padding included), so in a batch a sentence's reading depended on the sentences read
-# beside it (one batch per answer against all sentences in one: 3 of 455 tuning answers changed). Alone, the
-# same sentence is read the same way in every answer; about 5 ms a sentence on 2 cores. False: one batch
-READ_ALONE = True
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
 # a "sentence" longer than this is a splitting failure (e.g. an unpunctuated snippet), not a statement
 MAX_STATEMENT_CHARS = 600
@@ -338,8 +333,7 @@ def _stance(
     )
     if reader is not None and voting:
         read = voting[:STANCE_READ]
-        pairs = [(items[i].text, a.question) for i in read]
-        probs = [reader.predict([pair])[0] for pair in pairs] if READ_ALONE else list(reader.predict(pairs))
+        probs = reader.predict([(items[i].text, a.question) for i in read])
         for i, p in zip(read, probs, strict=True):
             items[i] = replace(items[i], read=(float(p[0]), float(p[1]), float(p[2])))
     lead = voting[:STANCE_NLI]
