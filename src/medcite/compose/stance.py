@@ -246,8 +246,8 @@ def reader_votes(items: Sequence[StanceInput], question: str = "") -> tuple[tupl
     """Weighted yes / no / uncertain votes of the stance reader's probabilities (the sentences it read),
     and how many sentences voted. The reader reads the question itself, negations included. On a question
     about an effect or a difference, a sentence whose effect ratios all span 1 (:func:`null_ratio`) reads
-    as no (:func:`null_read`), as does one whose wording contradicts a term of the question
-    (:func:`contrary`)."""
+    as no (:func:`null_read`); on any question, one whose wording contradicts a term of the question reads
+    as no with the weight of the reader's larger answer (:func:`contrary`)."""
     votes, used, _notes = _reader_tally(items, question)
     return votes, used
 
@@ -312,16 +312,18 @@ def _as_voted(
     read: tuple[float, float, float], text: str, question: str, null: tuple[float, float, float] | None
 ) -> tuple[tuple[float, float, float], str]:
     """The reader's probabilities as they vote, and why they differ from its reading ("" where they do
-    not): ``null`` (:func:`null_read`) for a sentence whose effect ratios all span 1 (:func:`null_ratio`),
-    yes and no swapped for one whose wording contradicts a term of the question (:func:`contrary`)."""
+    not): ``null`` (:func:`null_read`) for a sentence whose effect ratios all span 1 (:func:`null_ratio`);
+    for one whose wording contradicts a term of the question (:func:`contrary`), the larger of the reader's
+    yes and no as a no (as a yes to a negated question)."""
     if null is not None and null_ratio(text):
         return null, "effect ratios whose 95% CIs span 1: read as no difference"
     why = contrary(question, text) if CONTRARY_SWAP and question else None
-    if why is not None:
-        lean, other = max(read[0], read[2]), min(read[0], read[2])
-        voted = (lean, read[1], other) if negated_question(question) else (other, read[1], lean)
-        return voted, f"{why}: read as {'yes' if negated_question(question) else 'no'}"
-    return read, ""
+    if why is None:
+        return read, ""
+    lean, other = max(read[0], read[2]), min(read[0], read[2])
+    if negated_question(question):
+        return (lean, read[1], other), f"{why}: read as yes"
+    return (other, read[1], lean), f"{why}: read as no"
 
 
 def leaning_against(question: str, stance: StanceResult | None) -> set[str]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from medcite.text.words import ARTICLES, AUXILIARIES, CLAIM_STOPWORDS
+
 _RAISING = r"(?:activat|stimulat|promot|increas|enhanc|induc|up-?regulat|potentiat|facilitat|augment)"
 _LOWERING = (
     r"(?:inhibit|suppress|repress|reduc|decreas|block|restrict|prevent|down-?regulat|attenuat|abolish|"
@@ -23,17 +25,13 @@ _LOWERING = (
 )
 _ENDING = r"(?P<end>e|es|s|ed|ing)?"
 _OBJECT = r"\s+(?P<obj>(?:[\w-]+\s+){0,4}[\w-]+)"
-_DETERMINER = re.compile(r"^(?:the|a|an|its|their|this|these|both|all)\b", re.I)
-_NOT_OBJECT = frozenset(
-    "the a an of in on to by and or with for from its their this that these those is are was were be it "
-    "them both all".split()
-)
+# a past form before one of these reads as a verb ("suppressed the ..."), before a bare noun as an adjective
+_DETERMINERS = ARTICLES | frozenset("its their this these both all".split())
 _NEGATED = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|failed to|unable to)\b(?:\W+\w+){0,3}\W*$", re.I
 )
 _LOSS = re.compile(r"\b(?:knock-?down|knock-?out|deficien\w*|deplet\w*|silenc\w*|loss of|null)\b", re.I)
-_AUX = re.compile(r"^\s*(?:does|do|did|can|could|will|would|may|might|is|are|was|were|should)\s+", re.I)
-_STOP = _NOT_OBJECT | frozenset("does do did can could will would may might should there any".split())
+_AUX = re.compile(rf"^\s*(?:{'|'.join(AUXILIARIES)})\s+", re.I)
 
 
 def _objects(text: str, verbs: str) -> set[str]:
@@ -41,12 +39,12 @@ def _objects(text: str, verbs: str) -> set[str]:
     where the verb is negated just before."""
     out: set[str] = set()
     for m in re.finditer(rf"\b{verbs}{_ENDING}\b{_OBJECT}", text, re.I):
-        obj = m.group("obj")
-        if (m.group("end") or "").lower() == "ed" and not _DETERMINER.match(obj):
+        obj = [w.lower() for w in re.findall(r"[\w-]+", m.group("obj"))]
+        if (m.group("end") or "").lower() == "ed" and obj[0] not in _DETERMINERS:
             continue  # "reduced ejection fraction": an adjective
         if _NEGATED.search(text[: m.start()]):
             continue
-        words = [w.lower() for w in re.findall(r"[\w-]+", obj) if w.lower() not in _NOT_OBJECT]
+        words = [w for w in obj if w not in CLAIM_STOPWORDS]
         if words:
             out.add(" ".join(words[:2]))
     return out
@@ -56,7 +54,7 @@ def _subject_words(question: str, verb_at: int) -> set[str]:
     """The content words of the question before its verb: its subject ("ESN364"; "interaction MOV10
     RNASEH2")."""
     head = _AUX.sub("", question[:verb_at])
-    return {w.lower() for w in re.findall(r"[\w-]{3,}", head) if w.lower() not in _STOP}
+    return {w.lower() for w in re.findall(r"[\w-]{3,}", head) if w.lower() not in CLAIM_STOPWORDS}
 
 
 def opposite_action(question: str, text: str) -> str | None:

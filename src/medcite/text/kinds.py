@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.words import plain_dashes, singular
+from medcite.text.words import STOPWORDS, plain_dashes, singular
 
 # a reversing prefix, written joined to its word ("pro apoptotic", "anti-apoptotic" are joined first)
 REVERSING_PREFIXES = ("non", "un", "mono", "poly", "anti", "pro", "homo", "hetero", "hypo", "hyper", "a")
 MIN_STEM = 5  # the word left after a prefix is at least this long ("atypical" -> "typical"; not "a-men")
+_ADJECTIVE_ENDINGS = ("ic", "ory", "al", "ive", "ous", "onal", "ant")
 # kinds whose qualifier names a target ("a TNF inhibitor", "an apoE mimetic peptide"): only for them does
 # another name in the same place ("an IL-6 receptor inhibitor") exclude the asked one
 NAMED_TARGET_KINDS = frozenset(
@@ -56,16 +57,30 @@ def qualifier_words(text: str) -> list[str]:
     return _WORD.findall(_JOIN.sub(lambda m: m.group(1), plain_dashes(text)))
 
 
+def reversals(
+    word: str,
+    negating: tuple[str, ...] = REVERSING_PREFIXES,
+    swapping: tuple[str, ...] = REVERSING_PREFIXES,
+    adjectives_only: bool = False,
+) -> set[str]:
+    """The forms of ``word`` that reverse it, the stem left at least :data:`MIN_STEM` letters: with one of
+    ``negating`` before it ("atypical" for "typical"), and, where it starts with one of ``swapping``, with
+    another in its place ("monoclonal" for "polyclonal", "antiapoptotic" for "proapoptotic"; with
+    ``adjectives_only``, only for an adjective: "probiotics" / "antibiotics" are two things)."""
+    forms = {p + word for p in negating} if len(word) >= MIN_STEM else set()
+    if adjectives_only and not word.endswith(_ADJECTIVE_ENDINGS):
+        return forms
+    for p in swapping:
+        stem = word[len(p) :]
+        if word.startswith(p) and len(stem) >= MIN_STEM:
+            forms |= {q + stem for q in swapping if q != p}
+    return forms
+
+
 def _prefix_swap(a: str, s: str) -> bool:
     """One word is the other with a reversing prefix ("typical" / "atypical", "apoptotic" /
     "antiapoptotic"), or with another one ("monoclonal" / "polyclonal", "proapoptotic" / "antiapoptotic")."""
-    for p in REVERSING_PREFIXES:
-        if s == p + a or a == p + s:
-            return len(min(a, s, key=len)) >= MIN_STEM
-        for q in REVERSING_PREFIXES:
-            if p != q and a.startswith(p) and s.startswith(q) and a[len(p) :] == s[len(q) :]:
-                return len(a) - len(p) >= MIN_STEM
-    return False
+    return s in reversals(a) or a in reversals(s)
 
 
 def is_name(word: str) -> bool:
@@ -113,24 +128,19 @@ def excludes(asked: str, said: str, names: bool = True) -> bool:
 NEGATING_PREFIXES = ("non", "un")
 # outside a kind question, "human" against "murine" is another population, not an answer
 _GENERAL_EXCLUSIVE = tuple(g for g in EXCLUSIVE_QUALIFIERS if "human" not in g)
-_SWAPS = ("mono", "poly", "pro", "anti", "homo", "hetero", "hypo", "hyper")
-_ADJECTIVE_ENDINGS = ("ic", "ory", "al", "ive", "ous", "onal", "ant")
+# the prefixes that swap with each other ("mono" / "poly", "pro" / "anti"), not the negating ones
+_SWAPS = tuple(p for p in REVERSING_PREFIXES if p not in (*NEGATING_PREFIXES, "a"))
 _COPULA = frozenset("is are was were be been being".split())
-_FILLER = frozenset("a an the of in to and or with for by as its their this that these than".split())
 _NEAR = 2  # content words after a qualifier among which the noun it qualifies stands
 # a population, not a qualifier asked about: "nonhuman primates" is another species, not a "no"
 _NOT_ASKED = frozenset({"human", "humans"})
 
 
 def _excluding_forms(asked: str) -> set[str]:
-    """The forms that exclude ``asked``: with a negating prefix ("noncoding" for "coding"), with another
-    reversing prefix in place of its own, for an adjective ("monoclonal" for "polyclonal", "antiapoptotic"
-    for "proapoptotic"; "probiotics" / "antibiotics" are two things), and the other members of its set of
-    alternatives (:data:`EXCLUSIVE_QUALIFIERS`)."""
-    forms = {p + asked for p in NEGATING_PREFIXES} if len(asked) >= MIN_STEM else set()
-    own = next((p for p in _SWAPS if asked.startswith(p) and len(asked) - len(p) >= MIN_STEM), None)
-    if own is not None and asked.endswith(_ADJECTIVE_ENDINGS):
-        forms |= {q + asked[len(own) :] for q in _SWAPS if q != own}
+    """The forms that exclude ``asked`` in a question of any shape: a negating prefix before it
+    ("noncoding" for "coding"), another reversing prefix in place of its own for an adjective
+    (:func:`reversals`), and the other members of its set of alternatives (:data:`EXCLUSIVE_QUALIFIERS`)."""
+    forms = reversals(asked, NEGATING_PREFIXES, _SWAPS, adjectives_only=True)
     for group in _GENERAL_EXCLUSIVE:
         if asked in group:
             forms |= group - {asked}
@@ -145,11 +155,11 @@ def _words(text: str) -> list[str]:
 def _qualified(words: list[str], i: int) -> set[str]:
     """What the qualifier at ``i`` qualifies: the content words just after it ("coding variants" ->
     variants), or, after a copula, the subject's ("... patients is probably unnecessary" -> patients)."""
-    after = [singular(w) for w in words[i + 1 : i + 1 + _NEAR] if w not in _FILLER]
+    after = [singular(w) for w in words[i + 1 : i + 1 + _NEAR] if w not in STOPWORDS]
     before = words[max(0, i - 2) : i]
     if after and not _COPULA & set(before):
         return set(after)
-    return {singular(w) for w in words[max(0, i - 2 - _NEAR) : i] if w not in _FILLER | _COPULA}
+    return {singular(w) for w in words[max(0, i - 2 - _NEAR) : i] if w not in STOPWORDS}
 
 
 def excluded_qualifier(question: str, text: str) -> tuple[str, str] | None:
