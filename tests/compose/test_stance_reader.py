@@ -16,7 +16,7 @@ from medcite.compose.stance import StanceInput, StanceResult, derive_stance, rea
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, StoredSource
 from medcite.testing import OverlapSearcher
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
 
 
 def _inp(
@@ -177,3 +177,44 @@ def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
     monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
     a = _read_with_models(q, pubmedqa["28127977"])
     assert a.stance == "no" and "significantly lower in lung cancer patients" in a.bottom_line
+
+
+BUPROPION_TRIALS = ("12859700", "11394732", "11560455", "12714026", "14581254", "10663415", "11199956")
+
+
+@pytest.mark.parametrize(
+    "question", ["Is bupropion effective for smoking cessation?", "Does bupropion help smoking cessation?"]
+)
+def test_trials_that_say_abstinence_vote_on_smoking_cessation(
+    question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seven bupropion trials of the shared screening sets (Cohen 2006). Most of their results say
+    "abstinence", not "smoking cessation": only two statements named both concepts, so two sentences
+    decided, and the two wordings of one question got opposite answers (measured: "Does bupropion help
+    ...?" no 0.17 against yes 0.13). A statement that names bupropion and that the relevance model reads as
+    answering the question votes too (compose.NAMED_OR_ANSWERING)."""
+    settings = load_settings()
+    extra = load_extra(["bupropion"], limit=40000)
+    sources = [extra[k] for k in BUPROPION_TRIALS]
+
+    def read() -> tuple[str | None, StanceResult]:
+        seen: list[StanceResult] = []
+        art = compose_article(
+            question,
+            OracleSearcher(sources),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=load_reranker(settings),
+            relevance_floor=settings.models.relevance_floor,
+            stance_reader=lambda: load_stance_reader(settings),
+            observe=seen.append,
+        )
+        return art.stance, seen[-1]
+
+    stance, result = read()
+    (yes, no, _maybe), voted = reader_votes(result.inputs, question)
+    # measured: 6 sentences read; yes 0.77 / no 0.41 and yes 0.65 / no 0.53
+    assert stance == "yes" and voted >= 4 and yes > no
+    monkeypatch.setattr(compose, "NAMED_OR_ANSWERING", False)
+    _stance, narrow = read()
+    assert reader_votes(narrow.inputs, question)[1] < voted  # measured: 2
