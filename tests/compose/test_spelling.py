@@ -3,8 +3,9 @@ statements a clinician reads without the abstract that defined "XLH" or "T1DM").
 
 from __future__ import annotations
 
-from medcite.compose.assemble import Checked, _statement
+from medcite.compose.assemble import _statement
 from medcite.compose.candidates import Candidate
+from medcite.compose.checked import Checked
 from medcite.compose.draft import Draft, make_draft
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
 from medcite.domain import AbstractSection, Label, SourceRecord, StoredSource, Verdict

@@ -12,6 +12,7 @@ import pytest
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article
+from medcite.compose.certainty import LEVELS
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, StoredSource
@@ -52,10 +53,12 @@ def test_reader_decision_and_derive_stance() -> None:
 
 
 class ScriptedReader:
-    """A stance reader double: "no" for every sentence; records what it was asked."""
+    """A stance reader double: the same reading (default "no") for every sentence; records what it was
+    asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, row: tuple[float, float, float] = (0.1, 0.1, 0.8)) -> None:
         self.calls: list[list[tuple[str, str]]] = []
+        self.row = row
 
     @property
     def model_id(self) -> str:
@@ -63,7 +66,7 @@ class ScriptedReader:
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> npt.NDArray[np.float32]:
         self.calls.append(list(pairs))
-        return np.tile(np.array([[0.1, 0.1, 0.8]], dtype=np.float32), (len(pairs), 1))
+        return np.tile(np.array([self.row], dtype=np.float32), (len(pairs), 1))
 
 
 def test_compose_asks_the_reader_about_the_verified_findings(
@@ -218,3 +221,26 @@ def test_trials_that_say_abstinence_vote_on_smoking_cessation(
     monkeypatch.setattr(compose, "NAMED_OR_ANSWERING", False)
     _stance, narrow = read()
     assert reader_votes(narrow.inputs, question)[1] < voted  # measured: 2
+
+
+def test_a_near_tie_of_the_reader_keeps_the_answer_and_grades_its_certainty_down() -> None:
+    items = [_inp("a", (0.47, 0.08, 0.45)), _inp("b", (0.5, 0.1, 0.4), role="results")]
+    near = derive_stance("Does X help?", items)
+    assert near.stance == "yes" and near.split
+    assert any("near tie" in why for why in near.reasons)
+    clear = derive_stance("Does X help?", [_inp("a", (0.8, 0.1, 0.1))])
+    assert clear.stance == "yes" and not clear.split
+    assert not derive_stance("Does X help?", [_inp("a", (0.45, 0.1, 0.45))]).split  # a tie is uncertain
+    # end to end on the seven bupropion trials: the same "Yes", two certainty levels lower, and said
+    extra = load_extra(["bupropion"], limit=40000)
+    search = OracleSearcher([extra[k] for k in BUPROPION_TRIALS])
+    q = "Does bupropion help smoking cessation?"
+    arts = [
+        compose_article(q, search, LexicalVerifier(), provenance=Provenance(), stance_reader=lambda r=row: r)
+        for row in (ScriptedReader((0.8, 0.1, 0.1)), ScriptedReader((0.47, 0.08, 0.45)))
+    ]
+    assert [a.stance for a in arts] == ["yes", "yes"]
+    assert arts[0].certainty in ("moderate", "high")  # measured: high (RCTs, n in the thousands)
+    assert LEVELS.index(arts[1].certainty) == LEVELS.index(arts[0].certainty) - 2
+    assert 'read nearly as much for "no"' in arts[1].bottom_line
+    assert "nearly as much" not in arts[0].bottom_line

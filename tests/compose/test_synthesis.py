@@ -13,8 +13,9 @@ from dataclasses import replace
 import pytest
 
 from medcite.compose import synthesis
-from medcite.compose.assemble import Checked, _pick_rated_first, _rate
+from medcite.compose.assemble import _pick_rated_first, _rate
 from medcite.compose.candidates import Candidate
+from medcite.compose.checked import Checked
 from medcite.compose.draft import Draft
 from medcite.compose.patient import render_patient
 from medcite.compose.synthesis import (

@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from medcite.compose.candidates import NUMBER, study_n
-from medcite.compose.certainty import grade
+from medcite.compose.certainty import grade, split_down
+from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
 from medcite.compose.evidence_table import (
     design_words,
@@ -21,7 +21,7 @@ from medcite.compose.evidence_table import (
 from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
-from medcite.compose.plan import RankedSource, plan_queries
+from medcite.compose.plan import plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
 from medcite.compose.stance import StanceResult, leaning_against
@@ -45,31 +45,6 @@ from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
 UNSTATED_N = 100  # the sample size a study that states none weighs as when the bottom line is chosen
-
-
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """A draft statement with the verifier's verdict on it."""
-
-    draft: Draft
-    verdict: Verdict
-
-
-# a key conclusion, its certainty level and reasons, and the sources that agree with it
-Rating = tuple[Checked, CertaintyLevel, tuple[str, ...], list[StoredSource]]
-
-
-@dataclass(frozen=True, slots=True)
-class Verified:
-    """What verification left of the drafts: kept statements, cross-check verdicts, the ranked sources."""
-
-    kept: list[Checked]
-    cross: list[tuple[Draft, str, Verdict]]  # (lead draft, other source key, verdict on the lead there)
-    rank: dict[str, int]
-    sources: list[RankedSource]
-    indirect: Sequence[tuple[RankedSource, list[str]]]
-    dropped: int
-    composer: str
 
 
 def assemble(
@@ -106,6 +81,8 @@ def assemble(
         synopsis = ""
     if synopsis:
         level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
+    if stance is not None and stance.split:  # the findings read nearly as much for the other answer
+        level = split_down(level)
     bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
     if also is not None:
         bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
@@ -352,6 +329,8 @@ def _bottom_text(
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
+    if stance is not None and stance.split:
+        extra += f' The findings read nearly as much for "{"no" if stance.stance == "yes" else "yes"}".'
     if supported:
         ds = (pick.draft,) if spelled is None else (spelled, pick.draft)
         return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)

@@ -82,3 +82,9 @@ def grade(
 def _rank(design: Design) -> int:
     order = (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT, Design.OBSERVATIONAL, Design.CASE_CONTROL)
     return order.index(design) if design in order else len(order)
+
+
+def split_down(level: CertaintyLevel) -> CertaintyLevel:
+    """The certainty of a yes/no answer whose findings read nearly as much for the other answer: two levels
+    down (GRADE's very serious inconsistency), no lower than very low."""
+    return LEVELS[max(0, LEVELS.index(level) - 2)]

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from medcite.compose.assemble import Checked, Verified, assemble
+from medcite.compose.assemble import assemble
 from medcite.compose.candidates import Candidate, card_of
+from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
