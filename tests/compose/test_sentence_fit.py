@@ -335,3 +335,29 @@ def test_a_second_answer_that_does_not_fit_is_not_cited(
     )
     assert art.bottom_line_citations == (1,) and "[2]" not in art.bottom_line
     assert art.bottom_line.startswith("Olaratumab acts by selectively binding PDGFRα")
+
+
+def test_a_thing_is_answered_by_a_sentence_naming_every_concept_before_a_closer_one(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BioASQ 7B-9B factoid (even half): "Under which environment does SELANSI run?" (gold: MATLAB). The
+    relevance model reads the record's "This work presents SELANSI ..., a software toolbox" as closer (0.96)
+    than "SELANSI runs under the MATLAB environment" (0.86), which alone names the environment
+    (assemble.NAMED_FIRST)."""
+    q = "Under which environment does SELANSI run?"
+
+    def bottom() -> str:
+        art = compose_article(
+            q,
+            OverlapSearcher(_stored({"29040384"})),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=shipped,
+        )
+        return art.bottom_line
+
+    assert bottom().startswith(
+        "SEmi-LAgrangian SImulation of GRNs (SELANSI) runs under the MATLAB environment"
+    )
+    monkeypatch.setattr(assemble, "NAMED_FIRST", False)
+    assert bottom().startswith("This work presents SELANSI")

@@ -47,6 +47,13 @@ def test_glued_fragments_and_truncation_notes_go() -> None:
     assert out == "Mortality was lower in the treated group. Treatment is safe."
 
 
+def test_a_bioinformatics_label_without_its_colon_goes() -> None:
+    # BioASQ snippet record PMID 29040384 keeps the journal's label glued to the sentence
+    text = "Availability and implementation SELANSI runs under the MATLAB environment."
+    assert clean_statement(text, "results") == "SELANSI runs under the MATLAB environment."
+    assert clean_statement("Implementation of the program was slow.", "results").startswith("Implementation")
+
+
 def test_no_statement_where_the_authors_still_speak_or_no_finding_is_stated() -> None:
     assert clean_statement("We believe that this approach is promising.", "conclusions") is None
     assert clean_statement("Patients were randomly assigned to receive drug or placebo.", "methods") is None

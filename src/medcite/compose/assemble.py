@@ -220,12 +220,19 @@ def _choose_bottom(
     named = [c for c in supported if all(names[id(c)][:1])]
     both = [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
-    if entity:
+    if entity:  # naming every concept first (NAMED_FIRST), then the closest answer
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
-        return max(fits or pool, key=lambda c: closeness(c.draft.cites[0]))
+        return max(
+            fits or pool, key=lambda c: (NAMED_FIRST and all(names[id(c)]), closeness(c.draft.cites[0]))
+        )
     return _pick_bottom(pool, budget)
 
 
+# a question that asks for a thing: among the bottom line's candidates, one that names every concept of the
+# question before one the relevance model reads as closer but that misses one ("SELANSI runs under the MATLAB
+# environment" before "This work presents SELANSI ..., a software toolbox" for "Under which environment does
+# SELANSI run?"); off: the closest
+NAMED_FIRST = True
 # a question that asks for a thing ("Which molecule is targeted by olaratumab?") is answered in the bottom
 # line by its best sentence and another source's that names the subject and that the relevance model reads
 # as answering (SECOND_FIT), within SECOND_WORDS; clinician articles of the extractive composer only

@@ -58,7 +58,9 @@ _OPENING = _labels(
     REVIEW REVIEWS SCOPE SEARCH STATISTICAL STRATEGY THIS TO TRIALS WHAT"""
 )
 # inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
-HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY")
+HEADING_WORDS = _HEADINGS | _labels(
+    "IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY AVAILABILITY IMPLEMENTATION MOTIVATION"
+)  # the last three: Bioinformatics' labels ("Availability and implementation SELANSI runs under ...")
 LINK_WORDS = _LINKS | _labels("COLLECTION")
 # labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
 STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
