@@ -54,6 +54,17 @@ def test_a_bioinformatics_label_without_its_colon_goes() -> None:
     assert clean_statement("Implementation of the program was slow.", "results").startswith("Implementation")
 
 
+def test_what_a_tool_made_by_the_authors_does_is_no_aim_of_the_study() -> None:
+    # BioASQ snippet record PMID 31179159 (the answer to a factoid question on network-based analysis)
+    made = (
+        "In this paper, we introduce a new R/Bioconductor package INDEED that allows users to construct a "
+        "sparse network based on partial correlation, and to identify biomarkers."
+    )
+    assert clean_statement(made, "results") == made.replace("In this paper, we", "The authors")
+    assert clean_statement("We designed this study to determine whether X reduces Y.", "results") is None
+    assert clean_statement("We developed a questionnaire to assess pain in children.", "results") is None
+
+
 def test_no_statement_where_the_authors_still_speak_or_no_finding_is_stated() -> None:
     assert clean_statement("We believe that this approach is promising.", "conclusions") is None
     assert clean_statement("Patients were randomly assigned to receive drug or placebo.", "methods") is None
