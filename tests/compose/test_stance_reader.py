@@ -244,3 +244,18 @@ def test_a_near_tie_of_the_reader_keeps_the_answer_and_grades_its_certainty_down
     assert LEVELS.index(arts[1].certainty) == LEVELS.index(arts[0].certainty) - 2
     assert 'read nearly as much for "no"' in arts[1].bottom_line
     assert "nearly as much" not in arts[0].bottom_line
+
+
+def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA 26079501 (even half, gold no): "No" had quoted the study's count of patients with a base
+    deficit ("eighty-eight (81.5%) patients had Base Deficit"), which the reader reads as no answer; the
+    bottom line now quotes a sentence the reader reads as leaning the answer's way, where there is one
+    (assemble.ALONG_FIRST)."""
+    q = "Does base deficit predict mortality in patients with severe traumatic brain injury?"
+    art = _read_with_models(q, pubmedqa["26079501"])
+    assert art.stance == "no"
+    assert "not a reliable prognostic marker" in art.bottom_line
+    monkeypatch.setattr(assemble, "ALONG_FIRST", False)
+    assert "not a reliable prognostic marker" not in _read_with_models(q, pubmedqa["26079501"]).bottom_line

@@ -160,7 +160,8 @@ def _bottom_pick(
     led = [c for c in supported if lead is not None and c.draft is lead]
     against = leaning_against(a.question, stance) if NO_QUOTE_AGAINST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
-    pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity)
+    along = leaning_against(a.question, stance, along=True) if ALONG_FIRST else set()
+    pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported
 
 
@@ -168,6 +169,8 @@ def _bottom_pick(
 # the other way, where there is another ("No" to "Are serum leptin levels a prognostic factor in advanced
 # lung cancer?" had quoted "... significantly lower in lung cancer patients ..."; off: any supported one)
 NO_QUOTE_AGAINST = True
+# ... and quotes one that the reader reads as leaning its way, where there is one (off: any of the pool)
+ALONG_FIRST = True
 
 
 def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]) -> Rating:
@@ -204,6 +207,7 @@ def _choose_bottom(
     key_check: Checked,
     stance: StanceResult | None,
     entity: bool = False,
+    along: set[str] | frozenset[str] = frozenset(),
 ) -> Checked:
     """The statement the bottom line quotes: a fully supported one, preferring statements that name the
     intervention (a vitamin K result is no answer on vitamin D) and the condition too (a statin result in
@@ -220,6 +224,7 @@ def _choose_bottom(
     named = [c for c in supported if all(names[id(c)][:1])]
     both = [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
+    pool = [c for c in pool if c.draft.core in along] or pool  # one that carries the answer, where any
     if entity:  # naming every concept first (NAMED_FIRST), then the closest answer
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
         return max(

@@ -327,13 +327,13 @@ def _as_voted(
     return (other, read[1], lean), f"{why}: read as no"
 
 
-def leaning_against(question: str, stance: StanceResult | None) -> set[str]:
+def leaning_against(question: str, stance: StanceResult | None, along: bool = False) -> set[str]:
     """The texts of the read sentences that lean the other way from the stance's yes or no
-    (:func:`leaning`)."""
+    (:func:`leaning`); ``along``: those that lean its way."""
     if stance is None or stance.stance not in ("yes", "no"):
         return set()
-    other = "no" if stance.stance == "yes" else "yes"
-    return {i.text for i in stance.inputs if leaning(i, question) == other}
+    side = stance.stance if along else "no" if stance.stance == "yes" else "yes"
+    return {i.text for i in stance.inputs if leaning(i, question) == side}
 
 
 def lead_order(it: StanceInput) -> tuple[int, bool]:
