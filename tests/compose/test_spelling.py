@@ -3,10 +3,10 @@ statements a clinician reads without the abstract that defined "XLH" or "T1DM").
 
 from __future__ import annotations
 
-from medcite.compose.assemble import _statement
 from medcite.compose.candidates import Candidate
 from medcite.compose.checked import Checked
 from medcite.compose.draft import Draft, make_draft
+from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
 from medcite.domain import AbstractSection, Label, SourceRecord, StoredSource, Verdict
 from medcite.text.abbreviations import written_out
@@ -94,8 +94,8 @@ def test_a_real_abstract_s_abbreviation_is_written_out_once_and_its_number_pinne
     second = _checked(src, "Baseline tendon structure was similar in T1DM and control groups")
     drafts = [first.draft, second.draft]
     spelled = spelled_in_order(drafts, article_definitions(drafts))
-    st1 = _statement(first, {src.key: 1}, spelled[id(first.draft)])
-    st2 = _statement(second, {src.key: 1}, spelled[id(second.draft)])
+    st1 = shown_statement(first, {src.key: 1}, spelled[id(first.draft)])
+    st2 = shown_statement(second, {src.key: 1}, spelled[id(second.draft)])
     assert st1.text == "Participants were 7 individuals with type 1 diabetes mellitus (T1DM) and 10 controls."
     assert st1.core == st1.text
     assert "T1DM and control groups" in st2.text and "diabetes" not in st2.text  # once per article

@@ -12,7 +12,7 @@ import pytest
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article
-from medcite.compose.certainty import LEVELS
+from medcite.compose.certainty import LEVELS, SPLIT_REASON, split_down
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, StoredSource
@@ -177,7 +177,10 @@ def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
     q = "Are serum leptin levels a prognostic factor in advanced lung cancer?"
     a = _read_with_models(q, pubmedqa["28127977"])
     assert a.stance == "no" and "has no prognostic indications" in a.bottom_line
+    # ALONG_FIRST alone already quotes the sentence leaning "no"; without either rule the other one leads
     monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
+    assert "has no prognostic indications" in _read_with_models(q, pubmedqa["28127977"]).bottom_line
+    monkeypatch.setattr(assemble, "ALONG_FIRST", False)
     a = _read_with_models(q, pubmedqa["28127977"])
     assert a.stance == "no" and "significantly lower in lung cancer patients" in a.bottom_line
 
@@ -244,15 +247,41 @@ def test_a_near_tie_of_the_reader_keeps_the_answer_and_grades_its_certainty_down
     assert LEVELS.index(arts[1].certainty) == LEVELS.index(arts[0].certainty) - 2
     assert 'read nearly as much for "no"' in arts[1].bottom_line
     assert "nearly as much" not in arts[0].bottom_line
+    # the summary of findings' main row and the quoted conclusion's rating say the same, with the reason
+    assert arts[1].summary_of_findings[0].certainty == arts[1].certainty
+    assert any("read nearly as much" in r for r in arts[1].summary_of_findings[0].reasons)
+    assert not any("read nearly as much" in r for r in arts[0].summary_of_findings[0].reasons)
+    assert any(
+        d.level == arts[1].certainty and any("nearly as much" in r for r in d.reasons)
+        for d in arts[1].certainty_details
+    )
+    # the patient's bottom line says it too
+    patient = compose_article(
+        q,
+        search,
+        LexicalVerifier(),
+        provenance=Provenance(),
+        audience="patient",
+        stance_reader=lambda: ScriptedReader((0.47, 0.08, 0.45)),
+    )
+    assert patient.bottom_line.endswith('The findings read nearly as much for "no".')
+
+
+def test_a_grade_that_took_inconsistency_already_goes_one_level_more() -> None:
+    assert split_down("high", ("starts high: best evidence is a rct",))[0] == "low"
+    took = ("starts high: best evidence is a rct", "inconsistency: 1 source(s) point the other way")
+    level, why = split_down("moderate", took)
+    assert level == "low" and why[-1] == SPLIT_REASON
+    assert split_down("low", ())[0] == "very low"  # never below very low
 
 
 def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
     pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """PubMedQA 26079501 (even half, gold no): "No" had quoted the study's count of patients with a base
-    deficit ("eighty-eight (81.5%) patients had Base Deficit"), which the reader reads as no answer; the
-    bottom line now quotes a sentence the reader reads as leaning the answer's way, where there is one
-    (assemble.ALONG_FIRST)."""
+    deficit ("eighty-eight (81.5%) patients had Base Deficit"), which the reader did not read as leaning
+    either way; the bottom line now quotes a sentence the reader read as leaning the answer's way, where
+    there is one among the candidates of the strongest design (assemble.ALONG_FIRST)."""
     q = "Does base deficit predict mortality in patients with severe traumatic brain injury?"
     art = _read_with_models(q, pubmedqa["26079501"])
     assert art.stance == "no"

@@ -52,6 +52,9 @@ def test_a_bioinformatics_label_without_its_colon_goes() -> None:
     text = "Availability and implementation SELANSI runs under the MATLAB environment."
     assert clean_statement(text, "results") == "SELANSI runs under the MATLAB environment."
     assert clean_statement("Implementation of the program was slow.", "results").startswith("Implementation")
+    # the label's words are no heading words elsewhere (a sentence of the shared screening sets)
+    imp = "The Implementation Methods Programme (IMP) flowed from the recommendations."
+    assert clean_statement(imp, "results") == imp
 
 
 def test_what_a_tool_made_by_the_authors_does_is_no_aim_of_the_study() -> None:
@@ -63,6 +66,11 @@ def test_what_a_tool_made_by_the_authors_does_is_no_aim_of_the_study() -> None:
     assert clean_statement(made, "results") == made.replace("In this paper, we", "The authors")
     assert clean_statement("We designed this study to determine whether X reduces Y.", "results") is None
     assert clean_statement("We developed a questionnaire to assess pain in children.", "results") is None
+    # a study that aims, or a clause that asks whether, is still an aim after "that"
+    aim = "We designed a prospective study that aimed to determine whether X reduces Y."
+    assert clean_statement(aim, "results") is None
+    asks = "We developed reOSCE that was integrated into the course to establish whether students learn."
+    assert clean_statement(asks, "results") is None
 
 
 def test_no_statement_where_the_authors_still_speak_or_no_finding_is_stated() -> None:

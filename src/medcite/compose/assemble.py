@@ -1,11 +1,12 @@
 """Assembling the article from verified statements: key conclusions and their certainty, the bottom line,
-sections in layout order, reference numbers by first use, and number pins into the cited sources."""
+sections in layout order and reference numbers by first use (each statement as shown, with its number pins:
+:mod:`medcite.compose.shown`)."""
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
 
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade, split_down
@@ -23,8 +24,9 @@ from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import plan_queries
 from medcite.compose.question import QuestionAnalysis
-from medcite.compose.spelling import Definition, article_definitions, core_start, spell_out, spelled_in_order
-from medcite.compose.stance import StanceResult, leaning_against
+from medcite.compose.shown import shown_statement
+from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
+from medcite.compose.stance import NEAR_TIE, StanceResult, leaning_against, leaning_with
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
 from medcite.domain import (
     LEVEL,
@@ -33,8 +35,6 @@ from medcite.domain import (
     CertaintyLevel,
     CertaintyRating,
     Label,
-    NumberPin,
-    Pin,
     Provenance,
     Section,
     Statement,
@@ -60,7 +60,6 @@ def assemble(
     prim = [c for c in v.kept if c.draft.section == primary_key(a)]
     pick, ratings, supported = _bottom_pick(a, prim, v, stance, lead)
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
-    level = ratings[0][1]
     bl_keys = _bottom_keys(pick, prim)
     sections_out = _sections_in_layout(a, v.kept)
     # abbreviations written out at first use: in the bottom line, then again in the body
@@ -68,9 +67,8 @@ def assemble(
     spelled, _defs = spell_out(pick.draft, set(), shared)
     also = None
     if a.asks_entity and stance is None and audience != "patient" and v.composer == "extractive":
-        one = _bottom_text(
-            a, None, level, pick, bool(supported), bl_keys, dict.fromkeys(bl_keys, 1), "", spelled
-        )
+        once = dict.fromkeys(bl_keys, 1)
+        one = _bottom_text(a, None, ratings[0][1], pick, bool(supported), bl_keys, once, "", spelled)
         also = _second_answer(a, pick, supported, shared, _words(one)) if pick in supported else None
     also_keys = [] if also is None else [also[0].draft.cites[0].key]
     order = number_by_first_use(
@@ -79,20 +77,17 @@ def assemble(
     sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
     if lead is not None and pick.draft is lead:  # what the subject is answers, not studies of it
         synopsis = ""
-    if synopsis:
-        level = sof[0].certainty  # the bottom line states the certainty of the summary of findings
     if stance is not None and stance.split:  # the findings read nearly as much for the other answer
-        level = split_down(level)
+        ratings, sof = _split_graded(ratings, sof, bool(synopsis))
+    # the bottom line states the certainty of the summary of findings, else of the conclusion it quotes
+    level = sof[0].certainty if synopsis else ratings[0][1]
     bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
     if also is not None:
         bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
     sections, details = _body(a, sections_out, ratings, order, shared)
     cited = [s for k in order for s in [_source_of(k, v.kept)] if s is not None]
     gaps = gap_notes(a, [k for k, _ in sections_out], cited, v.sources) + indirect_notes(v.indirect)
-    if gaps:
-        sections.append(
-            Section("gaps", section_title(a, "gaps"), tuple(Statement(g, (), None, kind="gap") for g in gaps))
-        )
+    sections += [_gaps(a, gaps)] if gaps else []
     table = evidence_rows(cited, order, sections, details)
     art = Article(
         question=question,
@@ -126,12 +121,12 @@ def _body(
     the body (the bottom line writes its own out again)."""
     body = spelled_in_order((c.draft for _k, st in sections_out for c in st), shared)
     sections = [
-        Section(k, section_title(a, k), tuple(_statement(c, order, body.get(id(c.draft))) for c in st))
+        Section(k, section_title(a, k), tuple(shown_statement(c, order, body.get(id(c.draft))) for c in st))
         for k, st in sections_out
     ]
     details = tuple(
         CertaintyRating(
-            _statement(c, order, body.get(id(c.draft))).text,
+            shown_statement(c, order, body.get(id(c.draft))).text,
             lvl,
             reasons,
             tuple(order[s.key] for s in srcs if s.key in order),
@@ -160,7 +155,7 @@ def _bottom_pick(
     led = [c for c in supported if lead is not None and c.draft is lead]
     against = leaning_against(a.question, stance) if NO_QUOTE_AGAINST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
-    along = leaning_against(a.question, stance, along=True) if ALONG_FIRST else set()
+    along = leaning_with(a.question, stance) if ALONG_FIRST else set()
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported
 
@@ -169,7 +164,8 @@ def _bottom_pick(
 # the other way, where there is another ("No" to "Are serum leptin levels a prognostic factor in advanced
 # lung cancer?" had quoted "... significantly lower in lung cancer patients ..."; off: any supported one)
 NO_QUOTE_AGAINST = True
-# ... and quotes one that the reader reads as leaning its way, where there is one (off: any of the pool)
+# ... and, among the candidates of the strongest design, quotes one that the reader read as leaning its way,
+# where there is one (off: any of them)
 ALONG_FIRST = True
 
 
@@ -207,12 +203,14 @@ def _choose_bottom(
     key_check: Checked,
     stance: StanceResult | None,
     entity: bool = False,
-    along: set[str] | frozenset[str] = frozenset(),
+    along: Set[str] = frozenset(),
 ) -> Checked:
     """The statement the bottom line quotes: a fully supported one, preferring statements that name the
     intervention (a vitamin K result is no answer on vitamin D) and the condition too (a statin result in
     peripheral arterial disease is no answer on stroke). A question that asks for a thing ("Which gene
-    ...?") takes the statement whose words overlap the question most, whatever its design."""
+    ...?") takes the statement naming every concept (:data:`NAMED_FIRST`) whose words overlap the question
+    most, whatever its design; a yes/no answer prefers one leaning its way (``along``:
+    :func:`_pick_bottom`)."""
     if not supported:
         return key_check
     longest = (
@@ -224,13 +222,14 @@ def _choose_bottom(
     named = [c for c in supported if all(names[id(c)][:1])]
     both = [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
-    pool = [c for c in pool if c.draft.core in along] or pool  # one that carries the answer, where any
     if entity:  # naming every concept first (NAMED_FIRST), then the closest answer
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
         return max(
             fits or pool, key=lambda c: (NAMED_FIRST and all(names[id(c)]), closeness(c.draft.cites[0]))
         )
-    return _pick_bottom(pool, budget)
+    if stance is not None and stance.split:
+        budget -= len(NEAR_TIE.split())  # the bottom line then says so
+    return _pick_bottom(pool, budget, along)
 
 
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the
@@ -305,6 +304,24 @@ def _sections_in_layout(a: QuestionAnalysis, kept: list[Checked]) -> list[tuple[
     return out
 
 
+def _gaps(a: QuestionAnalysis, gaps: Sequence[str]) -> Section:
+    return Section("gaps", section_title(a, "gaps"), tuple(Statement(g, (), None, kind="gap") for g in gaps))
+
+
+def _split_graded(
+    ratings: list[Rating], sof: tuple[OutcomeSummary, ...], main_row: bool
+) -> tuple[list[Rating], tuple[OutcomeSummary, ...]]:
+    """A near tie of the stance votes (:func:`medcite.compose.certainty.split_down`) grades down the key
+    conclusion the bottom line quotes and, where it answers the question (``main_row``), the main row of
+    the summary of findings: the places that show the answer's certainty say the same."""
+    c, lvl, why, srcs = ratings[0]
+    lvl, why = split_down(lvl, why)
+    if main_row and sof:
+        row_level, row_why = split_down(sof[0].certainty, sof[0].reasons)
+        sof = (replace(sof[0], certainty=row_level, reasons=row_why), *sof[1:])
+    return [(c, lvl, why, srcs), *ratings[1:]], sof
+
+
 def _bottom_keys(pick: Checked, prim: list[Checked]) -> list[str]:
     """The bottom line's sources: the quoted statement's, then one that points the other way ("some
     studies point the other way"), never the quoted one itself."""
@@ -342,7 +359,7 @@ def _bottom_text(
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if stance is not None and stance.split:
-        extra += f' The findings read nearly as much for "{"no" if stance.stance == "yes" else "yes"}".'
+        extra += " " + NEAR_TIE.format(other="no" if stance.stance == "yes" else "yes")
     if supported:
         ds = (pick.draft,) if spelled is None else (spelled, pick.draft)
         return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
@@ -361,15 +378,17 @@ def _bottom_text(
 COMPARED_FIRST = True
 
 
-def _pick_bottom(leads: list[Checked], budget: int) -> Checked:
+def _pick_bottom(leads: list[Checked], budget: int, along: Set[str] = frozenset()) -> Checked:
     """The bottom line's statement: among those that fit, from the strongest study design (human studies
-    before animal or laboratory ones), one that compares groups (:data:`COMPARED_FIRST`), then by
-    :func:`_lead_weight`; else the first."""
+    before animal or laboratory ones), one the stance reader read as leaning the answer's way (``along``,
+    :data:`ALONG_FIRST`), one that compares groups (:data:`COMPARED_FIRST`), then by :func:`_lead_weight`;
+    else the first."""
     fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
     if not fits:
         return leads[0]
     best = min(_strength(c) for c in fits)
     strongest = [c for c in fits if _strength(c) == best]
+    strongest = [c for c in strongest if c.draft.core in along] or strongest
     compared = [c for c in strongest if COMPARED_FIRST and states_comparison(c.draft.core)]
     return max(compared or strongest, key=_lead_weight)
 
@@ -422,70 +441,3 @@ def _bottom_line(head: str, ds: Sequence[Draft], cite: str, tail: str, synopsis:
 
 def _source_of(key: str, kept: list[Checked]) -> StoredSource | None:
     return next((c.source for k in kept for c in k.draft.cites if c.key == key), None)
-
-
-def _statement(
-    c: Checked, order: dict[str, int], spelled: tuple[Draft, tuple[Definition, ...]] | None = None
-) -> Statement:
-    """The statement as shown: the draft (with its abbreviations written out, ``spelled``), its citations
-    and verdict, and each number it shows pinned to where it came from in a cited source."""
-    d, defs = spelled if spelled is not None else (c.draft, ())
-    pins = tuple(Pin(order[x.key], x.key, x.start, x.end, x.passage_id) for x in d.cites)
-    nums: list[NumberPin] = []
-    lead = d.cites[0]
-    core_at = core_start(d)
-    for m in NUMBER.finditer(d.text):
-        val = m.group(0)
-        if (defined := _defined_number(d.text, defs, m, order)) is not None:
-            nums.append(defined)
-            continue
-        in_core = core_at >= 0 and core_at <= m.start() < core_at + len(d.core)
-        hit = next(((x, x.text.find(val)) for x in d.cites if in_core and val in x.text), None)
-        if hit is not None:
-            x, i = hit
-            nums.append(NumberPin(val, order[x.key], x.key, x.start + i, x.start + i + len(val)))
-        elif d.prefix is not None and d.prefix.phrase_start >= 0 and m.start() < core_at:
-            i = _find_number(d.prefix.phrase, val)
-            if i >= 0:
-                at = d.prefix.phrase_start + i
-                nums.append(NumberPin(val, order[lead.key], lead.key, at, at + len(val)))
-        elif d.prefix is not None and d.prefix.n_value == val:
-            if d.prefix.n_start >= 0:
-                nums.append(NumberPin(val, order[lead.key], lead.key, d.prefix.n_start, d.prefix.n_end))
-            else:
-                nums.append(NumberPin(val, order[lead.key], lead.key, -1, -1, "sample_size"))
-        else:
-            found = next(((x, x.text.find(val)) for x in d.cites if val in x.text), None)
-            if found is not None:
-                x, i = found
-                nums.append(NumberPin(val, order[x.key], x.key, x.start + i, x.start + i + len(val)))
-    return Statement(
-        text=d.text,
-        citations=tuple(dict.fromkeys(order[x.key] for x in d.cites)),
-        verdict=c.verdict.label.value,
-        probability=round(float(c.verdict.probability), 4),
-        kind=d.kind,
-        pins=pins,
-        numbers=tuple(nums),
-        core=d.core,
-        reasons=tuple(c.verdict.reasons),
-    )
-
-
-def _defined_number(
-    text: str, defs: Sequence[Definition], m: re.Match[str], order: dict[str, int]
-) -> NumberPin | None:
-    """A number inside a long form written out (``defs``), pinned where its source defines it."""
-    for df in defs:
-        if df.start < 0:  # a long form read from a title holds no number
-            continue
-        i = text.lower().find(f"{df.long} ({df.short})".lower())
-        if 0 <= i <= m.start() < i + len(df.long):
-            at = df.start + m.start() - i
-            return NumberPin(m.group(0), order[df.key], df.key, at, at + len(m.group(0)))
-    return None
-
-
-def _find_number(text: str, val: str) -> int:
-    m = re.search(rf"(?<![\w.]){re.escape(val)}(?![\d])", text)
-    return m.start() if m else -1

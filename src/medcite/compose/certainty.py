@@ -84,7 +84,12 @@ def _rank(design: Design) -> int:
     return order.index(design) if design in order else len(order)
 
 
-def split_down(level: CertaintyLevel) -> CertaintyLevel:
-    """The certainty of a yes/no answer whose findings read nearly as much for the other answer: two levels
-    down (GRADE's very serious inconsistency), no lower than very low."""
-    return LEVELS[max(0, LEVELS.index(level) - 2)]
+SPLIT_REASON = "inconsistency: the verified findings read nearly as much for the other answer"
+
+
+def split_down(level: CertaintyLevel, reasons: tuple[str, ...]) -> tuple[CertaintyLevel, tuple[str, ...]]:
+    """The certainty of a yes/no answer whose findings read nearly as much for the other answer, with its
+    reason: two levels down (very serious inconsistency), one where the grade already took one for
+    inconsistency (GRADE takes at most two per domain), no lower than very low."""
+    steps = 1 if any(r.startswith("inconsistency") for r in reasons) else 2
+    return LEVELS[max(0, LEVELS.index(level) - steps)], (*reasons, SPLIT_REASON)

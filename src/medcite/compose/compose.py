@@ -62,10 +62,10 @@ __all__ = ["compose_article", "number_by_first_use"]
 PRIMARY_VOTES = True  # the stance reads the main section's statements only (see bench_answers --all-votes)
 MAX_VERIFY = 40
 MAX_CROSS = 6
-# a yes/no answer is read from the statements that name every concept of the question where there are any
-# ("Is resected stomach volume related to weight loss ...?" was answered yes by a result on stomach volume
-# and body mass index): "primary" among the main section's statements (with PRIMARY_VOTES), "any" in every
-# section, "" off
+# a yes/no answer is read from the statements that name every concept of the question (or name the first and
+# answer it: NAMED_OR_ANSWERING) where there are any ("Is resected stomach volume related to weight loss ...?"
+# was answered yes by a result on stomach volume and body mass index): "primary" among the main section's
+# statements (with PRIMARY_VOTES), "any" in every section, "" off
 NAMED_VOTES = "primary"
 STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
@@ -169,7 +169,8 @@ def _with_kind(
     if not supported:
         return stance, None
     why = kind.answer.reason(kind.mention)
-    return replace(stance, stance="no", reasons=(*stance.reasons, why)), kind.draft
+    # the kind rule decides, not the reader's votes: no near tie of theirs is said
+    return replace(stance, stance="no", reasons=(*stance.reasons, why), split=False), kind.draft
 
 
 def quoted_sources(kept: Sequence[Checked], section: str) -> list[tuple[StoredSource, list[tuple[int, int]]]]:

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from medcite.compose.layout import TITLES
+from medcite.compose.stance import NEAR_TIE
 from medcite.domain.article import (
     PATIENT_DISCLAIMER,
     Article,
@@ -135,7 +136,11 @@ def render_patient(a: Article) -> Article:
         )
         for s in a.sections
     )
-    bottom = _within(plain_words(a.bottom_line), 60, a.bottom_line_citations)
+    # the near tie of the stance votes is said whatever the room (the quote gives way to it)
+    tie = next((t for o in ("yes", "no") if (t := NEAR_TIE.format(other=o)) in a.bottom_line), "")
+    rest = a.bottom_line.replace(f" {tie}", "") if tie else a.bottom_line
+    bottom = _within(plain_words(rest), 60 - len(tie.split()), a.bottom_line_citations)
+    bottom = f"{bottom} {tie}" if tie else bottom
     out = replace(
         a,
         audience="patient",

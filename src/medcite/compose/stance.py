@@ -327,12 +327,22 @@ def _as_voted(
     return (other, read[1], lean), f"{why}: read as no"
 
 
-def leaning_against(question: str, stance: StanceResult | None, along: bool = False) -> set[str]:
+def leaning_against(question: str, stance: StanceResult | None) -> set[str]:
     """The texts of the read sentences that lean the other way from the stance's yes or no
-    (:func:`leaning`); ``along``: those that lean its way."""
+    (:func:`leaning`)."""
     if stance is None or stance.stance not in ("yes", "no"):
         return set()
-    side = stance.stance if along else "no" if stance.stance == "yes" else "yes"
+    return _leaning_to("no" if stance.stance == "yes" else "yes", question, stance)
+
+
+def leaning_with(question: str, stance: StanceResult | None) -> set[str]:
+    """The texts of the read sentences that lean the stance's way, yes or no (:func:`leaning`)."""
+    if stance is None or stance.stance not in ("yes", "no"):
+        return set()
+    return _leaning_to(stance.stance, question, stance)
+
+
+def _leaning_to(side: Stance, question: str, stance: StanceResult) -> set[str]:
     return {i.text for i in stance.inputs if leaning(i, question) == side}
 
 
@@ -409,6 +419,7 @@ def reader_decision(yes: float, no: float, maybe: float) -> Stance:
 # (:func:`medcite.compose.certainty.split_down`). Even (tuning) halves, 455 yes/no questions: 29 answers
 # under 0.1, of which 48% right (under 0.2: 67%; at 0.5 or more: 80%)
 SPLIT_MARGIN = 0.1
+NEAR_TIE = 'The findings read nearly as much for "{other}".'  # what the bottom line says of a near tie
 
 
 def split_votes(yes: float, no: float) -> bool:
@@ -442,11 +453,11 @@ def derive_stance(
         shown = f"yes {r_yes:.2f}, no {r_no:.2f}, uncertain {r_maybe:.2f}"
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
         why += tuple(f"one of them by its wording: {n}" for n in dict.fromkeys(notes))
-        split = split_votes(r_yes, r_no)
+        decided = reader_decision(r_yes, r_no, r_maybe)
+        split = split_votes(r_yes, r_no) and decided != "uncertain"
         if split:
             why += (f"a near tie: yes and no differ by under {SPLIT_MARGIN:.0%} of their sum",)
-        decided = reader_decision(r_yes, r_no, r_maybe)
-        return StanceResult(decided, why, (yes, no, maybe), inputs, split=split and decided != "uncertain")
+        return StanceResult(decided, why, (yes, no, maybe), inputs, split=split)
     w = weights if weights is not None else stance_model()
     if w:
         probs = softmax_scores(w, features(question, items))

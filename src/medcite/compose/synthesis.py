@@ -255,7 +255,9 @@ def combine_stance(
         return wording
     shown = ", ".join(f"{k} {v}" for k, v in counts)
     why = f"direction of the direct findings: {direction} ({shown}) -> {by_findings}"
-    return replace(wording, stance=by_findings, reasons=(*wording.reasons, why))
+    # a near tie of the reader's votes goes with its decision: kept only where the findings agree with it
+    split = wording.split and by_findings == wording.stance
+    return replace(wording, stance=by_findings, reasons=(*wording.reasons, why), split=split)
 
 
 def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None:

@@ -58,9 +58,7 @@ _OPENING = _labels(
     REVIEW REVIEWS SCOPE SEARCH STATISTICAL STRATEGY THIS TO TRIALS WHAT"""
 )
 # inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
-HEADING_WORDS = _HEADINGS | _labels(
-    "IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY AVAILABILITY IMPLEMENTATION MOTIVATION"
-)  # the last three: Bioinformatics' labels ("Availability and implementation SELANSI runs under ...")
+HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY")
 LINK_WORDS = _LINKS | _labels("COLLECTION")
 # labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
 STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING

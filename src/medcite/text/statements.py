@@ -94,10 +94,17 @@ def _heading(label: str) -> bool:
     )
 
 
+# Bioinformatics' label, kept glued to its sentence by some records ("Availability and implementation SELANSI
+# runs under the MATLAB environment"); its words are no heading words elsewhere ("The Implementation Methods
+# Programme (IMP) ..." is a sentence)
+_JOURNAL_LABEL = re.compile(r"^(?i:availability and implementation):?\s+(?=[A-Z])")
+
+
 def without_label(text: str) -> str:
     """The text without the section label it opens with: "DISCUSSION: ...", "OBJECTIVE To summarize ...",
-    "DATA SYNTHESIS Olaratumab is ...", "Conclusions: ...", "Conclusions and Relevance In patients ..."."""
-    t = _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", text)))
+    "DATA SYNTHESIS Olaratumab is ...", "Conclusions: ...", "Conclusions and Relevance In patients ...",
+    "Availability and implementation SELANSI runs ..."."""
+    t = _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", _JOURNAL_LABEL.sub("", text))))
     m = _CASED_LABEL.match(t)
     if m and _heading(m.group(1)):
         return t[m.end() :]
@@ -295,8 +302,20 @@ _AIM = re.compile(
 
 
 # what the thing made does, after it is named, is no aim of the study: "we introduce a new R/Bioconductor
-# package INDEED that allows users to construct a sparse network ... and to identify biomarkers"
+# package INDEED that allows users to construct a sparse network ... and to identify biomarkers"; but a study
+# that aims ("a prospective study that aimed to determine ...") or a clause that asks whether does
 _THING_CLAUSE = re.compile(r"\b(?:that|which|allow(?:s|ing)?|enabl(?:es|ing))\b")
+_STUDY_MADE = re.compile(r"\b(?:study|trial|analysis|survey|review|experiment|investigation|cohort)\b", re.I)
+
+
+def _states_aim(rest: str) -> bool:
+    """Whether what follows "we developed/present ..." states an aim of the study (:data:`_AIM`), not what
+    a thing made does."""
+    head = _THING_CLAUSE.split(rest, 1)[0]
+    if _AIM.search(head):
+        return True
+    tail = rest[len(head) :]
+    return bool(_AIM.search(tail)) and bool(_STUDY_MADE.search(head) or re.search(r"\bwhether\b", tail))
 
 
 def _the_authors(m: re.Match[str]) -> str:
@@ -330,7 +349,7 @@ def readable(sentence: str) -> str | None:
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
-    elif (m := _WE_MADE.match(text)) and not _AIM.search(_THING_CLAUSE.split(m.group("rest"), 1)[0]):
+    elif (m := _WE_MADE.match(text)) and not _states_aim(m.group("rest")):
         text = _the_authors(m)
     text = _OUR_NOUN.sub(
         lambda m: (
