@@ -26,7 +26,7 @@ from medcite.compose.plan import plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
-from medcite.compose.stance import NEAR_TIE, StanceResult, leaning_against, leaning_with
+from medcite.compose.stance import NEAR_TIE, StanceResult, leanings
 from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
 from medcite.domain import (
     LEVEL,
@@ -120,13 +120,11 @@ def _body(
     """The sections and the key conclusions as shown, each abbreviation written out at its first use in
     the body (the bottom line writes its own out again)."""
     body = spelled_in_order((c.draft for _k, st in sections_out for c in st), shared)
-    sections = [
-        Section(k, section_title(a, k), tuple(shown_statement(c, order, body.get(id(c.draft))) for c in st))
-        for k, st in sections_out
-    ]
+    shown = {id(c): shown_statement(c, order, body.get(id(c.draft))) for _k, st in sections_out for c in st}
+    sections = [Section(k, section_title(a, k), tuple(shown[id(c)] for c in st)) for k, st in sections_out]
     details = tuple(
         CertaintyRating(
-            shown_statement(c, order, body.get(id(c.draft))).text,
+            (shown.get(id(c)) or shown_statement(c, order, body.get(id(c.draft)))).text,
             lvl,
             reasons,
             tuple(order[s.key] for s in srcs if s.key in order),
@@ -153,9 +151,10 @@ def _bottom_pick(
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
     # a statement that decided the answer (what the subject is, for a kind question) is the one quoted
     led = [c for c in supported if lead is not None and c.draft is lead]
-    against = leaning_against(a.question, stance) if NO_QUOTE_AGAINST else set()
+    along, against = leanings(a.question, stance)
+    against = against if NO_QUOTE_AGAINST else set()
+    along = along if ALONG_FIRST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
-    along = leaning_with(a.question, stance) if ALONG_FIRST else set()
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported
 

@@ -327,23 +327,18 @@ def _as_voted(
     return (other, read[1], lean), f"{why}: read as no"
 
 
-def leaning_against(question: str, stance: StanceResult | None) -> set[str]:
-    """The texts of the read sentences that lean the other way from the stance's yes or no
-    (:func:`leaning`)."""
+def leanings(question: str, stance: StanceResult | None) -> tuple[set[str], set[str]]:
+    """The texts of the read sentences that lean the stance's way, and of those that lean the other way,
+    for a yes or no stance (:func:`leaning`, read once per sentence); both empty otherwise."""
+    along: set[str] = set()
+    against: set[str] = set()
     if stance is None or stance.stance not in ("yes", "no"):
-        return set()
-    return _leaning_to("no" if stance.stance == "yes" else "yes", question, stance)
-
-
-def leaning_with(question: str, stance: StanceResult | None) -> set[str]:
-    """The texts of the read sentences that lean the stance's way, yes or no (:func:`leaning`)."""
-    if stance is None or stance.stance not in ("yes", "no"):
-        return set()
-    return _leaning_to(stance.stance, question, stance)
-
-
-def _leaning_to(side: Stance, question: str, stance: StanceResult) -> set[str]:
-    return {i.text for i in stance.inputs if leaning(i, question) == side}
+        return along, against
+    for i in stance.inputs:
+        side = leaning(i, question)
+        if side is not None:
+            (along if side == stance.stance else against).add(i.text)
+    return along, against
 
 
 def lead_order(it: StanceInput) -> tuple[int, bool]:
