@@ -152,11 +152,11 @@ def test_the_statements_that_name_every_concept_answer_the_question(
     groups"): the answer was yes."""
     q = "Is resected stomach volume related to weight loss after laparoscopic sleeve gastrectomy?"
     stance, margin = _no_margin(q, pubmedqa["24827404"])
-    assert stance == "no" and margin > 0.5  # measured: yes 0.14, no 1.95 (margin 0.87)
+    assert stance == "no" and margin > 0.6  # measured: margin 0.84
     monkeypatch.setattr(compose, "NAMED_VOTES", "")
-    # both results vote: a near tie (measured: yes 0.54, no 0.59 on an AMD EPYC; "yes" on the Intel CI
-    # machine, whose int8 kernels round differently), so only the margin is asserted
-    assert _no_margin(q, pubmedqa["24827404"])[1] < 0.25
+    # both results vote: a much weaker "no" (measured margin 0.29 with each pair read alone; a near tie, 0.04,
+    # when the reader read its pairs in batches), so only the margin is asserted
+    assert _no_margin(q, pubmedqa["24827404"])[1] < 0.4
 
 
 def _no_margin(question: str, source: StoredSource) -> tuple[str | None, float]:

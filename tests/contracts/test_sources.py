@@ -39,6 +39,19 @@ def test_entailment_rows_are_probabilities_in_input_order(nli: EntailmentModel) 
     assert nli.model_id
 
 
+def test_a_pairs_row_does_not_depend_on_the_pairs_beside_it(nli: EntailmentModel) -> None:
+    """One pair read alone or among pairs of other lengths gets the same row, to the bit: a verdict is a
+    function of its claim and its evidence (the int8 model quantises activations per call; batched, about
+    5% of HealthVer dev verdicts changed with their neighbours)."""
+    premise = "The synthetic test group that received compound alpha had lower scores at week four."
+    pair = (premise, "Compound alpha lowered the scores.")
+    others = [(f"{premise} Further synthetic words{' and more' * k}.", "Scores rose.") for k in range(12)]
+    crowd = nli.predict([*others, pair, *others])
+    alone = nli.predict([pair])
+    assert np.array_equal(crowd[len(others)], alone[0])
+    assert np.array_equal(crowd[: len(others)], crowd[len(others) + 1 :])
+
+
 @pytest.fixture(params=["eutils", "static"])
 def literature(request: pytest.FixtureRequest, shared: Path) -> Iterator[tuple[LiteratureSource, int]]:
     entrez = shared / "formats" / "eutils_samples_biopython" / "Entrez"

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from medcite.adapters.onnx_pairs import logits_by_length, open_model, shipped_dir
+from medcite.adapters.onnx_pairs import logits_each, open_model, shipped_dir
 from medcite.errors import ModelError
 
 # Characters kept per model token of each side of a pair before tokenizing (a token is about 4 to 8
@@ -47,9 +47,7 @@ def shipped_model_dir() -> Path:
 class NLIModel:
     """3-way NLI cross-encoder (entailment, neutral, contradiction) with temperature-calibrated softmax."""
 
-    def __init__(
-        self, model_dir: Path, threads: int = 2, batch_size: int = 8, what: str = "verifier"
-    ) -> None:
+    def __init__(self, model_dir: Path, threads: int = 2, what: str = "verifier") -> None:
         try:
             raw: dict[str, Any] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
             th = raw.get("thresholds", {})
@@ -60,27 +58,27 @@ class NLIModel:
                 float(th.get("supported", 0.5)),
                 float(th.get("contradicted", 0.4)),
             )
-            self.tokenizer, self.session = open_model(model_dir, threads, self.config.max_len)
+            self.tokenizer, self.session = open_model(model_dir, self.config.max_len)
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise ModelError(f"cannot load the {what} model from {model_dir}: {exc}") from exc
         except Exception as exc:  # onnxruntime raises its own exception types for corrupt files
             raise ModelError(f"cannot load the {what} model from {model_dir}: {exc}") from exc
-        self.batch_size = batch_size  # small batches were fastest on 2 shared cores (8: ~99 seq/s vs 64: ~79)
+        self.workers = threads  # pairs run at once, one thread each (see medcite.adapters.onnx_pairs)
 
     @property
     def model_id(self) -> str:
         return self.config.model_id
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> npt.NDArray[np.float32]:
-        """Calibrated probabilities, shape (n, 3), for (premise, hypothesis) pairs; batched by length."""
+        """Calibrated probabilities, shape (n, 3), for (premise, hypothesis) pairs; each pair's row depends on
+        that pair alone (run one at a time, :func:`medcite.adapters.onnx_pairs.logits_each`)."""
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         if not pairs:
             return out
         cut = self.config.max_len * CHARS_PER_TOKEN  # bounded work per pair
         encs = self.tokenizer.encode_batch([(p[:cut], h[:cut]) for p, h in pairs])
-        for idx, logits in logits_by_length(self.session, encs, self.batch_size):
-            z = logits / self.config.temperature
-            z -= z.max(axis=1, keepdims=True)
-            p = np.exp(z)
-            out[idx] = p / p.sum(axis=1, keepdims=True)
+        z = logits_each(self.session, encs, self.workers) / self.config.temperature
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        out[:] = p / p.sum(axis=1, keepdims=True)
         return out

@@ -4,7 +4,8 @@ running text pairs in batches of similar length."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
@@ -31,14 +32,15 @@ def shipped_dir(name: str, what: str, rebuild: str) -> Path:
     return path
 
 
-def open_model(model_dir: Path, threads: int, max_len: int) -> tuple[Tokenizer, ort.InferenceSession]:
-    """The folder's tokenizer (truncating pairs to ``max_len``, no padding) and its int8 ONNX session on
-    ``threads`` CPU threads, without spinning (the cores are shared). Raises what the libraries raise."""
+def open_model(model_dir: Path, max_len: int) -> tuple[Tokenizer, ort.InferenceSession]:
+    """The folder's tokenizer (truncating pairs to ``max_len``, no padding) and its int8 ONNX session on one
+    CPU thread per call, without spinning (the cores are shared; :func:`logits_each` runs calls in
+    parallel). Raises what the libraries raise."""
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tokenizer.enable_truncation(max_len, strategy="longest_first")
     tokenizer.no_padding()
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
+    opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -48,21 +50,24 @@ def open_model(model_dir: Path, threads: int, max_len: int) -> tuple[Tokenizer, 
     return tokenizer, session
 
 
-def logits_by_length(
-    session: ort.InferenceSession, encs: Sequence[Encoding], batch_size: int
-) -> Iterator[tuple[list[int], npt.NDArray[np.float32]]]:
-    """The model's logits for the encoded pairs, in batches of similar length: (indices, logits) each."""
-    order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-    for s in range(0, len(order), batch_size):
-        idx = order[s : s + batch_size]
-        width = max(len(encs[i].ids) for i in idx)
-        ids = np.zeros((len(idx), width), dtype=np.int64)
-        typ = np.zeros_like(ids)
-        mask = np.zeros_like(ids)
-        for row, i in enumerate(idx):
-            n = len(encs[i].ids)
-            ids[row, :n] = encs[i].ids
-            typ[row, :n] = encs[i].type_ids
-            mask[row, :n] = 1
-        logits = session.run(["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": typ})
-        yield idx, np.asarray(logits[0], dtype=np.float32)
+def logits_each(
+    session: ort.InferenceSession, encs: Sequence[Encoding], workers: int
+) -> npt.NDArray[np.float32]:
+    """The model's logits for each encoded pair, in input order, shape (n, outputs): each pair run alone
+    (batch of one, no padding), ``workers`` pairs at a time on threads (onnxruntime releases the GIL)."""
+
+    def one(enc: Encoding) -> npt.NDArray[np.float32]:
+        feed = {
+            "input_ids": np.asarray([enc.ids], dtype=np.int64),
+            "attention_mask": np.ones((1, len(enc.ids)), dtype=np.int64),
+            "token_type_ids": np.asarray([enc.type_ids], dtype=np.int64),
+        }
+        row: npt.NDArray[np.float32] = np.asarray(session.run(["logits"], feed)[0], dtype=np.float32)[0]
+        return row
+
+    if len(encs) <= 1 or workers <= 1:
+        rows = [one(e) for e in encs]
+    else:
+        with ThreadPoolExecutor(max_workers=min(workers, len(encs))) as pool:
+            rows = list(pool.map(one, encs))
+    return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from medcite.adapters.onnx_pairs import logits_by_length, open_model, shipped_dir
+from medcite.adapters.onnx_pairs import logits_each, open_model, shipped_dir
 from medcite.errors import ModelError
 
 CHARS_PER_TOKEN = (
@@ -31,30 +31,30 @@ def shipped_reranker_dir() -> Path:
 class OnnxReranker:
     """Implements :class:`medcite.ports.Reranker` with the shipped cross-encoder."""
 
-    def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 8) -> None:
+    def __init__(self, model_dir: Path, threads: int = 2) -> None:
         try:
             raw: dict[str, Any] = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
             self._model_id = str(raw["model_id"])
             self.max_len = int(raw["max_len"])
             self.query_chars = int(raw["query_chars"])
-            self.tokenizer, self.session = open_model(model_dir, threads, self.max_len)
+            self.tokenizer, self.session = open_model(model_dir, self.max_len)
         except Exception as exc:  # OSError, KeyError, ValueError, and onnxruntime's own exception types
             raise ModelError(f"cannot load the relevance model from {model_dir}: {exc}") from exc
-        self.batch_size = batch_size
+        self.workers = threads  # documents scored at once, one thread each
 
     @property
     def model_id(self) -> str:
         return self._model_id
 
     def score(self, query: str, documents: Sequence[str]) -> npt.NDArray[np.float32]:
-        """Sigmoid of the relevance logit per document, in input order; batched by length."""
+        """Sigmoid of the relevance logit per document, in input order; each document scored alone (its
+        score does not depend on the others: :func:`medcite.adapters.onnx_pairs.logits_each`)."""
         out = np.zeros(len(documents), dtype=np.float32)
         if not documents:
             return out
         q = " ".join(query.split())[: self.query_chars]
         cut = self.max_len * CHARS_PER_TOKEN
         encs = self.tokenizer.encode_batch([(q, " ".join(d[:cut].split())) for d in documents])
-        for idx, logits in logits_by_length(self.session, encs, self.batch_size):
-            z = logits.reshape(len(idx))
-            out[idx] = 1.0 / (1.0 + np.exp(-z))
+        z = logits_each(self.session, encs, self.workers).reshape(len(documents))
+        out[:] = 1.0 / (1.0 + np.exp(-z))
         return out
