@@ -344,3 +344,48 @@ def test_a_paper_pointing_lead_without_a_comma_leaves_the_finding() -> None:
     assert readable("Our studies reveal that X lowers Y.") == "X lowers Y."
     assert readable("Here we believe that X lowers Y.") is None  # an opinion keeps its authors
     assert readable("Here we show X.") is None  # no claim to leave without the frame
+
+
+# real sentences of the BioASQ snippet corpus (tuning-half articles of a reading): a trial's design paper
+# (PMID 27521810) quoted in a bottom line with "high" certainty, and two reviews saying how they are built
+# (PMIDs 26163814 and 22258511)
+PROTOCOL = (
+    "SPRINT-MS is designed to evaluate the safety and efficacy of ibudilast as a treatment for PMS while "
+    "simultaneously validating five different imaging biomarkers as outcome metrics for use in future "
+    "phase II proof-of-concept PMS trials."
+)
+ISSUE = (
+    "This special issue concludes with a conceptual framework for linking obesity and diabetes with "
+    "accelerated cognitive decline as related to the aging process."
+)
+CULMINATES = (
+    "The review culminates in a preliminary model of obesity-related cognitive dysfunction and suggestions "
+    "for future research, including the potential reversibility of these changes with weight-loss."
+)
+
+
+# a review's plan, in a tuning-half answer to "What is the mode of action of filgotinib?" (BioASQ snippet
+# corpus), quoted in its bottom line
+FOCUS = (
+    "The review will focus on SM drugs approved and under development, including JAK inhibitors "
+    "(tofacitinib, filgotinib, upadacitinib, peficitinib) and S1PR agonists (KRP-203, fingolimod, ozanimod, "
+    "etrasimod, amiselimod), and their mechanism of action."
+)
+
+
+@pytest.mark.parametrize("sentence", [PROTOCOL, ISSUE, CULMINATES, FOCUS])
+def test_a_trials_design_and_a_reviews_plan_are_no_findings(sentence: str) -> None:
+    assert asks_for_research(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the results of the same trial (PMID 30157388) and a trial whose design is said beside its finding
+        "In a phase 2 trial involving patients with progressive multiple sclerosis, ibudilast was associated "
+        "with slower progression of brain atrophy than placebo.",
+        "The study was designed to evaluate pain, and found that drug alpha reduced it (synthetic fixture).",
+    ],
+)
+def test_a_finding_stays_a_finding_beside_design_words(sentence: str) -> None:
+    assert not asks_for_research(sentence)

@@ -126,3 +126,38 @@ def test_a_follow_up_result_is_no_clinical_consideration(
         "Does bupropion help smoking cessation?", searcher, LexicalVerifier(), provenance=Provenance()
     )
     assert any("follow-up" in t and "maintained smoking cessation" in t for t in considerations(before))
+
+
+# real sentences of three tuning-half articles of a reading (BioASQ snippet corpus), filed under Mechanism of
+# Action for the drug class they name; and mechanisms that stay (synthetic fixtures, not evidence)
+CHECKPOINT = (
+    "Immune checkpoint inhibitors targeting programmed cell death-1 such as pembrolizumab and nivolumab or "
+    "programmed cell death ligand 1 such as atezolizumab, durvalumab and avelumab have shown favorable "
+    "efficacy results in this patient population in the first-line and second-line setting."
+)
+CAR_T = (
+    "In a single-center phase 1-2a study, the anti-CD19 chimeric antigen receptor (CAR) T-cell therapy "
+    "tisagenlecleucel produced high rates of complete remission and was associated with serious but mainly "
+    "reversible toxic effects in children and young adults with relapsed or refractory B-cell acute "
+    "lymphoblastic leukemia (ALL)."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "mechanism"),
+    [
+        (
+            "PD-1 blockade with cemiplimab has antitumor activity with adverse events similar to other PD-1 "
+            "inhibitors.",
+            False,
+        ),
+        (CHECKPOINT, False),
+        (CAR_T, False),
+        ("Synthetic fixture: drug alpha inhibits several phosphodiesterases.", True),
+        ("Synthetic fixture: drug alpha is an antagonist of receptor beta.", True),
+        ("Synthetic fixture: drug alpha is a selective inhibitor of enzyme gamma.", True),
+        ("Synthetic fixture: drug alpha, a selective kinase 1 inhibitor, was given once daily.", True),
+    ],
+)
+def test_a_drug_class_is_no_mechanism(text: str, mechanism: bool) -> None:
+    assert bool(TAGS["mechanism"].search(text)) is mechanism

@@ -51,7 +51,11 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "mechanism": re.compile(
-        r"\b(?:mechanisms?|receptors?|antagonis\w*|agonis\w*|inhibit\w*|pathways?|mediat\w*|neurotransmi\w*|"
+        # a drug class is no mechanism: "other PD-1 inhibitors", "chimeric antigen receptor (CAR) T-cell
+        # therapy" (a reading of tuning-half articles found their efficacy findings under Mechanism of
+        # Action); what one drug is, "a selective JAK1 inhibitor", "inhibitors of X" and "inhibits" are
+        r"\b(?:mechanisms?|(?<!antigen )receptors?|antagonis\w*|agonis\w*|"
+        r"inhibit(?!ors\b(?!\s+of\b))\w*|pathways?|mediat\w*|neurotransmi\w*|"
         r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|"
         # "pharmacological properties", not "pharmacologic treatment" (a kind of treatment, no mechanism)
         r"pharmacolog\w*\b(?!\s+(?:treatments?|therap(?:y|ies)|interventions?|management|options?|agents?|"

@@ -107,6 +107,22 @@ _ARTICLE_SCOPE = (
     r"(?:reviews|reviewed|summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|"
     r"highlights|highlighted|focuses on|provides? an? (?:overview|summary|update)|provided an overview)\b"
     r"(?!\s+(?:evidence\s+)?that\b)"
+    # an issue or a review that says how it is built: "This special issue concludes with a conceptual
+    # framework ...", "The review culminates in a preliminary model ...", "The review integrates the recent
+    # literature ..." (a reading of tuning-half articles found these quoted as findings, one in a bottom line)
+    r"|\b(?:this|the present|the current|our|the) (?:special )?(?:issue|volume|supplement|article|paper|"
+    r"review|overview) (?:concludes with|culminates in|integrates|opens with|begins with|closes with)\b"
+)
+# a trial's design or protocol, not its result: "SPRINT-MS is designed to evaluate the safety and efficacy of
+# ibudilast ..." (quoted in a tuning-half bottom line, with "high" certainty), "Patients will be randomised
+# to ...", "The trial will recruit ...", "The review will focus on ..."
+_PROTOCOL = (
+    r"\b(?:is|are|was|were) (?:being )?designed to (?:evaluate|assess|determine|investigate|examine|compare|"
+    r"test|explore|establish|identify|measure|study|describe)\b"
+    r"|\bwill be (?:randomly )?(?:randomi[sz]ed|assigned|allocated|enrolled|recruited|assessed|evaluated|"
+    r"measured|compared|analy[sz]ed|followed(?: up)?|collected|conducted|performed|included|screened)\b"
+    r"|\b(?:this|the|our) (?:[\w-]+ ){0,3}(?:study|trial|protocol|review|article|paper) will (?:be |also )?"
+    r"(?:\w+)\b"
 )
 # the method or the aim, worded anywhere in the sentence: "Given X, the current study examined ...", "In 2010,
 # we retrospectively reviewed ...", "Success was defined as ...", "The aim of this study was to ..."
@@ -407,7 +423,7 @@ RESEARCH_CALL = re.compile(
     r"(?:should|must|will need to)\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
-    rf"|{_ARTICLE_SCOPE}",
+    rf"|{_ARTICLE_SCOPE}|{_PROTOCOL}",
     re.I,
 )
 
