@@ -111,7 +111,7 @@ def whole_text(a: Article) -> str:
     return " ".join([lead_text(a, None), *rows])
 
 
-def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
+def run_factoid(engine: Engine, qs: list[Question], verbose: bool = False) -> dict[str, object]:
     searcher, verifier, prov = engine.searcher(), engine.verifier, Provenance()
     hits = {"bottom line": 0, "article": 0, "top passage": 0, f"top {TOP_PASSAGES} passages": 0}
     lat: list[float] = []
@@ -124,8 +124,12 @@ def run_factoid(engine: Engine, qs: list[Question]) -> dict[str, object]:
         t0 = time.perf_counter()
         a = answer(engine, q.body, searcher, verifier, prov)
         lat.append(time.perf_counter() - t0)
-        hits["bottom line"] += mentions(a.bottom_line, q.answers)
-        hits["article"] += mentions(whole_text(a), q.answers)
+        in_bl, in_art = mentions(a.bottom_line, q.answers), mentions(whole_text(a), q.answers)
+        hits["bottom line"] += in_bl
+        hits["article"] += in_art
+        if verbose:  # one line per question: a paired run is compared with diff
+            flags = f"bl={'yes' if in_bl else 'no ':3} article={'yes' if in_art else 'no ':3}"
+            print(f"  {flags}  {q.body[:100]}")
         n_st, n_on, _bl = gold_shares(a, q.pmids)
         stmts, on_gold = stmts + n_st, on_gold + n_on
     n = max(len(qs), 1)
@@ -169,6 +173,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="questions per type (default: all)")
     ap.add_argument("--half", choices=("even", "odd"), default=None)
     ap.add_argument("--only", choices=("factoid", "summary"), default=None)
+    ap.add_argument("--verbose", action="store_true", help="one line per factoid question (found or not)")
     ap.add_argument(
         "--strict-floor",
         action="store_true",
@@ -188,7 +193,7 @@ def main() -> None:
     print(f"concepts named by the relevance model at: {plan.MODEL_NAMES}")
     print(f"corpus: {stats.store.sources} sources, {stats.store.passages} passages ({engine.settings.home})")
     if args.only in (None, "factoid"):
-        f = run_factoid(engine, questions("factoid", args.half, args.limit))
+        f = run_factoid(engine, questions("factoid", args.half, args.limit), args.verbose)
         lat = f["lat"]
         assert isinstance(lat, list)
         print_table(
