@@ -80,7 +80,12 @@ class ModelSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="MEDCITE_", frozen=True, extra="ignore")
 
-    threads: int = Field(default=2, ge=1, description="CPU threads for onnxruntime.")
+    threads: int = Field(
+        default=2,
+        ge=1,
+        description="CPU threads for onnxruntime: the embedder's threads per batch; the cross-encoders' "
+        "(verifier, stance reader, relevance model) pairs read at once, one thread each.",
+    )
     embed_batch_size: int = Field(default=32, ge=1)
     rerank: bool = Field(
         default=False, description="Re-order the fused search results with the relevance cross-encoder."

@@ -154,3 +154,27 @@ def test_a_question_that_names_a_procedure_keeps_anaesthesia_studies_direct() ->
     ):
         assert directness.QUESTION_PROCEDURE.search(q), q
     assert not directness.QUESTION_PROCEDURE.search("Is electron microscopy accurate for nephrotic syndrome?")
+
+
+@pytest.mark.parametrize(
+    ("title", "procedural"),
+    [
+        # the Evidence Inference trial of the ketamine example (corpora/abstracts_extra, MIT)
+        (
+            "Effect of preinduction low-dose ketamine bolus on intra operative and immediate postoperative "
+            "analgesia requirement in day care surgery: A randomized controlled trial",
+            True,
+        ),
+        ("Synthetic fixture: perioperative analgesia with drug alpha after knee replacement", True),
+        # an intraoperative procedure that is no anaesthesia (the review of the change found such titles)
+        ("Synthetic fixture: intraoperative radiotherapy for pancreatic cancer: a meta-analysis", False),
+        ("Synthetic fixture: drug alpha for generalised anxiety disorder", False),
+    ],
+)
+def test_a_perioperative_analgesia_title_is_another_setting(title: str, procedural: bool) -> None:
+    assert bool(directness._PROCEDURAL.search(title)) is procedural
+
+
+def test_a_question_on_analgesia_keeps_analgesia_studies() -> None:
+    assert directness.QUESTION_PROCEDURE.search("Is ketamine an effective analgesic for renal colic?")
+    assert not directness.QUESTION_PROCEDURE.search("What is the role of ketamine in treating anxiety?")

@@ -381,10 +381,11 @@ def test_a_trials_design_and_a_reviews_plan_are_no_findings(sentence: str) -> No
 @pytest.mark.parametrize(
     "sentence",
     [
-        # the results of the same trial (PMID 30157388) and a trial whose design is said beside its finding
-        "In a phase 2 trial involving patients with progressive multiple sclerosis, ibudilast was associated "
-        "with slower progression of brain atrophy than placebo.",
+        # findings said beside a design or protocol phrase (synthetic fixtures, not evidence)
         "The study was designed to evaluate pain, and found that drug alpha reduced it (synthetic fixture).",
+        "Synthetic fixture: the trial was designed to assess safety; drug alpha reduced pain by half.",
+        "Synthetic fixture: drug alpha reduced mortality, and the trial will continue to follow patients.",
+        "Synthetic fixture: the review will show that drug alpha was associated with fewer falls.",
     ],
 )
 def test_a_finding_stays_a_finding_beside_design_words(sentence: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from medcite.bootstrap import load_reranker
 from medcite.compose import compose_article, plan, pool
-from medcite.compose.plan import RankedSource, on_topic
+from medcite.compose.plan import RankedSource, document_text, on_topic
 from medcite.compose.question import analyze_question
 from medcite.config import load_settings
 from medcite.domain import Provenance, SearchHit, StoredSource
@@ -114,10 +114,13 @@ def test_a_question_for_a_thing_keeps_the_sources_that_name_it_when_the_model_re
     assert [r.hit.source.key for r in kept] == [own.key]
     monkeypatch.setattr(plan, "ENTITY_FALLBACK", False)
     assert on_topic(a, _ranked([other, own]), blind, floor, by_model=True) == []
-    # the shipped model (v2) reads the amantadine source as on the question itself (0.95); the other scores
-    # 0.051, at the floor's edge (0.05), so only the amantadine source's place is asserted
+    # the shipped model (v2) reads the amantadine source as on the question itself (measured 0.95) and the
+    # cytidine-deaminase one as off it (0.051: at the floor's edge, 0.05, so the gate's decision on it is not
+    # asserted; the model's reading is, with wide margins)
     kept = [r.hit.source.key for r in on_topic(a, _ranked([other, own]), shipped, floor, by_model=True)]
     assert own.key in kept
+    s_other, s_own = shipped.score(q, [document_text(r.hit.source) for r in _ranked([other, own])])
+    assert s_own > 0.8 and s_other < 0.2
 
 
 # a question and, from the same PubMedQA set, an abstract on aortic surgery that the concept rules let in

@@ -1,6 +1,13 @@
-"""What the shipped ONNX cross-encoders (the verifier's NLI model, the relevance reranker) share: finding
-the model folder in the installed package, opening the tokenizer and the onnxruntime session, and
-running text pairs in batches of similar length."""
+"""What the shipped ONNX cross-encoders (the verifier's NLI model, the stance reader, the relevance reranker)
+share: finding the model folder in the installed package, opening the tokenizer and the onnxruntime session,
+and running text pairs one at a time on parallel threads.
+
+Why one at a time: the shipped models are int8 with *dynamic* quantisation, which scales each activation
+tensor by its own range. In a batch that range spans every pair of the batch (and its padding), so a pair's
+output depended on the pairs batched beside it (20 of 384 HealthVer dev labels changed between batches of 8
+and single pairs). A pair run alone has no neighbours and no padding: the same pair always gives the same
+output. On 2 cores, two 1-thread workers over single pairs were also faster than one 2-thread session over
+batches of 8 (``bench/eval_verify.py`` throughput, idle 2-core Xeon: about 162 against 139 pairs/s)."""
 
 from __future__ import annotations
 
@@ -70,4 +77,7 @@ def logits_each(
     else:
         with ThreadPoolExecutor(max_workers=min(workers, len(encs))) as pool:
             rows = list(pool.map(one, encs))
-    return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+    if rows:
+        return np.stack(rows)
+    width = session.get_outputs()[0].shape[-1]  # (0, outputs): the shape a caller's softmax expects
+    return np.zeros((0, width if isinstance(width, int) else 1), dtype=np.float32)

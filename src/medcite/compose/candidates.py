@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
@@ -51,11 +52,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "mechanism": re.compile(
-        # a drug class is no mechanism: "other PD-1 inhibitors", "chimeric antigen receptor (CAR) T-cell
-        # therapy" (a reading of tuning-half articles found their efficacy findings under Mechanism of
-        # Action); what one drug is, "a selective JAK1 inhibitor", "inhibitors of X" and "inhibits" are
-        r"\b(?:mechanisms?|(?<!antigen )receptors?|antagonis\w*|agonis\w*|"
-        r"inhibit(?!ors\b(?!\s+of\b))\w*|pathways?|mediat\w*|neurotransmi\w*|"
+        r"\b(?:mechanisms?|receptors?|antagonis\w*|agonis\w*|inhibit\w*|pathways?|mediat\w*|neurotransmi\w*|"
         r"glutamat\w*|synap\w*|signal\w*|modulat\w*|BDNF|mTOR|binding|"
         # "pharmacological properties", not "pharmacologic treatment" (a kind of treatment, no mechanism)
         r"pharmacolog\w*\b(?!\s+(?:treatments?|therap(?:y|ies)|interventions?|management|options?|agents?|"
@@ -84,6 +81,30 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+
+
+# a drug class named beside an effect or a harm is no mechanism: "PD-1 blockade with cemiplimab has antitumor
+# activity with adverse events similar to other PD-1 inhibitors", "the anti-CD19 chimeric antigen receptor
+# (CAR) T-cell therapy tisagenlecleucel produced high rates of complete remission" (a reading of tuning-half
+# articles found such findings under Mechanism of Action). What one drug is stays mechanism ("X is an
+# autologous, CD19-directed chimeric antigen receptor T-cell product", "X, a selective JAK1 inhibitor",
+# "inhibitors of Y")
+CLASS_APART = True
+_CLASS_NAME = re.compile(r"inhibitors(?!\s+of\b)|(?<=antigen )receptors?", re.I)
+
+
+def section_counts(text: str) -> Counter[str]:
+    """How many cues of each section (:data:`TAGS`) the sentence holds; the mechanism cues that only name a
+    drug class beside an effect or a harm do not count (:data:`CLASS_APART`)."""
+    counts = Counter({k: len(TAGS[k].findall(text)) for k in TAGS})
+    if CLASS_APART and counts["mechanism"] and (counts["efficacy"] or counts["safety"]):
+        counts["mechanism"] = sum(1 for m in TAGS["mechanism"].finditer(text) if not _names_class(text, m))
+    return counts
+
+
+def _names_class(text: str, m: re.Match[str]) -> bool:
+    cm = _CLASS_NAME.match(text, m.start())
+    return cm is not None and cm.end() == m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +138,7 @@ class Candidate:
         return LEVEL[self.source.evidence.design]
 
     def tags(self) -> frozenset[str]:
-        return frozenset(name for name, pat in TAGS.items() if pat.search(self.text))
+        return frozenset(name for name, n in section_counts(self.text).items() if n)
 
     def direction(self) -> Polarity:
         """The polarity of the finding (:func:`medcite.text.finding_polarity`), not the direction of an

@@ -47,16 +47,16 @@ FIRST_SENTENCE = True
 # preinduction low-dose ketamine bolus on intra operative and immediate postoperative analgesia requirement
 # in day care surgery": the relevance model scores it 0.71 for ketamine in anxiety, over MODEL_NAMES)
 _PROCEDURAL = re.compile(
-    r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation|premedicat\w*|pre-?induction|"
-    r"(?:intra|peri|post)[- ]?operative(?:ly)?\s+(?:\w+\s+)?analges\w*|intra[- ]?operative(?:ly)?)\b",
+    r"\b(?:an(?:a)?esthe(?:sia|tic|tized|tised)\w*|sedation|premedicat\w*|pre-?induction\b|"
+    r"(?:intra|peri|post)[- ]?operative(?:ly)?\s+(?:\w+\s+)?analges\w*)",
     re.I,
 )
 # ... or MeSH headings (not the drug classes "Anesthetics, ...", "Hypnotics and Sedatives")
 _PROCEDURAL_MESH = re.compile(r"^(?:Anesthesia\b|Conscious Sedation|Deep Sedation|Preanesthetic Medication)")
 # a question that names a procedure or its setting: the rule above does not apply
 QUESTION_PROCEDURE = re.compile(
-    r"(?:ectomy|otomy|ostomy|plasty|(?<!micro)scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|analges\w*|"
-    r"premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
+    r"(?:ectomy|otomy|ostomy|plasty|(?<!micro)scopy|pexy|rrhaphy|surg\w*|operat\w*|an(?:a)?esthe\w*|sedat\w*|"
+    r"analges\w*|premedicat\w*|intubat\w*|procedur\w*|transplant\w*|resection|implant\w*|biops\w*|cathet\w*|"
     r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
     re.I,
 )

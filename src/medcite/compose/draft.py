@@ -13,6 +13,7 @@ from medcite.compose.candidates import (
     Prefix,
     attribution,
     lower_first,
+    section_counts,
     with_prefix,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
@@ -345,7 +346,7 @@ HARM_OUTCOME = True
 def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str], Counter[str]]:
     """The sentence's section cues and their counts (a cue is there when it is counted: each pattern is
     run once), the question's harm counting as a safety cue."""
-    counts = Counter({k: len(TAGS[k].findall(c.text)) for k in TAGS})
+    counts = section_counts(c.text)
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm

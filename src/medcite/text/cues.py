@@ -435,6 +435,8 @@ def asks_for_research(text: str) -> bool:
     m = RESEARCH_CALL.search(text)
     if m is None or RESULT_CUE.search(text) or _REPORTED.search(text):
         return False
+    if _PROTOCOL_CUE.fullmatch(m.group(0)) and _EFFECTED.search(text):
+        return False  # "Drug X reduced mortality, and the trial will continue ...": a finding with its design
     return not _CONCESSION.search(text[: m.start()])
 
 
@@ -442,6 +444,14 @@ def asks_for_research(text: str) -> bool:
 _REPORTED = re.compile(
     r"\b(?:showed|found|demonstrated|revealed)\b"
     r"|\b(?:was|were|has been|have been) (?:shown|found|reported)\b",
+    re.I,
+)
+_PROTOCOL_CUE = re.compile(_PROTOCOL, re.I)
+# an effect stated beside a design or protocol phrase
+_EFFECTED = re.compile(
+    r"\b(?:reduced|increased|improved|decreased|lowered|raised|prevented|worsened|shortened|prolonged|"
+    r"did not (?:differ|change|improve|reduce|increase)|no (?:significant )?differences?|"
+    r"(?:was|were) (?:associated|effective|superior|inferior|similar|comparable))\b",
     re.I,
 )
 # a finding, then the call: "X is effective for Y, but further studies are needed to ..."

@@ -127,7 +127,8 @@ class ClaimVerifier:
         return self.verify_batch([(claim, evidence)])[0]
 
     def verify_batch(self, items: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Verdict]:
-        """Verify many (claim, evidence) items with one batched model run. Raises InputError on a bad item."""
+        """Verify many (claim, evidence) items with one model call over all their pairs (each pair read alone:
+        :mod:`medcite.adapters.onnx_pairs`). Raises InputError on a bad item."""
         for n, (claim, evidence) in enumerate(items, start=1):
             try:
                 validate(claim, evidence)
