@@ -229,7 +229,54 @@ def reliable_n(source: StoredSource) -> int | None:
     return n
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+# where a people phrase ends: punctuation (not a decimal point: "while using 0.03% ..."), or the verb of its
+# clause ("120 adults with asthma were randomised")
+_VERB = r"(?:were|was|are|is|had|have|received|underwent|completed|participated)\b"
+_CLAUSE_END = re.compile(rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+{_VERB}")
+# after a count: up to three words, the people's word, and what qualifies them ("629 smokers with
+# cardiovascular disease", "36 children undergoing adenotonsillectomy")
+_PEOPLE_PHRASE = (
+    rf"(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
+    r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|"
+    rf"scheduled)\b(?:\s+(?!{_VERB}|which\b|whom\b)[^\s,.;:()\[\]]+){{1,7}})?"
+)
+_NOT_TAKEN_IN = re.compile(
+    r"\s+(?:were\s+|was\s+)?(?:screened|approached|invited|contacted|assessed for eligibility|eligible|"
+    r"excluded|refused|declined)\b",
+    re.I,
+)
+_NOT_A_MODIFIER = re.compile(r"\b(?:and|or|of|in|the|were|was|had|included|enrolled|from|to)\b", re.I)
+_DANGLING = re.compile(r"\b(?:and|or|of|with|between|from|to|the|a|an|in|at|for|who)$", re.I)
+
+
+def _whole_phrase(text: str, m: re.Match[str]) -> str:
+    """The matched count-and-people phrase where it ends cleanly in the text; where it would be cut
+    mid-clause, only "N patients"."""
+    phrase = m.group(0).rstrip()
+    if _CLAUSE_END.match(text, m.start() + len(phrase)) and not _DANGLING.search(phrase):
+        return phrase
+    base = re.match(rf"\S+\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}", phrase)
+    return base.group(0) if base else ""
+
+
+def people_phrase(source: StoredSource) -> tuple[str, int] | None:
+    """The people a study took in, in its own words, and where the phrase starts: the study's n
+    (:func:`study_n`) followed by the people's word and what qualifies them ("893 smokers", "784 healthy
+    community volunteers"). None where the text does not state the n that way (a smaller count is a
+    subgroup: "11 patients" of a 114-patient study is no population)."""
+    n = study_n(source)
+    if n is None:
+        return None
+    text = source.record.text
+    for m in re.finditer(rf"\b(?:{n:d}|{n:,d})\s+{_PEOPLE_PHRASE}", text):
+        if _NOT_TAKEN_IN.match(text, m.end()) or len(m.group(0).split()) > 14:
+            continue  # "1,200 patients were screened": not the sample
+        between = re.match(rf"\S+\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?){_PEOPLE}", m.group(0))
+        if between and _NOT_A_MODIFIER.search(between.group(1)):
+            continue  # "2005 and included African volunteers": a year, then a clause
+        if phrase := _whole_phrase(text, m):
+            return phrase, m.start()
+    return None
 
 
 def attribution(source: StoredSource) -> Prefix:
@@ -248,20 +295,9 @@ def attribution(source: StoredSource) -> Prefix:
             return Prefix("")
         return Prefix(f"In {design}, ", design=shown)
     text = source.record.text
-    pat = re.compile(
-        rf"\b{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
-        r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|"
-        r"scheduled)\b(?:\s+[^\s,.;:()\[\]]+){1,7})?",
-    )
-    m = pat.search(text)
+    m = re.compile(rf"\b{n:d}\s+{_PEOPLE_PHRASE}").search(text)
     if m and len(m.group(0).split()) <= 14:
-        phrase = m.group(0).rstrip()
-        if not _CLAUSE_END.match(text, m.start() + len(phrase)) or re.search(
-            r"\b(?:and|or|of|with|between|from|to|the|a|an|in|at|for|who)$", phrase, re.I
-        ):
-            # the phrase would be cut mid-clause: keep only "N patients"
-            base = re.match(rf"{n:d}\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}", phrase)
-            phrase = base.group(0) if base else ""
+        phrase = _whole_phrase(text, m)
         if phrase:
             sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
             return Prefix(
