@@ -262,12 +262,15 @@ def _whole_phrase(text: str, m: re.Match[str]) -> str:
 def people_phrase(source: StoredSource) -> tuple[str, int] | None:
     """The people a study took in, in its own words, and where the phrase starts: the study's n
     (:func:`study_n`) followed by the people's word and what qualifies them ("893 smokers", "784 healthy
-    community volunteers"). None where the text does not state the n that way (a smaller count is a
-    subgroup: "11 patients" of a 114-patient study is no population)."""
+    community volunteers"). None where the text does not state the n that way."""
     n = study_n(source)
-    if n is None:
-        return None
-    text = source.record.text
+    return _people_at(source.record.text, n) if n is not None else None
+
+
+def _people_at(text: str, n: int) -> tuple[str, int] | None:
+    """The first phrase of ``text`` that states ``n`` people ("1,524 smokers with ..."), cut at its clause,
+    and its offset; the statement prefix (:func:`attribution`) and the evidence table share it. Not a count
+    of people screened or excluded, nor a year followed by a clause ("in 2005 and included ...")."""
     for m in re.finditer(rf"\b(?:{n:d}|{n:,d})\s+{_PEOPLE_PHRASE}", text):
         if _NOT_TAKEN_IN.match(text, m.end()) or len(m.group(0).split()) > 14:
             continue  # "1,200 patients were screened": not the sample
@@ -295,21 +298,11 @@ def attribution(source: StoredSource) -> Prefix:
             return Prefix("")
         return Prefix(f"In {design}, ", design=shown)
     text = source.record.text
-    m = re.compile(rf"\b{n:d}\s+{_PEOPLE_PHRASE}").search(text)
-    if m and len(m.group(0).split()) <= 14:
-        phrase = _whole_phrase(text, m)
-        if phrase:
-            sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= m.start() < e), None)
-            return Prefix(
-                f"In {design} of {phrase}, ",
-                str(n),
-                m.start(),
-                m.start() + len(str(n)),
-                sent,
-                phrase,
-                m.start(),
-                shown,
-            )
+    if found := _people_at(text, n):
+        phrase, at = found
+        count = phrase.split(maxsplit=1)[0]  # as written: "1,524"
+        sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= at < e), None)
+        return Prefix(f"In {design} of {phrase}, ", count, at, at + len(count), sent, phrase, at, shown)
     # the sample size must be checkable in the text: cite the sentence that states it, or leave it out
     num = re.compile(rf"(?<![\d.,]){n:d}(?![\d.,]\d)")
     for _lab, s, e, t in record_sentences(source):

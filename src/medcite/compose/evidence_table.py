@@ -80,17 +80,18 @@ POPULATION_FALLBACK = True
 
 
 def _population(s: StoredSource, ref: int) -> tuple[str, Pin | None]:
-    """The population cell and its pin: the people as the statement prefix names them, else (with
-    :data:`POPULATION_FALLBACK`) where the abstract states the study's n with them."""
-    prefix = attribution(s)
-    if prefix.phrase and prefix.phrase_start >= 0:
-        return prefix.phrase, Pin(ref, s.key, prefix.phrase_start, prefix.phrase_start + len(prefix.phrase))
-    if not POPULATION_FALLBACK:
+    """The population cell and its pin: where the abstract states the study's n with the people (the same
+    phrase a statement prefix quotes where the n is reliable); without :data:`POPULATION_FALLBACK`, only
+    the prefix's phrase."""
+    if POPULATION_FALLBACK:
+        found = people_phrase(s)
+    else:
+        prefix = attribution(s)
+        found = (prefix.phrase, prefix.phrase_start) if prefix.phrase and prefix.phrase_start >= 0 else None
+    if found is None:
         return "", None
-    if found := people_phrase(s):
-        phrase, start = found
-        return phrase, Pin(ref, s.key, start, start + len(phrase))
-    return "", None
+    phrase, start = found
+    return phrase, Pin(ref, s.key, start, start + len(phrase))
 
 
 def study_label(r: SourceRecord) -> str:

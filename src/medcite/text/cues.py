@@ -447,7 +447,9 @@ _REPORTED = re.compile(
     re.I,
 )
 _PROTOCOL_CUE = re.compile(_PROTOCOL, re.I)
-# an effect stated beside a design or protocol phrase
+# an effect stated beside a design or protocol phrase, in the past tense or as a result; not the direction
+# cues (effect_direction), which read an aim's "to compare the antihypertensive effect" or "to reduce" as an
+# effect (on the shared abstracts they spared 193 of 870 protocol sentences, nearly all aims; this spares 9)
 _EFFECTED = re.compile(
     r"\b(?:reduced|increased|improved|decreased|lowered|raised|prevented|worsened|shortened|prolonged|"
     r"did not (?:differ|change|improve|reduce|increase)|no (?:significant )?differences?|"
