@@ -215,6 +215,13 @@ def _synthetic(text: str, n: int) -> StoredSource:
         ("Synthetic fixture: of 400 patients, 11 patients had a relapse.", 11, None),
         ("Synthetic fixture: the survey began in 2005 and included African volunteers.", 2005, None),
         ("Synthetic fixture: 1,200 patients were screened and 300 patients were enrolled.", 1200, None),
+        # a people word is a whole word: "menopausal" is not "men" (the table read "236 men" for the women
+        # of PMID 9177404)
+        (
+            "Synthetic fixture: a trial in 236 menopausal women (mean age, 51 yr), who were randomised.",
+            236,
+            "236 menopausal women",
+        ),
     ],
 )
 def test_the_people_phrase_is_the_sample_in_the_abstracts_words(

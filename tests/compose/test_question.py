@@ -62,6 +62,20 @@ def test_population_is_separated() -> None:
     assert a.focus is QuestionType.ADVERSE
 
 
+def test_a_count_of_people_is_no_concept() -> None:
+    # PubMedQA dev: "in 370 Postmenopausal Women" had left the condition "370", and every source that
+    # did not say 370 was set aside as not mentioning it
+    a = analyze_question(
+        "Are Biochemical Markers of Bone Turnover Representative of Bone Histomorphometry in 370 "
+        "Postmenopausal Women?"
+    )
+    assert a.population == "postmenopausal women"
+    # "X representative of Y": the second concept is Y, without the people or their count
+    assert (a.intervention, a.condition) == ("Biochemical Markers of Bone Turnover", "Bone Histomorphometry")
+    a = analyze_question("Is serum ferritin indicative of iron deficiency in 120 children?")
+    assert (a.intervention, a.condition, a.population) == ("serum ferritin", "iron deficiency", "children")
+
+
 def test_follow_up_merges_context() -> None:
     first = analyze_question("What is the role of ketamine in treating anxiety?")
     ctx = ThreadContext(first.question, first)

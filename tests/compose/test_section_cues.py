@@ -43,6 +43,11 @@ def test_a_weekly_outcome_measure_is_no_dosing_schedule() -> None:
         ("injections were given twice weekly", True),
         ("subjects who smoked at least 10 cigarettes per day", False),
         ("weekly point prevalence abstinence at weeks 3, 7, 26 and 52", False),
+        ("ketamine 0.5 mg/kg", True),
+        # a concentration measured in blood is no dose (PMID 26505821, quoted under Dosing by a
+        # tuning-half article on bone turnover markers)
+        ("The mean values of biochemical markers were: PINP, 56.2 ± 21.9 μg/mL", False),
+        ("serum glucose 5.4 mg/dL and albumin 35 g/L", False),
     ],
 )
 def test_dosing_cues_name_a_dose_route_or_schedule(text: str, dosing: bool) -> None:

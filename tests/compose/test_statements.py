@@ -245,6 +245,16 @@ def test_words_that_open_a_phrase_are_no_connectives_or_headings() -> None:
             True,
         ),
         ("Larger trials are needed to confirm the benefit reported here.", True),
+        # a real sentence (PMID 23791827): research under way reports nothing yet
+        ("Prospective study is ongoing to confirm safety and determine impact on cost.", True),
+        ("A phase 3 trial is ongoing, and 40% of patients had responded at 12 weeks.", False),
+        # a real sentence (BioASQ snippet record on mesenchymal stem cells in tendon disorders)
+        (
+            "A strong need for large-scale randomized controlled trials has emerged to confirm the long-term "
+            "functional improvement and adverse effects of MSC therapies in tendon disorders.",
+            True,
+        ),
+        ("The need for dose adjustment in renal impairment was confirmed in two trials.", False),
         ("Based on more recent studies in children, a higher starting dose is required.", False),
         ("In prospective research settings, informed consent from both parents is required.", False),
         ("The drug is effective for resistant depression, but further studies are needed on safety.", False),

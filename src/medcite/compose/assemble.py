@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
+from medcite.compose import contrasts
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import grade, split_down
 from medcite.compose.checked import Checked, Rating, Verified
@@ -178,7 +179,12 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
     for other in prim:
         oc = other.draft.cites[0]
         od = polarity[oc.key] = oc.direction()
-        if d0 in OPPOSITE and od == OPPOSITE[d0]:
+        # only a contrast the stance reader confirmed points the other way (compose.contrasts)
+        if (
+            d0 in OPPOSITE
+            and od == OPPOSITE[d0]
+            and (other.draft.kind == "contrast" or not contrasts.CONFIRMED_CONTRASTS)
+        ):
             against.add(oc.key)
         elif od == d0 and oc.key not in against:
             same.setdefault(oc.key, oc.source)

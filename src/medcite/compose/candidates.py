@@ -44,7 +44,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "dosing": re.compile(
-        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/d?[lL])|\b(?:doses?|"
+        # not a concentration measured in blood ("56.2 μg/mL", "5 mg/dL", "2 g/L")
+        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:doses?|"
         r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
         r"administered|administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
@@ -236,7 +237,7 @@ _CLAUSE_END = re.compile(rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+{_VERB}")
 # after a count: up to three words, the people's word, and what qualifies them ("629 smokers with
 # cardiovascular disease", "36 children undergoing adenotonsillectomy")
 _PEOPLE_PHRASE = (
-    rf"(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}"
+    rf"(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b"
     r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|"
     rf"scheduled)\b(?:\s+(?!{_VERB}|which\b|whom\b)[^\s,.;:()\[\]]+){{1,7}})?"
 )
@@ -255,7 +256,7 @@ def _whole_phrase(text: str, m: re.Match[str]) -> str:
     phrase = m.group(0).rstrip()
     if _CLAUSE_END.match(text, m.start() + len(phrase)) and not _DANGLING.search(phrase):
         return phrase
-    base = re.match(rf"\S+\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}", phrase)
+    base = re.match(rf"\S+\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", phrase)
     return base.group(0) if base else ""
 
 
@@ -274,7 +275,7 @@ def _people_at(text: str, n: int) -> tuple[str, int] | None:
     for m in re.finditer(rf"\b(?:{n:d}|{n:,d})\s+{_PEOPLE_PHRASE}", text):
         if _NOT_TAKEN_IN.match(text, m.end()) or len(m.group(0).split()) > 14:
             continue  # "1,200 patients were screened": not the sample
-        between = re.match(rf"\S+\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?){_PEOPLE}", m.group(0))
+        between = re.match(rf"\S+\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?){_PEOPLE}\b", m.group(0))
         if between and _NOT_A_MODIFIER.search(between.group(1)):
             continue  # "2005 and included African volunteers": a year, then a clause
         if phrase := _whole_phrase(text, m):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from medcite.compose.assemble import assemble
 from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.checked import Checked, Verified
+from medcite.compose.contrasts import confirmed_contrasts
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
@@ -154,6 +155,7 @@ def compose_article(
     stance, lead = _with_kind(stance, drafted.kind, verified.kept)
     if stance is not None and observe is not None:
         observe(stance)
+    verified = confirmed_contrasts(analysis, verified, stance)
     return assemble(question, analysis, audience, provenance, verified, stance, found, lead)
 
 

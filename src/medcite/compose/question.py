@@ -227,6 +227,8 @@ def _clean(term: str | None) -> str | None:
         r"(?:which|what)\b", t, re.I
     ):
         return None  # a pronoun, or the wh-phrase itself ("which disease")
+    if re.fullmatch(r"[\d.,%\s]+", t):
+        return None  # a count left of "in 370 postmenopausal women" once the people are taken out
     return t or None
 
 
@@ -430,7 +432,8 @@ def _without_population(value: str | None, population: str, *, keep_empty: bool)
     pop = population if population in (value or "").lower() else re.sub(r"\s+patients$", "", population)
     if not value or pop not in value.lower():
         return value
-    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*{re.escape(pop)}\b", "", value, flags=re.I)
+    # with its count: "in 370 postmenopausal women"
+    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*(?:\d[\d,]*\s+)?{re.escape(pop)}\b", "", value, flags=re.I)
     stripped = _clean(raw)
     if stripped and stripped.lower() in _POPULATION_MODIFIERS:
         stripped = None  # "early pregnancy" without "pregnancy"

@@ -76,7 +76,7 @@ _ADJECTIVES = r"""(?:effective|efficacious|safe|safer|beneficial|useful|helpful|
     responsible|essential|important|relevant|recommended|approved|advisable|acceptable|preferable|worthwhile|
     able|capable|suitable|sensitive|specific|comparable|equivalent|similar|affected|altered|impaired|
     prevalent|frequent|rare|curable|treatable|contraindicated|viable|active|effective and safe|
-    safe and effective)"""
+    safe and effective|representative|indicative|reflective|characteristic|suggestive|diagnostic)"""
 _ADJECTIVE = re.sub(r"\s+", "", _ADJECTIVES)
 _FRAME_NOUNS = r"""(?:role|association|associations|relationship|relation|link|correlation|connection|
     need|benefit|place|indication|evidence|effect|impact|influence|advantage|rationale|interaction|
@@ -126,7 +126,8 @@ _SHAPE_TEXT: tuple[tuple[str, str], ...] = (
     (
         "adjective",
         rf"^(?P<i>.+?)\s+BE{_NOT}{_ADVERB}{_ADJECTIVE}"
-        r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from|against)\s+(?P<y>.+))?$",
+        r"(?:\s+(?:and\s+\S+\s+)?(?:for|in|to|than|as|among|with|on|at|after|during|from|against|of)\s+"
+        r"(?P<y>.+))?$",
     ),
     # (a verb right after an article is a noun: "the result of")
     # ("X be used to predict Y": the verb after "used to", "able to")

@@ -423,6 +423,12 @@ RESEARCH_CALL = re.compile(
     r"(?:should|must|will need to)\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
+    # research under way, no finding: "Prospective study is ongoing to confirm safety and determine impact
+    # on cost" (PMID 23791827, quoted under Safety and in the evidence table by a tuning-half article)
+    r"|\b(?:stud(?:y|ies)|trials?|research|investigations?)\s+(?:is|are)\s+(?:currently\s+|now\s+)?"
+    r"(?:ongoing|underway|under way|in progress)\b"
+    # "A strong need for large-scale randomized controlled trials has emerged to confirm ..."
+    r"|\bneed for\s+(?:[\w-]+\s+){0,4}?(?:studies|trials|research|investigations|rcts)\b"
     rf"|{_ARTICLE_SCOPE}|{_PROTOCOL}",
     re.I,
 )
