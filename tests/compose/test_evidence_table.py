@@ -54,10 +54,18 @@ def test_rows_are_cut_from_the_sources(bupropion_article: Article, corpus: list[
         # test_a_background_sentence_is_no_main_result)
         citing = [st for s in bupropion_article.sections for st in s.statements if row.ref in st.citations]
         assert row.main_result in {st.core for st in citing}
-        rated = [c.level for c in bupropion_article.certainty_details if row.ref in c.citations]
+        details = bupropion_article.certainty_details
+        rated = [c.level for c in details if row.ref in c.citations or row.ref in c.agreeing]
         if rated:
             assert row.certainty == rated[0]
     assert compared >= 2
+    # a key conclusion cites the sources that state it; the studies that only point the same way stand
+    # apart (a reading found conclusions cited to every study of their group)
+    stated = {st.text: set(st.citations) for s in bupropion_article.sections for st in s.statements}
+    for c in bupropion_article.certainty_details:
+        assert c.citations and set(c.citations) <= stated[c.conclusion]
+        assert not set(c.agreeing) & set(c.citations)
+    assert any(c.agreeing for c in bupropion_article.certainty_details)
     assert any(r.design == "randomised controlled trial" for r in bupropion_article.evidence_table)
 
 

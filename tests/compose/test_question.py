@@ -76,6 +76,21 @@ def test_a_count_of_people_is_no_concept() -> None:
     assert (a.intervention, a.condition, a.population) == ("serum ferritin", "iron deficiency", "children")
 
 
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        # BioASQ 7B-9B questions: the clause had been read as the concept ("evaluated with the SAD PERSONS
+        # scale"), and a source naming the scale did not count as naming it
+        ("What is evaluated with the SAD PERSONS scale?", "SAD PERSONS scale"),
+        ("What is targeted by Pexidartinib?", "Pexidartinib"),
+        ("What is caused by de novo sox6 variants?", "de novo sox6 variants"),
+        ("What is known about the orphan receptor GPR151?", "orphan receptor GPR151"),
+    ],
+)
+def test_what_is_done_by_x_reads_x(question: str, concept: str) -> None:
+    assert analyze_question(question).intervention == concept
+
+
 def test_follow_up_merges_context() -> None:
     first = analyze_question("What is the role of ketamine in treating anxiety?")
     ctx = ThreadContext(first.question, first)

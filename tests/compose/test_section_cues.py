@@ -15,6 +15,7 @@ from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import analyze_question
+from medcite.corpus.extract import ADVERSE
 from medcite.domain import AbstractSection, Article, PassageHit, Provenance, SearchHit, SourceRecord
 from medcite.testing import OverlapSearcher
 from medcite.text import split_sentences, terms
@@ -48,10 +49,29 @@ def test_a_weekly_outcome_measure_is_no_dosing_schedule() -> None:
         # tuning-half article on bone turnover markers)
         ("The mean values of biochemical markers were: PINP, 56.2 ± 21.9 μg/mL", False),
         ("serum glucose 5.4 mg/dL and albumin 35 g/L", False),
+        # a drug's property, not its route (BioASQ snippet record on CEP-26401, quoted under Dosing)
+        ("CEP-26401 is a novel orally active, brain-penetrant, high-affinity H3 receptor antagonist", False),
+        ("bupropion was given orally", True),
     ],
 )
 def test_dosing_cues_name_a_dose_route_or_schedule(text: str, dosing: bool) -> None:
     assert bool(TAGS["dosing"].search(text)) is dosing
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # a harm a treatment aims to spare is no harm found (a tuning-half article's summary of findings had
+        # an "Adverse events" row from "... to reduce side-effects and improve quality of life")
+        ("Synthetic fixture: the marker may help to reduce side-effects and improve quality of life.", False),
+        ("Synthetic fixture: dose titration is used to minimise the adverse effects.", False),
+        ("Synthetic fixture: side effects were mild and transient.", True),
+        ("Synthetic fixture: the drug reduced side effects compared with placebo.", True),
+    ],
+)
+def test_a_harm_named_as_an_aim_is_no_harm(text: str, harm: bool) -> None:
+    assert bool(TAGS["safety"].search(text)) is harm
+    assert bool(ADVERSE.search(text)) is harm
 
 
 def test_road_safety_is_no_safety_of_a_treatment() -> None:

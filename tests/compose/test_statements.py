@@ -97,6 +97,18 @@ def test_first_person_that_cannot_go_stays_visible() -> None:
     assert not first_person("US adults were surveyed.")  # a country, not the authors
 
 
+def test_a_single_authors_opinion_is_no_statement() -> None:
+    # a real sentence's opening (BioASQ snippet record on verubecestat), and synthetic ones
+    assert readable("In my opinion, the failure of verubecestat reflects a wrong target.") is None
+    assert readable("I believe the drug should be avoided.") is None
+    # "I" as a numeral and "ME" as an abbreviation are no first person
+    for s in (
+        "Type I diabetes was more common in phase I trials.",
+        "Chronic fatigue syndrome (ME) was studied.",
+    ):
+        assert readable(s) == s
+
+
 def test_what_the_authors_made_is_said_in_the_third_person() -> None:
     # from BioASQ snippets (shortened): the answer to "Which tool has been developed for ...?"
     ez = (

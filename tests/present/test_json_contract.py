@@ -22,7 +22,9 @@ from medcite.domain.article import (
 )
 from medcite.domain.verdicts import Label
 from medcite.errors import InputError
+from medcite.present.html import to_html
 from medcite.present.json_contract import SCHEMA_VERSION, from_json, json_schema, to_json, validate
+from medcite.present.markdown import to_markdown
 from tests.present import contract
 
 REF = Reference(
@@ -66,7 +68,7 @@ ARTICLE = Article(
     references=(REF, Reference(n=2, key="k2", title="No identifiers")),
     provenance=Provenance("c1", "s1", ("m1",), "2024-01-02T03:04:05Z"),
     analysis=QuestionSummary("therapy", "clonidine", True, expansions=(("a", "b"),), queries=("q",)),
-    certainty_details=(CertaintyRating("Clonidine reduced pain.", "low", ("small trial",), (1,)),),
+    certainty_details=(CertaintyRating("Clonidine reduced pain.", "low", ("small trial",), (1,), (2,)),),
     bottom_line_citations=(1,),
     readability=Readability(9.5, 11.0),
     dropped=2,
@@ -89,11 +91,20 @@ def test_round_trip_and_derived_fields() -> None:
     assert data["references"][0]["ama"].startswith("Reimer E J, Dunn G S. Clonidine")
     assert data["references"][1]["urls"] == []
     assert data["analysis"]["expansions"] == [["a", "b"]]
+    assert data["certainty_details"][0]["citations"] == [1] and data["certainty_details"][0]["agreeing"] == [
+        2
+    ]
     validate(data)
     assert from_json(data) == ARTICLE
     # derived fields are ignored on reading, as is anything a caller adds (article_id, thread_id)
     data.update(created_at="ignored", article_id="x", thread_id=None)
     assert from_json(data) == ARTICLE
+
+
+def test_a_rated_conclusion_cites_its_source_apart_from_those_pointing_its_way() -> None:
+    md = to_markdown(ARTICLE)
+    assert '"Clonidine reduced pain" [1]; studies pointing the same way: [2]. small trial' in md
+    assert "; studies pointing the same way:" in to_html(ARTICLE)
 
 
 @pytest.mark.parametrize(

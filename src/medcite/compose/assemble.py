@@ -123,16 +123,13 @@ def _body(
     body = spelled_in_order((c.draft for _k, st in sections_out for c in st), shared)
     shown = {id(c): shown_statement(c, order, body.get(id(c.draft))) for _k, st in sections_out for c in st}
     sections = [Section(k, section_title(a, k), tuple(shown[id(c)] for c in st)) for k, st in sections_out]
-    details = tuple(
-        CertaintyRating(
-            (shown.get(id(c)) or shown_statement(c, order, body.get(id(c.draft)))).text,
-            lvl,
-            reasons,
-            tuple(order[s.key] for s in srcs if s.key in order),
-        )
-        for c, lvl, reasons, srcs in ratings
-    )
-    return sections, details
+    details = []
+    for c, lvl, reasons, srcs in ratings:
+        st = shown.get(id(c)) or shown_statement(c, order, body.get(id(c.draft)))
+        rated = [order[s.key] for s in srcs if s.key in order]
+        own = tuple(n for n in rated if n in st.citations) or tuple(rated[:1])
+        details.append(CertaintyRating(st.text, lvl, reasons, own, tuple(n for n in rated if n not in own)))
+    return sections, tuple(details)
 
 
 def _bottom_pick(

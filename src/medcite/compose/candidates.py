@@ -20,6 +20,7 @@ from medcite.text import (
     year_not_count,
 )
 from medcite.text.design_cues import NAMES_NON_HUMAN
+from medcite.text.words import HARM_AS_AIM
 
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
 # tuning half found such a sentence under Safety and Side Effects)
@@ -36,7 +37,7 @@ _TIME_POINT = r"baseline|maintenance|follow-up"
 SELECTION_CUE = re.compile(rf"\b(?:{_SELECTION})\b", re.I)
 TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
-        r"\b(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|"
+        rf"\b{HARM_AS_AIM}(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|"
         + _OTHER_SAFETY
         + r"safety|safe|complications?|nausea|"
         r"vomiting|dizziness|headaches?|sedation|hallucinat\w*|dissociat\w*|psychotomimetic|deaths?|fatal|"
@@ -47,7 +48,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         # not a concentration measured in blood ("56.2 μg/mL", "5 mg/dL", "2 g/L")
         r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:doses?|"
         r"dosing|dosage|infusions?|"
-        r"intravenous\w*|intranasal\w*|oral(?:ly)?|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
+        r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
         r"administered|administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
         r"(?:day|daily|week|weekly|month|monthly)|titrat\w*|regimens?)\b",
         re.I,

@@ -201,7 +201,7 @@ def _main_result(ref: int, s: StoredSource, sections: Sequence[Section]) -> str:
 def _certainty(s: StoredSource, ref: int, details: Sequence[CertaintyRating]) -> CertaintyLevel:
     """The level of the first key conclusion the study supports; else its main result graded alone (the
     design's starting level, rated down as for any single study)."""
-    rated = next((c.level for c in details if ref in c.citations), None)
+    rated = next((c.level for c in details if ref in c.citations or ref in c.agreeing), None)
     return rated if rated is not None else grade([s]).level
 
 

@@ -291,8 +291,20 @@ def read_wh(body: str) -> Clause | None:
     if what_is:  # "What is X?", "What are the X used for?"
         inner = rest[what_is.end() :]
         clause = read_clause(inner)
+        if clause is not None and clause.subject:
+            return clause
+        # "What is evaluated with the SAD PERSONS scale?": the wh-word is the passive's subject, as in
+        # "Which molecule is targeted by X?" (the whole clause had been read as the concept)
+        passive = read_clause(f"it is {inner}")
+        if passive is not None and passive.shape == "passive":
+            return passive
+        # "What is known about X?", "What is associated with X?": X is the topic
+        if about := re.match(
+            r"^(?:known|[a-z]+ed)\s+(?:about|with|to|regarding|for)\s+(?P<x>.+)$", inner, re.I
+        ):
+            return Clause("wh-what", frame_object(about.group("x")) or about.group("x"), None)
         topic = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about)$", "", inner, flags=re.I)
-        return clause if clause is not None and clause.subject else Clause("wh-what", topic, None)
+        return Clause("wh-what", topic, None)
     if do := _read_do(rest):
         return do
     rest = re.sub(r"^(\S+(?:\s+\S+)*?)\s+(?:has|have)\s+been\s+", r"\1 is ", rest, count=1)

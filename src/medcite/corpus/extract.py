@@ -15,7 +15,7 @@ from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import SAMPLED_PEOPLE, alternation
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.design_cues import LABORATORY
-from medcite.text.words import ANIMAL_NOUNS, HUMAN_SUBJECTS
+from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS
 
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 _COUNT = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b")
@@ -295,8 +295,8 @@ def p_value(text: str, s: Span) -> Span | None:
 # left out: in results sentences they are mostly the study's outcomes or its condition (on the 1,000 PubMedQA
 # cards: 231 with adverse events before, 95 after; the dropped sentences read as outcomes)
 ADVERSE = re.compile(
-    r"\b(?:adverse (?:events?|effects?|reactions?|drug reactions?|outcomes?)|side[- ]effects?|toxicit\w*|"
-    r"complications?|tolerab\w*|well tolerated|serious (?:adverse )?events?|withdrawals? due to|"
+    rf"\b{HARM_AS_AIM}(?:adverse (?:events?|effects?|reactions?|drug reactions?|outcomes?)|side[- ]effects?|"
+    r"toxicit\w*|complications?|tolerab\w*|well tolerated|serious (?:adverse )?events?|withdrawals? due to|"
     r"discontinu\w* (?:due to|because of)|harms?)\b",
     re.I,
 )

@@ -43,6 +43,10 @@ def footer_lines(a: Article) -> list[str]:
     return out
 
 
+# before the studies that point the same way as a rated conclusion without stating it
+AGREEING = "; studies pointing the same way:"
+
+
 def gist(text: str, words: int = 18) -> str:
     """The first words of a rated conclusion, in quotes, so that each rating says what it rates."""
     ws = text.rstrip(".").split()

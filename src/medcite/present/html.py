@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from medcite.domain.article import Article, Section
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
+    AGREEING,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
     evidence_caption,
@@ -55,8 +56,9 @@ def _section(s: Section) -> list[str]:
 def _certainty(a: Article) -> list[str]:
     h = ["<section><h2>Certainty of Key Conclusions (GRADE-style)</h2><ul>"]
     for c in a.certainty_details:
+        same = f"{_e(AGREEING)} {_cite_html(c.agreeing)}" if c.agreeing else ""
         h.append(
-            f"<li><strong>{_e(c.level)}</strong>: {_e(gist(c.conclusion))} {_cite_html(c.citations)}. "
+            f"<li><strong>{_e(c.level)}</strong>: {_e(gist(c.conclusion))} {_cite_html(c.citations)}{same}. "
             f"{_e('; '.join(c.reasons))}</li>"
         )
     h.append("</ul></section>")

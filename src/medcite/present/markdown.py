@@ -12,6 +12,7 @@ from dataclasses import replace
 from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
+    AGREEING,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
     cite_marks,
@@ -39,8 +40,9 @@ def to_markdown(a: Article) -> str:
     if a.certainty_details:
         md += ["## Certainty of Key Conclusions (GRADE-style)", ""]
         for c in a.certainty_details:
+            same = f"{_t(AGREEING)} {cite_marks(c.agreeing)}" if c.agreeing else ""
             md.append(
-                f"- **{_t(c.level)}**: {_t(gist(c.conclusion))} {cite_marks(c.citations)}. "
+                f"- **{_t(c.level)}**: {_t(gist(c.conclusion))} {cite_marks(c.citations)}{same}. "
                 f"{_t('; '.join(c.reasons))}"
             )
         md.append("")

@@ -9,7 +9,12 @@ import re
 # -- the authors' voice (the composer's statements) ---------------------------------------------------
 # "we conclude that X", "our results suggest that X", "these data indicate that X": the authors' frame around
 # a claim, read by compose/candidates.py (which keeps the claim and drops or neutralises the frame)
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|ourselves)\b")  # "US" is a country
+# "US" is a country; "I" only before a verb of the author's voice ("type I", "phase I" are no pronoun). A
+# reading of tuning-half articles found "In my opinion, the failure of verubecestat ..." as a finding
+FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|[Oo]urs?|us|ourselves|[Mm]y|me|myself)\b|\bI\s+(?:think|believe|found|suggest|propose|argue|"
+    r"conclude|feel|am|have|had|was|would|will|report|describe|present|review|discuss)\b"
+)
 _STUDY_NOUN = (
     r"(?:results?|findings?|data|observations?|stud(?:y|ies)|analys[ie]s|experience|trials?|work|series|"
     r"investigations?|evaluations?|experiments?)"

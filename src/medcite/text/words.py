@@ -305,3 +305,11 @@ def singular(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
         return w[:-1]
     return w
+
+
+# a harm named as what a treatment aims to spare ("... to reduce side-effects and improve quality of life") is
+# no harm found: negative lookbehinds to put before a harm word (each fixed width, as Python's re needs)
+HARM_AS_AIM = "".join(
+    rf"(?<!to {verb} )(?<!to {verb} the )"
+    for verb in ("reduce", "minimise", "minimize", "avoid", "prevent", "limit", "lessen", "decrease", "lower")
+)
