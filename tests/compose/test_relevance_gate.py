@@ -246,6 +246,25 @@ def test_a_study_far_below_the_best_one_reads_as_another_question(
     assert {"17113061", "9794735"} <= {rs.hit.source.key for rs in direct}
 
 
+def test_a_study_of_another_population_well_below_the_own_abstract_is_indirect(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PubMedQA dev (even half): the question's own abstract, and a PrEP trial's population of HIV-negative
+    # women, which names sexual behaviour and HIV (a tuning-half reading found its statements off the
+    # question); the model scores it between the old low end (0.7) and the new one (0.85)
+    question = "Is unsafe sexual behaviour increasing among HIV-infected individuals?"
+    own, prep = pubmedqa["15280782"], load_extra(["FEM-PrEP"], limit=40000)["25229403"]
+    a = analyze_question(question)
+    scored = on_topic(a, _ranked([own, prep]), shipped, 0.01)
+    scores = {rs.hit.source.key: rs.model_score or 0.0 for rs in scored}
+    assert scores["15280782"] >= 0.95 and 0.7 <= scores["25229403"] < 0.85
+    direct, indirect = plan.split_direct(a, scored)
+    assert [rs.hit.source.key for rs in direct] == ["15280782"]
+    assert ("25229403", [plan.ANOTHER_QUESTION]) in [(rs.hit.source.key, why) for rs, why in indirect]
+    monkeypatch.setattr(plan, "FAR_BELOW", (0.7, 0.95))
+    assert {rs.hit.source.key for rs in plan.split_direct(a, scored)[0]} == {"15280782", "25229403"}
+
+
 def test_a_source_the_model_reads_as_on_the_question_outranks_one_far_below_it(
     pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
