@@ -54,10 +54,10 @@ def _source(key: str, score: float | None) -> RankedSource:
 
 
 def test_far_below_sets_aside_only_beside_a_source_the_model_is_sure_of() -> None:
-    best, low, unscored, middle = _source("a", 0.99), _source("b", 0.2), _source("c", None), _source("d", 0.8)
+    best, low, unscored, middle = _source("a", 0.99), _source("b", 0.8), _source("c", None), _source("d", 0.9)
     kept, aside = far_below([best, low, unscored, middle])
     assert [rs.hit.source.key for rs in kept] == ["a", "c", "d"]
-    assert [rs.hit.source.key for rs in aside] == ["b"]
+    assert [rs.hit.source.key for rs in aside] == ["b"]  # under the low end (0.85)
     # no source scored high enough: nothing is set aside; nor without scores
     assert far_below([_source("b", 0.2), _source("d", 0.9)]) == ([_source("b", 0.2), _source("d", 0.9)], [])
     assert far_below([_source("c", None)])[1] == []

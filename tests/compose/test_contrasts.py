@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import contrasts
+from medcite.compose import assemble, contrasts
 from medcite.compose.assemble import _rate
 from medcite.compose.candidates import Candidate, Prefix
 from medcite.compose.checked import Checked, Verified
@@ -88,3 +88,19 @@ def test_off_or_without_a_stance_the_wording_decides(
     assert confirmed_contrasts(a, v, stance) is v
     _lead, _level, reasons, _same = _rate(v.kept[0], v.kept, [])
     assert any("1 source(s) point the other way" in r for r in reasons)
+
+
+def test_findings_without_a_polarity_do_not_agree(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two sentences of no polarity from two studies (synthetic wording, test fixture): the key conclusion
+    # is graded on its own source only, and lists no study as pointing its way
+    a, b = list(pubmedqa.values())[:2]
+    one = _checked(a, "Synthetic fixture: the method characterises cell composition of tissues.", "support")
+    two = _checked(b, "Synthetic fixture: the method was used to resolve 22 immune cell types.", "support")
+    assert one.draft.cites[0].direction() == two.draft.cites[0].direction() == "neutral"
+    _lead, _level, reasons, same = _rate(one, [one, two], [])
+    assert [s.key for s in same] == [a.key] and any("single study" in r for r in reasons)
+    monkeypatch.setattr(assemble, "NEUTRAL_APART", False)
+    _lead, _level, _reasons, same = _rate(one, [one, two], [])
+    assert [s.key for s in same] == [a.key, b.key]

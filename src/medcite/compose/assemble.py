@@ -166,6 +166,11 @@ NO_QUOTE_AGAINST = True
 ALONG_FIRST = True
 
 
+#: a key conclusion with no polarity is graded on its own sources (off: with every other finding of no
+#: polarity in the main section)
+NEUTRAL_APART = True
+
+
 def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verdict]]) -> Rating:
     """GRADE-style certainty of one key conclusion: the studies that agree with it in the primary section,
     less those pointing the other way or contradicting it in the cross-checks."""
@@ -183,7 +188,10 @@ def _rate(lead: Checked, prim: list[Checked], cross: list[tuple[Draft, str, Verd
             and (other.draft.kind == "contrast" or not contrasts.CONFIRMED_CONTRASTS)
         ):
             against.add(oc.key)
-        elif od == d0 and oc.key not in against:
+        # a finding with no polarity agrees with nothing: two neutral sentences of unrelated studies had
+        # been pooled ("studies pointing the same way" on another topic; a grade borrowed from another
+        # study's design: a reading of 20 held-out articles, 9 of 14 such lists)
+        elif od == d0 and (d0 in OPPOSITE or not NEUTRAL_APART) and oc.key not in against:
             same.setdefault(oc.key, oc.source)
     partial = int(lead.verdict.label is Label.PARTIAL)
     for d, key, v in cross:
