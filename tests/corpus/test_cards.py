@@ -210,3 +210,20 @@ def test_the_sizes_of_the_arms_are_not_the_studys_n() -> None:
     one = "Adult smokers (N = 1524) interested in quitting smoking were enrolled."
     n, span = sample_span(one, None, [Span(0, len(one), one)])
     assert n == 1524 and span is not None and one[span.start : span.end] == "1524"
+
+
+def test_a_count_written_in_words_is_the_studys_n() -> None:
+    from medcite.corpus.extract import people_counts, sample_span
+    from medcite.domain import Span
+
+    # a real methods sentence (PubMedQA, PMID 23224030): a sentence opens with the count in words; the sexes
+    # after it are a split of it, not the n (553 had been read)
+    text = (
+        "Standardized 3-day dietary records were employed in individuals with type 1 diabetes. One thousand "
+        "one hundred and two patients (553 men, 549 women, baseline age 33 ± 10 years) had complete data."
+    )
+    start = text.index("One thousand")
+    n, span = sample_span(text, None, [Span(start, len(text), text[start:])])
+    assert n == 1102 and span is not None and span.text == "One thousand one hundred and two"
+    # a number word inside a sentence is no count of the sample ("two patients died")
+    assert [c for c, _s, _e in people_counts("Synthetic fixture: later, two patients died.")] == []

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from medcite.corpus import study_card
 from medcite.corpus.classify import shown_design, trial_not_randomised
+from medcite.corpus.extract import people_counts
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import (
@@ -211,8 +212,8 @@ def study_n(source: StoredSource) -> int | None:
 
 def reliable_n(source: StoredSource) -> int | None:
     """EvidenceInfo.sample_size when the text backs it: not smaller than any count of people stated in the
-    abstract (a subgroup count is not the study's n; a year before the people's word is no count). A sample
-    summed from a sex split ("59 men and 36 women": 95) is stated by its parts."""
+    abstract, in digits or in words (a subgroup count is not the study's n; a year before the people's word is
+    no count). A sample summed from a sex split ("59 men and 36 women": 95) is stated by its parts."""
     n = source.evidence.sample_size
     if n is None or n <= 0:
         return None
@@ -226,6 +227,7 @@ def reliable_n(source: StoredSource) -> int | None:
             m.group(1).isdigit() and year_not_count(int(m.group(1)), text[max(0, m.start() - 12) : m.start()])
         )
     ]
+    counts += [c for c, s, _e in people_counts(text) if not text[s].isdigit()]  # "Forty-eight women ..."
     if counts and n < max(counts):
         return None
     return n

@@ -11,14 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medcite.corpus.sample_size import NUMBER_WORDS
 from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import SAMPLED_PEOPLE, alternation
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.design_cues import LABORATORY
-from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS
+from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_number
 
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 _COUNT = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b")
+# a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
+# (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")
+_WORD_COUNT = re.compile(
+    rf"(?:^|(?<=[.;:]\s))({NUMBER_WORDS})\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", re.I
+)
 
 
 def span(text: str, start: int, end: int) -> Span:
@@ -48,7 +54,9 @@ def first(text: str, pattern: re.Pattern[str], group: int = 0, within: Iterable[
 
 def people_counts(text: str) -> list[tuple[int, int, int]]:
     """(count, start, end) of each "N <people>" phrase ("1,234 patients", "36 healthy children")."""
-    return [(int(m.group(1).replace(",", "")), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
+    digits = [(int(m.group(1).replace(",", "")), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
+    words = [(n, m.start(1), m.end(1)) for m in _WORD_COUNT.finditer(text) if (n := word_number(m.group(1)))]
+    return sorted(digits + [w for w in words if w[0] > 1], key=lambda c: c[1])
 
 
 _SCREENING = re.compile(

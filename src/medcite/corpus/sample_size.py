@@ -31,6 +31,8 @@ _NUMBER_WORD = "(?:" + "|".join({**UNITS, **TEENS, **TENS}) + ")"
 # ninety-nine"
 _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
 _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
+#: a number written in words, up to the thousands ("Eighty-three", "One hundred and twelve")
+NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|{_BELOW_1000})"
 _NUMBER = (
     rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|"
     rf"{_BELOW_1000})"
