@@ -227,3 +227,10 @@ def test_a_count_written_in_words_is_the_studys_n() -> None:
     assert n == 1102 and span is not None and span.text == "One thousand one hundred and two"
     # a number word inside a sentence is no count of the sample ("two patients died")
     assert [c for c, _s, _e in people_counts("Synthetic fixture: later, two patients died.")] == []
+    # a share is no count (PMID 11199956: "Eighty percent of patients receiving bupropion SR successfully
+    # stopped smoking" had been read as 80 people beside its 15 veterans)
+    share = (
+        "Fifteen veterans enrolled. Eighty percent of patients stopped smoking; 80 percent of patients "
+        "slept. (Synthetic fixture, not evidence.)"
+    )
+    assert [c for c, _s, _e in people_counts(share)] == [15]

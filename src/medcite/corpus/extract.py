@@ -19,12 +19,12 @@ from medcite.text.design_cues import LABORATORY
 from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_number
 
 _PEOPLE = alternation(SAMPLED_PEOPLE)
-_COUNT = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b")
+# up to three words between the count and the people, none a share ("Eighty percent of patients")
+_BETWEEN = r"(?:(?!(?:percent|per|of)\b)[A-Za-z][\w-]*\s+){0,3}?"
+_COUNT = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
 # a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
 # (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")
-_WORD_COUNT = re.compile(
-    rf"(?:^|(?<=[.;:]\s))({NUMBER_WORDS})\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\b", re.I
-)
+_WORD_COUNT = re.compile(rf"(?:^|(?<=[.;:]\s))({NUMBER_WORDS})\s+{_BETWEEN}{_PEOPLE}\b", re.I)
 
 
 def span(text: str, start: int, end: int) -> Span:
