@@ -49,7 +49,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         # not a concentration measured in blood ("56.2 μg/mL", "5 mg/dL", "2 g/L")
         r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:doses?|"
         r"dosing|dosage|infusions?|"
-        r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|subcutaneous\w*|sublingual\w*|routes?|"
+        r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
+        r"subcutaneous\w*|sublingual\w*|routes?|"
         r"administered|administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
         r"(?:day|daily|week|weekly|month|monthly)|titrat\w*|regimens?)\b",
         re.I,

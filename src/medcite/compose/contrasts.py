@@ -20,7 +20,7 @@ from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft
 from medcite.compose.layout import primary_key
 from medcite.compose.question import QuestionAnalysis
-from medcite.compose.stance import StanceResult, leaning
+from medcite.compose.stance import StanceResult, lean_map
 from medcite.domain import Stance
 from medcite.domain.article import StatementKind
 
@@ -33,7 +33,7 @@ def confirmed_contrasts(a: QuestionAnalysis, v: Verified, stance: StanceResult |
     shown as a plain statement of its section; unchanged for other questions."""
     if not CONFIRMED_CONTRASTS or stance is None or v.composer != "extractive":
         return v
-    lean = {i.text: leaning(i, a.question) for i in stance.inputs}
+    lean = lean_map(a.question, stance)
     prim = [c for c in v.kept if c.draft.section == primary_key(a)]
     side = stance.stance if stance.stance in ("yes", "no") else _lean_of(prim, lean)
     kept = [

@@ -327,18 +327,19 @@ def _as_voted(
     return (other, read[1], lean), f"{why}: read as no"
 
 
+def lean_map(question: str, stance: StanceResult | None) -> dict[str, Stance | None]:
+    """Each read sentence's text and the answer it leans to (:func:`leaning`), read once per sentence."""
+    return {} if stance is None else {i.text: leaning(i, question) for i in stance.inputs}
+
+
 def leanings(question: str, stance: StanceResult | None) -> tuple[set[str], set[str]]:
     """The texts of the read sentences that lean the stance's way, and of those that lean the other way,
-    for a yes or no stance (:func:`leaning`, read once per sentence); both empty otherwise."""
-    along: set[str] = set()
-    against: set[str] = set()
+    for a yes or no stance (:func:`lean_map`); both empty otherwise."""
     if stance is None or stance.stance not in ("yes", "no"):
-        return along, against
-    for i in stance.inputs:
-        side = leaning(i, question)
-        if side is not None:
-            (along if side == stance.stance else against).add(i.text)
-    return along, against
+        return set(), set()
+    lean = lean_map(question, stance)
+    along = {t for t, side in lean.items() if side == stance.stance}
+    return along, {t for t, side in lean.items() if side is not None and side != stance.stance}
 
 
 def lead_order(it: StanceInput) -> tuple[int, bool]:

@@ -33,10 +33,7 @@ _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
 _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
 #: a number written in words, up to the thousands ("Eighty-three", "One hundred and twelve")
 NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|{_BELOW_1000})"
-_NUMBER = (
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|"
-    rf"{_BELOW_1000})"
-)
+_NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
