@@ -94,3 +94,33 @@ def test_a_short_word_names_its_plural_and_back(monkeypatch: pytest.MonkeyPatch)
     assert aids.name == "AIDS" and not aids.found_in("With the aid of a nurse, zidovudine was given.")
     monkeypatch.setattr(naming, "PLURALS", False)
     assert not trials.found_in("A randomized trial of saracatinib in advanced cancer.")
+
+
+def test_a_sentence_naming_a_short_term_in_the_plural_overlaps_the_question() -> None:
+    """BioASQ 7B-9B factoid (odd half): "What does DMARD stand for?" found four sources that spell out
+    "disease-modifying antirheumatic drugs (DMARDs)" and quoted none of them: "dmards" was no "dmard", so
+    each sentence overlapped the question by nothing and was dropped, and the answer was "insufficient"."""
+    from medcite.compose.draft import extractive_drafts
+    from medcite.compose.plan import RankedSource
+    from medcite.compose.pool import candidates
+    from medcite.compose.question import analyze_question
+    from medcite.domain import PassageHit, SearchHit
+    from medcite.text import record_sentences
+    from medcite.text.words import term_overlap, terms
+    from tests.compose.doubles import bioasq_source
+
+    q = terms("What does DMARD stand for?")
+    assert term_overlap(q, "Disease-modifying antirheumatic drugs (DMARDs) are the standard of care.") > 0
+    assert term_overlap(terms("Is zidovudine an aid?"), "Zidovudine in AIDS.") == 0.5  # an acronym: no "aid"
+    assert term_overlap(terms("clinical trials"), "a clinical trial") == 1.0
+    src = bioasq_source(1, "25244345")  # one unlabelled snippet section, as the store holds it
+    hit = SearchHit(
+        src,
+        1.0,
+        tuple(PassageHit(j, t, lab, a, b, 1.0) for j, (lab, a, b, t) in enumerate(record_sentences(src))),
+    )
+    a = analyze_question("What does DMARD stand for?")
+    drafts = extractive_drafts(a, candidates([RankedSource(hit, 1.0, 1.0, frozenset({"primary"}))], a))
+    assert drafts and drafts[0].text.startswith(
+        "Disease modifying antirheumatic drugs (DMARDs) is a category"
+    )

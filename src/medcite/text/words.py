@@ -220,11 +220,14 @@ def common_terms() -> frozenset[str]:
 
 # -- overlap scorers ----------------------------------------------------------------------------------
 def term_overlap(query_terms: Iterable[str], text: str) -> float:
-    """The share of ``query_terms`` (:func:`terms` stems) among the :func:`terms` of ``text``."""
+    """The share of ``query_terms`` (:func:`terms` stems) among the :func:`terms` of ``text``, a short
+    term in either number (:func:`plurals`: "DMARDs" for "DMARD", "trial" for "trials"; not an acronym
+    of the text's: "AIDS" is no "aid")."""
     q = set(query_terms)
     if not q:
         return 0.0
-    return len(q & set(terms(text))) / len(q)
+    found = set(terms(text))
+    return len(q & (found | plurals(found - acronym_terms(text)))) / len(q)
 
 
 def prefix_overlap(terms: set[str], text: str) -> float:
