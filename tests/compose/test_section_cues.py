@@ -52,6 +52,16 @@ def test_a_weekly_outcome_measure_is_no_dosing_schedule() -> None:
         # a drug's property, not its route (BioASQ snippet record on CEP-26401, quoted under Dosing)
         ("CEP-26401 is a novel orally active, brain-penetrant, high-affinity H3 receptor antagonist", False),
         ("bupropion was given orally", True),
+        # an agency is no administration of a drug (BioASQ snippet record 29655452, quoted under Dosing by a
+        # tuning-half article on myasthenia gravis)
+        (
+            "complement inhibition with eculizumab, which was recently approved by the US Food and Drug "
+            "Administration for myasthenia gravis",
+            False,
+        ),
+        ("records of the Veterans Health Administration", False),
+        ("after intravenous administration of the drug", True),
+        ("after administration of the drug", True),
     ],
 )
 def test_dosing_cues_name_a_dose_route_or_schedule(text: str, dosing: bool) -> None:

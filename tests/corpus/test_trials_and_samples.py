@@ -69,3 +69,15 @@ def test_a_trial_that_says_it_was_not_randomised_is_a_non_randomised_trial(data_
     s = _stored(record(data_dir, EXTRA, "8759659"))
     assert trial_not_randomised(s)
     assert attribution(s).text.startswith("In a non-randomised trial")
+
+
+def test_a_phase_3_trial_naming_no_randomisation_is_not_called_non_randomised() -> None:
+    # BioASQ snippet record 23883379 ("A phase 3 trial of semagacestat for treatment of Alzheimer's disease";
+    # its snippets compare with placebo and name no randomisation): a tuning-half article prefixed its
+    # conclusion "In a non-randomised trial"
+    from tests.compose.doubles import bioasq_source
+
+    s = bioasq_source(1, "23883379")
+    assert trial_not_randomised(s)
+    assert attribution(s).text.startswith("In a trial not stated to be randomised")
+    assert design_words(s) == "trial not stated to be randomised"

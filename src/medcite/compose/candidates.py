@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medcite.corpus import study_card
-from medcite.corpus.classify import shown_design, trial_not_randomised
+from medcite.corpus.classify import says_not_randomised, shown_design, trial_not_randomised
 from medcite.corpus.extract import people_counts
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
@@ -51,7 +51,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
         r"subcutaneous\w*|sublingual\w*|routes?|"
-        r"administered|administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
+        # not an agency ("the US Food and Drug Administration", "Veterans Health Administration")
+        r"administered|(?<!drug )(?<!health )administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
         r"(?:day|daily|week|weekly|month|monthly)|titrat\w*|regimens?)\b",
         re.I,
     ),
@@ -166,14 +167,18 @@ DESIGN_PHRASE: dict[Design, str] = {
 }
 _PEOPLE = alternation(ATTRIBUTED_PEOPLE)
 NON_RANDOMISED_TRIAL = "a non-randomised trial"
+# a tuning-half reading found "In a non-randomised trial, as compared with placebo, semagacestat did not
+# improve ..." for the phase 3 trial whose snippets name no randomisation
+UNSTATED_TRIAL = "a trial not stated to be randomised"
 
 
 def design_phrase(source: StoredSource) -> str:
     """The design as the article names it (:data:`DESIGN_PHRASE` of :func:`shown_design`), a non-randomised
-    design that is a clinical trial (:func:`trial_not_randomised`) as "a non-randomised trial"."""
+    design that is a clinical trial (:func:`trial_not_randomised`) as "a non-randomised trial" where its
+    words say so (:func:`says_not_randomised`), else as "a trial not stated to be randomised"."""
     shown = shown_design(source)
     if shown is Design.OBSERVATIONAL and trial_not_randomised(source):
-        return NON_RANDOMISED_TRIAL
+        return NON_RANDOMISED_TRIAL if says_not_randomised(source) else UNSTATED_TRIAL
     return DESIGN_PHRASE[shown]
 
 
