@@ -52,7 +52,8 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
         r"subcutaneous\w*|sublingual\w*|routes?|"
         # not an agency ("the US Food and Drug Administration", "Veterans Health Administration")
-        r"administered|(?<!drug )(?<!health )administration|(?:once|twice|thrice|three times|\d times) (?:a |per )?"
+        r"administered|(?<!drug )(?<!health )administration|"
+        r"(?:once|twice|thrice|three times|\d times) (?:a |per )?"
         r"(?:day|daily|week|weekly|month|monthly)|titrat\w*|regimens?)\b",
         re.I,
     ),
