@@ -357,16 +357,122 @@ def attribute_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> d
     return out
 
 
+# --- sibling attributes: "Is X a Y'?" where the sentence says X is a Y of the same kind ---------------------
+# BioASQ's factual "no" questions mostly name a sibling of what the sources say ("Is L-4F an apoE mimetic
+# peptide?" against "L-4F, an apoA-I mimetic peptide"; "Is Bcl-2-like protein 1 a pro-apoptotic protein?"),
+# not an opposite word. A stated attribute's last word is its kind ("peptide", "antibody", "inhibitor");
+# another
+# attribute of the same kind whose other words the sentence never uses is, by construction, what the subject
+# is not (noisy: a drug can be two kinds of inhibitor).
+_MODIFIER = re.compile(r"[a-z0-9][\w+/-]*", re.I)
+# kinds whose sorts exclude each other ("an antiepileptic drug" is no "antipsychotic drug"), and words that
+# grade rather than sort ("a powerful agent", "an important component")
+_KINDS = frozenset(
+    "drug drugs agent agents antibody antibodies peptide peptides inhibitor inhibitors agonist agonists "
+    "antagonist antagonists receptor receptors protein proteins enzyme enzymes disorder disease syndrome "
+    "virus infection gene genes hormone vaccine compound antidepressant antipsychotic anticonvulsant "
+    "antibiotic derivative analogue analog blocker blockers kinase molecule channel neurotransmitter "
+    "medication tumor tumour cancer carcinoma cell cells".split()
+)
+_GRADES = frozenset(
+    "new novel important major minor primary main common rare uncommon unusual potent powerful effective "
+    "useful leading well-known known severe serious mild frequent infrequent promising potential possible "
+    "rapidly slowly highly very relatively widely commonly recently first second third only other same "
+    "different specific particular certain various several many most more less best better good poor "
+    "complex simple heterogeneous progressive chronic acute".split()
+)
+
+
+def _sorts(attr: str) -> set[str]:
+    """The words of an attribute that say which sort of its kind it is (not its grade, not its kind)."""
+    return {
+        w.lower() for w in _MODIFIER.findall(attr)[:-1] if w.lower() not in _GRADES and not w.endswith("ly")
+    }
+
+
+def _stated(sentence: str) -> tuple[str, str, str, str] | None:
+    """(subject, copula, article, attribute) of an "X is a Y" or "X, a Y, ..." sentence; None otherwise."""
+    if _HEDGED.search(sentence) or len(sentence) > 300:
+        return None
+    m = _APPOSITION.match(sentence) or _IS_A.match(sentence)
+    subject = _subject(m.group(1)) if m else None
+    if m is None or subject is None:
+        return None
+    if m.re is _APPOSITION:
+        cop, art, attr = "is", m.group(2), m.group(3)
+    else:
+        cop, art, attr = m.group(2), m.group(3) or "", m.group(4)
+    attr = _ATTRIBUTE_END.sub("", attr).strip()
+    words = attr.split()
+    if not art.strip() or not 2 <= len(words) <= 6 or not words[-1].isalpha() or len(words[-1]) < 4:
+        return None
+    return subject, cop, art.strip(), attr
+
+
+def _question(cop: str, subject: str, art: str, attr: str) -> str:
+    verb = cop.replace("was", "is").replace("were", "are").capitalize()
+    if art in ("a", "an"):
+        art = "an" if attr[:1].lower() in "aeiou" else "a"
+    return f"{verb} {subject} {art} {attr}?"
+
+
+def sibling_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> dict[str, list[Pair]]:
+    """Attribute questions whose "no" names a sibling attribute (same last word, no modifier the sentence
+    uses), from the licence-OK abstracts of ``abstracts_extra``; one record in ten is dev (as
+    :func:`attribute_pairs`)."""
+    found: list[tuple[str, str, tuple[str, str, str, str]]] = []
+    for r in read_jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
+        source, text = str(r.get("source") or ""), str(r.get("abstract") or "")
+        if not source.startswith(EXTRA_OK) or not text:
+            continue
+        split = "validation" if zlib.crc32(f"{source}:{r.get('pmid')}".encode()) % 10 == 0 else "train"
+        for s, e in split_sentences(text):
+            sentence = squash(text[s:e])
+            st = _stated(sentence)
+            if st is not None:
+                found.append((split, sentence, st))
+    kinds: dict[str, list[str]] = {}
+    for _split, _sentence, (_subj, _cop, _art, attr) in found:
+        if attr.split()[-1].lower() in _KINDS and _sorts(attr):
+            kinds.setdefault(attr.split()[-1].lower(), []).append(attr)
+    out: dict[str, list[Pair]] = {"train": [], "validation": []}
+    for split, sentence, (subj, cop, art, attr) in found:
+        low = sentence.lower()
+        others = [
+            o
+            for o in dict.fromkeys(kinds.get(attr.split()[-1].lower(), []))
+            if _sorts(attr) and not any(w in low for w in _sorts(o)) and o.lower() != attr.lower()
+        ]
+        draw = rng.random()
+        if not others:  # a few of the sentences without a sibling keep their own question (yes)
+            if draw < 0.1:
+                out[split].append(Pair(sentence, _question(cop, subj, art, attr), "yes", "sibling"))
+        elif draw < share_yes:
+            out[split].append(Pair(sentence, _question(cop, subj, art, attr), "yes", "sibling"))
+        else:
+            q = _question(cop, subj, art, rng.choice(others))
+            out[split].append(Pair(sentence, q, "no", "sibling"))
+    return out
+
+
 def build(
-    data: Path, seed: int, pqa_repeat: int, attributes: bool = False, contrasts: bool = False
+    data: Path,
+    seed: int,
+    pqa_repeat: int,
+    attributes: bool = False,
+    contrasts: bool = False,
+    siblings: int = 0,
 ) -> tuple[list[Pair], dict[str, list[Pair]]]:
     """(training pairs, shuffled; dev sets by name: PubMedQA odd half conclusions, EI validation, the
     attribute questions' dev records). ``attributes``: train on the attribute questions too (the shipped
-    model does not: see its model card); their own seeded draw leaves the other pairs as they were."""
+    model does not: see its model card); ``siblings``: the sibling-attribute questions, that many copies;
+    their own seeded draws leave the other pairs as they were."""
     rng = random.Random(seed)
     ei = ei_pairs(data, rng, negate_share=1.0 if contrasts else 0.0)
     attr = attribute_pairs(data, random.Random(seed + 1))
+    sib = sibling_pairs(data, random.Random(seed + 3)) if siblings else {"train": [], "validation": []}
     train = ei["train"] + pubmedqa_pairs(data, 0, rng) * pqa_repeat + (attr["train"] if attributes else [])
+    train += sib["train"] * siblings
     if contrasts:
         train += contrast_pairs(data, 0, seed + 2) * pqa_repeat
     rng.shuffle(train)
@@ -374,6 +480,7 @@ def build(
         "pubmedqa_odd": [p for p in pubmedqa_pairs(data, 1, random.Random(seed)) if p.source == "pubmedqa"],
         "ei_validation": ei["validation"],
         "attribute_validation": attr["validation"],
+        **({"sibling_validation": sib["validation"]} if siblings else {}),
         "pubmedqa_odd_contrasts": contrast_pairs(data, 1, seed + 2),
     }
     return train, dev

@@ -61,6 +61,9 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="train on negated findings (no) and other abstracts' conclusions (uncertain) too",
     )
+    ap.add_argument(
+        "--siblings", type=int, default=0, help="copies of the sibling-attribute questions (stance_data.py)"
+    )
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
@@ -145,7 +148,9 @@ def main() -> None:
     if args.export_only:
         export(args)
         return
-    train_pairs, dev = build(args.data, args.seed, args.pqa_repeat, args.attributes, args.contrasts)
+    train_pairs, dev = build(
+        args.data, args.seed, args.pqa_repeat, args.attributes, args.contrasts, args.siblings
+    )
     counts = Counter(f"{p.source}:{p.label}" for p in train_pairs)
     print(f"pairs: {dict(counts)}; dev { ({k: len(v) for k, v in dev.items()}) }", flush=True)
     tok = tokenizer(args.max_len)

@@ -251,7 +251,28 @@ def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
 
     assert "the elevated risk of death after coronary artery bypass grafting" in bottom_line()
     monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
+    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the conclusion too)
     assert "1895 patients underwent primary coronary artery bypass grafting" in bottom_line()
+
+
+def test_the_bottom_line_quotes_the_chosen_studys_own_conclusion(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA 10354335 (even half, read): the bottom line quoted "students made a number of recommendations
+    including ..." (it names "medical students") beside the study's conclusion "Our study confirms that
+    students are able to identify QA issues and propose solutions" (it says "students")."""
+    question = "Can medical students contribute to quality assurance programmes in day surgery?"
+
+    def bottom_line() -> str:
+        searcher = OverlapSearcher([pubmedqa["10354335"]])
+        art = compose_article(
+            question, searcher, LexicalVerifier(), provenance=Provenance(), relevance=shipped
+        )
+        return art.bottom_line
+
+    assert "students are able to identify" in bottom_line()
+    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)
+    assert "made a number of recommendations" in bottom_line()
 
 
 def test_the_bottom_line_quotes_a_comparison_before_a_single_arm_figure(

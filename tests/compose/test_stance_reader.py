@@ -181,6 +181,7 @@ def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
     monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
     assert "has no prognostic indications" in _read_with_models(q, pubmedqa["28127977"]).bottom_line
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
+    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
     a = _read_with_models(q, pubmedqa["28127977"])
     assert a.stance == "no" and "significantly lower in lung cancer patients" in a.bottom_line
 
@@ -287,4 +288,5 @@ def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
     assert art.stance == "no"
     assert "not a reliable prognostic marker" in art.bottom_line
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
+    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
     assert "not a reliable prognostic marker" not in _read_with_models(q, pubmedqa["26079501"]).bottom_line

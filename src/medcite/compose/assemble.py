@@ -239,7 +239,7 @@ def _choose_bottom(
         )
     if stance is not None and stance.split:
         budget -= len(NEAR_TIE.split())  # the bottom line then says so
-    return _pick_bottom(pool, budget, along)
+    return _own_conclusion(_pick_bottom(pool, budget, along), supported, budget, along)
 
 
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the
@@ -401,6 +401,32 @@ def _pick_bottom(leads: list[Checked], budget: int, along: Set[str] = frozenset(
     strongest = [c for c in strongest if c.draft.core in along] or strongest
     compared = [c for c in strongest if COMPARED_FIRST and states_comparison(c.draft.core)]
     return max(compared or strongest, key=_lead_weight)
+
+
+# the bottom line quotes the chosen study's own conclusion where the source fully supports it, rather than
+# another of its sentences ("Our study confirms that students are able to identify QA issues and propose
+# solutions", not "students made a number of recommendations including ..." for "Can medical students
+# contribute to quality assurance programmes ...?"; "Axitinib/gemcitabine ... did not provide survival benefit
+# over gemcitabine alone", not one region's figures). The study was chosen by its statement that names the
+# question's concepts; its conclusion may say "students" alone. Off: the chosen statement stays
+OWN_CONCLUSION = True
+
+
+def _own_conclusion(pick: Checked, supported: list[Checked], budget: int, along: Set[str]) -> Checked:
+    """The conclusion of ``pick``'s study among ``supported`` in place of ``pick`` (:data:`OWN_CONCLUSION`),
+    leaning the answer's way where ``pick`` does; ``pick`` where there is none or it is one."""
+    key = pick.draft.cites[0].key
+    if not OWN_CONCLUSION or pick.draft.cites[0].role == "conclusions":
+        return pick
+    own = [
+        c
+        for c in supported
+        if c.draft.cites[0].key == key
+        and c.draft.cites[0].role == "conclusions"
+        and (_words(c.draft.text) <= budget or _words(c.draft.core) <= budget)
+        and (c.draft.core in along or pick.draft.core not in along)
+    ]
+    return max(own, key=_lead_weight) if own else pick
 
 
 # the bottom line of one study quotes the sentence that answers the question best, figures or none (off: a
