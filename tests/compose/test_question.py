@@ -439,3 +439,32 @@ def test_a_giving_verb_or_a_stressing_adverb_is_no_part_of_a_concept(
 ) -> None:
     a = analyze_question(question)
     assert (a.intervention, a.condition, a.outcome) == (intervention, condition, outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        # BioASQ 7B-9B factoid and list questions that were read as yes/no (an auxiliary after a comma)
+        ("Where, in what US state, was there a measles outbreak in an Amish community", False),
+        ("Where in the body, is ghrelin secreted?", False),
+        ("What drug, used to treat rheumatoid arthritis, is an interleukin-1 receptor antagonist?", False),
+        ("From where is gamabufotalin (GBT) isolated?", False),
+        ("For how long do Drosophila embryos use maternal genome mRNA?", False),
+        ("Explain the association between Barr bodies (nuclear inclusions) and the X chromosome?", False),
+        # a yes/no question in a sentence of its own, or said to be one, after a wh-word
+        ("What is known about tirzepatide? Is it effective for type 2 diabetes?", True),
+        ("Which is the case: tocilizumab is an anti-TNF antibody, yes or no?", True),
+        ("Multidisciplinary breast cancer clinics. Do they work?", True),
+    ],
+)
+def test_a_question_opening_with_a_wh_word_asks_yes_or_no_only_in_a_sentence_of_its_own(
+    question: str, yes_no: bool
+) -> None:
+    assert analyze_question(question).yes_no is yes_no
+
+
+def test_a_wh_word_after_a_preposition_asks_for_a_thing() -> None:
+    # BioASQ 7B-9B factoid (even half): read as a yes/no question, then as one whole concept once it was not
+    a = analyze_question("From where is gamabufotalin (GBT) isolated?")
+    assert not a.yes_no and a.asks_entity
+    assert a.intervention is not None and a.intervention.startswith("gamabufotalin")

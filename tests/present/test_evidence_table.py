@@ -116,3 +116,16 @@ def test_terminal_table_shows_text_as_text() -> None:
     assert "Evidence Table" in text and "Main result" in text
     assert "[bold]x[/bold]" in text  # shown, not read as markup
     assert "Reimer et al. (1999) [1]" in text
+
+
+def test_the_certainty_is_said_once() -> None:
+    """A bottom line that answers no yes or no ends "Certainty of evidence: very low." itself; the line of
+    its own below it had said it again (a reading of 8 factoid and summary articles)."""
+    stated = replace(
+        ARTICLE, bottom_line="X is Y [1]. Certainty of evidence: very low.", certainty="very low"
+    )
+    assert to_markdown(stated).count("Certainty of evidence") == 1
+    assert to_html(stated).count("Certainty of evidence") == 1
+    unstated = replace(ARTICLE, bottom_line="Yes (very low certainty). X is Y [1].", certainty="very low")
+    assert "Certainty of evidence: **very low**" in to_markdown(unstated)
+    assert "Certainty of evidence: <strong>very low</strong>" in to_html(unstated)

@@ -19,7 +19,7 @@ _ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how
 _IN_SITU = re.compile(r"(?<!,\s)\b(?:which|whom|whose)\b|\b(?:what|how many|how much)\b", re.I)
 LEAD_PREPOSITION = re.compile(
     r"^(?:in|for|to|from|by|with|on|at|during|of|through|via|into|among|under|after|before)\s+"
-    r"(?=(?:which|what|whom|whose)\b)",
+    r"(?=(?:which|what|whom|whose|where|when|how)\b)",
     re.I,
 )
 # "What is the role / effect / evidence ... of X": an evidence question, not a request for a thing
@@ -32,13 +32,30 @@ _EVIDENCE_ASK = re.compile(
 WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
 
 
+# a question that opens with a wh-word asks yes or no only in a sentence of its own ("What is X? Is it ...?"):
+# "Where, in what US state, was there a measles outbreak ...?" and "What drug, used to treat rheumatoid
+# arthritis, is an interleukin-1 receptor antagonist?" had been read as yes/no (5 BioASQ 7B-9B factoid and
+# list questions; no PubMedQA or yes/no question opens with a wh-word)
+_WH_THEN_YES_NO = re.compile(rf"[:;.?]\s*{AUX}\b", re.I)
+_YES_OR_NO = re.compile(r"\byes,?\s+or\s+no\b", re.I)
+# ... and so does one whose wh-word follows a preposition ("From where is gamabufotalin isolated?", "For how
+# long do Drosophila embryos use ...?") or that asks to explain, summarise or define
+_OPENS_WH = re.compile(
+    r"^\s*(?:(?:from|for|in|to|at|by|since|until|of)\s+(?=(?:where|how|when|what|which|whom|whose)\b)|"
+    r"(?:explain|summari[sz]e|define)\b)",
+    re.I,
+)
+
+
 def asks_yes_no(q: str) -> bool:
     """An auxiliary first (or after a title: "Topic. Is it ...?"), a question mark with no wh-word, or
-    "..., yes or no"."""
+    "..., yes or no"; after an opening wh-word, only "yes or no" or an auxiliary opening a sentence."""
+    if WH.match(q) or _OPENS_WH.match(q):
+        return bool(_YES_OR_NO.search(q) or _WH_THEN_YES_NO.search(q))
     return (
         bool(_YES_NO.search(q))
-        or (q.endswith("?") and not WH.match(q) and not _IN_SITU.search(q))
-        or bool(re.search(r"\byes,?\s+or\s+no\b", q, re.I))  # "X is a bacterium, yes or no"
+        or (q.endswith("?") and not _IN_SITU.search(q))
+        or bool(_YES_OR_NO.search(q))  # "X is a bacterium, yes or no"
     )
 
 
@@ -46,6 +63,7 @@ def asks_for_thing(q: str) -> bool:
     """A question (not a yes/no one) that asks for a thing ("Which gene is mutated in ...?", "What is the
     most common ...?", "X is used for which cancer?") rather than for the evidence on an effect ("What is
     the role of X in Y?", "Statins for primary prevention: what is the evidence?")."""
+    q = LEAD_PREPOSITION.sub("", q)  # "From where is X isolated?" asks where
     if _EVIDENCE_ASK.match(q):
         return False
     if _ENTITY.match(q) or WH.match(q):

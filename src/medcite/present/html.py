@@ -11,6 +11,7 @@ from medcite.present.common import (
     AGREEING,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
+    certainty_line,
     evidence_caption,
     evidence_cells,
     evidence_title,
@@ -122,7 +123,7 @@ def to_html(a: Article) -> str:
         f"<h1>{_e(a.question)}</h1>",
         f'<p class="bottom"><strong>{_e(a.bottom_line)}</strong></p>',
     ]
-    if a.certainty:
+    if a.certainty and certainty_line(a):
         h.append(f"<p>Certainty of evidence: <strong>{_e(a.certainty)}</strong></p>")
     for s in a.sections:
         h += _section(s)

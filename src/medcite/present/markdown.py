@@ -15,6 +15,7 @@ from medcite.present.common import (
     AGREEING,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
+    certainty_line,
     cite_marks,
     evidence_cells,
     evidence_title,
@@ -29,7 +30,7 @@ from medcite.present.sanitize import md_text as _t
 
 def to_markdown(a: Article) -> str:
     md: list[str] = [f"# {_t(a.question)}", "", f"**{_t(a.bottom_line)}**", ""]
-    if a.certainty:
+    if a.certainty and certainty_line(a):
         md += [f"Certainty of evidence: **{_t(a.certainty)}**", ""]
     for s in a.sections:
         md += [f"## {_t(s.title)}", ""]
