@@ -40,6 +40,7 @@ import csv
 import random
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -337,23 +338,29 @@ def _attribute_questions(sentence: str) -> tuple[str, str] | None:
     return yes, no
 
 
-def attribute_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> dict[str, list[Pair]]:
-    """Attribute and action questions from licence-OK abstracts (``abstracts_extra``: SYNERGY CC0, ASReview
-    CC BY 4.0, BC5CDR public domain, Evidence Inference MIT): per sentence, either its own question (yes) or
-    the turned one (no), by a seeded draw. Split by record: one in ten is dev."""
-    out: dict[str, list[Pair]] = {"train": [], "validation": []}
+def _licensed_sentences(data: Path) -> Iterator[tuple[str, str]]:
+    """(split, sentence) of the licence-OK abstracts of ``abstracts_extra`` (SYNERGY CC0, ASReview CC BY 4.0,
+    BC5CDR public domain, Evidence Inference MIT); one record in ten is dev ("validation")."""
     for r in read_jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
         source, text = str(r.get("source") or ""), str(r.get("abstract") or "")
         if not source.startswith(EXTRA_OK) or not text:
             continue
         split = "validation" if zlib.crc32(f"{source}:{r.get('pmid')}".encode()) % 10 == 0 else "train"
         for s, e in split_sentences(text):
-            sentence = squash(text[s:e])
-            qs = _attribute_questions(sentence)
-            if qs is None:
-                continue
-            yes = rng.random() < share_yes
-            out[split].append(Pair(sentence, qs[0] if yes else qs[1], "yes" if yes else "no", "attribute"))
+            yield split, squash(text[s:e])
+
+
+def attribute_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> dict[str, list[Pair]]:
+    """Attribute and action questions from licence-OK abstracts (``abstracts_extra``: SYNERGY CC0, ASReview
+    CC BY 4.0, BC5CDR public domain, Evidence Inference MIT): per sentence, either its own question (yes) or
+    the turned one (no), by a seeded draw. Split by record: one in ten is dev."""
+    out: dict[str, list[Pair]] = {"train": [], "validation": []}
+    for split, sentence in _licensed_sentences(data):
+        qs = _attribute_questions(sentence)
+        if qs is None:
+            continue
+        yes = rng.random() < share_yes
+        out[split].append(Pair(sentence, qs[0] if yes else qs[1], "yes" if yes else "no", "attribute"))
     return out
 
 
@@ -421,16 +428,10 @@ def sibling_pairs(data: Path, rng: random.Random, share_yes: float = 0.5) -> dic
     uses), from the licence-OK abstracts of ``abstracts_extra``; one record in ten is dev (as
     :func:`attribute_pairs`)."""
     found: list[tuple[str, str, tuple[str, str, str, str]]] = []
-    for r in read_jsonl(data / "corpora" / "abstracts_extra.jsonl.gz"):
-        source, text = str(r.get("source") or ""), str(r.get("abstract") or "")
-        if not source.startswith(EXTRA_OK) or not text:
-            continue
-        split = "validation" if zlib.crc32(f"{source}:{r.get('pmid')}".encode()) % 10 == 0 else "train"
-        for s, e in split_sentences(text):
-            sentence = squash(text[s:e])
-            st = _stated(sentence)
-            if st is not None:
-                found.append((split, sentence, st))
+    for split, sentence in _licensed_sentences(data):
+        st = _stated(sentence)
+        if st is not None:
+            found.append((split, sentence, st))
     kinds: dict[str, list[str]] = {}
     for _split, _sentence, (_subj, _cop, _art, attr) in found:
         if attr.split()[-1].lower() in _KINDS and _sorts(attr):

@@ -61,3 +61,27 @@ def test_contrast_pairs_of_real_pubmedqa_questions(shared: Path) -> None:
     assert neg and all(
         len(count.findall(p.sentence)) > len(count.findall(conclusions[p.question])) for p in neg
     )
+
+
+def test_a_stated_attribute_and_its_sort() -> None:
+    # subject, copula, article and attribute of an "X, a Y" or "X is a Y" sentence; the sorting words only
+    assert stance_data._stated(
+        "Gabapentin is an antiepileptic drug of new generation that increases brain GABA levels."
+    ) == ("gabapentin", "is", "an", "antiepileptic drug")
+    assert stance_data._sorts("new generation antiepileptic drug") == {"generation", "antiepileptic"}
+    assert stance_data._sorts("powerful neuroprotective agent") == {"neuroprotective"}
+    assert stance_data._stated("Clonidine may be a useful adjunct.") is None  # a hedge
+    assert stance_data._question("is", "gabapentin", "an", "antipsychotic drug") == (
+        "Is gabapentin an antipsychotic drug?"
+    )
+
+
+def test_sibling_pairs_of_the_licensed_abstracts(shared: Path) -> None:
+    pairs = stance_data.sibling_pairs(shared, random.Random(3))
+    train = pairs["train"]
+    assert {p.label for p in train} == {"yes", "no"} and pairs["validation"]
+    for p in train:
+        assert p.question.endswith("?") and p.sentence
+        if p.label == "no":  # the sibling's sorting words are not in the sentence
+            attr = re.sub(r"^(?:Is|Are) \S+(?: \S+)*? (?:an?|the) ", "", p.question).rstrip("?")
+            assert not stance_data._sorts(attr) & set(p.sentence.lower().split())
