@@ -81,3 +81,14 @@ def test_a_phase_3_trial_naming_no_randomisation_is_not_called_non_randomised() 
     assert trial_not_randomised(s)
     assert attribution(s).text.startswith("In a trial not stated to be randomised")
     assert design_words(s) == "trial not stated to be randomised"
+
+
+def test_the_words_that_make_a_trial_non_randomised() -> None:
+    from medcite.text.design_cues import UNRANDOMISED_CUE
+
+    # the patients' uncontrolled hypertension says nothing of the trial (a phase 2/3 trial of the shared
+    # screening sets had been called non-randomised for it)
+    assert not UNRANDOMISED_CUE.search("in patients with currently-untreated and uncontrolled hypertension")
+    assert UNRANDOMISED_CUE.search("a multicentre, open-label, non-randomised phase 3 study")
+    assert UNRANDOMISED_CUE.search("an uncontrolled pilot study")
+    assert not UNRANDOMISED_CUE.search("A phase 3 trial of semagacestat")

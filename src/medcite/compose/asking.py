@@ -11,7 +11,12 @@ import re
 from medcite.text import AUXILIARIES
 
 AUX = "(?:" + "|".join(AUXILIARIES) + ")"
-_YES_NO = re.compile(rf"^\s*{AUX}\b|(?:[:;,.?]|--)\s*{AUX}\b|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I)
+# an auxiliary opening a sentence after a title or another question ("Topic. Is it ...?", "What is X? Is it
+# ...?")
+_SENTENCE_AUX = rf"(?:[:;.?]|--)\s*{AUX}\b"
+_YES_NO = re.compile(
+    rf"^\s*{AUX}\b|,\s*{AUX}\b|{_SENTENCE_AUX}|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
+)
 _ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
 # a wh-phrase inside the question ("Cemiplimab is used for treatment of which cancer?", "In which tissues is
 # Xist expressed?"): a question that asks for a thing, not a yes/no one (47 of the 476 BioASQ 7B-9B factoid
@@ -29,28 +34,25 @@ _EVIDENCE_ASK = re.compile(
     r"place|indications?)\b",
     re.I,
 )
-WH = re.compile(r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name)\b", re.I)
-
-
-# a question that opens with a wh-word asks yes or no only in a sentence of its own ("What is X? Is it ...?"):
-# "Where, in what US state, was there a measles outbreak ...?" and "What drug, used to treat rheumatoid
-# arthritis, is an interleukin-1 receptor antagonist?" had been read as yes/no (5 BioASQ 7B-9B factoid and
-# list questions; no PubMedQA or yes/no question opens with a wh-word)
-_WH_THEN_YES_NO = re.compile(rf"[:;.?]\s*{AUX}\b", re.I)
-_YES_OR_NO = re.compile(r"\byes,?\s+or\s+no\b", re.I)
-# ... and so does one whose wh-word follows a preposition ("From where is gamabufotalin isolated?", "For how
-# long do Drosophila embryos use ...?") or that asks to explain, summarise or define
-_OPENS_WH = re.compile(
-    r"^\s*(?:(?:from|for|in|to|at|by|since|until|of)\s+(?=(?:where|how|when|what|which|whom|whose)\b)|"
-    r"(?:explain|summari[sz]e|define)\b)",
+WH = re.compile(
+    r"^\s*(?:what|which|how|why|when|where|who|whom|whose|list|describe|name|explain|summari[sz]e|define)\b",
     re.I,
 )
+
+
+# a question that opens with a wh-word (after a preposition too: "From where is gamabufotalin isolated?") asks
+# yes or no only in a sentence of its own ("What is X? Is it ...?"): "Where, in what US state, was there a
+# measles outbreak ...?" and "What drug, used to treat rheumatoid arthritis, is an interleukin-1 receptor
+# antagonist?" had been read as yes/no (5 BioASQ 7B-9B factoid and list questions; no PubMedQA or yes/no
+# question opens with a wh-word)
+_WH_THEN_YES_NO = re.compile(_SENTENCE_AUX, re.I)
+_YES_OR_NO = re.compile(r"\byes,?\s+or\s+no\b", re.I)
 
 
 def asks_yes_no(q: str) -> bool:
     """An auxiliary first (or after a title: "Topic. Is it ...?"), a question mark with no wh-word, or
     "..., yes or no"; after an opening wh-word, only "yes or no" or an auxiliary opening a sentence."""
-    if WH.match(q) or _OPENS_WH.match(q):
+    if WH.match(LEAD_PREPOSITION.sub("", q)):
         return bool(_YES_OR_NO.search(q) or _WH_THEN_YES_NO.search(q))
     return (
         bool(_YES_NO.search(q))

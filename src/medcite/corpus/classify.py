@@ -72,6 +72,7 @@ from medcite.text.design_cues import (
     REVIEW_CUE,
     REVIEW_TITLE,
     TRIAL_CUE,
+    UNRANDOMISED_CUE,
 )
 from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS, plain_dashes
 
@@ -415,20 +416,11 @@ def _non_randomised_trial(title: str, text: str, types: tuple[str, ...]) -> bool
     return any(_OWN_STUDY.search(s[: m.start()]) for s in own for m in TRIAL_CUE.finditer(s))
 
 
-# a trial that says it allocated without chance, or that has a single arm or no control ("an open-label trial"
-# that names no randomisation has no other arm to randomise to), or a first-in-human phase 1 trial
-_SAYS_NOT_RANDOMISED = re.compile(
-    r"\bnon-?randomi[sz]ed\b|\bwithout randomi[sz]ation\b|\bsingle[- ]arm\b|\bopen[- ]label\b|"
-    r"\buncontrolled\b|\bphase (?:i|1)\b(?![/-])",
-    re.I,
-)
-
-
 def says_not_randomised(source: StoredSource) -> bool:
     """Whether a trial that names no randomisation (:func:`trial_not_randomised`) says what makes it a
     non-randomised one; a "phase 3 trial ... compared with placebo" that names no randomisation may well be
     randomised, and is only not stated to be."""
-    return bool(_SAYS_NOT_RANDOMISED.search(f"{source.record.title} {source.record.text}"))
+    return bool(UNRANDOMISED_CUE.search(f"{source.record.title} {source.record.text}"))
 
 
 def shown_design(source: StoredSource) -> Design:

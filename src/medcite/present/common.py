@@ -47,10 +47,12 @@ def footer_lines(a: Article) -> list[str]:
 AGREEING = "; studies pointing the same way:"
 
 
-def certainty_line(a: Article) -> bool:
-    """Whether the article's certainty needs a line of its own: it has one, and its bottom line does not end
-    by stating it ("... Certainty of evidence: very low.", as one that answers no yes or no does)."""
-    return bool(a.certainty) and not a.bottom_line.rstrip().endswith(f"Certainty of evidence: {a.certainty}.")
+def certainty_line(a: Article) -> str | None:
+    """The article's certainty where it needs a line of its own: None where it has none, or where its
+    bottom line ends by stating it ("... Certainty of evidence: very low.", as one that answers no yes or no
+    does)."""
+    said = a.certainty and a.bottom_line.rstrip().endswith(f"Certainty of evidence: {a.certainty}.")
+    return None if said else a.certainty
 
 
 def gist(text: str, words: int = 18) -> str:

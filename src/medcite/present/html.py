@@ -123,8 +123,8 @@ def to_html(a: Article) -> str:
         f"<h1>{_e(a.question)}</h1>",
         f'<p class="bottom"><strong>{_e(a.bottom_line)}</strong></p>',
     ]
-    if a.certainty and certainty_line(a):
-        h.append(f"<p>Certainty of evidence: <strong>{_e(a.certainty)}</strong></p>")
+    if level := certainty_line(a):
+        h.append(f"<p>Certainty of evidence: <strong>{_e(level)}</strong></p>")
     for s in a.sections:
         h += _section(s)
     if a.certainty_details:

@@ -30,8 +30,8 @@ from medcite.present.sanitize import md_text as _t
 
 def to_markdown(a: Article) -> str:
     md: list[str] = [f"# {_t(a.question)}", "", f"**{_t(a.bottom_line)}**", ""]
-    if a.certainty and certainty_line(a):
-        md += [f"Certainty of evidence: **{_t(a.certainty)}**", ""]
+    if level := certainty_line(a):
+        md += [f"Certainty of evidence: **{_t(level)}**", ""]
     for s in a.sections:
         md += [f"## {_t(s.title)}", ""]
         if s.intro:

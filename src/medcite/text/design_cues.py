@@ -64,6 +64,14 @@ TRIAL_CUE = re.compile(
     r"(?:clinical\s+)?trial\b",
     re.I,
 )
+# ... of which those that say what makes them non-randomised (allocation without chance, a single arm, no
+# control, no masking, a first-in-human phase 1 trial); a "phase 3 trial ... compared with placebo" that names
+# no randomisation may well be randomised, and is only not stated to be ("uncontrolled hypertension" is none)
+UNRANDOMISED_CUE = re.compile(
+    r"\bnon-?randomi[sz]ed\b|\bwithout randomi[sz]ation\b|\bsingle[- ]arm\b|\bopen[- ]label\b|"
+    r"\buncontrolled,?\s+(?:\w+\s+){0,2}?(?:clinical\s+)?(?:trial|study)\b|\bphase (?:i|1)\b(?![/-])",
+    re.I,
+)
 # words of an observational design that a trial does not use of itself (a trial has "cohorts" of patients)
 NOT_A_TRIAL = re.compile(
     r"\bretrospective(?:ly)?\b|\bcross-sectional\b|\bobservational\b|\bpopulation-based\b|\bchart review\b|"

@@ -227,7 +227,10 @@ def term_overlap(query_terms: Iterable[str], text: str) -> float:
     if not q:
         return 0.0
     found = set(terms(text))
-    return len(q & (found | plurals(found - acronym_terms(text)))) / len(q)
+    hit = q & found
+    if len(hit) < len(q):  # the other number, read only when a term is missing (a hot path: every candidate)
+        hit |= q & plurals(found - acronym_terms(text))
+    return len(hit) / len(q)
 
 
 def prefix_overlap(terms: set[str], text: str) -> float:
