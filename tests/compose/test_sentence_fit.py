@@ -231,6 +231,14 @@ def test_no_statement_quotes_a_call_for_research_and_no_aim_fills_the_dosing(
     assert any(d.section == "dosing" for d in extractive_drafts(a, [aim]))
 
 
+def _one_study(question: str, source: StoredSource, relevance: Reranker) -> str:
+    """The bottom line of ``question`` answered from ``source`` alone (lexical verifier, shipped relevance)."""
+    art = compose_article(
+        question, OverlapSearcher([source]), LexicalVerifier(), provenance=Provenance(), relevance=relevance
+    )
+    return art.bottom_line
+
+
 def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
     pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -242,17 +250,15 @@ def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
         "after CABG surgery?"
     )
 
-    def bottom_line() -> str:
-        searcher = OverlapSearcher([pubmedqa["15800018"]])
-        art = compose_article(
-            question, searcher, LexicalVerifier(), provenance=Provenance(), relevance=shipped
-        )
-        return art.bottom_line
-
-    assert "the elevated risk of death after coronary artery bypass grafting" in bottom_line()
+    own = pubmedqa["15800018"]
+    assert "the elevated risk of death after coronary artery bypass grafting" in _one_study(
+        question, own, shipped
+    )
     monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
     monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the conclusion too)
-    assert "1895 patients underwent primary coronary artery bypass grafting" in bottom_line()
+    assert "1895 patients underwent primary coronary artery bypass grafting" in _one_study(
+        question, own, shipped
+    )
 
 
 def test_the_bottom_line_quotes_the_chosen_studys_own_conclusion(
@@ -263,16 +269,10 @@ def test_the_bottom_line_quotes_the_chosen_studys_own_conclusion(
     students are able to identify QA issues and propose solutions" (it says "students")."""
     question = "Can medical students contribute to quality assurance programmes in day surgery?"
 
-    def bottom_line() -> str:
-        searcher = OverlapSearcher([pubmedqa["10354335"]])
-        art = compose_article(
-            question, searcher, LexicalVerifier(), provenance=Provenance(), relevance=shipped
-        )
-        return art.bottom_line
-
-    assert "students are able to identify" in bottom_line()
+    own = pubmedqa["10354335"]
+    assert "students are able to identify" in _one_study(question, own, shipped)
     monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)
-    assert "made a number of recommendations" in bottom_line()
+    assert "made a number of recommendations" in _one_study(question, own, shipped)
 
 
 def test_the_bottom_line_quotes_a_comparison_before_a_single_arm_figure(
