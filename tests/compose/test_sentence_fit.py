@@ -232,7 +232,7 @@ def test_no_statement_quotes_a_call_for_research_and_no_aim_fills_the_dosing(
 
 
 def _one_study(question: str, source: StoredSource, relevance: Reranker) -> str:
-    """The bottom line of ``question`` answered from ``source`` alone (lexical verifier, shipped relevance)."""
+    """The bottom line of ``question`` answered from ``source`` alone (lexical verifier)."""
     art = compose_article(
         question, OverlapSearcher([source]), LexicalVerifier(), provenance=Provenance(), relevance=relevance
     )
