@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from medcite.text import AUXILIARIES
+from medcite.text.words import names
 
 AUX = "(?:" + "|".join(AUXILIARIES) + ")"
 # an auxiliary opening a sentence after a title or another question ("Topic. Is it ...?", "What is X? Is it
@@ -72,3 +73,30 @@ def asks_for_thing(q: str) -> bool:
         return bool(_ENTITY.match(q))
     inner = _IN_SITU.search(q)
     return inner is not None and not _EVIDENCE_ASK.match(q[inner.start() :])
+
+
+# "Which database ...?", "What drug ...?", "X is used for which cancer?": the question names the kind of thing
+# it asks for, so its answer is a thing of that kind, most often named ("3DSNP", "DeepVariant")
+_WHICH_KIND = re.compile(rf"\b(?:which|what)\s+(?!{AUX}\b)[a-z]", re.I)
+
+
+def asks_which(q: str) -> bool:
+    """A question for a thing (:func:`asks_for_thing`) that names the kind it asks for ("Which gene ...?")."""
+    return asks_for_thing(q) and bool(_WHICH_KIND.search(LEAD_PREPOSITION.sub("", q)))
+
+
+def introduces_name(sentence: str, question: str, opening: int = 6) -> bool:
+    """Whether ``sentence`` opens (its first ``opening`` words) with a name (:func:`medcite.text.words.names`)
+    that the question does not use: "3DSNP is a valuable resource for ..." answers "Which database
+    associates human noncoding SNPs with ...?", as "Recent chromosome conformation capture studies have
+    outlined ..." does not."""
+    asked = {w.lower().strip("?,;:()") for w in question.split()} | {n.lower() for n in names(question)}
+    asked = {w for w in asked if len(w) >= 3}
+    head = " ".join(sentence.split()[:opening])
+    return any(_new(n.lower(), asked) for n in names(head))
+
+
+def _new(name: str, asked: set[str]) -> bool:
+    """A name that is none of the question's words, nor one of them in another form ("PDQ39-SI" for "PDQ39",
+    "IL-6R" for "IL-6")."""
+    return not any(name.startswith(w) or w.startswith(name) for w in asked)
