@@ -18,6 +18,7 @@ from medcite.compose.candidates import Candidate
 from medcite.compose.checked import Checked
 from medcite.compose.draft import Draft
 from medcite.compose.patient import render_patient
+from medcite.compose.question import analyze_question
 from medcite.compose.synthesis import (
     StudyFinding,
     combine_stance,
@@ -295,3 +296,27 @@ def test_a_question_that_asks_for_a_thing_gets_no_count_of_studies_for_an_answer
     # an answer with a summary of findings (not "insufficient"), whose bottom line counts no studies
     assert art.summary_of_findings and art.references
     assert art.bottom_line and "Direct evidence" not in art.bottom_line
+
+
+def test_the_adverse_events_row_says_which_way_the_compared_harms_went(corpus: list[StoredSource]) -> None:
+    """Tønnesen 2003 (PMID 12859700, shared screening corpora) compares adverse events with placebo ("adverse
+    events were higher for the bupropion SR group compared with placebo"): the harms row had said "not
+    compared" beside that very sentence."""
+    trial = next(s for s in corpus if s.key == "12859700")
+    card = study_card(trial)
+    harm = synthesis.harm_finding(card)
+    assert harm is not None and "higher for the bupropion SR group" in harm.sentence.text
+    assert harm.direction == "increased"
+    rows = synthesis.outcome_rows(
+        analyze_question("Is bupropion safe?"), [], [StudyFinding(trial, card, None)], {}
+    )
+    assert [(r.outcome, r.direction, r.counts) for r in rows] == [
+        ("Adverse events", "increased", (("increased", 1),))
+    ]
+    # a study whose adverse-event sentences compare nothing leaves the row "not compared"
+    plain = replace(card, findings=tuple(f for f in card.findings if f.sentence.start != harm.sentence.start))
+    assert synthesis.harm_finding(plain) is None
+    rows = synthesis.outcome_rows(
+        analyze_question("Is bupropion safe?"), [], [StudyFinding(trial, plain, None)], {}
+    )
+    assert rows[0].direction == "not compared"
