@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from medcite.bootstrap import load_verifier
-from medcite.compose.candidates import Candidate
+from medcite.compose.candidates import Candidate, Prefix, with_prefix
 from medcite.compose.compose import checked_claim
 from medcite.compose.draft import make_draft
 from medcite.config import load_settings
 from medcite.domain import Design, Label
 from medcite.text import record_sentences
-from tests.compose.doubles import bioasq_source
+from tests.compose.conftest import KEYWORDS
+from tests.compose.doubles import bioasq_source, load_extra
 
 
 def test_an_animal_study_statement_is_checked_without_its_prefix() -> None:
@@ -36,3 +37,19 @@ def test_a_draft_without_prefix_is_checked_as_written() -> None:
     # a background sentence gets no design prefix: what is checked is what is shown
     assert d.prefix is not None and not d.prefix.text
     assert d.text == d.core == checked_claim(d)
+
+
+def test_a_sentence_about_an_open_label_phase_gets_no_randomised_prefix() -> None:
+    """Hays 2001 (PMID 11560455, shared screening corpora), a relapse-prevention trial that randomised the
+    smokers who had quit during open-label bupropion: the bench store's article read "In a randomised
+    controlled trial, at the end of open-label bupropion treatment, 461 of 784 participants (58.8%) were
+    abstinent from smoking"."""
+    src = load_extra(KEYWORDS, limit=600)["11560455"]
+    _lab, _s, _e, text = next(
+        x for x in record_sentences(src) if "open-label bupropion treatment, 461" in x[3]
+    )
+    rct = Prefix("In a randomised controlled trial, ", design=Design.RCT)
+    assert with_prefix(rct, text) == text
+    # the prefix stays on the trial's other findings
+    other = "Abstinence rates were higher with bupropion than with placebo at week 52."
+    assert with_prefix(rct, other).startswith("In a randomised controlled trial, abstinence")
