@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import QuestionType, ThreadContext, analyze_question, follow_up, plan_queries
+from medcite.compose import QuestionType, ThreadContext, analyze_question, follow_up, plan_queries, shapes
 from medcite.errors import InputError
 
 
@@ -89,6 +89,42 @@ def test_a_count_of_people_is_no_concept() -> None:
 )
 def test_what_is_done_by_x_reads_x(question: str, concept: str) -> None:
     assert analyze_question(question).intervention == concept
+
+
+@pytest.mark.parametrize(
+    ("question", "concept", "before"),
+    [
+        # BioASQ 7B-9B and MedicationQA questions: the attribute asked for had been read into the concept, so
+        # that a source naming Eligard did not name "active ingredient of Eligard", and an article on another
+        # drug's "active ingredients" did
+        ("What is the active ingredient of Eligard?", "Eligard", "active ingredient of Eligard"),
+        ("What is the trade name of sildenafil?", "sildenafil", "trade name of sildenafil"),
+        ("what is the maximum dose of pregabalin", "pregabalin", "maximum dose of pregabalin"),
+        (
+            "What is the chromosomal location of the LDL receptor gene?",
+            "LDL receptor gene",
+            "chromosomal location of the LDL receptor gene",
+        ),
+    ],
+)
+def test_the_attribute_of_x_reads_x(
+    question: str, concept: str, before: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert analyze_question(question).intervention == concept
+    monkeypatch.setattr(shapes, "COMMON_FRAMES", False)
+    assert analyze_question(question).intervention == before
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is cluster of differentiation?",  # no article: a term of its own, no frame
+        "Does route of delivery affect maternal and perinatal outcome in women with eclampsia?",  # yes/no
+    ],
+)
+def test_a_term_with_of_inside_is_no_frame(question: str) -> None:
+    a = analyze_question(question)
+    assert "of" in (a.intervention or "").split()
 
 
 def test_follow_up_merges_context() -> None:

@@ -228,6 +228,7 @@ _FRAME_WORDS = frozenset(
     prevalence incidence frequency management diagnosis indication indications target targets symptoms
     features characteristics definition structure location localization evidence impact influence
     contribution significance importance outcome outcomes goal composition origin two three four five
+    administration
     most common best first major key biological physiological clinical current recommended
     pathophysiology pathogenesis etiology aetiology treatment treatments recommendations guidelines""".split()
 )
@@ -264,10 +265,30 @@ def strip_answer_noun(np: str, trailing: bool = True) -> str | None:
     return " ".join(words) or None
 
 
-def frame_object(np: str) -> str | None:
-    """ "the mechanism of action of durvalumab" -> "durvalumab" (the frame words are dropped)."""
+# "What is the active ingredient of Eligard?" asks about Eligard, as "What is the trade name of sildenafil?"
+# asks about sildenafil: a frame of common words (lower case, no digit) after an article, opening a
+# wh-question, is read as one even where its words are not frame words ("What is cluster of differentiation?"
+# is no frame); only there, not inside it ("the incidence of sudden death of athletes" keeps "sudden death of
+# athletes"). Off: only the listed frame words
+COMMON_FRAMES = True
+_COMMON_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_ARTICLE = re.compile(r"(?:the|a|an)\s", re.I)
+
+
+def frame_object(np: str, opening: bool = False) -> str | None:
+    """ "the mechanism of action of durvalumab" -> "durvalumab" (the frame words are dropped); where the
+    phrase ``opening`` a wh-question, any frame of common words (:data:`COMMON_FRAMES`)."""
     m = _FRAME_OF.match(np.strip())
-    if m and all(w.lower() in _FRAME_WORDS for w in re.findall(r"[\w-]+", m.group("frame"))):
+    if not m:
+        return None
+    words = re.findall(r"[\w-]+", m.group("frame"))
+    common = (
+        opening
+        and COMMON_FRAMES
+        and bool(_ARTICLE.match(np.strip()))
+        and all(_COMMON_WORD.fullmatch(w) for w in words)
+    )
+    if common or all(w.lower() in _FRAME_WORDS for w in words):
         inner = frame_object(m.group("x"))
         return inner or m.group("x")
     return None
@@ -286,7 +307,7 @@ def read_wh(body: str) -> Clause | None:
     if not rest:
         return None
     what_is = re.match(r"^(?:is|are|was|were)\s+", rest, re.I)
-    if framed := frame_object(rest[what_is.end() :] if what_is else rest):
+    if framed := frame_object(rest[what_is.end() :] if what_is else rest, opening=bool(what_is)):
         return Clause("wh-frame", framed, None)
     if what_is:  # "What is X?", "What are the X used for?"
         inner = rest[what_is.end() :]
