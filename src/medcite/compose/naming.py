@@ -21,7 +21,7 @@ from medcite.text.identifiers import (
     tagged,
 )
 from medcite.text.synonyms import names_any, synonyms, word_key
-from medcite.text.words import common_terms, plurals
+from medcite.text.words import common_terms, names, plurals
 
 #: the primary query also names the abbreviations that MeSH and the glossary give for the question's
 #: concepts ("amyotrophic lateral sclerosis" -> ALS): a partial abstract often uses only the abbreviation
@@ -148,6 +148,12 @@ IDENTIFIERS = True
 USE_SYNONYMS = True
 #: whether a short word names its plural and back (:func:`medcite.text.words.plurals`)
 PLURALS = True
+# a concept with a name in it (a word that can only be a name: :func:`medcite.text.words.names`) is named only
+# by a text that names it, by any spelling of its terms, a synonym or an abbreviation: "mutations in the
+# desmoglein-1 (DSG1) gene ... (SAM) syndrome" had named "SAMHD1 gene mutations" by two of its three terms
+# (the relevance model read it at 0.999) and became the answer to "Which syndrome is associated to SAMHD1
+# gene mutations?". Off: most of its terms are enough
+NAMES_REQUIRED = True
 #: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
 #: differentiation?": a source must name myeloid differentiation too, not cohesin alone)
 OUTCOME_CONCEPT = True
@@ -186,6 +192,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         syn = tuple(dict.fromkeys((*syn, *id_syn)))
         id_terms = frozenset(terms(" ".join(ids)))
         wholes = tuple(frozenset(terms(w)) for w in compounds(name))
+        if NAMES_REQUIRED:  # "SAMHD1 gene mutations": the name, not "gene mutations" alone
+            wholes += tuple(t for n in names(name) if (t := frozenset(terms(n))))
         out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes))
     return out
 

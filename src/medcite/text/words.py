@@ -324,10 +324,10 @@ HARM_AS_AIM = "".join(
 # -- names ----------------------------------------------------------------------------------------------
 # a word that can only be a name: letters with a digit ("3DSNP", "SNP2TFBS", "BRCA1", "Uc.63+") or a capital
 # inside ("DeepVariant", "easyGWAS", "metPropagate"); not a number with a unit or a word ("20mg", "24h", "3D",
-# "39-score", "6-month"), nor a word in capitals alone ("FDA", "DNA": most are common abbreviations), nor a
-# kind of molecule ("mRNA", "siRNA", "cDNA") or "pH"
+# "39-score", "6-month", "3-Column"), nor a word in capitals alone ("FDA", "DNA": most are common
+# abbreviations), nor a kind of molecule ("mRNA", "siRNA", "cDNA") or "pH"
 _NAME = re.compile(
-    r"(?<![\w.+-])(?!\d+(?:\.\d+)?(?:[a-zµ%]+|[A-Z]|(?:-[a-z]+)+)?(?![\w.+-]))(?![a-z]{0,5}(?:RNA|DNA)s?\b|pH\b)"
+    r"(?<![\w.+-])(?!\d+(?:\.\d+)?(?:[a-zµ%]+|[A-Z]|(?:-[A-Za-z][a-z]+)+)?(?![\w.+-]))(?![a-z]{0,5}(?:RNA|DNA)s?\b|pH\b)"
     r"(?:(?=[\w.+-]*\d)(?=[\w.+-]*[A-Za-z])[A-Za-z0-9][\w.+-]{2,}|[A-Za-z][a-z]+[A-Z][\w.+-]*|[a-z]+[A-Z][\w.+-]*)"
     r"(?<![.-])"
 )
