@@ -20,7 +20,7 @@ from medcite.text import (
     record_sentences,
     year_not_count,
 )
-from medcite.text.design_cues import NAMES_NON_HUMAN
+from medcite.text.design_cues import NAMES_NON_HUMAN, UNRANDOMISED_CUE
 from medcite.text.words import HARM_AS_AIM
 
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
@@ -323,15 +323,16 @@ def attribution(source: StoredSource) -> Prefix:
     return Prefix(f"In {design}, ", design=shown)
 
 
-# a sentence that names its own design takes no design prefix; "open-label" and "single-arm" too: "In a
-# randomised controlled trial, at the end of open-label bupropion treatment, 461 of 784 participants (58.8%)
-# were abstinent" put a randomisation on a phase that the trial's randomisation came after
+# a sentence that names its own design takes no design prefix, nor one that says what made its part of a
+# trial non-randomised (design_cues.UNRANDOMISED_CUE): "In a randomised controlled trial, at the end of
+# open-label bupropion treatment, 461 of 784 participants (58.8%) were abstinent" put a randomisation on a
+# phase that the trial's randomisation came after
 _SAYS_DESIGN = re.compile(
     r"\b(?:randomi[sz]ed|trial|meta-analys\w*|systematic review|case-control|case-referent|cohort|"
     r"case series|case report|observational|cross-sectional|prospective(?:ly)?|retrospective(?:ly)?|"
-    r"guideline|open[- ]label|single[- ]arm|"
-    r"(?:this|our|the present|the current) (?:\w+ )?(?:study|review|analysis|series|survey)|"
-    r"in this|we (?:studied|enrolled|conducted|performed|reviewed))\b",
+    r"guideline|(?:this|our|the present|the current) (?:\w+ )?(?:study|review|analysis|series|survey)|"
+    r"in this|we (?:studied|enrolled|conducted|performed|reviewed))\b"
+    rf"|{UNRANDOMISED_CUE.pattern}",
     re.I,
 )
 
