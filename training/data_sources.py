@@ -28,6 +28,7 @@ NLI_OK = {
     "mnli": "MNLI: OANC + CC BY-SA 3.0",
     "snli": "CC BY-SA 4.0",
     "scitail": "Apache-2.0",
+    "fever_nli": "FEVER: CC BY-SA 3.0 (Wikipedia)",
 }
 _CIT = re.compile(r"\s*\[[^\]]*<\|[a-z_]+\|>[^\]]*\]|<\|[a-z_]+\|>")
 
