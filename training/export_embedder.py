@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from onnx_export import export_bert, scratch_dir
+from onnx_export import exact_integer_weights, export_bert, scratch_dir
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "medcite" / "models" / "minilm"
@@ -46,6 +46,7 @@ def export(out: Path) -> Path:
         export_bert(Encoder(model), fp32, "last_hidden_state", {0: "batch", 1: "sequence"})
         out.mkdir(parents=True, exist_ok=True)
         quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+        exact_integer_weights(out / "model.onnx")
         shutil.copy(src / "tokenizer.json", out / "tokenizer.json")
         if ARGS.check:
             check(fp32, out / "model.onnx", out / "tokenizer.json")

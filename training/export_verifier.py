@@ -21,7 +21,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bert import load_minilm
-from onnx_export import export_bert, scratch_dir
+from onnx_export import exact_integer_weights, export_bert, scratch_dir
 from train_verifier import minilm_dir
 
 MODEL_ID = "medcite-verifier-minilm-l6-nli-v3"
@@ -106,6 +106,7 @@ def export_int8(model: torch.nn.Module, out: Path) -> None:
         except Exception as exc:
             print(f"quantising the fused graph failed ({exc}); quantising the plain graph")
             quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+    exact_integer_weights(out / "model.onnx")
 
 
 def calibration_logits(

@@ -1,0 +1,65 @@
+"""The shipped int8 models give the same numbers on every CPU.
+
+onnxruntime's u8s8 integer kernels saturate at 16 bits on x86 CPUs with AVX2 and no VNNI (vpmaddubsw): with
+int8 weights, the verifier read the LB100 record's first sentence, prefixed, as entailed 0.56 on a 2-core
+AMD EPYC (Zen 3) and 0.32 on the machines its figures were measured on. The shipped weights are uint8 with
+their zero points moved by 128 (``training/onnx_export.exact_integer_weights``: the same numbers), which
+every CPU multiplies exactly. The reference values below were computed that way; a model exported with int8
+weights fails here on an AVX2 machine (differences of 0.01 to 0.24), and on any machine where the kernels
+round differently."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from medcite.adapters.onnx_embedder import OnnxEmbedder
+from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir, shipped_stance_dir
+from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
+from medcite.text import record_sentences
+from tests.compose.doubles import bioasq_source
+
+QUESTION = "Is LB100 a radiosensitizer?"
+TOLERANCE = 0.005  # the float parts (layer norm, softmax) may round differently; the integer parts do not
+
+# P(entailment), P(neutral), P(contradiction) of "In an animal or laboratory study, <sentence>" against each
+# sentence of the real BioASQ snippet record 26799670 (a laboratory study of LB100)
+VERIFIER = [
+    [0.3194, 0.6690, 0.0116], [0.1269, 0.8638, 0.0093], [0.2022, 0.7866, 0.0111],
+    [0.2732, 0.7095, 0.0173], [0.2392, 0.7536, 0.0071], [0.2343, 0.7585, 0.0071],
+]  # fmt: skip
+# P(yes), P(uncertain), P(no) of each sentence against QUESTION
+STANCE = [
+    [0.9317, 0.0284, 0.0400], [0.0072, 0.9912, 0.0016], [0.0164, 0.9803, 0.0033],
+    [0.2015, 0.7490, 0.0495], [0.0009, 0.9970, 0.0021], [0.1013, 0.8537, 0.0450],
+]  # fmt: skip
+RELEVANCE = [0.8693, 0.0035, 0.3033, 0.1043, 0.0102, 0.0068]
+EMBEDDING_HEAD = [-0.05448, 0.0084, -0.04418, -0.04422, -0.00134, 0.00032, 0.03402, 0.09154]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return [text for *_rest, text in record_sentences(bioasq_source(1, "26799670"))]
+
+
+def test_the_verifier_reads_the_same_on_every_cpu(sentences: list[str]) -> None:
+    pairs = [(s, "In an animal or laboratory study, " + s[0].lower() + s[1:]) for s in sentences]
+    got = NLIModel(shipped_model_dir(), threads=1).predict(pairs)
+    np.testing.assert_allclose(got, VERIFIER, atol=TOLERANCE)
+
+
+def test_the_stance_reader_reads_the_same_on_every_cpu(sentences: list[str]) -> None:
+    got = NLIModel(shipped_stance_dir(), threads=1, what="stance reader").predict(
+        [(s, QUESTION) for s in sentences]
+    )
+    np.testing.assert_allclose(got, STANCE, atol=TOLERANCE)
+
+
+def test_the_relevance_model_scores_the_same_on_every_cpu(sentences: list[str]) -> None:
+    got = OnnxReranker(shipped_reranker_dir(), threads=1).score(QUESTION, sentences)
+    np.testing.assert_allclose(got, RELEVANCE, atol=TOLERANCE)
+
+
+def test_the_embedder_embeds_the_same_on_every_cpu(sentences: list[str]) -> None:
+    got = OnnxEmbedder(threads=1).embed(sentences[:1])[0]
+    np.testing.assert_allclose(got[:8], EMBEDDING_HEAD, atol=0.002)
