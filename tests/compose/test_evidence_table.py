@@ -8,7 +8,14 @@ from dataclasses import replace
 import pytest
 
 from medcite.compose import compose_article, evidence_table
-from medcite.compose.candidates import DESIGN_PHRASE, card_of, people_phrase, reliable_n
+from medcite.compose.candidates import (
+    DESIGN_PHRASE,
+    attribution,
+    card_of,
+    people_phrase,
+    reliable_n,
+    with_prefix,
+)
 from medcite.compose.evidence_table import comparison_phrase, evidence_rows, study_label, surname
 from medcite.compose.patient import render_patient
 from medcite.corpus.classify import classify
@@ -223,6 +230,14 @@ def _synthetic(text: str, n: int) -> StoredSource:
         ("Synthetic fixture: of 400 patients, 11 patients had a relapse.", 11, None),
         ("Synthetic fixture: the survey began in 2005 and included African volunteers.", 2005, None),
         ("Synthetic fixture: 1,200 patients were screened and 300 patients were enrolled.", 1200, None),
+        # a count written in words (the shape of Tonstad et al. 2003, PMID 12633103: "Six hundred
+        # twenty-nine smokers with cardiovascular disease"; synthetic wording)
+        (
+            "Synthetic fixture: Six hundred twenty-nine smokers with heart disease were randomised.",
+            629,
+            "Six hundred twenty-nine smokers with heart disease",
+        ),
+        ("Synthetic fixture: Twenty-nine smokers with heart disease were randomised.", 629, None),
         # a people word is a whole word: "menopausal" is not "men" (the table read "236 men" for the women
         # of PMID 9177404)
         (
@@ -250,3 +265,14 @@ def test_a_sample_stated_in_words_outweighs_a_smaller_count() -> None:
     )
     assert reliable_n(_synthetic(text, 21)) is None
     assert reliable_n(_synthetic(text, 48)) == 48
+
+
+def test_a_count_in_words_reads_in_lower_case_after_the_design() -> None:
+    text = "Synthetic fixture: Six hundred twenty-nine smokers with heart disease were randomised."
+    prefix = attribution(_synthetic(text, 629))
+    assert prefix.text.endswith(" of six hundred twenty-nine smokers with heart disease, ")
+    assert prefix.n_value == "Six hundred twenty-nine"
+    assert text[prefix.n_start : prefix.n_end] == prefix.n_value
+    assert with_prefix(prefix, "Six hundred twenty-nine smokers took part.") == (
+        "Six hundred twenty-nine smokers took part."
+    )

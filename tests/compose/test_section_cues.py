@@ -213,3 +213,28 @@ def test_the_class_rule_is_what_drops_the_cue(monkeypatch: pytest.MonkeyPatch) -
     assert not section_counts(CAR_T)["mechanism"]
     monkeypatch.setattr(candidates_module, "CLASS_APART", False)
     assert section_counts(CAR_T)["mechanism"]
+
+
+# a real sentence of the bupropion articles (filed under Safety and Side Effects before: "tobacco dependence")
+TOBACCO = (
+    "The antidepressant with the greatest weight of evidence for efficacy in the treatment of tobacco "
+    "dependence is bupropion."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "safety"),
+    [
+        ("Does bupropion help smoking cessation?", False),  # the condition treated
+        ("Does tobacco use cause dependence?", True),  # the substance asked about: its harm
+    ],
+)
+def test_a_substance_disorder_is_a_safety_cue_only_for_that_substance(question: str, safety: bool) -> None:
+    rec = SourceRecord(key="t", title="", sections=(AbstractSection("", TOBACCO),))
+    whole = PassageHit(0, rec.text, "", 0, len(rec.text), 1.0)
+    ranked = [RankedSource(SearchHit(_source(1, rec), 1.0, (whole,)), 1.0, 1.0, frozenset({"primary"}))]
+    a = analyze_question(question)
+    (cand,) = [c for c in candidates(ranked, a) if c.text == TOBACCO]
+    _c, tags, _counts = _cues(a, cand)
+    assert ("safety" in tags) is safety
+    assert ("pitfalls" in tags) is safety

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from medcite.corpus import study_card
 from medcite.corpus.classify import says_not_randomised, shown_design, trial_not_randomised
 from medcite.corpus.extract import people_counts
+from medcite.corpus.sample_size import NUMBER_WORDS
 from medcite.domain import Design, Evidence, StoredSource, evidence_from
 from medcite.domain.cards import StudyCard
 from medcite.text import (
@@ -18,10 +19,11 @@ from medcite.text import (
     alternation,
     finding_polarity,
     record_sentences,
+    terms,
     year_not_count,
 )
 from medcite.text.design_cues import NAMES_NON_HUMAN, UNRANDOMISED_CUE
-from medcite.text.words import HARM_AS_AIM
+from medcite.text.words import HARM_AS_AIM, word_number
 
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
 # tuning half found such a sentence under Safety and Side Effects)
@@ -97,6 +99,32 @@ TAGS: dict[str, re.Pattern[str]] = {
 # "inhibitors of Y")
 CLASS_APART = True
 _CLASS_NAME = re.compile(r"inhibitors(?!\s+of\b)|(?<=antigen )receptors?", re.I)
+
+
+# a substance named before "dependence", "withdrawal", "abuse" or "misuse" names a condition people are
+# treated for ("tobacco dependence", "nicotine withdrawal symptoms"), no harm of the treatment, unless the
+# substance is what the question asks about (:func:`disorder_cues`): the bupropion answer filed "The
+# antidepressant with the greatest weight of evidence for efficacy in the treatment of tobacco dependence is
+# bupropion" under Safety and Side Effects
+SUBSTANCE_DISORDER = re.compile(
+    r"\b(?P<substance>tobacco|nicotine|cigarettes?|smoking|alcohol|opioids?|opiates?|cocaine|cannabis|"
+    r"marijuana|methamphetamines?|amphetamines?|heroin|benzodiazepines?|substances?)[\s-]+(?:use[\s-]+)?"
+    r"(?P<word>dependence|withdrawal|abuse|misuse)\b",
+    re.I,
+)
+
+
+def disorder_cues(text: str, asked: set[str]) -> Counter[str]:
+    """The safety and pitfalls cues of ``text`` that name a substance disorder (:data:`SUBSTANCE_DISORDER`)
+    whose substance is none of the ``asked`` terms: what :func:`section_counts` should not count."""
+    out: Counter[str] = Counter()
+    for m in SUBSTANCE_DISORDER.finditer(text):
+        if set(terms(m.group("substance"))) & asked:
+            continue
+        for section in ("safety", "pitfalls"):
+            if TAGS[section].fullmatch(m.group("word")):
+                out[section] += 1
+    return out
 
 
 def section_counts(text: str) -> Counter[str]:
@@ -251,6 +279,8 @@ _PEOPLE_PHRASE = (
     r"(?:\s+(?:with|undergoing|who|aged|receiving|treated|admitted|"
     rf"scheduled)\b(?:\s+(?!{_VERB}|which\b|whom\b)[^\s,.;:()\[\]]+){{1,7}})?"
 )
+#: a count of people written in words ("Six hundred twenty-nine", "Forty-eight"), any case
+_WORD_COUNT = rf"(?i:{NUMBER_WORDS})"
 _NOT_TAKEN_IN = re.compile(
     r"\s+(?:were\s+|was\s+)?(?:screened|approached|invited|contacted|assessed for eligibility|eligible|"
     r"excluded|refused|declined)\b",
@@ -279,10 +309,13 @@ def people_phrase(source: StoredSource) -> tuple[str, int] | None:
 
 
 def _people_at(text: str, n: int) -> tuple[str, int] | None:
-    """The first phrase of ``text`` that states ``n`` people ("1,524 smokers with ..."), cut at its clause,
-    and its offset; the statement prefix (:func:`attribution`) and the evidence table share it. Not a count
-    of people screened or excluded, nor a year followed by a clause ("in 2005 and included ...")."""
-    for m in re.finditer(rf"\b(?:{n:d}|{n:,d})\s+{_PEOPLE_PHRASE}", text):
+    """The first phrase of ``text`` that states ``n`` people ("1,524 smokers with ...", "Six hundred
+    twenty-nine smokers ..."), cut at its clause, and its offset; the statement prefix (:func:`attribution`)
+    and the evidence table share it. Not a count of people screened or excluded, nor a year followed by a
+    clause ("in 2005 and included ...")."""
+    for m in re.finditer(rf"\b(?:{n:d}|{n:,d}|(?P<words>{_WORD_COUNT}))\s+{_PEOPLE_PHRASE}", text):
+        if m.group("words") and word_number(m.group("words")) != n:
+            continue  # "twenty-nine smokers" inside "Six hundred twenty-nine smokers", or another count
         if _NOT_TAKEN_IN.match(text, m.end()) or len(m.group(0).split()) > 14:
             continue  # "1,200 patients were screened": not the sample
         between = re.match(rf"\S+\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?){_PEOPLE}\b", m.group(0))
@@ -291,6 +324,12 @@ def _people_at(text: str, n: int) -> tuple[str, int] | None:
         if phrase := _whole_phrase(text, m):
             return phrase, m.start()
     return None
+
+
+def _count_in(phrase: str) -> str:
+    """The count a people phrase opens with, as written: "1,524" or "Six hundred twenty-nine"."""
+    words = re.match(_WORD_COUNT, phrase)
+    return words.group(0) if words else phrase.split(maxsplit=1)[0]
 
 
 def attribution(source: StoredSource) -> Prefix:
@@ -311,9 +350,10 @@ def attribution(source: StoredSource) -> Prefix:
     text = source.record.text
     if found := _people_at(text, n):
         phrase, at = found
-        count = phrase.split(maxsplit=1)[0]  # as written: "1,524"
+        count = _count_in(phrase)  # as written: "1,524", "Six hundred twenty-nine"
         sent = next(((s, e) for _, s, e, _t in record_sentences(source) if s <= at < e), None)
-        return Prefix(f"In {design} of {phrase}, ", count, at, at + len(count), sent, phrase, at, shown)
+        shown_phrase = count.lower() + phrase[len(count) :] if count[0].isalpha() else phrase
+        return Prefix(f"In {design} of {shown_phrase}, ", count, at, at + len(count), sent, phrase, at, shown)
     # the sample size must be checkable in the text: cite the sentence that states it, or leave it out
     num = re.compile(rf"(?<![\d.,]){n:d}(?![\d.,]\d)")
     for _lab, s, e, t in record_sentences(source):
@@ -348,7 +388,7 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
     animal = prefix.design is Design.ANIMAL and not NAMES_NON_HUMAN.search(sentence)
     if not prefix.text or _BAD_AFTER_PREFIX.match(sentence) or (_SAYS_DESIGN.search(sentence) and not animal):
         return sentence
-    if prefix.n_value and re.search(rf"(?<![\d.]){prefix.n_value}(?![\d.])", sentence):
+    if prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I):
         return sentence
     return prefix.text + lower_first(sentence)
 

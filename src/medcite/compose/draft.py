@@ -12,6 +12,7 @@ from medcite.compose.candidates import (
     Candidate,
     Prefix,
     attribution,
+    disorder_cues,
     lower_first,
     section_counts,
     with_prefix,
@@ -180,8 +181,17 @@ def _eligible(
 FOLLOW_UP_IS_NO_SELECTION = True
 
 
+# the strongest design first, then conclusions before results (issue 9: sections "filled from the direct study
+# cards, strongest and most direct first"); off: conclusions of any design before results. The bupropion
+# answer opened Efficacy with a case-control conclusion ("4 of the 5 cases from the 2 trials had a past
+# history of major depression") ahead of five trials' results
+LEVEL_FIRST = True
+
+
 def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
-    """Sentences on the question first, then conclusions before results, stronger designs, closer answers."""
+    """Sentences on the question first, then stronger designs, conclusions before results, closer answers."""
+    if LEVEL_FIRST:
+        return (off_question(c), c.level, ROLE_ORDER[c.role], -closeness(c), -c.score, c.start)
     return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
 
 
@@ -343,10 +353,17 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
 HARM_OUTCOME = True
 
 
+# "tobacco dependence" in an answer about bupropion is the condition treated, no harm (candidates.
+# SUBSTANCE_DISORDER)
+SUBSTANCE_APART = True
+
+
 def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str], Counter[str]]:
     """The sentence's section cues and their counts (a cue is there when it is counted: each pattern is
     run once), the question's harm counting as a safety cue."""
     counts = section_counts(c.text)
+    if SUBSTANCE_APART:
+        counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm
