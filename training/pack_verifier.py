@@ -44,7 +44,7 @@ from data_sources import (  # noqa: E402
     nli_pairs,
     scifact_train,
 )
-from train_verifier import minilm_dir  # noqa: E402
+from train_verifier import GEN_PER_KIND, generated_pairs, minilm_dir  # noqa: E402
 from train_verifier_gpu import supported_share  # noqa: E402
 
 from bench.eval_verify import datasets  # noqa: E402
@@ -68,18 +68,13 @@ def human_pairs(data: Path, seed: int) -> list[Pair]:
 
 
 def generated(path: Path, split: str, cap: int, seed: int) -> dict[str, list[Pair]]:
+    """``train_verifier.generated_pairs`` of one split, at most ``cap`` of each kind (twice for the supported
+    kinds), by kind."""
+    per_kind = {k: cap * supported_share(k) for k in GEN_PER_KIND}
     rows: dict[str, list[Pair]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["split"] == split:
-                rows.setdefault(r["kind"], []).append(
-                    Pair(r["premise"], r["hypothesis"], int(r["label"]), f"gen:{r['kind']}", r["licence"])
-                )
-    rng = random.Random(seed)
-    for items in rows.values():
-        rng.shuffle(items)
-    return {k: v[: cap * supported_share(k)] for k, v in sorted(rows.items())}
+    for p in generated_pairs(path, per_kind, split, seed):
+        rows.setdefault(p.source.removeprefix("gen:"), []).append(p)
+    return rows
 
 
 def write_gz(path: Path, rows: list[dict[str, object]]) -> None:

@@ -362,7 +362,7 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     """The sentence's section cues and their counts (a cue is there when it is counted: each pattern is
     run once), the question's harm counting as a safety cue."""
     counts = section_counts(c.text)
-    if SUBSTANCE_APART:
+    if SUBSTANCE_APART and (counts["safety"] or counts["pitfalls"]):
         counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
