@@ -199,12 +199,16 @@ def _running(service: JobService, job_id: str) -> None:
 def test_a_redis_worker_runs_jobs_and_a_killed_worker_fails_its_job(
     engine: Engine, redis_queue_name: str
 ) -> None:
-    service = _redis_service(engine, redis_queue_name, stale=4.0)
+    # stale after 12 s: the worker's heartbeat comes every 2 s and is stored to the second; with 4 s a
+    # loaded CI machine once saw a healthy job failed as silent (2026-12-04)
+    service = _redis_service(engine, redis_queue_name, stale=12.0)
     assert service.queue.name == "redis"
     worker = _worker(engine, redis_queue_name)
     try:
         job = service.submit_answer(QUESTION, "clinician")
-        assert _wait(service, job.id, timeout_s=180) is JobStatus.DONE and service.get(job.id).result
+        status = _wait(service, job.id, timeout_s=180)
+        assert status is JobStatus.DONE, service.get(job.id).message
+        assert service.get(job.id).result
         # the work-horse dies mid-job (as when the kernel kills it for memory): RQ records the failure
         horse_dies = service.submit_answer("Does aspirin prevent colorectal cancer?", "clinician")
         _running(service, horse_dies.id)
@@ -221,7 +225,7 @@ def test_a_redis_worker_runs_jobs_and_a_killed_worker_fails_its_job(
         for pid in [worker.pid, *horses]:
             os.kill(pid, signal.SIGKILL)
         worker.wait(10)
-        assert _wait(service, all_die.id, timeout_s=30) is JobStatus.FAILED
+        assert _wait(service, all_die.id, timeout_s=45) is JobStatus.FAILED
         assert "no sign of life" in service.get(all_die.id).message
     finally:
         if worker.poll() is None:
