@@ -102,7 +102,8 @@ def run(engine: Engine, qs: list[Item], verbose: bool) -> dict[str, object]:
                 if st.verdict is not None:
                     labels[st.verdict] += 1
         if verbose:
-            print(f"{gold:>9} {got:>9} {lat[-1]:.2f}s  {q[:90]}")
+            votes = next((r for r in a.stance_reasons if r.startswith("the stance reader")), "")
+            print(f"{gold:>9} {got:>9} {lat[-1]:.2f}s  {q[:90]}" + (f"  [{votes}]" if votes else ""))
     n = len(qs)
     majority = Counter(g for _q, g, _p in qs).most_common(1)
     verdicts = sum(labels.values()) or 1
