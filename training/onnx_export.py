@@ -6,8 +6,10 @@ import contextlib
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:  # torch only to export; the weight rewrite below runs without it
+    import torch
 
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
@@ -22,6 +24,8 @@ def scratch_dir() -> Iterator[Path]:
 
 def export_bert(model: torch.nn.Module, path: Path, output: str, output_axes: dict[int, str]) -> None:
     """Export ``model(input_ids, attention_mask, token_type_ids)`` with dynamic batch and length."""
+    import torch
+
     ids = torch.ones((2, 16), dtype=torch.long)
     axes = {0: "batch", 1: "sequence"}
     torch.onnx.export(
@@ -46,9 +50,11 @@ def _zero_point(node: object) -> str:
 def exact_integer_weights(path: Path) -> int:
     """Rewrite the int8 weights of ``path``'s integer matrix products (MatMulInteger, QAttention) as uint8
     with their zero points moved by 128: the same numbers, so the same model, but run by onnxruntime's
-    u8u8 kernels, which are exact on every x86 CPU. Its u8s8 kernels on CPUs with AVX2 and no VNNI
-    (vpmaddubsw) saturate at 16 bits: on a 2-core AMD EPYC (Zen 3) the shipped verifier's P(entailment)
-    moved by 0.03 on average and 19 of 300 HealthVer dev labels changed against the exact arithmetic.
+    u8u8 kernels, which are exact on every x86 CPU (medcite.adapters.onnx_weights opens them with int8
+    weights again where the CPU's u8s8 kernels are exact too, and faster). Its u8s8 kernels on CPUs
+    with AVX2 and no VNNI (vpmaddubsw) saturate at 16 bits: on a 2-core AMD EPYC (Zen 3) the shipped
+    verifier's P(entailment) moved by 0.03 on average and 19 of 300 HealthVer dev labels changed against
+    the exact arithmetic.
     Returns the number of weights rewritten. In place: ``python training/onnx_export.py MODEL.onnx [...]``."""
     import numpy as np
     import onnx

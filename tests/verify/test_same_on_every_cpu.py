@@ -4,12 +4,16 @@ onnxruntime's u8s8 integer kernels saturate at 16 bits on x86 CPUs with AVX2 and
 int8 weights, the verifier read the LB100 record's first sentence, prefixed, as entailed 0.56 on a 2-core
 AMD EPYC (Zen 3) and 0.32 on the machines its figures were measured on. The shipped weights are uint8 with
 their zero points moved by 128 (``training/onnx_export.exact_integer_weights``: the same numbers), which
-every CPU multiplies exactly. The reference values below were computed that way; a model exported with int8
-weights fails here on an AVX2 machine (differences of 0.01 to 0.24), and on any machine where the kernels
-round differently. They are onnxruntime 1.30's to 1.32's (identical to the last digit); 1.26 rounds its float
-parts differently (up to 0.04 here), so ``pyproject.toml`` asks for 1.30 or later."""
+every CPU multiplies exactly; a CPU with VNNI or AMX opens them with the same numbers stored as int8
+(``medcite.adapters.onnx_weights``), which it multiplies exactly too, and faster. The reference values below
+are the same both ways; a model exported with int8 weights fails here on an AVX2 machine (differences of
+0.01 to 0.24), and on any machine where the kernels round differently. They are onnxruntime 1.30's to
+1.32's (identical to the last digit); 1.26 rounds its float parts differently (up to 0.04 here), so
+``pyproject.toml`` asks for 1.30 or later."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +21,7 @@ import pytest
 from medcite.adapters.onnx_embedder import OnnxEmbedder
 from medcite.adapters.onnx_nli import NLIModel, shipped_model_dir, shipped_stance_dir
 from medcite.adapters.onnx_reranker import OnnxReranker, shipped_reranker_dir
+from medcite.adapters.onnx_weights import cpu_flags, int8_is_exact, model_source, signed_weights
 from medcite.text import record_sentences
 from tests.compose.doubles import bioasq_source
 
@@ -64,3 +69,54 @@ def test_the_relevance_model_scores_the_same_on_every_cpu(sentences: list[str]) 
 def test_the_embedder_embeds_the_same_on_every_cpu(sentences: list[str]) -> None:
     got = OnnxEmbedder(threads=1).embed(sentences[:1])[0]
     np.testing.assert_allclose(got[:8], EMBEDDING_HEAD, atol=0.002)
+
+
+# --- the int8 form, where this CPU multiplies it exactly (medcite.adapters.onnx_weights) ----------------
+def test_the_cpu_decides_the_weight_form(tmp_path: Path) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx2 avx512f avx512_vnni\n", encoding="utf-8")
+    assert "avx512_vnni" in cpu_flags(info)
+    assert cpu_flags(tmp_path / "absent") == frozenset()
+    assert int8_is_exact(frozenset({"avx2", "avx512_vnni"}), "x86_64")
+    assert int8_is_exact(frozenset({"avx2", "amx_int8"}), "AMD64")
+    assert not int8_is_exact(frozenset({"avx2", "fma"}), "x86_64")  # the saturating AVX2 kernels
+    assert not int8_is_exact(frozenset({"avx512_vnni"}), "aarch64")  # not measured there: the file as it is
+    assert model_source(shipped_model_dir() / "model.onnx", exact_int8=False) == str(
+        shipped_model_dir() / "model.onnx"
+    )
+
+
+def test_the_int8_form_holds_the_same_numbers() -> None:
+    import onnx
+    from onnx import numpy_helper
+
+    path = shipped_model_dir() / "model.onnx"
+    before = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(path)).graph.initializer}
+    after = onnx.load_from_string(signed_weights(path))
+    moved = 0
+    for tensor in after.graph.initializer:
+        got = numpy_helper.to_array(tensor)
+        if got.dtype == np.int8 and before[tensor.name].dtype == np.uint8:
+            np.testing.assert_array_equal(got.astype(np.int16) + 128, before[tensor.name])
+            moved += 1
+    assert moved == 50  # the weights and zero points of 19 MatMulInteger and 6 QAttention nodes
+
+
+@pytest.mark.skipif(not int8_is_exact(), reason="this CPU's int8 kernels are not exact (no VNNI or AMX)")
+def test_both_forms_give_identical_outputs_on_this_cpu(sentences: list[str]) -> None:
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    folder = shipped_model_dir()
+    tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    enc = tok.encode(sentences[0], "In an animal or laboratory study, " + sentences[0])
+    feed = {
+        "input_ids": np.array([enc.ids], dtype=np.int64),
+        "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
+        "token_type_ids": np.array([enc.type_ids], dtype=np.int64),
+    }
+    outs = [
+        ort.InferenceSession(src, providers=["CPUExecutionProvider"]).run(None, feed)[0]
+        for src in (str(folder / "model.onnx"), signed_weights(folder / "model.onnx"))
+    ]
+    np.testing.assert_array_equal(outs[0], outs[1])

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from medcite.adapters.onnx_weights import model_source
 from medcite.errors import ModelError
 
 MODEL_ID = "medcite-minilm-l6-v2-int8pc"
@@ -54,7 +55,8 @@ class OnnxEmbedder:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
         try:
-            self._session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
+            source = model_source(Path(model_path))  # int8 weights where this CPU multiplies them exactly
+            self._session = ort.InferenceSession(source, opts, providers=["CPUExecutionProvider"])
             self._tok = Tokenizer.from_file(str(tokenizer_path))
         except Exception as exc:
             raise ModelError(f"cannot load the embedding model {model_path}: {exc}") from exc

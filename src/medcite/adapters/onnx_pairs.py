@@ -21,6 +21,7 @@ import numpy.typing as npt
 import onnxruntime as ort
 from tokenizers import Encoding, Tokenizer
 
+from medcite.adapters.onnx_weights import model_source
 from medcite.errors import ModelError
 
 FILES = ("model.onnx", "tokenizer.json", "config.json")
@@ -52,7 +53,7 @@ def open_model(model_dir: Path, max_len: int) -> tuple[Tokenizer, ort.InferenceS
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     session = ort.InferenceSession(
-        str(model_dir / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
+        model_source(model_dir / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
     )
     return tokenizer, session
 
