@@ -10,6 +10,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from medcite.domain import Job, JobStatus, age_s
 from medcite.ports import JobStore
 
+# job stores keep times to the second (medcite.adapters.sql.articles._iso): a heartbeat read back can look up
+# to this much older than it is, so a job is judged silent only past its staleness limit plus this
+STORED_TO_S = 1.0
+
 
 class InProcessQueue:
     """Runs ``runner(job_id)`` on ``workers`` threads. While jobs wait, a heartbeat thread keeps them
@@ -50,7 +54,7 @@ class InProcessQueue:
             mine = job.id in self._waiting
         if mine or job.status is not JobStatus.QUEUED:
             return None
-        if age_s(job.heartbeat_at) > self._stale_after_s:
+        if age_s(job.heartbeat_at) - STORED_TO_S > self._stale_after_s:
             return "the server that queued this job stopped before it ran"
         return None
 

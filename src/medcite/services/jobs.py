@@ -16,6 +16,7 @@ from medcite.domain import Job, JobStatus, Stage, age_s
 from medcite.errors import InputError, MedciteError
 from medcite.ports import JobQueue, JobStore
 from medcite.services.answer import checked_question
+from medcite.services.job_queue import STORED_TO_S
 from medcite.services.notify import NOTIFY, deliver
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ class JobService:
         if job.finished:
             return job
         why = self.queue.lost(job)
-        if why is None and job.status is JobStatus.RUNNING and age_s(job.heartbeat_at) > self.stale_after_s:
+        silent = age_s(job.heartbeat_at) - STORED_TO_S
+        if why is None and job.status is JobStatus.RUNNING and silent > self.stale_after_s:
             why = f"the worker stopped answering (no sign of life for {self.stale_after_s:.0f} s)"
         if why is None:
             return job
