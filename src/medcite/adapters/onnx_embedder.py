@@ -55,7 +55,7 @@ class OnnxEmbedder:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
         try:
-            source = model_source(Path(model_path))  # int8 weights where this CPU multiplies them exactly
+            source = model_source(model_path)  # int8 weights where this CPU multiplies them exactly
             self._session = ort.InferenceSession(source, opts, providers=["CPUExecutionProvider"])
             self._tok = Tokenizer.from_file(str(tokenizer_path))
         except Exception as exc:

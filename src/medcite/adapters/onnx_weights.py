@@ -16,7 +16,12 @@ where the CPU cannot be read, the file is opened as it is.
 from __future__ import annotations
 
 import platform
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import onnx
 
 EXACT_INT8_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})  # 32-bit sums of u8 x s8 products
 INTEGER_PRODUCTS = {"MatMulInteger": 3, "QAttention": 7}  # op -> input index of its weight zero point
@@ -34,39 +39,63 @@ def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
     return frozenset()
 
 
+@cache
+def _this_cpu() -> tuple[frozenset[str], str]:
+    """This machine's CPU flags and architecture, read once per process (every model load asks)."""
+    return cpu_flags(), platform.machine()
+
+
 def int8_is_exact(flags: frozenset[str] | None = None, machine: str | None = None) -> bool:
-    """Whether onnxruntime's u8 x s8 kernels add exactly on this CPU (an x86 CPU with VNNI or AMX)."""
-    arch = (machine if machine is not None else platform.machine()).lower()
+    """Whether onnxruntime's u8 x s8 kernels add exactly on this CPU, or on one with these ``flags`` and
+    ``machine`` architecture: an x86 CPU with VNNI or AMX."""
+    here_flags, here_machine = _this_cpu()
+    arch = (machine if machine is not None else here_machine).lower()
     if arch not in ("x86_64", "amd64"):
         return False
-    return bool((cpu_flags() if flags is None else flags) & EXACT_INT8_FLAGS)
+    return bool((here_flags if flags is None else flags) & EXACT_INT8_FLAGS)
+
+
+def integer_weights(graph: onnx.GraphProto) -> dict[str, str]:
+    """Each weight initializer of the graph's integer matrix products, with its zero point's name ("" where
+    the node has none)."""
+    out: dict[str, str] = {}
+    for node in graph.node:
+        at = INTEGER_PRODUCTS.get(node.op_type)
+        if at is not None:
+            out[str(node.input[1])] = str(node.input[at]) if len(node.input) > at else ""
+    return out
+
+
+def move_by_128(tensor: onnx.TensorProto) -> None:
+    """Store an 8-bit tensor's values in the other 8-bit type, moved by 128 (uint8 v <-> int8 v - 128):
+    with the weights and their zero points both moved, the integer products are the same numbers."""
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    if not tensor.raw_data:  # stored value by value: convert through numpy
+        values = numpy_helper.to_array(tensor).astype(np.int16)
+        signed = tensor.data_type == onnx.TensorProto.UINT8
+        moved = (values - 128).astype(np.int8) if signed else (values + 128).astype(np.uint8)
+        tensor.CopyFrom(numpy_helper.from_array(moved, tensor.name))
+        return
+    # in two's complement, v - 128 (or v + 128) is v with its top bit flipped
+    tensor.raw_data = (np.frombuffer(tensor.raw_data, dtype=np.uint8) ^ np.uint8(0x80)).tobytes()
+    unsigned = tensor.data_type == onnx.TensorProto.UINT8
+    tensor.data_type = onnx.TensorProto.INT8 if unsigned else onnx.TensorProto.UINT8
 
 
 def signed_weights(path: Path) -> bytes:
     """The model at ``path`` with its uint8 integer-product weights stored as int8 (weights and zero points
     moved by -128: the same numbers), serialised. Needs the ``onnx`` package."""
-    import numpy as np
     import onnx
-    from onnx import numpy_helper
 
     model = onnx.load(str(path))
     init = {i.name: i for i in model.graph.initializer}
-    names: set[str] = set()
-    for node in model.graph.node:
-        at = INTEGER_PRODUCTS.get(node.op_type)
-        if at is not None and len(node.input) > at and node.input[at]:
-            names.update((node.input[1], node.input[at]))
-    for name in sorted(names & init.keys()):
-        tensor = init[name]
-        if tensor.data_type != onnx.TensorProto.UINT8:
-            continue
-        if not tensor.raw_data:  # stored value by value: convert through numpy
-            values = (numpy_helper.to_array(tensor).astype(np.int16) - 128).astype(np.int8)
-            tensor.CopyFrom(numpy_helper.from_array(values, name))
-            continue
-        # v - 128 in two's complement is v with its top bit flipped
-        tensor.raw_data = (np.frombuffer(tensor.raw_data, dtype=np.uint8) ^ np.uint8(0x80)).tobytes()
-        tensor.data_type = onnx.TensorProto.INT8
+    for weight, zero in integer_weights(model.graph).items():
+        for name in (weight, zero):
+            if name in init and init[name].data_type == onnx.TensorProto.UINT8:
+                move_by_128(init[name])
     return bytes(model.SerializeToString())
 
 

@@ -11,8 +11,13 @@ from medcite.domain import Job, JobStatus, age_s
 from medcite.ports import JobStore
 
 # job stores keep times to the second (medcite.adapters.sql.articles._iso): a heartbeat read back can look up
-# to this much older than it is, so a job is judged silent only past its staleness limit plus this
+# to this much older than it is
 STORED_TO_S = 1.0
+
+
+def silent_past(heartbeat_at: str, limit_s: float) -> bool:
+    """Whether a job's last heartbeat is more than ``limit_s`` old, allowing for its stored rounding."""
+    return age_s(heartbeat_at) - STORED_TO_S > limit_s
 
 
 class InProcessQueue:
@@ -54,7 +59,7 @@ class InProcessQueue:
             mine = job.id in self._waiting
         if mine or job.status is not JobStatus.QUEUED:
             return None
-        if age_s(job.heartbeat_at) - STORED_TO_S > self._stale_after_s:
+        if silent_past(job.heartbeat_at, self._stale_after_s):
             return "the server that queued this job stopped before it ran"
         return None
 

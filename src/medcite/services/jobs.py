@@ -12,11 +12,11 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from medcite.domain import Job, JobStatus, Stage, age_s
+from medcite.domain import Job, JobStatus, Stage
 from medcite.errors import InputError, MedciteError
 from medcite.ports import JobQueue, JobStore
 from medcite.services.answer import checked_question
-from medcite.services.job_queue import STORED_TO_S
+from medcite.services.job_queue import silent_past
 from medcite.services.notify import NOTIFY, deliver
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ class JobService:
         if job.finished:
             return job
         why = self.queue.lost(job)
-        silent = age_s(job.heartbeat_at) - STORED_TO_S
-        if why is None and job.status is JobStatus.RUNNING and silent > self.stale_after_s:
+        running = job.status is JobStatus.RUNNING
+        if why is None and running and silent_past(job.heartbeat_at, self.stale_after_s):
             why = f"the worker stopped answering (no sign of life for {self.stale_after_s:.0f} s)"
         if why is None:
             return job
