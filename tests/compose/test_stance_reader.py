@@ -12,7 +12,7 @@ import pytest
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article
-from medcite.compose.certainty import LEVELS, SPLIT_REASON, split_down
+from medcite.compose.certainty import AGAINST_REASON, LEVELS, SPLIT_REASON, inconsistent_down, split_down
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
 from medcite.domain import Article, Provenance, StoredSource
@@ -290,3 +290,55 @@ def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
     monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
     assert "not a reliable prognostic marker" not in _read_with_models(q, pubmedqa["26079501"]).bottom_line
+
+
+def test_an_answer_against_the_counted_findings_says_so_and_is_graded_down() -> None:
+    """Where the reader answers "no" and the findings the bottom line counts (the seven bupropion trials:
+    abstinence increased) read "yes", the answer stands, the bottom line says which way the findings read,
+    and the main row's certainty is one level lower, with the reason; a "yes" there says nothing of it."""
+    extra = load_extra(["bupropion"], limit=40000)
+    search = OracleSearcher([extra[k] for k in BUPROPION_TRIALS])
+    q = "Does bupropion help smoking cessation?"
+    yes, no = (
+        compose_article(q, search, LexicalVerifier(), provenance=Provenance(), stance_reader=lambda r=row: r)
+        for row in (ScriptedReader((0.8, 0.1, 0.1)), ScriptedReader((0.1, 0.1, 0.8)))
+    )
+    assert (yes.stance, no.stance) == ("yes", "no")
+    assert yes.summary_of_findings[0].direction == no.summary_of_findings[0].direction == "increased"
+    assert no.bottom_line.endswith('The direction of the findings counted reads for "yes".')
+    assert "findings counted" not in yes.bottom_line
+    rows = yes.summary_of_findings[0], no.summary_of_findings[0]
+    assert LEVELS.index(rows[1].certainty) == LEVELS.index(rows[0].certainty) - 1
+    assert rows[1].reasons[-1] == AGAINST_REASON and AGAINST_REASON not in rows[0].reasons
+    assert no.certainty == rows[1].certainty  # the bottom line states the row's certainty
+    assert any("direction of the findings counted: increased -> yes" in r for r in no.stance_reasons)
+
+
+@pytest.mark.parametrize(
+    ("stance", "direction", "against"),
+    [
+        ("no", "increased", "yes"),
+        ("yes", "no difference", "no"),
+        ("yes", "increased", None),
+        ("no", "no difference", None),
+        ("yes", "mixed", None),  # mixed findings read uncertain: no answer to set against
+        ("uncertain", "increased", None),
+    ],
+)
+def test_against_findings(stance: str, direction: str, against: str | None) -> None:
+    from medcite.compose.synthesis import against_findings
+    from medcite.domain.article import OutcomeSummary
+
+    row = OutcomeSummary("pain", 2, None, direction)  # type: ignore[arg-type]
+    got = against_findings("Is drug X effective for pain?", StanceResult(stance, (), (0, 0, 0)), row)  # type: ignore[arg-type]
+    assert got is not None and got.against == against and got.inconsistent == (against is not None)
+    assert against_findings("Is drug X effective for pain?", None, row) is None
+
+
+def test_an_answer_against_its_findings_goes_one_level_down() -> None:
+    assert inconsistent_down("high", ("starts high",), split=False) == (
+        "moderate",
+        ("starts high", AGAINST_REASON),
+    )
+    assert inconsistent_down("very low", (), split=False)[0] == "very low"
+    assert inconsistent_down("high", (), split=True) == split_down("high", ())  # a near tie: two levels

@@ -138,6 +138,14 @@ def test_summary_sentence_counts_only() -> None:
     )
 
 
+def test_summary_sentence_names_an_other_design_as_a_study() -> None:
+    """The evidence table's "other" design reads as a study in the bottom line, never "(1 other)"."""
+    row = OutcomeSummary("mania", 2, None, "increased", counts=(("increased", 1),), citations=(1, 2))
+    text = summary_sentence(row, ["other", "other"])
+    assert text.startswith("Direct evidence: 2 studies (2 other-design studies); 1 found an increase")
+    assert "(1 other)" not in summary_sentence(row, ["other", "cohort study"])
+
+
 def test_participants_say_how_many_studies_report_them() -> None:
     row = OutcomeSummary("pain", 5, 15, "increased", reporting_n=1)
     assert row.participants_words() == "n = 15 in the 1 of 5 studies whose n was found"

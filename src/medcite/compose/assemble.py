@@ -11,7 +11,7 @@ from dataclasses import replace
 from medcite.compose import contrasts
 from medcite.compose.asking import asks_which, introduces_name
 from medcite.compose.candidates import NUMBER, study_n
-from medcite.compose.certainty import grade, split_down
+from medcite.compose.certainty import grade, inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
 from medcite.compose.evidence_table import (
@@ -28,8 +28,8 @@ from medcite.compose.plan import plan_queries
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
-from medcite.compose.stance import NEAR_TIE, StanceResult, leanings
-from medcite.compose.synthesis import StudyFinding, outcome_rows, summary_sentence
+from medcite.compose.stance import NEAR_TIE, StanceResult, caveat, leanings
+from medcite.compose.synthesis import StudyFinding, against_findings, outcome_rows, summary_sentence
 from medcite.domain import (
     LEVEL,
     Article,
@@ -79,8 +79,9 @@ def assemble(
     sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
     if lead is not None and pick.draft is lead:  # what the subject is answers, not studies of it
         synopsis = ""
-    if stance is not None and stance.split:  # the findings read nearly as much for the other answer
-        ratings, sof = _split_graded(ratings, sof, bool(synopsis))
+    stance = against_findings(question, stance, sof[0] if synopsis else None)
+    if stance is not None and stance.inconsistent:  # a near tie, or the counted findings read otherwise
+        ratings, sof = _split_graded(ratings, sof, bool(synopsis), stance.split)
     # the bottom line states the certainty of the summary of findings, else of the conclusion it quotes
     level = sof[0].certainty if synopsis else ratings[0][1]
     bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
@@ -340,15 +341,16 @@ def _gaps(a: QuestionAnalysis, gaps: Sequence[str]) -> Section:
 
 
 def _split_graded(
-    ratings: list[Rating], sof: tuple[OutcomeSummary, ...], main_row: bool
+    ratings: list[Rating], sof: tuple[OutcomeSummary, ...], main_row: bool, split: bool
 ) -> tuple[list[Rating], tuple[OutcomeSummary, ...]]:
-    """A near tie of the stance votes (:func:`medcite.compose.certainty.split_down`) grades down the key
-    conclusion the bottom line quotes and, where it answers the question (``main_row``), the main row of
-    the summary of findings: the places that show the answer's certainty say the same."""
+    """An answer that stands against part of its evidence (a near tie of the stance votes, ``split``, or
+    the counted findings reading otherwise: :func:`medcite.compose.certainty.inconsistent_down`) grades
+    down the key conclusion the bottom line quotes and, where it answers the question (``main_row``), the
+    main row of the summary of findings: the places that show the answer's certainty say the same."""
     c, lvl, why, srcs = ratings[0]
-    lvl, why = split_down(lvl, why)
+    lvl, why = inconsistent_down(lvl, why, split)
     if main_row and sof:
-        row_level, row_why = split_down(sof[0].certainty, sof[0].reasons)
+        row_level, row_why = inconsistent_down(sof[0].certainty, sof[0].reasons, split)
         sof = (replace(sof[0], certainty=row_level, reasons=row_why), *sof[1:])
     return [(c, lvl, why, srcs), *ratings[1:]], sof
 
@@ -389,8 +391,8 @@ def _bottom_text(
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
     tail = f" Certainty of evidence: {level}." if stance is None else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
-    if stance is not None and stance.split:
-        extra += " " + NEAR_TIE.format(other="no" if stance.stance == "yes" else "yes")
+    if stance is not None and stance.inconsistent:
+        extra += " " + caveat(stance)
     if supported:
         ds = (pick.draft,) if spelled is None else (spelled, pick.draft)
         return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)

@@ -85,6 +85,18 @@ def _rank(design: Design) -> int:
 
 
 SPLIT_REASON = "inconsistency: the verified findings read nearly as much for the other answer"
+AGAINST_REASON = "inconsistency: the direction of the findings counted reads for the other answer"
+
+
+def inconsistent_down(
+    level: CertaintyLevel, reasons: tuple[str, ...], split: bool
+) -> tuple[CertaintyLevel, tuple[str, ...]]:
+    """The certainty of a yes/no answer that stands against part of its evidence: a near tie of its votes
+    (``split``, :func:`split_down`), else the direction of the findings it counts reading for the other
+    answer (one level down: serious inconsistency), no lower than very low."""
+    if split:
+        return split_down(level, reasons)
+    return LEVELS[max(0, LEVELS.index(level) - 1)], (*reasons, AGAINST_REASON)
 
 
 def split_down(level: CertaintyLevel, reasons: tuple[str, ...]) -> tuple[CertaintyLevel, tuple[str, ...]]:

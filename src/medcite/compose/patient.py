@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from medcite.compose.layout import TITLES
-from medcite.compose.stance import NEAR_TIE
+from medcite.compose.stance import caveats
 from medcite.domain.article import (
     PATIENT_DISCLAIMER,
     Article,
@@ -136,8 +136,9 @@ def render_patient(a: Article) -> Article:
         )
         for s in a.sections
     )
-    # the near tie of the stance votes is said whatever the room (the quote gives way to it)
-    tie = next((t for o in ("yes", "no") if (t := NEAR_TIE.format(other=o)) in a.bottom_line), "")
+    # a near tie of the stance votes, or findings that read otherwise (stance.caveat), is said whatever the
+    # room (the quote gives way to it)
+    tie = next((t for t in caveats() if t in a.bottom_line), "")
     rest = a.bottom_line.replace(f" {tie}", "") if tie else a.bottom_line
     bottom = _within(plain_words(rest), 60 - len(tie.split()), a.bottom_line_citations)
     bottom = f"{bottom} {tie}" if tie else bottom

@@ -135,6 +135,14 @@ class StanceResult:
     inputs: tuple[StanceInput, ...] = field(default=())
     probabilities: tuple[float, float, float] | None = None  # yes, no, uncertain (the linear model)
     split: bool = False  # the stance reader's yes and no votes nearly tie (:data:`SPLIT_MARGIN`)
+    # the other answer, where the direction of the findings the bottom line counts reads for it
+    # (:func:`medcite.compose.synthesis.against_findings`)
+    against: Stance | None = None
+
+    @property
+    def inconsistent(self) -> bool:
+        """Whether the answer stands against part of its evidence: a near tie, or the counted findings."""
+        return self.split or self.against is not None
 
 
 ROLE_WEIGHT = {"conclusions": 2.0, "results": 0.5, "unknown": 0.7, "methods": 0.0, "background": 0.0}
@@ -416,6 +424,20 @@ def reader_decision(yes: float, no: float, maybe: float) -> Stance:
 # under 0.1, of which 48% right (under 0.2: 67%; at 0.5 or more: 80%)
 SPLIT_MARGIN = 0.1
 NEAR_TIE = 'The findings read nearly as much for "{other}".'  # what the bottom line says of a near tie
+# what it says where the direction of the findings it counts reads for the other answer
+AGAINST = 'The direction of the findings counted reads for "{other}".'
+
+
+def caveat(stance: StanceResult) -> str:
+    """The bottom line's sentence on an answer that stands against part of its evidence ("" for none)."""
+    if stance.split:
+        return NEAR_TIE.format(other="no" if stance.stance == "yes" else "yes")
+    return AGAINST.format(other=stance.against) if stance.against else ""
+
+
+def caveats() -> tuple[str, ...]:
+    """Every sentence :func:`caveat` can write."""
+    return tuple(t.format(other=o) for t in (NEAR_TIE, AGAINST) for o in ("yes", "no"))
 
 
 def split_votes(yes: float, no: float) -> bool:

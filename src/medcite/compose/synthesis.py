@@ -293,6 +293,25 @@ def combine_stance(
     return replace(wording, stance=by_findings, reasons=(*wording.reasons, why), split=split)
 
 
+def against_findings(
+    question: str, stance: StanceResult | None, row: OutcomeSummary | None
+) -> StanceResult | None:
+    """``stance`` with :attr:`StanceResult.against` set where the direction of the findings that the bottom
+    line counts (``row``, the main summary-of-findings row) reads yes and the answer is no, or the other way
+    round. The answer stands: where the two disagreed on the tuning halves the reader was right more often
+    (19 of 29 yes/no questions, the findings 7), but the bottom line says so and its certainty is graded
+    down (:func:`medcite.compose.certainty.inconsistent_down`)."""
+    if stance is None or row is None or stance.stance == "uncertain":
+        return stance
+    by_findings = findings_stance(question, row.direction)
+    if by_findings in (None, "uncertain", stance.stance):
+        return stance
+    why = (
+        f"direction of the findings counted: {row.direction} -> {by_findings}; the answer stands, graded down"
+    )
+    return replace(stance, against=by_findings, reasons=(*stance.reasons, why))
+
+
 def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None:
     """Yes / no / uncertain from the direction of the direct findings; None when no study compared.
 
@@ -311,10 +330,15 @@ def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None
     return "yes"
 
 
+# a design named only as "other" in the evidence table reads as a study in the summary sentence ("1 study
+# (1 other-design study)", not "(1 other)")
+_OTHER_DESIGN = "other-design study"
+
+
 def summary_sentence(row: OutcomeSummary, designs: Sequence[str]) -> str:
     """ "Direct evidence: 3 studies (2 randomised controlled trials, 1 cohort study; 1,284 participants);
     2 found an increase and 1 no difference in the outcome they reported [1-3]." Counts only."""
-    kinds = Counter(designs)
+    kinds = Counter(_OTHER_DESIGN if d == "other" else d for d in designs)
     what = ", ".join(f"{k} {_plural(d, k)}" for d, k in kinds.most_common())
     people = f"; {row.participants_words()}" if row.participants else ""
     head = f"Direct evidence: {_count(row.studies, 'study', 'studies')} ({what}{people})"
