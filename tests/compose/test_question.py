@@ -504,3 +504,21 @@ def test_a_wh_word_after_a_preposition_asks_for_a_thing() -> None:
     a = analyze_question("From where is gamabufotalin (GBT) isolated?")
     assert not a.yes_no and a.asks_entity
     assert a.intervention is not None and a.intervention.startswith("gamabufotalin")
+
+
+def test_a_bracketed_expansion_is_read_as_one_word() -> None:
+    """BioASQ 7B-9B writes "the SFTS ( severe fever with thrombocytopenia syndrome) virus": the space inside
+    the bracket goes, and the "with" inside it splits no concept (it had read "( severe fever" and
+    "thrombocytopenia syndrome) virus"); a one-word group ("(GRBs)") is read as before."""
+    a = analyze_question(
+        "Which species is the carrier of the SFTS ( severe fever with thrombocytopenia syndrome) virus?"
+    )
+    assert a.question.startswith("Which species is the carrier of the SFTS (severe fever with")
+    assert a.condition is None
+    assert a.outcome == "carrier of the SFTS (severe fever with thrombocytopenia syndrome) virus"
+    assert (
+        analyze_question("What is circulating free DNA ( cfDNA)?").intervention
+        == "circulating free DNA (cfDNA)"
+    )
+    grb = analyze_question("Are genomic regulatory blocks (GRBs) any different than TADs?")
+    assert (grb.intervention, grb.comparator) == ("genomic regulatory blocks (GRBs)", "TADs")

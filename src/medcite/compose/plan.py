@@ -260,6 +260,8 @@ def far_below(
 
 
 ENTITY_FALLBACK = True  # a switch for measuring it (see on_topic)
+# the relevance floor of a question that asks for a thing, where the model alone judges what is on topic
+ENTITY_FLOOR = 0.05
 ENTITY_FALLBACK_K = 5
 
 
@@ -279,6 +281,7 @@ def on_topic(
     7B-9B and PubMedQA dev (``bench/bench_relevance_gate.py``)."""
     if relevance is None or floor <= 0 or not sources:
         return sources
+    floor = max(floor, ENTITY_FLOOR) if by_model else floor
     scores = relevance.score(a.question, [document_text(rs.hit.source) for rs in sources])
     cs = [] if by_model else concepts(a, learned_abbreviations(a, sources))
     scored = [replace(rs, model_score=float(s)) for rs, s in zip(sources, scores, strict=True)]

@@ -250,9 +250,33 @@ _SETTING_WORDS = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|truly|indeed|necessarily)\s+(?=\w)", re.I)
 
 
+_BRACKET_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
+_BRACKETED = re.compile(r"(?<=\s)(?:\([^()]*\s[^()]*\)|\[[^\[\]]*\s[^\[\]]*\])")
+_MASK = re.compile(r"bracketedgroup(\d+)x")
+
+
+def _mask_brackets(body: str) -> tuple[str, list[str]]:
+    """``body`` with each bracketed group of two or more words (no nesting, a space before it) replaced by
+    one placeholder word, and the groups."""
+    groups: list[str] = []
+
+    def put(m: re.Match[str]) -> str:
+        groups.append(m.group(0))
+        return f"bracketedgroup{len(groups) - 1}x"
+
+    return _BRACKETED.sub(put, body), groups
+
+
+def _unmask(value: str | None, groups: list[str]) -> str | None:
+    """``value`` with the placeholders of :func:`_mask_brackets` put back."""
+    return None if value is None else _MASK.sub(lambda m: groups[int(m.group(1))], value)
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Classify a question and pull out its PICO elements (rule-based, no model)."""
-    q = " ".join(question.split())
+    # no space inside brackets: "the SFTS ( severe fever with thrombocytopenia syndrome) virus" had been read
+    # with "( severe fever" as the outcome
+    q = _BRACKET_SPACE.sub(lambda m: m.group(1) or m.group(2), " ".join(question.split()))
     if len(q) < 3 or not re.search(r"[A-Za-z]", q):
         raise InputError("The question is empty or has no words.")
     if len(q) > 1000:
@@ -267,7 +291,10 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = _STRESS.sub("", body)
     # "In which tissues is Xist expressed?" is read as "Which tissues is Xist expressed?"
     body = LEAD_PREPOSITION.sub("", body)
-    intervention, comparator, condition, outcome = read_pico(body, focus)
+    # a bracketed group is read as one word ("SFTS (severe fever with thrombocytopenia syndrome) virus": its
+    # "with" splits no concept)
+    masked, groups = _mask_brackets(body)
+    intervention, comparator, condition, outcome = (_unmask(x, groups) for x in read_pico(masked, focus))
     population = None
     if pm := _POP_RE.search(q):
         population = pm.group(1).lower()
