@@ -65,6 +65,20 @@ def test_the_gate_keeps_what_scores_at_the_floor_in_order(pubmedqa: dict[str, St
     assert on_topic(a, _ranked(srcs), gate, 0.0) == _ranked(srcs)
 
 
+def test_a_question_that_asks_for_a_thing_has_a_higher_floor(pubmedqa: dict[str, StoredSource]) -> None:
+    """Where the model alone judges what is on topic (a "Which ...?" question), a source it scores under
+    plan.ENTITY_FLOOR is left out even when the general floor is lower."""
+    srcs = list(pubmedqa.values())[:3]
+    gate = ScoreByWord(
+        {srcs[0].record.text.lower().split()[3]: 0.9, srcs[1].record.text.lower().split()[3]: 0.2}
+    )
+    a = analyze_question("Which gene controls the consistency of cerumen?")
+    kept = [r.hit.source.key for r in on_topic(a, _ranked(srcs), gate, 0.05, by_model=True)]
+    assert plan.ENTITY_FLOOR > 0.2 and kept == [srcs[0].key]
+    both = [r.hit.source.key for r in on_topic(a, _ranked(srcs), gate, 0.05, by_model=False)]
+    assert both == [srcs[0].key, srcs[1].key]  # the general floor where the concepts are read too
+
+
 def test_the_shipped_model_keeps_the_questions_own_abstract_and_drops_others(
     pubmedqa: dict[str, StoredSource], shipped: Reranker
 ) -> None:
