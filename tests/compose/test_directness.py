@@ -178,3 +178,22 @@ def test_a_perioperative_analgesia_title_is_another_setting(title: str, procedur
 def test_a_question_on_analgesia_keeps_analgesia_studies() -> None:
     assert directness.QUESTION_PROCEDURE.search("Is ketamine an effective analgesic for renal colic?")
     assert not directness.QUESTION_PROCEDURE.search("What is the role of ketamine in treating anxiety?")
+
+
+def test_a_protocol_or_design_paper_is_indirect_for_it_reports_no_results() -> None:
+    """Real records of the shared corpora (Cohen 2006 beta-blocker set): the rationale-and-design paper of
+    the COMET trial reports no results and is indirect evidence for a question on carvedilol, whatever
+    design it plans; the trial's results paper (PMID 12853193) stays direct."""
+    extra = load_extra(["carvedilol"], limit=40000)
+    design = next(
+        s for s in extra.values() if s.record.title.startswith("Rationale and design of the carvedilol")
+    )
+    results = extra["12853193"]
+    a = analyze_question("Does carvedilol reduce mortality in chronic heart failure?")
+    assert directness.grade(a, design, [], True).reasons == (directness.NO_RESULTS,)
+    assert directness.grade(a, results, [], True).direct
+    art = compose_article(
+        a.question, OracleSearcher([design, results]), LexicalVerifier(), provenance=Provenance()
+    )
+    assert {r.key for r in art.references} == {results.key}
+    assert any(directness.NO_RESULTS in st.text for s in art.sections for st in s.statements)

@@ -276,3 +276,40 @@ def test_a_count_in_words_reads_in_lower_case_after_the_design() -> None:
     assert with_prefix(prefix, "Six hundred twenty-nine smokers took part.") == (
         "Six hundred twenty-nine smokers took part."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "phrase"),
+    [
+        # cut at a comma inside the noun phrase it had begun (the shapes of PMIDs 8614419 and 8941106,
+        # synthetic wording): only the count and the people
+        (
+            "Synthetic fixture: We enrolled 1094 patients with heart failure in a double-blind, "
+            "placebo-controlled program.",
+            1094,
+            "1094 patients",
+        ),
+        (
+            "Synthetic fixture: Three hundred forty-five subjects with mild to moderate, stable heart "
+            "failure were randomized.",
+            345,
+            "Three hundred forty-five subjects",
+        ),
+        (
+            "Synthetic fixture: 481,744 persons with 1,282,996 person-years were followed.",
+            481744,
+            "481,744 persons",
+        ),
+        # a comma after a whole phrase still ends it
+        (
+            "Synthetic fixture: 874 patients with acute myocardial infarction, but without heart failure.",
+            874,
+            "874 patients with acute myocardial infarction",
+        ),
+    ],
+)
+def test_a_people_phrase_cut_inside_its_noun_phrase_keeps_the_count_and_people(
+    text: str, n: int, phrase: str
+) -> None:
+    found = people_phrase(_synthetic(text, n))
+    assert found is not None and found[0] == phrase
