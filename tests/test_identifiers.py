@@ -87,6 +87,11 @@ def test_a_short_word_names_its_plural_and_back(monkeypatch: pytest.MonkeyPatch)
     from medcite.text.words import plurals
 
     assert plurals({"trial", "cells", "random"}) == {"trials", "cell"}  # "random": cut, no number
+    # a word in -y: "bodies", "studies" (cut to "studie"); not "days", "keys"
+    assert plurals({"body", "study", "day"}) == {"bodies", "studie", "days"}
+    assert plurals({"bodies", "studie"}) == {"body", "study"}
+    lewy = naming.concepts(analyze_question("Which is the main component of the Lewy body?"))[0]
+    assert lewy.found_in("Lewy bodies comprise of aggregated intracellular vesicles and proteins.")
     trials = naming.concepts(analyze_question("Has saracatinib been tested in clinical trials?"))[1]
     assert trials.found_in("A randomized trial of saracatinib in advanced cancer.")
     assert not trials.found_in("Saracatinib inhibits Src kinase in cell lines.")

@@ -196,11 +196,17 @@ def terms(text: str) -> list[str]:
 
 
 def plurals(stems: set[str], name: str = "") -> set[str]:
-    """The other number of each short :func:`terms` stem: "trial" -> "trials", "cells" -> "cell". Stems are
+    """The other number of each short :func:`terms` stem: "trial" -> "trials", "cells" -> "cell", "body" ->
+    "bodies" (and "bodies" or "studie", cut from "studies", -> "body", "study"). Stems are
     cut at six letters, so a short word and its plural were different terms ("Has saracatinib been tested
     in clinical trials?" set aside its trials). Not the acronyms of ``name``: "AIDS" is not "aid"."""
-    singular = {t[:-1] for t in stems if t.endswith("s") and len(t) >= 4}
-    other = singular | {t + "s" for t in stems if len(t) <= 5 and not t.endswith("s")}
+    singular = {t[:-1] for t in stems if t.endswith("s") and len(t) >= 4 and not t.endswith("ies")}
+    # "bodies" (or "studie", cut from "studies") is the plural of "body" ("study"), and back
+    singular |= {t[:-3] + "y" for t in stems if t.endswith("ies") and len(t) >= 5}
+    singular |= {t[:-2] + "y" for t in stems if t.endswith("ie") and len(t) == 6}
+    ies = {t for t in stems if len(t) <= 6 and len(t) >= 4 and t.endswith("y") and t[-2] not in "aeiou"}
+    other = singular | {t + "s" for t in stems if len(t) <= 5 and not t.endswith("s") and t not in ies}
+    other |= {(t[:-1] + "ies")[:6] for t in ies}
     return other - acronym_terms(name) if name else other
 
 
