@@ -129,3 +129,25 @@ def test_a_sentence_naming_a_short_term_in_the_plural_overlaps_the_question() ->
     assert drafts and drafts[0].text.startswith(
         "Disease modifying antirheumatic drugs (DMARDs) is a category"
     )
+
+
+def test_a_condition_is_named_by_a_narrower_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MeSH: "hepatocellular carcinoma" is a neoplasm, so it names the concept "cancer" ("Which cancer is
+    associated with increased levels of serum alpha fetoprotein?", BioASQ 7B-9B factoid, even half); a
+    drug or a sign is not a condition's kind, and the switch turns it off."""
+    from medcite.compose import naming
+    from medcite.compose.question import analyze_question
+
+    q = "Which cancer is associated with increased levels of Serum alpha fetoprotein (AFP)?"
+    cancer = naming.concepts(analyze_question(q))[0]
+    assert cancer.name == "cancer" and cancer.kinds == ("Neoplasms",)
+    hcc = (
+        "Cirrhosis in patients with chronic hepatitis C increases the risk of hepatocellular carcinoma (HCC)."
+    )
+    assert cancer.found_in(hcc)
+    assert not cancer.found_in(
+        "Cirrhosis in patients with chronic hepatitis C increases the risk of ascites."
+    )
+    assert naming.concepts(analyze_question("Is ketamine effective for anxiety?"))[0].kinds == ()
+    monkeypatch.setattr(naming, "NARROWER", False)
+    assert not naming.concepts(analyze_question(q))[0].found_in(hcc)

@@ -5,7 +5,7 @@ abbreviations the retrieval plan adds to its queries."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from medcite.compose.question import QuestionAnalysis, abbreviations
@@ -81,6 +81,9 @@ class Concept:
     id_abbrevs: tuple[str, ...] = ()
     id_terms: frozenset[str] = frozenset()  # the identifiers' own terms: named with them in any spelling
     wholes: tuple[frozenset[str], ...] = ()  # each hyphenated modifier's terms, all to be named (compounds)
+    # the MeSH headings of the condition the name is (a disease, :attr:`Descriptor.is_condition`): a text that
+    # names a narrower one names it too ("hepatocellular carcinoma" names "cancer")
+    kinds: tuple[str, ...] = ()
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -107,7 +110,22 @@ class Concept:
             return True
         if self.synonyms and names_any(self.synonyms, word_key(text)):
             return True
+        if self.kinds and names_narrower(self.kinds, text):
+            return True
         return names_abbreviation(self.abbrevs, text)
+
+
+def names_narrower(headings: Sequence[str], text: str) -> bool:
+    """Whether ``text`` names a condition (MeSH) that is one of ``headings`` or narrower than one."""
+    vocab = synonyms()
+    kinds = [vocab.descriptors[h] for h in headings if h in vocab.descriptors]
+    return any(d.is_condition and any(d.within(k) for k in kinds) for d in vocab.find(text))
+
+
+def condition_headings(name: str) -> tuple[str, ...]:
+    """The heading of the MeSH condition that ``name`` is, where it is one (:data:`NARROWER`)."""
+    d = synonyms().lookup(name) if NARROWER and USE_SYNONYMS else None
+    return (d.heading,) if d is not None and d.is_condition else ()
 
 
 # a name of three or more terms (its expansions' included) not all common words of abstracts (text.words.
@@ -157,6 +175,9 @@ NAMES_REQUIRED = True
 #: whether a question with no condition takes its outcome as the second concept ("Is cohesin linked to myeloid
 #: differentiation?": a source must name myeloid differentiation too, not cohesin alone)
 OUTCOME_CONCEPT = True
+#: a concept that is a condition (MeSH) is named by a narrower condition too ("Which cancer is associated with
+#: increased levels of serum alpha fetoprotein?" had set aside the studies of hepatocellular carcinoma)
+NARROWER = True
 
 
 def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
@@ -194,7 +215,10 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         wholes = tuple(frozenset(terms(w)) for w in compounds(name))
         if NAMES_REQUIRED:  # "SAMHD1 gene mutations": the name, not "gene mutations" alone
             wholes += tuple(t for n in names(name) if (t := frozenset(terms(n))))
-        out.append(Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes))
+        kinds = condition_headings(name)
+        out.append(
+            Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes, kinds)
+        )
     return out
 
 
