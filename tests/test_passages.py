@@ -96,6 +96,37 @@ def test_sentences_glued_without_a_space_are_two(shared: Path) -> None:
     ]
 
 
+def test_a_glued_sentence_that_opens_with_a_short_word_is_split(shared: Path) -> None:
+    """The screening-set abstracts glue sentences that open with a word of one or two letters too ("...
+    ovarian abnormalities.A 6-month comparative ...", "... clinical trial.To determine ..."): a statement
+    had quoted both. "2.5 mg.We" (two letters before the stop) and "e.g.A" stay."""
+    import gzip
+    import json
+    import re
+
+    glued = re.compile(r"[a-z]{3}\.(?:[A-Z][a-z]?) [a-z0-9(]")
+    with gzip.open(shared / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [a for line in fh if glued.search(a := json.loads(line).get("abstract") or "")][:200]
+    assert len(texts) == 200
+    for text in texts:
+        rec = SourceRecord(key="x", title="", sections=(AbstractSection("", text),))
+        for p in split_passages(rec):
+            assert rec.text[p.start : p.end] == p.text
+            # a fragment under MIN_CHARS on either side is merged ("Case report.To report ...")
+            inner = [m for m in glued.finditer(p.text) if m.start() + 4 >= MIN_CHARS]
+            assert not [m for m in inner if len(p.text) - m.end() >= MIN_CHARS], p.text
+    synthetic = (
+        "Synthetic ovarian abnormalities.A synthetic 6-month study. "
+        "The dose was 2.5 mg.We went on, e.g.A test."
+    )
+    rec = SourceRecord(key="synthetic:h", title="", sections=(AbstractSection("", synthetic),))
+    assert [p.text for p in split_passages(rec)] == [
+        "Synthetic ovarian abnormalities.",
+        "A synthetic 6-month study.",
+        "The dose was 2.5 mg.We went on, e.g.A test.",
+    ]
+
+
 def test_sections_offsets_and_labels() -> None:
     rec = SourceRecord(
         key="synthetic:2",

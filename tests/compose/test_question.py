@@ -522,3 +522,18 @@ def test_a_bracketed_expansion_is_read_as_one_word() -> None:
     )
     grb = analyze_question("Are genomic regulatory blocks (GRBs) any different than TADs?")
     assert (grb.intervention, grb.comparator) == ("genomic regulatory blocks (GRBs)", "TADs")
+
+
+def test_a_condition_asked_after_the_colon_comes_before_the_titles() -> None:
+    """PubMedQA dev: "Women with synchronous primary cancers of the endometrium and ovary: do they have Lynch
+    syndrome?" had read "ovary" (from the title) as the condition and lost Lynch syndrome, so a study of
+    ovarian ultrasound answered it; a non-condition after the colon ("a benefit of alcohol consumed with
+    meals?") leaves the title's condition."""
+    lynch = analyze_question(
+        "Women with synchronous primary cancers of the endometrium and ovary: do they have Lynch syndrome?"
+    )
+    assert lynch.condition == "Lynch syndrome"
+    alcohol = analyze_question(
+        "Alcohol consumption and acute myocardial infarction: a benefit of alcohol consumed with meals?"
+    )
+    assert alcohol.condition == "acute myocardial infarction"

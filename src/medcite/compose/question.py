@@ -327,7 +327,9 @@ def read_pico(body: str, focus: QuestionType) -> tuple[str | None, str | None, s
     asks = bool(re.match(rf"^(?:{AUX}|what|which|how)\b", tail, re.I))
     if not asks or i is None or _PRONOUN.match(tail) or _only_frame(i):
         hi, hk, hc, ho = _pico(head, focus, topic=True)
-        return hi or _clean(head), hk or k, hc or c, ho or o
+        # a condition that the question after the colon asks about comes first ("Women with synchronous
+        # primary cancers of the endometrium and ovary: do they have Lynch syndrome?" had read "ovary")
+        return hi or _clean(head), hk or k, c if c and names_condition(c) else hc or c, ho or o
     # the title's topic is the condition when the question after it names none ("Undescended testes: ..."):
     # a short title as it stands, of a long one the condition it names ("Chemoradiotherapy in the
     # management of locally advanced squamous cell carcinoma esophagus")
