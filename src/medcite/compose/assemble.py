@@ -343,10 +343,8 @@ def _gaps(a: QuestionAnalysis, gaps: Sequence[str]) -> Section:
 def _split_graded(
     ratings: list[Rating], sof: tuple[OutcomeSummary, ...], main_row: bool, split: bool
 ) -> tuple[list[Rating], tuple[OutcomeSummary, ...]]:
-    """An answer that stands against part of its evidence (a near tie of the stance votes, ``split``, or
-    the counted findings reading otherwise: :func:`medcite.compose.certainty.inconsistent_down`) grades
-    down the key conclusion the bottom line quotes and, where it answers the question (``main_row``), the
-    main row of the summary of findings: the places that show the answer's certainty say the same."""
+    """An answer against part of its evidence (:func:`.certainty.inconsistent_down`) grades down the quoted
+    key conclusion and, where it answers the question (``main_row``), the summary of findings' main row."""
     c, lvl, why, srcs = ratings[0]
     lvl, why = inconsistent_down(lvl, why, split)
     if main_row and sof:

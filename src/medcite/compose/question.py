@@ -25,6 +25,7 @@ from medcite.compose.shapes import (
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
 from medcite.text import ATTRIBUTED_PEOPLE
+from medcite.text.brackets import mask_brackets, tidy_brackets, unmask
 
 if TYPE_CHECKING:
     from medcite.domain.article import Article
@@ -144,25 +145,10 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
     ),
 )
 
-_POPULATIONS = (
-    "older adults",
-    "elderly patients",
-    "elderly",
-    "pregnant women",
-    "pregnancy",
-    "adolescents",
-    "teenagers",
-    "children",
-    "paediatric patients",
-    "pediatric patients",
-    "infants",
-    "neonates",
-    "newborns",
-    "adults",
-    "women",
-    "men",
-    "veterans",
-    "postmenopausal women",
+_POPULATIONS = tuple(
+    "older adults|elderly patients|elderly|pregnant women|pregnancy|adolescents|teenagers|children|"
+    "paediatric patients|pediatric patients|infants|neonates|newborns|adults|women|men|veterans|"
+    "postmenopausal women".split("|")
 )
 _POP_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _POPULATIONS), key=len, reverse=True)) + r")\b", re.I
@@ -250,33 +236,11 @@ _SETTING_WORDS = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|truly|indeed|necessarily)\s+(?=\w)", re.I)
 
 
-_BRACKET_SPACE = re.compile(r"([(\[])\s+|\s+([)\]])")
-_BRACKETED = re.compile(r"(?<=\s)(?:\([^()]*\s[^()]*\)|\[[^\[\]]*\s[^\[\]]*\])")
-_MASK = re.compile(r"bracketedgroup(\d+)x")
-
-
-def _mask_brackets(body: str) -> tuple[str, list[str]]:
-    """``body`` with each bracketed group of two or more words (no nesting, a space before it) replaced by
-    one placeholder word, and the groups."""
-    groups: list[str] = []
-
-    def put(m: re.Match[str]) -> str:
-        groups.append(m.group(0))
-        return f"bracketedgroup{len(groups) - 1}x"
-
-    return _BRACKETED.sub(put, body), groups
-
-
-def _unmask(value: str | None, groups: list[str]) -> str | None:
-    """``value`` with the placeholders of :func:`_mask_brackets` put back."""
-    return None if value is None else _MASK.sub(lambda m: groups[int(m.group(1))], value)
-
-
 def analyze_question(question: str) -> QuestionAnalysis:
     """Classify a question and pull out its PICO elements (rule-based, no model)."""
     # no space inside brackets: "the SFTS ( severe fever with thrombocytopenia syndrome) virus" had been read
     # with "( severe fever" as the outcome
-    q = _BRACKET_SPACE.sub(lambda m: m.group(1) or m.group(2), " ".join(question.split()))
+    q = tidy_brackets(" ".join(question.split()))
     if len(q) < 3 or not re.search(r"[A-Za-z]", q):
         raise InputError("The question is empty or has no words.")
     if len(q) > 1000:
@@ -293,8 +257,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = LEAD_PREPOSITION.sub("", body)
     # a bracketed group is read as one word ("SFTS (severe fever with thrombocytopenia syndrome) virus": its
     # "with" splits no concept)
-    masked, groups = _mask_brackets(body)
-    intervention, comparator, condition, outcome = (_unmask(x, groups) for x in read_pico(masked, focus))
+    masked, groups = mask_brackets(body)
+    intervention, comparator, condition, outcome = (unmask(x, groups) for x in read_pico(masked, focus))
     population = None
     if pm := _POP_RE.search(q):
         population = pm.group(1).lower()
