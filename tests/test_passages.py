@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from medcite.corpus.detect import parse_path
-from medcite.domain import AbstractSection, SourceRecord
+from medcite.domain import AbstractSection, Passage, SourceRecord
 from medcite.text.sentences import MIN_CHARS, split_passages
 
 _REPO = Path(__file__).resolve().parents[1]
@@ -66,30 +69,39 @@ def test_acronyms_and_section_breaks_end_sentences() -> None:
     ]
 
 
+def _sentences_of(text: str) -> list[str]:
+    return [p.text for p in split_passages(SourceRecord("synthetic", "", (AbstractSection("", text),)))]
+
+
+def _glued_passages(shared: Path, glued: re.Pattern[str]) -> list[tuple[SourceRecord, list[Passage]]]:
+    """The first 200 screening-set abstracts where ``glued`` matches, each with its passages (offsets
+    checked against the record's text)."""
+    with gzip.open(shared / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts = [a for line in fh if glued.search(a := json.loads(line).get("abstract") or "")][:200]
+    assert len(texts) == 200
+    out = []
+    for text in texts:
+        rec = SourceRecord(key="x", title="", sections=(AbstractSection("", text),))
+        passages = split_passages(rec)
+        assert all(rec.text[p.start : p.end] == p.text for p in passages)
+        out.append((rec, passages))
+    return out
+
+
 def test_sentences_glued_without_a_space_are_two(shared: Path) -> None:
     """Screening-set abstracts glue sentences ("... with the other agents.Ustekinumab was associated ..."):
     one statement quoted two sentences. A full stop between a word's end or a closing bracket and a
     capitalised word is a boundary; "et al.The" and "E.coli" are not."""
-    import gzip
-    import json
-    import re
-
     glued = re.compile(r"[a-z]{3}\.[A-Z][a-z]{2,}")
-    with gzip.open(shared / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
-        texts = [a for line in fh if glued.search(a := json.loads(line).get("abstract") or "")][:200]
-    assert len(texts) == 200
-    for text in texts:
-        rec = SourceRecord(key="x", title="", sections=(AbstractSection("", text),))
-        for p in split_passages(rec):
-            assert rec.text[p.start : p.end] == p.text
+    for _rec, passages in _glued_passages(shared, glued):
+        for p in passages:
             inner = [m for m in glued.finditer(p.text) if not re.search(r"\bal$", p.text[: m.start() + 3])]
             assert not inner or len(p.text) - inner[-1].end() < MIN_CHARS, p.text
     synthetic = (
         "Synthetic text by Tester et al.The test went on. E.coli grew in the synthetic test.Then it stopped "
         "growing at all."
     )
-    rec = SourceRecord(key="synthetic:g", title="", sections=(AbstractSection("", synthetic),))
-    assert [p.text for p in split_passages(rec)] == [
+    assert _sentences_of(synthetic) == [
         "Synthetic text by Tester et al.The test went on.",
         "E.coli grew in the synthetic test.",
         "Then it stopped growing at all.",
@@ -100,18 +112,9 @@ def test_a_glued_sentence_that_opens_with_a_short_word_is_split(shared: Path) ->
     """The screening-set abstracts glue sentences that open with a word of one or two letters too ("...
     ovarian abnormalities.A 6-month comparative ...", "... clinical trial.To determine ..."): a statement
     had quoted both. "2.5 mg.We" (two letters before the stop) and "e.g.A" stay."""
-    import gzip
-    import json
-    import re
-
     glued = re.compile(r"[a-z]{3}\.(?:[A-Z][a-z]?) [a-z0-9(]")
-    with gzip.open(shared / "corpora" / "abstracts_extra.jsonl.gz", "rt", encoding="utf-8") as fh:
-        texts = [a for line in fh if glued.search(a := json.loads(line).get("abstract") or "")][:200]
-    assert len(texts) == 200
-    for text in texts:
-        rec = SourceRecord(key="x", title="", sections=(AbstractSection("", text),))
-        for p in split_passages(rec):
-            assert rec.text[p.start : p.end] == p.text
+    for _rec, passages in _glued_passages(shared, glued):
+        for p in passages:
             # a fragment under MIN_CHARS on either side is merged ("Case report.To report ...")
             inner = [m for m in glued.finditer(p.text) if m.start() + 4 >= MIN_CHARS]
             assert not [m for m in inner if len(p.text) - m.end() >= MIN_CHARS], p.text
@@ -119,8 +122,7 @@ def test_a_glued_sentence_that_opens_with_a_short_word_is_split(shared: Path) ->
         "Synthetic ovarian abnormalities.A synthetic 6-month study. "
         "The dose was 2.5 mg.We went on, e.g.A test."
     )
-    rec = SourceRecord(key="synthetic:h", title="", sections=(AbstractSection("", synthetic),))
-    assert [p.text for p in split_passages(rec)] == [
+    assert _sentences_of(synthetic) == [
         "Synthetic ovarian abnormalities.",
         "A synthetic 6-month study.",
         "The dose was 2.5 mg.We went on, e.g.A test.",
