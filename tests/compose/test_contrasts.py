@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import assemble, contrasts
-from medcite.compose.assemble import _rate
+from medcite.compose import contrasts, rating
 from medcite.compose.candidates import Candidate, Prefix
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.contrasts import confirmed_contrasts
 from medcite.compose.draft import Draft
 from medcite.compose.question import analyze_question
+from medcite.compose.rating import rate as _rate
 from medcite.compose.stance import StanceInput, StanceResult
 from medcite.domain import Label, StoredSource, Verdict
 from medcite.domain.article import StatementKind
@@ -101,6 +101,6 @@ def test_findings_without_a_polarity_do_not_agree(
     assert one.draft.cites[0].direction() == two.draft.cites[0].direction() == "neutral"
     _lead, _level, reasons, same = _rate(one, [one, two], [])
     assert [s.key for s in same] == [a.key] and any("single study" in r for r in reasons)
-    monkeypatch.setattr(assemble, "NEUTRAL_APART", False)
+    monkeypatch.setattr(rating, "NEUTRAL_APART", False)
     _lead, _level, _reasons, same = _rate(one, [one, two], [])
     assert [s.key for s in same] == [a.key, b.key]

@@ -256,6 +256,7 @@ def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
     )
     monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
     monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the conclusion too)
+    monkeypatch.setattr(assemble, "POLAR_FIRST", False)  # (the sample states no finding)
     assert "1895 patients underwent primary coronary artery bypass grafting" in _one_study(
         question, own, shipped
     )

@@ -289,6 +289,7 @@ def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
     assert "not a reliable prognostic marker" in art.bottom_line
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
     monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
+    monkeypatch.setattr(assemble, "POLAR_FIRST", False)  # (the count states no finding)
     assert "not a reliable prognostic marker" not in _read_with_models(q, pubmedqa["26079501"]).bottom_line
 
 

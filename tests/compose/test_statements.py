@@ -659,7 +659,7 @@ def test_labels_openers_and_this_study_are_not_quoted(sentence: str, statement: 
         # "this" that is no study's determiner stays (found by a review on real snippets)
         ("In this respect, mutation analysis of BRCA1 was useful.", None),
         ("This allowed for mutation analysis of BRCA1.", None),
-        ("Because of this, trial enrolment was slow.", None),
+        ("At this dose, trial enrolment was slow.", None),
         ("At the present time, no trial has shown a benefit.", None),
         (
             "In this randomized, double-blind, placebo-controlled trial, X reduced Y.",

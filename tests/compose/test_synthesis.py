@@ -13,12 +13,13 @@ from dataclasses import replace
 import pytest
 
 from medcite.compose import synthesis
-from medcite.compose.assemble import _pick_rated_first, _rate
+from medcite.compose.assemble import _pick_rated_first
 from medcite.compose.candidates import Candidate
 from medcite.compose.checked import Checked
 from medcite.compose.draft import Draft
 from medcite.compose.patient import render_patient
 from medcite.compose.question import analyze_question
+from medcite.compose.rating import rate as _rate
 from medcite.compose.synthesis import (
     StudyFinding,
     combine_stance,

@@ -326,7 +326,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     # a sentence that still speaks as its authors once trimmed and repaired ("We believe ...") is none
     fit = [c for c in ranked if readable(c.text) is not None]
     if NO_CALLS_OR_AIMS:
-        fit = [c for c in fit if not asks_for_research(c.text)]
+        fit = [c for c in fit if not asks_for_research(trim_sentence(c.text))]  # "OBJECTIVE To examine ..."
     # sentences adrift are drafted only when the whole answer would have no statement without them (the
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
     # sentences answer); background facts only when the main section would have none without them

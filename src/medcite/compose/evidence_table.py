@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from medcite.compose.candidates import attribution, card_of, design_phrase, people_phrase, study_n
 from medcite.compose.certainty import grade
 from medcite.corpus.classify import design_stated, shown_design
+from medcite.corpus.fields import family_first
 from medcite.domain import SourceRecord, StoredSource
 from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Reference, Section
 from medcite.text import split_sentences
@@ -108,8 +109,8 @@ def study_label(r: SourceRecord) -> str:
 
 
 def surname(author: str) -> str:
-    """The family name of "Hays, J T", "Hays J T" or "van der Berg J"."""
-    name = " ".join(author.split())
+    """The family name of "Hays, J T", "Hays J T", "J T Hays" or "van der Berg J"."""
+    name = family_first(" ".join(author.split()))  # "I Enström", as some corpora store it: "Enström"
     if "," in name:
         return name.split(",", 1)[0].strip()
     words = name.split()

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from medcite.compose.candidates import study_n
 from medcite.compose.layout import layout_for, section_title
 from medcite.compose.plan import RankedSource
 from medcite.compose.question import QuestionAnalysis
@@ -161,7 +162,7 @@ def gap_notes(
         )
     if len(cited) == 1:
         notes.append("All statements rest on a single study.")
-    sizes = [s.evidence.sample_size for s in cited if s.evidence.sample_size]
+    sizes = [n for s in cited if (n := study_n(s))]  # the n every other part of the article states
     if sizes and sum(sizes) < 100:
         notes.append(f"The cited studies are small (total n = {sum(sizes)}).")
     if a.population:

@@ -162,5 +162,17 @@ def authors_from_string(value: str) -> tuple[str, ...]:
             )
             names.append(name or author_name(last, None, rest) or clean(raw))
         else:
-            names.append(clean(raw))
+            names.append(family_first(clean(raw)))
     return tuple(names)
+
+
+_INITIAL = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)?")
+
+
+def family_first(name: str) -> str:
+    """ "I Enström" or "L. H. Lindholm" (initials first, as some corpora write authors) as "Enström I" and
+    "Lindholm LH"; any other form as it is ("Wu H", "van der Berg J")."""
+    words = name.split()
+    if len(words) < 2 or not all(_INITIAL.fullmatch(w) for w in words[:-1]) or _INITIAL.fullmatch(words[-1]):
+        return name
+    return author_name(words[-1], "".join(words[:-1])) or name

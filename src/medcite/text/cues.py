@@ -429,6 +429,13 @@ RESEARCH_CALL = re.compile(
     r"(?:ongoing|underway|under way|in progress)\b"
     # "A strong need for large-scale randomized controlled trials has emerged to confirm ..."
     r"|\bneed for\s+(?:[\w-]+\s+){0,4}?(?:studies|trials|research|investigations|rcts)\b"
+    # an aim with no finding: "To examine the safety and tolerability ... of arimoclomol ...", "This article
+    # aims to determine the ability of ..." (a reading of tuning-half articles, 2026-12-05: quoted under
+    # Emerging Evidence and Key Findings)
+    r"|^to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe|identify|"
+    r"characteri[sz]e|analy[sz]e|estimate|establish|quantify|measure|clarify|elucidate|validate|review)\b"
+    r"|\b(?:this|the present|the current|our) (?:[\w-]+ ){0,3}(?:article|paper|study|review|trial|analysis) "
+    r"aim(?:s|ed)? to\b"
     rf"|{_ARTICLE_SCOPE}|{_PROTOCOL}",
     re.I,
 )

@@ -384,6 +384,15 @@ _THIS_STUDY = re.compile(
     r"(?:study|trial|analysis|review|survey|cohort|series|report|investigation|experiment)\b)"
 )
 
+_OWN_NOUN = (
+    r"(?:stud(?:y|ies)|trials?|analys[ie]s|meta-analys[ie]s|reviews?|reports?|surveys?|investigations?|work|"
+    r"papers?|articles?|research|results?|findings?|data|observations?|evidence|experiments?|cohorts?|series|"
+    r"cases?|outcomes?|first|is|are|was|were)"
+)
+_LINK_VERB = (
+    r"was|were|is|are|has|have|had|may|might|could|can|would|will|did|does|reflected|reflects|includes?|"
+    r"included|remained|persisted|resulted|led|appeared|seemed|occurred|became|suggests?|indicates?"
+)
 # a sentence whose subject is the previous sentence's: "Instead, it provides ...", "They were ...", "Their
 # parents and even their attending physicians shared this misperception", "This could result in ...", or that
 # picks from what the previous sentence named: "Among these mechanisms is ...", "Of these, 12 ...", "In these
@@ -393,7 +402,17 @@ _THIS_STUDY = re.compile(
 _ANAPHORIC = re.compile(
     r"^(?:(?:instead|in contrast|by contrast|conversely|rather|similarly|likewise),?\s+(?:it|they|this|these|"
     r"he|she)|they|he|she|their|its|(?:among|of|in|from|for|within|between) these|"
-    r"this (?:has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|implies))\b",
+    r"this (?:has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|implies|was|"
+    r"includes?|included)|these (?:include|included|comprise|comprised|may|might|could|can|would|will)|"
+    # a clause that leans on the previous sentence: "Consistent with this, mice lacking ...", "Though these
+    # syndromes share ..." (a reading of 16 tuning-half articles, 2026-12-05)
+    r"(?:consistent with|in line with|in keeping with|in agreement with|contrary to|unlike|despite|given|"
+    r"because of|due to|as a result of|in addition to|besides|(?:al)?though|while|whereas|since|because|as|"
+    r"if|when) (?:this|these|those|that|they|it)|"
+    # the previous sentence's thing named by a demonstrative: "This difference reflected a 35 percent ...",
+    # "This reaction was applied to ...", "These effects were ..."; a study's own results, data or design
+    # ("These findings suggest ...", "This study shows ...") name their subject and stay
+    rf"(?:this|these|such) (?!{_OWN_NOUN}\b)[a-z-]+ (?:{_LINK_VERB}))\b",
     re.I,
 )
 

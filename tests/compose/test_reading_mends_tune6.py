@@ -1,0 +1,114 @@
+"""Mends from a reading of 16 tuning-half articles (PubMedQA and BioASQ even half, seventh draws,
+2026-12-05): a gap note that counted another n than the rest of the article, an author list written initials
+first, statements that lean on the sentence before them, and a bottom line that quoted a sentence stating no
+finding. Real records and sentences of the shared data."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose import assemble
+from medcite.compose.candidates import Candidate, Prefix, study_n
+from medcite.compose.checked import Checked
+from medcite.compose.draft import Draft
+from medcite.compose.evidence_table import surname
+from medcite.compose.notes import gap_notes
+from medcite.compose.question import analyze_question
+from medcite.corpus.fields import authors_from_string, family_first
+from medcite.domain import Label, StoredSource, Verdict
+from medcite.text import finding_polarity, split_sentences
+from medcite.text.cues import asks_for_research
+from medcite.text.statements import readable, trim_sentence
+from tests.compose.doubles import bioasq_source, load_pubmedqa
+
+
+def _sentence(pmid: str, start: str) -> str:
+    """The sentence of a BioASQ snippet-corpus record that starts with ``start``."""
+    text = bioasq_source(1, pmid).record.text
+    return next(text[a:b] for a, b in split_sentences(text) if text[a:b].startswith(start))
+
+
+def test_the_small_study_note_counts_the_n_the_article_states() -> None:
+    # PubMedQA 28127977: "There are 71 previously untreated patients ... Forty-five healthy individuals ... as
+    # a control group"; the stored sample size is the controls' 45, the article states 71 everywhere else
+    source = load_pubmedqa()["28127977"]
+    assert study_n(source) == 71 and source.evidence.sample_size != 71
+    a = analyze_question("Are serum leptin levels a prognostic factor in advanced lung cancer?")
+    notes = gap_notes(a, ["findings"], [source], [])
+    assert "The cited studies are small (total n = 71)." in notes
+
+
+def test_authors_written_initials_first_read_family_name_first() -> None:
+    # corpora/abstracts_extra holds PMID 10878693 twice: "Enström, I; ..." and "I Enström; ..."
+    assert authors_from_string("I Enström; K Pennert; L H Lindholm") == (
+        "Enström I",
+        "Pennert K",
+        "Lindholm LH",
+    )
+    assert authors_from_string("Enström, I; Pennert, K") == ("Enström I", "Pennert K")
+    # the usual forms stay: a two-letter family name, a particle
+    assert family_first("Wu H") == "Wu H" and family_first("van der Berg J") == "van der Berg J"
+    # a store written before the reader learned it: the evidence table still names the family
+    assert surname("I Enström") == "Enström" and surname("Lindholm LH") == "Lindholm"
+
+
+def test_a_statement_that_leans_on_the_sentence_before_is_no_statement() -> None:
+    leaning = [
+        _sentence("29719497", "Consistent with this, we show that mice lacking"),  # Adar3
+        _sentence("28422453", "These include Roberts syndrome"),
+        _sentence("28422453", "Though these syndromes share"),
+        _sentence("29461065", "This reaction was applied"),  # verubecestat
+    ]
+    assert all(readable(s) is None for s in leaning)
+    # a study's own findings, and a sentence that names its subject, stay
+    own = [
+        "These findings suggest that the drug reduces anxiety.",
+        "This study shows that the drug reduces anxiety.",
+        "This is the first randomised trial of the drug.",
+    ]
+    assert all(readable(s) is not None for s in own)
+
+
+def test_the_bottom_line_prefers_a_sentence_that_states_a_finding() -> None:
+    status = _sentence("28547386", "In addition, dupilumab is currently under phase")
+    finding = _sentence("25214796", "A recent trial showed that in patients with difficult-to-control asthma")
+    assert finding_polarity(status) == "neutral" and finding_polarity(finding) == "positive"
+    # both from sources of the same (unstated) design, the status sentence first and the larger weight: the
+    # finding is quoted; with the preference off, the status sentence was
+    sources = [bioasq_source(1, "28547386"), bioasq_source(1, "25214796")]
+    leads = [_checked(sources[0], status, fit=0.99), _checked(sources[1], finding, fit=0.5)]
+    # an inferred review and an inferred "other": both unstated designs, of one strength
+    assert [s.evidence.design.value for s in sources] == ["review", "other"]
+    assert assemble._strength(leads[0]) == assemble._strength(leads[1])
+    assert assemble._pick_bottom(leads, 60).draft.core == finding
+
+
+def test_the_bottom_line_without_the_finding_preference_quotes_the_closer_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    status = _sentence("28547386", "In addition, dupilumab is currently under phase")
+    finding = _sentence("25214796", "A recent trial showed that in patients with difficult-to-control asthma")
+    leads = [
+        _checked(bioasq_source(1, "28547386"), status, fit=0.99),
+        _checked(bioasq_source(1, "25214796"), finding, fit=0.5),
+    ]
+    monkeypatch.setattr(assemble, "POLAR_FIRST", False)
+    assert assemble._pick_bottom(leads, 60).draft.core == status
+
+
+def _checked(source: StoredSource, text: str, fit: float) -> Checked:
+    c = Candidate(source, text, 0, len(text), "", "unknown", None, 1.0, 1.0, False, fit=fit)
+    return Checked(Draft("efficacy", text, text, (c,), "support", Prefix("")), Verdict(Label.SUPPORTED, 0.9))
+
+
+def test_an_aim_is_no_statement() -> None:
+    # the arimoclomol trial's objective (quoted under Emerging Evidence) and a study's stated aim (under Key
+    # Findings of "What is evaluated with the SAD PERSONS scale?"); an opening "To date" is no aim
+    objective = _sentence("29367439", "OBJECTIVE To examine the safety and tolerability")
+    aim = _sentence("28471534", "This article aims to determine the ability of the SAD PERSONS scale")
+    assert asks_for_research(trim_sentence(objective)) and not asks_for_research(objective)
+    assert asks_for_research(aim)
+    assert not asks_for_research("To date, no trial has compared them.")
+    assert not asks_for_research(
+        "To compare the doses, 120 patients were randomised; mortality was 10% vs 20%."
+    )
