@@ -12,7 +12,7 @@ import pytest
 from medcite.bootstrap import load_reranker
 from medcite.compose import compose_article, plan, pool
 from medcite.compose.plan import RankedSource, document_text, on_topic
-from medcite.compose.question import analyze_question
+from medcite.compose.question import QuestionType, analyze_question
 from medcite.config import load_settings
 from medcite.domain import Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
@@ -276,6 +276,7 @@ def test_a_study_of_another_population_well_below_the_own_abstract_is_indirect(
     assert [rs.hit.source.key for rs in direct] == ["15280782"]
     assert ("25229403", [plan.ANOTHER_QUESTION]) in [(rs.hit.source.key, why) for rs, why in indirect]
     monkeypatch.setattr(plan, "FAR_BELOW", (0.7, 0.95))
+    monkeypatch.setattr(plan, "FAR_LOGIT", None)  # (its logit is far below the own abstract's too)
     assert {rs.hit.source.key for rs in plan.split_direct(a, scored)[0]} == {"15280782", "25229403"}
 
 
@@ -300,3 +301,34 @@ def test_a_source_the_model_reads_as_on_the_question_outranks_one_far_below_it(
     monkeypatch.setattr(plan, "MODEL_OVER_WORDS", False)
     direct, _ = plan.split_direct(a, scored)
     assert [rs.hit.source.key for rs in direct] == [young.key]
+
+
+def test_a_yes_no_answer_sets_aside_a_study_whose_relevance_logit_is_far_below_the_best(
+    pubmedqa: dict[str, StoredSource], shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PubMedQA dev (even half, read): "Chronic functional somatic symptoms: a single syndrome?" quoted a
+    systematic review of somatic symptoms in children with a chronically ill family member (SYNERGY) in its
+    bottom line, and a snippet on Parkinson's disease, beside the question's own case-control study: all
+    three score above 0.99, so FAR_BELOW sets none aside; plan.FAR_LOGIT reads their logits (7.1, 5.3,
+    4.7). The shipped gap (3) keeps them; a gap of 1.5 sets both aside, in a yes/no answer only."""
+    question = "Chronic functional somatic symptoms: a single syndrome?"
+    own = pubmedqa["15588538"]
+    review = load_extra(["Somatic Symptoms in Children With a Chronically Ill"], limit=40000)["32176194"]
+    parkinson = bioasq_source(3, "34629180")
+    a = analyze_question(question)
+    scored = on_topic(a, _ranked([own, review, parkinson]), shipped, 0.01)
+    scores = {rs.hit.source.key: rs.model_score or 0.0 for rs in scored}
+    assert min(scores.values()) > 0.95
+    assert plan.FAR_LOGIT == 3.0 and len(plan.split_direct(a, scored)[0]) == 3
+    monkeypatch.setattr(plan, "FAR_LOGIT", 1.5)
+    direct, indirect = plan.split_direct(a, scored)
+    assert [rs.hit.source.key for rs in direct] == ["15588538"]
+    assert {rs.hit.source.key for rs, why in indirect if why == [plan.ANOTHER_QUESTION]} == {
+        "32176194",
+        "34629180",
+    }
+    other = analyze_question("What is known about chronic functional somatic symptoms?")
+    assert other.qtype is not QuestionType.YES_NO
+    assert len(plan.split_direct(other, scored)[0]) == 3
+    monkeypatch.setattr(plan, "FAR_LOGIT", None)
+    assert len(plan.split_direct(a, scored)[0]) == 3
