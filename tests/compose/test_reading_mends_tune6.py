@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import assemble
+from medcite.compose import asking, assemble
+from medcite.compose.asking import names_title, title_name
 from medcite.compose.candidates import Candidate, Prefix, study_n
-from medcite.compose.checked import Checked
+from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft
 from medcite.compose.evidence_table import surname
 from medcite.compose.notes import gap_notes
@@ -112,3 +113,38 @@ def test_an_aim_is_no_statement() -> None:
     assert not asks_for_research(
         "To compare the doses, 120 patients were randomised; mortality was 10% vs 20%."
     )
+
+
+ARIOC_Q = "Which tool has been developed for GPU-accelerated alignment of bisulfite-treated DNA sequences?"
+
+
+def test_the_name_a_title_opens_with_answers_a_which_question() -> None:
+    # BioASQ 7B-9B factoid (even half): the answer "Arioc" is the name its gold record's title opens with;
+    # the article had quoted the abstract's background sentence and never the name
+    arioc = bioasq_source(1, "29554207")
+    assert title_name(arioc.record.title, ARIOC_Q) == "Arioc"
+    cne = bioasq_source(2, "30423090")
+    cne_q = "Which algorithm has been developed for finding conserved non-coding elements (CNEs) in genomes?"
+    assert title_name(cne.record.title, cne_q) == "CNEFinder"
+    # a title whose head the question names, or whose description is another topic, names no answer
+    assert title_name(arioc.record.title, "Is Arioc faster than other aligners?") is None
+    assert title_name(cne.record.title, ARIOC_Q) is None
+    named = _sentence("29554207", "With human sequencing reads, Arioc's throughput")
+    background = _sentence("29554207", "The alignment of bisulfite-treated DNA sequences")
+    assert names_title(named, arioc.record.title, ARIOC_Q)
+    assert not names_title(background, arioc.record.title, ARIOC_Q)
+
+
+def test_the_bottom_line_of_a_which_question_quotes_the_title_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    arioc = bioasq_source(1, "29554207")
+    named = _sentence("29554207", "With human sequencing reads, Arioc's throughput")
+    background = _sentence("29554207", "The alignment of bisulfite-treated DNA sequences")
+    a = analyze_question(ARIOC_Q)
+    assert a.asks_entity
+    pool = [_checked(arioc, background, fit=0.99), _checked(arioc, named, fit=0.5)]
+    v = Verified(pool, [], {arioc.key: 0}, [], [], 0, "extractive")
+    pick, _ratings, _supported = assemble._bottom_pick(a, pool, v, None, None)
+    assert pick.draft.core == named
+    monkeypatch.setattr(asking, "TITLE_NAMES", False)
+    pick, _ratings, _supported = assemble._bottom_pick(a, pool, v, None, None)
+    assert pick.draft.core == background

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from medcite.text import AUXILIARIES
-from medcite.text.words import names
+from medcite.text import AUXILIARIES, terms
+from medcite.text.words import STOPWORDS, names
 
 AUX = "(?:" + "|".join(AUXILIARIES) + ")"
 # an auxiliary opening a sentence after a title or another question ("Topic. Is it ...?", "What is X? Is it
@@ -100,3 +100,36 @@ def _new(name: str, asked: set[str]) -> bool:
     """A name that is none of the question's words, nor one of them in another form ("PDQ39-SI" for "PDQ39",
     "IL-6R" for "IL-6")."""
     return not any(name.startswith(w) or w.startswith(name) for w in asked)
+
+
+# a question that asks which thing of a kind ("Which tool has been developed for ...?") is answered first by
+# the sentences that name the name a source's title opens with (:func:`names_title`): in drafting, and in the
+# bottom line (off: the sentences closest to the question, which had quoted a background sentence of the
+# Arioc abstract and never its name)
+TITLE_NAMES = True
+# a title that opens with a name and a colon: "Arioc: GPU-accelerated alignment of ...", "The OncoPPi Portal:
+# an integrative resource ...", "geck: trio-based comparative benchmarking ..."
+_TITLE_NAME = re.compile(r"^\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*:\s+\S")
+
+
+def title_name(title: str, question: str) -> str | None:
+    """The name a source's title opens with ("Arioc" of "Arioc: GPU-accelerated alignment of short
+    bisulfite-treated reads."), where one of its words is not the question's and the title's description after
+    the colon shares at least 3 terms, and 40% of the question's, with the question; else None."""
+    m = _TITLE_NAME.match(title)
+    if m is None:
+        return None
+    asked, said = set(terms(question)), {w.lower() for w in re.findall(r"[\w-]+", question)}
+    own = [w for w in re.findall(r"[\w-]+", m.group(1).lower()) if w not in STOPWORDS]
+    if not asked or not [w for w in own if w not in said]:
+        return None  # every word of the name is the question's
+    shared = set(terms(title[m.end(1) :])) & asked
+    return m.group(1) if len(shared) >= 3 and len(shared) >= 0.4 * len(asked) else None
+
+
+def names_title(sentence: str, title: str, question: str) -> bool:
+    """Whether ``sentence`` names the name its source's title opens with (:func:`title_name`)."""
+    name = title_name(title, question)
+    return (
+        name is not None and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence, re.I) is not None
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from medcite.compose import asking
+from medcite.compose.asking import asks_which, names_title
 from medcite.compose.candidates import (
     NUMBER,
     SELECTION_CUE,
@@ -315,9 +317,16 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     higher-level evidence first), at most ``MAX_PER_SOURCE`` per source per section, no near-duplicates, none
     that speaks as its authors."""
     if a.asks_entity:  # "Which gene ...?": the sentences that answer the question best first
+        titled = asking.TITLE_NAMES and asks_which(a.question)
         ranked = sorted(
             on_par(cands, ENTITY_REL_FIT),
-            key=lambda c: (-closeness(c), ROLE_ORDER[c.role], -c.score, c.start),
+            key=lambda c: (
+                -(titled and names_title(c.text, c.source.record.title, a.question)),
+                -closeness(c),
+                ROLE_ORDER[c.role],
+                -c.score,
+                c.start,
+            ),
         )
     else:  # sentences the model reads as off the question only fill what the others leave
         ranked = sorted(cands, key=_drafting_order)
