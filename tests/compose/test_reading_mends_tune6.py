@@ -9,7 +9,7 @@ import pytest
 
 from medcite.compose import asking, assemble
 from medcite.compose.asking import names_title, title_name
-from medcite.compose.candidates import Candidate, Prefix, study_n
+from medcite.compose.candidates import Candidate, Prefix, section_counts, study_n
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft
 from medcite.compose.evidence_table import surname
@@ -148,3 +148,19 @@ def test_the_bottom_line_of_a_which_question_quotes_the_title_name(monkeypatch: 
     monkeypatch.setattr(asking, "TITLE_NAMES", False)
     pick, _ratings, _supported = assemble._bottom_pick(a, pool, v, None, None)
     assert pick.draft.core == background
+
+
+def test_a_conclusion_that_calls_the_study_it_names_the_study() -> None:
+    # PubMedQA 8422202 ("Metered-dose inhalers. Do health care providers know what to teach?"): its
+    # conclusion was quoted as "In an observational study, it also demonstrates ...", under Dosing for
+    # "metered-dose"
+    text = load_pubmedqa()["8422202"].record.text
+    it = next(text[a:b] for a, b in split_sentences(text) if text[a:b].startswith("It also demonstrates"))
+    statement = readable(it)
+    assert statement is not None and statement.startswith("The study also demonstrates a significant lack")
+    assert (
+        readable("It is unclear whether the two groups differ.")
+        == "It is unclear whether the two groups differ."
+    )
+    assert not section_counts(it)["dosing"]
+    assert section_counts("Synthetic fixture: a high-dose regimen was given.")["dosing"]

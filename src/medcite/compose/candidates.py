@@ -49,7 +49,7 @@ TAGS: dict[str, re.Pattern[str]] = {
     ),
     "dosing": re.compile(
         # not a concentration measured in blood ("56.2 μg/mL", "5 mg/dL", "2 g/L")
-        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:doses?|"
+        r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:(?<!metered-)doses?|"
         r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
         r"subcutaneous\w*|sublingual\w*|routes?|"

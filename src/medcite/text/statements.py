@@ -365,7 +365,17 @@ def readable(sentence: str) -> str | None:
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text):
         return None
+    text = _IT_SHOWS.sub(r"The study \1", text)
     return _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
+
+
+# "It also demonstrates a significant lack of understanding by health care providers of ..." opens a
+# conclusion with the study as "it" (a reading of tuning-half articles, 2026-12-05: quoted as "In an
+# observational study, it also demonstrates ..."): the study, named
+_IT_SHOWS = re.compile(
+    r"^It ((?:also |further |thus |therefore |clearly )?(?:demonstrates|shows|confirms|suggests|indicates|"
+    r"reveals|highlights|supports)\b)"
+)
 
 
 _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
