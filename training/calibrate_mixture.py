@@ -3,7 +3,7 @@
     python training/pack_verifier.py --data ../shared/data --generated training/out/generated.jsonl.gz \
         --out training/out/pack                       # its calib.jsonl: pairs held back from the pool
     python training/calibrate_mixture.py --calib training/out/pack/calib.jsonl \
-        --second src/medcite/models/verifier_v2 [--write src/medcite/models/verifier/config.json]
+        --second <a folder with v2's model.onnx, tokenizer.json and config.json (git show 2544c3b:...)>
 
 Both models are the shipped int8 ONNX files read through medcite's own adapter (each with its own
 temperature), so the probabilities are those the verifier sees at run time. For each weight w of the second
@@ -47,8 +47,6 @@ def main() -> None:
     ap.add_argument("--first", type=Path, default=None, help="default: the shipped verifier")
     ap.add_argument("--second", type=Path, required=True)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--write", type=Path, default=None, help="a config.json to write the chosen mixture into")
-    ap.add_argument("--weight", type=float, default=None, help="write this weight (default: the best)")
     args = ap.parse_args()
     pairs, y, sources = read_calib(args.calib)
     first = NLIModel(args.first or shipped_model_dir(), threads=args.threads)
@@ -69,20 +67,9 @@ def main() -> None:
         print(
             f"{w:.1f}    {ts:.2f}       {tc:.2f}          {bacc:.4f}        ({parts[0]:.4f} / {parts[1]:.4f})"
         )
-    best = max(results, key=lambda w: results[w][2]) if args.weight is None else args.weight
-    ts, tc, bacc = results[best] if best in results else fit_thresholds((1 - best) * p1 + best * p2, y)
-    print(
-        f"chosen: weight {best}, thresholds supported {ts} / contradicted {tc}, balanced accuracy {bacc:.4f}"
-    )
-    if args.write:
-        cfg = json.loads(args.write.read_text(encoding="utf-8"))
-        cfg["mixture"] = {
-            "second": args.second.name,
-            "weight": best,
-            "thresholds": {"supported": ts, "contradicted": tc},
-            "calibration": {"pairs": len(pairs), "balanced_accuracy_thresholds": round(bacc, 4)},
-        }
-        args.write.write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+    best = max(results, key=lambda w: results[w][2])
+    ts, tc, bacc = results[best]
+    print(f"best: weight {best}, thresholds {ts} / {tc} (supported / contradicted), balanced acc {bacc:.4f}")
 
 
 if __name__ == "__main__":
