@@ -115,6 +115,7 @@ def test_an_aim_is_no_statement() -> None:
     )
 
 
+AWAJI = "27440148"
 ARIOC_Q = "Which tool has been developed for GPU-accelerated alignment of bisulfite-treated DNA sequences?"
 
 
@@ -164,3 +165,11 @@ def test_a_conclusion_that_calls_the_study_it_names_the_study() -> None:
     )
     assert not section_counts(it)["dosing"]
     assert section_counts("Synthetic fixture: a high-dose regimen was given.")["dosing"]
+
+
+def test_neurology_s_evidence_class_label_is_no_part_of_the_statement() -> None:
+    # BioASQ snippet record (Awaji criteria): "CLASSIFICATION OF EVIDENCE This study provides Class IV ..."
+    # had been quoted with its label in a bottom line
+    text = _sentence(AWAJI, "CLASSIFICATION OF EVIDENCE This study provides Class IV evidence")
+    statement = readable(text)
+    assert statement is not None and statement.startswith("The study provides Class IV evidence")

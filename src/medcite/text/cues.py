@@ -58,7 +58,8 @@ _OPENING = _labels(
     REVIEW REVIEWS SCOPE SEARCH STATISTICAL STRATEGY THIS TO TRIALS WHAT"""
 )
 # inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
-HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY")
+# "CLASSIFICATION OF EVIDENCE" is Neurology's label (kept glued to its sentence by some snippet records)
+HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY CLASSIFICATION")
 LINK_WORDS = _LINKS | _labels("COLLECTION")
 # labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
 STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
