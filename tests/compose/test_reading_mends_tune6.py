@@ -173,3 +173,13 @@ def test_neurology_s_evidence_class_label_is_no_part_of_the_statement() -> None:
     text = _sentence(AWAJI, "CLASSIFICATION OF EVIDENCE This study provides Class IV evidence")
     statement = readable(text)
     assert statement is not None and statement.startswith("The study provides Class IV evidence")
+
+
+def test_filling_a_gap_by_presenting_a_tool_is_presenting_it() -> None:
+    # BioASQ 7B-9B factoid (even half): "Which algorithm has been developed for finding conserved non-coding
+    # elements (CNEs) in genomes?"; its one sentence that names CNEFinder spoke as the authors and was dropped
+    text = _sentence("30423090", "We fill this gap by presenting CNEFinder")
+    assert readable(text) == (
+        "The authors present CNEFinder; a tool for identifying CNEs between two given DNA sequences with "
+        "user-defined criteria."
+    )

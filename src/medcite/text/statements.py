@@ -293,6 +293,14 @@ _WE_MADE = re.compile(
 )
 
 
+# "We fill this gap by presenting CNEFinder; a tool for identifying CNEs ..." is "We present CNEFinder; ..."
+# (the answer to "Which algorithm has been developed for finding conserved non-coding elements?")
+_GAP_FILLED = re.compile(
+    r"^(We|we) fill(?:ed)? (?:this|the|that) gap by (presenting|introducing|developing)\b"
+)
+_PRESENT_TENSE = {"presenting": "present", "introducing": "introduce", "developing": "developed"}
+
+
 # "We designed this study to determine whether ...": an aim, not a thing made
 _AIM = re.compile(
     r"\bthis (?:study|trial|paper|work|analysis|review)\b|\bto (?:determine|assess|investigate|evaluate|"
@@ -347,6 +355,7 @@ def readable(sentence: str) -> str | None:
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
     nothing of its own (:func:`vacuous`: "The results are both surprising and disappointing.")."""
     text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
+    text = _GAP_FILLED.sub(lambda m: f"{m.group(1)} {_PRESENT_TENSE[m.group(2).lower()]}", text)
     if m := _WE_FOUND.match(text):
         text = _there_was(m) or text
     elif (m := _WE_MADE.match(text)) and not _states_aim(m.group("rest")):
