@@ -20,7 +20,7 @@ from medcite.domain import Label, StoredSource, Verdict
 from medcite.text import finding_polarity, split_sentences
 from medcite.text.cues import asks_for_research
 from medcite.text.statements import readable, trim_sentence
-from tests.compose.doubles import bioasq_source, load_pubmedqa
+from tests.compose.doubles import bioasq_source, load_extra, load_pubmedqa
 
 
 def _sentence(pmid: str, start: str) -> str:
@@ -67,6 +67,13 @@ def test_a_statement_that_leans_on_the_sentence_before_is_no_statement() -> None
         "This study shows that the drug reduces anxiety.",
         "This is the first randomised trial of the drug.",
     ]
+    # a result that states its size says what it found (PubMedQA-corpus COPERNICUS trial, PMID 11386263)
+    text = load_extra(["carvedilol on survival in severe chronic heart failure"], limit=40000)[
+        "11386263"
+    ].record.text
+    own.append(
+        next(text[a:b] for a, b in split_sentences(text) if text[a:b].startswith("This difference reflected"))
+    )
     assert all(readable(s) is not None for s in own)
 
 

@@ -406,7 +406,10 @@ _THIS_STUDY = re.compile(
 _OWN_NOUN = (
     r"(?:stud(?:y|ies)|trials?|analys[ie]s|meta-analys[ie]s|reviews?|reports?|surveys?|investigations?|work|"
     r"papers?|articles?|research|results?|findings?|data|observations?|evidence|experiments?|cohorts?|series|"
-    r"cases?|outcomes?|first|is|are|was|were)"
+    r"cases?|outcomes?|first|is|are|was|were|"
+    # a result that states its own size: "This difference reflected a 35 percent decrease in the risk of death
+    # with carvedilol (95 percent confidence interval, 19 to 48 percent)" (the trial's mortality finding)
+    r"differences?|reductions?|decreases?|increases?|improvements?|benefits?)"
 )
 _LINK_VERB = (
     r"was|were|is|are|has|have|had|may|might|could|can|would|will|did|does|reflected|reflects|includes?|"
@@ -428,9 +431,10 @@ _ANAPHORIC = re.compile(
     r"(?:consistent with|in line with|in keeping with|in agreement with|contrary to|unlike|despite|given|"
     r"because of|due to|as a result of|in addition to|besides|(?:al)?though|while|whereas|since|because|as|"
     r"if|when) (?:this|these|those|that|they|it)|"
-    # the previous sentence's thing named by a demonstrative: "This difference reflected a 35 percent ...",
-    # "This reaction was applied to ...", "These effects were ..."; a study's own results, data or design
-    # ("These findings suggest ...", "This study shows ...") name their subject and stay
+    # the previous sentence's thing named by a demonstrative: "This reaction was applied to ...", "These
+    # effects were ..."; a study's own results, data or design ("These findings suggest ...", "This study
+    # shows ...") name their subject, and a result that states its size ("This difference reflected a 35
+    # percent decrease ...") says what it found: they stay
     rf"(?:this|these|such) (?!{_OWN_NOUN}\b)[a-z-]+ (?:{_LINK_VERB}))\b",
     re.I,
 )
