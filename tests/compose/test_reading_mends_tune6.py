@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medcite.compose import asking, assemble
-from medcite.compose.asking import names_title, title_name
+from medcite.compose.asking import mentions, title_name
 from medcite.compose.candidates import Candidate, Prefix, section_counts, study_n
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft
@@ -139,8 +139,8 @@ def test_the_name_a_title_opens_with_answers_a_which_question() -> None:
     assert title_name(cne.record.title, ARIOC_Q) is None
     named = _sentence("29554207", "With human sequencing reads, Arioc's throughput")
     background = _sentence("29554207", "The alignment of bisulfite-treated DNA sequences")
-    assert names_title(named, arioc.record.title, ARIOC_Q)
-    assert not names_title(background, arioc.record.title, ARIOC_Q)
+    assert mentions(named, title_name(arioc.record.title, ARIOC_Q))
+    assert not mentions(background, title_name(arioc.record.title, ARIOC_Q))
 
 
 def test_the_bottom_line_of_a_which_question_quotes_the_title_name(monkeypatch: pytest.MonkeyPatch) -> None:

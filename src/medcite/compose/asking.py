@@ -103,9 +103,9 @@ def _new(name: str, asked: set[str]) -> bool:
 
 
 # a question that asks which thing of a kind ("Which tool has been developed for ...?") is answered first by
-# the sentences that name the name a source's title opens with (:func:`names_title`): in drafting, and in the
-# bottom line (off: the sentences closest to the question, which had quoted a background sentence of the
-# Arioc abstract and never its name)
+# the sentences that name the name a source's title opens with (:func:`title_name`, :func:`mentions`): in
+# drafting, and in the bottom line (off: the sentences closest to the question, which had quoted a
+# background sentence of the Arioc abstract and never its name)
 TITLE_NAMES = True
 # a title that opens with a name and a colon: "Arioc: GPU-accelerated alignment of ...", "The OncoPPi Portal:
 # an integrative resource ...", "geck: trio-based comparative benchmarking ..."
@@ -127,9 +127,8 @@ def title_name(title: str, question: str) -> str | None:
     return m.group(1) if len(shared) >= 3 and len(shared) >= 0.4 * len(asked) else None
 
 
-def names_title(sentence: str, title: str, question: str) -> bool:
-    """Whether ``sentence`` names the name its source's title opens with (:func:`title_name`)."""
-    name = title_name(title, question)
+def mentions(sentence: str, name: str | None) -> bool:
+    """Whether ``sentence`` names ``name`` (a :func:`title_name`), as a whole word; False for None."""
     return (
         name is not None and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence, re.I) is not None
     )

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from medcite.compose import asking
-from medcite.compose.asking import asks_which, introduces_name, names_title
+from medcite.compose.asking import asks_which, introduces_name, mentions, title_name
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
@@ -160,7 +160,7 @@ def _bottom_pick(
     pool = [c for c in supported if c.draft.core not in against] or supported
     if NAMES_ANSWER and a.asks_entity and asks_which(a.question):
         if asking.TITLE_NAMES:  # the name a source's title opens with ("Arioc: GPU-accelerated ...")
-            pool = [c for c in pool if names_title(c.draft.core, _title(c), a.question)] or pool
+            pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
         pool = _answer_named(pool, names, a.question)
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported

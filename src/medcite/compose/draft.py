@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from medcite.compose import asking
-from medcite.compose.asking import asks_which, names_title
+from medcite.compose.asking import asks_which, mentions, title_name
 from medcite.compose.candidates import (
     NUMBER,
     SELECTION_CUE,
@@ -318,10 +318,12 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     that speaks as its authors."""
     if a.asks_entity:  # "Which gene ...?": the sentences that answer the question best first
         titled = asking.TITLE_NAMES and asks_which(a.question)
+        # the name each source's title opens with, read once per source
+        named = {c.source.key: title_name(c.source.record.title, a.question) for c in cands} if titled else {}
         ranked = sorted(
             on_par(cands, ENTITY_REL_FIT),
             key=lambda c: (
-                -(titled and names_title(c.text, c.source.record.title, a.question)),
+                -mentions(c.text, named.get(c.source.key)),
                 -closeness(c),
                 ROLE_ORDER[c.role],
                 -c.score,

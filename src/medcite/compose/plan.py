@@ -266,10 +266,6 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-x))
-
-
 def far_below(
     direct: list[RankedSource], against: list[RankedSource] | None = None, gap: float | None = None
 ) -> tuple[list[RankedSource], list[RankedSource]]:
@@ -282,8 +278,13 @@ def far_below(
     best = max((rs.model_score for rs in against or direct if rs.model_score is not None), default=None)
     if best is None or best < high:
         return direct, []
-    floor = low if gap is None else max(low, _sigmoid(_logit(best) - gap))
-    below = [rs for rs in direct if rs.model_score is not None and rs.model_score < floor]
+    cut = None if gap is None else _logit(best) - gap
+    below = [
+        rs
+        for rs in direct
+        if rs.model_score is not None
+        and (rs.model_score < low or (cut is not None and _logit(rs.model_score) < cut))
+    ]
     gone = {id(rs) for rs in below}
     return [rs for rs in direct if id(rs) not in gone], below
 
