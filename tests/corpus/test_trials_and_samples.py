@@ -46,6 +46,30 @@ def test_a_sample_split_by_sex_is_counted_whole(data_dir: Path) -> None:
     assert sample_size("A total of 300 mothers and 310 infants were enrolled.") == 300
 
 
+def test_a_sample_named_in_words_or_as_a_denominator_is_counted(data_dir: Path) -> None:
+    # PMID 26418796: "Of 195 severe burn patients, 88 had at least 1 BSI episode."
+    assert sample_size(record(data_dir, QA, "26418796").text) == 195
+    # PMID 18955431: "Twenty individuals post first stroke who acknowledged walking slower ..."
+    assert sample_size(record(data_dir, QA, "18955431").text) == 20
+    # PMID 11380492: "Sixty-nine sequential patients treated surgically ... were identified and data from 61
+    # of these have been analysed."
+    assert sample_size(record(data_dir, QA, "11380492").text) == 69
+    # PMID 7539465 (abstracts_extra): a share of patients is not a count of them
+    assert sample_size(record(data_dir, EXTRA, "7539465").text) != 52
+    # PMID 9060586: "Nissen fundoplication was performed on 37 of the 105 patients": a part of the sample
+    assert sample_size(record(data_dir, EXTRA, "9060586").text) != 37
+    # a design sentence that names its people after a few words of kind (an Evidence Inference trial's
+    # sentence)
+    assert (
+        sample_size(
+            "Two-day closed-loop therapy was compared with a 1-day control phase with intraperitoneal "
+            "open-loop insulin delivery, according to randomized order, in a hospital setting in eight "
+            "type 1 diabetic patients treated by implanted pumps."
+        )
+        == 8
+    )
+
+
 def test_a_randomised_trial_is_never_called_non_randomised(data_dir: Path) -> None:
     # PMID 29658101 (SYNERGY): "HAVEN 1, a ran‐domized, multicentre, open‐label, phase 3 study" (the hyphen is
     # U+2010)

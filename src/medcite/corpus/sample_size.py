@@ -36,6 +36,9 @@ NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000}
 _NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
+# a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
+# "37 of the 105 patients", "5 groups of women"; "type 1 diabetic"
+_KIND = r"(?:(?!(?:of|the|percent|per|cent|groups?|out)\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
     re.compile(
@@ -49,16 +52,28 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"surveyed|interviewed|identified) {_NUMBER} {_ADJ}{_PEOPLE}\b",
         re.I,
     ),
-    # "One-hundred-fourteen trauma patients were ...": one lower-case word may name the kind of patients
+    # "One-hundred-fourteen trauma patients were ...", "Twenty individuals post first stroke who ...",
+    # "Sixty-nine sequential patients treated surgically ...": up to two lower-case words may name the kind
+    # of patients
     re.compile(
-        rf"^{_NUMBER} {_ADJ}(?:(?-i:[a-z][a-z-]+)\s+)?{_PEOPLE} "
-        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving)\b",
+        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE} "
+        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving|post|after|treated|"
+        r"admitted|referred|presenting|diagnosed|scheduled|suffering)\b",
         re.I,
     ),
     # "88 procedures were performed on 66 patients": the people the procedures were done on
     re.compile(
         rf"\b(?:performed|undertaken|carried out|conducted|done) (?:on|in) {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I
     ),
+    # "... was compared with a 1-day control phase, according to randomized order, ... in eight type 1
+    # diabetic patients": the people a design sentence names, a few words of kind between
+    re.compile(
+        r"\b(?:compared|randomi[sz]ed|cross-?over|conducted|performed|carried out)\b[^.;]*?"
+        rf"\b(?:in|on|among) {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
+        re.I,
+    ),
+    # "Of 195 severe burn patients, 88 had ...": the denominator a sentence opens with
+    re.compile(rf"^(?:Of|Among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},", re.I),
 )
 # the other sex right after a count of one sex: "59 men and 36 women" (not "251 patients were randomized and
 # 230 patients completed", nor "300 mothers and 310 infants")
