@@ -4,6 +4,7 @@ import re
 
 from medcite.compose import compose_article
 from medcite.compose.candidates import NUMBER
+from medcite.compose.layout import layout_for, section_title
 from medcite.compose.plan import plan_queries
 from medcite.compose.question import analyze_question
 from medcite.domain import INSUFFICIENT, Article, Label, Provenance, StoredSource
@@ -188,6 +189,18 @@ def test_sections_fit_the_question_type(therapy_article: Article) -> None:
     allowed = ["efficacy", "dosing", "mechanism", "considerations", "safety", "emerging", "pitfalls", "gaps"]
     assert keys == [k for k in allowed if k in keys]
     assert therapy_article.certainty_details and all(c.reasons for c in therapy_article.certainty_details)
+
+
+def test_every_omitted_section_is_named_once_in_the_gaps(therapy_article: Article) -> None:
+    a = therapy_article
+    kept = {s.key for s in a.sections}
+    analysis = analyze_question(a.question)
+    omitted = [section_title(analysis, k) for k in layout_for(analysis) if k not in kept and k != "gaps"]
+    assert omitted  # the fixture's sources fill some sections, not all
+    gaps = [st.text for s in a.sections if s.key == "gaps" for st in s.statements]
+    named = [t for t in gaps if t.startswith("Not found in the searched literature")]
+    assert len(named) == 1 and all(f" {title}" in named[0] for title in omitted)
+    assert not any(t.startswith("No evidence for") for t in gaps)
 
 
 def test_provenance_and_status(bupropion_article: Article) -> None:

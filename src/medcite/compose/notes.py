@@ -146,9 +146,9 @@ def gap_notes(
 ) -> list[str]:
     """Where the evidence is thin, said plainly (facts about the search, not medical claims)."""
     notes: list[str] = []
-    for key in layout_for(a):
-        if key not in filled and key != "gaps":
-            notes.append(f"No evidence for '{section_title(a, key)}' was found in the searched literature.")
+    empty = [section_title(a, key) for key in layout_for(a) if key not in filled and key != "gaps"]
+    if empty:  # one note naming every omitted section (a reading found six such lines in most articles)
+        notes.append(f"Not found in the searched literature, so omitted: {', '.join(empty)}.")
     if a.focus.value in ("therapy", "dosing", "comparison") and not any(
         LEVEL[s.evidence.design] <= 2 for s in cited
     ):
