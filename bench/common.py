@@ -177,4 +177,5 @@ def answer(
         relevance=engine.relevance(),
         relevance_floor=engine.settings.models.relevance_floor,
         stance_reader=engine.stance_reader,
+        vocabulary=engine.indexes.lexical,
     )

@@ -120,6 +120,15 @@ class Searcher(Protocol):
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None) -> list[SearchHit]: ...
 
 
+class Vocabulary(Protocol):
+    """How many indexed sources hold a word (the question's spelling is checked against it)."""
+
+    @property
+    def num_docs(self) -> int: ...
+
+    def document_frequencies(self, words: Sequence[str]) -> list[int]: ...
+
+
 class LexicalIndex(Protocol):
     """A full-text index of sources, addressed by source key. Writes become visible at :meth:`commit`,
     which also records the store sequence number the index is in step with (its own sync checkpoint)."""
@@ -138,6 +147,11 @@ class LexicalIndex(Protocol):
 
     def search(self, text: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         """(source key, score), best first, only sources that pass ``filters``."""
+        ...
+
+    def document_frequencies(self, words: Sequence[str]) -> list[int]:
+        """How many committed sources hold each of ``words``, each read as the index reads text (its case
+        folding and stemming); 0 for a string that is not one word there."""
         ...
 
 

@@ -143,3 +143,26 @@ def test_tantivy_checkpoint_and_documents_persist_across_reopen(tmp_path: Path) 
     again = TantivyIndex(tmp_path / "lexical")
     assert again.checkpoint == 5
     assert keys(again.search("zebrafishtoken", 10)) == ["syn:1"]
+
+
+def test_document_frequencies_count_sources_holding_each_word(index: LexicalIndex) -> None:
+    index.upsert(
+        [
+            source("syn:1", "zebrafishtoken outcomes"),
+            source("syn:2", "Zebrafishtoken and axolotltoken outcomes"),
+            source("syn:3", "nothing relevant"),
+        ]
+    )
+    assert index.document_frequencies(["zebrafishtoken"]) == [0]  # not before the commit
+    index.commit(1)
+    got = index.document_frequencies(
+        ["zebrafishtoken", "AXOLOTLTOKEN", "outcomes", "absentword", "two words", ""]
+    )
+    assert got == [2, 1, 2, 0, 0, 0]
+
+
+def test_tantivy_document_frequencies_read_words_as_the_index_stems_them(tmp_path: Path) -> None:
+    index = TantivyIndex(tmp_path / "lexical")
+    index.upsert([source("syn:1", "antisense therapies were tested"), source("syn:2", "therapy")])
+    index.commit(1)
+    assert index.document_frequencies(["therapy", "therapies", "threapy"]) == [2, 2, 0]

@@ -25,6 +25,16 @@ LEXICAL_DIR = f"lexical-v{LEXICAL_VERSION}"  # an index of another version sits 
 CHECKPOINT_FILE = "checkpoint.json"
 
 
+# the "en_stem" tokenizer of the text field, as tantivy builds it, to read a word as the index holds it
+_EN_STEM = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .filter(tantivy.Filter.stemmer("english"))
+    .build()
+)
+
+
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
     b.add_text_field("source_key", stored=True, tokenizer_name="raw")
@@ -142,6 +152,14 @@ class TantivyIndex:
         for score, addr in result.hits:
             doc = searcher.doc(addr)
             out.append((str(doc["source_key"][0]), float(score)))
+        return out
+
+    def document_frequencies(self, words: Sequence[str]) -> list[int]:
+        searcher = self._index.searcher()
+        out: list[int] = []
+        for w in words:
+            terms = _EN_STEM.analyze(w)
+            out.append(int(searcher.doc_freq("text", terms[0])) if len(terms) == 1 else 0)
         return out
 
     def _filter_clauses(self, f: SearchFilters) -> list[tuple[tantivy.Occur, tantivy.Query]]:

@@ -54,9 +54,11 @@ from medcite.domain import (
     Verdict,
 )
 from medcite.errors import MedciteError
-from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier
+from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier, Vocabulary
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.statements import unfinished
+from medcite.text.synonyms import synonyms
+from medcite.text.typos import misspellings, respelled
 
 __all__ = ["compose_article", "number_by_first_use"]
 
@@ -111,6 +113,7 @@ def compose_article(
     relevance: Reranker | None = None,
     relevance_floor: float = 0.0,
     stance_reader: Callable[[], EntailmentModel | None] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Article:
     """Write a verified, cited article answering ``question`` from what ``searcher`` finds.
 
@@ -122,10 +125,13 @@ def compose_article(
     for a yes/no question), that model reads the voting sentences
     (:func:`medcite.compose.stance.reader_votes`) and its id joins the provenance; without it, their
     wording votes.
+    With ``vocabulary`` (the lexical index), a question word that no source holds but that is one slip from
+    a word many hold is read as that word (:func:`medcite.text.typos.misspellings`); the article shows the
+    question as asked and names the words read otherwise.
     ``observe`` (benchmarks, training) receives the yes/no stance decision with its inputs, including the
     verifier's reading of the question as a claim.
     """
-    analysis = follow_up(context, question) if context is not None else analyze_question(question)
+    analysis, read = read_question(question, context, vocabulary)
     drafted = draft_statements(analysis, searcher, llm, filters, (relevance, relevance_floor))
     verified = verify_drafts(analysis, drafted, verifier)
     if not verified.kept:
@@ -151,12 +157,27 @@ def compose_article(
     quoted = quoted_sources(verified.kept, primary_key(analysis))
     found = study_findings(quoted, card_of)
     prim = {s.key for s, spans in quoted if spans}
-    stance = combine_stance(question, stance, [f for f in found if f.source.key in prim])
+    stance = combine_stance(read, stance, [f for f in found if f.source.key in prim])
     stance, lead = _with_kind(stance, drafted.kind, verified.kept)
     if stance is not None and observe is not None:
         observe(stance)
     verified = confirmed_contrasts(analysis, verified, stance)
     return assemble(question, analysis, audience, provenance, verified, stance, found, lead)
+
+
+def read_question(
+    question: str, context: ThreadContext | Article | None, vocabulary: Vocabulary | None
+) -> tuple[QuestionAnalysis, str]:
+    """The question analysed as read, and as read: its misspelt words mended where ``vocabulary`` shows them
+    (:func:`medcite.text.typos.misspellings`; ``respelled`` names them), as a follow-up with ``context``."""
+    fixes = (
+        misspellings(question, vocabulary.document_frequencies, synonyms().knows, vocabulary.num_docs)
+        if vocabulary is not None
+        else {}
+    )
+    read = respelled(question, fixes)
+    analysis = follow_up(context, read) if context is not None else analyze_question(read)
+    return replace(analysis, respelled=tuple(fixes.items())), read
 
 
 def _with_kind(

@@ -53,6 +53,7 @@ class QuestionAnalysis:
     comparator: str | None = None
     outcome: str | None = None
     expansions: tuple[tuple[str, str], ...] = ()  # (abbreviation, expansion) found in the question
+    respelled: tuple[tuple[str, str], ...] = ()  # (misspelt word, word read): ``question`` is as read
 
     @property
     def yes_no(self) -> bool:
@@ -83,6 +84,7 @@ class QuestionAnalysis:
             outcome=self.outcome,
             expansions=self.expansions,
             queries=queries,
+            respelled=self.respelled,
         )
 
     @classmethod

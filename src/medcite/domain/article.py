@@ -183,6 +183,8 @@ class QuestionSummary:
     outcome: str | None = None
     expansions: tuple[tuple[str, str], ...] = ()
     queries: tuple[str, ...] = ()
+    # misspelt words of the question and the words they were read as ("threapy", "therapy")
+    respelled: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,9 @@ def footer_lines(a: Article) -> list[str]:
     out.append(
         f"Corpus {p.corpus_version}; settings {p.settings_hash}; models {models}; composer {a.composer}."
     )
+    if a.analysis.respelled:
+        read = ", ".join(f'"{w}" as "{r}"' for w, r in a.analysis.respelled)
+        out.append(f"The question was read with its spelling mended: {read}.")
     if a.dropped:
         out.append(
             f"{a.dropped} candidate statement(s) were left out because verification did not support them."

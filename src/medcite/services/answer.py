@@ -16,6 +16,7 @@ from medcite.ports import (
     Searcher,
     SourceRepository,
     Verifier,
+    Vocabulary,
 )
 from medcite.services.stages import StageReporter
 
@@ -64,6 +65,7 @@ class AnswerService:
     relevance: Callable[[], Reranker | None] = lambda: None  # gates the sources (None: no gate)
     relevance_floor: float = 0.0
     stance_reader: Callable[[], EntailmentModel | None] = lambda: None  # decides yes/no (None: wording)
+    vocabulary: Callable[[], Vocabulary | None] = lambda: None  # mends the question's spelling (None: not)
 
     def ask(
         self,
@@ -106,6 +108,7 @@ class AnswerService:
             relevance=self.relevance(),
             relevance_floor=self.relevance_floor,
             stance_reader=self.stance_reader,
+            vocabulary=self.vocabulary(),
         )
         if progress is not None:
             progress("writing")

@@ -320,6 +320,7 @@ class Engine:
             relevance=self.relevance,
             relevance_floor=self.settings.models.relevance_floor,
             stance_reader=self.stance_reader,
+            vocabulary=lambda: self.indexes.lexical,
         )
 
     def ask(

@@ -85,6 +85,13 @@ class InMemoryLexicalIndex:
                 scores[key] = score
         return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
+    def document_frequencies(self, words: Sequence[str]) -> list[int]:
+        out: list[int] = []
+        for w in words:
+            t = _tokens(w)
+            out.append(sum(1 for c, _l, _m in self._docs.values() if t[0] in c) if len(t) == 1 else 0)
+        return out
+
 
 class InMemoryVectorIndex:
     """:class:`medcite.ports.VectorIndex` as exact (brute-force) cosine search over a numpy matrix."""

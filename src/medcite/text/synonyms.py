@@ -105,6 +105,11 @@ class SynonymVocabulary:
                     self._by_words.setdefault(key, set()).add(heading)
         self._starts = {s for key in self._by_words for s in key}
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is a word of some wording (as wordings are keyed: :func:`key_words`)."""
+        stems = key_words(word)
+        return bool(stems) and all(s in self._starts for s in stems)
+
     def lookup(self, phrase: str) -> Descriptor | None:
         """The one descriptor one of whose wordings has the words of ``phrase`` (None: none or several)."""
         found = self._by_words.get(word_key(phrase), set())
