@@ -264,3 +264,25 @@ def test_a_concept_with_a_name_in_it_is_named_only_with_the_name(monkeypatch: py
     monkeypatch.setattr(naming, "NAMES_REQUIRED", False)
     (c,) = concepts(analyze_question("Which syndrome is associated to SAMHD1 gene mutations?"))
     assert c.found_in(other)
+
+
+def test_each_condition_of_a_compound_name_must_be_named() -> None:
+    """ "metastases in non-small cell lung cancer": a cervical cancer study of lymph node metastasis does
+    not name it (it was cited for this PubMedQA question before); the question's own abstract does."""
+    q = (
+        "Can the condition of the cell microenvironment of mediastinal lymph nodes help predict the risk of "
+        "metastases in non-small cell lung cancer?"
+    )
+    condition = concepts(analyze_question(q))[1]
+    assert [d.heading for d in condition.diseases] == [
+        "Neoplasm Metastasis",
+        "Carcinoma, Non-Small-Cell Lung",
+    ]
+    src = load_pubmedqa()
+    own, cervical = src["19931500"].record, src["25859857"].record
+    assert "cervical cancer" in cervical.text and "lymph node metastasis" in cervical.text
+    assert not condition.found_in(f"{cervical.title} {cervical.text}")
+    assert condition.found_in(f"{own.title} {own.text}")
+    assert condition.found_in("Nodal metastases were frequent in NSCLC.")  # the MeSH abbreviation
+    # a one-piece condition is unchanged
+    assert not concepts(analyze_question("Is pembrolizumab effective against Ewing's sarcoma?"))[1].diseases

@@ -84,6 +84,10 @@ class Concept:
     # the MeSH headings of the condition the name is (a disease, :attr:`Descriptor.is_condition`): a text that
     # names a narrower one names it too ("hepatocellular carcinoma" names "cancer")
     kinds: tuple[str, ...] = ()
+    # the conditions (MeSH diseases) among the pieces of a compound name, each to be named by a text that
+    # names the concept: "metastases in non-small cell lung cancer" is not named by a cervical cancer study
+    # of lymph node metastasis (a reading of 16 tuning-half articles, 2026-12-05)
+    diseases: tuple[Disease, ...] = ()
 
     def found_in(self, text: str, defined: Mapping[str, str] | None = None) -> bool:
         """Whether ``text`` names the concept: most of its words, its expansion, a head part of a
@@ -98,6 +102,8 @@ class Concept:
             return names_abbreviation(self.id_abbrevs, text)
         if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
             return True
+        if DISEASE_PIECES and self.diseases and not all(d.found_in(text) for d in self.diseases):
+            return names_abbreviation(self.abbrevs, text)
         # "vitamin D" must not match "vitamin K"
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
@@ -113,6 +119,43 @@ class Concept:
         if self.kinds and names_narrower(self.kinds, text):
             return True
         return names_abbreviation(self.abbrevs, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Disease:
+    """A condition named in a piece of a compound concept name, and the ways a text may name it."""
+
+    terms: tuple[str, ...]
+    synonyms: tuple[frozenset[str], ...]
+    abbrevs: tuple[str, ...]
+    heading: str
+
+    def found_in(self, text: str) -> bool:
+        have = set(terms(text))
+        if _enough(self.terms, have | plurals(have, " ".join(self.terms))):
+            return True
+        if names_any(self.synonyms, word_key(text)) or names_abbreviation(self.abbrevs, text):
+            return True
+        return names_narrower((self.heading,), text)
+
+
+def disease_pieces(pieces: Sequence[str]) -> tuple[Disease, ...]:
+    """The conditions among the pieces of a name that has more than one (none for a one-piece name)."""
+    if len(pieces) < 2 or not USE_SYNONYMS:
+        return ()
+    vocab = synonyms()
+    out: list[Disease] = []
+    for piece in pieces:
+        d = vocab.lookup(piece)
+        if d is not None and d.is_condition:
+            keys = tuple(k for k in dict.fromkeys(word_key(w) for w in d.wordings) if k)
+            abbrevs = tuple(dict.fromkeys((*d.abbrevs, *_abbrevs_for(piece, exact=True))))
+            out.append(Disease(tuple(terms(piece)), keys, abbrevs, d.heading))
+    return tuple(out)
+
+
+#: whether each condition in a compound name must be named (a switch for measuring it)
+DISEASE_PIECES = True
 
 
 def names_narrower(headings: Sequence[str], text: str) -> bool:
@@ -216,8 +259,23 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         if NAMES_REQUIRED:  # "SAMHD1 gene mutations": the name, not "gene mutations" alone
             wholes += tuple(t for n in names(name) if (t := frozenset(terms(n))))
         kinds = condition_headings(name)
+        diseases = disease_pieces([p for p in pieces if terms(p)])
         out.append(
-            Concept(name, own, alt, abbrevs, parts, syn, ids, id_syn, id_abbrevs, id_terms, wholes, kinds)
+            Concept(
+                name,
+                own,
+                alt,
+                abbrevs,
+                parts,
+                syn,
+                ids,
+                id_syn,
+                id_abbrevs,
+                id_terms,
+                wholes,
+                kinds,
+                diseases,
+            )
         )
     return out
 
