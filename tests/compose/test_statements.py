@@ -18,9 +18,9 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.cues import Role, allocation, asks_for_research
+from medcite.text.cues import Role, allocation, asks_for_research, enrolment
 from medcite.text.statements import first_person, readable, trim_sentence, unfinished, vacuous
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra, load_pubmedqa
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
 
@@ -558,6 +558,22 @@ def test_an_allocation_sentence_is_a_method_even_under_results(label: str) -> No
         "Forty patients were enrolled and 12 (30%) responded.",
     ):
         assert not allocation(result) and role_of(label, result) == "results", result
+
+
+@pytest.mark.parametrize("label", ["", "RESULTS"])
+def test_who_took_part_is_a_method_even_under_results(label: str) -> None:
+    """PMID 25274085 (PubMedQA) opens its results with the carriers it found in a database; a reading of
+    tuning-half articles found that sentence quoted as the finding and as the bottom line."""
+    src = load_pubmedqa()["25274085"].record
+    sentence = "548 female BRCA1 mutation carriers and 523 BRCA2 carriers were identified from the database."
+    assert sentence in src.text
+    assert enrolment(sentence) and role_of(label, sentence) == "methods"
+    for result in (  # a finding worded with "identified" or "included" stays one
+        "A genetic mutation was identified in 23 patients (28 %) and BRAF was the most often mutated gene.",
+        "Forty patients were enrolled and 12 (30%) responded.",
+        "A total of 120 patients were included; mortality was 12% lower with drug A.",
+    ):
+        assert not enrolment(result) and role_of(label, result) == "results", result
 
 
 def test_a_sentence_that_picks_from_the_previous_one_is_no_statement() -> None:

@@ -211,6 +211,27 @@ _REPORTED_OUTCOME = re.compile(
 )
 
 
+# who took part, and nothing else: "548 female BRCA1 mutation carriers and 523 BRCA2 carriers were
+# identified from the database." (quoted as a finding and as a bottom line in a reading of tuning-half
+# articles, 2026-12-05); the same with a statistic or an outcome word is a result
+_ENROLLED = re.compile(
+    r"\b(?:were|was) (?:then |subsequently |finally |consecutively |prospectively |retrospectively )?"
+    r"(?:identified (?:from|through|via|in (?:the|a|our) (?:[\w-]+ )?(?:database|registry|records?))|"
+    r"enrolled|included|recruited|screened|selected|eligible|available for (?:analysis|follow-up)|entered|"
+    r"registered)\b",
+    re.I,
+)
+
+
+def enrolment(text: str) -> bool:
+    """The sentence says who took part and nothing else (:data:`_ENROLLED`): the study's method, not a
+    finding, in whatever section it stands."""
+    if not _ENROLLED.search(text) or STATISTIC.search(text):
+        return False
+    bare = _PARENTHESES.sub(" ", text)
+    return not (RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _REPORTED_OUTCOME.search(bare))
+
+
 def allocation(text: str) -> bool:
     """The sentence says who was assigned to what and nothing else: "504 patients with stenosis of the carotid
     artery (90% symptomatic) were randomly assigned to endovascular treatment (n=251) or surgery (n=253)."
@@ -231,13 +252,17 @@ def role_of(label: str, text: str) -> Role:
     lab = label.upper()
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
-            return "methods" if role == "results" and allocation(text) else role
+            return "methods" if role == "results" and (allocation(text) or enrolment(text)) else role
     finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
     plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
     if (
-        (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan)
-        and not finding
-    ) or allocation(text):
+        (
+            (_AIM_CUE.match(text) or _ASSIGNED_CUE.search(text) or _METHOD_CUE.search(text) or plan)
+            and not finding
+        )
+        or allocation(text)
+        or enrolment(text)
+    ):
         return "methods"
     if _BACKGROUND_CUE.search(text) and not finding:
         return "background"
