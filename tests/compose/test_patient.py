@@ -95,3 +95,22 @@ def test_an_llm_heading_in_the_usual_words_still_finds_its_section() -> None:
     assert _section_for("Key Findings", keys, a) == "efficacy"
     assert _section_for("Efficacy", keys, a) == "efficacy"
     assert _section_for("Mechanism of Action", keys, a) == "mechanism"
+
+
+def test_complications_read_as_complications_for_patients(bupropion_article: Article) -> None:
+    """A safety section titled "Complications and Risks" (no treatment asked about) is not called side
+    effects in the patient version."""
+    from dataclasses import replace
+
+    from medcite.compose.layout import TITLES
+
+    safety = [s for s in bupropion_article.sections if s.key == "safety"]
+    assert safety and safety[0].title == "Safety and Side Effects"
+    as_harms = replace(
+        bupropion_article,
+        sections=tuple(
+            replace(s, title=TITLES["harms"]) if s.key == "safety" else s for s in bupropion_article.sections
+        ),
+    )
+    shown = next(s for s in render_patient(as_harms).sections if s.key == "safety")
+    assert shown.title == "Complications and risks" and "side effects" not in shown.intro

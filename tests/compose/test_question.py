@@ -537,3 +537,30 @@ def test_a_condition_asked_after_the_colon_comes_before_the_titles() -> None:
         "Alcohol consumption and acute myocardial infarction: a benefit of alcohol consumed with meals?"
     )
     assert alcohol.condition == "acute myocardial infarction"
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # PubMedQA and BioASQ 7B-9B (even half): a reading of 16 articles found "Efficacy" or "Safety and Side
+        # Effects" over these
+        ("Is subdural empyema a complication of sinusitis?", "Complications and Risks"),
+        (
+            "Can multiple SNP testing in BRCA2 and BRCA1 female carriers be used to improve risk prediction "
+            "models in conjunction with clinical assessment?",
+            "Complications and Risks",
+        ),
+        ("School food policy at Dutch primary schools: room for improvement?", "Key Findings"),
+        # a treatment's harms and effects keep their headings
+        ("What are the side effects of ketamine?", "Safety and Side Effects"),
+        ("Is pembrolizumab safe in elderly patients?", "Safety and Side Effects"),
+        ("Does bupropion help smoking cessation?", "Efficacy"),
+    ],
+)
+def test_treatment_headings_only_where_a_treatment_is_asked_about(question: str, first: str) -> None:
+    from medcite.compose.layout import layout_for, section_title
+
+    a = analyze_question(question)
+    assert section_title(a, layout_for(a)[0]) == first
+    titles = [section_title(a, k) for k in layout_for(a)]
+    assert "Efficacy" not in titles or first in ("Efficacy", "Safety and Side Effects")

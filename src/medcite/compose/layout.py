@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medcite.compose.question import QuestionAnalysis, QuestionType
-from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_WORDING
+from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_HARM_WORDING, TREATMENT_WORDING
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -12,6 +12,7 @@ TITLES: dict[str, str] = {
     "mechanism": "Mechanism of Action",
     "considerations": "Clinical Considerations (Patient Selection, Treatment Protocol)",
     "safety": "Safety and Side Effects",
+    "harms": "Complications and Risks",  # the safety section's heading where no treatment is asked about
     "emerging": "Emerging Evidence",
     "pitfalls": "Clinical Pitfalls to Avoid",
     "gaps": "Evidence Gaps",
@@ -66,7 +67,13 @@ def section_title(a: QuestionAnalysis, key: str) -> str:
     """A section's heading: "Efficacy" only where the question asks about a treatment's effect
     (:data:`medcite.text.design_cues.TREATMENT_WORDING`: "effective", "treat", "improve", "prevent", ...);
     the same section of another question ("Is X associated with Y?", "Does X bind Y?") is its "Key
-    Findings" (a reading of 16 tuning-half articles found "Efficacy" over 5 such answers)."""
+    Findings" (a reading of 16 tuning-half articles found "Efficacy" over 5 such answers). "Safety and Side
+    Effects" likewise only where a treatment is asked about (:data:`TREATMENT_HARM_WORDING`); else
+    "Complications and Risks"."""
     if key == "efficacy" and not TREATMENT_WORDING.search(a.question):
         return TITLES["findings"]
+    if key == "safety" and not (
+        TREATMENT_WORDING.search(a.question) or TREATMENT_HARM_WORDING.search(a.question)
+    ):
+        return TITLES["harms"]
     return TITLES[key]

@@ -28,6 +28,7 @@ PATIENT_TITLES: dict[str, str] = {
     "mechanism": "How it works in the body",
     "considerations": "Who it may suit",
     "safety": "Safety and side effects",
+    "harms": "Complications and risks",
     "emerging": "New research",
     "pitfalls": "Things to be careful about",
     "gaps": "What we still do not know",
@@ -39,6 +40,7 @@ PATIENT_INTROS: dict[str, str] = {
     "mechanism": "Here is what is known about how the treatment acts in the body.",
     "considerations": "Here is who took part in the studies and how they were treated.",
     "safety": "These are the side effects and risks that studies found. Ask your doctor about them.",
+    "harms": "These are the complications and risks that studies found. Ask your doctor about them.",
     "emerging": "These are new and early results. They still need to be checked.",
     "pitfalls": "These are warnings and limits that the studies found. Do not skip them. Talk them over with "
     "your doctor.",
@@ -126,7 +128,9 @@ def render_patient(a: Article) -> Article:
     if a.audience == "patient":
         return a
     # an efficacy section titled as findings (layout.section_title: no treatment asked about) reads so here
-    shown = {s.key: "findings" if s.title == TITLES["findings"] else s.key for s in a.sections}
+    # and a safety section titled as complications (no treatment asked about) as complications
+    retitled = {TITLES["findings"]: "findings", TITLES["harms"]: "harms"}
+    shown = {s.key: retitled.get(s.title, s.key) for s in a.sections}
     sections = tuple(
         Section(
             key=s.key,

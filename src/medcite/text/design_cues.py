@@ -160,10 +160,29 @@ CLINICAL_WORDING = re.compile(
     re.I,
 )
 # a question about a treatment's effect: its primary section is "Efficacy" (else "Key Findings")
+# "help predict", "improve risk prediction" and "room for improvement" ask about a test, a model or a policy,
+# not a treatment (a reading of 16 tuning-half articles found "Efficacy" over three such answers)
+_NOT_TREATING = (
+    r"(?!\s+(?:to\s+)?(?:predict|diagnos|identify|detect|distinguish|discriminat|assess|determin|guide|select|"
+    r"stratif|screen|classif|estimat|risk prediction|prediction|(?:the )?(?:diagnos|detection|accuracy|"
+    r"identification|sensitivity|specificity|prognos)))"
+)
 TREATMENT_WORDING = re.compile(
-    r"\b(?:effective\w*|efficac\w*|treat(?:s|ed|ing|ments?)?|therap\w*|improv\w*|reduc(?:e|es|ed|ing|tion)|"
-    r"prevent\w*|protect\w*|benefi\w*|help(?:s|ed|ing)?|cur(?:e|es|ed|ing)|reliev\w*|alleviat\w*|"
+    r"\b(?:effective\w*|efficac\w*|treat(?:s|ed|ing|ments?)?|therap\w*|"
+    rf"(?<!room for )improv\w*{_NOT_TREATING}|reduc(?:e|es|ed|ing|tion)|prevent\w*|protect\w*|benefi\w*|"
+    rf"help(?:s|ed|ing)?{_NOT_TREATING}|cur(?:e|es|ed|ing)|reliev\w*|alleviat\w*|"
     r"(?:superior|inferior) to|(?:better|worse) than)\b",
+    re.I,
+)
+# a question about the harms of a treatment or an exposure to one: its harms section is "Safety and Side
+# Effects"; for another question ("Is subdural empyema a complication of sinusitis?") it is "Complications
+# and Risks" (the reading found "Safety and Side Effects" over that answer)
+TREATMENT_HARM_WORDING = re.compile(
+    r"\b(?:safe|safety|side[- ]effects?|adverse|toxic\w*|tolera\w*|drugs?|medications?|medicines?|dos(?:e|es|"
+    r"ing|age)|vaccin\w*|surg\w*|operat\w*|\w*therap\w*|treat\w*|prescri\w*|antibiotics?|inhibitors?|"
+    r"an(?:a)?esthe\w*|analges\w*|epidural|procedures?|interventions?|implants?|devices?|transfusions?|"
+    r"radiation|irradiation|screening|exposures?|"
+    r"agonists?|antagonists?|blockers?|supplement\w*|\w+mab|\w+nib|\w+pril|\w+sartan|\w+olol|\w+statin)\b",
     re.I,
 )
 GUIDELINE_TITLE = re.compile(
