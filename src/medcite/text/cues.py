@@ -209,11 +209,8 @@ _REPORTED_OUTCOME = re.compile(
     r"responded|response|remission|reached|achieved|developed|experienced|occurred)\b",
     re.I,
 )
-
-
-# who took part, and nothing else: "548 female BRCA1 mutation carriers and 523 BRCA2 carriers were
-# identified from the database." (quoted as a finding and as a bottom line in a reading of tuning-half
-# articles, 2026-12-05); the same with a statistic or an outcome word is a result
+# who took part: "548 female BRCA1 mutation carriers and 523 BRCA2 carriers were identified from the
+# database." (a finding and a bottom line in a reading of tuning-half articles, 2026-12-05)
 _ENROLLED = re.compile(
     r"\b(?:were|was) (?:then |subsequently |finally |consecutively |prospectively |retrospectively )?"
     r"(?:identified (?:from|through|via|in (?:the|a|our) (?:[\w-]+ )?(?:database|registry|records?))|"
@@ -224,24 +221,22 @@ _ENROLLED = re.compile(
 
 
 def enrolment(text: str) -> bool:
-    """The sentence says who took part and nothing else (:data:`_ENROLLED`): the study's method, not a
-    finding, in whatever section it stands."""
-    if not _ENROLLED.search(text) or STATISTIC.search(text):
-        return False
+    """The sentence says who took part (:data:`_ENROLLED`) and nothing else (as :func:`allocation`)."""
+    return bool(_ENROLLED.search(text)) and _nothing_else(text)
+
+
+def _nothing_else(text: str) -> bool:
+    """No statistic, and outside brackets no result, conclusion or outcome word."""
     bare = _PARENTHESES.sub(" ", text)
-    return not (RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _REPORTED_OUTCOME.search(bare))
+    found = (RESULT_CUE.search(bare), _CONCLUSION_CUE.search(bare), _REPORTED_OUTCOME.search(bare))
+    return not STATISTIC.search(text) and not any(found)
 
 
 def allocation(text: str) -> bool:
-    """The sentence says who was assigned to what and nothing else: "504 patients with stenosis of the carotid
-    artery (90% symptomatic) were randomly assigned to endovascular treatment (n=251) or surgery (n=253)."
-    Many abstracts open their results with it; it is the trial's method, not a finding. Figures in brackets
-    describe the groups; a statistic anywhere (p, CI, ratio, "percent", "significant") or an outcome word
-    outside brackets makes it a result."""
-    if not _ALLOCATED.search(text) or STATISTIC.search(text):
-        return False
-    bare = _PARENTHESES.sub(" ", text)
-    return not (RESULT_CUE.search(bare) or _CONCLUSION_CUE.search(bare) or _REPORTED_OUTCOME.search(bare))
+    """Who was assigned to what and nothing else (:func:`_nothing_else`: figures in brackets describe the
+    groups): "504 patients with stenosis of the carotid artery (90% symptomatic) were randomly assigned to
+    endovascular treatment (n=251) or surgery (n=253)." A method, though many results open with it."""
+    return bool(_ALLOCATED.search(text)) and _nothing_else(text)
 
 
 def role_of(label: str, text: str) -> Role:
