@@ -189,3 +189,16 @@ def test_offsets_property(parts: list[tuple[str, str]]) -> None:
         assert p.text == p.text.strip() and p.text
         assert p.start >= last_end and p.idx == i
         last_end = p.end
+
+
+def test_a_standard_deviation_abbreviation_ends_no_sentence() -> None:
+    """PMID 25274085 (PubMedQA): "0.221 (st.dev. 0.019)" had cut a results sentence, quoted up to "(st.dev."."""
+    from medcite.text.sentences import split_sentences
+
+    text = (
+        "By fitting Cox models, average 1 - c-index values were 0.221 (st.dev. 0.019) for BRCA1 carriers and "
+        "0.215 (st.dev. 0.018) for BRCA2 carriers. Random survival forests did not yield higher performance."
+    )
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans][0].endswith("for BRCA2 carriers.")
+    assert len(spans) == 2

@@ -36,7 +36,7 @@ _BOUNDARY = re.compile(
 )
 _ABBREVIATIONS = frozenset(
     """e.g i.e et al vs v cf fig figs ref refs approx ca no nos vol eq eqs dr mr mrs ms prof inc ltd co corp
-    jr sr st sp spp var subsp resp incl nb viz al dept univ suppl""".split()
+    jr sr st sp spp var subsp resp incl nb viz al dept univ suppl st.dev std.dev s.d""".split()
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIAL_NEXT = re.compile(r"[A-Z]\.\s?[A-Z]")
