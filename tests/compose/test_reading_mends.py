@@ -390,3 +390,24 @@ def test_a_trials_design_and_a_reviews_plan_are_no_findings(sentence: str) -> No
 )
 def test_a_finding_stays_a_finding_beside_design_words(sentence: str) -> None:
     assert not asks_for_research(sentence)
+
+
+def test_the_study_is_not_named_twice_after_a_prefix() -> None:
+    """A tuning-half article quoted "In a study of fifteen patients, in the study only six genes ..." (the
+    conclusion's "In this study" read as "In the study", then prefixed)."""
+    from medcite.compose.candidates import Prefix, with_prefix
+    from medcite.text.statements import readable
+
+    said = readable(
+        "In conclusion, in this study only six genes showed a quantitative homogeneous expression."
+    )
+    assert said == "In the study only six genes showed a quantitative homogeneous expression."
+    prefix = Prefix("In a study of fifteen patients, ", "fifteen")
+    assert with_prefix(prefix, said) == (
+        "In a study of fifteen patients, only six genes showed a quantitative homogeneous expression."
+    )
+    # a sentence that opens otherwise keeps its words
+    other = "In the elderly, only six genes showed a quantitative homogeneous expression."
+    assert with_prefix(prefix, other) == "In a study of fifteen patients, in the elderly, only six genes " + (
+        "showed a quantitative homogeneous expression."
+    )

@@ -402,7 +402,14 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
         return sentence
     if prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I):
         return sentence
-    return prefix.text + lower_first(sentence)
+    return prefix.text + lower_first(_OWN_STUDY_OPENER.sub("", sentence, count=1))
+
+
+# the study named again after the prefix names it: "In a study of fifteen patients, in the study only six
+# genes ..." (a reading of tuning-half articles): the sentence's own "In the study" goes
+_OWN_STUDY_OPENER = re.compile(
+    r"^In the (?:[\w-]+,? ){0,4}?(?:study|trial|analysis|survey|cohort|series|sample|population),?\s+(?=\S)"
+)
 
 
 def lower_first(sentence: str) -> str:
