@@ -18,7 +18,14 @@ _SENTENCE_AUX = rf"(?:[:;.?]|--)\s*{AUX}\b"
 _YES_NO = re.compile(
     rf"^\s*{AUX}\b|,\s*{AUX}\b|{_SENTENCE_AUX}|^\s*(?:it's|isn't|aren't|doesn't|don't)\b", re.I
 )
-_ENTITY = re.compile(r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much)\b", re.I)
+_ENTITY = re.compile(
+    r"^\s*(?:which|what|who|whom|whose|name|list|where|when|how many|how much|"
+    # "Describe SLIC-CAGE", "Define the exposome": a request for what a thing is (not "Describe the role
+    # of X in Y", an evidence question)
+    r"(?:describe|define|explain)(?!\s+(?:the\s+)?(?:role|effects?|efficacy|evidence|benefits?|risks?|"
+    r"safety|management|treatment|outcomes?|impact|use)\b))\b",
+    re.I,
+)
 # a wh-phrase inside the question ("Cemiplimab is used for treatment of which cancer?", "In which tissues is
 # Xist expressed?"): a question that asks for a thing, not a yes/no one (47 of the 476 BioASQ 7B-9B factoid
 # questions; all of them were read as yes/no); ", which is ..." opens a clause
