@@ -411,3 +411,26 @@ def test_the_study_is_not_named_twice_after_a_prefix() -> None:
     assert with_prefix(prefix, other) == "In a study of fifteen patients, in the elderly, only six genes " + (
         "showed a quantitative homogeneous expression."
     )
+
+
+def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Describe SLIC-CAGE" (BioASQ 7B-9B summary) had no answer: its record's only sentence that says what
+    SLIC-CAGE is ("Here, we present SLIC-CAGE, a Super-Low Input Carrier-CAGE approach ...") reads as
+    methods. As the authors' presentation of a named thing, it is a finding of a question for that thing."""
+    from medcite.compose import draft
+    from medcite.compose.candidates import Candidate
+    from tests.compose.doubles import bioasq_source
+
+    src = bioasq_source(1, "30404778")
+    text = src.record.text
+    start = text.index("Here, we present SLIC-CAGE")
+    end = text.index(".", text.index("total RNA", start)) + 1
+    sentence = text[start:end]
+    assert role_of("", sentence) == "methods" and draft.introduces(sentence)
+    assert not draft.introduces("Here, we present a new method to map transcription start sites.")
+    cand = Candidate(src, sentence, start, end, "", "methods", 1, 1.0, 0.5, True, fit=0.99)
+    a = analyze_question("Describe SLIC-CAGE")
+    quoted = [d.text for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]
+    assert quoted and quoted[0].startswith("The authors present SLIC-CAGE, a Super-Low Input Carrier-CAGE")
+    monkeypatch.setattr(draft, "ENTITY_INTRODUCED", False)
+    assert not [d for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]

@@ -390,7 +390,9 @@ _SAYS_DESIGN = re.compile(
 
 
 # a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), the authors speaking
-_BAD_AFTER_PREFIX = re.compile(r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b)")
+# ("The authors present SLIC-CAGE, ..." presents what a study made: "In an animal or laboratory study, the
+# authors present ..." misreads it)
+_BAD_AFTER_PREFIX = re.compile(r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b)")
 
 
 def with_prefix(prefix: Prefix, sentence: str) -> str:
