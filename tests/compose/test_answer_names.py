@@ -51,3 +51,22 @@ def test_a_sentence_that_opens_with_a_new_name_introduces_one() -> None:
     assert not introduces_name(
         "The median PDQ39-SI was 23.22% and the most affected dimension was mobility", q3
     )
+
+
+def test_a_name_grown_from_a_question_word_is_new_and_the_kind_asked_for_is_no_subject() -> None:
+    """ "Which deep learning algorithm has been developed for variant calling?" (BioASQ 7B-9B factoid, even
+    half; gold DeepVariant): the bottom line quoted "A deep convolutional neural network can call genetic
+    variation ..." over "DeepVariant can learn to call variants ...", whose name began with "deep" and which
+    does not say "deep learning" (the kind of thing asked for, not the question's subject)."""
+    from medcite.compose.assemble import asked_kind
+
+    q = "Which deep learning algorithm has been developed for variant calling?"
+    assert introduces_name(
+        "DeepVariant can learn to call variants in a variety of sequencing technologies.", q
+    )
+    assert asked_kind(q, "deep learning")
+    assert not asked_kind(q, "variant calling")
+    assert not asked_kind("Which molecule is targeted by Olaratumab?", "Olaratumab")
+    # another form of a question word is still no new name
+    assert not introduces_name("PDQ39-SI scores fell after surgery in most patients.", "Does PDQ39 change?")
+    assert not introduces_name("IL-6R blockade reduced joint damage in the trial.", "Is IL-6 a target?")

@@ -105,8 +105,14 @@ def introduces_name(sentence: str, question: str, opening: int = 6) -> bool:
 
 def _new(name: str, asked: set[str]) -> bool:
     """A name that is none of the question's words, nor one of them in another form ("PDQ39-SI" for "PDQ39",
-    "IL-6R" for "IL-6")."""
-    return not any(name.startswith(w) or w.startswith(name) for w in asked)
+    "IL-6R" for "IL-6"); a word grown into a new name is new ("DeepVariant" for "deep": a tuning-half bottom
+    line had passed over it for "Which deep learning algorithm ...?")."""
+    return not any(_form_of(name, w) or _form_of(w, name) for w in asked)
+
+
+def _form_of(longer: str, shorter: str) -> bool:
+    rest = longer.removeprefix(shorter)
+    return rest != longer and (len(rest) <= 2 or not rest[0].isalpha())
 
 
 # a question that asks which thing of a kind ("Which tool has been developed for ...?") is answered first by

@@ -5,6 +5,7 @@ sections in layout order and reference numbers by first use (each statement as s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
@@ -161,7 +162,8 @@ def _bottom_pick(
     if NAMES_ANSWER and a.asks_entity and asks_which(a.question):
         if asking.TITLE_NAMES:  # the name a source's title opens with ("Arioc: GPU-accelerated ...")
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
-        pool = _answer_named(pool, names, a.question)
+        kind_first = bool(cs) and asked_kind(a.question, cs[0].name)
+        pool = _answer_named(pool, names, a.question, kind_first)
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported
 
@@ -170,17 +172,31 @@ def _bottom_pick(
 # with a name it does not use ("3DSNP is a valuable resource ...": :func:`_answer_named`); off: the closest.
 # BioASQ 7B-9B factoid, even half: answer in the bottom line 44.5 -> 45.0% (+3; -2 that say "JAK1", "XLH")
 NAMES_ANSWER = True
+# ... where the first concept is the kind of thing asked for ("Which deep learning algorithm ...?"), a
+# statement opening with a name need not name it (a tuning-half bottom line had quoted "A deep convolutional
+# neural network can call genetic variation ..." over "DeepVariant can learn to call variants ...")
+KIND_NOT_SUBJECT = True
 
 
 def _title(c: Checked) -> str:
     return c.draft.cites[0].source.record.title
 
 
-def _answer_named(pool: list[Checked], names: dict[int, list[bool]], question: str) -> list[Checked]:
+def asked_kind(question: str, name: str) -> bool:
+    """Whether the concept ``name`` is (part of) the kind of thing the question asks for: "Which deep learning
+    algorithm has been developed ...?" asks for an algorithm; a sentence naming one ("DeepVariant can learn
+    to call variants ...") need not say "deep learning"."""
+    return bool(re.match(rf"^\s*(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(name)}\b", question, re.I))
+
+
+def _answer_named(
+    pool: list[Checked], names: dict[int, list[bool]], question: str, kind_first: bool = False
+) -> list[Checked]:
     """The statements of ``pool`` that open with a name the question does not use (:func:`introduces_name`)
-    and name its first concept where another statement does, before those restating the question ("Recent
-    chromosome conformation capture studies have outlined ..."); all of ``pool`` where none does."""
-    subject = any(names[id(c)][:1] == [True] for c in pool)
+    and name its first concept where another statement does (unless that concept is the kind asked for:
+    ``kind_first``), before those restating the question ("Recent chromosome conformation capture studies
+    have outlined ..."); all of ``pool`` where none does."""
+    subject = not (KIND_NOT_SUBJECT and kind_first) and any(names[id(c)][:1] == [True] for c in pool)
     return [
         c
         for c in pool
