@@ -395,7 +395,7 @@ def test_a_finding_stays_a_finding_beside_design_words(sentence: str) -> None:
 def test_the_study_is_not_named_twice_after_a_prefix() -> None:
     """A tuning-half article quoted "In a study of fifteen patients, in the study only six genes ..." (the
     conclusion's "In this study" read as "In the study", then prefixed)."""
-    from medcite.compose.candidates import Prefix, with_prefix
+    from medcite.compose.candidates import Prefix, prefixed
     from medcite.text.statements import readable
 
     said = readable(
@@ -403,14 +403,15 @@ def test_the_study_is_not_named_twice_after_a_prefix() -> None:
     )
     assert said == "In the study only six genes showed a quantitative homogeneous expression."
     prefix = Prefix("In a study of fifteen patients, ", "fifteen")
-    assert with_prefix(prefix, said) == (
-        "In a study of fifteen patients, only six genes showed a quantitative homogeneous expression."
+    text, core = prefixed(prefix, said)
+    assert (
+        text == "In a study of fifteen patients, only six genes showed a quantitative homogeneous expression."
     )
-    # a sentence that opens otherwise keeps its words
+    assert core == "Only six genes showed a quantitative homogeneous expression."  # the core the text holds
+    # without a prefix, or for a sentence that opens otherwise, the words stay
+    assert prefixed(Prefix(""), said) == (said, said)
     other = "In the elderly, only six genes showed a quantitative homogeneous expression."
-    assert with_prefix(prefix, other) == "In a study of fifteen patients, in the elderly, only six genes " + (
-        "showed a quantitative homogeneous expression."
-    )
+    assert prefixed(prefix, other)[1] == other
 
 
 def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -404,7 +404,19 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
         return sentence
     if prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I):
         return sentence
-    return prefix.text + lower_first(_OWN_STUDY_OPENER.sub("", sentence, count=1))
+    return prefix.text + lower_first(sentence)
+
+
+def prefixed(prefix: Prefix, core: str) -> tuple[str, str]:
+    """The statement (:func:`with_prefix`) and its core: where the prefix goes in front of a core that names
+    the study again at its opening ("In the study, ..."), the core without that opening."""
+    bare = _OWN_STUDY_OPENER.sub("", core, count=1)
+    if bare != core:
+        bare = bare[:1].upper() + bare[1:]
+        text = with_prefix(prefix, bare)
+        if text != bare:
+            return text, bare
+    return with_prefix(prefix, core), core
 
 
 # the study named again after the prefix names it: "In a study of fifteen patients, in the study only six

@@ -17,8 +17,8 @@ from medcite.compose.candidates import (
     attribution,
     disorder_cues,
     lower_first,
+    prefixed,
     section_counts,
-    with_prefix,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.layout import layout_for, primary_key
@@ -323,8 +323,7 @@ def _of_the_study(c: Candidate) -> bool:
 
 def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
     prefix = attribution(c.source) if _of_the_study(c) else Prefix("")
-    core = readable(c.text) or trim_sentence(c.text)
-    text = with_prefix(prefix, core)
+    text, core = prefixed(prefix, readable(c.text) or trim_sentence(c.text))
     if kind == "contrast":
         text = "In contrast, " + lower_first(text)
     return Draft(section, text, core, (c,), kind, prefix)
