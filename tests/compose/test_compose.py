@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from medcite.compose import compose_article
 from medcite.compose.candidates import NUMBER
 from medcite.compose.layout import layout_for, section_title
@@ -248,3 +250,27 @@ def test_a_question_for_a_thing_gets_no_opposing_evidence() -> None:
     assert [d.kind for d in effect if d.section == "findings"] == ["support", "contrast"]
     thing = extractive_drafts(analyze_question("Which gene therapy improves survival?"), cands)
     assert thing and all(d.kind != "contrast" for d in thing)
+
+
+def test_a_question_of_fact_gets_no_grade_certainty_nor_gap_notes_on_designs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GRADE rates confidence in estimates of effect: "very low certainty" that olaratumab targets PDGFRα (or
+    that a tool is a Lisp framework, in a reading of tuning-half articles) misleads. The evidence table still
+    rates each study; a yes/no or effect question keeps its grade (the bupropion article's tests)."""
+    from medcite.compose import assemble
+    from medcite.present.markdown import to_markdown
+    from tests.compose.doubles import bioasq_source
+
+    srcs = [bioasq_source(i, p) for i, p in enumerate(["28620891", "24816152"])]
+    q = "Which molecule is targeted by Olaratumab?"
+    art = compose_article(q, OracleSearcher(srcs), LexicalVerifier(), provenance=Provenance())
+    assert art.certainty is None and art.certainty_details == ()
+    assert "certainty" not in art.bottom_line.lower()
+    md = to_markdown(art)
+    assert "Certainty of evidence" not in md and "GRADE" not in md
+    assert "No randomised controlled trial" not in md and "so omitted" not in md
+    assert art.evidence_table and all(row.certainty for row in art.evidence_table)
+    monkeypatch.setattr(assemble, "UNGRADED_FACTS", False)
+    again = compose_article(q, OracleSearcher(srcs), LexicalVerifier(), provenance=Provenance())
+    assert again.certainty is not None and "Certainty of evidence" in again.bottom_line

@@ -50,6 +50,9 @@ from medcite.domain import (
 from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
+# a question of fact ("Which gene ...?") gets no GRADE certainty, which rates estimates of effect (a
+# tuning-half reading found "very low" on 5 of 16 such answers); the evidence table still rates each study
+UNGRADED_FACTS = True
 UNSTATED_N = 100  # the sample size a study that states none weighs as when the bottom line is chosen
 
 
@@ -88,7 +91,8 @@ def assemble(
         ratings, sof = _split_graded(ratings, sof, bool(synopsis), stance.split)
     # the bottom line states the certainty of the summary of findings, else of the conclusion it quotes
     level = sof[0].certainty if synopsis else ratings[0][1]
-    bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled)
+    graded = not (UNGRADED_FACTS and a.asks_entity and stance is None)
+    bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled, graded)
     if also is not None:
         bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
     sections, details = _body(a, sections_out, ratings, order, shared)
@@ -101,12 +105,12 @@ def assemble(
         audience="clinician",
         bottom_line=bottom,
         stance=None if stance is None else stance.stance,
-        certainty=level,
+        certainty=level if graded else None,
         sections=tuple(sections),
         references=tuple(reference(order[s.key], s) for s in cited),
         provenance=provenance,
         analysis=a.summary(tuple(q.query for q in plan_queries(a))),
-        certainty_details=details,
+        certainty_details=details if graded else (),
         bottom_line_citations=tuple(order[k] for k in bl_keys + also_keys),
         stance_reasons=() if stance is None else stance.reasons,
         composer=v.composer,
@@ -172,9 +176,8 @@ def _bottom_pick(
 # with a name it does not use ("3DSNP is a valuable resource ...": :func:`_answer_named`); off: the closest.
 # BioASQ 7B-9B factoid, even half: answer in the bottom line 44.5 -> 45.0% (+3; -2 that say "JAK1", "XLH")
 NAMES_ANSWER = True
-# ... where the first concept is the kind of thing asked for ("Which deep learning algorithm ...?"), a
-# statement opening with a name need not name it (a tuning-half bottom line had quoted "A deep convolutional
-# neural network can call genetic variation ..." over "DeepVariant can learn to call variants ...")
+# ... nor name the first concept where it is the kind asked for ("Which deep learning algorithm ...?": "A
+# deep convolutional neural network can call ..." had been quoted over "DeepVariant can learn to call ...")
 KIND_NOT_SUBJECT = True
 
 
@@ -183,9 +186,8 @@ def _title(c: Checked) -> str:
 
 
 def asked_kind(question: str, name: str) -> bool:
-    """Whether the concept ``name`` is (part of) the kind of thing the question asks for: "Which deep learning
-    algorithm has been developed ...?" asks for an algorithm; a sentence naming one ("DeepVariant can learn
-    to call variants ...") need not say "deep learning"."""
+    """Whether the concept ``name`` is (part of) the kind of thing asked for ("Which deep learning algorithm
+    ...?": "DeepVariant can learn to call variants ..." need not say "deep learning")."""
     return bool(re.match(rf"^\s*(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(name)}\b", question, re.I))
 
 
@@ -193,15 +195,11 @@ def _answer_named(
     pool: list[Checked], names: dict[int, list[bool]], question: str, kind_first: bool = False
 ) -> list[Checked]:
     """The statements of ``pool`` that open with a name the question does not use (:func:`introduces_name`)
-    and name its first concept where another statement does (unless that concept is the kind asked for:
-    ``kind_first``), before those restating the question ("Recent chromosome conformation capture studies
-    have outlined ..."); all of ``pool`` where none does."""
+    and name its first concept where another does (unless it is the kind asked for: ``kind_first``), before
+    those restating the question; all of ``pool`` where none does."""
     subject = not (KIND_NOT_SUBJECT and kind_first) and any(names[id(c)][:1] == [True] for c in pool)
-    return [
-        c
-        for c in pool
-        if (names[id(c)][:1] == [True] or not subject) and introduces_name(c.draft.core, question)
-    ] or pool
+    named = [c for c in pool if (names[id(c)][:1] == [True] or not subject)]
+    return [c for c in named if introduces_name(c.draft.core, question)] or pool
 
 
 # the bottom line of a yes or no answer does not quote a statement that the stance reader reads as leaning
@@ -292,9 +290,9 @@ def _second_answer(
 
 
 def _with_second(bottom: str, body: str, cite: str) -> str:
-    """The bottom line with the second answer after the quoted statement, before the certainty."""
+    """The bottom line with the second answer after the quoted statement, before the certainty if any."""
     head, sep, tail = bottom.rpartition(" Certainty of evidence:")
-    return f"{head} {body.rstrip('.')} {cite}.{sep}{tail}" if sep else bottom
+    return f"{head} {body.rstrip('.')} {cite}.{sep}{tail}" if sep else f"{bottom} {body.rstrip('.')} {cite}."
 
 
 def _pick_rated_first(
@@ -369,17 +367,19 @@ def _bottom_text(
     order: dict[str, int],
     synopsis: str = "",
     spelled: Draft | None = None,
+    graded: bool = True,
 ) -> str:
     head = "" if stance is None else f"{stance.stance.capitalize()} ({level} certainty). "
-    tail = f" Certainty of evidence: {level}." if stance is None else ""
+    tail = f" Certainty of evidence: {level}." if stance is None and graded else ""
     extra = f" Some studies point the other way [{order[bl_keys[1]]}]." if len(bl_keys) > 1 else ""
     if stance is not None and stance.inconsistent:
         extra += " " + caveat(stance)
     if supported:
         ds = (pick.draft,) if spelled is None else (spelled, pick.draft)
         return _bottom_line(head, ds, f"[{order[bl_keys[0]]}]", tail + extra, synopsis)
+    so = f", so certainty is {level}" if graded else ""
     why = (
-        f"No key finding is fully supported by its cited source, only in part, so certainty is {level}; "
+        f"No key finding is fully supported by its cited source, only in part{so}; "
         f"see {section_title(a, pick.draft.section)} [{order[bl_keys[0]]}]."
     )
     return f"{head}{synopsis}{why}{tail}{extra}".strip()

@@ -147,10 +147,16 @@ def gap_notes(
     """Where the evidence is thin, said plainly (facts about the search, not medical claims)."""
     notes: list[str] = []
     empty = [section_title(a, key) for key in layout_for(a) if key not in filled and key != "gaps"]
-    if empty:  # one note naming every omitted section (a reading found six such lines in most articles)
+    # a question of fact is answered by what a thing is: no note on sections or designs it does not need (a
+    # held-out reading found "Not found ...: Mechanism of Action, Emerging Evidence" and "No randomised
+    # controlled trial ..." under "What is X?" answers, read as gaps in the answer)
+    fact = a.asks_entity and not a.yes_no
+    if empty and not fact:  # one note naming every omitted section (a reading found six such lines)
         notes.append(f"Not found in the searched literature, so omitted: {', '.join(empty)}.")
-    if a.focus.value in ("therapy", "dosing", "comparison") and not any(
-        LEVEL[s.evidence.design] <= 2 for s in cited
+    if (
+        not fact
+        and a.focus.value in ("therapy", "dosing", "comparison")
+        and not any(LEVEL[s.evidence.design] <= 2 for s in cited)
     ):
         unstated = sum(not design_stated(s) for s in cited)
         notes.append(
