@@ -116,3 +116,14 @@ def test_the_words_that_make_a_trial_non_randomised() -> None:
     assert UNRANDOMISED_CUE.search("a multicentre, open-label, non-randomised phase 3 study")
     assert UNRANDOMISED_CUE.search("an uncontrolled pilot study")
     assert not UNRANDOMISED_CUE.search("A phase 3 trial of semagacestat")
+
+
+def test_people_named_with_an_abbreviation_are_counted(data_dir: Path) -> None:
+    # PMID 7661162: "One hundred and fifty DU patients were recruited in this study; 71 cases were randomized
+    # to ..." (an arm, 71, had been read as the sample)
+    assert sample_size(record(data_dir, EXTRA, "7661162").text) == 150
+    # PMID 30828891: "A total of 368 IBD patients (227 with Crohn's disease [CD] and 141 with ...)"
+    assert sample_size(record(data_dir, EXTRA, "30828891").text) == 368
+    # a word in capitals is no abbreviation of the people unless it stands right before them
+    assert sample_size("A total of 120 ICU patients were included.") == 120
+    assert sample_size("The ICU admitted many patients over the years.") is None

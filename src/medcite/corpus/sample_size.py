@@ -20,8 +20,11 @@ from medcite.text import (
 
 _PEOPLE = alternation(SAMPLED_PEOPLE | {"healthy volunteers"})
 _PEOPLE_FAST = re.compile("|".join(sorted(set(re.findall(r"[a-z]+", _PEOPLE.replace("?:", ""))))))
+# an abbreviation that says where or what the people are counts as an adjective too: "244 EM residents",
+# "120 ICU patients" (a held-out article said "sample size not found" beside "A total of 244 EM residents")
 _ADJ = (
-    r"(?:(?:consecutive|eligible|adult|healthy|hospitali[sz]ed|critically ill|elderly|older|pediatric|"
+    r"(?:(?:(?-i:[A-Z][A-Z0-9]{1,5}(?:-[a-z]+)?)|"
+    r"consecutive|eligible|adult|healthy|hospitali[sz]ed|critically ill|elderly|older|pediatric|"
     r"paediatric|unselected|evaluable|male|female|postmenopausal|pregnant|obese|diabetic|consenting|"
     r"Japanese|Chinese|Korean|American|European|Caucasian|African|new|unrelated|premature|preterm|"
     r"term|treatment-naive|symptomatic|asymptomatic|ambulatory|community-dwelling|overweight)\s+){0,3}"
