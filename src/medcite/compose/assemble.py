@@ -22,6 +22,7 @@ from medcite.compose.evidence_table import (
     reference,
     states_comparison,
 )
+from medcite.compose.figures import FIGURE_WORDS, figures_of, with_figures
 from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
@@ -93,6 +94,8 @@ def assemble(
     level = sof[0].certainty if synopsis else ratings[0][1]
     graded = not (UNGRADED_FACTS and a.asks_entity and stance is None)
     bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled, graded)
+    if figure := "" if a.asks_entity else figures_of(pick, supported, leanings(a.question, stance)[1]):
+        bottom = with_figures(bottom, figure, order[bl_keys[0]], BOTTOM_LINE_WORDS + FIGURE_WORDS)
     if also is not None:
         bottom = _with_second(bottom, also[1], f"[{order[also_keys[0]]}]")
     sections, details = _body(a, sections_out, ratings, order, shared)
