@@ -403,13 +403,13 @@ def test_the_study_is_not_named_twice_after_a_prefix() -> None:
     )
     assert said == "In the study only six genes showed a quantitative homogeneous expression."
     prefix = Prefix("In a study of fifteen patients, ", "fifteen")
-    text, core = prefixed(prefix, said)
+    text, core, _used = prefixed(prefix, said)
     assert (
         text == "In a study of fifteen patients, only six genes showed a quantitative homogeneous expression."
     )
     assert core == "Only six genes showed a quantitative homogeneous expression."  # the core the text holds
     # without a prefix, or for a sentence that opens otherwise, the words stay
-    assert prefixed(Prefix(""), said) == (said, said)
+    assert prefixed(Prefix(""), said)[:2] == (said, said)
     other = "In the elderly, only six genes showed a quantitative homogeneous expression."
     assert prefixed(prefix, other)[1] == other
 
@@ -435,3 +435,24 @@ def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.M
     assert quoted and quoted[0].startswith("The authors present SLIC-CAGE, a Super-Low Input Carrier-CAGE")
     monkeypatch.setattr(draft, "ENTITY_INTRODUCED", False)
     assert not [d for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]
+
+
+def test_the_people_are_named_once_when_the_sentence_opens_with_them() -> None:
+    """ "In an observational study of 114 trauma patients, trauma patients have ..." reads "In an
+    observational study (n = 114), trauma patients have ...": the count stays (pinned), the people go."""
+    from medcite.compose.candidates import Prefix, prefixed
+    from medcite.domain import Design
+
+    prefix = Prefix(
+        "In an observational study of 114 trauma patients, ", "114", 40, 43, None, "114 trauma patients", 40,
+        Design.OBSERVATIONAL,
+    )  # fmt: skip
+    text, core, used = prefixed(prefix, "Trauma patients have a significant complication rate.")
+    assert (
+        text == "In an observational study (n = 114), trauma patients have a significant complication rate."
+    )
+    assert core == "Trauma patients have a significant complication rate."
+    assert (used.n_value, used.n_start, used.n_end, used.phrase_start) == ("114", 40, 43, -1)
+    # a sentence about something else keeps the people in the prefix
+    other, _core, kept = prefixed(prefix, "Complications were more common with warfarin.")
+    assert other.startswith("In an observational study of 114 trauma patients, ") and kept == prefix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medcite.corpus import study_card
 from medcite.corpus.classify import says_not_randomised, shown_design, trial_not_randomised
@@ -407,16 +407,30 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
     return prefix.text + lower_first(sentence)
 
 
-def prefixed(prefix: Prefix, core: str) -> tuple[str, str]:
-    """The statement (:func:`with_prefix`) and its core: where the prefix goes in front of a core that names
-    the study again at its opening ("In the study, ..."), the core without that opening."""
+def prefixed(prefix: Prefix, core: str) -> tuple[str, str, Prefix]:
+    """The statement (:func:`with_prefix`), its core and the prefix used: where the prefix goes in front of a
+    core that names the study again at its opening ("In the study, ..."), the core without that opening;
+    where the core opens with the prefix's people, the prefix counts them only (:func:`_counted_only`)."""
+    prefix = _counted_only(prefix, core)
     bare = _OWN_STUDY_OPENER.sub("", core, count=1)
     if bare != core:
         bare = bare[:1].upper() + bare[1:]
         text = with_prefix(prefix, bare)
         if text != bare:
-            return text, bare
-    return with_prefix(prefix, core), core
+            return text, bare, prefix
+    return with_prefix(prefix, core), core, prefix
+
+
+def _counted_only(prefix: Prefix, core: str) -> Prefix:
+    """ "In an observational study (n = 114), trauma patients have ..." rather than "In an observational
+    study of 114 trauma patients, trauma patients have ..." (a held-out reading found such prefixes in
+    several articles): the people are named once, by the sentence."""
+    count, phrase = prefix.n_value or "", prefix.phrase
+    people = phrase[len(count) :].strip() if count and phrase.startswith(count) else ""
+    m = re.match(r"^In (.+?) of ", prefix.text)
+    if not (people and m and count.replace(",", "").isdigit() and core.lower().startswith(people.lower())):
+        return prefix
+    return replace(prefix, text=f"In {m.group(1)} (n = {count}), ", phrase="", phrase_start=-1)
 
 
 # the study named again after the prefix names it: "In a study of fifteen patients, in the study only six

@@ -323,7 +323,7 @@ def _of_the_study(c: Candidate) -> bool:
 
 def make_draft(section: str, c: Candidate, kind: StatementKind = "support") -> Draft:
     prefix = attribution(c.source) if _of_the_study(c) else Prefix("")
-    text, core = prefixed(prefix, readable(c.text) or trim_sentence(c.text))
+    text, core, prefix = prefixed(prefix, readable(c.text) or trim_sentence(c.text))
     if kind == "contrast":
         text = "In contrast, " + lower_first(text)
     return Draft(section, text, core, (c,), kind, prefix)
