@@ -420,6 +420,7 @@ def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.M
     methods. As the authors' presentation of a named thing, it is a finding of a question for that thing."""
     from medcite.compose import draft
     from medcite.compose.candidates import Candidate
+    from medcite.text.statements import presents_made
     from tests.compose.doubles import bioasq_source
 
     src = bioasq_source(1, "30404778")
@@ -427,8 +428,8 @@ def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.M
     start = text.index("Here, we present SLIC-CAGE")
     end = text.index(".", text.index("total RNA", start)) + 1
     sentence = text[start:end]
-    assert role_of("", sentence) == "methods" and draft.introduces(sentence)
-    assert not draft.introduces("Here, we present a new method to map transcription start sites.")
+    assert role_of("", sentence) == "methods" and presents_made(sentence)
+    assert not presents_made("Here, we present a new method to map transcription start sites.")
     cand = Candidate(src, sentence, start, end, "", "methods", 1, 1.0, 0.5, True, fit=0.99)
     a = analyze_question("Describe SLIC-CAGE")
     quoted = [d.text for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,7 +28,7 @@ from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
 from medcite.text.cues import EQUIVALENCE, RESULT_CUE, asks_for_research, states_aim
-from medcite.text.statements import readable, trim_sentence
+from medcite.text.statements import presents_made, readable, trim_sentence
 
 QUOTA: dict[str, int] = {
     "efficacy": 6,
@@ -113,16 +112,6 @@ ENTITY_BACKGROUND = False
 # "Describe SLIC-CAGE", read as methods). Even half of BioASQ 7B-9B: summary ROUGE-2 52.6 -> 53.4, factoid
 # answer in the bottom line and in the article unchanged (47.5 / 61.8%).
 ENTITY_INTRODUCED = True
-_INTRODUCES = re.compile(
-    r"^The authors (?:have )?(?:also )?(?:developed|present(?:ed)?|introduce[sd]?|propose[sd]?|describe[sd]?|"
-    r"created|built|designed|implemented|release[sd]?|report(?:ed)?)\s+(?!(?:a|an|the|two|three|our)\s)\S"
-)
-
-
-def introduces(text: str) -> bool:
-    """Whether the sentence, as quoted (:func:`readable`), has the authors present a named thing they made."""
-    return bool(_INTRODUCES.match(readable(text) or ""))
-
 
 # a sentence with words of mechanism and none of effect ("Cariprazine displays higher affinity at dopamine D3
 # receptors ...") is no efficacy finding, in a yes/no answer too: it goes to the mechanism section where the
@@ -147,7 +136,7 @@ def _eligible(
         return False
     if section == "findings" and entity and ENTITY_BACKGROUND and role == "background" and answers(c):
         return c.fit is not None and counts["safety"] <= counts["efficacy"]
-    if section == "findings" and entity and ENTITY_INTRODUCED and role == "methods" and introduces(c.text):
+    if section == "findings" and entity and ENTITY_INTRODUCED and role == "methods" and presents_made(c.text):
         return answers(c) and c.fit is not None
     if section in ("efficacy", "findings"):
         if role not in ("results", "conclusions", "unknown") or (c.relevance == 0 and role == "unknown"):
