@@ -108,7 +108,7 @@ def test_xml_given_to_jsonl_parser(data_dir: Path) -> None:
 
 
 def test_a_title_glued_to_the_first_sentence_is_split(data_dir: Path) -> None:
-    """106 of the 13,449 BioASQ snippet records run their title into the abstract's first sentence without a
+    """121 of the 13,449 BioASQ snippet records run their title into the abstract's first sentence without a
     space; the reference list showed "... Chloride Transport.The sweat chloride test remains ..."."""
     recs = {
         r.key: r
