@@ -102,8 +102,10 @@ class Concept:
             return names_abbreviation(self.id_abbrevs, text)
         if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
             return True
-        if DISEASE_PIECES and self.diseases and not all(d.found_in(text) for d in self.diseases):
-            return names_abbreviation(self.abbrevs, text)
+        if DISEASE_PIECES and self.diseases:
+            words, key = set(terms(text)), word_key(text)  # read once for every condition
+            if not all(d.found_in(text, words, key) for d in self.diseases):
+                return names_abbreviation(self.abbrevs, text)
         # "vitamin D" must not match "vitamin K"
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
@@ -130,11 +132,11 @@ class Disease:
     abbrevs: tuple[str, ...]
     heading: str
 
-    def found_in(self, text: str) -> bool:
-        have = set(terms(text))
-        if _enough(self.terms, have | plurals(have, " ".join(self.terms))):
+    def found_in(self, text: str, words: set[str], key: frozenset[str]) -> bool:
+        """Whether ``text`` (its :func:`terms` ``words`` and :func:`word_key` ``key``) names the condition."""
+        if _enough(self.terms, words | plurals(words, " ".join(self.terms))):
             return True
-        if names_any(self.synonyms, word_key(text)) or names_abbreviation(self.abbrevs, text):
+        if names_any(self.synonyms, key) or names_abbreviation(self.abbrevs, text):
             return True
         return names_narrower((self.heading,), text)
 
