@@ -363,14 +363,16 @@ def _trimmed(sentence: str) -> str:
 
 
 # the thing made is named: "we present SLIC-CAGE, ...", not "we present a new method ..." or "our data"
-_NAMED_MADE = re.compile(r"^\s+(?!(?:a|an|the|two|three|our|these|this)\s)\S")
+_NAMED_MADE = re.compile(r"^\s+(?!(?:a|an|the|two|three|our)\s)\S")
 
 
 def presents_made(sentence: str) -> bool:
     """Whether the authors present a named thing they made (:data:`_WE_MADE`, no aim of the study): "Here, we
     present SLIC-CAGE, a Super-Low Input Carrier-CAGE approach ...", quoted as "The authors present ..."."""
     m = _WE_MADE.match(_trimmed(sentence))
-    return m is not None and not _states_aim(m.group("rest")) and bool(_NAMED_MADE.match(m.group("rest")))
+    if m is None or m.group("lead") or _states_aim(m.group("rest")):
+        return False  # a purpose clause before it ("To enable ..., we developed X") is no presentation alone
+    return bool(_NAMED_MADE.match(m.group("rest")))
 
 
 def readable(sentence: str) -> str | None:
