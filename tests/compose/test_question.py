@@ -571,3 +571,37 @@ def test_treatment_headings_only_where_a_treatment_is_asked_about(question: str,
     assert section_title(a, layout_for(a)[0]) == first
     titles = [section_title(a, k) for k in layout_for(a)]
     assert "Efficacy" not in titles or first in ("Efficacy", "Safety and Side Effects")
+
+
+@pytest.mark.parametrize(
+    ("question", "intervention", "condition", "outcome"),
+    [
+        # "matter" and "make a difference to" judge, they name nothing (PubMedQA dev questions)
+        (
+            "Do symptoms matter when considering patients for phase I clinical trials?",
+            "symptoms",
+            "phase I clinical trials",
+            None,
+        ),
+        (
+            "Does rural or urban residence make a difference to neonatal outcome in premature birth?",
+            "rural or urban residence",
+            "premature birth",
+            "neonatal outcome",
+        ),
+        (
+            "Neck pain treatment with acupuncture: does the number of needles matter?",
+            "number of needles",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_verb_that_only_judges_is_no_part_of_a_concept(
+    question: str, intervention: str, condition: str | None, outcome: str | None
+) -> None:
+    a = analyze_question(question)
+    assert a.intervention == intervention
+    assert a.outcome == outcome
+    if condition is not None:
+        assert a.condition == condition

@@ -302,8 +302,10 @@ def test_a_question_that_asks_for_a_thing_gets_no_count_of_studies_for_an_answer
     q = "Which cohesin mutations affect hematopoietic stem cells?"  # an effect word, yet a thing is asked
     sources = [bioasq_source(1, "30127433"), bioasq_source(2, "31552185")]
     art = compose_article(q, OracleSearcher(sources), LexicalVerifier(), provenance=Provenance())
-    # an answer with a summary of findings (not "insufficient"), whose bottom line counts no studies
-    assert art.summary_of_findings and art.references
+    # an answer (not "insufficient") whose bottom line counts no studies; GRADE rates effects, not facts:
+    # no certainty and no summary-of-findings table, the evidence table still lists the studies
+    assert art.references and art.evidence_table and art.stance is None
+    assert art.certainty is None and not art.summary_of_findings
     assert art.bottom_line and "Direct evidence" not in art.bottom_line
 
 
@@ -329,3 +331,23 @@ def test_the_adverse_events_row_says_which_way_the_compared_harms_went(corpus: l
         analyze_question("Is bupropion safe?"), [], [StudyFinding(trial, plain, None)], {}
     )
     assert rows[0].direction == "not compared"
+
+
+def test_the_outcome_row_is_named_by_an_outcome_not_by_a_word_that_frames_the_question(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    """PubMedQA 22440363 ("Mitral replacement or repair ...: is it really the same?"): the summary of findings
+    had named its outcome "same"; a reading of 16 tuning-half articles (2026-12-05) found "indication" too."""
+    src = pubmedqa["22440363"]
+    found = [synthesis.StudyFinding(src, study_card(src), None)]
+    q = (
+        "Mitral replacement or repair for functional mitral regurgitation in dilated and ischemic "
+        "cardiomyopathy: is it really the same?"
+    )
+    a = analyze_question(q)
+    assert a.outcome == "same"  # the reading of the question, which the table must not show as an outcome
+    assert synthesis.outcome_label(a, found).endswith(": main findings")
+    a = replace(a, outcome="late mortality")  # an outcome that the study reports is the row's name
+    assert synthesis.outcome_label(a, found) == "late mortality"
+    a = replace(a, outcome="quality of life")  # one that it does not report is not
+    assert synthesis.outcome_label(a, found) != "quality of life"

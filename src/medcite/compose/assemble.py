@@ -119,7 +119,7 @@ def assemble(
         composer=v.composer,
         dropped=v.dropped,
         evidence_table=table,
-        summary_of_findings=sof,
+        summary_of_findings=sof if graded else (),  # GRADE rates effects, not facts
     )
     return for_audience(art, audience)
 

@@ -375,6 +375,8 @@ def _pico(
     split = (FRAMED_SPLIT if framed else SUBJECT_SPLIT).match(subject)
     if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
+    if outcome and _people_only(outcome):
+        outcome = None  # "when considering patients for phase I trials": who, not what happens
     return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
 
 

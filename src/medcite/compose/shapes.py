@@ -37,7 +37,7 @@ _VERB_BASES = """accelerate activate affect aggravate alter attenuate benefit bi
     resemble replace respond sensitize resist tolerate abolish eliminate elevate normalize counteract
     antagonize potentiate amplify accumulate persist occur survive invade infect transmit replicate
     integrate transcribe dimerize synthesize detect identify distinguish outperform
-    attract deplete disrupt offer provide afford""".split()
+    attract deplete disrupt offer provide afford matter make""".split()
 
 
 def _forms(base: str) -> list[str]:
@@ -157,7 +157,8 @@ _SHAPES = {False: _compiled(False), True: _compiled(True)}
 # what a verb's object starts with and is not part of the concept: "contribute to", "have an impact on"
 _OBJECT_LEAD = re.compile(
     r"^(?:(?:a|an|any|the|some|significant|major|positive|negative|beneficial|protective|causal|key|"
-    r"important|direct)\s+)*(?:(?:role|effect|impact|influence|part|benefit)\s+(?:on|in|for|against)\s+)?"
+    r"important|direct)\s+)*(?:(?:role|effect|impact|influence|part|benefit|difference)\s+"
+    r"(?:on|in|for|against|to)\s+)?(?:when\s+(?:considering|selecting|choosing|treating)\s+)?"
     r"(?:rise\s+)?(?:(?:to|on|in|with|against|from|for|into|of|by|close to|behind|at)\s+)?",
     re.I,
 )
@@ -174,6 +175,17 @@ _AMOUNT_LEAD = re.compile(
     r"(?:(?:lower|higher|reduced|increased|decreased|greater|smaller|larger|low|high)\s+)?",
     re.I,
 )
+
+
+_FRAMING = re.compile(
+    rf"(?:(?:the|a|an|any)\s+)?(?:same|{_COMPARING}|{_FRAME}|{_PRED_NOUN}|{_ADJECTIVE})", re.I
+)
+
+
+def only_framing(phrase: str) -> bool:
+    """Whether ``phrase`` is only a word that frames a question, no outcome: "the same", "an indication",
+    "a risk factor", "effective"."""
+    return bool(_FRAMING.fullmatch(phrase.strip()))
 
 
 @dataclass(frozen=True, slots=True)

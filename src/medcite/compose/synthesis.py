@@ -20,11 +20,13 @@ from dataclasses import dataclass, replace
 from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
 from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.compose.shapes import only_framing
 from medcite.compose.stance import StanceResult, asks_difference
 from medcite.corpus.extract import ADVERSE
 from medcite.domain import Design, Stance, StoredSource
 from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
 from medcite.domain.cards import Finding, Span, StudyCard
+from medcite.text import terms
 
 CardOf = Callable[[StoredSource], StudyCard]
 
@@ -158,9 +160,7 @@ def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[st
     sources = [f.source for f in found]
     against = _against(direction, found)
     g = grade(sources, contradicting=against)
-    # the outcome asked about; else the intervention and what it acts on ("bupropion for smoking cessation")
-    named = " for ".join(x for x in (a.intervention, a.condition) if x)
-    outcome = a.outcome or (f"{named}: main findings" if named else "Main findings")
+    outcome = outcome_label(a, found)
     effect, pin = _largest_effect(found, order)
     participants, reporting = _participants(found)
     return OutcomeSummary(
@@ -176,6 +176,19 @@ def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[st
         reasons=g.reasons,
         citations=_refs(sources, order),
     )
+
+
+def outcome_label(a: QuestionAnalysis, found: Sequence[StudyFinding]) -> str:
+    """The outcome asked about where the studies report it, else the intervention and what it acts on
+    ("bupropion for smoking cessation: main findings"). A word that only frames the question is no outcome
+    ("Mitral replacement or repair ...: is it really the same?", "Is cholecystectomy an indication for ...?"),
+    nor are words that no study's text holds."""
+    if a.outcome and not only_framing(a.outcome):
+        own = set(terms(a.outcome))
+        if any(own <= set(terms(f"{f.source.record.title} {f.source.record.text}")) for f in found):
+            return a.outcome
+    named = " for ".join(x for x in (a.intervention, a.condition) if x)
+    return f"{named}: main findings" if named else "Main findings"
 
 
 # the harms row reads a study's adverse-event finding when the direction model gives its direction at least
