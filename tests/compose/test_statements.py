@@ -752,3 +752,31 @@ def test_an_ordinal_opening_is_trimmed() -> None:
         "Second, subdural empyema appears to arise in the setting of subacute rather than acute sinusitis."
     )
     assert readable(second) == second.removeprefix("Second, ").capitalize()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # background of shared records (BioASQ snippets, PubMedQA): what earlier studies found, not the source
+        "An earlier study showed that SLE patients carrying an interferon (IFN) gene expression signature in "
+        "blood have elevated serum levels of IFN-regulated chemokines.",
+        "Previous studies have shown that acquired prosopagnosia is characterized by impairment at "
+        "holistic/configural processing.",
+        "Earlier work demonstrated that the transcription factor C/EBPα can convert immature and mature murine "
+        "B lineage cells into functional macrophages.",
+    ],
+)
+def test_what_an_earlier_study_found_is_not_the_sources_finding(sentence: str) -> None:
+    assert readable(sentence) is None
+
+
+def test_what_the_source_itself_showed_stays() -> None:
+    assert readable("The earlier diagnosis of sepsis showed a survival benefit in this cohort.") is not None
+    assert readable("Treatment with drug A showed that previous studies had underestimated the risk.")
+
+
+def test_a_call_for_study_to_come_is_no_finding() -> None:
+    # PubMedQA 17595200's conclusion, quoted first under Key Findings (tuning-half reading, 2026-12-05)
+    assert asks_for_research(
+        "Associations at later ages and for different components of body composition now require study."
+    )
+    assert not asks_for_research("The diagnosis still requires investigation of the liver.")

@@ -187,3 +187,18 @@ def test_a_study_of_guidelines_is_no_guideline(data_dir: Path) -> None:
             SourceRecord(key="g", title=guideline, sections=(AbstractSection("", text),))
         ).design is (Design.GUIDELINE), guideline
     assert classify(record(data_dir, EXTRA, "8612477")).design is Design.GUIDELINE
+
+
+def test_a_title_that_opens_with_its_randomised_design_names_an_rct(data_dir: Path) -> None:
+    # "Phase I, Randomized, Double-blind, Placebo-controlled, Single-dose, and Multiple-dose Studies of
+    # Erenumab ...": its snippets say nothing of the design, and it was labelled a review (a reading of 16
+    # tuning-half articles, 2026-12-05)
+    rec = record(data_dir, "bioasq/snippet_corpus.jsonl", "28736918")
+    assert rec.title.startswith("Phase I, Randomized") and not RANDOMISED.search(rec.text)
+    assert classify(rec).design == Design.RCT
+    # a title that is only the phrase is about the design, not a report of one
+    assert classify(replace(rec, title="Randomized controlled trials.")).design != Design.RCT
+    # in the text, "randomized controlled trials" is mostly what a review read: no RCT from the plural there
+    review = "We searched for randomized, double-blind, placebo-controlled, parallel-group trials of X."
+    text_only = replace(rec, title="Treatments of X", sections=(AbstractSection("", review),))
+    assert classify(text_only).design != Design.RCT

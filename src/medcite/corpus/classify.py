@@ -69,6 +69,7 @@ from medcite.text.design_cues import (
     OBSERVATIONAL_CUE,
     RANDOMISED,
     RCT_CUE,
+    RCT_TITLE,
     REVIEW_CUE,
     REVIEW_TITLE,
     TRIAL_CUE,
@@ -311,6 +312,9 @@ def _infer_design(title: str, text: str) -> Design | None:
     cues = [(d, cue) for d, cue, keys in _TEXT_CUES if _mentions(lower, keys) and cue.search(whole)]
     found = {design for design, cue in cues if any(cue.search(s) for s in sentences)}
     in_title = {design for design, cue in cues if cue.search(title)}
+    if RCT_TITLE.search(title):
+        found.add(Design.RCT)
+        in_title.add(Design.RCT)
     trial_or_report = found & {Design.RCT, Design.CASE_CONTROL, Design.CASE_SERIES}
     if _guideline_title(title, text, in_title) and not trial_or_report:
         return Design.GUIDELINE

@@ -98,3 +98,22 @@ def leans_back(statement: str) -> bool:
     if _ANAPHORIC.match(statement) or _IT_ACTS.match(statement):
         return True
     return bool(_DEMONSTRATIVE.search(_CLAUSE_BREAK.split(statement, maxsplit=1)[0]))
+
+
+# what an earlier study found, told in a source's background: "An earlier study showed that SLE patients
+# carrying an IFN signature ...", "Previous studies have demonstrated ..." (a reading of 16 tuning-half
+# articles, 2026-12-05: quoted as the citing source's own finding)
+_OTHERS_FOUND = re.compile(
+    r"^(?:an?|one|the|some|several|many|most|recent|earlier|previous|prior)\s+(?:(?:\w+\s+){0,2}?)"
+    r"(?:earlier|previous|prior|past|former)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:stud(?:y|ies)|reports?|trials?|work|analys[ie]s|investigations?|data|research)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:\w+\s+)?(?:showed|shown|found|demonstrated|reported|suggested|revealed|indicated)\b"
+    r"|^(?:earlier|previous|prior|past)\s+(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|reports?|trials?|work|research)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:\w+\s+)?(?:showed|shown|found|demonstrated|reported|suggested|revealed|indicated)\b",
+    re.I,
+)
+
+
+def reports_others(statement: str) -> bool:
+    """Whether the statement tells what an earlier study found: the source's background, not its finding."""
+    return bool(_OTHERS_FOUND.match(statement))

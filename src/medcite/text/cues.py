@@ -430,6 +430,8 @@ RESEARCH_CALL = re.compile(
     r"(?:[\w-]+,?\s+){0,4}?(?:studies|study|trials?|research|investigations?|rcts?|evaluations?|work|data|"
     r"evidence|validation),?\s+(?:[\w-]+\s+){0,8}?(?:are|is|will be|should be|would be)\s+(?:\w+\s+)?"
     r"(?:needed|warranted|required|necessary)\b"
+    r"|\b(?:now|still) (?:needs?|warrants?|requires?) (?:\w+ )?(?:study|studies|investigation|research)"
+    r"\b(?! of\b)"
     r"|\b(?:needs?|warrants?|requires?|calls? for)\s+(?:further|more|additional|future|prospective|larger)\s+"
     r"(?:\w+\s+){0,2}?(?:studies|study|trials?|research|investigations?|evaluation)\b"
     # "... is interesting enough to warrant a more detailed analysis of this question"

@@ -42,8 +42,17 @@ _RANDOM_ALLOCATION = (
 )
 RANDOMISED = re.compile(r"\b(?:" + _RANDOMISED_WORD + "|" + _RANDOM_ALLOCATION + r")\b", re.I)
 RCT_CUE = re.compile(
-    r"\b" + _RANDOMISED_WORD + r"[, ]+(?:\w+[- ]?\w*[, ]+){0,4}(?:trial|study|comparison|experiment)\b"
+    r"\b" + _RANDOMISED_WORD + r"[, ]+(?:\w+[- ]?\w*[, ]+){0,6}(?:trial|study|comparison|experiment)\b"
     r"|\b(?:were|was|being|and|we) " + _RANDOMISED_WORD + r"\b|\b(?:" + _RANDOM_ALLOCATION + r")\b",
+    re.I,
+)
+# a title that opens with its randomised design names its own study, plural or not ("Phase I, Randomized,
+# Double-blind, Placebo-controlled, Single-dose, and Multiple-dose Studies of Erenumab ..."); in an abstract's
+# text "randomized controlled trials" is mostly what a review read
+RCT_TITLE = re.compile(
+    r"^\W*(?:an?\s+)?(?:phase [\w/-]+,?\s+)?"
+    + _RANDOMISED_WORD
+    + r"\b[^.:;?]{0,80}?\b(?:trials|studies)\b(?!\W*$)",
     re.I,
 )
 # "a double-blind, placebo-controlled trial": PubMed indexes such trials as randomised controlled trials

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.anaphora import STUDY_WORD, leans_back
+from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
 from medcite.text.cues import HEADING_WORDS, LINK_WORDS, WORD_LABEL
 from medcite.text.voice import (
     AUTHORS_FRAME,
@@ -392,7 +392,12 @@ def readable(sentence: str) -> str | None:
         ),
         text,
     )
-    if len(text.strip(" .\u2026").split()) < 2 or first_person(text) or leans_back(text):
+    if (
+        len(text.strip(" .\u2026").split()) < 2
+        or first_person(text)
+        or leans_back(text)
+        or reports_others(text)
+    ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
     if _CUT_OPENING.match(text):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
