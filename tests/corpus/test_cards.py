@@ -234,3 +234,18 @@ def test_a_count_written_in_words_is_the_studys_n() -> None:
         "slept. (Synthetic fixture, not evidence.)"
     )
     assert [c for c, _s, _e in people_counts(share)] == [15]
+
+
+def test_a_heading_glued_to_a_sentence_is_no_part_of_the_card_span(data_dir: Path) -> None:
+    """BioASQ snippet record 30793254 holds "CONCLUSIONS\\n\\nErenumab is an efficacious ...": the summary of
+    findings had shown the heading in its effect cell (a tuning-half reading, 2026-12-05). The heading still
+    decides the role; the span starts at the sentence, pinned to the same offsets of the text."""
+    rec = next(r for r in parse_jsonl(data_dir / "bioasq" / "snippet_corpus.jsonl") if r.key == "30793254")
+    assert isinstance(rec, SourceRecord)
+    src = StoredSource(id=1, record=rec, evidence=classify(rec))
+    card = study_card(src)
+    conclusion = next(s for s, role in card.roles if role == "conclusions")
+    assert conclusion.text.startswith("Erenumab is an efficacious")
+    assert rec.text[conclusion.start : conclusion.end] == conclusion.text
+    assert rec.text[: conclusion.start].rstrip().endswith("CONCLUSIONS")
+    assert all(not a.text.startswith("CONCLUSIONS") for a in card.adverse_events) and card.adverse_events

@@ -8,6 +8,7 @@ itself labels a section ("RESULTS", NlmCategory), :func:`source_roles` takes the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from medcite.corpus.linear import load_model, ngrams, tokens
 from medcite.domain import SECTION_SEPARATOR, StoredSource
 from medcite.domain.cards import Role, Span
 from medcite.text import inline_sections, record_sentences, split_sentences
+from medcite.text.cues import TITLE_HEADINGS, WORD_LABEL
 
 MODEL = "roles"
 
@@ -147,5 +149,17 @@ def _with_labels(
     out: list[tuple[Span, Role, float]] = []
     for (label, span), (role, prob) in zip(sents, predicted, strict=True):
         given = heading_role(label, (categories or {}).get(label)) if label else None
+        span = _without_heading(span)  # read with its heading, shown without it
         out.append((span, given, 1.0) if given else (span, role, prob))
     return out
+
+
+def _without_heading(span: Span) -> Span:
+    """The sentence without a section heading glued to its start ("CONCLUSIONS Erenumab is ...", a BioASQ
+    snippet that a summary-of-findings cell had shown so, 2026-12-05)."""
+    if m := WORD_LABEL.match(span.text) or _CAPITAL_HEADING.match(span.text):
+        return Span(span.start + m.end(), span.end, span.text[m.end() :])
+    return span
+
+
+_CAPITAL_HEADING = re.compile(rf"^{TITLE_HEADINGS.upper()}\s*:?\s+(?=[A-Z])")
