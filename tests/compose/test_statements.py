@@ -761,8 +761,8 @@ def test_an_ordinal_opening_is_trimmed() -> None:
         "blood have elevated serum levels of IFN-regulated chemokines.",
         "Previous studies have shown that acquired prosopagnosia is characterized by impairment at "
         "holistic/configural processing.",
-        "Earlier work demonstrated that the transcription factor C/EBPα can convert immature and mature murine "
-        "B lineage cells into functional macrophages.",
+        "Earlier work demonstrated that the transcription factor C/EBPα can convert immature and mature "
+        "murine B lineage cells into functional macrophages.",
     ],
 )
 def test_what_an_earlier_study_found_is_not_the_sources_finding(sentence: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from medcite.compose.candidates import attribution
 from medcite.compose.evidence_table import design_words
 from medcite.corpus.classify import classify, sample_size, trial_not_randomised
@@ -127,3 +129,31 @@ def test_people_named_with_an_abbreviation_are_counted(data_dir: Path) -> None:
     # a word in capitals is no abbreviation of the people unless it stands right before them
     assert sample_size("A total of 120 ICU patients were included.") == 120
     assert sample_size("The ICU admitted many patients over the years.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [  # sentences of shared records whose size had not been found (a tuning-half reading, 2026-12-05)
+        (
+            "Retrospective chart review of PICT participants>60 years. OA were compared by age.\n\nN = 56. "
+            "Mean age = 67.09; 48.21% female.",
+            56,
+        ),
+        (
+            "A prospective cohort study of 2355 nursing home patients aged 65 years and over was conducted.",
+            2355,
+        ),
+        (
+            "We present a prospective and randomized study of 207 patients who underwent surgical treatment.",
+            207,
+        ),
+        # made for the guards: another study's people, a model's cohort
+        (
+            "Six patients took part in a previously reported study of 139 subjects comparing X to placebo.",
+            None,
+        ),
+        ("Expected cost for a cohort of 100 patients over 1 year was estimated.", None),
+    ],
+)
+def test_the_people_a_study_names_as_its_own(text: str, n: int | None) -> None:
+    assert sample_size(text) == n

@@ -71,6 +71,15 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\b(?:in|on|among) {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
         re.I,
     ),
+    # "a population-based cohort study of 357,768 Swedish males born ...": the people a study names as its own
+    re.compile(
+        r"(?<!\bthe )(?<!previous )(?<!previously reported )(?<!earlier )(?<!larger )(?<!parent )"
+        r"(?<!original )(?<!hypothetical )(?<!for a )"
+        r"\b(?:study|trial|cohort|survey|analysis|sample|series|audit)\s+"
+        rf"(?:of|in|among|including|involving|comprising|enrolling)\s+{_NUMBER} {_ADJ}"
+        rf"(?:(?-i:[A-Z][a-z]+)\s+)?{_KIND}{{0,2}}?{_PEOPLE}\b",
+        re.I,
+    ),
     # "Of 195 severe burn patients, 88 had ...": the denominator a sentence opens with
     re.compile(rf"^(?:Of|Among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},", re.I),
 )
@@ -83,6 +92,7 @@ _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _MAX_SAMPLE = 50_000_000
+_OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
 
 
 def sample_size(text: str) -> int | None:
@@ -97,7 +107,9 @@ def sample_size(text: str) -> int | None:
                     return value + _and_more(sentence, match.end())
     # "Adolescents (n = 852)": only when it is the abstract's one "n =" and it follows a word for people
     equals = list(_N_EQUALS.finditer(text))
-    if len(equals) == 1 and _PEOPLE_BEFORE.search(text[max(0, equals[0].start() - 40) : equals[0].start()]):
+    # ... or it opens a sentence of its own ("N = 56. Mean age = 67.09; ...")
+    before = text[max(0, equals[0].start() - 40) : equals[0].start()] if len(equals) == 1 else ""
+    if len(equals) == 1 and (_PEOPLE_BEFORE.search(before) or _OPENS.search(before)):
         value = int(equals[0].group(1).replace(",", ""))
         return value if 1 < value <= _MAX_SAMPLE else None
     return None
