@@ -57,7 +57,10 @@ def test_nothing_direct_gives_insufficient_direct_evidence_with_what_was_found(
     art = compose_article(
         KETAMINE_ANXIETY, OracleSearcher(ketamine_sources), LexicalVerifier(), provenance=Provenance()
     )
+    # no laboratory sentence names ketamine and anxiety as a finding: nothing is quoted instead ("The chick
+    # anxiety-depression model ... may prove useful in pre-clinical screening" names neither)
     assert art.insufficient and art.references == ()
+    assert all(s.key != "indirect" for s in art.sections)
     assert art.bottom_line.startswith("Insufficient direct evidence in the searched literature")
     assert "2 animal or laboratory studies" in art.bottom_line
     notes = [st.text for s in art.sections for st in s.statements]
@@ -197,3 +200,34 @@ def test_a_protocol_or_design_paper_is_indirect_for_it_reports_no_results() -> N
     )
     assert {r.key for r in art.references} == {results.key}
     assert any(directness.NO_RESULTS in st.text for s in art.sections for st in s.statements)
+
+
+def test_what_laboratory_studies_found_is_shown_when_nothing_direct_answers() -> None:
+    """BioASQ "Is AZD5153 active in prostate cancer?": the only study of both is laboratory work (PMID
+    30308485, "AZD5153 Inhibits Prostate Cancer Cell Growth in Vitro and in Vivo"). The answer stays
+    "uncertain" with no certainty, and says what that study found, as indirect evidence (a reading of 16
+    tuning-half articles, 2026-12-05: it had only listed the title)."""
+    lab = bioasq_source(1, "30308485")
+    art = compose_article(
+        "Is AZD5153 active in prostate cancer?",
+        OracleSearcher([lab]),
+        LexicalVerifier(),
+        provenance=Provenance(),
+    )
+    assert art.insufficient and art.stance == "uncertain" and art.certainty is None
+    assert "In animal or laboratory studies (indirect evidence): AZD5153" in art.bottom_line
+    indirect = next(s for s in art.sections if s.key == "indirect")
+    assert indirect.title == "Indirect Evidence: Animal or Laboratory Studies"
+    st = indirect.statements[0]
+    assert st.citations == (1,) and st.verdict is not None and "prostate cancer" in st.text
+    assert [r.pmid for r in art.references] == ["30308485"]
+    assert st.core in lab.record.text  # quoted from the study, pinned to it
+    assert art.sections[-1].key == "gaps"
+    patient = compose_article(
+        "Is AZD5153 active in prostate cancer?",
+        OracleSearcher([lab]),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        audience="patient",
+    )
+    assert any(s.title == "Studies in animals or in the laboratory" for s in patient.sections)

@@ -18,6 +18,7 @@ from medcite.compose.contrasts import confirmed_contrasts
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
+from medcite.compose.instead import found_instead
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.layout import primary_key
 from medcite.compose.llm_composer import llm_drafts
@@ -135,18 +136,7 @@ def compose_article(
     drafted = draft_statements(analysis, searcher, llm, filters, (relevance, relevance_floor))
     verified = verify_drafts(analysis, drafted, verifier)
     if not verified.kept:
-        summary = analysis.summary(tuple(q.query for q in plan_queries(analysis)))
-        return insufficient_article(
-            question,
-            analysis,
-            audience,
-            provenance,
-            summary,
-            verified.sources,
-            verified.dropped,
-            verified.composer,
-            verified.indirect,
-        )
+        return _insufficient(question, analysis, audience, provenance, verified, verifier, relevance)
     # the claim check feeds only a stance model (none ships) and observers (train_stance): skip it otherwise
     claim_check = observe is not None or stance_model() is not None
     reader = stance_reader() if stance_reader is not None and analysis.yes_no else None
@@ -163,6 +153,38 @@ def compose_article(
         observe(stance)
     verified = confirmed_contrasts(analysis, verified, stance)
     return assemble(question, analysis, audience, provenance, verified, stance, found, lead)
+
+
+def _insufficient(
+    question: str,
+    analysis: QuestionAnalysis,
+    audience: Audience,
+    provenance: Provenance,
+    verified: Verified,
+    verifier: Verifier,
+    relevance: Reranker | None,
+) -> Article:
+    """The answer where nothing verified answers the question; where no source was direct at all, with
+    what the laboratory studies of it found instead (:mod:`medcite.compose.instead`)."""
+    summary = analysis.summary(tuple(q.query for q in plan_queries(analysis)))
+    extractive = verified.composer == "extractive"
+    instead = (
+        found_instead(analysis, verified.indirect, verifier, relevance, checked_claim)
+        if extractive and not verified.sources
+        else []
+    )
+    return insufficient_article(
+        question,
+        analysis,
+        audience,
+        provenance,
+        summary,
+        verified.sources,
+        verified.dropped,
+        verified.composer,
+        verified.indirect,
+        instead,
+    )
 
 
 def read_question(

@@ -16,6 +16,8 @@ TITLES: dict[str, str] = {
     "emerging": "Emerging Evidence",
     "pitfalls": "Clinical Pitfalls to Avoid",
     "gaps": "Evidence Gaps",
+    # an answer with no direct evidence: what the animal or laboratory studies found (compose.instead)
+    "indirect": "Indirect Evidence: Animal or Laboratory Studies",
 }
 LAYOUTS: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.THERAPY: (

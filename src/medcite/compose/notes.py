@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from medcite.compose.candidates import study_n
+from medcite.compose.checked import Checked
+from medcite.compose.evidence_table import number_by_first_use, reference
 from medcite.compose.layout import layout_for, section_title
 from medcite.compose.plan import RankedSource
 from medcite.compose.question import QuestionAnalysis
+from medcite.compose.shown import shown_statement
 from medcite.corpus.classify import design_stated
 from medcite.domain import (
     INSUFFICIENT,
@@ -38,7 +41,10 @@ def insufficient_article(
     dropped: int,
     composer: str,
     indirect: Sequence[tuple[RankedSource, list[str]]] = (),
+    instead: Sequence[Checked] = (),
 ) -> Article:
+    """The answer where nothing verified answers the question; ``instead``: verified statements of the
+    animal or laboratory studies found instead (:mod:`medcite.compose.instead`), shown as such."""
     from medcite.domain.article import QuestionSummary
 
     assert isinstance(summary, QuestionSummary)
@@ -62,14 +68,20 @@ def insufficient_article(
             f"({counted(indirect)})."
         )
         reason = "no direct evidence: only indirect sources"
+    order = number_by_first_use([[x.key for x in c.draft.cites] for c in instead])
+    shown = tuple(shown_statement(c, order) for c in instead)
+    if shown:
+        line += f" In animal or laboratory studies (indirect evidence): {_lead(shown[0])}"
+    sections = (Section("indirect", section_title(a, "indirect"), shown), gaps) if shown else (gaps,)
+    cited = {x.key: x.source for c in instead for x in c.draft.cites}
     art = Article(
         question=question,
         audience="clinician",
         bottom_line=f"Uncertain. {line}" if a.yes_no else line,
         stance="uncertain" if a.yes_no else None,
         certainty=None,
-        sections=(gaps,),
-        references=(),
+        sections=sections,
+        references=tuple(reference(n, cited[k]) for k, n in order.items()),
         provenance=provenance,
         analysis=summary,
         stance_reasons=(reason,) if a.yes_no else (),
@@ -78,6 +90,13 @@ def insufficient_article(
         dropped=dropped,
     )
     return for_audience(art, audience)
+
+
+def _lead(st: Statement) -> str:
+    """A statement as the bottom line quotes it: its sentence (no design prefix) and its citations."""
+    refs = ", ".join(str(n) for n in dict.fromkeys(st.citations))
+    text = st.core or st.text  # the bottom line names the kind of study itself
+    return f"{text[:1].upper()}{text[1:].rstrip('. ')} [{refs}]."
 
 
 def for_audience(art: Article, audience: Audience) -> Article:

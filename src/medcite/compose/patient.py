@@ -32,6 +32,7 @@ PATIENT_TITLES: dict[str, str] = {
     "emerging": "New research",
     "pitfalls": "Things to be careful about",
     "gaps": "What we still do not know",
+    "indirect": "Studies in animals or in the laboratory",
 }
 PATIENT_INTROS: dict[str, str] = {
     "efficacy": "Here is what studies found about how well the treatment worked.",
@@ -45,6 +46,8 @@ PATIENT_INTROS: dict[str, str] = {
     "pitfalls": "These are warnings and limits that the studies found. Do not skip them. Talk them over with "
     "your doctor.",
     "gaps": "This is what the research we found does not tell us yet.",
+    "indirect": "No study in people answered the question. These results come from animals or the "
+    "laboratory, and may not hold for people.",
 }
 BOTTOM_INTRO = "What the research says, in short. Talk with your doctor about what it means for you."
 CLOSING = "Please talk with your doctor, nurse or pharmacist before you start, stop or change any treatment."

@@ -422,9 +422,8 @@ NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)  # "D
 QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)  # "X or not?"
 
 # -- what a sentence is for (the composer) -----------------------------------------------------------
-# a conclusion that asks for research or action instead of stating a finding (the composer does not quote
-# it as evidence): "Prospective studies are needed in sub-Saharan African populations to establish ...",
-# "interventions are sorely needed"; "Dose adjustment is not required" is a finding and does not match
+# a conclusion that asks for research or action, not a finding (the composer does not quote it): "Prospective
+# studies are needed ...", "interventions are sorely needed"; not "Dose adjustment is not required"
 RESEARCH_CALL = re.compile(
     r"\b(?:future|further|additional|larger|more|prospective|well-designed|confirmatory),?\s+"
     r"(?:[\w-]+,?\s+){0,4}?(?:studies|study|trials?|research|investigations?|rcts?|evaluations?|work|data|"
