@@ -351,3 +351,13 @@ def test_the_outcome_row_is_named_by_an_outcome_not_by_a_word_that_frames_the_qu
     assert synthesis.outcome_label(a, found) == "late mortality"
     a = replace(a, outcome="quality of life")  # one that it does not report is not
     assert synthesis.outcome_label(a, found) != "quality of life"
+
+
+def test_a_row_with_no_direction_read_does_not_say_the_studies_compared_nothing() -> None:
+    """The contract keeps "not compared"; every format shows what medcite did: no direction read."""
+    from medcite.present.common import sof_cells
+
+    row = OutcomeSummary("late mortality", 1, 132, "not compared", citations=(1,))
+    assert sof_cells(row)[2] == "no direction read"
+    two = OutcomeSummary("pain", 2, None, "decreased", counts=(("decreased", 2),), citations=(1, 2))
+    assert sof_cells(two)[2] == "decreased (decreased 2)"

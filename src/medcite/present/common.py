@@ -109,11 +109,18 @@ def sof_title(a: Article) -> str:
     return "What the studies found" if a.audience == "patient" else "Summary of Findings"
 
 
+# "not compared" (the contract's value) says what medcite read, not what the studies did: no finding with a
+# direction it could read. A reader took "not compared" beside a repair-versus-replacement study as a claim
+# that it compared nothing (a reading of 16 tuning-half articles, 2026-12-05)
+DIRECTION_SHOWN = {"not compared": "no direction read"}
+
+
 def sof_cells(r: OutcomeSummary) -> tuple[str, ...]:
     """One summary-of-findings row as plain text, in :data:`SOF_COLUMNS` order."""
     people = r.participants_words(short=True)
     counts = "; ".join(f"{k} {v}" for k, v in r.counts)
-    direction = r.direction if not counts or r.studies == 1 else f"{r.direction} ({counts})"
+    shown = DIRECTION_SHOWN.get(r.direction, r.direction)
+    direction = shown if not counts or r.studies == 1 else f"{shown} ({counts})"
     reasons = f" ({'; '.join(r.reasons)})" if r.reasons else ""
     cells = (
         r.outcome,
