@@ -605,3 +605,27 @@ def test_a_verb_that_only_judges_is_no_part_of_a_concept(
     assert a.outcome == outcome
     if condition is not None:
         assert a.condition == condition
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # BioASQ 7B-9B: what a drug binds or acts on is its mechanism (a reading found it under "Efficacy")
+        "Erenumab, used to treat migraine headaches, binds to what protein?",
+        "Which enzyme is inhibited by a drug Lorlatinib?",
+        "What is the target of galcanezumab?",
+    ],
+)
+def test_what_a_drug_binds_or_acts_on_is_read_as_its_mechanism(question: str) -> None:
+    from medcite.compose.layout import primary_key
+
+    a = analyze_question(question)
+    assert a.focus is QuestionType.MECHANISM and primary_key(a) == "mechanism"
+    # a yes/no question keeps its layout (the tuning half lost an answer to it)
+    assert analyze_question("Does lucatumumab bind to CD140?").focus is not QuestionType.MECHANISM
+
+
+def test_a_binding_protein_is_no_mechanism_question() -> None:
+    assert (
+        analyze_question("Where is fatty acid binding protein 2 expressed?").focus
+        is not QuestionType.MECHANISM
+    )

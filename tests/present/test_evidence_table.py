@@ -129,3 +129,14 @@ def test_the_certainty_is_said_once() -> None:
     unstated = replace(ARTICLE, bottom_line="Yes (very low certainty). X is Y [1].", certainty="very low")
     assert "Certainty of evidence: **very low**" in to_markdown(unstated)
     assert "Certainty of evidence: <strong>very low</strong>" in to_html(unstated)
+
+
+def test_the_conclusions_grades_say_what_they_grade() -> None:
+    """A conclusion graded "very low" beside "low" at the top read as a contradiction: each format says that a
+    conclusion is graded on its own studies and the top line on the direct studies together."""
+    from medcite.present.common import CERTAINTY_INTRO
+
+    assert ARTICLE.certainty_details
+    assert CERTAINTY_INTRO in to_markdown(ARTICLE)
+    assert CERTAINTY_INTRO in to_html(ARTICLE)
+    assert CERTAINTY_INTRO not in to_markdown(replace(ARTICLE, certainty_details=()))

@@ -242,7 +242,7 @@ FAR_BELOW: tuple[float, float] | None = (0.85, 0.95)
 #: the same test between the sources direct by their words and those the relevance model alone reads as
 #: direct (:data:`MODEL_NAMES`): where all the former are far below one of the latter, the latter answer
 MODEL_OVER_WORDS = True
-ANOTHER_QUESTION = "the relevance model reads it as another question on the same words"
+ANOTHER_QUESTION = "it shares the question's words but answers another question (read by the relevance model)"
 
 
 # ... and, in a yes/no answer where the best direct source scores FAR_BELOW[1] or more, one whose relevance

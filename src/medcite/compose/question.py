@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from medcite.compose.asking import AUX, LEAD_PREPOSITION, asks_for_thing, asks_yes_no
 from medcite.compose.shapes import (
+    ACTS_ON,
     FRAMED_SPLIT,
     SUBJECT_SPLIT,
     Clause,
@@ -249,6 +250,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         raise InputError("The question is too long (more than 1000 characters).")
     focus = _qtype(q)
     yes_no = asks_yes_no(q)
+    if not yes_no and ACTS_ON.search(q):
+        focus = QuestionType.MECHANISM
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
     # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
     body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
@@ -375,8 +378,7 @@ def _pico(
     split = (FRAMED_SPLIT if framed else SUBJECT_SPLIT).match(subject)
     if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
-    if outcome and _people_only(outcome):
-        outcome = None  # "when considering patients for phase I trials": who, not what happens
+    outcome = None if outcome and _people_only(outcome) else outcome  # "when considering patients for ..."
     return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
 
 

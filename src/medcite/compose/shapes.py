@@ -177,6 +177,13 @@ _AMOUNT_LEAD = re.compile(
 )
 
 
+# "Which molecule is targeted by X?", "X binds to what protein?": a mechanism (a reading found such answers
+# under "Efficacy"); not "Does X bind to Y?" (even half: one answer lost, yes 0.24 against no 0.18)
+ACTS_ON = re.compile(
+    r"\bbinds?(?: to)?\b(?! site)|\btargets? of\b"
+    r"|\b(?:target|inhibit|block|activat|antagoni[sz])(?:ed|es|s)? by\b",
+    re.I,
+)
 _FRAMING = re.compile(
     rf"(?:(?:the|a|an|any)\s+)?(?:same|{_COMPARING}|{_FRAME}|{_PRED_NOUN}|{_ADJECTIVE})", re.I
 )

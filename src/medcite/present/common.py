@@ -47,6 +47,12 @@ def footer_lines(a: Article) -> list[str]:
 
 
 # before the studies that point the same way as a rated conclusion without stating it
+# why a conclusion's grade may differ from the article's (a reader took "low" at the top beside "very low" on
+# every conclusion as a contradiction; a tuning-half reading, 2026-12-05)
+CERTAINTY_INTRO = (
+    "Each conclusion is graded on the studies that state it; the certainty at the top grades the direct "
+    "studies together."
+)
 AGREEING = "; studies pointing the same way:"
 
 

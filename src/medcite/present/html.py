@@ -9,6 +9,7 @@ from medcite.domain.article import Article, Section
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     AGREEING,
+    CERTAINTY_INTRO,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
     certainty_line,
@@ -55,7 +56,7 @@ def _section(s: Section) -> list[str]:
 
 
 def _certainty(a: Article) -> list[str]:
-    h = ["<section><h2>Certainty of Key Conclusions (GRADE-style)</h2><ul>"]
+    h = [f"<section><h2>Certainty of Key Conclusions (GRADE-style)</h2><p>{_e(CERTAINTY_INTRO)}</p><ul>"]
     for c in a.certainty_details:
         same = f"{_e(AGREEING)} {_cite_html(c.agreeing)}" if c.agreeing else ""
         h.append(

@@ -13,6 +13,7 @@ from medcite.domain.article import Article
 from medcite.present.citations import ama, describe, links
 from medcite.present.common import (
     AGREEING,
+    CERTAINTY_INTRO,
     EVIDENCE_COLUMNS,
     SOF_COLUMNS,
     certainty_line,
@@ -39,7 +40,7 @@ def to_markdown(a: Article) -> str:
         md += [f"- {statement_line(replace(st, text=_t(st.text)))}" for st in s.statements]
         md.append("")
     if a.certainty_details:
-        md += ["## Certainty of Key Conclusions (GRADE-style)", ""]
+        md += ["## Certainty of Key Conclusions (GRADE-style)", "", _t(CERTAINTY_INTRO), ""]
         for c in a.certainty_details:
             same = f"{_t(AGREEING)} {cite_marks(c.agreeing)}" if c.agreeing else ""
             md.append(

@@ -18,7 +18,7 @@ from medcite.bootstrap import open_engine, open_job_queue
 from medcite.config import Settings, WebSettings
 from medcite.domain import Role
 from medcite.ports import JobQueue
-from medcite.present.common import SOF_COLUMNS, sof_cells
+from medcite.present.common import CERTAINTY_INTRO, SOF_COLUMNS, sof_cells
 from medcite.services.accounts import AccountService
 from medcite.services.editorial import EditorialService
 from medcite.services.engine import Engine
@@ -66,6 +66,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     templates.env.globals["Role"] = Role
     templates.env.globals["sof_cells"] = sof_cells
     templates.env.globals["SOF_COLUMNS"] = SOF_COLUMNS
+    templates.env.globals["CERTAINTY_INTRO"] = CERTAINTY_INTRO
     rules = {"ask": web.rate_ask, "login": web.rate_login, "comment": web.rate_comment}
     limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
     jobs = JobService(eng.jobs, jobs_queue, web.job_stale_after_s)
