@@ -27,6 +27,7 @@ from medcite.domain import Design, Stance, StoredSource
 from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
 from medcite.domain.cards import Finding, Span, StudyCard
 from medcite.text import terms
+from medcite.text.design_cues import TREATMENT_WORDING
 
 CardOf = Callable[[StoredSource], StudyCard]
 
@@ -187,8 +188,16 @@ def outcome_label(a: QuestionAnalysis, found: Sequence[StudyFinding]) -> str:
         own = set(terms(a.outcome))
         if any(own <= set(terms(f"{f.source.record.title} {f.source.record.text}")) for f in found):
             return a.outcome
-    named = " for ".join(x for x in (a.intervention, a.condition) if x)
-    return f"{named}: main findings" if named else "Main findings"
+    # "bupropion for smoking cessation" where a treatment is asked about; else the two concepts side by side
+    # ("symptoms and phase I clinical trials", not "symptoms for phase I clinical trials")
+    joint = " for " if TREATMENT_WORDING.search(a.question) else " and "
+    named = joint.join(x for x in (a.intervention, a.condition) if x)
+    if not named or len(named.split()) > MAX_LABEL_WORDS:
+        return "Main findings"
+    return f"{named}: main findings"
+
+
+MAX_LABEL_WORDS = 10  # a longer name is a clause misread as concepts: the row says "Main findings"
 
 
 # the harms row reads a study's adverse-event finding when the direction model gives its direction at least
