@@ -346,7 +346,7 @@ def test_the_outcome_row_is_named_by_an_outcome_not_by_a_word_that_frames_the_qu
     )
     a = analyze_question(q)
     assert a.outcome == "same"  # the reading of the question, which the table must not show as an outcome
-    # and the concepts read from it make a clause, too long to name the row ("... in dilated for ischemic ...")
+    # and the concepts read from it make a clause, too long to name the row ("... dilated for ischemic ...")
     assert synthesis.outcome_label(a, found) == "Main findings"
     symptoms = analyze_question("Do symptoms matter when considering patients for phase I clinical trials?")
     assert synthesis.outcome_label(symptoms, []) == "symptoms and phase I clinical trials: main findings"

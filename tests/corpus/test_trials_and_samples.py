@@ -157,3 +157,26 @@ def test_people_named_with_an_abbreviation_are_counted(data_dir: Path) -> None:
 )
 def test_the_people_a_study_names_as_its_own(text: str, n: int | None) -> None:
     assert sample_size(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [  # sentences of shared records (a second tuning-half reading, 2026-12-05: "51 090 women" was n = 90)
+        (
+            "Nationwide population-based prospective cohort study in Denmark, based on a random sample of "
+            "51 090 women aged 20 years or older from the general population.",
+            51_090,
+        ),
+        (
+            "Methods.\n\nFour hundred and forty-three women, aged 42-52 years, enrolled in the Study of "
+            "Women's Health Across the Nation in Pittsburgh.",
+            443,
+        ),
+        ("A total of 211 581 postmenopausal women who completed a baseline questionnaire.", 211_581),
+    ],
+)
+def test_a_count_grouped_by_spaces_or_followed_by_a_comma_is_read(text: str, n: int) -> None:
+    from medcite.corpus.extract import people_counts
+
+    assert sample_size(text) == n
+    assert max(c for c, _s, _e in people_counts(text)) == n

@@ -36,7 +36,8 @@ _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
 _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
 #: a number written in words, up to the thousands ("Eighty-three", "One hundred and twelve")
 NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|{_BELOW_1000})"
-_NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+# thousands grouped by commas or by spaces, as European journals write them ("51 090 women")
+_NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?!\d)|\d+|{NUMBER_WORDS})"
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 # a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
@@ -59,7 +60,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Sixty-nine sequential patients treated surgically ...": up to two lower-case words may name the kind
     # of patients
     re.compile(
-        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE} "
+        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},? "
         rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving|post|after|treated|"
         r"admitted|referred|presenting|diagnosed|scheduled|suffering)\b",
         re.I,
@@ -134,8 +135,9 @@ def _plausible(value: int, sentence: str, pos: int) -> bool:
 
 def _number(token: str) -> int | None:
     token = token.strip()
-    if token.replace(",", "").isdigit():
-        return int(token.replace(",", ""))
+    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", token)
+    if digits.isdigit():
+        return int(digits)
     return word_number(token)
 
 
