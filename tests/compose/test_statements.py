@@ -780,3 +780,10 @@ def test_a_call_for_study_to_come_is_no_finding() -> None:
         "Associations at later ages and for different components of body composition now require study."
     )
     assert not asks_for_research("The diagnosis still requires investigation of the liver.")
+
+
+def test_pubmeds_unlabelled_heading_is_no_part_of_a_statement() -> None:
+    # BioASQ snippet record 11585074 opens "UNLABELLED Herpetic whitlow is ...": the heading had been quoted
+    # in a bottom line, a statement and the evidence table (a tuning-half reading, 2026-12-05)
+    text = "UNLABELLED Herpetic whitlow is a herpes simplex virus type 1 or 2 infection of the fingers."
+    assert readable(text) == text.removeprefix("UNLABELLED ")

@@ -249,3 +249,11 @@ def test_a_heading_glued_to_a_sentence_is_no_part_of_the_card_span(data_dir: Pat
     assert rec.text[conclusion.start : conclusion.end] == conclusion.text
     assert rec.text[: conclusion.start].rstrip().endswith("CONCLUSIONS")
     assert all(not a.text.startswith("CONCLUSIONS") for a in card.adverse_events) and card.adverse_events
+
+
+def test_pubmeds_unlabelled_heading_is_no_part_of_the_card_span(data_dir: Path) -> None:
+    rec = next(r for r in parse_jsonl(data_dir / "bioasq" / "snippet_corpus.jsonl") if r.key == "11585074")
+    assert isinstance(rec, SourceRecord) and "UNLABELLED Herpetic whitlow" in rec.text
+    card = study_card(StoredSource(id=1, record=rec, evidence=classify(rec)))
+    assert not any(s.text.startswith("UNLABELLED") for s, _role in card.roles)
+    assert any(s.text.startswith("Herpetic whitlow is") for s, _role in card.roles)

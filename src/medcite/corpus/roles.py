@@ -162,4 +162,4 @@ def _without_heading(span: Span) -> Span:
     return span
 
 
-_CAPITAL_HEADING = re.compile(rf"^{TITLE_HEADINGS.upper()}\s*:?\s+(?=[A-Z])")
+_CAPITAL_HEADING = re.compile(rf"^(?:{TITLE_HEADINGS.upper()}|UNLABELL?ED)\s*:?\s+(?=[A-Z])")
