@@ -629,3 +629,22 @@ def test_a_binding_protein_is_no_mechanism_question() -> None:
         analyze_question("Where is fatty acid binding protein 2 expressed?").focus
         is not QuestionType.MECHANISM
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [  # PubMedQA dev: "in the elderly" taken out whole (the summary of findings had read "... in the: main")
+        (
+            "Vaccine protection in the elderly: are Austrian seniors adequately protected by vaccinations?",
+            "Vaccine protection",
+        ),
+        (
+            "Is there a role for leukocyte and CRP measurements in the diagnosis of acute appendicitis "
+            "in the elderly?",
+            "acute appendicitis",
+        ),
+    ],
+)
+def test_the_people_asked_about_leave_no_article_behind(question: str, condition: str) -> None:
+    a = analyze_question(question)
+    assert a.population == "elderly" and a.condition == condition

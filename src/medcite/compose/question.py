@@ -432,7 +432,9 @@ def _without_population(value: str | None, population: str, *, keep_empty: bool)
     if not value or pop not in value.lower():
         return value
     # with its count: "in 370 postmenopausal women"
-    raw = re.sub(rf"\s*\b(?:in|among|for)?\s*(?:\d[\d,]*\s+)?{re.escape(pop)}\b", "", value, flags=re.I)
+    raw = re.sub(
+        rf"\s*\b(?:(?:in|among|for)\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?{re.escape(pop)}\b", "", value, flags=re.I
+    )
     stripped = _clean(raw)
     if stripped and stripped.lower() in _POPULATION_MODIFIERS:
         stripped = None  # "early pregnancy" without "pregnancy"
