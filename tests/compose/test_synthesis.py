@@ -99,6 +99,13 @@ def test_a_direction_read_without_confidence_is_not_counted(
         ("Is drug X effective for pain?", "no difference", "no"),
         ("Is drug X effective for pain?", "mixed", "uncertain"),
         ("Is drug X effective for pain?", "not compared", None),
+        # a question that asks no change: a lower rate is no answer to it (PubMedQA dev; its bottom line had
+        # said "No ... The direction of the findings counted reads for 'yes'", a tuning-half reading)
+        (
+            "Is routine dissection of the station 9 lymph nodes really necessary for primary lung cancer?",
+            "decreased",
+            None,
+        ),
     ],
 )
 def test_findings_stance(question: str, direction: synthesis.OutcomeDirection, stance: str | None) -> None:

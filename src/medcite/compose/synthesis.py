@@ -54,6 +54,13 @@ _WORDS: dict[str, OutcomeDirection] = {
 _ASKS_DECREASE = re.compile(
     r"\b(?:reduc\w*|decreas\w*|lower\w*|prevent\w*|less|fewer|shorten\w*|attenuat\w*|alleviat\w*)\b", re.I
 )
+# a question whose answer a direction of change gives: an effect, a difference, an association
+_ASKS_CHANGE = re.compile(
+    r"\b(?:affect|improv|reduc|increas|decreas|lower|rais|prevent|chang|alter|influenc|impact|benefit|help|"
+    r"effective|efficac|promot|inhibit|enhanc|worsen|differ|associat|relat|link|predict|correlat|protect|"
+    r"shorten|prolong|accelerat|delay|slow|modif|respon|higher|greater|less|more|fewer)\w*",
+    re.I,
+)
 _ASKS_INCREASE = re.compile(r"\b(?:increas\w*|rais\w*|higher|more|greater|elevat\w*|prolong\w*)\b", re.I)
 
 
@@ -340,8 +347,8 @@ def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None
     No difference answers no; a change answers yes, unless the question asks for the opposite change
     ("Does X reduce Y?" and Y increased); mixed findings answer uncertain.
     """
-    if direction == "not compared":
-        return None
+    if direction == "not compared" or not _ASKS_CHANGE.search(question):
+        return None  # "Is routine dissection of station 9 necessary?" is not answered by a lower rate
     if direction == "mixed":
         return "uncertain"
     if direction == "no difference":
