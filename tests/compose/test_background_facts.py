@@ -171,8 +171,11 @@ def test_the_mechanism_rule_has_gates() -> None:
     assert draft._eligible("mechanism", affine, tags, counts, True, False, True)
     # read as off the question by the model, it stays a finding: the mechanism section would not take it
     assert draft._eligible("efficacy", replace(affine, fit=0.01), tags, counts, True, False, True)
-    entity = analyze_question("Which receptors does cariprazine bind?")
+    entity = analyze_question("Which receptors are affected by cariprazine?")
     assert entity.asks_entity and layout_for(entity)[0] == "findings"
+    # what a drug binds is its mechanism (2026-12-05): that section leads, so the rule's gate is moot there
+    binds = analyze_question("Which receptors does cariprazine bind?")
+    assert binds.asks_entity and layout_for(binds)[0] == "mechanism"
 
 
 def test_background_facts_that_would_not_fill_the_main_section_stay_out() -> None:
