@@ -8,7 +8,6 @@ itself labels a section ("RESULTS", NlmCategory), :func:`source_roles` takes the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ from medcite.corpus.linear import load_model, ngrams, tokens
 from medcite.domain import SECTION_SEPARATOR, StoredSource
 from medcite.domain.cards import Role, Span
 from medcite.text import inline_sections, record_sentences, split_sentences
-from medcite.text.cues import TITLE_HEADINGS, WORD_LABEL
+from medcite.text.statements import without_label
 
 MODEL = "roles"
 
@@ -156,10 +155,8 @@ def _with_labels(
 
 def _without_heading(span: Span) -> Span:
     """The sentence without a section heading glued to its start ("CONCLUSIONS Erenumab is ...", a BioASQ
-    snippet that a summary-of-findings cell had shown so, 2026-12-05)."""
-    if m := WORD_LABEL.match(span.text) or _CAPITAL_HEADING.match(span.text):
-        return Span(span.start + m.end(), span.end, span.text[m.end() :])
-    return span
-
-
-_CAPITAL_HEADING = re.compile(rf"^(?:{TITLE_HEADINGS.upper()}|UNLABELL?ED)\s*:?\s+(?=[A-Z])")
+    snippet that a summary-of-findings cell had shown so, 2026-12-05), as statements drop it
+    (:func:`medcite.text.statements.without_label`)."""
+    bare = without_label(span.text)
+    cut = len(span.text) - len(bare)
+    return Span(span.start + cut, span.end, bare) if cut else span
