@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from medcite.corpus.sample_size import NUMBER_WORDS
 from medcite.domain.cards import AgeGroup, Span, Species
-from medcite.text import SAMPLED_PEOPLE, alternation
+from medcite.text import GROUPED_COUNT, SAMPLED_PEOPLE, alternation, count_value
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.design_cues import LABORATORY
 from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_number
@@ -21,8 +21,7 @@ from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_n
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 # up to three words between the count and the people, none a share ("Eighty percent of patients")
 _BETWEEN = r"(?:(?!(?:percent|per|of)\b)[A-Za-z][\w-]*\s+){0,3}?"
-_THOUSANDS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)"  # "1,234", "51 090"
-_COUNT = re.compile(rf"\b({_THOUSANDS}|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
+_COUNT = re.compile(rf"\b({GROUPED_COUNT}|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
 # a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
 # (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")
 _WORD_COUNT = re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=\n))({NUMBER_WORDS})\s+{_BETWEEN}{_PEOPLE}\b", re.I)
@@ -55,7 +54,7 @@ def first(text: str, pattern: re.Pattern[str], group: int = 0, within: Iterable[
 
 def people_counts(text: str) -> list[tuple[int, int, int]]:
     """(count, start, end) of each "N <people>" phrase ("1,234 patients", "36 healthy children")."""
-    digits = [(int(re.sub(r"\D", "", m.group(1))), m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
+    digits = [(count_value(m.group(1)) or 0, m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
     words = [(n, m.start(1), m.end(1)) for m in _WORD_COUNT.finditer(text) if (n := word_number(m.group(1)))]
     return sorted(digits + [w for w in words if w[0] > 1], key=lambda c: c[1])
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 from medcite.text import (
+    GROUPED_COUNT,
     SAMPLED_PEOPLE,
     TEENS,
     TENS,
     UNITS,
     alternation,
+    count_value,
     rough_sentences,
-    word_number,
     year_not_count,
 )
 
@@ -36,8 +37,7 @@ _TENS_UNITS = rf"{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})?"
 _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|[- ]{_NUMBER_WORD})?"
 #: a number written in words, up to the thousands ("Eighty-three", "One hundred and twelve")
 NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|{_BELOW_1000})"
-# thousands grouped by commas or by spaces, as European journals write them ("51 090 women")
-_NUMBER = rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?!\d)|\d+|{NUMBER_WORDS})"
+_NUMBER = rf"({GROUPED_COUNT}|\d+|{NUMBER_WORDS})"
 # "Thirty-two patients were female": a subgroup of the sample, not its size
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 # a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
@@ -134,11 +134,7 @@ def _plausible(value: int, sentence: str, pos: int) -> bool:
 
 
 def _number(token: str) -> int | None:
-    token = token.strip()
-    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", token)
-    if digits.isdigit():
-        return int(digits)
-    return word_number(token)
+    return count_value(token.strip())
 
 
 def counts_people(text: str) -> bool:

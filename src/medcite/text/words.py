@@ -115,6 +115,17 @@ TENS = {
 }  # fmt: skip
 
 
+# a count with its thousands grouped by commas or by spaces, as European journals write them ("1,234",
+# "51 090"): the sample-size reader and the study cards read people counts with it
+GROUPED_COUNT = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)"
+
+
+def count_value(token: str) -> int | None:
+    """The value of a count in figures, grouped or not (:data:`GROUPED_COUNT`), or in words."""
+    digits = re.sub(r"[,\s\u00a0\u2009\u202f]", "", token)
+    return int(digits) if digits.isdigit() else word_number(token)
+
+
 def word_number(text: str) -> int | None:
     """A number written in words: "seven", "twenty-one", "Six hundred twenty-nine", "One-hundred-fourteen",
     "two hundred and five", "One thousand ninety-nine", "Four thousand, six hundred and ninety-five" (None
