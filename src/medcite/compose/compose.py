@@ -18,7 +18,7 @@ from medcite.compose.contrasts import confirmed_contrasts
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
-from medcite.compose.instead import found_instead
+from medcite.compose.instead import drafts_instead
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.layout import primary_key
 from medcite.compose.llm_composer import llm_drafts
@@ -168,11 +168,10 @@ def _insufficient(
     what the laboratory studies of it found instead (:mod:`medcite.compose.instead`)."""
     summary = analysis.summary(tuple(q.query for q in plan_queries(analysis)))
     extractive = verified.composer == "extractive"
-    instead = (
-        found_instead(analysis, verified.indirect, verifier, relevance, checked_claim)
-        if extractive and not verified.sources
-        else []
+    drafts = (
+        drafts_instead(analysis, verified.indirect, relevance) if extractive and not verified.sources else []
     )
+    instead = _supported(drafts, verifier)
     return insufficient_article(
         question,
         analysis,
@@ -300,9 +299,7 @@ def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifi
     cross = _cross_checks(analysis, drafts, drafted.kind.draft if drafted.kind else None)
     items: list[tuple[str, Sequence[Evidence]]] = [(checked_claim(d), d.evidence()) for d in drafts]
     items += [(d.core, [ev]) for d, ev, _key in cross]
-    verdicts: list[Verdict] = verifier.verify_batch(items) if items else []
-    if len(verdicts) != len(items):
-        raise MedciteError(f"The verifier returned {len(verdicts)} verdicts for {len(items)} statements.")
+    verdicts = _verdicts(items, verifier)
     checked = [Checked(d, v) for d, v in zip(drafts, verdicts, strict=False)]
     kept = [c for c in checked if c.verdict.label in KEEP]
     cross_v = [(d, key, v) for (d, _ev, key), v in zip(cross, verdicts[len(drafts) :], strict=True)]
@@ -315,6 +312,20 @@ def verify_drafts(analysis: QuestionAnalysis, drafted: Drafted, verifier: Verifi
         dropped=drafted.rejected + len(checked) - len(kept),
         composer=drafted.composer,
     )
+
+
+def _verdicts(items: list[tuple[str, Sequence[Evidence]]], verifier: Verifier) -> list[Verdict]:
+    """The verifier's verdicts on ``items`` (claim, evidence), one call, one verdict each."""
+    verdicts: list[Verdict] = verifier.verify_batch(items) if items else []
+    if len(verdicts) != len(items):
+        raise MedciteError(f"The verifier returned {len(verdicts)} verdicts for {len(items)} statements.")
+    return verdicts
+
+
+def _supported(drafts: Sequence[Draft], verifier: Verifier) -> list[Checked]:
+    """The drafts that their citations support, checked as :func:`verify_drafts` checks a statement."""
+    verdicts = _verdicts([(checked_claim(d), d.evidence()) for d in drafts], verifier)
+    return [Checked(d, v) for d, v in zip(drafts, verdicts, strict=True) if v.label in KEEP]
 
 
 VERIFY_CORE = True  # a switch for measuring it (see checked_claim)

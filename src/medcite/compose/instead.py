@@ -12,21 +12,18 @@ or age group are not quoted: their findings answer another question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from medcite.compose.candidates import Candidate, card_of
-from medcite.compose.checked import Checked
+from medcite.compose.directness import ANIMAL
 from medcite.compose.draft import Draft, extractive_drafts
 from medcite.compose.fit import with_fit
 from medcite.compose.naming import concepts
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis
-from medcite.domain import Evidence, Label, Verdict
-from medcite.ports import Reranker, Verifier
+from medcite.ports import Reranker
 
-#: the kind of indirect source quoted (the reason :mod:`medcite.compose.directness` gives, its only one)
-LABORATORY = "animal or laboratory study"
 #: at most this many studies, one statement each
 MAX_INSTEAD = 2
 #: whether an answer with no direct evidence quotes the laboratory studies (a switch for measuring it)
@@ -36,19 +33,15 @@ QUOTE_INSTEAD = True
 def laboratory_only(indirect: Sequence[tuple[RankedSource, list[str]]]) -> list[RankedSource]:
     """The indirect sources that are indirect only for being animal or laboratory work: they name the
     question's intervention and condition."""
-    return [rs for rs, why in indirect if why and all(w.startswith(LABORATORY) for w in why)]
+    return [rs for rs, why in indirect if why and all(w.startswith(ANIMAL) for w in why)]
 
 
-def found_instead(
-    a: QuestionAnalysis,
-    indirect: Sequence[tuple[RankedSource, list[str]]],
-    verifier: Verifier,
-    relevance: Reranker | None,
-    claim: Callable[[Draft], str],
-) -> list[Checked]:
-    """One verified statement from each of the best-ranked laboratory studies (at most
-    :data:`MAX_INSTEAD`): its first drafted statement (a finding, the question's closest first), kept where
-    its own text supports it (``claim``: what the verifier checks of a draft)."""
+def drafts_instead(
+    a: QuestionAnalysis, indirect: Sequence[tuple[RankedSource, list[str]]], relevance: Reranker | None
+) -> list[Draft]:
+    """One draft from each of the best-ranked laboratory studies (at most :data:`MAX_INSTEAD`): its first
+    drafted finding (the question's closest first) that names every concept of the question. The composer
+    verifies them as it verifies every draft."""
     lab = laboratory_only(indirect)[:MAX_INSTEAD] if QUOTE_INSTEAD else []
     if not lab:
         return []
@@ -57,11 +50,7 @@ def found_instead(
     first: dict[str, Draft] = {}
     for d in extractive_drafts(a, with_fit(a.question, found, relevance)):
         first.setdefault(d.cites[0].key, d)
-    drafts = list(first.values())
-    items: list[tuple[str, Sequence[Evidence]]] = [(claim(d), d.evidence()) for d in drafts]
-    verdicts: list[Verdict] = verifier.verify_batch(items) if items else []
-    keep = (Label.SUPPORTED, Label.PARTIAL)
-    return [Checked(d, v) for d, v in zip(drafts, verdicts, strict=True) if v.label in keep]
+    return list(first.values())
 
 
 def _finding(c: Candidate) -> bool:
