@@ -221,7 +221,11 @@ def _clean(term: str | None) -> str | None:
     return t or None
 
 
-def _qtype(question: str) -> QuestionType:
+def _qtype(question: str, yes_no: bool = False) -> QuestionType:
+    """The question's focus by :data:`_TYPE_RULES`; a question that asks what a drug binds or acts on is a
+    mechanism question (:data:`medcite.compose.shapes.ACTS_ON`), unless it asks yes or no."""
+    if not yes_no and ACTS_ON.search(question):
+        return QuestionType.MECHANISM
     for qt, pat in _TYPE_RULES:
         if pat.search(question):
             return qt
@@ -248,10 +252,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         raise InputError("The question is empty or has no words.")
     if len(q) > 1000:
         raise InputError("The question is too long (more than 1000 characters).")
-    focus = _qtype(q)
     yes_no = asks_yes_no(q)
-    if not yes_no and ACTS_ON.search(q):
-        focus = QuestionType.MECHANISM
+    focus = _qtype(q, yes_no)
     body = re.sub(r",?\s*yes,?\s+or\s+no\s*$", "", q.rstrip("?.! "), flags=re.I).rstrip("?.! ")
     # a date frame or a laboratory setting is no concept ("As of Feb 2019, are ...", "... in vitro")
     body = _SETTING_WORDS.sub("", _DATE_LEAD.sub("", body)).strip() or body
