@@ -7,6 +7,7 @@ import json
 
 from medcite.domain import AbstractSection, SourceRecord
 from medcite.text import inline_sections, record_sentences, role_of
+from medcite.text.cues import states_aim
 from tests.compose.doubles import DATA_DIR, _source
 
 
@@ -53,6 +54,16 @@ def test_one_label_that_opens_a_snippet_is_its_label() -> None:
     # one label inside the text, or one that ends in a full stop, is no label (it may be a word)
     assert inline_sections("It was low. RESULTS: It held.") == [("", 0, "It was low. RESULTS: It held.")]
     assert inline_sections("METHODS. We did it.") == [("", 0, "METHODS. We did it.")]
+
+
+def test_an_unlabelled_aim_to_summarize_or_review_is_a_method_not_a_finding() -> None:
+    """BioASQ snippet of PMID 28493654 ("To summarize the US Food and Drug Administration's (FDA's) review
+    ..."): its aim had opened a bottom line. "To summarize, ..." concludes, and stays a finding."""
+    aim = "To summarize the US Food and Drug Administration's (FDA's) review of the safety of pimavanserin."
+    assert role_of("", aim) == "methods" and states_aim(aim)
+    assert role_of("", "To review trials evaluating the efficacy and safety of Vaxchora.") == "methods"
+    concluding = "To summarize, pimavanserin improved psychosis compared with placebo."
+    assert role_of("", concluding) != "methods" and not states_aim(concluding)
 
 
 def test_title_case_headings_without_punctuation_are_labels() -> None:

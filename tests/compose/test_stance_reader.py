@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -228,10 +229,13 @@ def test_trials_that_say_abstinence_vote_on_smoking_cessation(
 
 
 def test_a_near_tie_of_the_reader_keeps_the_answer_and_grades_its_certainty_down() -> None:
-    items = [_inp("a", (0.47, 0.08, 0.45)), _inp("b", (0.5, 0.1, 0.4), role="results")]
+    items = [_inp("a", (0.47, 0.08, 0.45)), _inp("b", (0.5, 0.1, 0.4), role="results", rank=1)]
     near = derive_stance("Does X help?", items)
     assert near.stance == "yes" and near.split
     assert any("near tie" in why for why in near.reasons)
+    # one study's sentences reading both ways is no inconsistency between studies: no near tie
+    one = derive_stance("Does X help?", [items[0], replace(items[1], source_rank=0)])
+    assert one.stance == "yes" and not one.split
     clear = derive_stance("Does X help?", [_inp("a", (0.8, 0.1, 0.1))])
     assert clear.stance == "yes" and not clear.split
     assert not derive_stance("Does X help?", [_inp("a", (0.45, 0.1, 0.45))]).split  # a tie is uncertain

@@ -371,3 +371,32 @@ def test_a_row_with_no_direction_read_does_not_say_the_studies_compared_nothing(
     assert sof_cells(row)[2] == "no direction read"
     two = OutcomeSummary("pain", 2, None, "decreased", counts=(("decreased", 2),), citations=(1, 2))
     assert sof_cells(two)[2] == "decreased (decreased 2)"
+
+
+def test_a_row_with_no_direction_and_no_effect_is_not_shown() -> None:
+    """A tuning-half reading found "Main findings | 1 study | no direction read | -" in 5 of 16 articles: a
+    row that says only that a study exists is left out; one with a direction or a figure stays."""
+    empty = OutcomeSummary("Main findings", 1, None, "not compared", citations=(1,))
+    figure = OutcomeSummary("pain", 1, 40, "not compared", effect="40% vs 20%", citations=(2,))
+    read = OutcomeSummary("pain", 2, None, "decreased", counts=(("decreased", 2),), citations=(1, 2))
+    assert synthesis.shown_rows([empty, figure, read]) == (figure, read)
+    assert synthesis.shown_rows([empty]) == ()
+
+
+def test_a_single_study_is_graded_down_for_imprecision(
+    pubmedqa: dict[str, StoredSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GRADE has no "few studies" domain: a single study is imprecision, a single small one very serious
+    imprecision (the same two levels as before, named as GRADE names them)."""
+    from medcite.compose import certainty
+
+    a, b = pubmedqa["26298839"], pubmedqa["17113061"]
+    sizes: dict[str, int | None] = {a.key: 400, b.key: 30}
+    monkeypatch.setattr(certainty, "study_n", lambda s: sizes[s.key])
+    big, small = certainty.grade([a]), certainty.grade([b])
+    assert "imprecision: a single study" in big.reasons
+    assert "very serious imprecision: a single study, small total sample (n = 30)" in small.reasons
+    assert not any(r.startswith("few studies") for r in big.reasons + small.reasons)
+    sizes[b.key] = 400  # the same study, not small: one level more (the floor aside)
+    level = certainty.LEVELS.index(certainty.grade([b]).level)
+    assert certainty.LEVELS.index(small.level) == max(0, level - 1)

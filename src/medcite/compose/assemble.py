@@ -16,7 +16,6 @@ from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
 from medcite.compose.evidence_table import (
-    design_words,
     evidence_rows,
     number_by_first_use,
     reference,
@@ -32,7 +31,7 @@ from medcite.compose.rating import rate
 from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
 from medcite.compose.stance import NEAR_TIE, StanceResult, caveat, leanings
-from medcite.compose.synthesis import StudyFinding, against_findings, outcome_rows, summary_sentence
+from medcite.compose.synthesis import StudyFinding, against_findings, shown_rows, synthesize
 from medcite.corpus.classify import design_stated
 from medcite.domain import (
     LEVEL,
@@ -84,7 +83,7 @@ def assemble(
     order = number_by_first_use(
         [bl_keys + also_keys, *[[c.key for s in st for c in s.draft.cites] for _k, st in sections_out]]
     )
-    sof, synopsis = _synthesis(a, {c.draft.cites[0].key for c in prim}, found, order)
+    sof, synopsis = synthesize(a, {c.draft.cites[0].key for c in prim}, found, order)
     if lead is not None and pick.draft is lead:  # what the subject is answers, not studies of it
         synopsis = ""
     stance = against_findings(question, stance, sof[0] if synopsis else None)
@@ -119,7 +118,7 @@ def assemble(
         composer=v.composer,
         dropped=v.dropped,
         evidence_table=table,
-        summary_of_findings=sof if graded else (),  # GRADE rates effects, not facts
+        summary_of_findings=shown_rows(sof) if graded else (),  # GRADE rates effects, not facts
     )
     return for_audience(art, audience)
 
@@ -344,20 +343,6 @@ def _bottom_keys(pick: Checked, prim: list[Checked]) -> list[str]:
     key = pick.draft.cites[0].key
     against = [c.draft.cites[0].key for c in prim if c.draft.kind == "contrast"]
     return [key, *[k for k in against if k != key][:1]]
-
-
-def _synthesis(
-    a: QuestionAnalysis, prim_keys: set[str], found: Sequence[StudyFinding], order: dict[str, int]
-) -> tuple[tuple[OutcomeSummary, ...], str]:
-    """The summary-of-findings rows over the cited studies (the primary section's for the main outcome),
-    and the bottom line's one-sentence synthesis of the main row ("" when there is none)."""
-    cited = [f for f in found if f.source.key in order]
-    main = [f for f in cited if f.source.key in prim_keys]
-    sof = outcome_rows(a, main, cited, order)
-    # a question that asks for a thing is answered by the sentence quoted, not by a count of studies
-    if not sof or sof[0].outcome == "Adverse events" or a.asks_entity:
-        return sof, ""
-    return sof, summary_sentence(sof[0], [design_words(f.source) for f in main]) + " "
 
 
 def _bottom_text(

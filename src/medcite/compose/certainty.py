@@ -59,11 +59,18 @@ def grade(
     sizes = [n for s in unique if (n := study_n(s)) is not None]
     total = sum(sizes)
     studies = len(unique)
+    # a single study is imprecision in GRADE's terms, no domain of its own; with a small sample too, very
+    # serious imprecision (two levels, as the two reasons took before they were named so)
+    single = studies == 1
     if sizes and len(sizes) < studies:  # the total is unknown: no judgement of imprecision
         reasons.append(f"sample size found for {len(sizes)} of {studies} studies (n = {total})")
     elif sizes and total < SMALL_N:
-        score -= 1
-        reasons.append(f"imprecision: small total sample (n = {total})")
+        score -= 2 if single else 1
+        small = f"small total sample (n = {total})"
+        reasons.append(
+            f"very serious imprecision: a single study, {small}" if single else f"imprecision: {small}"
+        )
+        single = False
     elif not sizes:
         reasons.append("sample size not found in the abstract")
     if contradicting:
@@ -73,9 +80,9 @@ def grade(
     if indirect:
         score -= 1
         reasons.append("indirectness: evidence only partly matches the statement or is not from humans")
-    if studies == 1:
+    if single:
         score -= 1
-        reasons.append("few studies: a single study")
+        reasons.append("imprecision: a single study")
     return Grading(LEVELS[max(0, min(3, score))], tuple(reasons))
 
 

@@ -57,6 +57,7 @@ from medcite.domain import (
 from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier, Vocabulary
 from medcite.text.abbreviations import defined_abbreviations
+from medcite.text.cues import states_aim
 from medcite.text.statements import unfinished
 from medcite.text.synonyms import synonyms
 from medcite.text.typos import misspellings, respelled
@@ -270,7 +271,7 @@ def _kind_draft(
     answer = kind_answer(a.question, [rs.hit.source for rs in ranked])
     if answer is None or not answer.answers_no:
         return None
-    for m in answer.against:
+    for m in sorted(answer.against, key=lambda m: states_aim(m.text)):  # an aim is no finding: last
         if unfinished(m.text):
             continue
         score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)

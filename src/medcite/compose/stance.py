@@ -472,7 +472,9 @@ def derive_stance(
         why = (*reasons, f"the stance reader on {read} sentence(s): {shown}")
         why += tuple(f"one of them by its wording: {n}" for n in dict.fromkeys(notes))
         decided = reader_decision(r_yes, r_no, r_maybe)
-        split = split_votes(r_yes, r_no) and decided != "uncertain"
+        # GRADE's inconsistency is between studies: one study's sentences read both ways is no near tie
+        studies = {it.source_rank for it in items if it.read is not None}
+        split = split_votes(r_yes, r_no) and decided != "uncertain" and len(studies) > 1
         if split:
             why += (f"a near tie: yes and no differ by under {SPLIT_MARGIN:.0%} of their sum",)
         return StanceResult(decided, why, (yes, no, maybe), inputs, split=split)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
+from medcite.compose.evidence_table import design_words
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.shapes import only_framing
 from medcite.compose.stance import StanceResult, asks_difference
@@ -148,6 +149,27 @@ def outcome_rows(
     if harmed:
         rows.append(_harms_row(harmed, order))
     return tuple(rows)
+
+
+def synthesize(
+    a: QuestionAnalysis, prim_keys: set[str], found: Sequence[StudyFinding], order: dict[str, int]
+) -> tuple[tuple[OutcomeSummary, ...], str]:
+    """The summary-of-findings rows over the cited studies (the primary section's for the main outcome),
+    and the bottom line's one-sentence synthesis of the main row ("" when there is none)."""
+    cited = [f for f in found if f.source.key in order]
+    main = [f for f in cited if f.source.key in prim_keys]
+    sof = outcome_rows(a, main, cited, order)
+    # a question that asks for a thing is answered by the sentence quoted, not by a count of studies
+    if not sof or sof[0].outcome == "Adverse events" or a.asks_entity:
+        return sof, ""
+    return sof, summary_sentence(sof[0], [design_words(f.source) for f in main]) + " "
+
+
+def shown_rows(rows: Sequence[OutcomeSummary]) -> tuple[OutcomeSummary, ...]:
+    """The rows a summary-of-findings table shows: not one with no direction read and no effect figure
+    ("Main findings | 1 study | no direction read | -" says only that a study exists, which the evidence
+    table says; a tuning-half reading found such rows in 5 of 16 articles, 2026-12-05)."""
+    return tuple(r for r in rows if r.direction != "not compared" or r.effect)
 
 
 # question focuses whose answer is an effect (a direction of change means something for them)

@@ -76,9 +76,10 @@ ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE", "COVERED"),
     ),
 )
-# an unlabelled sentence that states the aim or the method, not a finding
+# an unlabelled sentence that states the aim or the method, not a finding (not "To summarize, ...")
 _AIM_CUE = re.compile(
-    r"(?:to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe)\b|"
+    r"(?:to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe|summari[sz]e"
+    r"|review|characteri[sz]e|identify|quantify|estimate|elucidate|clarify)\b(?!,)|"
     r"(?:in (?:this|the present|the current) study,? )?we (?:compared|examined|investigated|evaluated|"
     r"assessed|studied|conducted|performed|enrolled|recruited|randomi[sz]ed|aimed|sought|hypothesi[sz]ed|"
     r"designed|tested|explored|analy[sz]ed|reviewed|measured|used)\b|"
