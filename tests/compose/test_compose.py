@@ -7,6 +7,7 @@ import pytest
 from medcite.compose import compose_article
 from medcite.compose.candidates import NUMBER
 from medcite.compose.layout import layout_for, section_title
+from medcite.compose.notes import OMITTED
 from medcite.compose.plan import plan_queries
 from medcite.compose.question import analyze_question
 from medcite.domain import INSUFFICIENT, Article, Label, Provenance, StoredSource
@@ -200,7 +201,7 @@ def test_every_omitted_section_is_named_once_in_the_gaps(therapy_article: Articl
     omitted = [section_title(analysis, k) for k in layout_for(analysis) if k not in kept and k != "gaps"]
     assert omitted  # the fixture's sources fill some sections, not all
     gaps = [st.text for s in a.sections if s.key == "gaps" for st in s.statements]
-    named = [t for t in gaps if t.startswith("Not found in the searched literature")]
+    named = [t for t in gaps if t.startswith(OMITTED)]
     assert len(named) == 1 and all(f" {title}" in named[0] for title in omitted)
     assert not any(t.startswith("No evidence for") for t in gaps)
 
@@ -269,7 +270,7 @@ def test_a_question_of_fact_gets_no_grade_certainty_nor_gap_notes_on_designs(
     assert "certainty" not in art.bottom_line.lower()
     md = to_markdown(art)
     assert "Certainty of evidence" not in md and "GRADE" not in md
-    assert "No randomised controlled trial" not in md and "so omitted" not in md
+    assert "No randomised controlled trial" not in md and OMITTED not in md
     assert art.evidence_table and all(row.certainty for row in art.evidence_table)
     monkeypatch.setattr(assemble, "UNGRADED_FACTS", False)
     again = compose_article(q, OracleSearcher(srcs), LexicalVerifier(), provenance=Provenance())

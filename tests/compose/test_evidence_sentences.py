@@ -66,6 +66,22 @@ def test_an_unlabelled_aim_to_summarize_or_review_is_a_method_not_a_finding() ->
     assert role_of("", concluding) != "methods" and not states_aim(concluding)
 
 
+def test_what_others_found_before_is_background_not_a_finding() -> None:
+    """BioASQ snippets read as findings of the citing study (a tuning-half reading, 2026-12-05): "ProSavin
+    ... was previously shown to be well tolerated", "Istradefylline ... has been reported to improve daily
+    'off time'". A sentence that reports its own figures stays a result."""
+    for text in (
+        "ProSavin was previously shown to be well tolerated in a Phase I/II first-in-human study.",
+        "Istradefylline has been reported to improve daily off time in patients with Parkinson's disease.",
+        "Viltolarsen, an exon 53 skipping therapy, has been shown to increase endogenous dystrophin levels.",
+        "We have previously reported the feasibility of diagnostic peritoneoscopy.",
+    ):
+        assert role_of("", text) == "background", text
+    own = "We found 59 proteins significantly dysregulated; most have been previously reported in cancer."
+    assert role_of("", own) == "results"
+    assert role_of("", "Istradefylline improved daily off time compared with placebo.") != "background"
+
+
 def test_title_case_headings_without_punctuation_are_labels() -> None:
     """A SYNERGY record (PMID 31870331, a study protocol) keeps its structure as bare title-case words:
     "Abstract Background The gut microbiota ... Methods This longitudinal study ...". Read as unlabelled, its

@@ -160,6 +160,9 @@ def indirect_notes(
     return out
 
 
+OMITTED = "Omitted, as no verified statement from the sources found was filed under them"
+
+
 def gap_notes(
     a: QuestionAnalysis, filled: list[str], cited: list[StoredSource], sources: list[RankedSource]
 ) -> list[str]:
@@ -170,8 +173,11 @@ def gap_notes(
     # held-out reading found "Not found ...: Mechanism of Action, Emerging Evidence" and "No randomised
     # controlled trial ..." under "What is X?" answers, read as gaps in the answer)
     fact = a.asks_entity and not a.yes_no
-    if empty and not fact:  # one note naming every omitted section (a reading found six such lines)
-        notes.append(f"Not found in the searched literature, so omitted: {', '.join(empty)}.")
+    # one note naming every omitted section (a reading found six such lines); it says what medcite did, not
+    # that the literature holds nothing: a tuning-half reading found "Not found in the searched literature:
+    # Mechanism of Action" beside a cited source naming the mechanism, filed under another section
+    if empty and not fact:
+        notes.append(f"{OMITTED}: {', '.join(empty)}.")
     if (
         not fact
         and a.focus.value in ("therapy", "dosing", "comparison")

@@ -14,7 +14,7 @@ import re
 from medcite.corpus.linear import load_model, ngrams, tokens
 from medcite.domain.cards import DIRECTIONS, Direction
 from medcite.text import effect_direction
-from medcite.text.cues import DECREASE, INCREASE, NO_DIFFERENCE
+from medcite.text.direction_cues import DECREASE, INCREASE, NO_DIFFERENCE
 
 MODEL = "direction"
 NONE = "none"

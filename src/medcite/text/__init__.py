@@ -4,9 +4,10 @@
   a source's sentences as the composer reads them, and the design classifier's rough splitter;
 * :mod:`medcite.text.words`: the stopword lists (named unions of shared pieces), the tokenizers and
   overlap scorers, auxiliaries, number words and words for people;
-* :mod:`medcite.text.cues`: the section-label vocabulary and section roles, and the negation, hedge,
-  equivalence and direction cues (a finding's polarity for the composer, an effect's direction for the
-  verifier, the stance vote's cues), and what a sentence is for (an aim, a call for research);
+* :mod:`medcite.text.cues`: the section-label vocabulary and section roles, and the negation, hedge and
+  equivalence cues (a finding's polarity for the composer, the stance vote's cues), and what a sentence is
+  for (an aim, a call for research);
+* :mod:`medcite.text.direction_cues`: an effect's direction (the verifier's direction check, the cards);
 * :mod:`medcite.text.voice`: the authors' voice (their frame, first person, hedges) and markers that are no
   part of a statement (copyright notes, truncation marks);
 * :mod:`medcite.text.design_cues`: the design classifier's cues (trial, cohort, review, laboratory,
@@ -24,14 +25,13 @@ from medcite.text.cues import (
     QUESTION_NOT_NEGATING,
     STRONG_HEDGE,
     STRUCTURED_LABEL_WORDS,
-    Direction,
     Polarity,
     Role,
-    effect_direction,
     finding_polarity,
     role_of,
 )
 from medcite.text.design_cues import FUTURE_RESEARCH
+from medcite.text.direction_cues import Direction, effect_direction
 from medcite.text.sentences import (
     MIN_CHARS,
     inline_sections,

@@ -6,10 +6,8 @@ were tuned on different data, and so use different cue lists, kept side by side 
 * :func:`finding_polarity` (:data:`Polarity`): does a sentence report a *positive*, *negative*, *hedged*
   or *neutral* finding? The composer orders the primary section by it (the majority first, the opposing
   evidence as "In contrast, ..."). Cues: :data:`NEGATIVE_FINDING`, :data:`HEDGE`, :data:`POSITIVE_FINDING`.
-* :func:`effect_direction` (:class:`Direction`): which way did the outcome move, *increased*, *decreased*
-  or *no difference*? The verifier's direction check compares a claim with its evidence by it. Cues:
-  :data:`NO_DIFFERENCE`, :data:`INCREASE`, :data:`DECREASE` (tuned on Evidence Inference spans, see
-  ``bench/eval_verify.py``).
+* :func:`medcite.text.direction_cues.effect_direction`: which way did the outcome move (the verifier's
+  direction check), in its own module.
 * The yes/no stance vote (``compose/stance.py``): :data:`NEGATION`, :data:`NOT_NEGATING`,
   :data:`EQUIVALENCE`, :data:`STRONG_HEDGE`, and for the question :data:`NEGATED_QUESTION`,
   :data:`QUESTION_NOT_NEGATING`, :data:`DIFFERENCE_QUESTION`.
@@ -28,7 +26,6 @@ vote): merging them would change articles and verdicts.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Literal
 
 
@@ -164,10 +161,13 @@ _RESEARCH_TO_COME = re.compile(
     r"\bwill be tested\b",
     re.I,
 )
-# background, not a finding of the study: what was not known before it ("Little is known about ...")
+# background, not a finding of the study: what was not known before it ("Little is known about ..."), or what
+# others (or the authors before) found ("X has been shown to reduce Y", "was previously reported")
 _BACKGROUND_CUE = re.compile(
     r"\b(?:little is known|(?:few|no) (?:previous |prior )?studies have|(?:has|have) not (?:yet )?been "
-    r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established))\b",
+    r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established)|(?:has|have) "
+    r"been (?:previously )?(?:shown|reported|demonstrated|suggested) to|(?:was|were|(?:has|have) been) "
+    r"previously (?:shown|reported|demonstrated|described)|we (?:have )?previously (?:shown|reported))\b",
     re.I,
 )
 _NAMED_STATISTICS = r"confidence interval|odds ratio|hazard ratio|relative risk"
@@ -324,54 +324,6 @@ def finding_polarity(text: str) -> Polarity:
     if pos or neg:
         return "positive" if pos > neg else "negative"
     return "neutral"
-
-
-# -- the direction of an effect (the verifier) --------------------------------------------------------
-class Direction(StrEnum):
-    """Which way an outcome moved; UNKNOWN when the cues are absent or mixed."""
-
-    INCREASED = "increased"
-    DECREASED = "decreased"
-    NO_DIFFERENCE = "no difference"
-    UNKNOWN = "unknown"
-
-
-# negation is read with the cue word: "did not reduce" is no difference, not a decrease
-NO_DIFFERENCE = re.compile(
-    r"\b(?:no|not|nor|without)\s+(?:\w+\s+){0,3}?(?:statistically\s+)?(?:significant(?:ly)?|differ\w*|change\w*|"
-    r"effect|association|benefit|improvement|increase|decrease|reduction|impact|influence)\b"
-    r"|\b(?:did|does|do|was|were|is|are)\s+not\s+(?:\w+\s+){0,2}?(?:significantly\s+)?"
-    r"(?:differ|change|affect|alter|improve|reduc|increase|decrease|lower|raise|influence|significant)\w*"
-    r"|\b(?:similar|comparable|equivalent|non-?inferior|unchanged|unaffected|insignificant|"
-    r"non-?significant|n\.?s\.)\b|\bfailed\s+to\b|\bno\s+\w*\s*differences?\b|\bp\s*[>=]\s*0?\.(?:0[5-9]|[1-9])",
-    re.IGNORECASE,
-)
-INCREASE = re.compile(
-    r"\b(?:increas\w*|higher|greater|more|elevat\w*|rais\w*|rise|rose|enhanc\w*|improv\w*|boost\w*|gain\w*|"
-    r"augment\w*|exceed\w*|prolong\w*|longer|larger|doubl\w*|superior)\b",
-    re.IGNORECASE,
-)
-DECREASE = re.compile(
-    r"\b(?:decreas\w*|reduc\w*|lower\w*|less|fewer|declin\w*|drop\w*|fell|fall\w*|diminish\w*|attenuat\w*|"
-    r"shorter|smaller|inhibit\w*|suppress\w*|worse|halv\w*|cut|decline|prevent\w*|protect\w*|inferior)\b",
-    re.IGNORECASE,
-)
-
-
-def effect_direction(text: str) -> Direction:
-    """The reported direction of an effect in ``text`` (UNKNOWN when cues are absent or mixed)."""
-    if NO_DIFFERENCE.search(text):
-        stripped = NO_DIFFERENCE.sub(" ", text)
-        # "no difference in X but Y was reduced" stays mixed -> no difference only when nothing else remains
-        if not (INCREASE.search(stripped) and DECREASE.search(stripped)):
-            return Direction.NO_DIFFERENCE
-    up = len(INCREASE.findall(text))
-    down = len(DECREASE.findall(text))
-    if up and not down:
-        return Direction.INCREASED
-    if down and not up:
-        return Direction.DECREASED
-    return Direction.UNKNOWN
 
 
 # -- the yes/no stance vote ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from medcite.domain import CheckResult
 from medcite.text import Direction, effect_direction, idf_overlap, split_sentences
-from medcite.text.cues import DECREASE, INCREASE, NO_DIFFERENCE
+from medcite.text.direction_cues import DECREASE, INCREASE, NO_DIFFERENCE
 
 _CLAUSE = re.compile(r",?\s+(?:but|whereas|while|although|however|yet)\s+|;\s+", re.IGNORECASE)
 
