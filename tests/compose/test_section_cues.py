@@ -9,7 +9,7 @@ import pytest
 
 from medcite.compose import candidates as candidates_module
 from medcite.compose import compose_article, draft
-from medcite.compose.candidates import TAGS, section_counts
+from medcite.compose.candidates import TAGS, condition_cues, section_counts
 from medcite.compose.draft import _cues, extractive_drafts
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.plan import RankedSource
@@ -238,3 +238,47 @@ def test_a_substance_disorder_is_a_safety_cue_only_for_that_substance(question: 
     _c, tags, _counts = _cues(a, cand)
     assert ("safety" in tags) is safety
     assert ("pitfalls" in tags) is safety
+
+
+# real sentences (BioASQ snippet of PMID 28493654; PubMedQA 25251991), filed under Complications and Risks
+# before: the harm words name what is treated, or the condition asked about
+PIMAVANSERIN = (
+    "Pimavanserin is the only FDA-approved treatment for the hallucinations and delusions seen in patients "
+    "with psychosis of Parkinson's disease."
+)
+DBE = (
+    "Combined approach with RT viewing by CE is especially useful to identify recurrent bleeding vascular "
+    "lesions such as DL that may be easily misdiagnosed by non-emergency DBE."
+)
+DBE_QUESTION = (
+    "Emergency double-balloon enteroscopy combined with real-time viewing of capsule endoscopy: a feasible "
+    "combined approach in acute overt-obscure gastrointestinal bleeding?"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "safety"),
+    [
+        ("Is pimavanserin a typical antipsychotic?", PIMAVANSERIN, False),  # the condition treated
+        ("What are the adverse effects of pimavanserin?", PIMAVANSERIN, True),  # a harm question keeps it
+        ("Is pimavanserin a typical antipsychotic?", "Pimavanserin caused hallucinations in 3.", True),
+    ],
+)
+def test_a_harm_word_that_names_the_condition_treated_is_no_safety_cue(
+    question: str, text: str, safety: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rec = SourceRecord(key="t", title="", sections=(AbstractSection("", text),))
+    whole = PassageHit(0, rec.text, "", 0, len(rec.text), 1.0)
+    ranked = [RankedSource(SearchHit(_source(1, rec), 1.0, (whole,)), 1.0, 1.0, frozenset({"primary"}))]
+    a = analyze_question(question)
+    (cand,) = [c for c in candidates(ranked, a) if c.text == text]
+    assert ("safety" in _cues(a, cand)[1]) is safety
+    monkeypatch.setattr(draft, "CONDITION_APART", False)  # the switch: every harm word counts
+    assert "safety" in _cues(a, cand)[1]
+
+
+def test_a_harm_word_that_names_the_condition_asked_about_is_no_safety_cue() -> None:
+    a = analyze_question(DBE_QUESTION)
+    assert section_counts(DBE)["safety"] == 1  # "bleeding"
+    assert condition_cues(DBE, set(terms(a.condition or "")), set())["safety"] == 1
+    assert not condition_cues(DBE, set(), set())  # another question's condition: the harm word counts

@@ -127,6 +127,32 @@ def disorder_cues(text: str, asked: set[str]) -> Counter[str]:
     return out
 
 
+# a harm word that names what is treated, or the condition asked about, is no harm of the treatment: "the
+# only FDA-approved treatment for the hallucinations and delusions ...", "especially useful in acute
+# overt-obscure GI bleeding" for a question on GI bleeding (a tuning-half reading, 2026-12-05, found both
+# under Complications and Risks). Not on a question that asks about a harm (compose.draft applies it)
+CONDITION_APART = True
+_TREATED = re.compile(
+    r"\b(?:(?:treatments?|therap(?:y|ies)|management|prevention|prophylaxis|options?)\s+(?:of|for)|"
+    r"(?:indicated|approved|treated)\s+for|treat(?:s|ing))\s+(?:(?:the|a|an|all|acute|chronic|severe)\s+)*"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def condition_cues(text: str, condition: set[str], asked: set[str]) -> Counter[str]:
+    """The safety cues of ``text`` that name a ``condition`` term, or what is treated (:data:`_TREATED` just
+    before them) unless the question ``asked`` about that word ("Does tobacco use cause dependence?"): what
+    :func:`section_counts` should not count."""
+    out: Counter[str] = Counter()
+    for m in TAGS["safety"].finditer(text):
+        named = set(terms(m.group(0)))
+        treated = _TREATED.search(text, max(0, m.start() - 60), m.start()) and not named <= asked
+        if (named and named <= condition) or treated:
+            out["safety"] += 1
+    return out
+
+
 def section_counts(text: str) -> Counter[str]:
     """How many cues of each section (:data:`TAGS`) the sentence holds; the mechanism cues that only name a
     drug class beside an effect or a harm do not count (:data:`CLASS_APART`)."""

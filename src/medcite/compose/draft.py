@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from medcite.compose import asking
 from medcite.compose.asking import asks_which, mentions, title_name
 from medcite.compose.candidates import (
+    CONDITION_APART,
     NUMBER,
     SELECTION_CUE,
     TAGS,
     Candidate,
     Prefix,
     attribution,
+    condition_cues,
     disorder_cues,
     lower_first,
     prefixed,
@@ -381,6 +383,8 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     counts = section_counts(c.text)
     if SUBSTANCE_APART and (counts["safety"] or counts["pitfalls"]):
         counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
+    if CONDITION_APART and counts["safety"] and a.focus is not QuestionType.ADVERSE:
+        counts -= condition_cues(c.text, set(terms(a.condition or "")), set(terms(a.question)))
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm
