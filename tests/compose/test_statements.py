@@ -19,7 +19,7 @@ from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSour
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
 from medcite.text.cues import Role, allocation, asks_for_research, enrolment
-from medcite.text.statements import first_person, readable, trim_sentence, unfinished, vacuous
+from medcite.text.statements import cut_both_ends, first_person, readable, trim_sentence, unfinished, vacuous
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra, load_pubmedqa
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
@@ -787,3 +787,16 @@ def test_pubmeds_unlabelled_heading_is_no_part_of_a_statement() -> None:
     # in a bottom line, a statement and the evidence table (a tuning-half reading, 2026-12-05)
     text = "UNLABELLED Herpetic whitlow is a herpes simplex virus type 1 or 2 infection of the fingers."
     assert readable(text) == text.removeprefix("UNLABELLED ")
+
+
+def test_a_snippet_cut_at_both_ends_is_no_statement() -> None:
+    """The BioASQ snippet of PMID 29462394, "expression of the DNA double-strand break marker gamma-H2AX
+    (γH2AX) ", was a bottom line with no verb (a tuning-half reading, 2026-12-05). A snippet that opens on
+    a lower-case word and stops on no full stop is cut at both ends; one that ends its sentence, or opens
+    on a gene name written in lower case ("mRNA", "p53"), is read as before."""
+    with (DATA_DIR / "bioasq" / "snippet_corpus.jsonl").open() as fh:
+        rec = next(json.loads(line) for line in fh if '"29462394"' in line)
+    (snippet,) = rec["abstract_snippets"]
+    assert cut_both_ends(snippet) and readable(snippet) is None
+    assert readable("expression of the marker was higher in cases than in controls.") is not None
+    assert not cut_both_ends("mRNA levels of the marker rose") and not cut_both_ends("p53 expression rose")

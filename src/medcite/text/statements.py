@@ -399,7 +399,7 @@ def readable(sentence: str) -> str | None:
         or reports_others(text)
     ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
-    if _CUT_OPENING.match(text):
+    if _CUT_OPENING.match(text) or cut_both_ends(sentence):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text):
         return None
@@ -417,6 +417,18 @@ _IT_SHOWS = re.compile(
 
 
 _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
+# a snippet cut at both ends: it opens on a lower-case word ("expression of the DNA double-strand break
+# marker gamma-H2AX (γH2AX)", a BioASQ snippet quoted as a bottom line with no verb, a tuning-half reading,
+# 2026-12-05; not "mRNA", "p53") and stops on no full stop
+_LOWER_OPENING = re.compile(r"^\s*[a-z]{2,}\b(?![-\d])")
+_STOPPED = re.compile(r"[.!?][)\]\"'\u2019\u201d]*$")
+
+
+def cut_both_ends(sentence: str) -> bool:
+    """Whether the sentence is a snippet cut at its start and its end (:data:`_LOWER_OPENING`)."""
+    return bool(_LOWER_OPENING.match(sentence)) and not _STOPPED.search(_without_notes(sentence).rstrip())
+
+
 # "this study", "the present trial", "this open-label, multicentre, phase 1 study" read in an article as the
 # article's own: "the study" (a reading of 16 tuning-half articles: "in the doses used in this study")
 # only words that describe a study may stand between ("In this respect, ..." and "This allowed ..." stay)
