@@ -286,3 +286,16 @@ def test_each_condition_of_a_compound_name_must_be_named() -> None:
     assert condition.found_in("Nodal metastases were frequent in NSCLC.")  # the MeSH abbreviation
     # a one-piece condition is unchanged
     assert not concepts(analyze_question("Is pembrolizumab effective against Ewing's sarcoma?"))[1].diseases
+
+
+def test_a_concept_with_its_abbreviation_in_brackets_is_named_by_either() -> None:
+    """ "What is the role of metalloproteinase-17 (ADAM17) in NK cells?" had set aside a study of CD16
+    shedding by ADAM17 in NK cells (PMID 25816339, a BioASQ snippet) as not naming the concept: the name in
+    brackets is the concept's own abbreviation (a tuning-half reading, 2026-12-05)."""
+    (adam, _nk) = concepts(analyze_question("What is the role of metalloproteinase-17 (ADAM17) in NK cells?"))
+    assert adam.name == "metalloproteinase-17 (ADAM17)"  # as asked, for the notes
+    assert adam.found_in("Our findings provide further characterization of CD16 cleavage by ADAM17.")
+    assert adam.found_in("A disintegrin and metalloproteinase-17 is involved in ectodomain shedding.")
+    assert not adam.found_in("ADAM10 cleaves CD16 in NK cells.")
+    (lads, _act) = concepts(analyze_question("Are lamina-associated domains (LADs) linked to silencing?"))
+    assert lads.found_in("LADs are enriched in repressive chromatin marks.")

@@ -72,7 +72,7 @@ def test_a_contrast_the_reader_leans_against_the_answer_stays(pubmedqa: dict[str
     out = confirmed_contrasts(a, v, stance)
     assert out.kept[1].draft.kind == "contrast" and out.kept[1].draft.text.startswith("In contrast, ")
     _lead, _level, reasons, _same = _rate(out.kept[0], out.kept, [])
-    assert any("1 source(s) point the other way" in r for r in reasons)
+    assert any("1 source points the other way" in r for r in reasons)
     # an uncertain answer: against the lean of the section's other statements
     v, stance = _case(pubmedqa, NO, answer="uncertain")
     assert confirmed_contrasts(a, v, stance).kept[1].draft.kind == "contrast"
@@ -87,7 +87,7 @@ def test_off_or_without_a_stance_the_wording_decides(
     monkeypatch.setattr(contrasts, "CONFIRMED_CONTRASTS", False)
     assert confirmed_contrasts(a, v, stance) is v
     _lead, _level, reasons, _same = _rate(v.kept[0], v.kept, [])
-    assert any("1 source(s) point the other way" in r for r in reasons)
+    assert any("1 source points the other way" in r for r in reasons)
 
 
 def test_findings_without_a_polarity_do_not_agree(

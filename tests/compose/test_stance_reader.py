@@ -274,7 +274,7 @@ def test_a_near_tie_of_the_reader_keeps_the_answer_and_grades_its_certainty_down
 
 def test_a_grade_that_took_inconsistency_already_goes_one_level_more() -> None:
     assert split_down("high", ("starts high: best evidence is a rct",))[0] == "low"
-    took = ("starts high: best evidence is a rct", "inconsistency: 1 source(s) point the other way")
+    took = ("starts high: best evidence is a rct", "inconsistency: 1 source points the other way")
     level, why = split_down("moderate", took)
     assert level == "low" and why[-1] == SPLIT_REASON
     assert split_down("low", ())[0] == "very low"  # never below very low

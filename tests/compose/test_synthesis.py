@@ -228,7 +228,7 @@ def test_a_contradiction_from_a_study_of_the_same_polarity_is_no_inconsistency(
     # a finding of the opposite polarity that the verifier also reads as contradicting it is one
     against = stmt("17113061", "Cessation rates did not differ between the drug and placebo.")
     _lead, _level, reasons, _same = _rate(lead, [lead, against], cross)
-    assert any("1 source(s) point the other way" in r for r in reasons)
+    assert any("1 source points the other way" in r for r in reasons)
     # a study cross-checked but with no finding shown (its statement failed verification) points nowhere
     unseen = [(lead.draft, "17113061", Verdict(Label.CONTRADICTED, 0.4))]
     _lead, _level, reasons, _same = _rate(lead, [lead], unseen)

@@ -75,7 +75,8 @@ def grade(
         reasons.append("sample size not found in the abstract")
     if contradicting:
         score -= 1
-        reasons.append(f"inconsistency: {contradicting} source(s) point the other way")
+        sources = "1 source points" if contradicting == 1 else f"{contradicting} sources point"
+        reasons.append(f"inconsistency: {sources} the other way")
     indirect = partial + sum(1 for s in supporting if non_human(s))
     if indirect:
         score -= 1

@@ -225,6 +225,10 @@ OUTCOME_CONCEPT = True
 NARROWER = True
 
 
+OWN_ABBREVIATION = True  # a switch for measuring it
+_OWN_ABBREVIATION = re.compile(r"\s*\(([A-Za-z\u0370-\u03ff][\w\u0370-\u03ff-]{1,15})\)")
+
+
 def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> list[Concept]:
     """The intervention and the condition of the question (those that were recognised; with no condition,
     the outcome, :data:`OUTCOME_CONCEPT`). ``learned``: long forms of the question's abbreviations that the
@@ -232,17 +236,21 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
     (:func:`medcite.compose.plan.learned_abbreviations`)."""
     out: list[Concept] = []
     second = a.condition or (a.outcome if OUTCOME_CONCEPT else None)
-    for name in (a.intervention, second):
-        if not name:
+    for asked in (a.intervention, second):
+        if not asked:
             continue
+        # "metalloproteinase-17 (ADAM17)": the name in brackets is the concept's own abbreviation, named
+        # alone or not at all (a source that says only "ADAM17" had missed it, a tuning-half reading)
+        bracket = _OWN_ABBREVIATION.search(asked) if OWN_ABBREVIATION else None
+        name = _OWN_ABBREVIATION.sub("", asked).strip() if bracket else asked
         own = tuple(dict.fromkeys(t for t in terms(name) if t not in JUDGING_TERMS))
         ids = identifiers(name) if IDENTIFIERS else ()
         if not own and not ids:
             continue
         if ids and measure_of(name, ids):
             own = ()  # "Overexpression of Ki-67": the identifiers name it ("high Ki-67 expression")
-        exp = a.expanded(name)
-        extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", name)]
+        exp = name + a.expanded(asked)[len(asked) :]  # the expansions of the bracketed abbreviation too
+        extra = [lf for sf, lf in (learned or {}).items() if re.search(rf"\b{re.escape(sf)}\b", asked)]
         exp = " ".join([exp, *extra])
         alt = tuple(dict.fromkeys(t for t in terms(exp[len(name) :]) if t not in own))
         pieces = re.split(r"\s+(?:with|of|for|in|on|after|during|and|or)\s+", name, flags=re.I)
@@ -254,6 +262,8 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         phrases = [name, exp[len(name) :].strip(), *pieces]
         syn, syn_abbrevs = _synonyms(phrases) if USE_SYNONYMS else ((), ())
         id_syn, id_abbrevs = _synonyms(ids, by_abbreviation=True) if USE_SYNONYMS else ((), ())
+        if bracket:
+            id_abbrevs = (*id_abbrevs, bracket.group(1))
         abbrevs = tuple(dict.fromkeys((*_abbrevs_for(name), *_acronym(name), *syn_abbrevs, *id_abbrevs)))
         syn = tuple(dict.fromkeys((*syn, *id_syn)))
         id_terms = frozenset(terms(" ".join(ids)))
@@ -264,7 +274,7 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         diseases = disease_pieces([p for p in pieces if terms(p)])
         out.append(
             Concept(
-                name,
+                asked,
                 own,
                 alt,
                 abbrevs,

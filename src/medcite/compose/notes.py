@@ -202,5 +202,6 @@ def gap_notes(
             notes.append(f"No cited study reports results specifically in {a.population}.")
     designs = Counter(s.evidence.design.value for s in cited)
     if designs and sum(designs.values()) < 3:
-        notes.append(f"Only {sum(designs.values())} relevant source(s) were found.")
+        found = sum(designs.values())
+        notes.append(f"Only {found} relevant source{' was' if found == 1 else 's were'} found.")
     return [re.sub(r"\s+", " ", n) for n in notes]
