@@ -15,6 +15,7 @@ from medcite.compose.assemble import assemble
 from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.contrasts import confirmed_contrasts
+from medcite.compose.described import DESCRIBED, aim_drafts
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
@@ -247,7 +248,12 @@ def draft_statements(
     # direct evidence only from sources that name both the intervention and the condition
     sources, indirect = split_direct(analysis, found, by_model)
     # each candidate sentence scored against the question by the same model (none: word overlap ranks)
-    drafts = extractive_drafts(analysis, with_fit(analysis.question, candidates(sources, analysis), gate[0]))
+    cands = with_fit(analysis.question, candidates(sources, analysis), gate[0])
+    drafts = extractive_drafts(analysis, cands)
+    if (
+        not drafts and DESCRIBED and analysis.asks_entity and not analysis.yes_no
+    ):  # what studies set out to do
+        drafts = aim_drafts(primary_key(analysis), cands, concepts(analysis))
     rejected, composer = 0, "extractive"
     if llm is not None:
         pool = list(dict.fromkeys(c for d in drafts for c in d.cites))

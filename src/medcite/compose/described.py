@@ -1,0 +1,63 @@
+"""What a study set out to do, quoted as such, where a question of fact finds nothing else to quote.
+
+"Which disease is ZP-PTH used for?" retrieved the one study of ZP-PTH, whose only sentence naming it is its
+aim: "To evaluate the clinical PK/PD of PTH(1-34) delivered by a novel transdermal drug-coated microneedle
+patch system (ZP-PTH) for the treatment of osteoporosis." An aim is no finding, so the answer said that no
+relevant study was found. Yet what a study set out to do says what a thing is and what it is for. Where a
+question asks for a thing (``asks_entity``) and no sentence of the direct sources could be drafted, the aims
+that name every concept of the question are quoted, labelled as aims ("A study set out to evaluate ..."),
+at most one per source: the verifier reads the aim itself, word for word. Never a finding, never on a
+yes/no question or a question about a treatment's effect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medcite.compose.candidates import Candidate, Prefix
+from medcite.compose.draft import Draft
+from medcite.compose.naming import Concept
+from medcite.text.statements import trim_sentence, unfinished
+
+DESCRIBED = True  # a switch for measuring it
+MAX_AIMS = 2
+# an aim in its infinitive form, as structured abstracts open their objective ("To evaluate ..."), or told by
+# its authors in the past tense ("We evaluated ...", "We aimed to ..."), read as the infinitive
+_VERBS = (
+    "evaluate assess determine investigate examine compare study test explore describe characterize "
+    "characterise identify review summarize summarise report present quantify estimate"
+).split()
+_PAST = {v + ("d" if v.endswith("e") else "ed"): v for v in _VERBS} | {"studied": "study"}
+_AIM = re.compile(rf"^To (?:{'|'.join(_VERBS)})\b(?!,)")
+_TOLD = re.compile(rf"^We (?:(?:aimed|sought) to (?P<verb>{'|'.join(_VERBS)})|(?P<past>{'|'.join(_PAST)}))\b")
+AIM_PREFIX = "A study set out "
+
+
+def aim_of(sentence: str) -> str | None:
+    """The aim the sentence states, in the infinitive ("to evaluate X"), or None."""
+    core = trim_sentence(sentence)
+    if _AIM.match(core):
+        return core[:1].lower() + core[1:]
+    if m := _TOLD.match(core):
+        verb = m.group("verb") or _PAST[m.group("past")]
+        return f"to {verb}{core[m.end() :]}"
+    return None
+
+
+def aim_drafts(section: str, cands: Sequence[Candidate], named: Sequence[Concept]) -> list[Draft]:
+    """Up to :data:`MAX_AIMS` drafts quoting an aim (:data:`_AIM`) that names every concept in ``named``,
+    one per source, in the candidates' order."""
+    out: list[Draft] = []
+    seen: set[str] = set()
+    for c in cands:
+        aim = aim_of(c.text)
+        if c.key in seen or aim is None or unfinished(c.text):
+            continue
+        if not named or not all(n.found_in(c.text) for n in named):
+            continue
+        seen.add(c.key)
+        out.append(Draft(section, AIM_PREFIX + aim, aim, (c,), "support", Prefix(AIM_PREFIX)))
+        if len(out) >= MAX_AIMS:
+            break
+    return out
