@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medcite.compose import compose_article
-from medcite.compose.described import AIM_PREFIX, aim_of
+from medcite.compose.described import AIM_PREFIX, DONE_REASON, aim_of, asks_done
 from medcite.domain import Provenance
 from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
 
@@ -40,3 +40,26 @@ def test_a_question_of_fact_with_only_an_aim_is_answered_by_the_aim(monkeypatch:
         "Is ZP-PTH used for osteoporosis?", search, LexicalVerifier(), provenance=Provenance()
     )
     assert not any(st.text.startswith(AIM_PREFIX) for s in yes_no.sections for st in s.statements)
+
+
+def test_a_question_on_whether_it_has_been_done_is_answered_yes_by_a_study_that_set_out_to() -> None:
+    """ "Have machine learning methods been used to predict the severity of major depressive disorder (MDD)?"
+    (BioASQ, gold yes): its one direct source names the methods only in its objective, "We aimed to
+    integrate neural data and an advanced machine learning technique to predict individual major depressive
+    disorder (MDD) patient severity" (PMID 26821982)."""
+    assert asks_done("Have machine learning methods been used to predict the severity of MDD?")
+    assert asks_done("Has ZP-PTH been tested in a phase II clinical trial?")
+    assert not asks_done("Has the incidence of MDD increased?")
+    aim = aim_of(
+        "OBJECTIVE We aimed to integrate neural data and a machine learning technique to predict it."
+    )
+    assert aim == "to integrate neural data and a machine learning technique to predict it."
+    assert (
+        aim_of("To date, no trial has tested it.") is None and aim_of("To our knowledge, it is new.") is None
+    )
+    q = "Have machine learning methods been used to predict the severity of major depressive disorder (MDD)?"
+    art = compose_article(
+        q, OracleSearcher([bioasq_source(1, "26821982")]), LexicalVerifier(), provenance=Provenance()
+    )
+    assert art.stance == "yes" and DONE_REASON in art.stance_reasons
+    assert AIM_PREFIX + "to integrate" in art.bottom_line

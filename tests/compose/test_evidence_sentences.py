@@ -82,6 +82,15 @@ def test_what_others_found_before_is_background_not_a_finding() -> None:
     assert role_of("", "Istradefylline improved daily off time compared with placebo.") != "background"
 
 
+def test_a_heading_in_capitals_glued_to_its_sentence_is_its_label() -> None:
+    """BioASQ snippets of PMID 28493654 glue the heading to the sentence ("OBJECTIVE To summarize ..."): read
+    unlabelled, the objective had been a finding of "Is pimavanserin a typical antipsychotic?"."""
+    assert role_of("", "OBJECTIVE To summarize the FDA review of pimavanserin.") == "background"
+    assert role_of("", "RESULTS Pimavanserin 34 mg/d was effective in treating hallucinations.") == "results"
+    # a word in capitals that is no heading decides nothing
+    assert role_of("", "AIDS patients were followed for 2 years.") == role_of("", "Patients were followed.")
+
+
 def test_title_case_headings_without_punctuation_are_labels() -> None:
     """A SYNERGY record (PMID 31870331, a study protocol) keeps its structure as bare title-case words:
     "Abstract Background The gut microbiota ... Methods This longitudinal study ...". Read as unlabelled, its

@@ -177,3 +177,48 @@ def test_a_kind_in_es_matches_its_singular_and_plural() -> None:
         q = kind_question(question)
         assert q is not None
         assert [m.said for m in mentions(q, src)] == [("ring-shaped", "protein")]
+
+
+PIMAVANSERIN = ("29047301", "28493654", "29185820", "28817967", "27830568", "27609312")
+
+
+def test_a_kind_answer_quotes_what_the_subject_is_not_an_aim_and_keeps_to_the_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Is pimavanserin a typical antipsychotic?" (BioASQ snippet records; a tuning-half reading,
+    2026-12-05): the bottom line had quoted the objective "To summarize the US Food and Drug Administration's
+    (FDA's) review ...", the answer had quoted "pimavanserin is the first FDA-approved atypical antipsychotic"
+    twice (with and without its full stop), and a trial's efficacy result among what pimavanserin is."""
+    from medcite.compose import draft
+
+    q = "Is pimavanserin a typical antipsychotic?"
+    sources = [bioasq_source(i, p) for i, p in enumerate(PIMAVANSERIN)]
+
+    def compose() -> list[str]:
+        art = compose_article(q, OracleSearcher(sources), LexicalVerifier(), provenance=Provenance())
+        assert art.stance == "no" and "To summarize" not in art.bottom_line
+        return [st.text for s in art.sections[:1] for st in s.statements]
+
+    body = compose()
+    assert all("antipsychotic" in t.lower() for t in body), body
+    assert len({t.rstrip(" .") for t in body}) == len(body)  # no sentence twice
+    monkeypatch.setattr(draft, "KIND_ONLY", False)  # the switch: what the sources say of it besides
+    assert not all("antipsychotic" in t.lower() for t in compose())
+
+
+@pytest.mark.parametrize(
+    ("question", "what_it_is"),
+    [
+        ("Is pimavanserin a typical antipsychotic?", True),
+        ("Is ustekinumab a polyclonal antibody?", True),
+        # PubMedQA questions of a clinical role: the findings answer them (keeping to the kind cost 3 answers)
+        ("Is double-balloon enteroscopy an accurate method to diagnose small-bowel disorders?", False),
+        ("Is low birth weight a risk indicator for congenital cytomegalovirus infection?", False),
+        ("Is HbA1c an ideal biomarker of well-controlled diabetes?", False),
+    ],
+)
+def test_only_a_question_of_what_a_thing_is_keeps_to_its_kind(question: str, what_it_is: bool) -> None:
+    from medcite.compose.kinds import asks_what_it_is
+
+    kind = kind_question(question)
+    assert kind is not None and asks_what_it_is(kind) is what_it_is

@@ -15,7 +15,7 @@ from medcite.compose.assemble import assemble
 from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.contrasts import confirmed_contrasts
-from medcite.compose.described import DESCRIBED, aim_drafts
+from medcite.compose.described import DESCRIBED, DONE_REASON, aim_drafts, asks_done, done_stance
 from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
 from medcite.compose.fit import with_fit
@@ -59,7 +59,7 @@ from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier, Vocabulary
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.cues import states_aim
-from medcite.text.statements import unfinished
+from medcite.text.statements import unfinished, without_label
 from medcite.text.synonyms import synonyms
 from medcite.text.typos import misspellings, respelled
 
@@ -151,6 +151,8 @@ def compose_article(
     prim = {s.key for s, spans in quoted if spans}
     stance = combine_stance(read, stance, [f for f in found if f.source.key in prim])
     stance, lead = _with_kind(stance, drafted.kind, verified.kept)
+    if stance is not None and done_stance(analysis.question, [c.draft for c in verified.kept]):
+        stance = replace(stance, stance="yes", reasons=(*stance.reasons, DONE_REASON))
     if stance is not None and observe is not None:
         observe(stance)
     verified = confirmed_contrasts(analysis, verified, stance)
@@ -250,9 +252,8 @@ def draft_statements(
     # each candidate sentence scored against the question by the same model (none: word overlap ranks)
     cands = with_fit(analysis.question, candidates(sources, analysis), gate[0])
     drafts = extractive_drafts(analysis, cands)
-    if (
-        not drafts and DESCRIBED and analysis.asks_entity and not analysis.yes_no
-    ):  # what studies set out to do
+    fact = (analysis.asks_entity and not analysis.yes_no) or asks_done(analysis.question)
+    if not drafts and DESCRIBED and fact:  # what the studies set out to do
         drafts = aim_drafts(primary_key(analysis), cands, concepts(analysis))
     rejected, composer = 0, "extractive"
     if llm is not None:
@@ -262,7 +263,8 @@ def draft_statements(
     kind = _kind_draft(analysis, sources, indirect) if analysis.yes_no else None
     if kind is not None:  # first, so that it is verified and leads the primary section
         k = kind.draft  # a snippet corpus may hold the sentence twice in one record
-        drafts = [k, *(d for d in drafts if (d.cites[0].key, d.core) != (k.cites[0].key, k.core))]
+        same = (k.cites[0].key, k.core.rstrip(" ."))  # the quoted sentence once, its full stop or not
+        drafts = [k, *(d for d in drafts if (d.cites[0].key, d.core.rstrip(" .")) != same)]
     drafts = [d for d in drafts if len(d.text) <= MAX_STATEMENT_CHARS][: MAX_VERIFY - MAX_CROSS]
     return Drafted(drafts, sources, indirect, rejected, composer, kind)
 
@@ -277,7 +279,7 @@ def _kind_draft(
     answer = kind_answer(a.question, [rs.hit.source for rs in ranked])
     if answer is None or not answer.answers_no:
         return None
-    for m in sorted(answer.against, key=lambda m: states_aim(m.text)):  # an aim is no finding: last
+    for m in sorted(answer.against, key=lambda m: states_aim(without_label(m.text))):  # aims last
         if unfinished(m.text):
             continue
         score = next(rs.score for rs in ranked if rs.hit.source.key == m.source.key)

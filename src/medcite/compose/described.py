@@ -6,8 +6,8 @@ patch system (ZP-PTH) for the treatment of osteoporosis." An aim is no finding, 
 relevant study was found. Yet what a study set out to do says what a thing is and what it is for. Where a
 question asks for a thing (``asks_entity``) and no sentence of the direct sources could be drafted, the aims
 that name every concept of the question are quoted, labelled as aims ("A study set out to evaluate ..."),
-at most one per source: the verifier reads the aim itself, word for word. Never a finding, never on a
-yes/no question or a question about a treatment's effect.
+at most one per source: the verifier reads the aim itself, word for word. So too for a yes/no question on
+whether something has been done (:func:`asks_done`). Never a finding of an effect.
 """
 
 from __future__ import annotations
@@ -29,9 +29,26 @@ _VERBS = (
     "characterise identify review summarize summarise report present quantify estimate"
 ).split()
 _PAST = {v + ("d" if v.endswith("e") else "ed"): v for v in _VERBS} | {"studied": "study"}
-_AIM = re.compile(rf"^To (?:{'|'.join(_VERBS)})\b(?!,)")
-_TOLD = re.compile(rf"^We (?:(?:aimed|sought) to (?P<verb>{'|'.join(_VERBS)})|(?P<past>{'|'.join(_PAST)}))\b")
+_NOT_VERBS = "our|date|this|that|the|these|those|an?|be|conclude|summari[sz]e|sum|end"
+_AIM = re.compile(rf"^To (?!(?:{_NOT_VERBS})\b)[a-z]+\b(?!,)")
+_TOLD = re.compile(
+    rf"^We (?:(?:aimed|sought|wanted) to (?P<verb>(?!(?:{_NOT_VERBS})\b)[a-z]+)|"
+    rf"(?P<past>{'|'.join(_PAST)}))\b"
+)
 AIM_PREFIX = "A study set out "
+# a yes/no question on whether something has been done ("Have machine learning methods been used to predict
+# the severity of major depressive disorder?", "Has ZP-PTH been tested in a phase II clinical trial?"): a
+# study that set out to do it answers, and its aim may be all that names it
+_DONE = re.compile(
+    r"^\s*(?:has|have)\s+.+?\s+been\s+(?:used|tested|studied|investigated|evaluated|applied|assessed|examined|"
+    r"employed|explored|considered|tried|trialled|developed)\b",
+    re.I,
+)
+
+
+def asks_done(question: str) -> bool:
+    """Whether the yes/no question asks if something has been done (:data:`_DONE`)."""
+    return bool(_DONE.match(question))
 
 
 def aim_of(sentence: str) -> str | None:
@@ -61,3 +78,13 @@ def aim_drafts(section: str, cands: Sequence[Candidate], named: Sequence[Concept
         if len(out) >= MAX_AIMS:
             break
     return out
+
+
+def done_stance(question: str, drafts: Sequence[Draft]) -> bool:
+    """Whether a yes/no question on whether something has been done (:func:`asks_done`) is answered yes by
+    its drafts: every one quotes what a study set out to do, so such a study exists."""
+    aims = [d.prefix is not None and d.prefix.text == AIM_PREFIX for d in drafts]
+    return asks_done(question) and bool(aims) and all(aims)
+
+
+DONE_REASON = "a study set out to do what the question asks, so it has been done: yes"

@@ -22,6 +22,7 @@ from medcite.compose.candidates import (
     section_counts,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
+from medcite.compose.kinds import asks_what_it_is, kind_question, names_kind
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
@@ -346,6 +347,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     fit = [c for c in ranked if readable(c.text) is not None]
     if NO_CALLS_OR_AIMS:
         fit = [c for c in fit if not asks_for_research(trim_sentence(c.text))]  # "OBJECTIVE To examine ..."
+    if KIND_ONLY and a.yes_no and (kind := kind_question(a.question)) is not None and asks_what_it_is(kind):
+        fit = [c for c in fit if names_kind(kind, c.text)] or fit
     # sentences adrift are drafted only when the whole answer would have no statement without them (the
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
     # sentences answer); background facts only when the main section would have none without them
@@ -391,6 +394,12 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
         if want and want <= set(terms(c.text)):
             tags, counts["safety"] = tags | {"safety"}, 1
     return c, tags, counts
+
+
+# "Is pimavanserin a typical antipsychotic?" asks what it is: the sentences that name the kind asked about,
+# where any does (a tuning-half reading, 2026-12-05, found "A pivotal phase III clinical trial demonstrated
+# significant improvement in PDP symptoms ..." and its safety and mechanism among the answer's statements)
+KIND_ONLY = True
 
 
 # each study one statement before any study a second (issue 9: "one statement per study per point"; the

@@ -149,6 +149,33 @@ def _rival(q: KindQuestion, m: KindMention, asked: str) -> bool:
     return any(excludes(asked, w, names=i == slot and absent and target) for i, w in enumerate(m.said))
 
 
+# a kind asked about that judges or names a clinical role ("Is DBE an accurate method ...?", "Is low birth
+# weight a risk indicator ...?", "Is HbA1c an ideal biomarker ...?"): the findings answer it, not what the
+# subject is called (on the PubMedQA even half, keeping to such kinds cost 3 answers)
+_JUDGED = frozenset(
+    "accurate safe acceptable ideal good reliable useful effective valid appropriate adequate better best "
+    "suitable sufficient important independent significant feasible risk prognostic predictive necessary "
+    "viable optimal preferred standard alternative cost-effective first-line new novel major".split()
+)
+_ROLES = frozenset(
+    "method procedure indicator factor marker biomarker tool option treatment therapy test approach "
+    "predictor alternative strategy technique modality measure criterion indication cause".split()
+)
+
+
+def asks_what_it_is(q: KindQuestion) -> bool:
+    """Whether the question asks what the subject is called (a class: "a typical antipsychotic", "a
+    polyclonal antibody"), not whether it is good for a clinical role."""
+    return _kind_form(q.kind) not in _ROLES and not any(w.lower() in _JUDGED for w in q.qualifiers)
+
+
+def names_kind(q: KindQuestion, text: str) -> bool:
+    """Whether ``text`` names the asked kind, singular or plural ("antipsychotic" for "Is pimavanserin a
+    typical antipsychotic?"): a sentence on what the subject is."""
+    kind = _kind_form(q.kind)
+    return any(_kind_form(w) == kind for w in re.findall(r"[A-Za-z][\w-]*", plain_dashes(text)))
+
+
 def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
     """The sentences of ``source`` that name the subject as a thing of kind ``q.kind`` (singular or
     plural), each with the qualifiers before the kind."""

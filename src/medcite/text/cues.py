@@ -240,10 +240,15 @@ def allocation(text: str) -> bool:
     return bool(_ALLOCATED.search(text)) and _nothing_else(text)
 
 
+# a heading in capitals glued to its sentence in a snippet ("OBJECTIVE To summarize ...", "RESULTS
+# Pimavanserin 34 mg/d was effective ..."); a word that is no heading ("AIDS patients ...") decides nothing
+_CAPS_LABEL = re.compile(r"^([A-Z]{4,})[:.]?\s+(?=[A-Z(])")
+
+
 def role_of(label: str, text: str) -> Role:
     """The role of a sentence in its abstract: from its section label (or a heading glued to its start),
     else from its wording."""
-    if not label and (m := WORD_LABEL.match(text)):
+    if not label and (m := WORD_LABEL.match(text) or _CAPS_LABEL.match(text)):
         label = m.group(1)
     lab = label.upper()
     for role, stems in ROLE_STEMS:
