@@ -176,3 +176,13 @@ def test_schema_marks_the_contract_required() -> None:
 
 def test_verdict_label_is_the_verifier_labels() -> None:
     assert set(get_args(VerdictLabel)) == {label.value for label in Label}
+
+
+def test_the_note_on_statements_left_out_counts_in_plain_english() -> None:
+    from dataclasses import replace
+
+    assert "2 candidate statements were left out because verification" in to_markdown(ARTICLE)
+    one = replace(ARTICLE, dropped=1)
+    assert "1 candidate statement was left out" in to_markdown(one)
+    assert "1 candidate statement was left out" in to_html(one)
+    assert "statement(s)" not in to_markdown(one) + to_html(ARTICLE)

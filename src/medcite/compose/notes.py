@@ -51,9 +51,8 @@ def insufficient_article(
     what = " ".join(x for x in (a.intervention, a.condition, a.population) if x) or a.question
     notes = [f"No relevant study was found in the searched literature for: {what}."]
     if sources and dropped:
-        notes.append(
-            f"{dropped} candidate statement(s) were left out because verification did not support them."
-        )
+        some = "1 candidate statement was" if dropped == 1 else f"{dropped} candidate statements were"
+        notes.append(f"{some} left out because verification did not support them.")
     only_indirect = bool(indirect) and not sources
     if only_indirect:
         notes = [f"No direct evidence was found in the searched literature for: {what}."]

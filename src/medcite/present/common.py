@@ -39,9 +39,7 @@ def footer_lines(a: Article) -> list[str]:
         read = ", ".join(f'"{w}" as "{r}"' for w, r in a.analysis.respelled)
         out.append(f"The question was read with its spelling mended: {read}.")
     if a.dropped:
-        out.append(
-            f"{a.dropped} candidate statement(s) were left out because verification did not support them."
-        )
+        out.append(left_out(a.dropped))
     out.append(a.disclaimer)
     return out
 
@@ -136,3 +134,9 @@ def sof_cells(r: OutcomeSummary) -> tuple[str, ...]:
         f"{r.certainty}{reasons}",
     )
     return tuple(" ".join(c.split()) or EMPTY_CELL for c in cells)
+
+
+def left_out(dropped: int) -> str:
+    """The note on candidate statements that verification did not support."""
+    some = "1 candidate statement was" if dropped == 1 else f"{dropped} candidate statements were"
+    return f"{some} left out because verification did not support them."
