@@ -65,7 +65,7 @@ def test_a_statement_that_leans_on_the_sentence_before_is_no_statement() -> None
     own = [
         "These findings suggest that the drug reduces anxiety.",
         "This study shows that the drug reduces anxiety.",
-        "This is the first randomised trial of the drug.",
+        "This is a randomised trial of the drug in adults.",
     ]
     # a result that states its size says what it found (PubMedQA-corpus COPERNICUS trial, PMID 11386263)
     text = load_extra(["carvedilol on survival in severe chronic heart failure"], limit=40000)[

@@ -656,10 +656,11 @@ def test_each_study_speaks_once_before_any_speaks_twice(
             "In the open-label, multicentre, phase 1 study a fully human anti-CD40 antagonist monoclonal "
             "antibody, lucatumumab, was evaluated.",
         ),
-        # the subject of "is" stays: "This is the first trial ..."
+        # the subject of "is" stays: "This is a trial ..." ("This is the first trial ..." claims novelty, no
+        # finding: test_a_claim_of_novelty_is_no_statement)
         (
-            "This is the first randomised trial of lucatumumab.",
-            "This is the first randomised trial of lucatumumab.",
+            "This is a randomised trial of lucatumumab in lymphoma.",
+            "This is a randomised trial of lucatumumab in lymphoma.",
         ),
         # ordinary words are no label without a colon
         ("Overall Survival Rates Were Higher in X.", "Overall Survival Rates Were Higher in X."),
@@ -800,3 +801,25 @@ def test_a_snippet_cut_at_both_ends_is_no_statement() -> None:
     assert cut_both_ends(snippet) and readable(snippet) is None
     assert readable("expression of the marker was higher in cases than in controls.") is not None
     assert not cut_both_ends("mRNA levels of the marker rose") and not cut_both_ends("p53 expression rose")
+
+
+def test_a_claim_of_novelty_is_no_statement() -> None:
+    """ "This is the first known report of concurrent plasma and ISF concentrations ..." (PubMedQA, a
+    tuning-half reading, 2026-12-05) was graded as a key conclusion; a claim of novelty states no finding."""
+    first = "This is the first known report of concurrent plasma and ISF concentrations of meropenem."
+    assert readable(first) is None
+    assert (
+        readable("To our knowledge, this is the first study to show that the drug lowers pressure.") is None
+    )
+    assert readable("The first patient recovered within a week.") is not None
+
+
+def test_a_question_the_abstract_asks_is_no_statement() -> None:
+    """A PubMedQA abstract's own question ("Do endometrial polyps ... have similar ... receptors?") was quoted
+    under Mechanism of Action (a tuning-half reading, /tmp/tune17, 2026-12-05)."""
+    asked = (
+        "Do endometrial polyps from pre- and post-menopausal women have similar immunohistochemical "
+        "expression of oestrogen and progesterone receptors?"
+    )
+    assert readable(asked) is None
+    assert readable("Polyps from post-menopausal women expressed more receptors (p < 0.05).") is not None

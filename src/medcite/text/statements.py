@@ -401,8 +401,8 @@ def readable(sentence: str) -> str | None:
         return None  # nothing, or one word before a cut ("In ..."), is no statement
     if _CUT_OPENING.match(text) or cut_both_ends(sentence):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
-    if vacuous(text):
-        return None
+    if vacuous(text) or _NOVELTY.match(text) or text.rstrip(" \"'\u201d)").endswith("?"):
+        return None  # nothing of its own, a claim of novelty, or a question (an abstract's own, asked)
     text = _IT_SHOWS.sub(r"The study \1", text)
     return _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
 
@@ -436,6 +436,17 @@ _THIS_STUDY = re.compile(
     r"\b(this|This|the present|The present|the current|The current)"
     rf"(\s+(?:{STUDY_WORD}(?:,?\s+{STUDY_WORD}){{0,4}},?\s+)?"
     r"(?:study|trial|analysis|review|survey|cohort|series|report|investigation|experiment)\b)"
+)
+
+
+# a claim of novelty is no finding: "This is the first known report of concurrent plasma and ISF
+# concentrations ..." (a tuning-half reading, 2026-12-05, found one graded as a key conclusion); one that
+# states what it was the first to show stays ("... the first randomised trial to show a benefit of ...")
+_NOVELTY = re.compile(
+    r"^(?:To (?:the best of )?our knowledge,?\s+)?(?:this|it|ours|the (?:present )?study) "
+    r"(?:is|was|represents) (?:the|one of the) first\b"
+    r"(?!.*\bto (?:show|demonstrate|find|establish|prove|reveal)\b)",
+    re.I,
 )
 
 
