@@ -183,6 +183,6 @@ def test_the_note_on_statements_left_out_counts_in_plain_english() -> None:
 
     assert "2 candidate statements were left out because verification" in to_markdown(ARTICLE)
     one = replace(ARTICLE, dropped=1)
-    assert "1 candidate statement was left out" in to_markdown(one)
+    assert "1 candidate statement was left out because verification did not support it." in to_markdown(one)
     assert "1 candidate statement was left out" in to_html(one)
     assert "statement(s)" not in to_markdown(one) + to_html(ARTICLE)

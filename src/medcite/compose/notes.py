@@ -45,14 +45,13 @@ def insufficient_article(
 ) -> Article:
     """The answer where nothing verified answers the question; ``instead``: verified statements of the
     animal or laboratory studies found instead (:mod:`medcite.compose.instead`), shown as such."""
-    from medcite.domain.article import QuestionSummary
+    from medcite.domain.article import QuestionSummary, left_out
 
     assert isinstance(summary, QuestionSummary)
     what = " ".join(x for x in (a.intervention, a.condition, a.population) if x) or a.question
     notes = [f"No relevant study was found in the searched literature for: {what}."]
     if sources and dropped:
-        some = "1 candidate statement was" if dropped == 1 else f"{dropped} candidate statements were"
-        notes.append(f"{some} left out because verification did not support them.")
+        notes.append(left_out(dropped))
     only_indirect = bool(indirect) and not sources
     if only_indirect:
         notes = [f"No direct evidence was found in the searched literature for: {what}."]

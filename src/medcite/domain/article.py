@@ -265,3 +265,10 @@ class ArticleRecord:
     updated_at: str  # when this version was stored
     approved_version: int | None = None  # the stable version readers see (None before any approval)
     author_id: str | None = None  # whose edit made this version (None: written by machine)
+
+
+def left_out(dropped: int) -> str:
+    """The note on candidate statements that verification did not support."""
+    if dropped == 1:
+        return "1 candidate statement was left out because verification did not support it."
+    return f"{dropped} candidate statements were left out because verification did not support them."

@@ -3,7 +3,7 @@ evidence table's cells."""
 
 from __future__ import annotations
 
-from medcite.domain.article import Article, EvidenceRow, OutcomeSummary, Statement
+from medcite.domain.article import Article, EvidenceRow, OutcomeSummary, Statement, left_out
 
 
 def cite_marks(ns: tuple[int, ...]) -> str:
@@ -134,9 +134,3 @@ def sof_cells(r: OutcomeSummary) -> tuple[str, ...]:
         f"{r.certainty}{reasons}",
     )
     return tuple(" ".join(c.split()) or EMPTY_CELL for c in cells)
-
-
-def left_out(dropped: int) -> str:
-    """The note on candidate statements that verification did not support."""
-    some = "1 candidate statement was" if dropped == 1 else f"{dropped} candidate statements were"
-    return f"{some} left out because verification did not support them."
