@@ -18,18 +18,17 @@ from collections.abc import Sequence
 from medcite.compose.candidates import Candidate, Prefix
 from medcite.compose.draft import Draft
 from medcite.compose.naming import Concept
+from medcite.text.cues import AIM_VERBS
 from medcite.text.statements import trim_sentence, unfinished
 
 DESCRIBED = True  # a switch for measuring it
 MAX_AIMS = 2
 # an aim in its infinitive form, as structured abstracts open their objective ("To evaluate ..."), or told by
 # its authors in the past tense ("We evaluated ...", "We aimed to ..."), read as the infinitive
-_VERBS = (
-    "evaluate assess determine investigate examine compare study test explore describe characterize "
-    "characterise identify review summarize summarise report present quantify estimate"
-).split()
-_PAST = {v + ("d" if v.endswith("e") else "ed"): v for v in _VERBS} | {"studied": "study"}
-_NOT_VERBS = "our|date|this|that|the|these|those|an?|be|conclude|summari[sz]e|sum|end"
+_VERBS = (*AIM_VERBS, "report", "present")
+_PAST = {(v[:-1] + "ied" if v.endswith("y") else v + ("d" if v.endswith("e") else "ed")): v for v in _VERBS}
+# not an aim: "To date, ...", "To our knowledge, ..." ("To summarize, ..." is kept out by its comma)
+_NOT_VERBS = "our|date|this|that|the|these|those|an?|be|conclude|sum|end"
 _AIM = re.compile(rf"^To (?!(?:{_NOT_VERBS})\b)[a-z]+\b(?!,)")
 _TOLD = re.compile(
     rf"^We (?:(?:aimed|sought|wanted) to (?P<verb>(?!(?:{_NOT_VERBS})\b)[a-z]+)|"

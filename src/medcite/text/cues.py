@@ -73,10 +73,14 @@ ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE", "COVERED"),
     ),
 )
+# the verbs of an aim ("To evaluate ...", "We aimed to assess ..."; compose.described reads them too)
+AIM_VERBS = (
+    "evaluate assess determine investigate examine compare study test explore describe summarize summarise "
+    "review characterize characterise identify quantify estimate elucidate clarify"
+).split()
 # an unlabelled sentence that states the aim or the method, not a finding (not "To summarize, ...")
 _AIM_CUE = re.compile(
-    r"(?:to (?:evaluate|assess|determine|investigate|examine|compare|study|test|explore|describe|summari[sz]e"
-    r"|review|characteri[sz]e|identify|quantify|estimate|elucidate|clarify)\b(?!,)|"
+    rf"(?:to (?:{'|'.join(AIM_VERBS)})\b(?!,)|"
     r"(?:in (?:this|the present|the current) study,? )?we (?:compared|examined|investigated|evaluated|"
     r"assessed|studied|conducted|performed|enrolled|recruited|randomi[sz]ed|aimed|sought|hypothesi[sz]ed|"
     r"designed|tested|explored|analy[sz]ed|reviewed|measured|used)\b|"
@@ -240,15 +244,30 @@ def allocation(text: str) -> bool:
     return bool(_ALLOCATED.search(text)) and _nothing_else(text)
 
 
-# a heading in capitals glued to its sentence in a snippet ("OBJECTIVE To summarize ...", "RESULTS
-# Pimavanserin 34 mg/d was effective ..."); a word that is no heading ("AIDS patients ...") decides nothing
-_CAPS_LABEL = re.compile(r"^([A-Z]{4,})[:.]?\s+(?=[A-Z(])")
+# a label in capitals glued to its sentence, with or without its colon, as some corpora keep it: "OBJECTIVE
+# To summarize ...", "BACKGROUND AND OBJECTIVES Olaratumab is ...", "RESULTS: IL-6 fell ..." (a heading only
+# where its words are heading words, :func:`is_heading`: not "AIDS patients ...", "DNA Damage ...")
+CAPS_LABEL = re.compile(r"^((?:[A-Z]+\s+){0,3}[A-Z]+):?\s+(?=[A-Z0-9(])")
+
+
+def is_heading(label: str) -> bool:
+    """Whether ``label`` is made of heading words (at least one, beside linking words such as "and")."""
+    words = label.upper().split()
+    return any(w in HEADING_WORDS for w in words) and all(
+        w in HEADING_WORDS or w in LINK_WORDS for w in words
+    )
+
+
+def caps_label(text: str) -> re.Match[str] | None:
+    """The heading in capitals that ``text`` opens with (:data:`CAPS_LABEL`), or None."""
+    m = CAPS_LABEL.match(text)
+    return m if m and is_heading(m.group(1)) else None
 
 
 def role_of(label: str, text: str) -> Role:
     """The role of a sentence in its abstract: from its section label (or a heading glued to its start),
     else from its wording."""
-    if not label and (m := WORD_LABEL.match(text) or _CAPS_LABEL.match(text)):
+    if not label and (m := WORD_LABEL.match(text) or caps_label(text)):
         label = m.group(1)
     lab = label.upper()
     for role, stems in ROLE_STEMS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
-from medcite.text.cues import HEADING_WORDS, LINK_WORDS, WORD_LABEL
+from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading
 from medcite.text.voice import (
     AUTHORS_FRAME,
     COPYRIGHT_NOTE,
@@ -58,16 +58,11 @@ _LEAD_TRIM = re.compile(
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
-# a label without its colon, as some corpora keep it: "OBJECTIVE To summarize ...", "BACKGROUND AND
-# OBJECTIVES Olaratumab is ...", "RESULTS IL-6 fell ...": heading words only, then a capital or a figure
-_BARE_LABEL = re.compile(r"^((?:[A-Z]+\s+){1,4})(?=[A-Z0-9])")
 
 
 def _without_bare_label(text: str) -> str:
-    m = _BARE_LABEL.match(text)
-    if m and _heading(m.group(1)):
-        return text[m.end() :]
-    return text
+    m = caps_label(text)  # a label without its colon: "OBJECTIVE To summarize ...", "RESULTS IL-6 fell ..."
+    return text[m.end() :] if m else text
 
 
 # a heading in ordinary case before its colon: "Conclusions: ...", "Background and aims: ..." (not "Note:")
@@ -84,15 +79,7 @@ _CASED_BARE_LABEL = re.compile(
 def _label_of_headings(label: str) -> bool:
     """A label without its colon: heading words (two at least) and linking words, a heading word last."""
     words = label.upper().split()
-    return _heading(label) and sum(w in HEADING_WORDS for w in words) >= 2 and words[-1] in HEADING_WORDS
-
-
-def _heading(label: str) -> bool:
-    """Whether ``label`` is made of heading words (at least one, beside linking words such as "and")."""
-    words = label.upper().split()
-    return any(w in HEADING_WORDS for w in words) and all(
-        w in HEADING_WORDS or w in LINK_WORDS for w in words
-    )
+    return is_heading(label) and sum(w in HEADING_WORDS for w in words) >= 2 and words[-1] in HEADING_WORDS
 
 
 # Bioinformatics' label, kept glued to its sentence by some records ("Availability and implementation SELANSI
@@ -107,7 +94,7 @@ def without_label(text: str) -> str:
     "Availability and implementation SELANSI runs ..."."""
     t = _without_bare_label(WORD_LABEL.sub("", _LEAD_LABEL.sub("", _JOURNAL_LABEL.sub("", text))))
     m = _CASED_LABEL.match(t)
-    if m and _heading(m.group(1)):
+    if m and is_heading(m.group(1)):
         return t[m.end() :]
     m = _CASED_BARE_LABEL.match(t)
     return t[m.end() :] if m and _label_of_headings(m.group(1)) else t
