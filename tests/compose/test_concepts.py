@@ -299,3 +299,22 @@ def test_a_concept_with_its_abbreviation_in_brackets_is_named_by_either() -> Non
     assert not adam.found_in("ADAM10 cleaves CD16 in NK cells.")
     (lads, _act) = concepts(analyze_question("Are lamina-associated domains (LADs) linked to silencing?"))
     assert lads.found_in("LADs are enriched in repressive chromatin marks.")
+
+
+def test_a_hyphenated_word_names_the_solid_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tuning-half reading (2026-12-06): "Does metformin has as an antitumor effect?" had set aside the
+    record that says "The anti-tumor effect of metformin ..." (BioASQ snippet record 30053447)."""
+    from medcite.compose import naming
+
+    text = _snippets("30053447")
+    assert "anti-tumor effect" in text and "antitumor" not in text.lower()
+
+    def named() -> bool:
+        cs = concepts(analyze_question("Does metformin has as an antitumor effect?"))
+        return all(c.found_in(text) for c in cs)
+
+    assert named()
+    monkeypatch.setattr(naming, "SOLID_HYPHENS", False)
+    assert not named()

@@ -75,6 +75,9 @@ def test_what_others_found_before_is_background_not_a_finding() -> None:
         "Istradefylline has been reported to improve daily off time in patients with Parkinson's disease.",
         "Viltolarsen, an exon 53 skipping therapy, has been shown to increase endogenous dystrophin levels.",
         "We have previously reported the feasibility of diagnostic peritoneoscopy.",
+        # what is under way (BioASQ snippet records 26143613 and 18683106; a reading, 2026-12-06)
+        "Modified vaccinia Ankara (MVA) is being developed as a safer smallpox vaccine.",
+        "Bavarian Nordic is developing IMVAMUNE for the potential prevention of smallpox infection.",
     ):
         assert role_of("", text) == "background", text
     own = "We found 59 proteins significantly dysregulated; most have been previously reported in cancer."

@@ -53,3 +53,15 @@ def test_a_sentence_about_an_open_label_phase_gets_no_randomised_prefix() -> Non
     # the prefix stays on the trial's other findings
     other = "Abstinence rates were higher with bupropion than with placebo at week 52."
     assert with_prefix(rct, other).startswith("In a randomised controlled trial, abstinence")
+
+
+def test_a_sentence_whose_subject_is_its_study_gets_no_prefix() -> None:
+    """ "In an observational study, the study presents a different clinical picture ..." (a tuning-half
+    reading, 2026-12-06): the source's "This study presents ..." is read as "The study presents ...", which
+    names its study already."""
+    obs = Prefix("In an observational study, ", design=Design.OBSERVATIONAL)
+    text = "The study presents a different clinical picture of oral mucoceles/ranulas in HIV infection."
+    assert with_prefix(obs, text) == text
+    # a sentence that only names the study later keeps its prefix
+    other = "Ranulas were more common in HIV-positive patients than in the study controls."
+    assert with_prefix(obs, other).startswith("In an observational study, ranulas")

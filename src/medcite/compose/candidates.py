@@ -417,8 +417,12 @@ _SAYS_DESIGN = re.compile(
 
 # a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), the authors speaking
 # ("The authors present SLIC-CAGE, ..." presents what a study made: "In an animal or laboratory study, the
-# authors present ..." misreads it)
-_BAD_AFTER_PREFIX = re.compile(r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b)")
+# authors present ..." misreads it), or the study named as its subject ("This study presents ...", read as
+# "The study presents ...": "In an observational study, the study presents ..." in a tuning-half reading)
+_BAD_AFTER_PREFIX = re.compile(
+    r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b|"
+    r"The (?:\w+ )?(?:study|trial|analysis|review|survey|report|investigation|experiment|work|paper)\b)"
+)
 
 
 def with_prefix(prefix: Prefix, sentence: str) -> str:

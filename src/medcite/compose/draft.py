@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from medcite.compose import asking
+from medcite.compose import asking, kinds
 from medcite.compose.asking import asks_which, mentions, title_name
 from medcite.compose.candidates import (
     CONDITION_APART,
@@ -22,7 +22,7 @@ from medcite.compose.candidates import (
     section_counts,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
-from medcite.compose.kinds import asks_what_it_is, kind_question, names_kind
+from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
@@ -46,6 +46,9 @@ QUOTA: dict[str, int] = {
 MAX_PER_SOURCE = 2
 # sections of findings, where a sentence off the question is ranked last but may still fill the section
 FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
+# the roles of the sentences the yes/no stance is read from (a background sentence in Key Findings would
+# leave the answer "uncertain": kinds.KIND_FIRST files only these)
+VOTING_ROLES = frozenset({"results", "conclusions", "unknown"})
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05
@@ -347,8 +350,8 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     fit = [c for c in ranked if readable(c.text) is not None]
     if NO_CALLS_OR_AIMS:
         fit = [c for c in fit if not asks_for_research(trim_sentence(c.text))]  # "OBJECTIVE To examine ..."
-    if KIND_ONLY and a.yes_no and (kind := kind_question(a.question)) is not None and asks_what_it_is(kind):
-        fit = [c for c in fit if names_kind(kind, c.text)] or fit
+    if (kind := what_it_is(a)) is not None:
+        fit = on_kind(a, kind, fit)
     # sentences adrift are drafted only when the whole answer would have no statement without them (the
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
     # sentences answer); background facts only when the main section would have none without them
@@ -396,12 +399,6 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
     return c, tags, counts
 
 
-# "Is pimavanserin a typical antipsychotic?" asks what it is: the sentences that name the kind asked about,
-# where any does (a tuning-half reading, 2026-12-05, found "A pivotal phase III clinical trial demonstrated
-# significant improvement in PDP symptoms ..." and its safety and mechanism among the answer's statements)
-KIND_ONLY = True
-
-
 # each study one statement before any study a second (issue 9: "one statement per study per point"; the
 # bupropion answer quoted a 15-patient pilot twice and left out a 629-patient trial's "43 vs. 19%, OR 3.27")
 ONE_PER_STUDY_FIRST = True
@@ -421,6 +418,8 @@ def _pick(
     per_source: Counter[str] = Counter()
     picked: list[Candidate] = []
     loose = a.yes_no or a.asks_entity or section == "findings"
+    # what the subject of a kind question is called answers it, whatever else the sentence says
+    kind = what_it_is(a) if kinds.KIND_FIRST and section in ("findings", "efficacy") else None
     for cap in (1, MAX_PER_SOURCE) if ONE_PER_STUDY_FIRST else (MAX_PER_SOURCE,):
         for c, tags, counts in tagged:
             if len(picked) >= QUOTA[section]:
@@ -433,7 +432,8 @@ def _pick(
                 # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
                 # as on the question
                 continue
-            if not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
+            said = kind is not None and c.role in VOTING_ROLES and names_kind(kind, c.text)
+            if not said and not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):

@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
+from medcite.compose.naming import concepts
+from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
 from medcite.text.kinds import (
     NAMED_TARGET_KINDS,
@@ -176,10 +179,21 @@ def names_kind(q: KindQuestion, text: str) -> bool:
     return any(_kind_form(w) == kind for w in re.findall(r"[A-Za-z][\w-]*", plain_dashes(text)))
 
 
+def names_subject(q: KindQuestion, text: str) -> bool:
+    """Whether ``text`` names the question's subject as written ("c-Myc" names "myc"): "... the intestinal
+    tumour suppressor gene Apc ..." names the kind asked about in "Is myc a tumour suppressor gene?" but says
+    nothing of what myc is."""
+    return _subject(q).search(plain_dashes(text)) is not None
+
+
+def _subject(q: KindQuestion) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
+
+
 def mentions(q: KindQuestion, source: StoredSource) -> list[KindMention]:
     """The sentences of ``source`` that name the subject as a thing of kind ``q.kind`` (singular or
     plural), each with the qualifiers before the kind."""
-    subject = re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
+    subject = _subject(q)
     kind = _kind_form(q.kind)
     out: list[KindMention] = []
     for _label, start, end, text in record_sentences(source):
@@ -215,3 +229,50 @@ def _said_after(text: str, kind: str) -> list[str] | None:
 def _affirmed(said: list[str]) -> list[str] | None:
     """The qualifiers, or None where the phrase denies ("is not a polyclonal antibody")."""
     return None if any(w.lower() in _NEGATION for w in said) else said
+
+
+# "Is pimavanserin a typical antipsychotic?" asks what it is: the answer's sentences are those that name the
+# kind asked about, where any does (a tuning-half reading, 2026-12-05, found "A pivotal phase III clinical
+# trial demonstrated significant improvement in PDP symptoms ..." and its safety and mechanism among them)
+KIND_ONLY = True
+# ... and that name the subject too: "Is myc a tumour suppressor gene?" had answered yes from "... the
+# intestinal tumour suppressor gene Apc ..." (BioASQ even half, 2026-12-06); off: any sentence naming the
+# kind. KIND_NONE: with no sentence naming the subject, none (off: all)
+KIND_SUBJECT = True
+KIND_NONE = True
+# ... and such a sentence goes to the answer's main section: "PF-05190457 is a well-tolerated first-in-class
+# ghrelin receptor inverse agonist with acceptable pharmacokinetics for oral daily dosing" was filed under
+# Dosing for "Is PF-05190457 an inverse agonist of the ghrelin receptor?" (its harm cue "well-tolerated" kept
+# it from Key Findings; a tuning-half reading, 2026-12-06); off: the section cues decide
+KIND_FIRST = True
+
+
+class _Sentence(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+S = TypeVar("S", bound=_Sentence)
+
+
+def what_it_is(a: QuestionAnalysis) -> KindQuestion | None:
+    """The kind question of a yes/no question that asks what a thing is called (:data:`KIND_ONLY`), else
+    None."""
+    kind = kind_question(a.question) if KIND_ONLY and a.yes_no else None
+    return kind if kind is not None and asks_what_it_is(kind) else None
+
+
+def on_kind(a: QuestionAnalysis, kind: KindQuestion, fit: list[S]) -> list[S]:
+    """The sentences that say what the subject of a kind question is: those naming the kind, and where the
+    subject is one name ("myc", "L-4F"; :data:`KIND_SUBJECT`) those naming it too (as written, or as the
+    question's concept of that name is found), else those naming it, else none (:data:`KIND_NONE`; all when
+    off). A subject of several words ("the zelda transcription factor", "progeria caused by") is no name to
+    look for."""
+    kinded = [c for c in fit if names_kind(kind, c.text)]
+    if not KIND_SUBJECT or len(kind.subject.split()) > 1:
+        return kinded or fit
+    concept = next((x for x in concepts(a) if kind.subject.lower() in x.name.lower()), None)
+    subject = [
+        c for c in fit if names_subject(kind, c.text) or (concept is not None and concept.found_in(c.text))
+    ]
+    return [c for c in subject if c in kinded] or subject or ([] if KIND_NONE else fit)

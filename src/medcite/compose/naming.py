@@ -21,7 +21,7 @@ from medcite.text.identifiers import (
     tagged,
 )
 from medcite.text.synonyms import names_any, synonyms, word_key
-from medcite.text.words import common_terms, names, plurals
+from medcite.text.words import common_terms, joined_terms, names, plurals
 
 #: the primary query also names the abbreviations that MeSH and the glossary give for the question's
 #: concepts ("amyotrophic lateral sclerosis" -> ALS): a partial abstract often uses only the abbreviation
@@ -62,6 +62,11 @@ def _abbrevs_for(concept: str, exact: bool = False) -> list[str]:
         for ab, exp in abbreviations().items()
         if len(low) > 3 and (low == exp.lower() if exact else low in exp.lower())
     ]
+
+
+# a source's hyphenated word names a question's solid one ("The anti-tumor effect of metformin ..." for "Does
+# metformin has as an antitumor effect?", a tuning-half reading, 2026-12-06); off: the parts only
+SOLID_HYPHENS = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,7 @@ class Concept:
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
+        have |= joined_terms(text) if SOLID_HYPHENS else set()  # "anti-tumor" names "antitumor"
         have |= plurals(have, self.name) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):

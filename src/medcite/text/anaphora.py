@@ -91,11 +91,24 @@ _DEMONSTRATIVE = re.compile(
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|whereas|while|which|although|though|yet)\b|;|:|\s[\u2013-]\s")
 
 
+# ... and so does "It is" with what the thing is or what is done to it: "It is most frequently associated with
+# cetuximab and erlotinib" (BioASQ snippets on trichomegaly, tuning half, 2026-12-06), "It is a rare ...",
+# "It was expressed in ..."; "It is associated that", "It has been reported that" read as impersonal
+_IT_IS_THING = re.compile(
+    r"^It (?:is|was|has (?:also )?been|can be|may be|is also|was also) (?:(?:most|more|less|very) )?"
+    r"(?:[a-z]+ly )?(?:(?:a|an)\s|"
+    r"(?:associated|caused|characterized|characterised|expressed|encoded|located|mediated|involved|regulated|"
+    r"composed|transmitted|secreted|produced|formed|observed|described|reported|found|seen|detected|used|"
+    r"given|administered|approved|indicated|metabolized|metabolised|excreted|inherited|linked|related)"
+    r"\s+(?:with|by|in|as|to|from|for|through|via|mainly|mostly|primarily)\b)"
+)
+
+
 def leans_back(statement: str) -> bool:
     """Whether the statement needs the sentence before it to be understood: it opens on what that sentence
-    named (:data:`_ANAPHORIC`, :data:`_IT_ACTS`) or names it with a demonstrative in its first clause
-    (:data:`_DEMONSTRATIVE`)."""
-    if _ANAPHORIC.match(statement) or _IT_ACTS.match(statement):
+    named (:data:`_ANAPHORIC`, :data:`_IT_ACTS`, :data:`_IT_IS_THING`) or names it with a demonstrative in
+    its first clause (:data:`_DEMONSTRATIVE`)."""
+    if _ANAPHORIC.match(statement) or _IT_ACTS.match(statement) or _IT_IS_THING.match(statement):
         return True
     return bool(_DEMONSTRATIVE.search(_CLAUSE_BREAK.split(statement, maxsplit=1)[0]))
 

@@ -47,8 +47,10 @@ from medcite.text.words import (
 _LEAD_TRIM = re.compile(
     r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|however|conversely|moreover|"
     r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
-    r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly)\s*[:,]?|"
-    r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|similarly|likewise|"
+    r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|most notably|more importantly|"
+    r"analogously|based on (?:these|this|the above|our) (?:findings|results|data|observations))\s*[:,]?|"
+    r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
+    r"similarly|likewise|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
     r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)\s*[:,]|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022)\s+)+",
@@ -264,11 +266,14 @@ _WE_FOUND = re.compile(
     r"^(?:(?P<self>(?:(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?"
     r"(?:study|trial|analysis|series|cohort|sample|population)|Here|Herein),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"
     r"[Ww]e (?:also |further |additionally )?(?:found|observed|noted|"
-    r"detected|saw|identified)\s+(?P<q>no|a|an|significant|statistically)\b\s*(?P<rest>.*)$",
+    r"detected|saw|identified)\s+(?P<q>no|a|an|significant|statistically|\d[\d,.]*|"
+    # a bare plural ("We identified errors in participant reporting of intact hCG results ...": PubMedQA
+    # 18375490's result, left out as the authors speaking; a tuning-half reading, 2026-12-06)
+    r"(?!(?:this|thus|these|those|its|us|as|is|was|has|his|bias)\b)[a-z-]+[^s\W]s)\b\s*(?P<rest>.*)$",
     re.S,
 )
 _PLURAL_HEAD = re.compile(
-    r"^(?:(?:no|a|an|statistically|significant(?:ly)?|clear|major|clinically|relevant|"
+    r"^(?:\d[\d,.]*\s+)?(?:(?:no|a|an|statistically|significant(?:ly)?|clear|major|clinically|relevant|"
     r"important|meaningful|strong|weak|positive|negative|inverse|close|similar)\s+)*"
     r"(?P<head>[a-z-]+)"
 )
@@ -391,7 +396,20 @@ def readable(sentence: str) -> str | None:
     if vacuous(text) or _NOVELTY.match(text) or text.rstrip(" \"'\u201d)").endswith("?"):
         return None  # nothing of its own, a claim of novelty, or a question (an abstract's own, asked)
     text = _IT_SHOWS.sub(r"The study \1", text)
-    return _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
+    text = _THIS_STUDY.sub(lambda m: ("The" if m.group(1)[0] == "T" else "the") + m.group(2), text)
+    return detokenised(text)
+
+
+# a snippet stored as tokens ("IMVAMUNE , which is based on ...", "Ankara ( MVA )", "1x10 ( 8 ) TCID50"): the
+# space before a closing mark and after an opening bracket goes
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t]+(?=[,;:)\]](?:\s|$)|\.\s*$)|(?<=\S)[ \t]+(?=[)\]])")
+_SPACE_AFTER = re.compile(r"(?<=[(\[])[ \t]+")
+
+
+def detokenised(text: str) -> str:
+    """``text`` without the spaces that a tokenised copy puts before "," "." ";" ":" ")" "]" and after "(" or
+    "[" (a tuning-half reading, 2026-12-06: a BioASQ snippet record quoted as "( MVA )", "1x10 ( 8 )")."""
+    return _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
 
 
 # "It also demonstrates a significant lack of understanding by health care providers of ..." opens a

@@ -206,6 +206,15 @@ def terms(text: str) -> list[str]:
     return [w[:6] for w in _ALNUM.findall(text.lower()) if w not in TERM_STOPWORDS and len(w) > 2]
 
 
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def joined_terms(text: str) -> set[str]:
+    """The :func:`terms` stems of the hyphenated words of ``text`` written solid: "anti-tumor" -> "antitu",
+    as a question's "antitumor" is read ("non-invasive" -> "noninv")."""
+    return {j[:6] for w in _HYPHENATED.findall(text.lower()) if len(j := w.replace("-", "")) > 2}
+
+
 def plurals(stems: set[str], name: str = "") -> set[str]:
     """The other number of each short :func:`terms` stem: "trial" -> "trials", "cells" -> "cell", "body" ->
     "bodies" (and "bodies" or "studie", cut from "studies", -> "body", "study"). Stems are
