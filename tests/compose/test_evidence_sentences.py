@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 
-from medcite.domain import AbstractSection, SourceRecord
+import pytest
+
+from medcite.compose import compose_article
+from medcite.domain import AbstractSection, Provenance, SourceRecord
 from medcite.text import inline_sections, record_sentences, role_of
 from medcite.text.cues import states_aim
-from tests.compose.doubles import DATA_DIR, _source
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, _source, load_pubmedqa
 
 
 def test_inline_abstract_labels_give_sentence_roles() -> None:
@@ -136,3 +139,23 @@ def test_title_case_headings_without_punctuation_are_labels() -> None:
     assert inline_sections(once) == [("", 0, once)]
     same = "Results In 2010 it rose. Results In 2011 it fell."
     assert inline_sections(same) == [("", 0, same)]
+
+
+def test_an_unadjusted_result_is_not_quoted_beside_its_adjusted_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PubMedQA 18388848 (a regular clinician and preventive care for young children; a tuning-half reading,
+    2026-12-06): "In bivariate analysis, parents ... reported slightly higher interpersonal quality (69 vs. 65
+    ...)" was quoted and the multivariate result, "interpersonal quality but not anticipatory guidance content
+    was higher", hidden."""
+    from medcite.compose import candidates
+
+    q = "Does having a regular primary care clinician improve quality of preventive care for young children?"
+    src = load_pubmedqa()["18388848"]
+
+    def quoted() -> list[str]:
+        art = compose_article(q, OracleSearcher([src]), LexicalVerifier(), provenance=Provenance())
+        return [st.text for s in art.sections for st in s.statements]
+
+    texts = quoted()
+    assert not any("bivariate" in t.lower() for t in texts), texts
+    monkeypatch.setattr(candidates, "ADJUSTED_ONLY", False)
+    assert any("bivariate" in t.lower() for t in quoted())

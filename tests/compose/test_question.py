@@ -648,3 +648,26 @@ def test_a_binding_protein_is_no_mechanism_question() -> None:
 def test_the_people_asked_about_leave_no_article_behind(question: str, condition: str) -> None:
     a = analyze_question(question)
     assert a.population == "elderly" and a.condition == condition
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "outcome"),
+    [
+        ("Does bupropion help people stop smoking?", "smoking", None),
+        ("Does exercise help patients lose weight?", "weight", None),
+        ("Can metformin help women with PCOS get pregnant?", "PCOS", "pregnant"),
+        ("Does melatonin help people sleep?", "sleep", None),
+        ("Does CBT help patients with chronic insomnia?", "chronic insomnia", None),  # no verb: as before
+    ],
+)
+def test_the_people_helped_and_the_verb_of_change_are_no_part_of_the_condition(
+    question: str, condition: str, outcome: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Does bupropion help people stop smoking?" (tried on the bench store, 2026-12-06) read "people stop
+    smoking" as the condition: every large bupropion trial was set aside for not saying it, and the answer
+    (Yes, high certainty) rested on a 15-patient pilot."""
+    a = analyze_question(question)
+    assert (a.condition, a.outcome) == (condition, outcome)
+    monkeypatch.setattr(shapes, "HELP_SHAPE", False)
+    if outcome is None and " with " not in question:
+        assert analyze_question(question).condition != condition

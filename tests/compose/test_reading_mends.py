@@ -457,3 +457,27 @@ def test_the_people_are_named_once_when_the_sentence_opens_with_them() -> None:
     # a sentence about something else keeps the people in the prefix
     other, _core, kept = prefixed(prefix, "Complications were more common with warfarin.")
     assert other.startswith("In an observational study of 114 trauma patients, ") and kept == prefix
+
+
+def test_the_opposite_of_an_asked_quality_reads_as_no(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PubMedQA 18375490 ("Are laboratories reporting serum quantitative hCG results correctly?", gold no;
+    a tuning-half reading, 2026-12-06): its result, quoted as "There were errors in participant reporting
+    ...", was read as a yes. Naming the opposite of the asked quality ("errors in" for "correctly") votes no,
+    unless the opposite is negated or avoided, or the asked quality is named too."""
+    from medcite.text.qualities import opposite_quality
+
+    q = "Are laboratories reporting serum quantitative hCG results correctly?"
+    result = (
+        "There were errors in participant reporting of intact hCG results as total beta hCG (9.3%; 22 of 235 "
+        "laboratories) and total beta hCG as intact hCG (13.1%; 8 of 61 laboratories)."
+    )
+    assert opposite_quality(q, result) == ("correctly", "errors in")
+    item = StanceInput(result, "results", 0, 1.0, read=(0.7, 0.2, 0.1))
+    assert derive_stance(q, [item]).stance == "no"
+    monkeypatch.setattr(stance, "OPPOSITE_QUALITY", False)
+    assert derive_stance(q, [item]).stance == "yes"
+    necessary = "Is routine dissection of the station 9 lymph nodes really necessary?"
+    assert opposite_quality(necessary, "Sparing it avoids unnecessary dissections.") is None  # avoided
+    assert opposite_quality("Is X safe?", "X was not unsafe.") is None  # negated
+    assert opposite_quality("Is X safe?", "X was safe; Y was unsafe.") is None  # the asked one named too
+    assert opposite_quality("Is unsafe sexual behaviour increasing?", "Unsafe sex rose.") is None

@@ -23,6 +23,7 @@ from medcite.text import (
     year_not_count,
 )
 from medcite.text.design_cues import NAMES_NON_HUMAN, UNRANDOMISED_CUE
+from medcite.text.direction_cues import ADJUSTED, UNADJUSTED
 from medcite.text.words import HARM_AS_AIM, word_number
 
 # safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
@@ -482,3 +483,17 @@ def lower_first(sentence: str) -> str:
 
 # a figure as written ("45%", "-1.2", "1,524"), not the digit of a name ("IL-6", "CD40", "COVID-19")
 NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z][-−])[-−]?\d+(?:[.,]\d+)*%?")
+
+
+# an unadjusted result is not quoted where its study gives an adjusted one: "In bivariate analysis, parents of
+# children with a regular clinician reported slightly higher interpersonal quality (69 vs. 65, P = 0.01)" hid
+# the multivariate "... but not anticipatory guidance content" (a tuning-half reading, 2026-12-06); off: both
+ADJUSTED_ONLY = True
+
+
+def adjusted_only(cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the unadjusted results of a source that also has an adjusted one among them."""
+    if not ADJUSTED_ONLY:
+        return cands
+    adjusted = {c.key for c in cands if ADJUSTED.search(c.text) and not UNADJUSTED.search(c.text)}
+    return [c for c in cands if not (c.key in adjusted and UNADJUSTED.search(c.text))]

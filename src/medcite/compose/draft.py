@@ -14,6 +14,7 @@ from medcite.compose.candidates import (
     TAGS,
     Candidate,
     Prefix,
+    adjusted_only,
     attribution,
     condition_cues,
     disorder_cues,
@@ -356,6 +357,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     # model misreads an abstract that says only "DBE", kept for naming every concept of the question: its
     # sentences answer); background facts only when the main section would have none without them
     kept = [c for c in fit if not adrift(c)] or fit
+    kept = adjusted_only(kept)
     held = [_cues(a, c) for c in kept]  # each sentence's cues, read once for every pool below
     if asks_findings(a) and len(findings := [t for t in held if not background_fact(t[0])]) < len(held):
         primary = primary_key(a)

@@ -17,6 +17,7 @@ from medcite.compose.shapes import (
     SUBJECT_SPLIT,
     Clause,
     frame_object,
+    helped,
     is_wh,
     names_condition,
     read_clause,
@@ -358,7 +359,9 @@ def _pico(
     people = clause.shape != "at-risk" and _people_only(subject)  # "Are smokers at risk of Y?": the exposure
     if obj and (re.match(r"(?:we|you|one|i)\b", subject, re.I) or people):
         subject, obj = obj, None  # "Are we seeing the effects of X?", "Should all patients undergo X?"
-    if obj:
+    if obj and (helps := helped(body, obj)):
+        condition, outcome = helps  # "help people stop smoking": the condition is "smoking"
+    elif obj:
         parts = _CONDITION_SPLIT.split(obj, maxsplit=1)
         if clause.shape == "is-a" and len(parts) == 1:
             outcome = obj  # "Is X a viral infection?": what X is, not a condition it acts on

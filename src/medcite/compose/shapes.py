@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medcite.text import PREPOSITIONS, alternation
+from medcite.text import ATTRIBUTED_PEOPLE, PREPOSITIONS, alternation
 from medcite.text.synonyms import synonyms
 
 # verbs that link an exposure to what it acts on, in the forms a question uses (base, 3rd person, past)
@@ -441,3 +441,29 @@ def risk_exposure(body: str, subject: str) -> tuple[str, str | None, str] | None
     if part := SUBJECT_SPLIT.match(exposure):  # "... with dabigatran in the elderly": the population apart
         exposure, where = part.group(1), part.group(2) if names_condition(part.group(2)) else None
     return exposure, where, m.group("o")
+
+
+# "Does bupropion help people stop smoking?": the people helped and the verb of change are no part of the
+# condition ("people stop smoking" had set aside every bupropion trial for not saying it, and the answer
+# rested on a 15-patient pilot); "help women with PCOS get pregnant" names its condition after "with", and
+# "help people sleep" the verb alone. Off (HELP_SHAPE): the whole object is the condition
+HELP_SHAPE = True
+_HELPED_PEOPLE = rf"^(?:all |most |the |our )?(?:{alternation(sorted(ATTRIBUTED_PEOPLE))})\s+"
+_HELP_OBJECT = re.compile(
+    rf"{_HELPED_PEOPLE}(?:with\s+(?P<cond>.+?)\s+)?(?:to\s+)?"
+    r"(?P<verb>stop|quit|give up|cut down(?: on)?|lose|gain|reduce|get|become|stay|remain|achieve|"
+    r"maintain|recover(?: from)?|avoid|manage|control|overcome|fall|keep)\s+(?P<rest>.+)$",
+    re.I,
+)
+_HELP_VERB_ONLY = re.compile(rf"{_HELPED_PEOPLE}(?:to\s+)?(?P<rest>(?!with\b)[a-z-]+)$", re.I)
+
+
+def helped(body: str, obj: str) -> tuple[str, str | None] | None:
+    """The condition and outcome of a "help <people> <verb> <object>" question ("help people stop smoking"
+    -> ("smoking", None); "help women with PCOS get pregnant" -> ("PCOS", "pregnant"); "help people sleep" ->
+    ("sleep", None)); None for another shape."""
+    if not HELP_SHAPE or not re.search(r"\bhelps?\b", body, re.I):
+        return None
+    if m := _HELP_OBJECT.match(obj):
+        return (m.group("cond"), m.group("rest")) if m.group("cond") else (m.group("rest"), None)
+    return (m.group("rest"), None) if (m := _HELP_VERB_ONLY.match(obj)) else None

@@ -49,6 +49,7 @@ from medcite.text import (
 )
 from medcite.text.actions import opposite_action
 from medcite.text.kinds import excluded_qualifier
+from medcite.text.qualities import opposite_quality
 
 
 def negated_question(question: str) -> bool:
@@ -300,6 +301,9 @@ def leaning(it: StanceInput, question: str) -> Stance | None:
 # wrong), PubMedQA 72.4% unchanged. The first, looser form (any two words, "in-" and "a-" prefixes, a full
 # no vote) gained one more there but read "independent" for "dependent" and "inpatients" for "patients".
 CONTRARY_SWAP = True
+# ... and so does a sentence that names the opposite of a quality the question asks about ("errors in
+# reporting" for "reporting ... correctly?": :func:`medcite.text.qualities.opposite_quality`); off: not read
+OPPOSITE_QUALITY = True
 
 
 def contrary(question: str, text: str) -> str | None:
@@ -314,7 +318,10 @@ def contrary(question: str, text: str) -> str | None:
     if pair is not None:
         return f'"{pair[1]}" for the question\'s "{pair[0]}"'
     target = opposite_action(question, text)
-    return f'the opposite of the asked action on "{target}"' if target is not None else None
+    if target is not None:
+        return f'the opposite of the asked action on "{target}"'
+    quality = opposite_quality(question, text) if OPPOSITE_QUALITY else None
+    return f'"{quality[1]}" for the question\'s "{quality[0]}"' if quality is not None else None
 
 
 def _as_voted(

@@ -57,3 +57,10 @@ def effect_direction(text: str) -> Direction:
     if down and not up:
         return Direction.DECREASED
     return Direction.UNKNOWN
+
+
+# how a result was analysed: "In bivariate analysis, ..." against "In multivariate analysis, ..."
+UNADJUSTED = re.compile(r"\b(?:bivariate|univariate|univariable|unadjusted|crude)\b", re.I)
+ADJUSTED = re.compile(
+    r"\b(?:multivariate|multivariable|(?<!un)adjusted|after adjust\w*|controlling for)\b", re.I
+)

@@ -1,0 +1,54 @@
+"""A quality asked about and its opposite named: "Are laboratories reporting serum quantitative hCG results
+correctly?" against "There were errors in participant reporting of intact hCG results ... (9.3%; 22 of 235
+laboratories)".
+
+A yes/no question that asks whether something is done or is correctly, safely, adequately, appropriately,
+reliably, ... is answered no by a sentence that names the opposite quality ("erroneous", "unsafe",
+"inadequate", "inappropriate", "unreliable") without naming the asked one too, unless the opposite is negated
+("not inadequate") or is what something avoids ("to avoid unnecessary surgery"). The stance reader, trained on
+findings, reads such a sentence as answering yes: it names the question's thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the asked quality (a stem, matched as a word start) and the words that name its opposite
+_OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("correct", r"incorrect\w*|erroneous\w*|wrong(?:ly)?|errors? in|mis(?:report|classif|label)\w*"),
+    ("accurate", r"inaccura\w*"),
+    ("safe", r"unsafe\w*"),
+    ("effective", r"ineffective\w*"),
+    ("efficacious", r"inefficacious"),
+    ("adequate", r"inadequate\w*"),
+    ("appropriate", r"inappropriate\w*"),
+    ("reliabl", r"unreliab\w*"),
+    ("sufficient", r"insufficient\w*"),
+    ("successful", r"unsuccessful\w*"),
+    ("feasible", r"infeasible|unfeasible"),
+    ("necessary", r"unnecessar\w*"),
+    ("justified", r"unjustified"),
+    ("acceptable", r"unacceptabl\w*"),
+    ("compliant", r"non-?complian\w*"),
+    ("adherent", r"non-?adheren\w*"),
+)
+_NEGATED_OR_AVOIDED = re.compile(
+    r"\b(?:not|no|never|nor|without|avoid\w*|prevent\w*|reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|"
+    r"decreas\w*|lower\w*|fewer|less)\b(?:\W+\w+){0,2}\W*$",
+    re.I,
+)
+
+
+def opposite_quality(question: str, text: str) -> tuple[str, str] | None:
+    """(the asked quality word, the opposite word ``text`` uses) where ``question`` asks about a quality that
+    ``text`` names only as its opposite, not negated or avoided; None otherwise."""
+    for stem, opposites in _OPPOSITES:
+        asked = re.search(rf"\b{stem}\w*", question, re.I)
+        if asked is None or re.search(rf"\b(?:{opposites})", question, re.I):
+            continue  # not asked, or the question asks about the opposite itself ("Is unsafe sex ...?")
+        if re.search(rf"\b{stem}\w*", text, re.I):
+            return None  # the text names the asked quality too
+        for m in re.finditer(rf"\b(?:{opposites})", text, re.I):
+            if not _NEGATED_OR_AVOIDED.search(text[: m.start()]):
+                return asked.group(0), m.group(0)
+    return None
