@@ -20,13 +20,13 @@ from medcite.compose.shapes import (
     helped,
     is_wh,
     names_condition,
+    people_only,
     read_clause,
     read_wh,
     risk_exposure,
 )
 from medcite.domain.article import QuestionSummary
 from medcite.errors import InputError
-from medcite.text import ATTRIBUTED_PEOPLE
 from medcite.text.brackets import mask_brackets, tidy_brackets, unmask
 
 if TYPE_CHECKING:
@@ -332,13 +332,6 @@ def _only_frame(value: str) -> bool:
 _BE_AUX = frozenset({"is", "are", "was", "were"})
 
 
-def _people_only(value: str) -> bool:
-    words = re.findall(r"[a-z]+", value.lower())
-    return bool(words) and all(
-        w in ATTRIBUTED_PEOPLE or w in ("all", "most", "every", "the", "our") for w in words
-    )
-
-
 def _pico(
     body: str, focus: QuestionType, topic: bool = False
 ) -> tuple[str | None, str | None, str | None, str | None]:
@@ -356,7 +349,7 @@ def _pico(
     if clause is None or not clause.subject:
         return _old_pico(_LEAD.sub("", body))
     subject, obj, condition, outcome = clause.subject, clause.obj, None, None
-    people = clause.shape != "at-risk" and _people_only(subject)  # "Are smokers at risk of Y?": the exposure
+    people = clause.shape != "at-risk" and people_only(subject)  # "Are smokers at risk of Y?": the exposure
     if obj and (re.match(r"(?:we|you|one|i)\b", subject, re.I) or people):
         subject, obj = obj, None  # "Are we seeing the effects of X?", "Should all patients undergo X?"
     if obj and (helps := helped(body, obj)):
@@ -383,7 +376,7 @@ def _pico(
     split = (FRAMED_SPLIT if framed else SUBJECT_SPLIT).match(subject)
     if condition is None and (m := split) and (framed or names_condition(m.group(2))):
         subject, condition = m.group(1), m.group(2)  # "X as adjunctive therapy in depression"
-    outcome = None if outcome and _people_only(outcome) else outcome  # "when considering patients for ..."
+    outcome = None if outcome and people_only(outcome) else outcome  # "when considering patients for ..."
     return _clean(subject), _clean(clause.comparator), _clean(condition), _clean(outcome)
 
 

@@ -467,3 +467,11 @@ def helped(body: str, obj: str) -> tuple[str, str | None] | None:
     if m := _HELP_OBJECT.match(obj):
         return (m.group("cond"), m.group("rest")) if m.group("cond") else (m.group("rest"), None)
     return (m.group("rest"), None) if (m := _HELP_VERB_ONLY.match(obj)) else None
+
+
+def people_only(value: str) -> bool:
+    """Whether ``value`` names only people ("all patients", "smokers")."""
+    words = re.findall(r"[a-z]+", value.lower())
+    return bool(words) and all(
+        w in ATTRIBUTED_PEOPLE or w in ("all", "most", "every", "the", "our") for w in words
+    )
