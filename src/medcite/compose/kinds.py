@@ -275,4 +275,5 @@ def on_kind(a: QuestionAnalysis, kind: KindQuestion, fit: list[S]) -> list[S]:
     subject = [
         c for c in fit if names_subject(kind, c.text) or (concept is not None and concept.found_in(c.text))
     ]
-    return [c for c in subject if c in kinded] or subject or ([] if KIND_NONE else fit)
+    both = [c for c in subject if names_kind(kind, c.text)]
+    return both or subject or ([] if KIND_NONE else fit)

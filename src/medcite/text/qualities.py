@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 # the asked quality (a stem, matched as a word start) and the words that name its opposite
-_OPPOSITES: tuple[tuple[str, str], ...] = (
+_PAIRS: tuple[tuple[str, str], ...] = (
     ("correct", r"incorrect\w*|erroneous\w*|wrong(?:ly)?|errors? in|mis(?:report|classif|label)\w*"),
     ("accurate", r"inaccura\w*"),
     ("safe", r"unsafe\w*"),
@@ -32,6 +32,10 @@ _OPPOSITES: tuple[tuple[str, str], ...] = (
     ("compliant", r"non-?complian\w*"),
     ("adherent", r"non-?adheren\w*"),
 )
+# compiled once: (the asked quality, its opposites)
+_OPPOSITES = tuple(
+    (re.compile(rf"\b{stem}\w*", re.I), re.compile(rf"\b(?:{opposites})", re.I)) for stem, opposites in _PAIRS
+)
 _NEGATED_OR_AVOIDED = re.compile(
     r"\b(?:not|no|never|nor|without|avoid\w*|prevent\w*|reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|"
     r"decreas\w*|lower\w*|fewer|less)\b(?:\W+\w+){0,2}\W*$",
@@ -42,13 +46,13 @@ _NEGATED_OR_AVOIDED = re.compile(
 def opposite_quality(question: str, text: str) -> tuple[str, str] | None:
     """(the asked quality word, the opposite word ``text`` uses) where ``question`` asks about a quality that
     ``text`` names only as its opposite, not negated or avoided; None otherwise."""
-    for stem, opposites in _OPPOSITES:
-        asked = re.search(rf"\b{stem}\w*", question, re.I)
-        if asked is None or re.search(rf"\b(?:{opposites})", question, re.I):
+    for quality, opposites in _OPPOSITES:
+        asked = quality.search(question)
+        if asked is None or opposites.search(question):
             continue  # not asked, or the question asks about the opposite itself ("Is unsafe sex ...?")
-        if re.search(rf"\b{stem}\w*", text, re.I):
+        if quality.search(text):
             return None  # the text names the asked quality too
-        for m in re.finditer(rf"\b(?:{opposites})", text, re.I):
+        for m in opposites.finditer(text):
             if not _NEGATED_OR_AVOIDED.search(text[: m.start()]):
                 return asked.group(0), m.group(0)
     return None

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from medcite.bootstrap import open_engine, open_job_queue
 from medcite.config import Settings, WebSettings
 from medcite.domain import Role
+from medcite.domain.article import left_out
 from medcite.ports import JobQueue
 from medcite.present.common import CERTAINTY_INTRO, SOF_COLUMNS, sof_cells
 from medcite.services.accounts import AccountService
@@ -67,6 +68,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, queue: JobQu
     templates.env.globals["sof_cells"] = sof_cells
     templates.env.globals["SOF_COLUMNS"] = SOF_COLUMNS
     templates.env.globals["CERTAINTY_INTRO"] = CERTAINTY_INTRO
+    templates.env.globals["left_out"] = left_out  # the one wording of the note in every format
     rules = {"ask": web.rate_ask, "login": web.rate_login, "comment": web.rate_comment}
     limits = RateLimits(web.redis_url, rules, prefix=f"{web.redis_queue}-limits")
     jobs = JobService(eng.jobs, jobs_queue, web.job_stale_after_s)
