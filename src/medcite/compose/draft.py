@@ -23,7 +23,7 @@ from medcite.compose.candidates import (
     section_counts,
 )
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
-from medcite.compose.kinds import KindQuestion, names_kind, on_kind, what_it_is
+from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
@@ -48,7 +48,7 @@ MAX_PER_SOURCE = 2
 # sections of findings, where a sentence off the question is ranked last but may still fill the section
 FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
 # the roles of the sentences the yes/no stance is read from (a background sentence in Key Findings would
-# leave the answer "uncertain": kinds.KIND_FIRST files only these as the answer)
+# leave the answer "uncertain": kinds.KIND_FIRST files only these)
 VOTING_ROLES = frozenset({"results", "conclusions", "unknown"})
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
@@ -358,7 +358,7 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
     # sentences answer); background facts only when the main section would have none without them
     kept = [c for c in fit if not adrift(c)] or fit
     kept = adjusted_only(kept)
-    held = [_cues(a, c, kind) for c in kept]  # each sentence's cues, read once for every pool below
+    held = [_cues(a, c) for c in kept]  # each sentence's cues, read once for every pool below
     if asks_findings(a) and len(findings := [t for t in held if not background_fact(t[0])]) < len(held):
         primary = primary_key(a)
         drafts = _section_drafts(a, findings)
@@ -385,14 +385,9 @@ HARM_OUTCOME = True
 SUBSTANCE_APART = True
 
 
-def _cues(
-    a: QuestionAnalysis, c: Candidate, kind: KindQuestion | None = None
-) -> tuple[Candidate, frozenset[str], Counter[str]]:
+def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str], Counter[str]]:
     """The sentence's section cues and their counts (a cue is there when it is counted: each pattern is
-    run once), the question's harm counting as a safety cue; for a question of what a thing is (``kind``),
-    a finding that names the kind is the answer, whatever else it says (:data:`kinds.KIND_FIRST`)."""
-    if kind is not None and kinds.KIND_FIRST and c.role in VOTING_ROLES and names_kind(kind, c.text):
-        return c, frozenset({"efficacy"}), Counter({"efficacy": 1})
+    run once), the question's harm counting as a safety cue."""
     counts = section_counts(c.text)
     if SUBSTANCE_APART and (counts["safety"] or counts["pitfalls"]):
         counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
@@ -425,6 +420,8 @@ def _pick(
     per_source: Counter[str] = Counter()
     picked: list[Candidate] = []
     loose = a.yes_no or a.asks_entity or section == "findings"
+    # what the subject of a kind question is called answers it, whatever else the sentence says
+    kind = what_it_is(a) if kinds.KIND_FIRST and section in ("findings", "efficacy") else None
     for cap in (1, MAX_PER_SOURCE) if ONE_PER_STUDY_FIRST else (MAX_PER_SOURCE,):
         for c, tags, counts in tagged:
             if len(picked) >= QUOTA[section]:
@@ -437,7 +434,8 @@ def _pick(
                 # beyond the findings, and in answers with no yes/no to vote on, only what the model reads
                 # as on the question
                 continue
-            if not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
+            said = kind is not None and c.role in VOTING_ROLES and names_kind(kind, c.text)
+            if not said and not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
                 continue
             ts = set(terms(c.text))
             if any(_similar(ts, o) for o in chosen_terms):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from medcite.compose.naming import concepts
@@ -105,6 +106,7 @@ def _kind_form(word: str) -> str:
     return w[:-2] if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")) else singular(w)
 
 
+@lru_cache(maxsize=256)  # read once per question, though every section's pick asks (draft._pick)
 def kind_question(question: str) -> KindQuestion | None:
     """The subject, kind and asked qualifiers of an "Is X a <qualifiers> <kind>?" question; None for any
     other shape, or a kind asked without a qualifier ("Is chlorotoxin a peptide?")."""
