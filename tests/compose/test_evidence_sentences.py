@@ -81,6 +81,9 @@ def test_what_others_found_before_is_background_not_a_finding() -> None:
         # what is under way (BioASQ snippet records 26143613 and 18683106; a reading, 2026-12-06)
         "Modified vaccinia Ankara (MVA) is being developed as a safer smallpox vaccine.",
         "Bavarian Nordic is developing IMVAMUNE for the potential prevention of smallpox infection.",
+        # sentences of the shared abstracts_extra corpus
+        "Their place in the treatment of heart failure is currently under investigation.",
+        "The use of botulinum toxin is under investigation.",
     ):
         assert role_of("", text) == "background", text
     own = "We found 59 proteins significantly dysregulated; most have been previously reported in cancer."

@@ -23,6 +23,7 @@ from medcite.domain import AbstractSection, Article, Provenance, SourceRecord, S
 from medcite.domain.article import CertaintyLevel, Pin, Section, Statement
 from medcite.present.json_contract import from_json, to_json
 from medcite.testing import OverlapSearcher
+from medcite.text.statements import readable
 from tests.compose.doubles import LexicalVerifier
 
 LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very low")
@@ -96,8 +97,10 @@ def test_a_background_sentence_is_no_main_result(corpus: list[StoredSource]) -> 
     ]
     (row,) = evidence_rows([hays], {hays.key: 1}, sections, ())
     assert row.main_result == result_sentence.text
+    # cited for its background alone, the study shows its own lead conclusion as a clinician reads it
     (only_background,) = evidence_rows([hays], {hays.key: 1}, sections[:1], ())
-    assert only_background.main_result == background
+    conclusion = next(sp for sp, role in card_of(hays).roles if role == "conclusions")
+    assert only_background.main_result == readable(conclusion.text) != background
 
 
 def test_patient_version_keeps_the_table_in_plain_words(bupropion_article: Article) -> None:

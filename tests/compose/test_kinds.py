@@ -61,6 +61,11 @@ def test_a_name_agrees_with_its_anti_form() -> None:
         ),
         ("Is there an increased risk of meningiomas in atomic bomb survivors?", None),
         ("Does ketamine reduce anxiety?", None),
+        # a predicate read as the subject: no kind question (PubMedQA and BioASQ dev, even half)
+        ("Is DBE efficacious and safe in a community setting?", None),
+        ("Is progeria caused by an autosomal recessive gene?", None),
+        ("Is laparoscopic cholecystectomy safe and acceptable as a day case procedure?", None),
+        ("Is the FIP virus thought to be a mutated strain for the Feline enteric Coronavirus?", None),
     ],
 )
 def test_kind_questions_are_read(question: str, expected: KindQuestion | None) -> None:

@@ -13,7 +13,7 @@ from medcite.corpus.fields import family_first
 from medcite.domain import SourceRecord, StoredSource
 from medcite.domain.article import CertaintyLevel, CertaintyRating, EvidenceRow, Pin, Reference, Section
 from medcite.text import split_sentences
-from medcite.text.statements import without_label
+from medcite.text.statements import readable, without_label
 
 TITLE_WORDS = 6
 MAX_ARM_WORDS = 6
@@ -35,6 +35,10 @@ _ARM_STOP = frozenset(
 # "placebo matched for taste")
 _ARM_ADJECTIVES = frozenset("matched based controlled treated untreated related combined".split())
 FINDING_ROLES = frozenset({"results", "conclusions"})
+# a study cited only for its background or methods shows its own finding as the main result (tuning-half
+# readings, 2026-12-05/06, found framing sentences in the table's "Main result" column); off: the first
+# citing statement
+OWN_FINDING = True
 _PLACEBO = re.compile(r"\b(?:placebo|sham)(?:-controlled)?\b", re.I)
 
 
@@ -188,14 +192,21 @@ def _arm_end(text: str, at: int) -> int:
 
 def _main_result(ref: int, s: StoredSource, sections: Sequence[Section]) -> str:
     """The core of the first statement that quotes a finding of the study (a sentence its study card reads
-    as results or conclusions), else of the first statement that cites it: a background or methods
-    sentence ("Smoking relapse is common after ...") is no main result while the study's finding is cited."""
+    as results or conclusions), else the study's own lead conclusion (else first result) as a clinician can
+    read it (:func:`medcite.text.statements.readable`), else the first statement that cites it: a
+    background or methods sentence ("Smoking relapse is common after ...") is no main result
+    (:data:`OWN_FINDING`)."""
     citing = [st for sec in sections for st in sec.statements if ref in st.citations]
-    findings = [sp for sp, role in card_of(s).roles if role in FINDING_ROLES]
+    roles = card_of(s).roles
+    findings = [sp for sp, role in roles if role in FINDING_ROLES]
     for st in citing:
         pins = [p for p in st.pins if p.ref == ref]
         if any(f.start <= p.start < f.end for p in pins for f in findings):
             return st.core or st.text
+    for wanted in ("conclusions", "results") if OWN_FINDING else ():
+        own = next((r for sp, role in roles if role == wanted and (r := readable(sp.text))), None)
+        if own:
+            return own
     return (citing[0].core or citing[0].text) if citing else ""
 
 

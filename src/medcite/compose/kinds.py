@@ -41,6 +41,11 @@ _KIND_END = re.compile(
     re.I,
 )
 _PRONOUNS = frozenset({"there", "it", "this", "that", "they"})
+# a "subject" ending in one of these is a predicate read wrongly: "Is DBE efficacious and safe in a community
+# setting?", "Is progeria caused by an autosomal recessive gene?", "... safe and acceptable as a day case ..."
+_SUBJECT_CANNOT_END = frozenset(
+    "in at on as by be for to of with from during among under after before within into than".split()
+)
 _NOT_QUALIFIERS = frozenset({"rare", "new", "novel", "common", "the"})
 _PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
 # between the subject and its kind: "X, a ..." (an apposition has its article: "X, Y, a chimeric antibody" is
@@ -112,6 +117,8 @@ def kind_question(question: str) -> KindQuestion | None:
     other shape, or a kind asked without a qualifier ("Is chlorotoxin a peptide?")."""
     m = _QUESTION.match(plain_dashes(question))
     if not m or m.group("subject").lower() in _PRONOUNS:
+        return None
+    if m.group("subject").split()[-1].lower() in _SUBJECT_CANNOT_END:
         return None
     words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
     if len(words) < 2:

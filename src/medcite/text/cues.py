@@ -168,13 +168,15 @@ _RESEARCH_TO_COME = re.compile(
 # background, not a finding of the study: what was not known before it ("Little is known about ..."), or what
 # others (or the authors before) found ("X has been shown to reduce Y", "was previously reported"), or what is
 # under way ("MVA is being developed as a safer smallpox vaccine", "Bavarian Nordic is developing IMVAMUNE":
-# a tuning-half reading, 2026-12-06, found both under Efficacy for "Is MVA effective for smallpox?")
+# a tuning-half reading, 2026-12-06, found both under Efficacy for "Is MVA effective for smallpox?"; "The
+# use of botulinum toxin is under investigation")
 _BACKGROUND_CUE = re.compile(
     r"\b(?:little is known|(?:few|no) (?:previous |prior )?studies have|(?:has|have) not (?:yet )?been "
     r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established)|(?:has|have) "
     r"been (?:previously )?(?:shown|reported|demonstrated|suggested) to|(?:was|were|(?:has|have) been) "
     r"previously (?:shown|reported|demonstrated|described)|we (?:have )?previously (?:shown|reported)|"
-    r"(?:is|are) (?:currently |now )?(?:being developed|under development|in (?:clinical )?development)|"
+    r"(?:is|are) (?:currently |now |still )?(?:being developed|under (?:development|investigation|evaluation|"
+    r"consideration)|in (?:clinical )?development)|"
     r"(?:is|are) (?:currently |now )?developing)\b",
     re.I,
 )
