@@ -84,6 +84,15 @@ def test_a_harm_named_as_an_aim_is_no_harm(text: str, harm: bool) -> None:
     assert bool(ADVERSE.search(text)) is harm
 
 
+def test_a_dependence_of_one_thing_on_another_is_no_harm() -> None:
+    """BioASQ record 30127433 (cohesin): "The findings uncover an unexpected dependence of inducible gene
+    expression on cohesin ..." was filed under Complications and Risks (a tuning-half reading, 2026-12-06)."""
+    sentence = "The findings uncover an unexpected dependence of inducible gene expression on cohesin."
+    assert not TAGS["safety"].search(sentence) and not TAGS["pitfalls"].search(sentence)
+    assert TAGS["safety"].search("Synthetic fixture: opioid dependence developed in 3 patients.")
+    assert TAGS["safety"].search("Synthetic fixture: hepatotoxicity and cardiotoxic effects were rare.")
+
+
 def test_road_safety_is_no_safety_of_a_treatment() -> None:
     """The conclusion of PMID 25432938 (PubMedQA, Chile's traffic law reform) was filed under Safety and
     Side Effects for its words "road safety practices" (a reading of the tuning half)."""

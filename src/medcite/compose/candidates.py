@@ -43,9 +43,9 @@ TAGS: dict[str, re.Pattern[str]] = {
     "safety": re.compile(
         rf"\b{HARM_AS_AIM}(?:adverse|side[- ]effects?|toxicit\w*|tolerab\w*|tolerated|"
         + _OTHER_SAFETY
-        + r"safety|safe|complications?|nausea|"
+        + r"safety|safe|complications?|nausea|serious|withdrawal|"
         r"vomiting|dizziness|headaches?|sedation|hallucinat\w*|dissociat\w*|psychotomimetic|deaths?|fatal|"
-        r"serious|withdrawal|bleeding|hepatotox\w*|cardiotox\w*|abuse|dependence|misuse|harms?|overdose)\b",
+        r"bleeding|(?:hepato|cardio)tox\w*|abuse|dependence(?! of\b)|misuse|harms?|overdose)\b",
         re.I,
     ),
     "dosing": re.compile(
@@ -71,7 +71,7 @@ TAGS: dict[str, re.Pattern[str]] = {
     "pitfalls": re.compile(
         r"\b(?:limitations?|limited by|relapse\w*|recurren\w*|cautio\w*|contraindicat\w*|off-label|"
         r"not approved|"
-        r"unapproved|abuse|misuse|diversion|dependence|small sample|short[- ]term|short follow-up|"
+        r"unapproved|abuse|misuse|diversion|dependence(?! of\b)|small sample|short[- ]term|short follow-up|"
         r"bias(?:ed)?|"
         r"confound\w*|should not|avoid\w*|risk of|warnings?|interactions?|monitor\w*|transient|wane\w*)\b",
         re.I,

@@ -72,7 +72,10 @@ _IT_ACTS = re.compile(
 # who ...", "this type of ...") stay; so does one that points back within its sentence ("..., but this
 # association was not significant"). On the results and conclusions
 # sentences of the shared PubMedQA abstracts, 50 of 3,864 (1.3%) are set aside for it; of 20 of them read,
-# 18 need the sentence before ("This corresponds to an 83% detection sensitivity ...", "All these tests ...")
+# 18 need the sentence before ("This corresponds to an 83% detection sensitivity ...", "All these tests ...").
+# A phase's letter ("phase 2a") is no article, and a study word is a whole word: "These single membrane
+# large-pore channels exhibit a variety of ..." (BioASQ, a tuning-half reading, 2026-12-06) had passed as
+# the study's own thing
 _OWN_THING = (
     r"(?:populations?|samples?|settings?|groups?|context|manuscript|models?|period|time|country|region|area|"
     r"hospital|cent(?:er|re)s?|institution|unit|instrument|questionnaire|database|registry|program(?:me)?|"
@@ -84,7 +87,8 @@ _OWN_THING = (
 _OWN_NAMED = _OWN_NOUN.replace("first|is|are|was|were|", "")  # the nouns alone, after a word or two
 _DEMONSTRATIVE = re.compile(
     rf"\b(?:this|these) (?!{_OWN_NOUN}\b)"
-    rf"(?!(?:(?!{_LINK_VERB}\b)[\w-]+ ){{0,2}}(?:{_OWN_THING}|{STUDY_WORD}|{_OWN_NAMED})\b)[a-z][a-z-]+\b"
+    rf"(?!(?:(?!{_LINK_VERB}\b)[\w-]+ ){{0,2}}(?:{_OWN_THING}|(?![ab]\b){STUDY_WORD}|{_OWN_NAMED})(?![\w-]))"
+    r"[a-z][a-z-]+\b"
     r"(?! (?:of|that|which|who|whose|in which|where)\b)",
     re.I,
 )

@@ -15,6 +15,7 @@ full-stop splitter the design classifier still uses (see there why).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from medcite.domain import SECTION_SEPARATOR, Passage, SourceRecord, StoredSource
 from medcite.text.cues import HEADING_WORDS, LINK_WORDS, STATISTIC, TITLE_HEADINGS, role_of
@@ -192,4 +193,33 @@ def record_sentences(source: StoredSource) -> list[tuple[str, int, int, str]]:
             base = pos + off
             out.extend((label, base + s, base + e, piece[s:e]) for s, e in split_sentences(piece))
         pos += len(sec.text) + len(SECTION_SEPARATOR)
-    return out
+    return without_cut_copies(out)
+
+
+CUT_COPY_MIN = 30  # characters: a shorter sentence inside a longer one may be a sentence of its own
+
+
+def without_cut_copies(sentences: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """The sentences without those that are a cut copy of another of the same record: a BioASQ record of
+    overlapping snippets holds "ds5 and Wapl, but not Brca2, limit ..." beside "Pds5 and Wapl, but not
+    Brca2, limit ..." (PMID 29447171), and the cut one had been quoted."""
+    texts = [t.strip() for *_, t in sentences]
+    return [x for x, t in zip(sentences, texts, strict=True) if not cut_copy(t, texts)]
+
+
+def cut_copy(t: str, texts: Sequence[str]) -> bool:
+    """Whether ``t`` is another of ``texts`` cut off: it begins within a word of the other, or it stops
+    short of the other's end without closing punctuation. A whole sentence that another only contains
+    ("X is an antibody." inside a snippet the splitter left whole) is no cut copy."""
+    if len(t) < CUT_COPY_MIN:
+        return False
+    for u in texts:
+        at = u.find(t) if len(u) > len(t) else -1
+        if at < 0:
+            continue
+        if (at > 0 and u[at - 1].isalnum()) or not _CLOSED.search(t):
+            return True
+    return False
+
+
+_CLOSED = re.compile(r"[.!?][\"'”)\]]*$")

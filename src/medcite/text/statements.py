@@ -188,8 +188,8 @@ def trim_sentence(text: str) -> str:
     t = _capitalised(t)
     if t and unfinished(t):  # cut off, perhaps mid-word: quoted up to its last whole word, then "..."
         t = _cut_off(t)
-    elif t and t[-1] not in ".!?)":
-        t += "."
+    elif t and t.rstrip("\"'\u201d\u2019")[-1:] not in (".", "!", "?", ")"):
+        t += "."  # not after a closing quote that ends the sentence ('... and "insulation."')
     return t
 
 
