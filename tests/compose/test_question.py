@@ -297,6 +297,14 @@ SHAPES = [
     ("Which S1P receptors does fingolimod bind to?", "fingolimod", None, "S1P"),
     ("What disease does BCG immunotherapy used to treat?", "BCG immunotherapy", None, None),
     ("For which disease is sutezolid developed?", "sutezolid", None, None),
+    # "interaction" names the kind of answer (BioASQ factoid, even half: "interaction MLP" had been the
+    # intervention, and no source names that)
+    (
+        "Through which protein interaction does MLP regulate F-actin dynamics?",
+        "MLP",
+        None,
+        "F-actin dynamics",
+    ),
     # ... and shapes it must leave to the other readers
     ("How much does aspirin reduce stroke risk?", "aspirin", "stroke risk", None),
     ("Which patients do not benefit from statins?", "statins", None, None),

@@ -234,6 +234,7 @@ _ANSWER_NOUNS = frozenset(
     disease diseases disorder disorders drug drugs enzyme enzymes factor factors gene genes genotype
     genotypes hormone hormones kind kinds marker markers medication medications member members method methods
     molecule molecules mutation mutations organism organisms package packages pathway pathways percentage
+    interaction interactions partner partners
     polymorphism polymorphisms process processes protein proteins proportion receptor receptors region
     regions software structure structures syndrome syndromes technique techniques test tests tool tools
     type types variant variants virus viruses one ones computational bioinformatic bioinformatics novel new
