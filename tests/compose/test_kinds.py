@@ -61,11 +61,14 @@ def test_a_name_agrees_with_its_anti_form() -> None:
         ),
         ("Is there an increased risk of meningiomas in atomic bomb survivors?", None),
         ("Does ketamine reduce anxiety?", None),
-        # a predicate read as the subject: no kind question (PubMedQA and BioASQ dev, even half)
-        ("Is DBE efficacious and safe in a community setting?", None),
+        # a predicate read as the subject: no kind question (the README's question, and PubMedQA and BioASQ
+        # dev questions of the even half)
+        ("Is double balloon enteroscopy efficacious and safe in a community setting?", None),
         ("Is progeria caused by an autosomal recessive gene?", None),
         ("Is laparoscopic cholecystectomy safe and acceptable as a day case procedure?", None),
         ("Is the FIP virus thought to be a mutated strain for the Feline enteric Coronavirus?", None),
+        # an abbreviation that spells a small word is no preposition (synthetic question)
+        ("Is BE a premalignant condition?", KindQuestion("BE", "condition", ("premalignant",))),
     ],
 )
 def test_kind_questions_are_read(question: str, expected: KindQuestion | None) -> None:

@@ -14,7 +14,7 @@ from medcite.compose import compose_article, plan, pool
 from medcite.compose.plan import RankedSource, document_text, on_topic
 from medcite.compose.question import QuestionType, analyze_question
 from medcite.config import load_settings
-from medcite.domain import Provenance, SearchHit, StoredSource
+from medcite.domain import Article, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, bioasq_source, load_extra
 from tests.compose.test_directness import KETAMINE_ANXIETY, TITLES
@@ -230,6 +230,34 @@ def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shippe
     )
     assert art.insufficient and art.references == ()
     assert art.bottom_line.startswith("Insufficient direct evidence in the searched literature")
+
+
+def test_the_model_does_not_stand_in_for_the_condition_asked_about(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A systematic review of ketamine-induced uropathy (PMID 32212278, abstracts_extra), which never names
+    anxiety, is scored 0.7 or more against the question: with the other ketamine records it had answered
+    "What is the role of ketamine in treating anxiety?" with moderate certainty (held-out reading,
+    2026-12-06)."""
+    pool = load_extra(["ketamine"], limit=2000).values()
+    found = [
+        s for t in (*KETAMINE_TITLES, "ketamine\u2010induced uropathy") for s in pool if t in s.record.title
+    ]
+    assert len(found) == len(KETAMINE_TITLES) + 1
+
+    def ask() -> Article:
+        return compose_article(
+            KETAMINE_ANXIETY,
+            OracleSearcher(found),
+            LexicalVerifier(),
+            provenance=Provenance(),
+            relevance=shipped,
+            relevance_floor=load_settings().models.relevance_floor,
+        )
+
+    assert ask().insufficient
+    monkeypatch.setattr(plan, "CONDITION_BY_WORDS", False)
+    assert "32212278" in {r.key for r in ask().references}
 
 
 def test_a_study_far_below_the_best_one_reads_as_another_question(

@@ -19,16 +19,8 @@ from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSour
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
 from medcite.text.cues import Role, allocation, asks_for_research, enrolment
-from medcite.text.sentences import cut_copy
 from medcite.text.statements import cut_both_ends, first_person, readable, trim_sentence, unfinished, vacuous
-from tests.compose.doubles import (
-    DATA_DIR,
-    LexicalVerifier,
-    OracleSearcher,
-    bioasq_source,
-    load_extra,
-    load_pubmedqa,
-)
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra, load_pubmedqa
 
 FRAME = re.compile(r"\b(?:we conclude|we found|our results|these results|these data)\b", re.I)
 
@@ -895,20 +887,6 @@ def test_what_the_authors_found_is_said_without_them() -> None:
     assert "9.3%; 22 of 235 laboratories" in stated
     assert readable("We found 12 mutations in BRCA1.") == "There were 12 mutations in BRCA1."
     assert readable("We found these results in a synthetic test.") is None  # a demonstrative: no repair
-
-
-def test_a_cut_copy_of_a_sentence_in_the_same_record_is_no_sentence() -> None:
-    """BioASQ record 29447171 holds overlapping snippets: "ds5 and Wapl, but not Brca2, limit ..." (cut
-    within "Pds5") beside the whole sentence; the cut copy had been quoted in a tuning-half article
-    (2026-12-06). A whole sentence that a longer one only contains stays."""
-    texts = [t for *_, t in record_sentences(bioasq_source(0, "29447171"))]
-    assert any(t.startswith("Pds5 and Wapl, but not Brca2") for t in texts)
-    assert not any(t.startswith("ds5 and Wapl") for t in texts)
-    whole = "Bamlanivimab and etesevimab are monoclonal antibodies to SARS-CoV-2."
-    # a snippet the splitter left whole around it (the second sentence: synthetic text, for the test)
-    assert not cut_copy(whole, [whole, f"BACKGROUND: {whole} A second sentence follows."])
-    assert cut_copy("amlanivimab and etesevimab are monoclonal antibodies to SARS-CoV-2.", [whole])
-    assert cut_copy("Bamlanivimab and etesevimab are monoclonal antibodies to", [whole])
 
 
 def test_a_closing_quote_that_ends_the_sentence_takes_no_second_full_stop() -> None:

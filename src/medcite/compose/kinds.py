@@ -118,7 +118,7 @@ def kind_question(question: str) -> KindQuestion | None:
     m = _QUESTION.match(plain_dashes(question))
     if not m or m.group("subject").lower() in _PRONOUNS:
         return None
-    if m.group("subject").split()[-1].lower() in _SUBJECT_CANNOT_END:
+    if m.group("subject").split()[-1] in _SUBJECT_CANNOT_END:  # "Is BE a ...?": an abbreviation stays
         return None
     words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
     if len(words) < 2:

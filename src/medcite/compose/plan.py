@@ -13,6 +13,7 @@ from types import MappingProxyType
 from medcite.compose.directness import grade, topic_text
 from medcite.compose.naming import Concept, concepts, query_abbreviations
 from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.compose.shapes import names_condition
 from medcite.domain import LEVEL, SearchFilters, SearchHit
 from medcite.ports import Reranker, Searcher
 from medcite.retrieve.hybrid import document_text
@@ -160,6 +161,13 @@ DIRECTNESS_RULES = True
 # role of ketamine in treating anxiety?" (v2 scores it 0.6-0.7), where the right answer is "insufficient
 # direct evidence". Not kept.
 MODEL_NAMES: float | None = 0.7
+# ... but not for the disease or symptom a question names (MeSH C, F03: shapes.names_condition) where the
+# source shares none of its words: a systematic review of ketamine-induced uropathy, scored 0.7 or more,
+# answered "What is the role of ketamine in treating anxiety?" with "moderate" certainty (the held-out
+# reading of 2026-12-06; the abstract never names anxiety). A source on "major depressive disorder" still
+# answers "Can simvastatin alleviate depressive symptoms?" (even half). Off: the model stands in for the
+# condition in any case
+CONDITION_BY_WORDS = True
 
 
 #: a question that asks for a thing ("Which gene ...?") is judged by the relevance model, not by naming its
@@ -189,9 +197,13 @@ def split_direct(
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     by_score: list[RankedSource] = []  # direct but for the concept words, and scored high by the model
+    asked = cond is not None and names_condition(cond.name)
+    unnamed_condition = CONDITION_BY_WORDS and not by_model and asked
     for rs in sources:
         miss = [] if by_model else misses.get(id(rs), [])
         scored = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
+        if scored and unnamed_condition and cond is not None and cond.name in misses.get(id(rs), []):
+            scored = bool(set(cond.terms) & set(terms(source_text(rs))))  # "major depressive disorder"
         if cs and len(miss) == len(cs) and not scored:
             continue
         if not DIRECTNESS_RULES:

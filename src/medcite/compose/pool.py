@@ -16,6 +16,7 @@ from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
 from medcite.domain.cards import Role as CardRole
 from medcite.text import Role, record_sentences, role_of, term_overlap, terms
+from medcite.text.sentences import cut_copy
 
 # a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
 # relevance model ranking it (:func:`medcite.compose.draft.closeness`), not the naming of the question's
@@ -83,9 +84,10 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
             if not p.text.strip():
                 continue
             # the passage as compose splits it (inline labels, ".;" section breaks), offsets kept
-            parts = [x for x in sentences if x[1] < p.end and x[2] > p.start] or [
-                (p.section, p.start, p.end, p.text.strip())
-            ]
+            parts = [x for x in sentences if x[1] < p.end and x[2] > p.start]
+            if not parts and cut_copy(p.text.strip(), [x[3] for x in sentences]):
+                continue  # the index keeps a cut copy that the record's sentences leave out
+            parts = parts or [(p.section, p.start, p.end, p.text.strip())]
             for lab, s, e, t in parts:
                 if s in seen or t in said:
                     continue

@@ -111,9 +111,11 @@ class EvidenceRow:
 
     Nothing is written for it: ``population`` and ``comparison`` are cut from the source text where
     ``population_pin`` and ``comparison_pin`` point (the patient version rewords them, as it does statement
-    text), ``main_result`` is the core of the first statement quoting one of the study's findings (else of
-    the first statement citing it), ``n`` a sample size the text backs; an empty string or None where the
-    source does not say.
+    text), ``main_result`` is the core of the first statement quoting one of the study's findings, else the
+    study's own lead conclusion (else first result) sentence, trimmed as statements are, where the study is
+    cited only for background or methods (that sentence is the source's, not checked as a statement is),
+    else the first statement citing it; ``n`` a sample size the text backs; an empty string or None where
+    the source does not say.
     """
 
     ref: int  # reference number

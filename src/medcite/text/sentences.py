@@ -197,6 +197,7 @@ def record_sentences(source: StoredSource) -> list[tuple[str, int, int, str]]:
 
 
 CUT_COPY_MIN = 30  # characters: a shorter sentence inside a longer one may be a sentence of its own
+_CLOSED = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def without_cut_copies(sentences: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
@@ -208,8 +209,8 @@ def without_cut_copies(sentences: list[tuple[str, int, int, str]]) -> list[tuple
 
 
 def cut_copy(t: str, texts: Sequence[str]) -> bool:
-    """Whether ``t`` is another of ``texts`` cut off: it begins within a word of the other, or it stops
-    short of the other's end without closing punctuation. A whole sentence that another only contains
+    """Whether ``t`` is another of ``texts`` cut off: it begins within a word of the other, or it lies
+    within the other and ends without closing punctuation. A whole sentence that another only contains
     ("X is an antibody." inside a snippet the splitter left whole) is no cut copy."""
     if len(t) < CUT_COPY_MIN:
         return False
@@ -220,6 +221,3 @@ def cut_copy(t: str, texts: Sequence[str]) -> bool:
         if (at > 0 and u[at - 1].isalnum()) or not _CLOSED.search(t):
             return True
     return False
-
-
-_CLOSED = re.compile(r"[.!?][\"'”)\]]*$")
