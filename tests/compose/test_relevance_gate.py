@@ -215,12 +215,12 @@ def test_a_question_for_a_thing_reads_every_passage_sentence(monkeypatch: pytest
 KETAMINE_TITLES = (*TITLES, "preinduction low-dose ketamine bolus")
 
 
-def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shipped: Reranker) -> None:
-    # the model-named fallback (plan.MODEL_NAMES) let the analgesia trial answer this at 0.5 or 0.6
+def _ketamine_anxiety(titles: Sequence[str], shipped: Reranker) -> Article:
+    """The ketamine-anxiety article over the real ketamine records of ``titles`` (abstracts_extra)."""
     pool = load_extra(["ketamine"], limit=2000).values()
-    found = [s for t in KETAMINE_TITLES for s in pool if t in s.record.title]
-    assert len(found) == len(KETAMINE_TITLES)
-    art = compose_article(
+    found = [s for t in titles for s in pool if t in s.record.title]
+    assert len(found) == len(titles)
+    return compose_article(
         KETAMINE_ANXIETY,
         OracleSearcher(found),
         LexicalVerifier(),
@@ -228,6 +228,11 @@ def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shippe
         relevance=shipped,
         relevance_floor=load_settings().models.relevance_floor,
     )
+
+
+def test_an_analgesia_trial_is_no_direct_evidence_on_ketamine_for_anxiety(shipped: Reranker) -> None:
+    # the model-named fallback (plan.MODEL_NAMES) let the analgesia trial answer this at 0.5 or 0.6
+    art = _ketamine_anxiety(KETAMINE_TITLES, shipped)
     assert art.insufficient and art.references == ()
     assert art.bottom_line.startswith("Insufficient direct evidence in the searched literature")
 
@@ -239,25 +244,10 @@ def test_the_model_does_not_stand_in_for_the_condition_asked_about(
     anxiety, is scored 0.7 or more against the question: with the other ketamine records it had answered
     "What is the role of ketamine in treating anxiety?" with moderate certainty (held-out reading,
     2026-12-06)."""
-    pool = load_extra(["ketamine"], limit=2000).values()
-    found = [
-        s for t in (*KETAMINE_TITLES, "ketamine\u2010induced uropathy") for s in pool if t in s.record.title
-    ]
-    assert len(found) == len(KETAMINE_TITLES) + 1
-
-    def ask() -> Article:
-        return compose_article(
-            KETAMINE_ANXIETY,
-            OracleSearcher(found),
-            LexicalVerifier(),
-            provenance=Provenance(),
-            relevance=shipped,
-            relevance_floor=load_settings().models.relevance_floor,
-        )
-
-    assert ask().insufficient
+    titles = (*KETAMINE_TITLES, "ketamine\u2010induced uropathy")
+    assert _ketamine_anxiety(titles, shipped).insufficient
     monkeypatch.setattr(plan, "CONDITION_BY_WORDS", False)
-    assert "32212278" in {r.key for r in ask().references}
+    assert "32212278" in {r.key for r in _ketamine_anxiety(titles, shipped).references}
 
 
 def test_a_study_far_below_the_best_one_reads_as_another_question(
