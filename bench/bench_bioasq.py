@@ -43,6 +43,7 @@ TOP_PASSAGES = 10
 FACTOID_COLUMNS = (
     "n",
     "bottom line %",
+    "bottom line, loose %",
     "article %",
     "top passage %",
     f"top {TOP_PASSAGES} passages %",
@@ -94,6 +95,25 @@ def mentions(text: str, answers: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(a.lower().strip())}(?!\w)", low) for a in answers if a.strip())
 
 
+_GREEK = str.maketrans({"\u03b1": "a", "\u03b2": "b", "\u03b3": "g", "\u03b4": "d", "\u03ba": "k"})
+LOOSE_MIN = 6  # letters and digits: a shorter answer ("AD") is matched strictly only
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower().translate(_GREEK))
+
+
+def mentions_loosely(text: str, answers: Sequence[str]) -> bool:
+    """:func:`mentions`, or an answer of :data:`LOOSE_MIN` letters or more found with case, spaces,
+    hyphens and punctuation ignored and Greek letters as Latin ones ("non-metastatic castration-resistant"
+    for "Nonmetastatic castration-resistant", "PDGFR\u03b1" for "PDGFRA"). A second, looser column beside
+    the strict one; the strict one is the figure compared with earlier runs."""
+    if mentions(text, answers):
+        return True
+    flat = _squeezed(text)
+    return any(len(a2 := _squeezed(a)) >= LOOSE_MIN and a2 in flat for a in answers)
+
+
 def passage_text(hit: SearchHit) -> str:
     """The hit's best passage (the whole source text when it has none)."""
     return hit.passages[0].text if hit.passages else hit.source.record.text
@@ -113,7 +133,7 @@ def whole_text(a: Article) -> str:
 
 def run_factoid(engine: Engine, qs: list[Question], verbose: bool = False) -> dict[str, object]:
     searcher, verifier, prov = engine.searcher(), engine.verifier, Provenance()
-    hits = {"bottom line": 0, "article": 0, "top passage": 0, f"top {TOP_PASSAGES} passages": 0}
+    hits = {"bottom line": 0, "article": 0, "top passage": 0, f"top {TOP_PASSAGES} passages": 0, "loose": 0}
     lat: list[float] = []
     stmts = on_gold = 0
     for q in qs:
@@ -126,6 +146,7 @@ def run_factoid(engine: Engine, qs: list[Question], verbose: bool = False) -> di
         lat.append(time.perf_counter() - t0)
         in_bl, in_art = mentions(a.bottom_line, q.answers), mentions(whole_text(a), q.answers)
         hits["bottom line"] += in_bl
+        hits["loose"] += mentions_loosely(a.bottom_line, q.answers)
         hits["article"] += in_art
         if verbose:  # one line per question: a paired run is compared with diff
             flags = f"bl={'yes' if in_bl else 'no ':3} article={'yes' if in_art else 'no ':3}"
@@ -203,6 +224,7 @@ def main() -> None:
                 (
                     f["n"],
                     f["bottom line"],
+                    f["loose"],
                     f["article"],
                     f["top passage"],
                     f[f"top {TOP_PASSAGES} passages"],
