@@ -27,6 +27,7 @@ from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
 from medcite.compose.question import QuestionAnalysis, QuestionType
+from medcite.compose.stance import ROLE_WEIGHT
 from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
@@ -49,7 +50,7 @@ MAX_PER_SOURCE = 2
 FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
 # the roles of the sentences the yes/no stance is read from (a background sentence in Key Findings would
 # leave the answer "uncertain": kinds.KIND_FIRST files only these)
-VOTING_ROLES = frozenset({"results", "conclusions", "unknown"})
+VOTING_ROLES = frozenset(role for role, weight in ROLE_WEIGHT.items() if weight > 0)
 # a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
 # still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
 LOW_FIT = 0.05

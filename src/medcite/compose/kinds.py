@@ -30,7 +30,7 @@ from medcite.text.kinds import (
     qualifier_words,
 )
 from medcite.text.sentences import record_sentences
-from medcite.text.words import plain_dashes, singular
+from medcite.text.words import PREPOSITIONS, plain_dashes, singular
 
 KIND_CHECK = True  # a switch for measuring it (bench: --no-kind-check)
 _QUESTION = re.compile(r"^\s*(?:is|are|was|were)\s+(?P<subject>.+?)\s+an?\s+(?P<kind>.+?)\s*\?*\s*$", re.I)
@@ -43,9 +43,7 @@ _KIND_END = re.compile(
 _PRONOUNS = frozenset({"there", "it", "this", "that", "they"})
 # a "subject" ending in one of these is a predicate read wrongly: "Is DBE efficacious and safe in a community
 # setting?", "Is progeria caused by an autosomal recessive gene?", "... safe and acceptable as a day case ..."
-_SUBJECT_CANNOT_END = frozenset(
-    "in at on as by be for to of with from during among under after before within into than".split()
-)
+_SUBJECT_CANNOT_END = PREPOSITIONS | frozenset({"as", "be", "under", "within"})
 _NOT_QUALIFIERS = frozenset({"rare", "new", "novel", "common", "the"})
 _PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
 # between the subject and its kind: "X, a ..." (an apposition has its article: "X, Y, a chimeric antibody" is
@@ -195,6 +193,7 @@ def names_subject(q: KindQuestion, text: str) -> bool:
     return _subject(q).search(plain_dashes(text)) is not None
 
 
+@lru_cache(maxsize=64)  # one pattern per question, read against every sentence (on_kind)
 def _subject(q: KindQuestion) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(plain_dashes(q.subject))}(?!\w)", re.I)
 

@@ -197,13 +197,13 @@ def split_direct(
     direct: list[RankedSource] = []
     indirect: list[tuple[RankedSource, list[str]]] = []
     by_score: list[RankedSource] = []  # direct but for the concept words, and scored high by the model
-    asked = cond is not None and names_condition(cond.name)
-    unnamed_condition = CONDITION_BY_WORDS and not by_model and asked
+    # the condition the model may not stand in for where a source shares none of its words
+    guarded = cond if CONDITION_BY_WORDS and not by_model and cond and names_condition(cond.name) else None
     for rs in sources:
         miss = [] if by_model else misses.get(id(rs), [])
         scored = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
-        if scored and unnamed_condition and cond is not None and cond.name in misses.get(id(rs), []):
-            scored = bool(set(cond.terms) & set(terms(source_text(rs))))  # "major depressive disorder"
+        if scored and guarded is not None and guarded.name in misses.get(id(rs), []):
+            scored = bool(set(guarded.terms) & set(terms(source_text(rs))))  # "major depressive disorder"
         if cs and len(miss) == len(cs) and not scored:
             continue
         if not DIRECTNESS_RULES:

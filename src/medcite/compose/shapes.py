@@ -449,7 +449,10 @@ def risk_exposure(body: str, subject: str) -> tuple[str, str | None, str] | None
 # rested on a 15-patient pilot); "help women with PCOS get pregnant" names its condition after "with", and
 # "help people sleep" the verb alone. Off (HELP_SHAPE): the whole object is the condition
 HELP_SHAPE = True
-_HELPED_PEOPLE = rf"^(?:all |most |the |our )?(?:{alternation(sorted(ATTRIBUTED_PEOPLE))})\s+"
+_PEOPLE_DETERMINERS = frozenset({"all", "most", "every", "the", "our"})  # "all patients", "our patients"
+_HELPED_PEOPLE = (
+    rf"^(?:(?:{alternation(sorted(_PEOPLE_DETERMINERS))})\s+)?(?:{alternation(sorted(ATTRIBUTED_PEOPLE))})\s+"
+)
 _HELP_OBJECT = re.compile(
     rf"{_HELPED_PEOPLE}(?:with\s+(?P<cond>.+?)\s+)?(?:to\s+)?"
     r"(?P<verb>stop|quit|give up|cut down(?: on)?|lose|gain|reduce|get|become|stay|remain|achieve|"
@@ -473,6 +476,4 @@ def helped(body: str, obj: str) -> tuple[str, str | None] | None:
 def people_only(value: str) -> bool:
     """Whether ``value`` names only people ("all patients", "smokers")."""
     words = re.findall(r"[a-z]+", value.lower())
-    return bool(words) and all(
-        w in ATTRIBUTED_PEOPLE or w in ("all", "most", "every", "the", "our") for w in words
-    )
+    return bool(words) and all(w in ATTRIBUTED_PEOPLE or w in _PEOPLE_DETERMINERS for w in words)
