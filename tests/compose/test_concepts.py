@@ -44,6 +44,29 @@ def test_abbreviations_defined_in_an_abstract() -> None:
     assert defined_abbreviations("EPO (erythropoietin) rose (P=.02) in all") == {"EPO": "erythropoietin"}
 
 
+def test_the_long_form_whose_words_the_letters_open(pubmedqa: dict[str, StoredSource]) -> None:
+    """PubMedQA 18086459 defines "postictal psychotic episodes (PIPE)"; the shortest long form the letters
+    fit, "psychotic episodes", had been written out in a tuning-half article and changed the exposure."""
+    from medcite.text.abbreviations import initials
+
+    defined = defined_abbreviations(pubmedqa["18086459"].record.text)
+    assert defined["PIPE"] == "postictal psychotic episodes"
+    assert defined["IPE"] == "interictal psychotic episodes"
+    assert initials("PIPE", "postictal psychotic episodes") == 3
+    assert initials("PIPE", "psychotic episodes") == 1
+    # a longer form is taken only where each word it adds opens with a letter of the short form (synthetic
+    # test sentences, not evidence)
+    cases = {
+        "Use of proton pump inhibitors (PPIs) rose.": ("PPIs", "proton pump inhibitors"),
+        "We measured the incidence of intraocular pressure (IOP) rise.": ("IOP", "intraocular pressure"),
+        "It follows anti-tumor necrosis factor (TNF) agents.": ("TNF", "anti-tumor necrosis factor"),
+        "This is the first approved infliximab (IFX) biosimilar.": ("IFX", "infliximab"),
+        "Membranes containing mitomycin C (MMC) were used.": ("MMC", "mitomycin C"),
+    }
+    for text, (short, long) in cases.items():
+        assert defined_abbreviations(text)[short] == long, text
+
+
 def test_a_sentence_that_uses_only_the_abbreviations_names_the_concepts() -> None:
     # "buspirone (BSR), in comparison with amitriptyline (AML) ... chronic tension-type headache (CTH)"
     title, text = _extra("9325477", "buspirone")

@@ -208,6 +208,10 @@ def test_a_leading_connective_goes() -> None:
     mannkind = "In contrary, MannKind Corporation started developing its ultra-rapid-acting insulin Afrezza."
     assert readable(mannkind) == mannkind.removeprefix("In contrary, ")
     assert readable("On the contrary, IL-6 rose in 12 patients.") == "IL-6 rose in 12 patients."
+    # "In an observational study, Yet, the disappearance of significance ..." (PubMedQA 18086459, a
+    # tuning-half article); "Yet" with no comma opens its clause and stays
+    assert readable("Yet, IL-6 rose in 12 patients.") == "IL-6 rose in 12 patients."
+    assert readable("Yet few data are available on IL-6.") == "Yet few data are available on IL-6."
 
 
 def test_the_first_letters_of_a_cut_off_next_sentence_go() -> None:

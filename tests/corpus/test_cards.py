@@ -236,6 +236,19 @@ def test_a_count_written_in_words_is_the_studys_n() -> None:
     assert [c for c, _s, _e in people_counts(share)] == [15]
 
 
+def test_a_year_is_no_count_of_people(pubmedqa: list[StoredSource]) -> None:
+    """PubMedQA record 11149643 says "From December 1990 through December 1998 thirty patients were studied":
+    a tuning-half article gave "1,998 participants" in its bottom line and n = 1998 in its table."""
+    from medcite.corpus.extract import people_counts
+
+    source = next(s for s in pubmedqa if s.key == "11149643")
+    assert "December 1998 thirty patients" in source.record.text
+    assert study_card(source).n != 1998
+    assert all(c != 1998 for c, _s, _e in people_counts(source.record.text))
+    # a count after a month-like word that is no month ("May 120 patients", lower-case "may") stays a count
+    assert [c for c, _s, _e in people_counts("In June 2004 120 patients were enrolled.")] == [120]
+
+
 def test_a_heading_glued_to_a_sentence_is_no_part_of_the_card_span(data_dir: Path) -> None:
     """BioASQ snippet record 30793254 holds "CONCLUSIONS\\n\\nErenumab is an efficacious ...": the summary of
     findings had shown the heading in its effect cell (a tuning-half reading, 2026-12-05). The heading still

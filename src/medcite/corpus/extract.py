@@ -16,7 +16,7 @@ from medcite.domain.cards import AgeGroup, Span, Species
 from medcite.text import GROUPED_COUNT, SAMPLED_PEOPLE, alternation, count_value
 from medcite.text.abbreviations import defined_abbreviations
 from medcite.text.design_cues import LABORATORY
-from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_number
+from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_number, year_not_count
 
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 # up to three words between the count and the people, none a share ("Eighty percent of patients")
@@ -54,7 +54,11 @@ def first(text: str, pattern: re.Pattern[str], group: int = 0, within: Iterable[
 
 def people_counts(text: str) -> list[tuple[int, int, int]]:
     """(count, start, end) of each "N <people>" phrase ("1,234 patients", "36 healthy children")."""
-    digits = [(count_value(m.group(1)) or 0, m.start(1), m.end(1)) for m in _COUNT.finditer(text)]
+    digits = [
+        (c, m.start(1), m.end(1))
+        for m in _COUNT.finditer(text)
+        if not year_not_count(c := count_value(m.group(1)) or 0, text[max(0, m.start(1) - 12) : m.start(1)])
+    ]
     words = [(n, m.start(1), m.end(1)) for m in _WORD_COUNT.finditer(text) if (n := word_number(m.group(1)))]
     return sorted(digits + [w for w in words if w[0] > 1], key=lambda c: c[1])
 

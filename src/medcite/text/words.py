@@ -143,8 +143,15 @@ def word_number(text: str) -> int | None:
     return (total + part) or None
 
 
-# the words before a number that make it a year ("in 1997", "during 1996 and 1997 among women")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|between|during|until|of|to|and)\s+$", re.I)
+# the words before a number that make it a year ("in 1997", "during 1996 and 1997 among women", "through
+# December 1998 thirty patients were studied": a tuning-half article said "1,998 participants" for 30)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_YEAR_BEFORE = re.compile(
+    rf"(?:\b(?:in|since|from|between|during|until|till|through|of|to|and)|(?-i:\b(?:{_MONTHS})\.?))\s+$", re.I
+)
 
 
 def year_not_count(value: int, before: str) -> bool:
