@@ -14,6 +14,7 @@ from medcite.compose.asking import asks_which, introduces_name, mentions, title_
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
+from medcite.compose.defining import defines, subject_defined
 from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
 from medcite.compose.evidence_table import (
     evidence_rows,
@@ -170,6 +171,8 @@ def _bottom_pick(
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
         kind_first = bool(cs) and asked_kind(a.question, cs[0].name)
         pool = _answer_named(pool, names, a.question, kind_first)
+    if subject := subject_defined(a.question):  # "What is achalasia?": a sentence saying what it is
+        pool = [c for c in pool if defines(c.draft.core, subject)] or pool
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
     return pick, ratings, supported
 

@@ -22,6 +22,7 @@ from medcite.compose.candidates import (
     prefixed,
     section_counts,
 )
+from medcite.compose.defining import defines, subject_defined
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
@@ -423,6 +424,8 @@ def _pick(
     loose = a.yes_no or a.asks_entity or section == "findings"
     # what the subject of a kind question is called answers it, whatever else the sentence says
     kind = what_it_is(a) if kinds.KIND_FIRST and section in ("findings", "efficacy") else None
+    # ... and so does what a thing asked to be defined is ("What is achalasia?": "Achalasia is a rare ...")
+    subject = subject_defined(a.question) if section in ("findings", "efficacy") else None
     for cap in (1, MAX_PER_SOURCE) if ONE_PER_STUDY_FIRST else (MAX_PER_SOURCE,):
         for c, tags, counts in tagged:
             if len(picked) >= QUOTA[section]:
@@ -436,6 +439,7 @@ def _pick(
                 # as on the question
                 continue
             said = kind is not None and c.role in VOTING_ROLES and names_kind(kind, c.text)
+            said = said or (subject is not None and defines(c.text, subject))
             if not said and not _eligible(section, c, tags, counts, loose, a.asks_entity, apart):
                 continue
             ts = set(terms(c.text))
@@ -459,6 +463,8 @@ def _section_drafts(
     primary = primary_key(a)
     layout = layout_for(a)
     apart = MECHANISM_APART and not a.asks_entity and "mechanism" in layout
+    if subject := subject_defined(a.question):  # the sentences saying what the subject is come first
+        tagged = sorted(tagged, key=lambda t: not defines(t[0].text, subject))
     for section in layout:
         if section == "gaps":
             continue

@@ -1,0 +1,77 @@
+"""Questions that ask what a thing is: "What is achalasia?", "What are CRISPR-Cas12a proteins?", "Describe
+CapSim", "What is CIBERSORT used for?".
+
+Such a question is answered by a sentence that says what its subject is ("Achalasia is a rare esophageal
+motility disorder ..."), not by the first finding of a study that names it ("Various syndromes include
+achalasia in their symptomatology ..."). :func:`subject_defined` reads the subject; :func:`defines` tells a
+sentence that defines it. The drafting puts such sentences first in the main section, and the bottom line
+quotes one where there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medcite.text.words import PREPOSITIONS
+
+DEFINING = True  # a switch for measuring it
+_WHAT_IS = re.compile(
+    r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+?)(?:\s+used\s+for)?\s*\?*\s*$",
+    re.I,
+)
+_DESCRIBE = re.compile(r"^\s*(?:describe|define)\s+(?:an?\s+|the\s+)?(?P<s>[^?.]+?)\s*[.?]*\s*$", re.I)
+# what such a question asks of a thing is no thing itself: "What is the most common ...?", "What is the
+# number of ...?", "Describe clinical presentation of ..." (caught by its preposition)
+_ATTRIBUTES = frozenset(
+    "most main major best first primary average usual normal mean median number percentage rate proportion "
+    "frequency incidence prevalence risk dose dosage duration size length age cost name role effect function "
+    "mechanism cause target treatment outcome purpose aim goal use difference relationship association "
+    "clinical typical common known current recommended optimal standard".split()
+)
+MAX_SUBJECT_WORDS = 6
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+# what follows the subject in a sentence that says what it is: "X is a ...", "X are RNA-guided enzymes
+# ..." (a plural kind with no article), "X, a rare disorder, ...", "X has been reported as ...", "X refers to"
+_LINK = (
+    r"(?:,\s+(?:an?|the)\s|(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+|thus\s+)?"
+    r"(?:an?|the|one|defined|characteri[sz]ed|described|known|considered|regarded|recogni[sz]ed|used|caused|"
+    r"(?:[\w-]+ly\s+)?[\w-]*(?:ed|ing|ive|al|ic|ous|ary|ar)\s+(?:(?!(?:in|of|by|with|to|for|at|on|from|"
+    r"during|after|than)\b)[\w-]+\s+)?[a-z][\w-]*s)\b|represents?\s|"
+    r"refers?\s+to\s|(?:has|have)\s+(?:recently\s+|also\s+)?been\s+(?:described|defined|reported|identified|"
+    r"characteri[sz]ed|proposed|recogni[sz]ed)\s+as\s|can\s+be\s+defined\s+as\s)"
+)
+
+
+@lru_cache(maxsize=1024)
+def subject_defined(question: str) -> str | None:
+    """The thing a question asks to be defined or described ("achalasia", "CRISPR-Cas12a proteins"), or
+    None for other questions (an attribute of a thing: "What is the role of X in Y?")."""
+    if not DEFINING:
+        return None
+    m = _WHAT_IS.match(question) or _DESCRIBE.match(question)
+    if m is None:
+        return None
+    subject = m.group("s").strip()
+    words = subject.lower().split()
+    if not words or len(words) > MAX_SUBJECT_WORDS or words[0] in _ATTRIBUTES:
+        return None
+    if any(w in PREPOSITIONS for w in words):  # "the function of X", "the treatment for Y"
+        return None
+    return subject
+
+
+@lru_cache(maxsize=256)
+def _pattern(subject: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in _PARENTHESES.sub("", subject).split()]
+    if words and words[-1].lower().endswith("s"):
+        words[-1] += "?"  # "CRISPR-Cas12a proteins" or "... protein"
+    name = r"[\s-]+".join(words)
+    return re.compile(rf"^(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}", re.I)
+
+
+def defines(sentence: str, subject: str) -> bool:
+    """Whether ``sentence`` says what ``subject`` is: it opens with the subject (an abbreviation in brackets
+    may follow a word of it: "CRISPR-Cas12a (Cpf1) proteins are ...") and a link of definition
+    (:data:`_LINK`)."""
+    return bool(_pattern(subject).match(_PARENTHESES.sub("", sentence.strip())))

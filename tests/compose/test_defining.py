@@ -1,0 +1,62 @@
+"""Questions asking what a thing is are answered by a sentence that says what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose import defining
+from medcite.compose.compose import compose_article
+from medcite.compose.defining import defines, subject_defined
+from medcite.domain import Provenance
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("What is achalasia?", "achalasia"),
+        ("What are CRISPR-Cas12a proteins?", "CRISPR-Cas12a proteins"),
+        ("What is CIBERSORT used for?", "CIBERSORT"),
+        ("Describe CapSim", "CapSim"),
+        ("What is the 3D genome browser?", "3D genome browser"),
+        # an attribute of a thing, or a thing of a kind, is asked for: no definition answers
+        ("What is the role of ketamine in treating anxiety?", None),
+        ("Describe the mechanism of action of ibalizumab.", None),
+        ("What is the most common cause of hypercalcaemia?", None),
+        ("Describe clinical presentation of Escobar syndrome.", None),
+    ],
+)
+def test_the_subject_a_question_asks_to_define(question: str, subject: str | None) -> None:
+    assert subject_defined(question) == subject
+
+
+def test_a_sentence_that_says_what_the_subject_is() -> None:
+    # real sentences of the shared BioASQ snippet corpus (PMIDs 25994244, 21073617, and the CRISPR-Cas12a
+    # and ferroptosis records read in a tuning-half sample)
+    assert defines("Achalasia is a rare esophageal motility disorder, characterized by ...", "achalasia")
+    assert not defines("Various syndromes include achalasia in their symptomatology.", "achalasia")
+    cas = "CRISPR-Cas12a (Cpf1) proteins are RNA-guided enzymes that bind and cut DNA."
+    assert defines(cas, "CRISPR-Cas12a proteins")
+    ferro = "Ferroptosis has recently been reported as a mechanism of iron-dependent nonapoptotic cell death."
+    assert defines(ferro, "ferroptosis")
+    # what is said of the subject is no definition of it (synthetic test sentences, not evidence)
+    assert not defines("Achalasia is increased in women in this synthetic fixture.", "achalasia")
+    assert not defines("Statins are associated with lower rates of X (synthetic).", "statins")
+
+
+def _achalasia(monkeypatch: pytest.MonkeyPatch, on: bool) -> str:
+    monkeypatch.setattr(defining, "DEFINING", on)
+    subject_defined.cache_clear()
+    # the background sentence's source first, as retrieval had ranked it
+    sources = [bioasq_source(0, "21073617"), bioasq_source(1, "25994244")]
+    searcher = OracleSearcher(sources)
+    art = compose_article("What is achalasia?", searcher, LexicalVerifier(), provenance=Provenance())
+    subject_defined.cache_clear()
+    return art.bottom_line
+
+
+def test_the_bottom_line_says_what_the_subject_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The even-half article had opened "Various syndromes include achalasia in their symptomatology ..."
+    beside a source that says what achalasia is."""
+    assert _achalasia(monkeypatch, True).startswith("Achalasia is a rare esophageal motility disorder")
+    assert not _achalasia(monkeypatch, False).startswith("Achalasia is a rare")
