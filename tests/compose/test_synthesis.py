@@ -89,6 +89,25 @@ def test_a_direction_read_without_confidence_is_not_counted(
     assert key_finding(card, quoted) is weak
 
 
+def test_the_main_row_counts_findings_on_the_outcome_asked(pubmedqa: dict[str, StoredSource]) -> None:
+    """PubMedQA 25155638 (even half): the key finding, "missed opportunities ... significantly higher among
+    racial and ethnic minorities", is no finding on whether routine offering reduces disparities; its
+    increase had been counted against the answer "yes"."""
+    src = pubmedqa["25155638"]
+    card = study_card(src)
+    higher = next(f for f in card.findings if "missed opportunities" in f.sentence.text)
+    assert higher.direction == "increased"
+    outcome = "racial and ethnic disparities"
+    assert synthesis.on_outcome(StudyFinding(src, card, higher), outcome).finding is None
+    # the conclusion states changes both ways: the one nearest the outcome's words counts
+    both = card.conclusion
+    assert both is not None and "reducing corresponding racial and ethnic disparities" in both.text
+    read = Finding(both, None, "increased", 0.9)
+    got = synthesis.on_outcome(StudyFinding(src, card, read), outcome).finding
+    assert got is not None and got.direction == "decreased"
+    assert synthesis.on_outcome(StudyFinding(src, card, read), "influenza vaccine uptake").finding == read
+
+
 @pytest.mark.parametrize(
     ("question", "direction", "stance"),
     [

@@ -26,7 +26,7 @@ from medcite.compose.stance import StanceResult, asks_difference
 from medcite.corpus.extract import ADVERSE
 from medcite.domain import Design, Stance, StoredSource
 from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
-from medcite.domain.cards import Finding, Span, StudyCard
+from medcite.domain.cards import Direction, Finding, Span, StudyCard
 from medcite.text import terms
 from medcite.text.design_cues import TREATMENT_WORDING
 
@@ -185,12 +185,59 @@ def asks_effect(a: QuestionAnalysis) -> bool:
     return (a.focus in EFFECT_FOCUS and not a.asks_entity) or asks_difference(a.question)
 
 
+# the main row counts the direction of a key finding only where its sentence names the question's outcome
+# (when the studies report that outcome at all): "The frequency of 'missed opportunities' ... was
+# significantly higher among racial and ethnic minorities" is no finding on whether routine offering reduces
+# racial and ethnic disparities (PubMedQA 25155638); its increase had been counted, and the bottom line said
+# the findings read for "no" (a tuning-half reading, 2026-12-06). A sentence that states changes both ways
+# ("... by increasing influenza vaccine uptake and reducing corresponding racial and ethnic disparities")
+# points the way of the change word nearest the outcome. Off: every key finding's model direction counts
+ON_OUTCOME = True
+_UP = re.compile(r"\b(?:increas\w*|higher|rais(?:e|es|ed|ing)|elevat\w*|rose)\b", re.I)
+_DOWN = re.compile(r"\b(?:reduc\w*|decreas\w*|lower(?:s|ed|ing)?|declin\w*|diminish\w*)\b", re.I)
+
+
+def on_outcome(f: StudyFinding, outcome: str) -> StudyFinding:
+    """``f`` as the main row counts it for ``outcome`` (:data:`ON_OUTCOME`): no key finding where its
+    sentence does not name the outcome; the direction of the change word nearest the outcome's words where
+    the sentence states changes both ways."""
+    own = set(terms(outcome))
+    if f.finding is None or not own:
+        return f
+    text = f.finding.sentence.text
+    if not own <= set(terms(text)):
+        return replace(f, finding=None)
+    ups, downs = list(_UP.finditer(text)), list(_DOWN.finditer(text))
+    if not ups or not downs or f.finding.direction not in ("increased", "decreased"):
+        return f
+    # each change word's scope: the outcome's words up to the next change word count twice (what it
+    # changes: "reducing ... disparities"), those since the previous one once ("mortality was reduced")
+    up: Direction = "increased"
+    down: Direction = "decreased"
+    changes = sorted([(m, up) for m in ups] + [(m, down) for m in downs], key=lambda x: x[0].start())
+    score: Counter[Direction] = Counter()
+    for i, (m, changed) in enumerate(changes):
+        before = text[changes[i - 1][0].end() if i else 0 : m.start()]
+        after = text[m.end() : changes[i + 1][0].start() if i + 1 < len(changes) else len(text)]
+        score[changed] += 2 * _named(after, own) + _named(before, own)
+    if score[up] == score[down]:
+        return f
+    way = up if score[up] > score[down] else down
+    return f if way == f.finding.direction else replace(f, finding=replace(f.finding, direction=way))
+
+
+def _named(text: str, own: set[str]) -> int:
+    return sum(bool(own & set(terms(w))) for w in re.findall(r"[\w-]+", text))
+
+
 def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:
+    outcome = outcome_label(a, found)
+    if ON_OUTCOME and outcome == a.outcome:
+        found = [on_outcome(f, outcome) for f in found]
     direction, counts = direction_of(found) if asks_effect(a) else ("not compared", ())
     sources = [f.source for f in found]
     against = _against(direction, found)
     g = grade(sources, contradicting=against)
-    outcome = outcome_label(a, found)
     effect, pin = _largest_effect(found, order)
     participants, reporting = _participants(found)
     return OutcomeSummary(
