@@ -408,8 +408,11 @@ def test_the_study_is_not_named_twice_after_a_prefix() -> None:
         text == "In a study of fifteen patients, only six genes showed a quantitative homogeneous expression."
     )
     assert core == "Only six genes showed a quantitative homogeneous expression."  # the core the text holds
-    # without a prefix, or for a sentence that opens otherwise, the words stay
-    assert prefixed(Prefix(""), said)[:2] == (said, said)
+    # without a prefix, the study is one study (BioASQ snippet record of the GAIN Americas trial, a
+    # tuning-half article: "In the study, gavestinel administered up to 6 hours ..."); a sentence that opens
+    # otherwise stays
+    one = "In one study only six genes showed a quantitative homogeneous expression."
+    assert prefixed(Prefix(""), said)[:2] == (one, one)
     other = "In the elderly, only six genes showed a quantitative homogeneous expression."
     assert prefixed(prefix, other)[1] == other
 

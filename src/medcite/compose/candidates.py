@@ -416,10 +416,9 @@ _SAYS_DESIGN = re.compile(
 )
 
 
-# a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), the authors speaking
-# ("The authors present SLIC-CAGE, ..." presents what a study made: "In an animal or laboratory study, the
-# authors present ..." misreads it), or the study named as its subject ("This study presents ...", read as
-# "The study presents ...": "In an observational study, the study presents ..." in a tuning-half reading)
+# a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), the authors speaking ("In
+# an animal or laboratory study, the authors present SLIC-CAGE ..."), or the study named as its subject
+# ("In an observational study, the study presents ..." in a tuning-half reading)
 _BAD_AFTER_PREFIX = re.compile(
     r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b|"
     r"The (?:\w+ )?(?:study|trial|analysis|review|survey|report|investigation|experiment|work|paper)\b)"
@@ -449,6 +448,8 @@ def prefixed(prefix: Prefix, core: str) -> tuple[str, str, Prefix]:
         text = with_prefix(prefix, bare)
         if text != bare:
             return text, bare, prefix
+    if m := _THE_STUDY.match(core):  # no prefix names it: "In one study, ...", not "In the study, ..."
+        core = f"In one {m.group(1)}{core[m.end(1) :]}"
     return with_prefix(prefix, core), core, prefix
 
 
@@ -464,11 +465,13 @@ def _counted_only(prefix: Prefix, core: str) -> Prefix:
     return replace(prefix, text=f"In {m.group(1)} (n = {count}), ", phrase="", phrase_start=-1)
 
 
-# the study named again after the prefix names it: "In a study of fifteen patients, in the study only six
-# genes ..." (a reading of tuning-half articles): the sentence's own "In the study" goes
+# the study named again after the prefix names it ("In a study of fifteen patients, in the study only six
+# genes ...", tuning half): the sentence's own "In the study" goes
 _OWN_STUDY_OPENER = re.compile(
     r"^In the (?:[\w-]+,? ){0,4}?(?:study|trial|analysis|survey|cohort|series|sample|population),?\s+(?=\S)"
 )
+# ... and where no prefix names it, "In the study, gavestinel ..." reads "In one study, ..." (tune20)
+_THE_STUDY = re.compile(r"^In the (study|trial|analysis|survey|cohort|series)\b(?=,? )")
 
 
 def lower_first(sentence: str) -> str:
