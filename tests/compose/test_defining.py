@@ -7,8 +7,8 @@ import pytest
 from medcite.compose import defining
 from medcite.compose.compose import compose_article
 from medcite.compose.defining import defines, subject_defined
-from medcite.domain import Provenance
-from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
+from medcite.domain import Label, Provenance
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, ScriptedVerifier, bioasq_source
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,17 @@ def test_the_bottom_line_says_what_the_subject_is(monkeypatch: pytest.MonkeyPatc
     beside a source that says what achalasia is."""
     assert _achalasia(monkeypatch, True).startswith("Achalasia is a rare esophageal motility disorder")
     assert not _achalasia(monkeypatch, False).startswith("Achalasia is a rare")
+
+
+def test_what_the_authors_made_is_said_with_what_it_is() -> None:
+    """BioASQ record 29092025: "Results: We developed CapSim, a software package for simulation of targeted
+    sequencing." answers "Describe CapSim"; the tuning-half article had left it out."""
+    src = bioasq_source(0, "29092025")
+    # the lexical double reads "authors" as a word the source lacks; the third person is the shipped
+    # verifier's to check (it supports it), so the double is told so
+    made = ScriptedVerifier(
+        LexicalVerifier(), lambda c: Label.SUPPORTED if "authors developed" in c else None
+    )
+    art = compose_article("Describe CapSim", OracleSearcher([src]), made, provenance=Provenance())
+    assert art.bottom_line.startswith("The authors developed CapSim, a software package")
+    assert not defines("We developed CapSim to simulate reads (synthetic test sentence).", "CapSim")

@@ -32,7 +32,8 @@ _ATTRIBUTES = frozenset(
 MAX_SUBJECT_WORDS = 6
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
 # what follows the subject in a sentence that says what it is: "X is a ...", "X are RNA-guided enzymes
-# ..." (a plural kind with no article), "X, a rare disorder, ...", "X has been reported as ...", "X refers to"
+# ..." (a plural kind with no article), "X, a rare disorder, ...", "X has been reported as ...", "X refers
+# to"; the authors' own thing counts too ("We developed X, a ...": :data:`_MADE`)
 _LINK = (
     r"(?:,\s+(?:an?|the)\s|(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+|thus\s+)?"
     r"(?:an?|the|one|defined|characteri[sz]ed|described|known|considered|regarded|recogni[sz]ed|used|caused|"
@@ -67,7 +68,15 @@ def _pattern(subject: str) -> re.Pattern[str]:
     if words and words[-1].lower().endswith("s"):
         words[-1] += "?"  # "CRISPR-Cas12a proteins" or "... protein"
     name = r"[\s-]+".join(words)
-    return re.compile(rf"^(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}", re.I)
+    return re.compile(rf"^(?:{_MADE})?(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}", re.I)
+
+
+# what the authors made, named with what it is: "We developed CapSim, a software package for ..." (BioASQ
+# 29092025, a tuning-half reading: "Describe CapSim" had not quoted it), "Here we present X, a ..."
+_MADE = (
+    r"(?:[A-Z][a-z]+:\s+)?(?:here,?\s+)?(?:we|the authors)\s+(?:have\s+)?(?:developed|present(?:ed)?|"
+    r"introduce[sd]?|describe[sd]?|propose[sd]?|created|built|designed|implemented|report(?:ed)?)\s+"
+)
 
 
 def defines(sentence: str, subject: str) -> bool:
