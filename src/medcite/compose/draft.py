@@ -24,6 +24,7 @@ from medcite.compose.candidates import (
 )
 from medcite.compose.defining import defines, subject_defined
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
+from medcite.compose.dosing import dosing_apart
 from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
@@ -395,6 +396,7 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
         counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
     if CONDITION_APART and counts["safety"] and a.focus is not QuestionType.ADVERSE:
         counts -= condition_cues(c.text, set(terms(a.condition or "")), set(terms(a.question)))
+    counts["dosing"] -= dosing_apart(c.text, counts, set(terms(a.question)))
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm
