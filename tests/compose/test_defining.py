@@ -74,3 +74,23 @@ def test_what_the_authors_made_is_said_with_what_it_is() -> None:
     art = compose_article("Describe CapSim", OracleSearcher([src]), made, provenance=Provenance())
     assert art.bottom_line.startswith("The authors developed CapSim, a software package")
     assert not defines("We developed CapSim to simulate reads (synthetic test sentence).", "CapSim")
+
+
+def test_a_definition_is_followed_by_another_in_the_bottom_line() -> None:
+    """BioASQ 7B-9B summary (even half), "What is CVT-301?": the bottom line's second answer had been a
+    methods sentence of another record ("During a placebo-controlled trial ..., spirometry was performed
+    ..."); after a definition it is another definition (snippet records 27733560, 27345931, 29161531)."""
+    from medcite.bootstrap import load_reranker
+    from medcite.config import load_settings
+    from medcite.testing import OverlapSearcher
+
+    sources = [bioasq_source(i, k) for i, k in enumerate(("27733560", "27345931", "29161531"))]
+    art = compose_article(
+        "What is CVT-301?",
+        OverlapSearcher(sources),
+        LexicalVerifier(),
+        provenance=Provenance(),
+        relevance=load_reranker(load_settings()),
+    )
+    assert art.bottom_line.startswith("CVT-301 is a powder formulation of levodopa")
+    assert "spirometry" not in art.bottom_line

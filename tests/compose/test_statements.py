@@ -212,6 +212,8 @@ def test_a_leading_connective_goes() -> None:
     # tuning-half article); "Yet" with no comma opens its clause and stays
     assert readable("Yet, IL-6 rose in 12 patients.") == "IL-6 rose in 12 patients."
     assert readable("Yet few data are available on IL-6.") == "Yet few data are available on IL-6."
+    # "In an animal or laboratory study, Alternatively, low-flow ischemia ..." (tune21, PubMedQA even half)
+    assert readable("Alternatively, IL-6 rose in 12 patients.") == "IL-6 rose in 12 patients."
 
 
 def test_the_first_letters_of_a_cut_off_next_sentence_go() -> None:

@@ -273,6 +273,9 @@ def _second_answer(
     if not SECOND_ANSWER:
         return None
     key, subject = pick.draft.cites[0].key, concepts(a)[:1]
+    if (defined := subject_defined(a.question)) and defines(pick.draft.core, defined):
+        # a definition is followed by another, not by a methods sentence ("What is CVT-301?", tune21)
+        supported = [c for c in supported if defines(c.draft.core, defined)]
     best = max(
         (
             c

@@ -50,7 +50,7 @@ _LEAD_TRIM = re.compile(
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|most notably|more importantly|"
     r"analogously|based on (?:these|this|the above|our) (?:findings|results|data|observations))\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
-    r"similarly|likewise|yet|"
+    r"similarly|likewise|yet|alternatively|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
     r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)\s*[:,]|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022)\s+)+",
