@@ -84,11 +84,16 @@ def test_what_others_found_before_is_background_not_a_finding() -> None:
         # sentences of the shared abstracts_extra corpus
         "Their place in the treatment of heart failure is currently under investigation.",
         "The use of botulinum toxin is under investigation.",
+        # what is not known yet (a BioASQ snippet on p300, tune21, 2026-12-06)
+        "The role of p300 in protection against doxorubicin-induced apoptosis is unknown.",
     ):
         assert role_of("", text) == "background", text
     own = "We found 59 proteins significantly dysregulated; most have been previously reported in cancer."
     assert role_of("", own) == "results"
     assert role_of("", "Istradefylline improved daily off time compared with placebo.") != "background"
+    # a figure of its own keeps a result a result (synthetic test sentence)
+    mixed = "The mechanism remains unknown, but synthetic mortality fell by 30% (p<0.01)."
+    assert role_of("", mixed) == "results"
 
 
 def test_a_heading_in_capitals_glued_to_its_sentence_is_its_label() -> None:

@@ -421,6 +421,23 @@ def test_a_sentence_cut_off_is_quoted_as_cut_off() -> None:
     )
 
 
+def test_an_arm_named_by_its_label_only_is_no_statement(pubmedqa: dict[str, StoredSource]) -> None:
+    """PubMedQA 8200238 (tune21): "... more frequently by patients in Group 1 (44 percent vs. 25 percent
+    ...)" was quoted twice with no word on what Group 1 received. A label the sentence defines stays."""
+    from medcite.text.anaphora import leans_back
+
+    said = [t for *_, t in record_sentences(pubmedqa["8200238"]) if "Group 1" in t and "percent" in t]
+    assert said and all(leans_back(t) for t in said)
+    # synthetic test sentences, not evidence
+    assert not leans_back("Patients who received drug X (group A) reported less pain (synthetic test).")
+    assert not leans_back("Group B (synthetic appendicitis, n = 73) contained more cases.")
+    assert not leans_back("Blood group A was associated with the synthetic outcome.")
+    # a bacterium named by its group (PubMedQA 27405146, even half: its conclusion had been set aside)
+    gbs = [t for *_, t in record_sentences(pubmedqa["27405146"]) if "Streptococcus group B" in t]
+    assert gbs and not any(leans_back(t) for t in gbs if t.startswith("The prevalence"))
+    assert leans_back("Less drainage was noted in group 2 (1010 mL vs 623 mL, P = .0001), a synthetic test.")
+
+
 def test_a_sentence_that_leans_on_the_one_before_is_no_statement() -> None:
     # BioASQ snippet record 27940404: "Contrary to long-held dogma, human milk is not sterile. Instead, it
     # provides infants a rich source of diverse bacteria, ..." (the second alone says nothing of milk)

@@ -177,7 +177,12 @@ _BACKGROUND_CUE = re.compile(
     r"previously (?:shown|reported|demonstrated|described)|we (?:have )?previously (?:shown|reported)|"
     r"(?:is|are) (?:currently |now |still )?(?:being developed|under (?:development|investigation|evaluation|"
     r"consideration)|in (?:clinical )?development)|"
-    r"(?:is|are) (?:currently |now )?developing)\b",
+    r"(?:is|are) (?:currently |now )?developing|"
+    # what is not known yet: "The role of p300 in protection against doxorubicin-induced apoptosis is
+    # unknown." (BioASQ snippets, a tuning-half reading, 2026-12-06: quoted as a finding beside the result
+    # that answers it)
+    r"(?:is|are) (?:still |largely |currently |as yet |yet )?(?:unknown|not known|poorly understood)|"
+    r"remains? (?:largely |still )?(?:unknown|poorly understood|to be elucidated))\b",
     re.I,
 )
 _NAMED_STATISTICS = r"confidence interval|odds ratio|hazard ratio|relative risk"
