@@ -438,9 +438,8 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
 
 
 def prefixed(prefix: Prefix, core: str) -> tuple[str, str, Prefix]:
-    """The statement (:func:`with_prefix`), its core and the prefix used: where the prefix goes in front of a
-    core that names the study again at its opening ("In the study, ..."), the core without that opening;
-    where the core opens with the prefix's people, the prefix counts them only (:func:`_counted_only`)."""
+    """The statement (:func:`with_prefix`), its core and the prefix used: a core naming the study at its
+    opening (:data:`_OWN_STUDY_OPENER`) loses it after a prefix; the prefix counts people named once."""
     prefix = _counted_only(prefix, core)
     bare = _OWN_STUDY_OPENER.sub("", core, count=1)
     if bare != core:
@@ -448,7 +447,7 @@ def prefixed(prefix: Prefix, core: str) -> tuple[str, str, Prefix]:
         text = with_prefix(prefix, bare)
         if text != bare:
             return text, bare, prefix
-    if m := _THE_STUDY.match(core):  # no prefix names it: "In one study, ...", not "In the study, ..."
+    if m := _THE_STUDY.match(core):
         core = f"In one {m.group(1)}{core[m.end(1) :]}"
     return with_prefix(prefix, core), core, prefix
 
@@ -466,11 +465,10 @@ def _counted_only(prefix: Prefix, core: str) -> Prefix:
 
 
 # the study named again after the prefix names it ("In a study of fifteen patients, in the study only six
-# genes ...", tuning half): the sentence's own "In the study" goes
+# genes ...", tuning half): the sentence's own "In the study" goes; with no prefix, "In one study" (tune20)
 _OWN_STUDY_OPENER = re.compile(
     r"^In the (?:[\w-]+,? ){0,4}?(?:study|trial|analysis|survey|cohort|series|sample|population),?\s+(?=\S)"
 )
-# ... and where no prefix names it, "In the study, gavestinel ..." reads "In one study, ..." (tune20)
 _THE_STUDY = re.compile(r"^In the (study|trial|analysis|survey|cohort|series)\b(?=,? )")
 
 
