@@ -28,6 +28,9 @@ def test_the_word_dose_in_an_effect_is_no_dosing_statement() -> None:
     # an amount with its unit, a route or a schedule still counts (synthetic test sentences, not evidence)
     assert _apart("Synthetic: drug X 300 mg/d was effective.", q) == 0
     assert _apart("Synthetic: drug X was given at doses of 3 mg intravenously.", q) == 0
+    # a dose named by what it is compares doses: dosing (the bupropion answer's "At 3 months, the higher dose
+    # was associated with ..."; synthetic test sentence here)
+    assert _apart("Synthetic: the higher dose was associated with a significantly higher quit rate.", q) == 0
 
 
 def test_a_dosing_word_the_question_uses_is_no_dosing_cue(

@@ -437,8 +437,16 @@ def test_what_the_authors_made_answers_a_question_about_it(monkeypatch: pytest.M
     a = analyze_question("Describe SLIC-CAGE")
     quoted = [d.text for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]
     assert quoted and quoted[0].startswith("The authors present SLIC-CAGE, a Super-Low Input Carrier-CAGE")
+    # "Describe SLIC-CAGE" also asks what it is, and "we present SLIC-CAGE, a ..." says so
+    # (compose.defining): with both off, the methods sentence is no finding
+    from medcite.compose import defining
+
     monkeypatch.setattr(draft, "ENTITY_INTRODUCED", False)
+    assert [d for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]
+    monkeypatch.setattr(defining, "DEFINING", False)
+    defining.subject_defined.cache_clear()
     assert not [d for d in draft.extractive_drafts(a, [cand]) if d.section == "findings"]
+    defining.subject_defined.cache_clear()
 
 
 def test_the_people_are_named_once_when_the_sentence_opens_with_them() -> None:
