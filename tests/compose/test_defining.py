@@ -42,6 +42,9 @@ def test_a_sentence_that_says_what_the_subject_is() -> None:
     # what is said of the subject is no definition of it (synthetic test sentences, not evidence)
     assert not defines("Achalasia is increased in women in this synthetic fixture.", "achalasia")
     assert not defines("Statins are associated with lower rates of X (synthetic).", "statins")
+    assert not defines("Ketamine was administered as a single intravenous bolus (synthetic).", "ketamine")
+    assert not defines("Achalasia was observed across all age groups (synthetic).", "achalasia")
+    assert not defines("Achalasia was significantly increased versus controls (synthetic).", "achalasia")
 
 
 def _achalasia(monkeypatch: pytest.MonkeyPatch, on: bool) -> str:

@@ -31,6 +31,11 @@ def test_the_word_dose_in_an_effect_is_no_dosing_statement() -> None:
     # a dose named by what it is compares doses: dosing (the bupropion answer's "At 3 months, the higher dose
     # was associated with ..."; synthetic test sentence here)
     assert _apart("Synthetic: the higher dose was associated with a significantly higher quit rate.", q) == 0
+    assert _apart("Synthetic: the high dose was associated with a significantly higher quit rate.", q) == 0
+    # a question about dosing keeps every dose (synthetic test sentence)
+    dose_q = "What is the optimal dose of aspirin?"
+    said = "Synthetic: aspirin dose should be reduced in patients with renal failure."
+    assert dosing_apart(said, section_counts(said), set(terms(dose_q)), True) == 0
 
 
 def test_a_dosing_word_the_question_uses_is_no_dosing_cue(

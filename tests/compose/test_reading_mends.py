@@ -412,7 +412,10 @@ def test_the_study_is_not_named_twice_after_a_prefix() -> None:
     # tuning-half article: "In the study, gavestinel administered up to 6 hours ..."); a sentence that opens
     # otherwise stays
     one = "In one study only six genes showed a quantitative homogeneous expression."
-    assert prefixed(Prefix(""), said)[:2] == (one, one)
+    assert prefixed(Prefix(""), said.replace("study ", "study, "))[0] == one.replace("study ", "study, ")
+    assert prefixed(Prefix(""), said)[:2] == (said, said)  # no comma: "In the study group ..." may follow
+    group = "In the study group, mortality was lower than in controls (synthetic)."
+    assert prefixed(Prefix(""), group)[0] == group
     other = "In the elderly, only six genes showed a quantitative homogeneous expression."
     assert prefixed(prefix, other)[1] == other
 

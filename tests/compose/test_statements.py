@@ -432,6 +432,9 @@ def test_an_arm_named_by_its_label_only_is_no_statement(pubmedqa: dict[str, Stor
     assert not leans_back("Patients who received drug X (group A) reported less pain (synthetic test).")
     assert not leans_back("Group B (synthetic appendicitis, n = 73) contained more cases.")
     assert not leans_back("Blood group A was associated with the synthetic outcome.")
+    assert not leans_back("In the control group a significant synthetic decrease was observed.")
+    assert not leans_back("Patients with WHO group 1 pulmonary hypertension improved (synthetic).")
+    assert not leans_back("Children in the age group 1 to 4 years were most affected (synthetic).")
     # a bacterium named by its group (PubMedQA 27405146, even half: its conclusion had been set aside)
     gbs = [t for *_, t in record_sentences(pubmedqa["27405146"]) if "Streptococcus group B" in t]
     assert gbs and not any(leans_back(t) for t in gbs if t.startswith("The prevalence"))

@@ -106,6 +106,15 @@ def test_the_main_row_counts_findings_on_the_outcome_asked(pubmedqa: dict[str, S
     got = synthesis.on_outcome(StudyFinding(src, card, read), outcome).finding
     assert got is not None and got.direction == "decreased"
     assert synthesis.on_outcome(StudyFinding(src, card, read), "influenza vaccine uptake").finding == read
+    # a scope ends at a clause break, and a plural names its singular (synthetic test sentences)
+    for text, outcome in (
+        ("Synthetic: serum HDL was increased, while LDL cholesterol was reduced.", "LDL cholesterol"),
+        ("Synthetic: bleeding was increased, but mortality was lower with drug X.", "mortality"),
+        ("Synthetic: drug X significantly reduced deaths and increased HDL.", "death"),
+    ):
+        f = Finding(Span(0, len(text), text), None, "increased", 0.9)
+        got = synthesis.on_outcome(StudyFinding(src, card, f), outcome).finding
+        assert got is not None and got.direction == "decreased", text
 
 
 @pytest.mark.parametrize(

@@ -245,8 +245,12 @@ def test_a_year_is_no_count_of_people(pubmedqa: list[StoredSource]) -> None:
     assert "December 1998 thirty patients" in source.record.text
     assert study_card(source).n != 1998
     assert all(c != 1998 for c, _s, _e in people_counts(source.record.text))
-    # a count after a month-like word that is no month ("May 120 patients", lower-case "may") stays a count
+    # a count after a year stays a count; so does a count after "of" or "from", or one with a comma
+    # (synthetic test sentences, not evidence)
     assert [c for c, _s, _e in people_counts("In June 2004 120 patients were enrolled.")] == [120]
+    assert [c for c, _s, _e in people_counts("A total of 2,000 patients were enrolled.")] == [2000]
+    assert [c for c, _s, _e in people_counts("A total of 2000 patients were enrolled.")] == [2000]
+    assert [c for c, _s, _e in people_counts("Data from 1,950 patients were analysed.")] == [1950]
 
 
 def test_a_heading_glued_to_a_sentence_is_no_part_of_the_card_span(data_dir: Path) -> None:

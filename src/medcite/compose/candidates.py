@@ -469,7 +469,7 @@ def _counted_only(prefix: Prefix, core: str) -> Prefix:
 _OWN_STUDY_OPENER = re.compile(
     r"^In the (?:[\w-]+,? ){0,4}?(?:study|trial|analysis|survey|cohort|series|sample|population),?\s+(?=\S)"
 )
-_THE_STUDY = re.compile(r"^In the (study|trial|analysis|survey|cohort|series)\b(?=,? )")
+_THE_STUDY = re.compile(r"^In the (study|trial|analysis|survey|cohort|series)(?=,\s)")
 
 
 def lower_first(sentence: str) -> str:

@@ -38,7 +38,8 @@ _LINK = (
     r"(?:,\s+(?:an?|the)\s|(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+|thus\s+)?"
     r"(?:an?|the|one|defined|characteri[sz]ed|described|known|considered|regarded|recogni[sz]ed|used|caused|"
     r"(?:[\w-]+ly\s+)?[\w-]*(?:ed|ing|ive|al|ic|ous|ary|ar)\s+(?:(?!(?:in|of|by|with|to|for|at|on|from|"
-    r"during|after|than)\b)[\w-]+\s+)?[a-z][\w-]*s)\b|represents?\s|"
+    r"during|after|than|versus|vs)\b)[\w-]+\s+)?(?!(?:as|across|versus|less|whereas|thus|this|its|is|was|has)\b)"
+    r"[a-z][\w-]{2,}s)\b|represents?\s|"
     r"refers?\s+to\s|(?:has|have)\s+(?:recently\s+|also\s+)?been\s+(?:described|defined|reported|identified|"
     r"characteri[sz]ed|proposed|recogni[sz]ed)\s+as\s|can\s+be\s+defined\s+as\s)"
 )

@@ -21,17 +21,18 @@ from medcite.text import terms
 DOSING_APART = True  # a switch for measuring it
 _BARE_DOSE = re.compile(r"^(?:doses?|dosing|dosage)$", re.I)
 _DOSE_NAMED = re.compile(
-    r"\b(?:higher|lower|larger|smaller|increasing|decreasing|different|optimal|recommended|maximum|minimum|"
+    r"\b(?:high|low|higher|lower|larger|smaller|increasing|decreasing|different|optimal|recommended|maximum|minimum|"
     r"maximal|minimal|effective|therapeutic|daily|single|loading|maintenance|starting|initial|target|total|"
     r"cumulative|mean|median|weekly)\s+$",
     re.I,
 )
 
 
-def dosing_apart(text: str, counts: Counter[str], asked: set[str]) -> int:
+def dosing_apart(text: str, counts: Counter[str], asked: set[str], dosing: bool = False) -> int:
     """How many of ``text``'s dosing cues :func:`medcite.compose.candidates.section_counts` counted that
-    say nothing about how the drug is given (see the module docstring)."""
-    if not DOSING_APART or not counts["dosing"]:
+    say nothing about how the drug is given (see the module docstring); none for a question about dosing
+    (``dosing``: "What is the optimal dose of X?"), where every dose is on the question."""
+    if not DOSING_APART or not counts["dosing"] or dosing:
         return 0
     found = list(TAGS["dosing"].finditer(text))
     cues = [m.group(0) for m in found]

@@ -396,7 +396,7 @@ def _cues(a: QuestionAnalysis, c: Candidate) -> tuple[Candidate, frozenset[str],
         counts -= disorder_cues(c.text, set(terms(a.intervention or "")))
     if CONDITION_APART and counts["safety"] and a.focus is not QuestionType.ADVERSE:
         counts -= condition_cues(c.text, set(terms(a.condition or "")), set(terms(a.question)))
-    counts["dosing"] -= dosing_apart(c.text, counts, set(terms(a.question)))
+    counts["dosing"] -= dosing_apart(c.text, counts, set(terms(a.question)), a.focus is QuestionType.DOSING)
     tags = frozenset(k for k, n in counts.items() if n)
     if HARM_OUTCOME and a.focus is QuestionType.ADVERSE and a.outcome and not counts["safety"]:
         want = set(terms(a.outcome)) - JUDGING_TERMS  # "risk factor" names no harm

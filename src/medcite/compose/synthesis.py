@@ -201,11 +201,11 @@ def on_outcome(f: StudyFinding, outcome: str) -> StudyFinding:
     """``f`` as the main row counts it for ``outcome`` (:data:`ON_OUTCOME`): no key finding where its
     sentence does not name the outcome; the direction of the change word nearest the outcome's words where
     the sentence states changes both ways."""
-    own = set(terms(outcome))
+    own = _singular(terms(outcome))
     if f.finding is None or not own:
         return f
     text = f.finding.sentence.text
-    if not own <= set(terms(text)):
+    if not own <= _singular(terms(text)):  # "deaths" names "death"
         return replace(f, finding=None)
     ups, downs = list(_UP.finditer(text)), list(_DOWN.finditer(text))
     if not ups or not downs or f.finding.direction not in ("increased", "decreased"):
@@ -217,8 +217,10 @@ def on_outcome(f: StudyFinding, outcome: str) -> StudyFinding:
     changes = sorted([(m, up) for m in ups] + [(m, down) for m in downs], key=lambda x: x[0].start())
     score: Counter[Direction] = Counter()
     for i, (m, changed) in enumerate(changes):
-        before = text[changes[i - 1][0].end() if i else 0 : m.start()]
-        after = text[m.end() : changes[i + 1][0].start() if i + 1 < len(changes) else len(text)]
+        before = _BREAK.split(text[changes[i - 1][0].end() if i else 0 : m.start()])[-1]
+        after = _BREAK.split(
+            text[m.end() : changes[i + 1][0].start() if i + 1 < len(changes) else len(text)]
+        )[0]
         score[changed] += 2 * _named(after, own) + _named(before, own)
     if score[up] == score[down]:
         return f
@@ -227,7 +229,15 @@ def on_outcome(f: StudyFinding, outcome: str) -> StudyFinding:
 
 
 def _named(text: str, own: set[str]) -> int:
-    return sum(bool(own & set(terms(w))) for w in re.findall(r"[\w-]+", text))
+    return sum(bool(own & _singular(terms(w))) for w in re.findall(r"[\w-]+", text))
+
+
+def _singular(words: Sequence[str]) -> set[str]:
+    return {w.removesuffix("s") for w in words}
+
+
+# a scope ends at a clause break: "Serum HDL was increased, while LDL cholesterol was reduced"
+_BREAK = re.compile(r"[,;]|\b(?:while|but|whereas)\b", re.I)
 
 
 def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[str, int]) -> OutcomeSummary:

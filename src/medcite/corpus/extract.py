@@ -57,12 +57,21 @@ def people_counts(text: str) -> list[tuple[int, int, int]]:
     digits = [
         (c, m.start(1), m.end(1))
         for m in _COUNT.finditer(text)
-        if not year_not_count(c := count_value(m.group(1)) or 0, text[max(0, m.start(1) - 12) : m.start(1)])
+        if not _year(
+            c := count_value(m.group(1)) or 0, m.group(1), text[max(0, m.start(1) - 12) : m.start(1)]
+        )
     ]
     words = [(n, m.start(1), m.end(1)) for m in _WORD_COUNT.finditer(text) if (n := word_number(m.group(1)))]
     return sorted(digits + [w for w in words if w[0] > 1], key=lambda c: c[1])
 
 
+def _year(value: int, written: str, before: str) -> bool:
+    """A year, not a count ("through December 1998 thirty patients"): four plain digits after a word of
+    time; not after "of", "from", "to" or "and" ("A total of 2000 patients", "data from 1950 patients")."""
+    return written.isdigit() and year_not_count(value, before) and not _COUNT_BEFORE.search(before)
+
+
+_COUNT_BEFORE = re.compile(r"\b(?:of|from|to|and)\s+$", re.I)
 _SCREENING = re.compile(
     r"\b(?:screened|assessed for eligibility|approached|invited|identified|eligible|contacted|reviewed|"
     r"searched|articles?|studies|trials|records|citations)\b",

@@ -114,10 +114,11 @@ _IT_IS_THING = re.compile(
 # (acute appendicitis, n = 73)") stays. 58 of the 3,851 results and conclusions sentences of the shared
 # PubMedQA abstracts name such a label
 _LABEL = r"[Gg]roups? (?:[A-D]|[1-4]|I{1,3}|IV)(?![\w-])"
-# "blood group A", "Streptococcus group B", "group B streptococci", "a group 1 carcinogen" name no arm
+# "blood group A", "Streptococcus group B", "group B streptococci", "a group 1 carcinogen", "WHO group 1",
+# "age group 1 to 4 years" name no arm; the letter is a capital ("the control group a ..." is no label)
 _GROUP_LABEL = re.compile(
-    rf"(?<![Bb]lood )(?<!Streptococcus )\b{_LABEL}(?![\s-]+(?:strep|beta|β|haemolytic|hemolytic|carcinogen))",
-    re.I,
+    rf"(?<![Bb]lood )(?<!Streptococcus )(?<!WHO )(?<![Aa]ge )\b{_LABEL}"
+    r"(?![\s-]+(?i:strep|beta|β|haemolytic|hemolytic|carcinogen))"
 )
 # defined: the label alone in the brackets after what it names, or brackets after it that open with a word
 # ("group B (acute appendicitis, n = 73)"), not with a figure or a statistic ("group 2 (1010 +/- 49.9 mL)")
