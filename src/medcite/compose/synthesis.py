@@ -29,6 +29,7 @@ from medcite.domain.article import OutcomeDirection, OutcomeSummary, Pin
 from medcite.domain.cards import Direction, Finding, Span, StudyCard
 from medcite.text import terms
 from medcite.text.design_cues import TREATMENT_WORDING
+from medcite.text.words import singular
 
 CardOf = Callable[[StoredSource], StudyCard]
 
@@ -233,7 +234,7 @@ def _named(text: str, own: set[str]) -> int:
 
 
 def _singular(words: Sequence[str]) -> set[str]:
-    return {w.removesuffix("s") for w in words}
+    return {singular(w) for w in words}  # the text toolkit's one singulariser
 
 
 # a scope ends at a clause break: "Serum HDL was increased, while LDL cholesterol was reduced"
