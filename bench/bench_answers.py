@@ -103,6 +103,8 @@ def run(engine: Engine, qs: list[Item], verbose: bool) -> dict[str, object]:
                     labels[st.verdict] += 1
         if verbose:
             votes = next((r for r in a.stance_reasons if r.startswith("the stance reader")), "")
+            wording = next((r for r in a.stance_reasons if r.startswith("the wording of")), "")
+            votes = f"{votes}; {wording.partition(': ')[2]}" if votes and wording else votes
             print(f"{gold:>9} {got:>9} {lat[-1]:.2f}s  {q[:90]}" + (f"  [{votes}]" if votes else ""))
     n = len(qs)
     majority = Counter(g for _q, g, _p in qs).most_common(1)

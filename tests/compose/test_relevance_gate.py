@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -11,10 +12,11 @@ import pytest
 
 from medcite.bootstrap import load_reranker
 from medcite.compose import compose_article, plan, pool
+from medcite.compose.directness import names_no_condition
 from medcite.compose.plan import RankedSource, document_text, on_topic
 from medcite.compose.question import QuestionType, analyze_question
 from medcite.config import load_settings
-from medcite.domain import Article, Provenance, SearchHit, StoredSource
+from medcite.domain import AbstractSection, Article, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, bioasq_source, load_extra
 from tests.compose.test_directness import KETAMINE_ANXIETY, TITLES
@@ -160,7 +162,6 @@ def test_off_topic_sources_leave_the_article(pubmedqa: dict[str, StoredSource], 
 
 
 def test_a_high_model_score_stands_in_for_missing_concept_words(pubmedqa: dict[str, StoredSource]) -> None:
-    from dataclasses import replace
 
     from medcite.compose import plan
 
@@ -181,7 +182,6 @@ def test_a_high_model_score_stands_in_for_missing_concept_words(pubmedqa: dict[s
 def test_the_model_stands_in_only_when_nothing_is_direct_by_its_words(
     pubmedqa: dict[str, StoredSource],
 ) -> None:
-    from dataclasses import replace
 
     from medcite.compose import plan
 
@@ -350,3 +350,34 @@ def test_a_yes_no_answer_sets_aside_a_study_whose_relevance_logit_is_far_below_t
     assert len(plan.split_direct(other, scored)[0]) == 3
     monkeypatch.setattr(plan, "FAR_LOGIT", None)
     assert len(plan.split_direct(a, scored)[0]) == 3
+
+
+def test_a_partial_record_that_names_no_condition_is_direct_when_the_model_reads_it_as_on_the_question(
+    shipped: Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # BioASQ snippet records (no title): the lanabecestat trial's conclusion never names Alzheimer's disease
+    # in the stored snippet, and names no other condition; a review sentence names both
+    a = analyze_question("Is Lanabecestat effective for Alzheimer's disease?")
+    trial, review = bioasq_source(1, "31764959"), bioasq_source(2, "33049114")
+    assert not trial.record.title and "Alzheimer" not in trial.record.text
+    scored = on_topic(a, _ranked([review, trial]), shipped, 0.01)
+    score = next(rs.model_score for rs in scored if rs.hit.source.key == "31764959")
+    assert score is not None and plan.PARTIAL_DIRECT is not None and score >= plan.PARTIAL_DIRECT
+    direct, _ = plan.split_direct(a, scored)
+    assert {"31764959", "33049114"} <= {rs.hit.source.key for rs in direct}
+    # below the floor, or off, it is indirect: it does not mention the condition
+    monkeypatch.setattr(plan, "PARTIAL_DIRECT", 1.01)
+    direct, indirect = plan.split_direct(a, scored)
+    assert "31764959" not in {rs.hit.source.key for rs in direct}
+    assert ("31764959", ["does not mention Alzheimer's disease"]) in [
+        (rs.hit.source.key, why) for rs, why in indirect
+    ]
+
+
+def test_a_titled_record_or_one_that_names_another_condition_is_not_read_as_partial() -> None:
+    # a record that names a condition (as the ketamine uropathy review does), or has a title: words decide
+    trial = bioasq_source(1, "31764959")
+    named = replace(trial.record, sections=(*trial.record.sections, AbstractSection("", "Cystitis.")))
+    titled = replace(trial.record, title="Lanabecestat in early Alzheimer's disease")
+    assert names_no_condition(trial.record)
+    assert not names_no_condition(named) and not names_no_condition(titled)

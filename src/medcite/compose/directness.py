@@ -137,6 +137,11 @@ def _first_sentence(text: str) -> str:
     return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
+def names_no_condition(rec: SourceRecord) -> bool:
+    """A partial record (no title) whose text names no condition (MeSH C, F03) at all."""
+    return not rec.title.strip() and not _conditions(rec.text)
+
+
 def other_condition(a: QuestionAnalysis, src: StoredSource, condition_named: bool) -> str | None:
     """The source's conditions, when none of them is the question's or a narrower one (None otherwise).
     ``condition_named``: the source's :func:`topic_text` names the question's condition in words."""

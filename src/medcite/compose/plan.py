@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from medcite.compose.directness import grade, topic_text
+from medcite.compose.directness import grade, names_no_condition, topic_text
 from medcite.compose.naming import Concept, concepts, query_abbreviations
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.shapes import names_condition
@@ -168,6 +168,20 @@ MODEL_NAMES: float | None = 0.7
 # answers "Can simvastatin alleviate depressive symptoms?" (even half). Off: the model stands in for the
 # condition in any case
 CONDITION_BY_WORDS = True
+# A partial record (no title: a snippet of an abstract) that names the question's intervention but no
+# condition at all (MeSH C, F03), and that the relevance model scores at least this high, is direct though
+# it lacks the condition's words: they may be in the part not stored ("Treatment with lanabecestat was well
+# tolerated and did not slow cognitive or functional decline", 0.997, for "Is Lanabecestat effective for
+# Alzheimer's disease?"); the ketamine uropathy review names its condition. None: off
+PARTIAL_DIRECT: float | None = 0.95
+
+
+def _partial_on_topic(rs: RankedSource) -> bool:
+    """A partial record that names no condition and that the model scores over :data:`PARTIAL_DIRECT`."""
+    score = rs.model_score
+    if PARTIAL_DIRECT is None or score is None or score < PARTIAL_DIRECT:
+        return False
+    return names_no_condition(rs.hit.source.record)
 
 
 #: a question that asks for a thing ("Which gene ...?") is judged by the relevance model, not by naming its
@@ -204,6 +218,8 @@ def split_direct(
         scored = MODEL_NAMES is not None and rs.model_score is not None and rs.model_score >= MODEL_NAMES
         if scored and guarded is not None and guarded.name in misses.get(id(rs), []):
             scored = bool(set(guarded.terms) & set(terms(source_text(rs))))  # "major depressive disorder"
+        if miss and cond is not None and miss == [cond.name] and _partial_on_topic(rs):
+            miss = []
         if cs and len(miss) == len(cs) and not scored:
             continue
         if not DIRECTNESS_RULES:
