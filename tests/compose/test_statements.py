@@ -925,3 +925,24 @@ def test_a_closing_quote_that_ends_the_sentence_takes_no_second_full_stop() -> N
     )
     assert trim_sentence(text) == text
     assert trim_sentence('The word was "good"') == 'The word was "good".'
+
+
+def test_the_rest_or_the_kind_of_what_a_sentence_before_counted_is_no_statement(
+    pubmedqa: dict[str, StoredSource],
+) -> None:
+    """PubMedQA 23052500 (tune22): "Exploratory laparotomy for the remaining 47 patients showed ..." was
+    quoted with no word on whom the 47 remained from; "12 such cases" and "The remaining 94 patients" are
+    the same shape. "such as" and "such that" point forward and stay."""
+    from medcite.text.anaphora import leans_back
+
+    for pmid, start in (
+        ("23052500", "Exploratory laparotomy for the remaining 47"),
+        ("10966943", "12 such cases were detected"),
+        ("18274917", "The remaining 94 patients had a single episode"),
+    ):
+        said = [t for *_, t in record_sentences(pubmedqa[pmid]) if t.startswith(start)]
+        assert said and all(leans_back(t) for t in said), pmid
+    # synthetic test sentences, not evidence
+    assert not leans_back("Drugs such as synthetic agent X reduced the test outcome.")
+    assert not leans_back("The dose was titrated such that the synthetic target was reached.")
+    assert not leans_back("Patients with such a synthetic risk profile were excluded from the test.")

@@ -72,6 +72,19 @@ def test_a_sample_named_in_words_or_as_a_denominator_is_counted(data_dir: Path) 
     )
 
 
+def test_a_denominator_with_its_age_the_studys_own_people_and_two_arms_are_counted(data_dir: Path) -> None:
+    """tune22 (2026-12-06): the summary-of-findings tables said "sample size not found" beside these."""
+    # PMID 19615731: "Of 292 subjects with a mean age of 47 years, the majority were women ..."
+    assert sample_size(record(data_dir, QA, "19615731").text) == 292
+    # PMID 23052500: "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study
+    # underwent SL ..."
+    assert sample_size(record(data_dir, QA, "23052500").text) == 56
+    # PMID 19309468: "There were 190 recipients in the FTR group and 245 in the control group."
+    assert sample_size(record(data_dir, QA, "19309468").text) == 435
+    # a subgroup named by what sets it apart is not the sample (synthetic test sentence)
+    assert sample_size("Of 10 patients with synthetic test levels for 18 months, one had a level.") is None
+
+
 def test_a_randomised_trial_is_never_called_non_randomised(data_dir: Path) -> None:
     # PMID 29658101 (SYNERGY): "HAVEN 1, a ran‐domized, multicentre, open‐label, phase 3 study" (the hyphen is
     # U+2010)

@@ -81,8 +81,30 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?:(?-i:[A-Z][a-z]+)\s+)?{_KIND}{{0,2}}?{_PEOPLE}\b",
         re.I,
     ),
-    # "Of 195 severe burn patients, 88 had ...": the denominator a sentence opens with
-    re.compile(rf"^(?:Of|Among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},", re.I),
+    # "Of 195 severe burn patients, 88 had ...", "Of 292 subjects with a mean age of 47 years, the
+    # majority ...", "Of 339 patients who entered the study, ...": the denominator a sentence opens with,
+    # and its age or entry before the comma (not "Of 10 patients with gastrin levels for 18 months or
+    # longer": a subgroup)
+    re.compile(
+        rf"^(?:Of|Among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}"
+        r"(?: (?:with a mean age|aged|who (?:were )?(?:entered|enrolled|randomi[sz]ed|participated|included|"
+        r"studied))\b[^,.;]{0,60})?,",
+        re.I,
+    ),
+    # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the
+    # people the study names as its own
+    re.compile(
+        rf"^The {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}(?:\s*\([^)]*\))?\s+(?:\w+\s+){{0,3}}?"
+        r"(?:in|of) (?:this|the present|our) (?:study|trial|series|cohort|analysis)\b",
+        re.I,
+    ),
+)
+# two arms counted in one sentence: "There were 190 recipients in the FTR group and 245 in the control
+# group" studied 435
+_TWO_ARMS = re.compile(
+    rf"^There were {_NUMBER} {_ADJ}{_PEOPLE} in the (?:[\w-]+ ){{1,3}}?(?:group|arm|cohort) and {_NUMBER} "
+    r"(?:\w+ )?in the (?:[\w-]+ ){1,3}?(?:group|arm|cohort)\b",
+    re.I,
 )
 # the other sex right after a count of one sex: "59 men and 36 women" (not "251 patients were randomized and
 # 230 patients completed", nor "300 mothers and 310 infants")
@@ -101,6 +123,10 @@ def sample_size(text: str) -> int | None:
     for sentence in rough_sentences(text):
         if not _PEOPLE_FAST.search(sentence.lower()):
             continue  # cheap prefilter: every pattern needs a word for people
+        if (arms := _TWO_ARMS.match(sentence)) is not None:
+            one, two = _number(arms.group(1)), _number(arms.group(2))
+            if one is not None and two is not None and _plausible(one + two, sentence, arms.start(1)):
+                return one + two
         for pattern in _SAMPLE_PATTERNS:
             for match in pattern.finditer(sentence):
                 value = _number(match.group(1))
