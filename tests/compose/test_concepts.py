@@ -67,6 +67,24 @@ def test_the_long_form_whose_words_the_letters_open(pubmedqa: dict[str, StoredSo
         assert defined_abbreviations(text)[short] == long, text
 
 
+def test_a_long_form_does_not_open_on_a_linking_word(pubmedqa: dict[str, StoredSource]) -> None:
+    """PubMedQA 19615731 defines "the Asthma Control and Communication Instrument (ACCI)"; its "A" had been
+    taken from "and", and a tuning-half article (tune22) wrote "and Communication Instrument (ACCI)" out."""
+    from medcite.text.abbreviations import initials
+
+    defined = defined_abbreviations(pubmedqa["19615731"].record.text)
+    assert defined["ACCI"] == "Asthma Control and Communication Instrument"
+    assert defined["ACT"] == "Asthma Control Test"
+    assert initials("ACCI", "and Communication Instrument") == 2  # "and" gives no initial
+    # synthetic test sentences, not evidence
+    cases = {
+        "Time to maximum concentration (tmax) was short.": ("tmax", "Time to maximum concentration"),
+        "We used acceptance and commitment therapy (ACT) here.": ("ACT", "acceptance and commitment therapy"),
+    }
+    for text, (short, long) in cases.items():
+        assert defined_abbreviations(text)[short] == long, text
+
+
 def test_a_sentence_that_uses_only_the_abbreviations_names_the_concepts() -> None:
     # "buspirone (BSR), in comparison with amitriptyline (AML) ... chronic tension-type headache (CTH)"
     title, text = _extra("9325477", "buspirone")

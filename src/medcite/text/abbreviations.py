@@ -67,7 +67,7 @@ def initials(sf: str, lf: str) -> int | None:
         starts[m.start()] = False
     # best[i]: the most initials for the letters so far with the latest one at position i
     best: list[int | None] = [None] * len(low)
-    best[0] = 1
+    best[0] = int(starts[0])  # a linking word gives no initial, first or not ("and Communication Instrument")
     for c in chars[1:]:
         nxt: list[int | None] = [None] * len(low)
         top: int | None = None
