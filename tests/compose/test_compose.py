@@ -275,3 +275,24 @@ def test_a_question_of_fact_gets_no_grade_certainty_nor_gap_notes_on_designs(
     monkeypatch.setattr(assemble, "UNGRADED_FACTS", False)
     again = compose_article(q, OracleSearcher(srcs), LexicalVerifier(), provenance=Provenance())
     assert again.certainty is not None and "Certainty of evidence" in again.bottom_line
+
+
+def test_a_small_study_follows_the_larger_ones_of_its_design(
+    bupropion_article: Article, corpus: list[StoredSource]
+) -> None:
+    """The bupropion answer had opened Efficacy on "A Preliminary Study ..." of fifteen veterans, ahead of
+    trials of 707 and 629 smokers (draft.SMALL_LAST)."""
+    from medcite.compose.draft import SMALL_LAST
+
+    by_key = {s.key: s for s in corpus}
+    refs = {r.n: r.key for r in bupropion_article.references}
+    main = bupropion_article.sections[0].statements
+    studies = [by_key[refs[st.citations[0]]].evidence for st in main if st.citations]
+    assert len(studies) >= 2 and SMALL_LAST > 0
+    for i, early in enumerate(studies):
+        small = early.sample_size is not None and early.sample_size < SMALL_LAST
+        if small:  # no larger study of the same design after it
+            assert not any(
+                later.design is early.design and (later.sample_size or SMALL_LAST) >= SMALL_LAST
+                for later in studies[i + 1 :]
+            )

@@ -946,3 +946,5 @@ def test_the_rest_or_the_kind_of_what_a_sentence_before_counted_is_no_statement(
     assert not leans_back("Drugs such as synthetic agent X reduced the test outcome.")
     assert not leans_back("The dose was titrated such that the synthetic target was reached.")
     assert not leans_back("Patients with such a synthetic risk profile were excluded from the test.")
+    # "such" that names a word of its own sentence points inside it
+    assert not leans_back("Drug X raised synthetic signals, and the test detected such signals early.")

@@ -428,3 +428,28 @@ def test_a_single_study_is_graded_down_for_imprecision(
     sizes[b.key] = 400  # the same study, not small: one level more (the floor aside)
     level = certainty.LEVELS.index(certainty.grade([b]).level)
     assert certainty.LEVELS.index(small.level) == max(0, level - 1)
+
+
+def test_a_null_finding_against_another_treatment_points_no_way() -> None:
+    """Evidence Inference PMC4282128 (abstracts_extra): "Abstinence rates for bupropion (27.9%) and NRT
+    (24.2%) were not significantly different" compares two treatments; for "Does bupropion help smoking
+    cessation?" it had been counted as "no difference" and graded the answer down for inconsistency."""
+    from medcite.compose import comparators
+    from tests.compose.doubles import load_extra
+
+    title = "Randomized trial of nicotine replacement therapy (NRT), bupropion and NRT plus bupropion"
+    src = next(s for s in load_extra([title], limit=40000).values() if s.record.title.startswith(title))
+    card = study_card(src)
+    null = next(f for f in card.findings if f.sentence.text.startswith("Abstinence rates for bupropion"))
+    assert null.direction == "no_difference" and card.comparator is not None
+    assert comparators.active_null(null, card)
+    a = analyze_question("Does bupropion help smoking cessation?")
+    row = synthesis.outcome_rows(a, [StudyFinding(src, card, null)], [], {src.key: 1})[0]
+    assert row.direction == "not compared"
+    # a placebo comparator, or a question that names the comparator, keeps the count (synthetic test span)
+    placebo = Span(0, 7, "placebo")
+    assert not comparators.active_null(replace(null, comparator=placebo), card)
+    versus = analyze_question("Is bupropion better than nicotine replacement therapy for smoking cessation?")
+    assert versus.comparator
+    row = synthesis.outcome_rows(versus, [StudyFinding(src, card, null)], [], {src.key: 1})[0]
+    assert row.direction == "no difference"

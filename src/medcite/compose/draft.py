@@ -200,18 +200,24 @@ def _eligible(
 FOLLOW_UP_IS_NO_SELECTION = True
 
 
-# the strongest design first, then conclusions before results (issue 9: sections "filled from the direct study
-# cards, strongest and most direct first"); off: conclusions of any design before results. The bupropion
-# answer opened Efficacy with a case-control conclusion ("4 of the 5 cases from the 2 trials had a past
-# history of major depression") ahead of five trials' results
+# the strongest design first, then conclusions before results (issue 9: "strongest and most direct first");
+# off: conclusions of any design first (bupropion's Efficacy had opened on a case-control conclusion)
 LEVEL_FIRST = True
+# within a design, a study of fewer people comes after the others (unknown n keeps its place): bupropion's
+# Efficacy had opened on a "Preliminary Study" of 15 veterans, ahead of trials of 707 and 629 smokers
+SMALL_LAST = 30
 
 
-def _drafting_order(c: Candidate) -> tuple[bool, int, int, float, float, int]:
-    """Sentences on the question first, then stronger designs, conclusions before results, closer answers."""
+def _small(c: Candidate) -> bool:
+    return (n := c.source.evidence.sample_size) is not None and n < SMALL_LAST
+
+
+def _drafting_order(c: Candidate) -> tuple[bool, int, bool, int, float, float, int]:
+    """Sentences on the question first, then stronger designs, small studies after the others of their
+    design (:data:`SMALL_LAST`), conclusions before results, closer answers."""
     if LEVEL_FIRST:
-        return (off_question(c), c.level, ROLE_ORDER[c.role], -closeness(c), -c.score, c.start)
-    return (off_question(c), ROLE_ORDER[c.role], c.level, -closeness(c), -c.score, c.start)
+        return (off_question(c), c.level, _small(c), ROLE_ORDER[c.role], -closeness(c), -c.score, c.start)
+    return (off_question(c), ROLE_ORDER[c.role], _small(c), c.level, -closeness(c), -c.score, c.start)
 
 
 # each study's lead sentence, then its first result with a figure (a percentage, p, CI, ratio, "significant")
@@ -250,13 +256,11 @@ def off_question(c: Candidate) -> bool:
     return c.fit is not None and c.fit < LOW_FIT
 
 
-# a sentence the model reads as off the question (under LOW_FIT) from a source it scores under this against
-# the question is drafted only when the answer has no other sentence to draft (None: off). Even halves,
-# same store, with the aims of cues._METHOD_CUE: PubMedQA statements 1,077 -> 963, from the question's own
-# abstract 49.1 -> 54.8%, stance 70.4 -> 71.2%; BioASQ yes/no statements 789 -> 766, stance 61.5 -> 61.5%;
-# factoid answer in the article 58.8 -> 58.4%, summary ROUGE-2 47.8 -> 47.7. Never drafting them: PubMedQA
-# 936 statements (56.0% from gold), 14 answers "insufficient" instead of 8, BioASQ yes/no 60.5%; at 0.9:
-# 69.6% and 60.0%.
+# a sentence the model reads as off the question (under LOW_FIT) from a source it scores under this is drafted
+# only when the answer has no other sentence to draft (None: off). Even halves, with cues._METHOD_CUE's aims:
+# PubMedQA statements 1,077 -> 963, from the own abstract 49.1 -> 54.8%, stance 70.4 -> 71.2%; BioASQ yes/no
+# statements 789 -> 766, stance 61.5%; factoid in the article 58.8 -> 58.4%, ROUGE-2 47.8 -> 47.7. Never
+# drafting them: PubMedQA 936 statements (56.0% from gold), 14 "insufficient" for 8, BioASQ 60.5%.
 OFF_SOURCE: float | None = 0.5
 
 
@@ -268,15 +272,13 @@ def adrift(c: Candidate) -> bool:
     )
 
 
-# a sentence of no known role (no section label, no wording that names its role) that the sentence-role model,
-# reading its words alone, takes for background, an aim or methods at this probability or more is no finding
-# ("In September 2015, the FDA approved the use of cariprazine ...", "The gut microbiota is an important
-# modulator of ..."): drafted only in an answer that has no other statement (None: off). A question that
-# asks for a thing is answered by such sentences and keeps them. Found reading 16 tuning-half articles (13
-# of 24 off-question statements were such sentences; 2 of 26 statements on the question too). Even halves
-# (0.9 / 0.7): PubMedQA stance 70.8 -> 70.8 / 70.4%, statements 661 -> 640 / 633, from the question's own
-# abstract 79.0 -> 81.6 / 82.3%; BioASQ yes/no stance 62.9% all, statements 683 -> 569 / 524; summary
-# ROUGE-2 50.7 -> 50.5 / 49.5; factoid unchanged (34.5% / 60.5%).
+# a sentence of no known role that the sentence-role model, reading its words alone, takes for background, an
+# aim or methods at this probability or more is no finding ("In September 2015, the FDA approved the use of
+# cariprazine ..."): drafted only in an answer with no other statement (None: off); a question that asks for
+# a thing keeps them. From 16 tuning-half articles (13 of 24 off-question statements; 2 of 26 on it). Even
+# halves (0.9 / 0.7): PubMedQA stance 70.8 -> 70.8 / 70.4%, statements 661 -> 640 / 633, from the own
+# abstract 79.0 -> 81.6 / 82.3%; BioASQ yes/no 62.9% all, statements 683 -> 569 / 524; ROUGE-2 50.7 -> 50.5
+# / 49.5; factoid unchanged (34.5% / 60.5%).
 NOT_FINDING: float | None = 0.9
 
 

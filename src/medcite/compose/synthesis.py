@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
+from medcite.compose.comparators import active_null
 from medcite.compose.evidence_table import design_words
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.shapes import only_framing
@@ -245,6 +246,8 @@ def _main_row(a: QuestionAnalysis, found: Sequence[StudyFinding], order: dict[st
     outcome = outcome_label(a, found)
     if ON_OUTCOME and outcome == a.outcome:
         found = [on_outcome(f, outcome) for f in found]
+    if not a.comparator:  # a null finding against another treatment points no way (compose.comparators)
+        found = [replace(f, finding=None) if active_null(f.finding, f.card) else f for f in found]
     direction, counts = direction_of(found) if asks_effect(a) else ("not compared", ())
     sources = [f.source for f in found]
     against = _against(direction, found)

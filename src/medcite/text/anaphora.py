@@ -146,7 +146,16 @@ def leans_back(statement: str) -> bool:
     if _GROUP_LABEL.search(statement) and not _LABEL_DEFINED.search(statement):
         return True
     first = _CLAUSE_BREAK.split(statement, maxsplit=1)[0]
-    return bool(_DEMONSTRATIVE.search(first) or _REST_OR_KIND.search(first))
+    return bool(_DEMONSTRATIVE.search(first)) or any(
+        _points_back(m, first) for m in _REST_OR_KIND.finditer(first)
+    )
+
+
+def _points_back(m: re.Match[str], text: str) -> bool:
+    """A :data:`_REST_OR_KIND` match that names no earlier word of its own sentence: "to increase power to
+    detect such signals" after "GWAS signals" points inside its sentence."""
+    noun = m.group(0).split()[-1].lower()
+    return noun == "remaining" or noun not in text[: m.start()].lower()
 
 
 # what an earlier study found, told in a source's background: "An earlier study showed that SLE patients
