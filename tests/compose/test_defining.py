@@ -19,6 +19,9 @@ from tests.compose.doubles import LexicalVerifier, OracleSearcher, ScriptedVerif
         ("What is CIBERSORT used for?", "CIBERSORT"),
         ("Describe CapSim", "CapSim"),
         ("What is the 3D genome browser?", "3D genome browser"),
+        ("What is the indication for KYMRIAH?", "KYMRIAH"),
+        ("What are the approved indications of Truvada?", "Truvada"),
+        ("What is etarfolatide indicated for?", "etarfolatide"),
         # an attribute of a thing, or a thing of a kind, is asked for: no definition answers
         ("What is the role of ketamine in treating anxiety?", None),
         ("Describe the mechanism of action of ibalizumab.", None),
@@ -97,3 +100,34 @@ def test_a_definition_is_followed_by_another_in_the_bottom_line() -> None:
     )
     assert art.bottom_line.startswith("CVT-301 is a powder formulation of levodopa")
     assert "spirometry" not in art.bottom_line
+
+
+def test_a_sentence_that_says_what_the_subject_is_for() -> None:
+    """tune22, "What is the indication for KYMRIAH?": the sentence that answers it (a BioASQ snippet record)
+    had been filed under Clinical Pitfalls, the main section left empty."""
+    kymriah = (
+        "Kymriah\u2122 is for the treatment of pediatric patients and young adults with refractory or "
+        "relapse (R/R) B cell precursor acute lymphoblastic leukemia"
+    )
+    assert defines(kymriah, "KYMRIAH")
+    # synthetic test sentences, not evidence
+    assert defines("Drug X is approved for the synthetic test indication.", "drug X")
+    assert not defines("Drug X is for the first time shown in this synthetic test.", "drug X")
+
+
+def test_what_a_thing_is_for_leads_the_main_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    src = bioasq_source(0, "29501911")
+    question = "What is the indication for KYMRIAH?"
+
+    def first_section() -> tuple[str, str]:
+        subject_defined.cache_clear()
+        art = compose_article(question, OracleSearcher([src]), LexicalVerifier(), provenance=Provenance())
+        subject_defined.cache_clear()
+        main = art.sections[0]
+        return main.key, main.statements[0].text if main.statements else ""
+
+    key, text = first_section()
+    assert key in ("findings", "efficacy") and text.startswith("Kymriah")
+    monkeypatch.setattr(defining, "DEFINING", False)
+    key, text = first_section()
+    assert not (key in ("findings", "efficacy") and text.startswith("Kymriah"))

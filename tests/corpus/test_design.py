@@ -7,6 +7,8 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from medcite.compose.assemble import reference
 from medcite.compose.candidates import attribution
 from medcite.compose.directness import grade
@@ -202,3 +204,20 @@ def test_a_title_that_opens_with_its_randomised_design_names_an_rct(data_dir: Pa
     review = "We searched for randomized, double-blind, placebo-controlled, parallel-group trials of X."
     text_only = replace(rec, title="Treatments of X", sections=(AbstractSection("", review),))
     assert classify(text_only).design != Design.RCT
+
+
+def test_sirna_named_as_a_drug_is_no_laboratory_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BioASQ snippet records 29451410 and 30011788 review inclisiran's trials ("Inclisiran, a novel,
+    synthetic, siRNA molecule, ..."); "siRNA" was their one laboratory term, and a tune22 article prefixed
+    their statements "In an animal or laboratory study"."""
+    from medcite.corpus import classify as module
+    from tests.compose.doubles import bioasq_source
+
+    for pmid in ("29451410", "30011788"):
+        ev = classify(bioasq_source(0, pmid).record)
+        assert ev.human is not False and ev.design is not Design.ANIMAL, pmid
+    # a knock-down in cells stays laboratory work (synthetic test sentence)
+    text = "Cell lines were transfected with siRNA (synthetic test)."
+    assert classify(SourceRecord(key="t", title="", sections=(AbstractSection("", text),))).human is False
+    monkeypatch.setattr(module, "SIRNA_DRUG", False)
+    assert classify(bioasq_source(0, "29451410").record).human is False

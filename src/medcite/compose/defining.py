@@ -1,5 +1,5 @@
 """Questions that ask what a thing is: "What is achalasia?", "What are CRISPR-Cas12a proteins?", "Describe
-CapSim", "What is CIBERSORT used for?".
+CapSim", "What is CIBERSORT used for?", "What is the indication for KYMRIAH?".
 
 Such a question is answered by a sentence that says what its subject is ("Achalasia is a rare esophageal
 motility disorder ..."), not by the first finding of a study that names it ("Various syndromes include
@@ -17,7 +17,15 @@ from medcite.text.words import PREPOSITIONS
 
 DEFINING = True  # a switch for measuring it
 _WHAT_IS = re.compile(
-    r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+?)(?:\s+used\s+for)?\s*\?*\s*$",
+    r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+?)"
+    r"(?:\s+(?:used|indicated|approved|prescribed)\s+for)?\s*\?*\s*$",
+    re.I,
+)
+# "What is the indication for KYMRIAH?" asks what the thing is used for, as "What is X used for?" does (a
+# tuning-half reading, tune22: the sentence that answered it was filed under Clinical Pitfalls)
+_INDICATION = re.compile(
+    r"^\s*what\s+(?:is|are)\s+(?:the\s+)?(?:main\s+|primary\s+|approved\s+|clinical\s+|therapeutic\s+)?"
+    r"indications?\s+(?:for|of)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+?)\s*\?*\s*$",
     re.I,
 )
 _DESCRIBE = re.compile(r"^\s*(?:describe|define)\s+(?:an?\s+|the\s+)?(?P<s>[^?.]+?)\s*[.?]*\s*$", re.I)
@@ -40,7 +48,8 @@ _LINK = (
     r"(?:[\w-]+ly\s+)?[\w-]*(?:ed|ing|ive|al|ic|ous|ary|ar)\s+(?:(?!(?:in|of|by|with|to|for|at|on|from|"
     r"during|after|than|versus|vs)\b)[\w-]+\s+)?(?!(?:as|across|versus|less|whereas|thus|this|its|is|was|has)\b)"
     r"[a-z][\w-]{2,}s)\b|represents?\s|"
-    r"refers?\s+to\s|(?:has|have)\s+(?:recently\s+|also\s+)?been\s+(?:described|defined|reported|identified|"
+    r"refers?\s+to\s|(?:is|are)\s+(?:also\s+)?(?:indicated|approved|licensed|prescribed)\s+(?:for|in|as|to)\s|"
+    r"(?:is|are)\s+for\s+(?:the\s+)?(?:treatment|management|prevention|prophylaxis)\b|(?:has|have)\s+(?:recently\s+|also\s+)?been\s+(?:described|defined|reported|identified|"
     r"characteri[sz]ed|proposed|recogni[sz]ed)\s+as\s|can\s+be\s+defined\s+as\s)"
 )
 
@@ -51,7 +60,7 @@ def subject_defined(question: str) -> str | None:
     None for other questions (an attribute of a thing: "What is the role of X in Y?")."""
     if not DEFINING:
         return None
-    m = _WHAT_IS.match(question) or _DESCRIBE.match(question)
+    m = _INDICATION.match(question) or _WHAT_IS.match(question) or _DESCRIBE.match(question)
     if m is None:
         return None
     subject = m.group("s").strip()
@@ -84,4 +93,7 @@ def defines(sentence: str, subject: str) -> bool:
     """Whether ``sentence`` says what ``subject`` is: it opens with the subject (an abbreviation in brackets
     may follow a word of it: "CRISPR-Cas12a (Cpf1) proteins are ...") and a link of definition
     (:data:`_LINK`)."""
-    return bool(_pattern(subject).match(_PARENTHESES.sub("", sentence.strip())))
+    return bool(_pattern(subject).match(_MARKS.sub("", _PARENTHESES.sub("", sentence.strip()))))
+
+
+_MARKS = re.compile("[\u2122\u00ae\u00a9]")  # trade marks after a name: "Kymriah\u2122 is for ..."

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
 from medcite.compose.comparators import active_null
+from medcite.compose.defining import subject_defined
 from medcite.compose.evidence_table import design_words
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.compose.shapes import only_framing
@@ -161,8 +162,8 @@ def synthesize(
     cited = [f for f in found if f.source.key in order]
     main = [f for f in cited if f.source.key in prim_keys]
     sof = outcome_rows(a, main, cited, order)
-    # a question that asks for a thing is answered by the sentence quoted, not by a count of studies
-    if not sof or sof[0].outcome == "Adverse events" or a.asks_entity:
+    # a question for a thing, or for what a thing is (for), is answered by the sentence quoted, not a count
+    if not sof or sof[0].outcome == "Adverse events" or a.asks_entity or subject_defined(a.question):
         return sof, ""
     return sof, summary_sentence(sof[0], [design_words(f.source) for f in main]) + " "
 
