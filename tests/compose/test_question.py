@@ -10,6 +10,13 @@ from medcite.errors import InputError
     ("question", "qtype", "intervention", "condition"),
     [
         ("What is the role of ketamine in treating anxiety?", QuestionType.THERAPY, "ketamine", "anxiety"),
+        # BioASQ 7B-9B (even half, tune23): "as androgen deprivation" had been read, and no source named it
+        (
+            "Can leuprorelin acetate be used as androgen deprivation therapy?",
+            QuestionType.YES_NO,
+            "leuprorelin acetate",
+            "androgen deprivation",
+        ),
         ("What is the dose of IV ketamine for TRD?", QuestionType.DOSING, "IV ketamine", "TRD"),
         ("What are the side effects of esketamine?", QuestionType.ADVERSE, "esketamine", None),
         ("How does lithium work in bipolar disorder?", QuestionType.MECHANISM, "lithium", "bipolar disorder"),

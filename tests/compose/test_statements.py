@@ -948,3 +948,21 @@ def test_the_rest_or_the_kind_of_what_a_sentence_before_counted_is_no_statement(
     assert not leans_back("Patients with such a synthetic risk profile were excluded from the test.")
     # "such" that names a word of its own sentence points inside it
     assert not leans_back("Drug X raised synthetic signals, and the test detected such signals early.")
+
+
+def test_a_sentence_stored_twice_takes_its_headings_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BioASQ snippet record 11830608 holds "BACKGROUND Lung cancer is a frequent cause of death ..." and the
+    same sentence without its heading; the bare copy, of no known role, had answered "Does radiotherapy for
+    Hodgkin disease increases risk for lung cancer?" with "No" (tune22)."""
+    from medcite.compose import pool
+    from medcite.text import record_sentences
+    from tests.compose.doubles import bioasq_source
+
+    sentences = record_sentences(bioasq_source(0, "11830608"))
+    bare = [t for _l, _s, _e, t in sentences if t.startswith("Lung cancer is a frequent cause of death")]
+    assert bare
+    headed = pool._headed_roles(sentences)
+    assert all(pool._role("", t, headed) == "background" for t in bare)
+    monkeypatch.setattr(pool, "SAME_SENTENCE_ROLE", False)
+    headed = pool._headed_roles(sentences)
+    assert all(pool._role("", t, headed) == "unknown" for t in bare)

@@ -16,6 +16,7 @@ from medcite.compose.question import QuestionAnalysis
 from medcite.domain import StoredSource
 from medcite.domain.cards import Role as CardRole
 from medcite.text import Role, record_sentences, role_of, term_overlap, terms
+from medcite.text.cues import WORD_LABEL, caps_label
 from medcite.text.sentences import cut_copy
 
 # a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
@@ -67,6 +68,28 @@ def _demoted(role: Role, label: str, start: int, methods: frozenset[int]) -> Rol
     return "methods" if not label and start in methods and role != "background" else role
 
 
+# a snippet corpus may hold a sentence twice, once after its heading ("BACKGROUND Lung cancer is a frequent
+# cause of death in patients cured of Hodgkin's disease, but ... are not well described") and once without it:
+# the copy without takes the heading's role (tune22: the bare copy, of no known role, answered "Does
+# radiotherapy for Hodgkin disease increases risk for lung cancer?" with "No"); off: each copy by itself
+SAME_SENTENCE_ROLE = True
+
+
+def _headed_roles(sentences: list[tuple[str, int, int, str]]) -> dict[str, Role]:
+    """The role each sentence's heading gives it, by its text without the heading."""
+    out: dict[str, Role] = {}
+    for label, _s, _e, t in sentences:
+        m = WORD_LABEL.match(t) or caps_label(t)
+        if SAME_SENTENCE_ROLE and (label or m):
+            out.setdefault(t[m.end() :].strip() if m else t.strip(), role_of(label, t))
+    return out
+
+
+def _role(label: str, t: str, headed: dict[str, Role]) -> Role:
+    role = role_of(label, t)
+    return headed.get(t.strip(), role) if role == "unknown" else role
+
+
 def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[Candidate]:
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
@@ -78,6 +101,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
         seen: set[int] = set()
         said: set[str] = set()  # a snippet corpus may hold one sentence several times
         sentences = record_sentences(src)
+        headed = _headed_roles(sentences)
         roles = trained_roles(src)
         methods = model_methods(src)
         for p in rs.hit.passages:
@@ -94,7 +118,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 seen.add(s)
                 said.add(t)
                 label = p.section or lab
-                role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
+                role = roles.get(s) or _demoted(_role(label, t, headed), label, s, methods)
                 if (
                     cs
                     and not (analysis.asks_entity and ENTITY_PASSAGES)
@@ -109,7 +133,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                     )
                 )
         for label, s, e, t in sentences:
-            role = roles.get(s) or _demoted(role_of(label, t), label, s, methods)
+            role = roles.get(s) or _demoted(_role(label, t, headed), label, s, methods)
             if s in seen or t in said or role not in ("results", "conclusions"):
                 continue
             seen.add(s)
