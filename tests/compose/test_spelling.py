@@ -188,3 +188,14 @@ def test_a_long_form_named_only_in_the_title_is_written_out_as_the_defining_sour
     t1 = Definition("PD", "Parkinson's disease type 2", src.key, 0, False)
     numbered = _fixture(src, "fixture:3", PD_FIXTURE, "Synthetic fixture on Parkinson's disease type 2")
     assert spell_out(_checked(numbered, PD_FIXTURE).draft, set(), {"PD": t1})[1] == ()
+
+
+def test_a_short_form_inside_another_long_form_is_not_written_out() -> None:
+    """A tune23 article wrote "perivascular white adipose tissue (WAT) (pWAT)": WAT there is part of the long
+    form that pWAT abbreviates (synthetic test sentences, not evidence)."""
+    inside = "Synthetic test: perivascular WAT (pWAT) lies near vessels."
+    assert written_out(inside, "WAT", "white adipose tissue") is None
+    alone = "Synthetic test: WAT lies near vessels."
+    assert written_out(alone, "WAT", "white adipose tissue") == (
+        "Synthetic test: white adipose tissue (WAT) lies near vessels."
+    )

@@ -186,6 +186,9 @@ def defines(text: str, short: str, long: str) -> bool:
     return long.lower() in text.lower() or bool(re.search(rf"\({re.escape(short)}[),;]", text))
 
 
+_DEFINED_NEXT = re.compile(r"\s*\(")
+
+
 def written_out(text: str, short: str, long: str, initial: bool = False, opens: bool = True) -> str | None:
     """``text`` with its first use of ``short`` written "long (short)", the long form as its source defines
     it (``initial``: it opens a sentence there, so its capital is lowered inside a sentence unless it is a
@@ -193,9 +196,10 @@ def written_out(text: str, short: str, long: str, initial: bool = False, opens: 
 
     None when ``text`` does not use ``short`` as a word, already gives the long form, defines ``short`` in a
     parenthesis of its own ("... hypophosphataemia (XLH)"), or uses it inside a parenthesis (a long form
-    there reads badly); for :data:`WELL_KNOWN` ones; and where the detector may have misread the definition:
-    a short form without two capitals or digits ("mean", "mmol", "thin"), or a long form that does not
-    start with its first letter ("requirements--lateral compression Type 3" for LC3)."""
+    there reads badly) or right before one (it is part of another long form); for :data:`WELL_KNOWN` ones;
+    and where the detector may have misread the definition: a short form without two capitals or digits
+    ("mean", "mmol", "thin"), or a long form that does not start with its first letter ("requirements--lateral
+    compression Type 3" for LC3)."""
     if short in WELL_KNOWN or sum(c.isupper() or c.isdigit() for c in short) < 2 or not short[0].isalnum():
         return None
     if not any(c.isupper() for c in short) or long[:1].lower() != short[:1].lower():
@@ -205,6 +209,8 @@ def written_out(text: str, short: str, long: str, initial: bool = False, opens: 
     m = uses(text, short)
     if m is None or text[: m.start()].count("(") > text[: m.start()].count(")"):
         return None
+    if _DEFINED_NEXT.match(text, m.end()):
+        return None  # part of a long form defined right after it: "perivascular WAT (pWAT)" (tune23)
     if opens and not text[: m.start()].strip():
         long = long[0].upper() + long[1:]
     elif initial and long[:1].isupper() and not _kept_capital(long):
