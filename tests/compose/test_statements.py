@@ -946,6 +946,11 @@ def test_the_rest_or_the_kind_of_what_a_sentence_before_counted_is_no_statement(
     assert not leans_back("Drugs such as synthetic agent X reduced the test outcome.")
     assert not leans_back("The dose was titrated such that the synthetic target was reached.")
     assert not leans_back("Patients with such a synthetic risk profile were excluded from the test.")
+    # one of two named before, or a second of a thing ("The latter had ...", "A separate model indicated
+    # ...": PubMedQA results sentences; tune23)
+    assert leans_back("The latter had higher male preponderance, more frequent onset with arthritis.")
+    assert leans_back("A separate model indicated that the timing of medication was not associated with it.")
+    assert not leans_back("The coefficients were 0.2 and 0.08 (synthetic), the latter being slightly higher.")
     # "such" that names a word of its own sentence points inside it
     assert not leans_back("Drug X raised synthetic signals, and the test detected such signals early.")
 
