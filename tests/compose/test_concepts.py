@@ -80,6 +80,8 @@ def test_a_long_form_does_not_open_on_a_linking_word(pubmedqa: dict[str, StoredS
     cases = {
         "Time to maximum concentration (tmax) was short.": ("tmax", "Time to maximum concentration"),
         "We used acceptance and commitment therapy (ACT) here.": ("ACT", "acceptance and commitment therapy"),
+        # "in situ" opens a long form of its own (review of the change)
+        "By staining and in situ hybridization (ISH) we saw it.": ("ISH", "in situ hybridization"),
     }
     for text, (short, long) in cases.items():
         assert defined_abbreviations(text)[short] == long, text

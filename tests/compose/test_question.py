@@ -17,6 +17,8 @@ from medcite.errors import InputError
             "leuprorelin acetate",
             "androgen deprivation",
         ),
+        # ... but the abbreviation AS (ankylosing spondylitis) is a concept (review of the change)
+        ("Does exercise improve function in AS patients?", QuestionType.YES_NO, "exercise", "AS"),
         ("What is the dose of IV ketamine for TRD?", QuestionType.DOSING, "IV ketamine", "TRD"),
         ("What are the side effects of esketamine?", QuestionType.ADVERSE, "esketamine", None),
         ("How does lithium work in bipolar disorder?", QuestionType.MECHANISM, "lithium", "bipolar disorder"),

@@ -195,6 +195,11 @@ def test_a_short_form_inside_another_long_form_is_not_written_out() -> None:
     form that pWAT abbreviates (synthetic test sentences, not evidence)."""
     inside = "Synthetic test: perivascular WAT (pWAT) lies near vessels."
     assert written_out(inside, "WAT", "white adipose tissue") is None
+    # a bracket that holds a statistic is no definition (review of the change)
+    stat = "Synthetic test: PVD (P=0.005) was kept."
+    assert written_out(stat, "PVD", "peripheral vascular disease") == (
+        "Synthetic test: peripheral vascular disease (PVD) (P=0.005) was kept."
+    )
     alone = "Synthetic test: WAT lies near vessels."
     assert written_out(alone, "WAT", "white adipose tissue") == (
         "Synthetic test: white adipose tissue (WAT) lies near vessels."

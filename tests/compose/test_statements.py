@@ -951,8 +951,14 @@ def test_the_rest_or_the_kind_of_what_a_sentence_before_counted_is_no_statement(
     assert leans_back("The latter had higher male preponderance, more frequent onset with arthritis.")
     assert leans_back("A separate model indicated that the timing of medication was not associated with it.")
     assert not leans_back("The coefficients were 0.2 and 0.08 (synthetic), the latter being slightly higher.")
+    # "former" as "ex-", and "a separate" inside a sentence, name no earlier thing (review of the change;
+    # BioASQ snippet 17880814's sentence, synthetic ones)
+    assert not leans_back(
+        "Allgrove 's syndrome , is considered to be a separate condition , characterized by x."
+    )
+    assert not leans_back("Among the former smokers, the synthetic risk fell.")
     # "such" that names a word of its own sentence points inside it
-    assert not leans_back("Drug X raised synthetic signals, and the test detected such signals early.")
+    assert not leans_back("Drug X raised synthetic signals and the test detected such signals early.")
 
 
 def test_a_sentence_stored_twice_takes_its_headings_role(monkeypatch: pytest.MonkeyPatch) -> None:

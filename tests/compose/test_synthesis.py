@@ -449,6 +449,8 @@ def test_a_null_finding_against_another_treatment_points_no_way() -> None:
     # a placebo comparator, or a question that names the comparator, keeps the count (synthetic test span)
     placebo = Span(0, 7, "placebo")
     assert not comparators.active_null(replace(null, comparator=placebo), card)
+    saline = Span(0, 13, "normal saline")  # a saline placebo (review of the change)
+    assert not comparators.active_null(replace(null, comparator=saline), card)
     versus = analyze_question("Is bupropion better than nicotine replacement therapy for smoking cessation?")
     assert versus.comparator
     row = synthesis.outcome_rows(versus, [StudyFinding(src, card, null)], [], {src.key: 1})[0]

@@ -83,6 +83,12 @@ def test_a_denominator_with_its_age_the_studys_own_people_and_two_arms_are_count
     assert sample_size(record(data_dir, QA, "19309468").text) == 435
     # a subgroup named by what sets it apart is not the sample (synthetic test sentence)
     assert sample_size("Of 10 patients with synthetic test levels for 18 months, one had a level.") is None
+    # ... nor the people two arms counted for an outcome, nor those a clause picks out (review of the change)
+    assert (
+        sample_size("There were 5 patients in the X group and 2 in the control group who died (test).")
+        is None
+    )
+    assert sample_size("The 12 patients who died in this study had the synthetic marker.") is None
 
 
 def test_a_randomised_trial_is_never_called_non_randomised(data_dir: Path) -> None:

@@ -18,7 +18,8 @@ from medcite.domain.cards import Finding, StudyCard
 # points "no difference" like any other
 ACTIVE_NULL_APART = True
 _INACTIVE = re.compile(
-    r"\b(?:placebos?|sham|controls?|usual|standard|routine|no (?:treatment|intervention|therapy)|untreated|"
+    r"\b(?:placebos?|sham|saline|dummy|controls?|usual|standard|routine|"
+    r"no (?:treatment|intervention|therapy)|untreated|"
     r"vehicle|wait(?:ing)?[- ]?list\w*|baseline|nothing|observation|best supportive care|"
     r"counsell?ing alone)\b",
     re.I,

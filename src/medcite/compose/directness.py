@@ -138,7 +138,8 @@ def _first_sentence(text: str) -> str:
 
 
 def names_no_condition(rec: SourceRecord) -> bool:
-    """A partial record (no title) whose text names no condition (MeSH C, F03) at all."""
+    """A record stored without a title (a BioASQ snippet, or an untitled abstract) whose text names no
+    condition (MeSH C, F03) at all."""
     return not rec.title.strip() and not _conditions(rec.text)
 
 

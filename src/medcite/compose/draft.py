@@ -212,12 +212,12 @@ def _small(c: Candidate) -> bool:
     return (n := c.source.evidence.sample_size) is not None and n < SMALL_LAST
 
 
-def _drafting_order(c: Candidate) -> tuple[bool, int, bool, int, float, float, int]:
+def _drafting_order(c: Candidate) -> tuple[bool, int, int | bool, int | bool, float, float, int]:
     """Sentences on the question first, then stronger designs, small studies after the others of their
     design (:data:`SMALL_LAST`), conclusions before results, closer answers."""
     if LEVEL_FIRST:
         return (off_question(c), c.level, _small(c), ROLE_ORDER[c.role], -closeness(c), -c.score, c.start)
-    return (off_question(c), ROLE_ORDER[c.role], _small(c), c.level, -closeness(c), -c.score, c.start)
+    return (off_question(c), ROLE_ORDER[c.role], c.level, _small(c), -closeness(c), -c.score, c.start)
 
 
 # each study's lead sentence, then its first result with a figure (a percentage, p, CI, ratio, "significant")

@@ -78,10 +78,11 @@ SAME_SENTENCE_ROLE = True
 def _headed_roles(sentences: list[tuple[str, int, int, str]]) -> dict[str, Role]:
     """The role each sentence's heading gives it, by its text without the heading."""
     out: dict[str, Role] = {}
-    for label, _s, _e, t in sentences:
-        m = WORD_LABEL.match(t) or caps_label(t)
-        if SAME_SENTENCE_ROLE and (label or m):
-            out.setdefault(t[m.end() :].strip() if m else t.strip(), role_of(label, t))
+    for label, _s, _e, t in sentences if SAME_SENTENCE_ROLE else ():
+        if m := WORD_LABEL.match(t) or caps_label(t):
+            out.setdefault(t[m.end() :].strip(), role_of(label, t))
+        elif label:
+            out.setdefault(t.strip(), role_of(label, t))
     return out
 
 

@@ -192,7 +192,7 @@ _LEAD = re.compile(
 _TRIM_LEAD = re.compile(
     r"^(?:the|a|an|any|treating|treatment of|the treatment of|managing|management of|preventing|"
     r"prevention of|patients with|people with|adults with|children with|symptoms of|it|with|in|among|"
-    r"for|as)\s+",
+    r"for|(?-i:as))\s+",
     re.I,
 )
 _CONDITION_SPLIT = re.compile(r"\s+(?:in|among|for|after|with|during|of patients with)\s+", re.I)

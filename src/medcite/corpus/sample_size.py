@@ -83,18 +83,18 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "Of 195 severe burn patients, 88 had ...", "Of 292 subjects with a mean age of 47 years, the
     # majority ...", "Of 339 patients who entered the study, ...": the denominator a sentence opens with,
-    # and its age or entry before the comma (not "Of 10 patients with gastrin levels for 18 months or
+    # and its mean age or entry before the comma (not "Of 10 patients with gastrin levels for 18 months or
     # longer": a subgroup)
     re.compile(
         rf"^(?:Of|Among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}"
-        r"(?: (?:with a mean age|aged|who (?:were )?(?:entered|enrolled|randomi[sz]ed|participated|included|"
+        r"(?: (?:with a mean age|who (?:were )?(?:entered|enrolled|randomi[sz]ed|participated|included|"
         r"studied))\b[^,.;]{0,60})?,",
         re.I,
     ),
     # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the
     # people the study names as its own
     re.compile(
-        rf"^The {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}(?:\s*\([^)]*\))?\s+(?:\w+\s+){{0,3}}?"
+        rf"^The {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}(?:\s*\([^)]*\))?\s+"
         r"(?:in|of) (?:this|the present|our) (?:study|trial|series|cohort|analysis)\b",
         re.I,
     ),
@@ -103,7 +103,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
 # group" studied 435
 _TWO_ARMS = re.compile(
     rf"^There were {_NUMBER} {_ADJ}{_PEOPLE} in the (?:[\w-]+ ){{1,3}}?(?:group|arm|cohort) and {_NUMBER} "
-    r"(?:\w+ )?in the (?:[\w-]+ ){1,3}?(?:group|arm|cohort)\b",
+    r"(?:\w+ )?in the (?:[\w-]+ ){1,3}?(?:group|arm|cohort)\s*\.?\s*$",
     re.I,
 )
 # the other sex right after a count of one sex: "59 men and 36 women" (not "251 patients were randomized and

@@ -67,7 +67,9 @@ def initials(sf: str, lf: str) -> int | None:
         starts[m.start()] = False
     # best[i]: the most initials for the letters so far with the latest one at position i
     best: list[int | None] = [None] * len(low)
-    best[0] = int(starts[0])  # a linking word gives no initial, first or not ("and Communication Instrument")
+    # a linking word gives no initial, first or not ("and Communication Instrument"), but "in situ" and "in
+    # vitro" open a long form of their own
+    best[0] = int(starts[0] or low.startswith("in "))
     for c in chars[1:]:
         nxt: list[int | None] = [None] * len(low)
         top: int | None = None
@@ -186,9 +188,6 @@ def defines(text: str, short: str, long: str) -> bool:
     return long.lower() in text.lower() or bool(re.search(rf"\({re.escape(short)}[),;]", text))
 
 
-_DEFINED_NEXT = re.compile(r"\s*\(")
-
-
 def written_out(text: str, short: str, long: str, initial: bool = False, opens: bool = True) -> str | None:
     """``text`` with its first use of ``short`` written "long (short)", the long form as its source defines
     it (``initial``: it opens a sentence there, so its capital is lowered inside a sentence unless it is a
@@ -209,7 +208,7 @@ def written_out(text: str, short: str, long: str, initial: bool = False, opens: 
     m = uses(text, short)
     if m is None or text[: m.start()].count("(") > text[: m.start()].count(")"):
         return None
-    if _DEFINED_NEXT.match(text, m.end()):
+    if re.match(rf"\s*\(\w*{re.escape(short)}\w*[),;]", text[m.end() :]):
         return None  # part of a long form defined right after it: "perivascular WAT (pWAT)" (tune23)
     if opens and not text[: m.start()].strip():
         long = long[0].upper() + long[1:]

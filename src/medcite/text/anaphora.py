@@ -102,8 +102,11 @@ _REST_OR_KIND = re.compile(r"\bthe remaining\b|\bsuch (?!(?:as|that|a|an)\b)[a-z
 # one of two things an earlier sentence named, near the start, or a second one of a thing named before: "The
 # latter had higher male preponderance ...", "A separate model indicated that the timing of medication was not
 # associated ..." (tune23); 4 such results and conclusions sentences of the shared PubMedQA abstracts, all
-# needing the sentence before ("..., the latter being slightly higher" later in a sentence points inside it)
-_ONE_OF_TWO = re.compile(r"^(?:\S+\s+){0,3}?(?:the latter|the former)\b|\ba separate\b", re.I)
+# needing the sentence before ("..., the latter being slightly higher" later in a sentence points inside it;
+# "the former smokers", "a separate condition" inside a sentence name no earlier thing)
+_ONE_OF_TWO = re.compile(
+    rf"^(?:\S+\s+){{0,3}}?(?:the latter\b|the former (?:{_LINK_VERB}|group)\b)|^(?:in )?a separate\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and|whereas|while|which|although|though|yet)\b|;|:|\s[\u2013-]\s")
 
 
