@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medcite.compose import asking, assemble
+from medcite.compose import leads as lead_pick
 from medcite.compose.asking import mentions, title_name
 from medcite.compose.candidates import Candidate, Prefix, section_counts, study_n
 from medcite.compose.checked import Checked, Verified
@@ -87,8 +88,8 @@ def test_the_bottom_line_prefers_a_sentence_that_states_a_finding() -> None:
     leads = [_checked(sources[0], status, fit=0.99), _checked(sources[1], finding, fit=0.5)]
     # an inferred review and an inferred "other": both unstated designs, of one strength
     assert [s.evidence.design.value for s in sources] == ["review", "other"]
-    assert assemble._strength(leads[0]) == assemble._strength(leads[1])
-    assert assemble._pick_bottom(leads, 60).draft.core == finding
+    assert lead_pick.strength(leads[0]) == lead_pick.strength(leads[1])
+    assert lead_pick.pick_bottom(leads, 60).draft.core == finding
 
 
 def test_the_bottom_line_without_the_finding_preference_quotes_the_closer_sentence(
@@ -100,8 +101,8 @@ def test_the_bottom_line_without_the_finding_preference_quotes_the_closer_senten
         _checked(bioasq_source(1, "28547386"), status, fit=0.99),
         _checked(bioasq_source(1, "25214796"), finding, fit=0.5),
     ]
-    monkeypatch.setattr(assemble, "POLAR_FIRST", False)
-    assert assemble._pick_bottom(leads, 60).draft.core == status
+    monkeypatch.setattr(lead_pick, "POLAR_FIRST", False)
+    assert lead_pick.pick_bottom(leads, 60).draft.core == status
 
 
 def _checked(source: StoredSource, text: str, fit: float) -> Checked:

@@ -10,7 +10,7 @@ import pytest
 
 from medcite.bootstrap import load_reranker
 from medcite.compose import asking, assemble, compose_article, draft
-from medcite.compose.assemble import UNSTATED_N
+from medcite.compose import leads as lead_pick
 from medcite.compose.candidates import Candidate
 from medcite.compose.compose import draft_statements
 from medcite.compose.draft import (
@@ -23,6 +23,7 @@ from medcite.compose.draft import (
 )
 from medcite.compose.evidence_table import states_comparison
 from medcite.compose.fit import with_fit
+from medcite.compose.leads import UNSTATED_N
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, analyze_question
@@ -254,9 +255,9 @@ def test_the_bottom_line_of_one_study_quotes_its_answer_not_its_methods(
     assert "the elevated risk of death after coronary artery bypass grafting" in _one_study(
         question, own, shipped
     )
-    monkeypatch.setattr(assemble, "CLOSEST_LEADS", False)
-    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the conclusion too)
-    monkeypatch.setattr(assemble, "POLAR_FIRST", False)  # (the sample states no finding)
+    monkeypatch.setattr(lead_pick, "CLOSEST_LEADS", False)
+    monkeypatch.setattr(lead_pick, "OWN_CONCLUSION", False)  # (it would quote the conclusion too)
+    monkeypatch.setattr(lead_pick, "POLAR_FIRST", False)  # (the sample states no finding)
     assert "1895 patients underwent primary coronary artery bypass grafting" in _one_study(
         question, own, shipped
     )
@@ -272,7 +273,7 @@ def test_the_bottom_line_quotes_the_chosen_studys_own_conclusion(
 
     own = pubmedqa["10354335"]
     assert "students are able to identify" in _one_study(question, own, shipped)
-    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)
+    monkeypatch.setattr(lead_pick, "OWN_CONCLUSION", False)
     assert "made a number of recommendations" in _one_study(question, own, shipped)
 
 
@@ -293,7 +294,7 @@ def test_the_bottom_line_quotes_a_comparison_before_a_single_arm_figure(
         ).bottom_line
 
     assert "compared with placebo" in bottom_line()
-    monkeypatch.setattr(assemble, "COMPARED_FIRST", False)
+    monkeypatch.setattr(lead_pick, "COMPARED_FIRST", False)
     assert "1-year quit rates of 23.6% to 33.2%" in bottom_line()
 
 

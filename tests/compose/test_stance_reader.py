@@ -13,6 +13,7 @@ import pytest
 from medcite.adapters.onnx_nli import NLIModel, shipped_stance_dir
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import assemble, compose, compose_article, draft
+from medcite.compose import leads as lead_pick
 from medcite.compose.certainty import AGAINST_REASON, LEVELS, SPLIT_REASON, inconsistent_down, split_down
 from medcite.compose.stance import StanceInput, StanceResult, derive_stance, reader_decision, reader_votes
 from medcite.config import load_settings
@@ -182,7 +183,7 @@ def test_the_bottom_line_does_not_quote_a_finding_that_leans_the_other_way(
     monkeypatch.setattr(assemble, "NO_QUOTE_AGAINST", False)
     assert "has no prognostic indications" in _read_with_models(q, pubmedqa["28127977"]).bottom_line
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
-    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
+    monkeypatch.setattr(lead_pick, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
     a = _read_with_models(q, pubmedqa["28127977"])
     assert a.stance == "no" and "significantly lower in lung cancer patients" in a.bottom_line
 
@@ -297,8 +298,8 @@ def test_the_bottom_line_quotes_a_finding_that_carries_the_answer(
     assert art.stance == "no"
     assert "not a reliable prognostic marker" in art.bottom_line
     monkeypatch.setattr(assemble, "ALONG_FIRST", False)
-    monkeypatch.setattr(assemble, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
-    monkeypatch.setattr(assemble, "POLAR_FIRST", False)  # (the count states no finding)
+    monkeypatch.setattr(lead_pick, "OWN_CONCLUSION", False)  # (it would quote the study's conclusion too)
+    monkeypatch.setattr(lead_pick, "POLAR_FIRST", False)  # (the count states no finding)
     assert "not a reliable prognostic marker" not in _read_with_models(q, pubmedqa["26079501"]).bottom_line
 
 

@@ -4,26 +4,25 @@ sections in layout order and reference numbers by first use (each statement as s
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from medcite.compose import asking
 from medcite.compose.asking import asks_which, introduces_name, mentions, title_name
-from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.defining import defines, subject_defined
-from medcite.compose.draft import OPPOSITE, Draft, answers, closeness
+from medcite.compose.draft import Draft, answers, closeness
 from medcite.compose.evidence_table import (
     evidence_rows,
     number_by_first_use,
     reference,
-    states_comparison,
 )
 from medcite.compose.figures import FIGURE_WORDS, figures_of, with_figures
 from medcite.compose.layout import layout_for, primary_key, section_title
+from medcite.compose.leads import own_conclusion, pick_bottom
+from medcite.compose.leads import word_count as _words
 from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import plan_queries
@@ -33,14 +32,11 @@ from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
 from medcite.compose.stance import NEAR_TIE, StanceResult, caveat, leanings
 from medcite.compose.synthesis import StudyFinding, against_findings, shown_rows, synthesize
-from medcite.corpus.classify import design_stated
 from medcite.domain import (
-    LEVEL,
     Article,
     Audience,
     CertaintyLevel,
     CertaintyRating,
-    Design,
     Label,
     Provenance,
     Section,
@@ -54,7 +50,6 @@ BOTTOM_LINE_WORDS = 60
 # a question of fact ("Which gene ...?") gets no GRADE certainty, which rates estimates of effect (a
 # tuning-half reading found "very low" on 5 of 16 such answers); the evidence table still rates each study
 UNGRADED_FACTS = True
-UNSTATED_N = 100  # the sample size a study that states none weighs as when the bottom line is chosen
 
 
 def assemble(
@@ -229,7 +224,7 @@ def _choose_bottom(
     peripheral arterial disease is no answer on stroke). A question that asks for a thing ("Which gene
     ...?") takes the statement naming every concept (:data:`NAMED_FIRST`) whose words overlap the question
     most, whatever its design; a yes/no answer prefers one leaning its way (``along``:
-    :func:`_pick_bottom`)."""
+    :func:`medcite.compose.leads.pick_bottom`)."""
     if not supported:
         return key_check
     longest = (
@@ -248,7 +243,7 @@ def _choose_bottom(
         )
     if stance is not None and stance.split:
         budget -= len(NEAR_TIE.split())  # the bottom line then says so
-    return _own_conclusion(_pick_bottom(pool, budget, along), supported, budget, along)
+    return own_conclusion(pick_bottom(pool, budget, along), supported, budget, along)
 
 
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the
@@ -377,100 +372,6 @@ def _bottom_text(
         f"see {section_title(a, pick.draft.section)} [{order[bl_keys[0]]}]."
     )
     return f"{head}{synopsis}{why}{tail}{extra}".strip()
-
-
-# among the bottom line's candidates of the strongest design, a finding that compares groups ("significantly
-# higher ... compared with placebo (43 vs. 19%)") before one that reports a single arm's figures ("the
-# combination of bupropion SR and counseling was associated with 1-year quit rates of 23.6% to 33.2%", the
-# larger open-label trial of two doses, quoted first in the bupropion answer): an effect is stated against
-# a comparator (off: the larger study first, comparison or not)
-COMPARED_FIRST = True
-
-
-def _pick_bottom(leads: list[Checked], budget: int, along: Set[str] = frozenset()) -> Checked:
-    """The bottom line's statement: among those that fit, from the strongest study design (human studies
-    before animal or laboratory ones), one the stance reader read as leaning the answer's way (``along``,
-    :data:`ALONG_FIRST`), one that compares groups (:data:`COMPARED_FIRST`), then by :func:`_lead_weight`;
-    else the first."""
-    fits = [c for c in leads if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
-    if not fits:
-        return leads[0]
-    best = min(_strength(c) for c in fits)
-    strongest = [c for c in fits if _strength(c) == best]
-    strongest = [c for c in strongest if c.draft.core in along] or strongest
-    if POLAR_FIRST:
-        strongest = [c for c in strongest if c.draft.cites[0].direction() in OPPOSITE] or strongest
-    compared = [c for c in strongest if COMPARED_FIRST and states_comparison(c.draft.core)]
-    return max(compared or strongest, key=_lead_weight)
-
-
-# ... and one that states a finding, one way or the other (:func:`medcite.text.finding_polarity`), before one
-# that states none ("Dupilumab is currently under phase III development ... for the treatment of asthma" had
-# been quoted for "Is dupilumab effective for treatment of asthma?" beside a trial's "dupilumab can markedly
-# decrease asthma exacerbations"; a reading of 16 tuning-half articles, 2026-12-05). Off: any of them
-POLAR_FIRST = True
-
-
-# the bottom line quotes the chosen study's own conclusion where the source fully supports it, rather than
-# another of its sentences ("Our study confirms that students are able to identify QA issues and propose
-# solutions", not "students made a number of recommendations including ..." for "Can medical students
-# contribute to quality assurance programmes ...?"; "Axitinib/gemcitabine ... did not provide survival benefit
-# over gemcitabine alone", not one region's figures). The study was chosen by its statement that names the
-# question's concepts; its conclusion may say "students" alone. Off: the chosen statement stays
-OWN_CONCLUSION = True
-
-
-def _own_conclusion(pick: Checked, supported: list[Checked], budget: int, along: Set[str]) -> Checked:
-    """The conclusion of ``pick``'s study among ``supported`` in place of ``pick`` (:data:`OWN_CONCLUSION`),
-    leaning the answer's way where ``pick`` does; ``pick`` where there is none or it is one."""
-    key = pick.draft.cites[0].key
-    if not OWN_CONCLUSION or pick.draft.cites[0].role == "conclusions":
-        return pick
-    own = [
-        c
-        for c in supported
-        if c.draft.cites[0].key == key
-        and c.draft.cites[0].role == "conclusions"
-        and (_words(c.draft.text) <= budget or _words(c.draft.core) <= budget)
-        and (c.draft.core in along or pick.draft.core not in along)
-    ]
-    return max(own, key=_lead_weight) if own else pick
-
-
-# the bottom line of one study quotes the sentence that answers the question best, figures or none (off: a
-# sentence with figures first). Even half of PubMedQA: bottom lines that quote the question's own abstract's
-# conclusion 48.0 -> 55.2% (the readings found bottom lines quoting the figures of another outcome of the
-# study, or of its sample, beside its conclusion on the question)
-CLOSEST_LEADS = True
-
-
-def _lead_weight(c: Checked) -> tuple[int, float, bool, float]:
-    """Higher leads: the larger study (by half-decades of its stated sample size: 700 patients outweigh
-    15, 467 and 707 weigh the same; a study whose size is not stated counts as :data:`UNSTATED_N`, so a
-    stated pilot of 15 does not outrank it), then the closer answer to the question
-    (:func:`medcite.compose.draft.closeness`, :data:`CLOSEST_LEADS`), then a statement with figures."""
-    cand = c.draft.cites[0]
-    n = study_n(cand.source) or UNSTATED_N
-    close = closeness(cand)
-    return (
-        int(2 * math.log10(n + 1)),
-        close if CLOSEST_LEADS else 0.0,
-        bool(NUMBER.search(c.draft.core)),
-        close,
-    )
-
-
-def _strength(c: Checked) -> int:
-    """Lower is stronger: the evidence level of the statement's first cited source; a design only guessed from
-    the text (:func:`medcite.corpus.classify.design_stated`: "unstated-design study" in the article) is no
-    stronger than "other" (a guessed review had outranked a guessed other-design trial report)."""
-    s = c.draft.cites[0].source
-    level = LEVEL[s.evidence.design]
-    return level if design_stated(s) else max(level, LEVEL[Design.OTHER])
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 def _bottom_line(head: str, ds: Sequence[Draft], cite: str, tail: str, synopsis: str = "") -> str:

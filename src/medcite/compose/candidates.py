@@ -416,12 +416,12 @@ _SAYS_DESIGN = re.compile(
 )
 
 
-# a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), the authors speaking ("In
-# an animal or laboratory study, the authors present SLIC-CAGE ..."), or the study named as its subject
-# ("In an observational study, the study presents ..." in a tuning-half reading)
+# a sentence that would read badly after a prefix: an enumeration ("1) X; 2) Y"), advice, the authors ("In an
+# animal or laboratory study, the authors present ..."), the study as its subject ("..., the study presents")
 _BAD_AFTER_PREFIX = re.compile(
     r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b|"
     r"The (?:\w+ )?(?:study|trial|analysis|review|survey|report|investigation|experiment|work|paper)\b)"
+    r"|^[^,;]*?\b(?:should|must|ought to)\b"  # "In a study of N students, programs should ..." (tune24)
 )
 
 

@@ -1,6 +1,6 @@
 """Figures beside the bottom line's quoted statement: where it states none, its study's finding that does.
 
-The bottom line quotes a study's conclusion (:data:`medcite.compose.assemble.OWN_CONCLUSION`), which often
+The bottom line quotes a study's conclusion (:data:`medcite.compose.leads.OWN_CONCLUSION`), which often
 drops the figures its abstract gives; the issue asks for a bottom line whose figures are pinned to their
 source. The figure statement is one of the article's own verified statements (shown in its section, where its
 numbers are pinned), so the bottom line adds no number the body does not pin.

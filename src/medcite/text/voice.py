@@ -17,7 +17,7 @@ FIRST_PERSON = re.compile(
 )
 _STUDY_NOUN = (
     r"(?:results?|findings?|data|observations?|stud(?:y|ies)|analys[ie]s|experience|trials?|work|series|"
-    r"investigations?|evaluations?|experiments?)"
+    r"investigations?|evaluations?|experiments?|lines? of evidence)"
 )
 # "our previous studies", "these earlier trials": other work than the source's own, whose claims stay framed
 _OTHER_WORK = r"(?:previous|prior|earlier|past|other|recent|published|older)\b"
@@ -27,6 +27,7 @@ AUTHORS_FRAME = re.compile(
     r"^(?P<lead>[A-Z][^,;:]{0,100},\s+|"
     r"(?:Here|Herein|In this (?:study|paper|work|article|report))\s+(?=we\b))??"
     r"(?P<subject>(?P<we>we)|(?P<it>it (?:is|was|can be|could be|may be|might be))|"
+    r"(?P<this>this(?=\s+[a-z]+s\s+that\b))|"  # "This illustrates that X" (tune24)
     rf"(?P<det>our|these|the)\s+(?P<noun>(?:(?!{_OTHER_WORK})[a-z-]+\s+){{0,2}}?{_STUDY_NOUN}"
     rf"(?:\s+of\s+(?:this|the present|the current|our)\s+{_STUDY_NOUN})?))\s+"
     r"(?P<adverbs>(?:(?:therefore|thus|also|further|furthermore|now|here|hence|clearly|strongly|collectively|"
@@ -42,7 +43,7 @@ STATING_VERBS = frozenset(
     """conclude concluded find found show shows showed shown demonstrate demonstrates demonstrated confirm
     confirms confirmed indicate indicates indicated reveal reveals revealed establish establishes established
     observe observed note noted document documents documented report reports reported prove proves proved
-    identified determine determines determined""".split()
+    identified determine determines determined illustrate illustrates illustrated""".split()
 )
 HEDGING_VERBS = frozenset(
     "suggest suggests suggested imply implies implied support supports supported".split()
