@@ -7,7 +7,8 @@ students, HIV prevention programs for youth should recognize ..."). Real records
 from __future__ import annotations
 
 from medcite.compose.candidates import Prefix, with_prefix
-from medcite.text import split_sentences
+from medcite.text import role_of, split_sentences
+from medcite.text.cues import enrolment
 from medcite.text.statements import readable
 from tests.compose.doubles import bioasq_source, load_pubmedqa
 
@@ -56,3 +57,15 @@ def test_advice_takes_no_design_prefix() -> None:
     assert with_prefix(prefix, advice) == advice
     finding = "Students who used no substances were least likely to report these behaviours."
     assert with_prefix(prefix, finding).startswith("In an observational study of 11,631 high school")
+
+
+def test_who_completed_the_study_is_no_finding() -> None:
+    teoae = load_pubmedqa()["20828836"].record
+    results = next(s for s in teoae.sections if s.label.upper().startswith("RESULT"))
+    flow = _sentence(results.text, "Of the 4718 infants enrolled")
+    assert role_of(results.label, flow) == "methods"
+    # an outcome beside it stays a finding: adverse events, a difference between the arms
+    assert enrolment("Twelve patients withdrew because of adverse events.") is False
+    assert enrolment("More patients in the placebo group dropped out (20% vs 10%).") is False
+    assert enrolment("Fifty patients completed treatment.") is False  # completion can be the outcome asked
+    assert enrolment("A total of 120 patients completed the 12-week follow-up.") is True

@@ -231,7 +231,12 @@ _ENROLLED = re.compile(
     r"\b(?:were|was) (?:then |subsequently |finally |consecutively |prospectively |retrospectively )?"
     r"(?:identified (?:from|through|via|in (?:the|a|our) (?:[\w-]+ )?(?:database|registry|records?))|"
     r"enrolled|included|recruited|screened|selected|eligible|available for (?:analysis|follow-up)|entered|"
-    r"registered)\b",
+    r"registered)\b"
+    # ... and who stayed: "Of the 4718 infants enrolled under the program 1745 (36.9%) completed both TEOAE
+    # and AABR" (a finding in a reading of tuning-half articles, 2026-12-06); not "completed treatment"
+    r"|\bcompleted (?:both|all|the (?:[\w-]+ ){0,2}?"
+    r"(?:study|trial|protocol|follow-up|survey|questionnaires?))\b"
+    r"|\b(?:were|was) lost to follow-up\b|\b(?:withdrew|dropped out)\b(?! (?:because|due))",
     re.I,
 )
 
