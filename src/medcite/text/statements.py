@@ -15,6 +15,7 @@ import re
 
 from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
 from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading
+from medcite.text.sentences import split_sentences
 from medcite.text.voice import (
     AUTHORS_FRAME,
     COPYRIGHT_NOTE,
@@ -367,6 +368,13 @@ def presents_made(sentence: str) -> bool:
     return bool(_NAMED_MADE.match(m.group("rest")))
 
 
+def _first_sentence(text: str) -> str:
+    """The first sentence of a statement that quotes two (the second leaning on the first:
+    :data:`medcite.compose.pool.WITH_ANTECEDENT`)."""
+    spans = split_sentences(text)
+    return text[spans[0][0] : spans[0][1]] if len(spans) > 1 else text
+
+
 def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
@@ -391,7 +399,7 @@ def readable(sentence: str) -> str | None:
     if (
         len(text.strip(" .\u2026").split()) < 2
         or first_person(text)
-        or leans_back(text)
+        or leans_back(_first_sentence(text))
         or reports_others(text)
     ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
