@@ -13,7 +13,7 @@ import pytest
 from medcite.compose import pool
 from medcite.compose.candidates import Candidate, Prefix, with_prefix
 from medcite.corpus.classify import classify
-from medcite.domain import AbstractSection, SourceRecord, StoredSource
+from medcite.domain import AbstractSection, Design, SourceRecord, StoredSource
 from medcite.text import record_sentences, role_of, split_sentences
 from medcite.text.anaphora import leans_back
 from medcite.text.cues import enrolment
@@ -37,12 +37,21 @@ def test_a_snippet_cut_mid_word_is_no_statement() -> None:
     )
 
 
+def test_short_words_and_enumerations_are_no_stubs() -> None:
+    # review inputs: an enumeration, a protein and a people word open real sentences
+    assert readable("c) Neurogenesis-deficient v-TK mice showed deficits in memory.") is not None
+    assert readable("tau pathology spreads along connected neurons.") is not None
+    assert readable("men with diabetes had more events than women.") is not None
+
+
 def test_a_stubbed_purpose_clause_gives_way_to_the_authors_clause() -> None:
     text = bioasq_source(1, "30373828").record.text
     got = readable(_sentence(text, "o enable analysis"))
     assert got is not None
     assert got.startswith("The authors developed the surfaceome predictor SURFY")
     assert "O enable" not in got and "enable" not in got
+    # only a cut "To ..." goes: a cut clause that limits the finding leaves no statement (review input)
+    assert readable("n a subgroup of women over 65 years, we observed a reduction in hip fracture.") is None
 
 
 def test_this_and_lines_of_evidence_frames_go() -> None:
@@ -52,8 +61,12 @@ def test_this_and_lines_of_evidence_frames_go() -> None:
     toci = bioasq_source(1, "16102523").record.text
     got = readable(_sentence(toci, "These lines of evidence indicate that"))
     assert got is not None and got.startswith("Tocilizumab is able to bind to both sIL-6R")
-    # a frame whose claim carries no hedge of its own keeps it when the verb only suggests
+    # a "this" frame goes only with a verb that states: "suggests" keeps its hedge (and then dangles)
     assert readable("This suggests that statins reduce stroke.") is None
+    assert readable("This suggests that statins reduce stroke, possibly through lipid lowering.") is None
+    # "that" as a determiner is no frame (review input)
+    got = readable("This confirms that hypothesis in a larger cohort of patients.")
+    assert got is None or got.startswith("This confirms that hypothesis")
     # "this" before another kind of verb stays a pronoun that points back: no statement
     assert readable("This allowed the detection of rare variants.") is None
 
@@ -63,6 +76,12 @@ def test_advice_takes_no_design_prefix() -> None:
     advice = _sentence(hiv, "HIV prevention programs for youth should recognize")
     prefix = Prefix("In an observational study of 11,631 high school students, ", "11,631")
     assert with_prefix(prefix, advice) == advice
+    # a modal in a relative clause is no advice; an animal study keeps its label (review inputs)
+    who = "Patients who should have received the drug but did not had more events."
+    assert with_prefix(prefix, who).startswith("In an observational study")
+    lab = Prefix("In an animal or laboratory study, ", design=Design.ANIMAL)
+    toci = "CD38 may be a potential target and daratumumab should be evaluated clinically."
+    assert with_prefix(lab, toci).startswith("In an animal or laboratory study, ")
     finding = "Students who used no substances were least likely to report these behaviours."
     assert with_prefix(prefix, finding).startswith("In an observational study of 11,631 high school")
 
@@ -77,9 +96,17 @@ def test_who_completed_the_study_is_no_finding() -> None:
     assert enrolment("More patients in the placebo group dropped out (20% vs 10%).") is False
     assert enrolment("Fifty patients completed treatment.") is False  # completion can be the outcome asked
     assert enrolment("A total of 120 patients completed the 12-week follow-up.") is True
+    assert enrolment("Ten patients were lost to follow-up.") is True
+    assert enrolment("Five patients withdrew consent.") is True
+    # review inputs: an outcome after the flow word stays a finding
+    assert enrolment("Twelve patients withdrew from the study because of nausea.") is False
+    assert enrolment("Of 500 smokers, 210 completed the 12-week protocol and remained abstinent.") is False
+    assert enrolment("Of the 1200 girls who started vaccination, 452 (37.7%) completed all 3 doses.") is False
+    assert enrolment("Most patients who dropped out had severe disease.") is False
+    assert enrolment("Tolerance was poor: 8 of 20 patients withdrew from treatment.") is False
 
 
-def test_a_sentence_leaning_back_is_quoted_with_its_antecedent() -> None:
+def test_a_sentence_leaning_back_is_quoted_with_its_antecedent(monkeypatch: pytest.MonkeyPatch) -> None:
     src = bioasq_source(1, "28144274")
     sentences = record_sentences(src)
     (_l1, s1, _e1, t1), (_l2, s2, _e2, t2) = sentences[:2]
@@ -95,19 +122,40 @@ def test_a_sentence_leaning_back_is_quoted_with_its_antecedent() -> None:
     got = readable(text)  # the second sentence's "this" points inside the statement now
     assert got is not None and "short stature, unusual facial characteristics" in got
     assert readable(t2) is None  # alone, it dangles
-    # the first sentence is not joined to anything, and with the switch off nothing is
+    # the first sentence is not joined to anything, nor a sentence that does not lean back
     assert pool._with_antecedent(src, sentences, s1, t1) is None
+    text = "Arm A did better in synthetic test text, not a study. Arm B is synthetic test text too."
+    rec = SourceRecord(
+        key="synthetic:3", title="Synthetic test record", sections=(AbstractSection("", text),)
+    )
+    plain_src = StoredSource(id=3, record=rec, evidence=classify(rec))
+    plain = record_sentences(plain_src)
+    assert not leans_back(plain[1][3])
+    assert pool._with_antecedent(plain_src, plain, plain[1][1], plain[1][3]) is None
+    # nor two that pass the word limit
+    monkeypatch.setattr(pool, "ANTECEDENT_WORDS", len(t1.split()) + len(t2.split()) - 1)
+    assert pool._with_antecedent(src, sentences, s2, t2) is None
 
 
 def test_no_antecedent_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = AbstractSection("RESULTS", "In this synthetic test text, not a study, arm A did better.")
+    first = AbstractSection("RESULTS", "Arm A did better in synthetic test text, not a study.")
     second = AbstractSection("CONCLUSIONS", "This effect is also synthetic test text.")
     rec = SourceRecord(key="synthetic:1", title="Synthetic test record", sections=(first, second))
     src = StoredSource(id=1, record=rec, evidence=classify(rec))
     sentences = record_sentences(src)
     _l, s, _e, t = sentences[1]
-    assert leans_back(t)
+    assert leans_back(t) and not leans_back(sentences[0][3])
     assert pool._with_antecedent(src, sentences, s, t) is None
+    # the same two sentences in one section are joined, as the source text has them
+    one = SourceRecord(
+        key="synthetic:2",
+        title="Synthetic test record",
+        sections=(AbstractSection("", f"{first.text} {second.text}"),),
+    )
+    one_src = StoredSource(id=2, record=one, evidence=classify(one))
+    one_sents = record_sentences(one_src)
+    joined = pool._with_antecedent(one_src, one_sents, one_sents[1][1], one_sents[1][3])
+    assert joined == (0, one.text)
     monkeypatch.setattr(pool, "WITH_ANTECEDENT", False)
     src_b = bioasq_source(1, "28144274")
     sents_b = record_sentences(src_b)

@@ -421,7 +421,7 @@ _SAYS_DESIGN = re.compile(
 _BAD_AFTER_PREFIX = re.compile(
     r"^(?:\(?\d+\)|\(?[a-z]\)\s|We\b|Our\b|The authors\b|"
     r"The (?:\w+ )?(?:study|trial|analysis|review|survey|report|investigation|experiment|work|paper)\b)"
-    r"|^[^,;]*?\b(?:should|must|ought to)\b"  # "In a study of N students, programs should ..." (tune24)
+    r"|^(?P<advice>(?:(?!\b(?:who|that|which)\b)[^,;])*?\b(?:should|must|ought to)\b)"  # "who should": none
 )
 
 
@@ -430,9 +430,9 @@ def with_prefix(prefix: Prefix, sentence: str) -> str:
     read badly after it. An animal or laboratory study keeps its prefix unless the sentence names its
     subjects: "... an inverse relationship ... in a prospective study is novel" was a study in mice."""
     animal = prefix.design is Design.ANIMAL and not NAMES_NON_HUMAN.search(sentence)
-    if not prefix.text or _BAD_AFTER_PREFIX.match(sentence) or (_SAYS_DESIGN.search(sentence) and not animal):
-        return sentence
-    if prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I):
+    bad = (m := _BAD_AFTER_PREFIX.match(sentence)) and not (animal and m.group("advice"))  # lab: still lab
+    n = prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I)
+    if not prefix.text or bad or (_SAYS_DESIGN.search(sentence) and not animal) or n:
         return sentence
     return prefix.text + lower_first(sentence)
 

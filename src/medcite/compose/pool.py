@@ -118,7 +118,7 @@ def _with_antecedent(
     gap = src.record.text[pe:s]
     if gap.strip() or "\n" in gap or leans_back(pt) or len(pt.split()) + len(t.split()) > ANTECEDENT_WORDS:
         return None
-    return ps, f"{pt} {t}"
+    return ps, src.record.text[ps : sentences[i][2]]  # as the source has it: offsets pin into this text
 
 
 def _as_quoted(

@@ -236,7 +236,10 @@ _ENROLLED = re.compile(
     # and AABR" (a finding in a reading of tuning-half articles, 2026-12-06); not "completed treatment"
     r"|\bcompleted (?:both|all|the (?:[\w-]+ ){0,2}?"
     r"(?:study|trial|protocol|follow-up|survey|questionnaires?))\b"
-    r"|\b(?:were|was) lost to follow-up\b|\b(?:withdrew|dropped out)\b(?! (?:because|due))",
+    r"(?![^.;]*\b(?:doses?|and (?:remained|were|was|had|achieved|reported|showed))\b)"
+    r"|\b(?:were|was) lost to follow-up\b"
+    r"|(?<!who )\b(?:withdrew|dropped out)\b(?! from (?:treatment|therapy))"
+    r"(?![^.;]*\b(?:because|due|owing|as a result)\b)",
     re.I,
 )
 

@@ -211,6 +211,8 @@ def without_frame(sentence: str) -> str:
     )
     hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
     states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
+    if m.group("this") and (not states or _THAT_NOUN.match(rest)):
+        return sentence  # "This suggests that ..." keeps its hedge; "This confirms that hypothesis ..."
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
         # "we found that A and that B" -> "A and B"; "we report that, in mice, A" -> "in mice, A"
@@ -223,6 +225,14 @@ def without_frame(sentence: str) -> str:
     if not lead or SELF_LEAD.match(lead):
         return _capitalised(claim)
     return lead + claim
+
+
+# "that" as a determiner after a "this" frame: "This confirms that hypothesis in a larger cohort"
+_THAT_NOUN = re.compile(
+    r"(?:hypothesis|finding|observation|notion|idea|view|result|conclusion|model|concept|assumption|"
+    r"prediction|possibility|association|effect|relationship)\b",
+    re.I,
+)
 
 
 def _capitalised(text: str) -> str:
@@ -439,10 +449,10 @@ _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
 _CUT_WORD = re.compile(
     r"^\s*(?!(?:a|an|as|at|be|by|do|if|in|is|it|no|of|on|or|so|to|up|we|us|our|and|but|for|the|its|all|any|"
     r"are|can|few|has|had|may|not|one|two|six|ten|was|who|why|how|yet|per|via|vs|de|ex|et|nor|new|low|non|"
-    r"age|sex|use|due|each|both)\b)[a-z]{1,3}\b(?![-'\u2019\d.])"
+    r"age|sex|use|due|each|both|tau|mu|men|key|old|iv|dpp|hh|wg)\b)[a-z]{1,3}\b(?![-'\u2019\d.)])"
 )
-# ... where the authors' own clause follows the stub's, it stands alone ("o enable X, we developed Y")
-_CUT_TO_WE = re.compile(r"^[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")
+# ... where the authors' clause follows a cut purpose clause, it stands alone ("o enable X, we developed Y")
+_CUT_TO_WE = re.compile(r"^\s*o\s+[a-z]+\b[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")  # a cut "To ...": no limit
 # a snippet cut at both ends: it opens on a lower-case word ("expression of the DNA double-strand break
 # marker gamma-H2AX (γH2AX)", a BioASQ snippet quoted as a bottom line with no verb, a tuning-half reading,
 # 2026-12-05; not "mRNA", "p53") and stops on no full stop
