@@ -16,7 +16,7 @@ from medcite.corpus.classify import classify
 from medcite.domain import AbstractSection, Design, SourceRecord, StoredSource
 from medcite.text import record_sentences, role_of, split_sentences
 from medcite.text.anaphora import leans_back
-from medcite.text.cues import enrolment
+from medcite.text.cues import asks_for_research, enrolment
 from medcite.text.statements import readable
 from tests.compose.doubles import bioasq_source, load_pubmedqa
 
@@ -161,3 +161,16 @@ def test_no_antecedent_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     sents_b = record_sentences(src_b)
     _l, s2, _e, t2 = sents_b[1]
     assert pool._with_antecedent(src_b, sents_b, s2, t2) is None
+
+
+def test_a_call_for_research_that_could_help_is_no_finding() -> None:
+    # tune25: a PubMedQA conclusion sentence quoted as a finding after a design prefix
+    text = load_pubmedqa()["12913347"].record.text
+    call = (
+        "Further studies taking into account the role of psychological stress, patterns of sexual behavior "
+        "and substance abuse during pregnancy could help identify the factors responsible for adverse "
+        "pregnancy outcome among unmarried pregnant women."
+    )
+    assert call in text
+    assert asks_for_research(call)
+    assert not asks_for_research("Further studies showed that the treatment may help reduce pain.")

@@ -439,6 +439,10 @@ RESEARCH_CALL = re.compile(
     r"|\b(?:was|were) (?:under-?powered|not powered|insufficiently powered)\b"
     r"|\b(?:future|further|additional|more)\s+(?:\w+\s+){0,2}?(?:studies|research|trials|work)\s+"
     r"(?:should|must|will need to)\b"
+    # "Further studies taking into account the role of psychological stress, ... could help identify the
+    # factors ..." (quoted as a finding in a tuning-half reading, tune25)
+    r"|\b(?:future|further|additional)\s+(?:studies|research|trials|work|investigations?)\b[^.;]{0,200}?"
+    r"\b(?:could|may|might|would|will)\s+help\b"
     r"|\b(?:studies|trials|research|interventions|efforts|strategies)\s+(?:are|is)\s+"
     r"(?:sorely |urgently |clearly |still |therefore |thus )?(?:needed|warranted)\b"
     # research under way, no finding: "Prospective study is ongoing to confirm safety and determine impact
