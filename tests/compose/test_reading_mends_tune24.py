@@ -21,6 +21,10 @@ from medcite.text.statements import readable
 from tests.compose.doubles import bioasq_source, load_pubmedqa
 
 
+def _at(sentences: list[tuple[str, int, int, str]]) -> dict[int, int]:
+    return {x[1]: i for i, x in enumerate(sentences)}
+
+
 def _sentence(text: str, start: str) -> str:
     return next(text[a:b] for a, b in split_sentences(text) if text[a:b].startswith(start))
 
@@ -67,6 +71,10 @@ def test_this_and_lines_of_evidence_frames_go() -> None:
     # "that" as a determiner is no frame (review input)
     got = readable("This confirms that hypothesis in a larger cohort of patients.")
     assert got is None or got.startswith("This confirms that hypothesis")
+    # ... for any frame: "These data confirm that hypothesis" had become "Hypothesis in a larger cohort ..."
+    got = readable("These data confirm that hypothesis in a larger cohort of patients.")
+    assert got is None or not got.startswith("Hypothesis")
+    assert readable("These data confirm that statins reduce stroke.") == "Statins reduce stroke."
     # "this" before another kind of verb stays a pronoun that points back: no statement
     assert readable("This allowed the detection of rare variants.") is None
 
@@ -111,19 +119,19 @@ def test_a_sentence_leaning_back_is_quoted_with_its_antecedent(monkeypatch: pyte
     sentences = record_sentences(src)
     (_l1, s1, _e1, t1), (_l2, s2, _e2, t2) = sentences[:2]
     assert t2.startswith("Various symptoms have been reported for this abnormality")
-    joined = pool._with_antecedent(src, sentences, s2, t2)
+    joined = pool._with_antecedent(src, sentences, _at(sentences), s2, t2)
     assert joined == (s1, f"{t1} {t2}")
     start, text = joined
     # a yes/no answer quotes the sentence alone (readable then leaves it out), any other both ways
     base = Candidate(src, t2, s2, _e2, "", "unknown", None, 1.0, 0.0, False)
-    assert pool._as_quoted(base, sentences, [], yes_no=True) == [base]
-    alone, both = pool._as_quoted(base, sentences, [], yes_no=False)
+    assert pool._as_quoted(base, sentences, None, []) == [base]
+    alone, both = pool._as_quoted(base, sentences, _at(sentences), [])
     assert alone == base and (both.start, both.text, both.end) == (start, text, base.end)
     got = readable(text)  # the second sentence's "this" points inside the statement now
     assert got is not None and "short stature, unusual facial characteristics" in got
     assert readable(t2) is None  # alone, it dangles
     # the first sentence is not joined to anything, nor a sentence that does not lean back
-    assert pool._with_antecedent(src, sentences, s1, t1) is None
+    assert pool._with_antecedent(src, sentences, _at(sentences), s1, t1) is None
     text = "Arm A did better in synthetic test text, not a study. Arm B is synthetic test text too."
     rec = SourceRecord(
         key="synthetic:3", title="Synthetic test record", sections=(AbstractSection("", text),)
@@ -131,10 +139,10 @@ def test_a_sentence_leaning_back_is_quoted_with_its_antecedent(monkeypatch: pyte
     plain_src = StoredSource(id=3, record=rec, evidence=classify(rec))
     plain = record_sentences(plain_src)
     assert not leans_back(plain[1][3])
-    assert pool._with_antecedent(plain_src, plain, plain[1][1], plain[1][3]) is None
+    assert pool._with_antecedent(plain_src, plain, _at(plain), plain[1][1], plain[1][3]) is None
     # nor two that pass the word limit
     monkeypatch.setattr(pool, "ANTECEDENT_WORDS", len(t1.split()) + len(t2.split()) - 1)
-    assert pool._with_antecedent(src, sentences, s2, t2) is None
+    assert pool._with_antecedent(src, sentences, _at(sentences), s2, t2) is None
 
 
 def test_no_antecedent_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +153,7 @@ def test_no_antecedent_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     sentences = record_sentences(src)
     _l, s, _e, t = sentences[1]
     assert leans_back(t) and not leans_back(sentences[0][3])
-    assert pool._with_antecedent(src, sentences, s, t) is None
+    assert pool._with_antecedent(src, sentences, _at(sentences), s, t) is None
     # the same two sentences in one section are joined, as the source text has them
     one = SourceRecord(
         key="synthetic:2",
@@ -154,13 +162,13 @@ def test_no_antecedent_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     one_src = StoredSource(id=2, record=one, evidence=classify(one))
     one_sents = record_sentences(one_src)
-    joined = pool._with_antecedent(one_src, one_sents, one_sents[1][1], one_sents[1][3])
+    joined = pool._with_antecedent(one_src, one_sents, _at(one_sents), one_sents[1][1], one_sents[1][3])
     assert joined == (0, one.text)
     monkeypatch.setattr(pool, "WITH_ANTECEDENT", False)
     src_b = bioasq_source(1, "28144274")
     sents_b = record_sentences(src_b)
     _l, s2, _e, t2 = sents_b[1]
-    assert pool._with_antecedent(src_b, sents_b, s2, t2) is None
+    assert pool._with_antecedent(src_b, sents_b, _at(sents_b), s2, t2) is None
 
 
 def test_a_call_for_research_that_could_help_is_no_finding() -> None:

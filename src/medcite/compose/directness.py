@@ -36,7 +36,7 @@ from functools import lru_cache
 from medcite.compose.question import QuestionAnalysis
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
-from medcite.text import split_sentences
+from medcite.text import first_sentence
 from medcite.text.design_cues import CLINICAL_WORDING
 from medcite.text.synonyms import Descriptor, synonyms
 
@@ -121,20 +121,12 @@ def topic_text(rec: SourceRecord) -> str:
     carcinoma (UTUC) is a relatively uncommon but aggressive disease" under "Urologic Neoplasms")."""
     if not rec.title.strip():
         heads = "; ".join(m.descriptor for m in rec.mesh)
-        first = _first_sentence(rec.text) if FIRST_SENTENCE and heads else ""
+        first = first_sentence(rec.text) if FIRST_SENTENCE and heads else ""
         return f"{heads}. {first}" if first else heads
     if _conditions(rec.title):
         return rec.title
-    first = _first_sentence(rec.text)
+    first = first_sentence(rec.text)
     return f"{rec.title} {first}" if first else rec.title
-
-
-@lru_cache(maxsize=4096)
-def _first_sentence(text: str) -> str:
-    """The abstract's first sentence (read once per text: the rules ask for a source's topic more than
-    once per answer)."""
-    spans = split_sentences(text)[:1]
-    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def names_no_condition(rec: SourceRecord) -> bool:

@@ -27,7 +27,6 @@ from medcite.text.sentences import cut_copy
 # words, which its clause reads badly ("the consistency of cerumen (ear wax)" is named by no sentence that
 # answers "Which gene controls the consistency of cerumen (ear wax)?")
 ENTITY_PASSAGES = True
-Sentence = tuple[int, str] | None  # a candidate's start and text
 
 
 # with TRAINED_ROLES the trained sentence-role model (the study cards' roles) decides the role of a sentence
@@ -106,12 +105,15 @@ WITH_ANTECEDENT = True
 ANTECEDENT_WORDS = 60
 
 
+SentenceSpans = list[tuple[str, int, int, str]]  # a record's (label, start, end, text), in order
+
+
 def _with_antecedent(
-    src: StoredSource, sentences: list[tuple[str, int, int, str]], s: int, t: str
-) -> Sentence:
-    """The start and text of the sentence at ``s`` (text ``t``) with the sentence before it where it leans
-    back on that one (:data:`WITH_ANTECEDENT`); None otherwise."""
-    i = next((k for k, x in enumerate(sentences) if x[1] == s), 0)
+    src: StoredSource, sentences: SentenceSpans, at: dict[int, int], s: int, t: str
+) -> tuple[int, str] | None:
+    """The start and text of the sentence at ``s`` (text ``t``; ``at``: each sentence's index by its start)
+    with the sentence before it where it leans back on that one (:data:`WITH_ANTECEDENT`); None otherwise."""
+    i = at.get(s, 0)
     if not WITH_ANTECEDENT or i == 0 or not leans_back(t):
         return None
     _lab, ps, pe, pt = sentences[i - 1]
@@ -122,11 +124,11 @@ def _with_antecedent(
 
 
 def _as_quoted(
-    base: Candidate, sentences: list[tuple[str, int, int, str]], qterms: list[str], yes_no: bool
+    base: Candidate, sentences: SentenceSpans, at: dict[int, int] | None, qterms: list[str]
 ) -> list[Candidate]:
-    """The sentence as a candidate, and with its antecedent (:func:`_with_antecedent`) where it has one and
-    the answer is no yes or no."""
-    joined = None if yes_no else _with_antecedent(base.source, sentences, base.start, base.text)
+    """The sentence as a candidate, and with its antecedent (:func:`_with_antecedent`) where it has one;
+    ``at`` None: a yes or no answer, which quotes it alone."""
+    joined = None if at is None else _with_antecedent(base.source, sentences, at, base.start, base.text)
     if joined is None:
         return [base]
     start, text = joined
@@ -144,6 +146,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
         seen: set[int] = set()
         said: set[str] = set()  # a snippet corpus may hold one sentence several times
         sentences = record_sentences(src)
+        at = None if analysis.yes_no else {x[1]: i for i, x in enumerate(sentences)}
         headed = _headed_roles(sentences)
         roles = trained_roles(src)
         methods = model_methods(src)
@@ -173,7 +176,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 base = Candidate(
                     src, t, s, e, label, role, p.passage_id, rs.score, ov, True, source_fit=rs.model_score
                 )
-                out += _as_quoted(base, sentences, qterms, analysis.yes_no)
+                out += _as_quoted(base, sentences, at, qterms)
         for label, s, e, t in sentences:
             role = roles.get(s) or _demoted(_role(label, t, headed), label, s, methods)
             if s in seen or t in said or role not in ("results", "conclusions"):
@@ -182,5 +185,5 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
             said.add(t)
             ov = term_overlap(qterms, t)
             base = Candidate(src, t, s, e, label, role, None, rs.score, ov, False, source_fit=rs.model_score)
-            out += _as_quoted(base, sentences, qterms, analysis.yes_no)
+            out += _as_quoted(base, sentences, at, qterms)
     return out

@@ -34,6 +34,7 @@ from medcite.text.design_cues import FUTURE_RESEARCH
 from medcite.text.direction_cues import Direction, effect_direction
 from medcite.text.sentences import (
     MIN_CHARS,
+    first_sentence,
     inline_sections,
     record_sentences,
     rough_sentences,
@@ -98,6 +99,7 @@ __all__ = [
     "count_value",
     "effect_direction",
     "finding_polarity",
+    "first_sentence",
     "idf_overlap",
     "inline_sections",
     "prefix_overlap",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from medcite.domain import SECTION_SEPARATOR, Passage, SourceRecord, StoredSource
 from medcite.text.cues import HEADING_WORDS, LINK_WORDS, STATISTIC, TITLE_HEADINGS, role_of
@@ -61,6 +62,14 @@ def split_passages(record: SourceRecord) -> list[Passage]:
             )
         offset += len(section.text) + len(SECTION_SEPARATOR)
     return passages
+
+
+@lru_cache(maxsize=4096)
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` ("" for none); read once per text (an abstract's topic, a statement
+    that quotes two sentences)."""
+    spans = split_sentences(text)[:1]
+    return text[spans[0][0] : spans[0][1]] if spans else ""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

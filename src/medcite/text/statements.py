@@ -15,7 +15,7 @@ import re
 
 from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
 from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading
-from medcite.text.sentences import split_sentences
+from medcite.text.sentences import first_sentence
 from medcite.text.voice import (
     AUTHORS_FRAME,
     COPYRIGHT_NOTE,
@@ -211,8 +211,10 @@ def without_frame(sentence: str) -> str:
     )
     hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
     states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
-    if m.group("this") and (not states or _THAT_NOUN.match(rest)):
-        return sentence  # "This suggests that ..." keeps its hedge; "This confirms that hypothesis ..."
+    if (m.group("this") and not states) or (m.group("that") and _THAT_NOUN.match(rest)):
+        return (
+            sentence  # "This suggests that ..." keeps its hedge; "... confirm that hypothesis ..." no frame
+        )
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
         # "we found that A and that B" -> "A and B"; "we report that, in mice, A" -> "in mice, A"
@@ -227,7 +229,8 @@ def without_frame(sentence: str) -> str:
     return lead + claim
 
 
-# "that" as a determiner after a "this" frame: "This confirms that hypothesis in a larger cohort"
+# "that" as a determiner after a frame's verb: "This confirms that hypothesis in a larger cohort", "These data
+# support that notion"
 _THAT_NOUN = re.compile(
     r"(?:hypothesis|finding|observation|notion|idea|view|result|conclusion|model|concept|assumption|"
     r"prediction|possibility|association|effect|relationship)\b",
@@ -378,13 +381,6 @@ def presents_made(sentence: str) -> bool:
     return bool(_NAMED_MADE.match(m.group("rest")))
 
 
-def _first_sentence(text: str) -> str:
-    """The first sentence of a statement that quotes two (the second leaning on the first:
-    :data:`medcite.compose.pool.WITH_ANTECEDENT`)."""
-    spans = split_sentences(text)
-    return text[spans[0][0] : spans[0][1]] if len(spans) > 1 else text
-
-
 def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
@@ -409,7 +405,7 @@ def readable(sentence: str) -> str | None:
     if (
         len(text.strip(" .\u2026").split()) < 2
         or first_person(text)
-        or leans_back(_first_sentence(text))
+        or (leans_back(text) and leans_back(first_sentence(text) or text))  # two quoted: the first reads
         or reports_others(text)
     ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
