@@ -91,6 +91,18 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"studied))\b[^,.;]{0,60})?,",
         re.I,
     ),
+    # "Data from 130 students at three institutions were captured", "Records of 412 patients were reviewed":
+    # the people whose data the study holds
+    re.compile(
+        r"^(?:(?:the\s+)?(?:data|records|charts|responses|questionnaires)\s+(?:were\s+(?:obtained|collected)\s+)?"
+        rf"(?:from|of|on|for))\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b(?![^.;]{{0,40}}\b(?:excluded)\b)",
+        re.I,
+    ),
+    # "There were 174 acute reactions in 150 patients": the people the events happened in
+    re.compile(
+        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) (?:[\w-]+ ){{1,4}}?(?:in|among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
+        re.I,
+    ),
     # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the
     # people the study names as its own
     re.compile(
@@ -113,6 +125,10 @@ _SEX_WORD = re.compile(rf"\b(?:{'|'.join(_SEXES)})$", re.I)
 _SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} (?:{'|'.join(_SEXES)})\b", re.I)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
+_N_PAIR = re.compile(
+    r"\(\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:,|and|vs\.?|versus)\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:,?\s*respectively)?\s*\)"
+)
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _MAX_SAMPLE = 50_000_000
 _OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
@@ -138,6 +154,11 @@ def sample_size(text: str) -> int | None:
     before = text[max(0, equals[0].start() - 40) : equals[0].start()] if len(equals) == 1 else ""
     if len(equals) == 1 and (_PEOPLE_BEFORE.search(before) or _OPENS.search(before)):
         value = int(equals[0].group(1).replace(",", ""))
+        return value if 1 < value <= _MAX_SAMPLE else None
+    # ... or the abstract's two, side by side: "(n=9313 and n=7014, respectively)", two groups or surveys
+    pair = _N_PAIR.search(text) if len(equals) == 2 else None
+    if pair is not None:
+        value = sum(int(g.replace(",", "")) for g in pair.groups())
         return value if 1 < value <= _MAX_SAMPLE else None
     return None
 
