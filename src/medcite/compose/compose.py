@@ -58,7 +58,7 @@ from medcite.domain import (
 from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier, Vocabulary
 from medcite.text.abbreviations import defined_abbreviations
-from medcite.text.cues import states_aim
+from medcite.text.cues import main_clause, states_aim
 from medcite.text.statements import unfinished, without_label
 from medcite.text.synonyms import synonyms
 from medcite.text.typos import misspellings, respelled
@@ -400,7 +400,7 @@ def _stance(
     )
     if reader is not None and voting:
         read = voting[:STANCE_READ]
-        probs = reader.predict([(items[i].text, a.question) for i in read])
+        probs = reader.predict([(_read_text(items[i].text), a.question) for i in read])
         for i, p in zip(read, probs, strict=True):
             items[i] = replace(items[i], read=(float(p[0]), float(p[1]), float(p[2])))
     lead = voting[:STANCE_NLI]
@@ -413,6 +413,17 @@ def _stance(
         for i, v in zip(lead, verdicts, strict=True):
             items[i] = replace(items[i], nli=v.label.value, nli_prob=v.probability)
     return derive_stance(a.question, items)
+
+
+# the stance reader reads the main clause of a sentence that opens with a concession: it had read
+# "Although treatment was well tolerated, neither ustekinumab nor golimumab demonstrated efficacy in
+# pulmonary sarcoidosis" as yes (0.73) to "Is golimumab effective for sarcoidosis?", the main clause alone
+# as no (0.96; a tuning-half reading, 2026-12-06). False: the whole sentence
+READ_MAIN_CLAUSE = True
+
+
+def _read_text(text: str) -> str:
+    return main_clause(text) if READ_MAIN_CLAUSE else text
 
 
 def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:

@@ -100,7 +100,8 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "There were 174 acute reactions in 150 patients": the people the events happened in
     re.compile(
-        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) (?:[\w-]+ ){{1,4}}?(?:in|among) {_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
+        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) (?:[\w-]+ ){{1,4}}?(?:in|among) "
+        rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
         re.I,
     ),
     # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the

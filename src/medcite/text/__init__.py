@@ -28,6 +28,7 @@ from medcite.text.cues import (
     Polarity,
     Role,
     finding_polarity,
+    main_clause,
     role_of,
 )
 from medcite.text.design_cues import FUTURE_RESEARCH
@@ -102,6 +103,7 @@ __all__ = [
     "first_sentence",
     "idf_overlap",
     "inline_sections",
+    "main_clause",
     "prefix_overlap",
     "query_terms",
     "record_sentences",

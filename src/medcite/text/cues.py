@@ -351,6 +351,15 @@ _OPENING_CONCESSION = re.compile(
 )
 
 
+def main_clause(text: str) -> str:
+    """The main clause of a sentence that opens with a concession (:data:`_OPENING_CONCESSION`: "Although
+    treatment was well tolerated, neither X nor Y demonstrated efficacy" -> "Neither X nor Y demonstrated
+    efficacy"), where it has 4 words or more; the sentence otherwise."""
+    m = _OPENING_CONCESSION.match(text)
+    rest = text[m.end() :] if m else ""
+    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 4 else text
+
+
 def finding_polarity(text: str) -> Polarity:
     """Whether a sentence reports an effect (positive), its absence (negative), a hedged finding, or
     neither (neutral), by counting cue matches; after an opening concession, in the main clause where it has

@@ -39,6 +39,7 @@ from medcite.text.words import (
     CORE_PREPOSITIONS,
     QUERY_STOPWORDS,
     VIA,
+    opens_on_stub,
     words,
 )
 
@@ -385,7 +386,7 @@ def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
     nothing of its own (:func:`vacuous`: "The results are both surprising and disappointing.")."""
-    if _CUT_WORD.match(without_label(_without_notes(sentence))):
+    if _CUT_WORD.match(opening := without_label(_without_notes(sentence))) or opens_on_stub(opening):
         if (m := _CUT_TO_WE.search(sentence)) is None:
             return None  # a snippet cut mid-word ("ne of these genes ...", "ur results suggest ...")
         sentence = sentence[m.start(1) :]  # "o enable analysis of X, we developed Y" -> "we developed Y"

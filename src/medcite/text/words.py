@@ -251,6 +251,31 @@ def common_terms() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Lower-case whole words of 4 letters or more (``lexicon.txt``, the embedder's WordPiece vocabulary,
+    built by ``training/build_lexicon.py``)."""
+    text = resources.files("medcite").joinpath("text", "lexicon.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+_OPENING_WORD = re.compile(r"^\s*([a-z]{4,})\b(?![-'\u2019\d])")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def opens_on_stub(text: str) -> bool:
+    """Whether ``text`` opens on the stub of a word cut at its start: a lower-case word that is none
+    (:func:`lexicon`) but becomes one with a letter before it ("hese differences extend ...",
+    "urrently, ...", "ember 2018, ...": BioASQ snippets cut mid-word)."""
+    m = _OPENING_WORD.match(text)
+    if m is None or (stub := m.group(1)) in (words := lexicon()) or _INFLECTED.sub("", stub) in words:
+        return False  # a word, or one with an ending ("orally", "cations")
+    return any(a + stub in words for a in _LETTERS)
+
+
+_INFLECTED = re.compile(r"(?:ly|s|es|ed|ing)$")
+
+
 # -- overlap scorers ----------------------------------------------------------------------------------
 def term_overlap(query_terms: Iterable[str], text: str) -> float:
     """The share of ``query_terms`` (:func:`terms` stems) among the :func:`terms` of ``text``, a short
