@@ -10,8 +10,10 @@ import pytest
 
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import compose_article
+from medcite.compose.notes import counted, indirect_notes
+from medcite.compose.plan import ANOTHER_QUESTION, RankedSource
 from medcite.config import load_settings
-from medcite.domain import Provenance
+from medcite.domain import Provenance, SearchHit
 from medcite.testing import OverlapSearcher
 from medcite.text.cues import main_clause
 from medcite.text.statements import readable
@@ -78,3 +80,20 @@ def test_a_finding_after_a_concession_answers_no_end_to_end() -> None:
     )
     assert "neither ustekinumab nor golimumab demonstrated efficacy" in a.bottom_line
     assert a.stance == "no"
+
+
+def test_sources_on_another_question_are_named_off_the_question_not_indirect() -> None:
+    def ranked(i: int, pmid: str) -> RankedSource:
+        return RankedSource(SearchHit(bioasq_source(i, pmid), 1.0, ()), 1.0, 1.0, frozenset())
+
+    off = [(ranked(1, "21249180"), [ANOTHER_QUESTION]), (ranked(2, "25034562"), [ANOTHER_QUESTION])]
+    other = [(ranked(3, "18088248"), ["does not mention golimumab"])]
+    notes = indirect_notes([*off, *other])
+    assert notes[0].startswith("Indirect evidence only, not used for the answer: PMID 18088248")
+    assert notes[1] == (
+        "Set aside as off the question (they share its words but answer another question, read by the "
+        "relevance model): PMID 21249180, PMID 25034562."
+    )
+    assert not any("Indirect evidence only" in n and "21249180" in n for n in notes)
+    assert counted(off) == "2 sources on other questions"
+    assert indirect_notes(off, limit=1)[-1].endswith("PMID 21249180 and 1 more.")

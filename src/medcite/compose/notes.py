@@ -14,7 +14,7 @@ from medcite.compose.candidates import study_n
 from medcite.compose.checked import Checked
 from medcite.compose.evidence_table import number_by_first_use, reference
 from medcite.compose.layout import layout_for, section_title
-from medcite.compose.plan import RankedSource
+from medcite.compose.plan import ANOTHER_QUESTION, RankedSource
 from medcite.compose.question import QuestionAnalysis
 from medcite.compose.shown import shown_statement
 from medcite.corpus.classify import design_stated
@@ -117,6 +117,7 @@ _KINDS = (
     ("other setting", "study in anaesthesia or sedation", "studies in anaesthesia or sedation"),
     ("other population", "study of another age group", "studies of another age group"),
     ("does not mention", "source that names only part of the question", "sources that name only part of it"),
+    ("it shares the question's words", "source on another question", "sources on other questions"),
 )
 
 
@@ -144,8 +145,13 @@ def indirect_notes(
     indirect: Sequence[tuple[RankedSource, list[str]]], limit: int = MAX_INDIRECT
 ) -> list[str]:
     """Sources that name only part of the question, or study animals or cells, another condition, setting
-    or age group: named as indirect evidence with the reasons, and not used for the answer."""
+    or age group: named as indirect evidence with the reasons, and not used for the answer. Those the
+    relevance model alone set aside (:data:`medcite.compose.plan.ANOTHER_QUESTION`) are off the question, no
+    evidence on it: named together in one line (a tuning-half reading, 2026-12-06, found a coeliac plexus
+    block study listed as "indirect evidence" on coeliac disease screening)."""
     out: list[str] = []
+    off = [rs for rs, reasons in indirect if reasons == [ANOTHER_QUESTION]]
+    indirect = [(rs, reasons) for rs, reasons in indirect if reasons != [ANOTHER_QUESTION]]
     for rs, reasons in indirect[:limit]:
         r = rs.hit.source.record
         # a record without a PMID is named by its title (its store key means nothing to a reader)
@@ -155,7 +161,19 @@ def indirect_notes(
     if len(indirect) > limit:
         more = len(indirect) - limit
         out.append(f"{more} more indirect source{'s' if more > 1 else ''} not listed here.")
+    if off:  # no evidence on the question at all: named in one line, not as indirect evidence
+        named = ", ".join(_named(rs) for rs in off[:limit])
+        more = f" and {len(off) - limit} more" if len(off) > limit else ""
+        out.append(f"Set aside as off the question ({OFF_QUESTION}): {named}{more}.")
     return out
+
+
+OFF_QUESTION = "they share its words but answer another question, read by the relevance model"
+
+
+def _named(rs: RankedSource) -> str:
+    r = rs.hit.source.record
+    return f"PMID {r.pmid}" if r.pmid else f'"{r.title.rstrip(".")}"' if r.title else r.key
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"
