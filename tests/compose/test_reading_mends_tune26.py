@@ -10,14 +10,16 @@ import pytest
 
 from medcite.bootstrap import load_reranker, load_stance_reader
 from medcite.compose import compose_article
+from medcite.compose.naming import concepts
 from medcite.compose.notes import counted, indirect_notes
 from medcite.compose.plan import ANOTHER_QUESTION, RankedSource
+from medcite.compose.question import analyze_question
 from medcite.config import load_settings
 from medcite.domain import Provenance, SearchHit
 from medcite.testing import OverlapSearcher
 from medcite.text.cues import main_clause
 from medcite.text.statements import readable
-from medcite.text.words import opens_on_stub
+from medcite.text.words import opens_on_stub, osis_forms, terms
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, bioasq_source
 
 
@@ -97,3 +99,13 @@ def test_sources_on_another_question_are_named_off_the_question_not_indirect() -
     assert not any("Indirect evidence only" in n and "21249180" in n for n in notes)
     assert counted(off) == "2 sources on other questions"
     assert indirect_notes(off, limit=1)[-1].endswith("PMID 21249180 and 1 more.")
+
+
+def test_an_osis_noun_names_its_otic_adjective() -> None:
+    cs = concepts(analyze_question("Is PRDM9 essential for meiosis?"))
+    title = (
+        "PRDM9 is a major determinant of meiotic recombination hotspots in humans and mice"  # PMID 20044539
+    )
+    assert all(c.found_in(title) for c in cs)
+    assert osis_forms(set(terms("fibrotic stenosis"))) == {"fibros", "stenot"}
+    assert osis_forms(set(terms("trial of drugs"))) == set()  # short or other stems: nothing

@@ -21,7 +21,7 @@ from medcite.text.identifiers import (
     tagged,
 )
 from medcite.text.synonyms import names_any, synonyms, word_key
-from medcite.text.words import common_terms, joined_terms, names, plurals
+from medcite.text.words import common_terms, joined_terms, names, osis_forms, plurals
 
 #: the primary query also names the abbreviations that MeSH and the glossary give for the question's
 #: concepts ("amyotrophic lateral sclerosis" -> ALS): a partial abstract often uses only the abbreviation
@@ -116,7 +116,7 @@ class Concept:
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
         have |= joined_terms(text) if SOLID_HYPHENS else set()  # "anti-tumor" names "antitumor"
-        have |= plurals(have, self.name) if PLURALS else set()  # "trial" names "trials"
+        have |= plurals(have, self.name) | osis_forms(have) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
@@ -140,7 +140,7 @@ class Disease:
 
     def found_in(self, text: str, words: set[str], key: frozenset[str]) -> bool:
         """Whether ``text`` (its :func:`terms` ``words`` and :func:`word_key` ``key``) names the condition."""
-        if _enough(self.terms, words | plurals(words, " ".join(self.terms))):
+        if _enough(self.terms, words | plurals(words, " ".join(self.terms)) | osis_forms(words)):
             return True
         if names_any(self.synonyms, key) or names_abbreviation(self.abbrevs, text):
             return True
@@ -215,7 +215,8 @@ JUDGING_TERMS = frozenset(
 IDENTIFIERS = True
 #: whether concepts carry their MeSH synonyms (a switch for measuring their effect)
 USE_SYNONYMS = True
-#: whether a short word names its plural and back (:func:`medcite.text.words.plurals`)
+#: whether a short word names its plural and back (:func:`medcite.text.words.plurals`), and an "-osis" noun
+#: its "-otic" adjective (:func:`medcite.text.words.osis_forms`)
 PLURALS = True
 # a concept with a name in it (a word that can only be a name: :func:`medcite.text.words.names`) is named only
 # by a text that names it, by any spelling of its terms, a synonym or an abbreviation: "mutations in the

@@ -163,8 +163,8 @@ def indirect_notes(
         out.append(f"{more} more indirect source{'s' if more > 1 else ''} not listed here.")
     if off:  # no evidence on the question at all: named in one line, not as indirect evidence
         named = ", ".join(_named(rs) for rs in off[:limit])
-        more = f" and {len(off) - limit} more" if len(off) > limit else ""
-        out.append(f"Set aside as off the question ({OFF_QUESTION}): {named}{more}.")
+        rest = f" and {len(off) - limit} more" if len(off) > limit else ""
+        out.append(f"Set aside as off the question ({OFF_QUESTION}): {named}{rest}.")
     return out
 
 
