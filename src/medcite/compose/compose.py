@@ -23,7 +23,7 @@ from medcite.compose.instead import drafts_instead
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.layout import primary_key
 from medcite.compose.llm_composer import llm_drafts
-from medcite.compose.naming import concepts
+from medcite.compose.naming import Concept, concepts
 from medcite.compose.notes import insufficient_article
 from medcite.compose.plan import (
     RankedSource,
@@ -58,7 +58,8 @@ from medcite.domain import (
 from medcite.errors import MedciteError
 from medcite.ports import EntailmentModel, LLMClient, Reranker, Searcher, Verifier, Vocabulary
 from medcite.text.abbreviations import defined_abbreviations
-from medcite.text.cues import main_clause, states_aim
+from medcite.text.clauses import main_clause
+from medcite.text.cues import states_aim
 from medcite.text.statements import unfinished, without_label
 from medcite.text.synonyms import synonyms
 from medcite.text.typos import misspellings, respelled
@@ -400,7 +401,8 @@ def _stance(
     )
     if reader is not None and voting:
         read = voting[:STANCE_READ]
-        probs = reader.predict([(_read_text(items[i].text), a.question) for i in read])
+        first = concepts(a)[:1]
+        probs = reader.predict([(_read_text(items[i].text, first), a.question) for i in read])
         for i, p in zip(read, probs, strict=True):
             items[i] = replace(items[i], read=(float(p[0]), float(p[1]), float(p[2])))
     lead = voting[:STANCE_NLI]
@@ -415,15 +417,19 @@ def _stance(
     return derive_stance(a.question, items)
 
 
-# the stance reader reads the main clause of a sentence that opens with a concession: it had read
-# "Although treatment was well tolerated, neither ustekinumab nor golimumab demonstrated efficacy in
-# pulmonary sarcoidosis" as yes (0.73) to "Is golimumab effective for sarcoidosis?", the main clause alone
-# as no (0.96; a tuning-half reading, 2026-12-06). False: the whole sentence
+# the stance reader reads the main clause of a sentence that opens with a concession where it names the
+# question's first concept: it had read "Although treatment was well tolerated, neither ustekinumab nor
+# golimumab demonstrated efficacy in pulmonary sarcoidosis" as yes (0.73) to "Is golimumab effective for
+# sarcoidosis?", the main clause alone as no (0.96; a tuning-half reading, 2026-12-06). Where the concession
+# holds the subject ("Although aspirin reduced the risk of stroke by 20%, it increased major bleeding"), the
+# whole sentence: on the gold snippets of the BioASQ even half that open with a concession, the reader leant
+# the gold answer's way on 8 of 12 whole sentences, 8 main clauses, 9 with this guard. False: the whole
 READ_MAIN_CLAUSE = True
 
 
-def _read_text(text: str) -> str:
-    return main_clause(text) if READ_MAIN_CLAUSE else text
+def _read_text(text: str, first: Sequence[Concept]) -> str:
+    main = main_clause(text) if READ_MAIN_CLAUSE else text
+    return main if main != text and all(c.found_in(main) for c in first) else text
 
 
 def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:

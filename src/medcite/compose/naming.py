@@ -116,7 +116,7 @@ class Concept:
             return names_abbreviation(self.abbrevs, text)
         have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
         have |= joined_terms(text) if SOLID_HYPHENS else set()  # "anti-tumor" names "antitumor"
-        have |= plurals(have, self.name) | osis_forms(have) if PLURALS else set()  # "trial" names "trials"
+        have |= plurals(have, self.name) | osis_forms(text) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
@@ -140,7 +140,8 @@ class Disease:
 
     def found_in(self, text: str, words: set[str], key: frozenset[str]) -> bool:
         """Whether ``text`` (its :func:`terms` ``words`` and :func:`word_key` ``key``) names the condition."""
-        if _enough(self.terms, words | plurals(words, " ".join(self.terms)) | osis_forms(words)):
+        other = plurals(words, " ".join(self.terms)) | osis_forms(text) if PLURALS else set()
+        if _enough(self.terms, words | other):
             return True
         if names_any(self.synonyms, key) or names_abbreviation(self.abbrevs, text):
             return True

@@ -117,7 +117,6 @@ _KINDS = (
     ("other setting", "study in anaesthesia or sedation", "studies in anaesthesia or sedation"),
     ("other population", "study of another age group", "studies of another age group"),
     ("does not mention", "source that names only part of the question", "sources that name only part of it"),
-    ("it shares the question's words", "source on another question", "sources on other questions"),
 )
 
 
@@ -164,11 +163,12 @@ def indirect_notes(
     if off:  # no evidence on the question at all: named in one line, not as indirect evidence
         named = ", ".join(_named(rs) for rs in off[:limit])
         rest = f" and {len(off) - limit} more" if len(off) > limit else ""
-        out.append(f"Set aside as off the question ({OFF_QUESTION}): {named}{rest}.")
+        why = "they share its words but answer" if len(off) > 1 else "it shares its words but answers"
+        out.append(f"Set aside as off the question ({why} another question, {BY_MODEL}): {named}{rest}.")
     return out
 
 
-OFF_QUESTION = "they share its words but answer another question, read by the relevance model"
+BY_MODEL = "read by the relevance model"
 
 
 def _named(rs: RankedSource) -> str:

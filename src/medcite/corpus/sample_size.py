@@ -92,15 +92,10 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     # "Data from 130 students at three institutions were captured", "Records of 412 patients were reviewed":
-    # the people whose data the study holds
+    # the people whose data the study holds (not data missing, excluded, or one group compared with another)
     re.compile(
-        r"^(?:(?:the\s+)?(?:data|records|charts|responses|questionnaires)\s+(?:were\s+(?:obtained|collected)\s+)?"
-        rf"(?:from|of|on|for))\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b(?![^.;]{{0,40}}\b(?:excluded)\b)",
-        re.I,
-    ),
-    # "There were 174 acute reactions in 150 patients": the people the events happened in
-    re.compile(
-        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) (?:[\w-]+ ){{1,4}}?(?:in|among) "
+        r"^(?![^.;]*\b(?:excluded|missing|unavailable|incomplete|not|compared|matched)\b)"
+        r"(?:(?:the\s+)?(?:data|records|charts)\s+(?:were\s+(?:obtained|collected)\s+)?(?:from|of|on|for))\s+"
         rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
         re.I,
     ),
@@ -127,9 +122,10 @@ _SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} (?:{'|'.join(_SEXES)})\b", re.I)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _N_PAIR = re.compile(
-    r"\(\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:,|and|vs\.?|versus)\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)"
+    r"\(\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\s*(?:,|and)\s*[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:,?\s*respectively)?\s*\)"
 )
+_PAIRED_PEOPLE = re.compile(rf"\b(?:{_PEOPLE}|survey|surveys)\b", re.I)
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD}) (?:[\w-]+ ){{0,2}}{_PEOPLE}\b", re.I)
 _MAX_SAMPLE = 50_000_000
 _OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
@@ -156,9 +152,10 @@ def sample_size(text: str) -> int | None:
     if len(equals) == 1 and (_PEOPLE_BEFORE.search(before) or _OPENS.search(before)):
         value = int(equals[0].group(1).replace(",", ""))
         return value if 1 < value <= _MAX_SAMPLE else None
-    # ... or the abstract's two, side by side: "(n=9313 and n=7014, respectively)", two groups or surveys
+    # ... or the abstract's two, side by side after a word for people or a survey: "adults ... (n=9313 and
+    # n=7014, respectively)", two groups or surveys
     pair = _N_PAIR.search(text) if len(equals) == 2 else None
-    if pair is not None:
+    if pair is not None and _PAIRED_PEOPLE.search(text[max(0, pair.start() - 160) : pair.start()]):
         value = sum(int(g.replace(",", "")) for g in pair.groups())
         return value if 1 < value <= _MAX_SAMPLE else None
     return None

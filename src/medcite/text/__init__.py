@@ -16,6 +16,7 @@
 It imports only the standard library and :mod:`medcite.domain`.
 """
 
+from medcite.text.clauses import main_clause
 from medcite.text.cues import (
     DIFFERENCE_QUESTION,
     EQUIVALENCE,
@@ -28,7 +29,6 @@ from medcite.text.cues import (
     Polarity,
     Role,
     finding_polarity,
-    main_clause,
     role_of,
 )
 from medcite.text.design_cues import FUTURE_RESEARCH

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from medcite.text.clauses import main_clause
+
 
 def _labels(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -343,29 +345,15 @@ POSITIVE_FINDING = re.compile(
 )
 
 
-# a sentence that opens with a concession says its finding in the main clause: "Although X did not reduce
-# pain, function improved" is positive. A main clause with no cue leaves the whole sentence to decide
-# ("Although statins did not reduce mortality, this study has limitations": negative)
-_OPENING_CONCESSION = re.compile(
-    r"^(?:although|though|even though|while|whereas|despite|in spite of)\b[^,;]{3,240},\s*", re.I
-)
-
-
-def main_clause(text: str) -> str:
-    """The main clause of a sentence that opens with a concession (:data:`_OPENING_CONCESSION`: "Although
-    treatment was well tolerated, neither X nor Y demonstrated efficacy" -> "Neither X nor Y demonstrated
-    efficacy"), where it has 4 words or more; the sentence otherwise."""
-    m = _OPENING_CONCESSION.match(text)
-    rest = text[m.end() :] if m else ""
-    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 4 else text
-
-
 def finding_polarity(text: str) -> Polarity:
     """Whether a sentence reports an effect (positive), its absence (negative), a hedged finding, or
     neither (neutral), by counting cue matches; after an opening concession, in the main clause where it has
     a cue."""
-    if (m := _OPENING_CONCESSION.match(text)) and (main := finding_polarity(text[m.end() :])) != "neutral":
-        return main
+    # a sentence that opens with a concession says its finding in the main clause: "Although X did not reduce
+    # pain, function improved" is positive. A main clause with no cue leaves the whole sentence to decide
+    # ("Although statins did not reduce mortality, this study has limitations": negative)
+    if (main := main_clause(text)) != text and (polarity := finding_polarity(main)) != "neutral":
+        return polarity
     neg = len(NEGATIVE_FINDING.findall(text))
     hedge = len(HEDGE.findall(text))
     pos = len(POSITIVE_FINDING.findall(text))

@@ -237,20 +237,19 @@ def plurals(stems: set[str], name: str = "") -> set[str]:
     return other - acronym_terms(name) if name else other
 
 
-def osis_forms(stems: set[str]) -> set[str]:
-    """The "-otic" adjective of each "-osis" noun's :func:`terms` stem and back: "meiosis" ("meiosi") names
-    "meiotic" ("meioti"), "fibrosis" ("fibros") "fibrotic" ("fibrot"); six-letter stems only, cut from
-    longer words (a source titled "PRDM9 is a major determinant of meiotic recombination hotspots" had been
-    set aside as not mentioning meiosis; a tuning-half reading, 2026-12-06)."""
-    out: set[str] = set()
-    for t in stems:
-        if len(t) == 6 and (m := _OSIS.search(t)):
-            out.add(t[: m.start()] + _OSIS_OTHER[m.group(0)])
-    return out
+def osis_forms(text: str) -> set[str]:
+    """The :func:`terms` stems of the other form of each "-osis" noun and "-otic" adjective of ``text``
+    ("meiotic" names "meiosis", "fibrosis" names "fibrotic"; whole words only): stems are cut at six letters,
+    so the two were different terms (a source titled "PRDM9 is a major determinant of meiotic recombination
+    hotspots" had been set aside as not mentioning meiosis; a tuning-half reading, 2026-12-06)."""
+    low = text.lower()
+    if "osis" not in low and "oses" not in low and "otic" not in low:
+        return set()  # most texts: no regular expression run
+    other = [m.group(1) + ("otic" if m.group(2) else "osis") for m in _OSIS.finditer(low)]
+    return set(terms(" ".join(other)))
 
 
-_OSIS_OTHER = {"osi": "oti", "oti": "osi", "os": "ot", "ot": "os"}
-_OSIS = re.compile(r"(?:osi|oti|os|ot)$")
+_OSIS = re.compile(r"\b([a-z]{3,})(?:(os[ie]s)|otic(?:ally)?)\b")
 
 
 @lru_cache(maxsize=1024)
@@ -303,7 +302,7 @@ def term_overlap(query_terms: Iterable[str], text: str) -> float:
     found = set(terms(text))
     hit = q & found
     if len(hit) < len(q):  # the other number, read only when a term is missing (a hot path: every candidate)
-        hit |= q & (plurals(found - acronym_terms(text)) | osis_forms(found))
+        hit |= q & (plurals(found - acronym_terms(text)) | osis_forms(text))
     return len(hit) / len(q)
 
 
