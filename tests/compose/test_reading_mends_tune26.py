@@ -104,13 +104,14 @@ def test_sources_on_another_question_are_named_off_the_question_not_indirect() -
     def ranked(i: int, pmid: str) -> RankedSource:
         return RankedSource(SearchHit(bioasq_source(i, pmid), 1.0, ()), 1.0, 1.0, frozenset())
 
-    off = [(ranked(1, "21249180"), [ANOTHER_QUESTION]), (ranked(2, "25034562"), [ANOTHER_QUESTION])]
+    off = [(ranked(1, "21249180"), [ANOTHER_QUESTION]), (ranked(2, "30299483"), [ANOTHER_QUESTION])]
     other = [(ranked(3, "18088248"), ["does not mention golimumab"])]
     notes = indirect_notes([*off, *other])
     assert notes[0].startswith("Indirect evidence only, not used for the answer: PMID 18088248")
     assert notes[1] == (
         "Set aside as off the question (they share its words but answer another question, read by the "
-        "relevance model): PMID 21249180, PMID 25034562."
+        'relevance model): PMID 21249180, PMID 30299483 ("Sex influences SAMHD1 activity and susceptibility '
+        'to HIV-1 in primary human macrophages").'
     )
     assert indirect_notes(off[:1])[0].startswith("Set aside as off the question (it shares its words but")
     assert not any("Indirect evidence only" in n and "21249180" in n for n in notes)

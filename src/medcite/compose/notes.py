@@ -172,8 +172,12 @@ BY_MODEL = "read by the relevance model"
 
 
 def _named(rs: RankedSource) -> str:
+    """A source set aside, named with its title where it has one: the reader can see what the relevance
+    model read as another question ("PMID 30169695 ("Koos Classification of Vestibular Schwannomas: ...")")
+    and judge it."""
     r = rs.hit.source.record
-    return f"PMID {r.pmid}" if r.pmid else f'"{r.title.rstrip(".")}"' if r.title else r.key
+    title = f'"{r.title.rstrip(".")}"' if r.title else ""
+    return f"PMID {r.pmid} ({title})" if r.pmid and title else f"PMID {r.pmid}" if r.pmid else title or r.key
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"
