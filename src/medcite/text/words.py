@@ -268,8 +268,8 @@ def common_terms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """Lower-case whole words of 4 letters or more (``lexicon.txt``, the embedder's WordPiece vocabulary,
-    built by ``training/build_lexicon.py``)."""
+    """Lower-case words of 4 letters or more (``lexicon.txt``: the embedder's WordPiece vocabulary and the
+    words found 3+ times in the licence-OK abstracts, built by ``training/build_lexicon.py``)."""
     text = resources.files("medcite").joinpath("text", "lexicon.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
