@@ -107,16 +107,18 @@ class Concept:
             return names_abbreviation(self.id_abbrevs, text)
         if not self.terms and self.ids:  # the name is its identifiers ("IL-6"): naming them is enough
             return True
+        words = set(terms(text))  # read once for the concept and every condition in it
+        words |= osis_forms(text) if PLURALS else set()  # "meiotic" names "meiosis"
         if DISEASE_PIECES and self.diseases:
-            words, key = set(terms(text)), word_key(text)  # read once for every condition
+            key = word_key(text)
             if not all(d.found_in(text, words, key) for d in self.diseases):
                 return names_abbreviation(self.abbrevs, text)
         # "vitamin D" must not match "vitamin K"
         if not all(names_tagged(word, tag, text) for word, tag in tagged(self.name)):
             return names_abbreviation(self.abbrevs, text)
-        have = set(terms(text)) | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
+        have = words | self.id_terms  # "SARS-CoV2" names the words of "SARS-CoV-2" too
         have |= joined_terms(text) if SOLID_HYPHENS else set()  # "anti-tumor" names "antitumor"
-        have |= plurals(have, self.name) | osis_forms(text) if PLURALS else set()  # "trial" names "trials"
+        have |= plurals(have, self.name) if PLURALS else set()  # "trial" names "trials"
         whole = all(w <= have for w in self.wholes)  # "small-activating", not "small"
         if whole and (_enough(self.terms, have) or (self.alt_terms and _enough(self.alt_terms, have))):
             return True
@@ -139,9 +141,9 @@ class Disease:
     heading: str
 
     def found_in(self, text: str, words: set[str], key: frozenset[str]) -> bool:
-        """Whether ``text`` (its :func:`terms` ``words`` and :func:`word_key` ``key``) names the condition."""
-        other = plurals(words, " ".join(self.terms)) | osis_forms(text) if PLURALS else set()
-        if _enough(self.terms, words | other):
+        """Whether ``text`` (its :func:`terms` ``words``, "-osis"/"-otic" forms included, and :func:`word_key`
+        ``key``) names the condition."""
+        if _enough(self.terms, words | plurals(words, " ".join(self.terms))):
             return True
         if names_any(self.synonyms, key) or names_abbreviation(self.abbrevs, text):
             return True

@@ -152,11 +152,7 @@ def indirect_notes(
     off = [rs for rs, reasons in indirect if reasons == [ANOTHER_QUESTION]]
     indirect = [(rs, reasons) for rs, reasons in indirect if reasons != [ANOTHER_QUESTION]]
     for rs, reasons in indirect[:limit]:
-        r = rs.hit.source.record
-        # a record without a PMID is named by its title (its store key means nothing to a reader)
-        ident = f"PMID {r.pmid}" if r.pmid else "a record without a PMID" if r.title else r.key
-        title = f' ("{r.title.rstrip(".")}")' if r.title else ""
-        out.append(f"Indirect evidence only, not used for the answer: {ident}{title}: {'; '.join(reasons)}.")
+        out.append(f"Indirect evidence only, not used for the answer: {_named(rs)}: {'; '.join(reasons)}.")
     if len(indirect) > limit:
         more = len(indirect) - limit
         out.append(f"{more} more indirect source{'s' if more > 1 else ''} not listed here.")
@@ -172,12 +168,13 @@ BY_MODEL = "read by the relevance model"
 
 
 def _named(rs: RankedSource) -> str:
-    """A source set aside, named with its title where it has one: the reader can see what the relevance
-    model read as another question ("PMID 30169695 ("Koos Classification of Vestibular Schwannomas: ...")")
-    and judge it."""
+    """A source set aside, named with its title where it has one, so that the reader can judge the setting
+    aside ("PMID 30169695 ("Koos Classification of Vestibular Schwannomas: ...")", which the relevance model
+    read as another question); a record without a PMID by its title (its store key means nothing to a
+    reader)."""
     r = rs.hit.source.record
-    title = f'"{r.title.rstrip(".")}"' if r.title else ""
-    return f"PMID {r.pmid} ({title})" if r.pmid and title else f"PMID {r.pmid}" if r.pmid else title or r.key
+    ident = f"PMID {r.pmid}" if r.pmid else "a record without a PMID" if r.title else r.key
+    return f'{ident} ("{r.title.rstrip(".")}")' if r.title else ident
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"

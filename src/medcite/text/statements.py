@@ -386,7 +386,7 @@ def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
     nothing of its own (:func:`vacuous`: "The results are both surprising and disappointing.")."""
-    if _CUT_WORD.match(opening := without_label(_without_notes(sentence))) or opens_on_stub(opening):
+    if opens_on_stub(without_label(_without_notes(sentence))):
         if (m := _CUT_TO_WE.search(sentence)) is None:
             return None  # a snippet cut mid-word ("ne of these genes ...", "ur results suggest ...")
         sentence = sentence[m.start(1) :]  # "o enable analysis of X, we developed Y" -> "we developed Y"
@@ -441,14 +441,7 @@ _IT_SHOWS = re.compile(
 
 
 _CUT_OPENING = re.compile(r"^\s*[,;:)\]]")
-# a snippet cut mid-word opens on a lower-case stub that is no word ("o enable ...", "ur results ...", "ne of
-# these genes ...", BioASQ snippets; a tuning-half reading, 2026-12-06): 1-3 letters, not a short word
-_CUT_WORD = re.compile(
-    r"^\s*(?!(?:a|an|as|at|be|by|do|if|in|is|it|no|of|on|or|so|to|up|we|us|our|and|but|for|the|its|all|any|"
-    r"are|can|few|has|had|may|not|one|two|six|ten|was|who|why|how|yet|per|via|vs|de|ex|et|nor|new|low|non|"
-    r"age|sex|use|due|each|both|tau|mu|men|key|old|iv|dpp|hh|wg)\b)[a-z]{1,3}\b(?![-'\u2019\d.)])"
-)
-# ... where the authors' clause follows a cut purpose clause, it stands alone ("o enable X, we developed Y")
+# where the authors' clause follows a cut purpose clause, it stands alone ("o enable X, we developed Y")
 _CUT_TO_WE = re.compile(r"^\s*o\s+[a-z]+\b[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")  # a cut "To ...": no limit
 # a snippet cut at both ends: it opens on a lower-case word ("expression of the DNA double-strand break
 # marker gamma-H2AX (γH2AX)", a BioASQ snippet quoted as a bottom line with no verb, a tuning-half reading,

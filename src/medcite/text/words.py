@@ -274,14 +274,24 @@ def lexicon() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+# a snippet cut mid-word opens on a lower-case stub that is no word ("o enable ...", "ur results ...", "ne of
+# these genes ...", BioASQ snippets; a tuning-half reading, 2026-12-06): 1-3 letters, not a short word
+_SHORT_STUB = re.compile(
+    r"^\s*(?!(?:a|an|as|at|be|by|do|if|in|is|it|no|of|on|or|so|to|up|we|us|our|and|but|for|the|its|all|any|"
+    r"are|can|few|has|had|may|not|one|two|six|ten|was|who|why|how|yet|per|via|vs|de|ex|et|nor|new|low|non|"
+    r"age|sex|use|due|each|both|tau|mu|men|key|old|iv|dpp|hh|wg)\b)[a-z]{1,3}\b(?![-'\u2019\d.)])"
+)
 _OPENING_WORD = re.compile(r"^\s*([a-z]{4,})\b(?![-'\u2019\d])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def opens_on_stub(text: str) -> bool:
-    """Whether ``text`` opens on the stub of a word cut at its start: a lower-case word that is none
-    (:func:`lexicon`) but becomes one with a letter before it ("hese differences extend ...",
+    """Whether ``text`` opens on the stub of a word cut at its start: 1-3 lower-case letters that are no
+    short word (:data:`_SHORT_STUB`: "ur results ...", "o enable ..."), or a longer lower-case word that is
+    none (:func:`lexicon`) but becomes one with a letter before it ("hese differences extend ...",
     "urrently, ...", "ember 2018, ...": BioASQ snippets cut mid-word)."""
+    if _SHORT_STUB.match(text):
+        return True
     m = _OPENING_WORD.match(text)
     if m is None or (stub := m.group(1)) in (words := lexicon()) or _INFLECTED.sub("", stub) in words:
         return False  # a word, or one with an ending ("orally", "cations")
