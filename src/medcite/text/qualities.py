@@ -4,8 +4,9 @@ laboratories)".
 
 A yes/no question that asks whether something is done or is correctly, safely, adequately, appropriately,
 reliably, ... is answered no by a sentence that names the opposite quality ("erroneous", "unsafe",
-"inadequate", "inappropriate", "unreliable") without naming the asked one too, unless the opposite is negated
-("not inadequate") or is what something avoids ("to avoid unnecessary surgery"). The stance reader, trained on
+"inadequate", "inappropriate", "unreliable"; for "safe", a harm stated as large: "a significant complication
+rate") without naming the asked one too, unless the opposite is negated ("not inadequate") or is what
+something avoids ("to avoid unnecessary surgery"). The stance reader, trained on
 findings, reads such a sentence as answering yes: it names the question's thing.
 """
 
@@ -13,11 +14,18 @@ from __future__ import annotations
 
 import re
 
+_LARGE_HARM = (
+    r"(?:significant|substantial|considerable|high|unacceptabl[ey]|frequent)\s+(?:[\w-]+\s+)?"
+    r"(?:complication|morbidity|mortality|adverse|harm|bleeding|ha?emorrhag)\w*"
+)
 # the asked quality (a stem, matched as a word start) and the words that name its opposite
 _PAIRS: tuple[tuple[str, str], ...] = (
     ("correct", r"incorrect\w*|erroneous\w*|wrong(?:ly)?|errors? in|mis(?:report|classif|label)\w*"),
     ("accurate", r"inaccura\w*"),
-    ("safe", r"unsafe\w*"),
+    # a harm stated as large is the opposite of safe: "trauma patients have a significant complication rate
+    # related to anticoagulation therapy" (not "higher" or "major": a comparison, or a category's name,
+    # "major complications occurred in 2%")
+    ("safe", r"unsafe\w*|" + _LARGE_HARM),
     ("effective", r"ineffective\w*"),
     ("efficacious", r"inefficacious"),
     ("adequate", r"inadequate\w*"),
