@@ -174,7 +174,15 @@ def _named(rs: RankedSource) -> str:
     reader)."""
     r = rs.hit.source.record
     ident = f"PMID {r.pmid}" if r.pmid else "a record without a PMID" if r.title else r.key
-    return f'{ident} ("{r.title.rstrip(".")}")' if r.title else ident
+    if not r.title:
+        return ident
+    words = r.title.split()  # some screening-set records hold the abstract in the title field too
+    cut = len(words) > NAMED_TITLE_WORDS
+    title = " ".join(words[:NAMED_TITLE_WORDS]).rstrip(".,;:") + ("…" if cut else "")
+    return f'{ident} ("{title}")'
+
+
+NAMED_TITLE_WORDS = 30  # a set-aside source's title is cut after this many words
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"

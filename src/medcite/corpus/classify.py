@@ -67,6 +67,7 @@ from medcite.text.design_cues import (
     NOT_A_STUDY_TITLE,
     NOT_A_TRIAL,
     OBSERVATIONAL_CUE,
+    POOLED_ESTIMATE,
     RANDOMISED,
     RCT_CUE,
     RCT_TITLE,
@@ -275,6 +276,13 @@ def _economic_model(title: str, sentences: tuple[str, ...], trial: bool) -> bool
     return bool(ECONOMIC_MODEL.search(title)) or (not trial and _said(ECONOMIC_MODEL, sentences))
 
 
+def _pooled_search(whole: str, sentences: tuple[str, ...]) -> bool:
+    """A literature search and a pooled estimate, each stated (:data:`LITERATURE_SEARCH`,
+    :data:`POOLED_ESTIMATE`): a meta-analysis, whether or not it calls itself one."""
+    cues = (LITERATURE_SEARCH, POOLED_ESTIMATE)
+    return all(c.search(whole) for c in cues) and all(_said(c, sentences) for c in cues)
+
+
 def _mentions(lower: str, keys: tuple[str, ...]) -> bool:
     """A cheap substring check that must pass before a cue's regex runs (most abstracts match few cues)."""
     return any(k in lower for k in keys)
@@ -318,7 +326,7 @@ def _infer_design(title: str, text: str) -> Design | None:
     trial_or_report = found & {Design.RCT, Design.CASE_CONTROL, Design.CASE_SERIES}
     if _guideline_title(title, text, in_title) and not trial_or_report:
         return Design.GUIDELINE
-    if Design.META_ANALYSIS in found:
+    if Design.META_ANALYSIS in found or _pooled_search(whole, sentences):
         return Design.META_ANALYSIS
     if _mentions(lower, _ECONOMIC_KEYS) and _economic_model(title, sentences, Design.RCT in found):
         return Design.OTHER

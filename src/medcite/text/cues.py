@@ -59,7 +59,8 @@ _OPENING = _labels(
 # inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
 # "CLASSIFICATION OF EVIDENCE" is Neurology's label (kept glued to its sentence by some snippet records)
 HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY CLASSIFICATION")
-LINK_WORDS = _LINKS | _labels("COLLECTION")
+# Cochrane's "AUTHORS' CONCLUSIONS" (a snippet record's, quoted with its sentence in a tuning-half reading)
+LINK_WORDS = _LINKS | _labels("COLLECTION AUTHORS AUTHORS' AUTHORS\u2019")
 # labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
 STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
 
@@ -72,7 +73,7 @@ ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     ("methods", ("METHOD", "DESIGN", "SETTING", "PATIENT", "PARTICIPANT", "INTERVENTION", "MEASURE")),
     (
         "background",
-        ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECTIVE", "PURPOSE", "AIM", "RATIONALE", "COVERED"),
+        ("BACKGROUND", "INTRODUCTION", "CONTEXT", "OBJECT", "PURPOSE", "AIM", "RATIONALE", "COVERED"),
     ),
 )
 # the verbs of an aim ("To evaluate ...", "We aimed to assess ..."; compose.described reads them too)
@@ -205,7 +206,8 @@ TITLE_HEADINGS = (
 # ("Objective Response Rate (ORR) was 45%" and "Background EEG activity ..." are no headings: the word after
 # the heading is a capitalised word followed by a small one); a corpus may keep the word "Abstract" before it
 # ("Abstract Background The gut microbiota is ...")
-WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS})\s+(?=[A-Z][a-z]*\s+[a-z(])")
+# ... or with no space ("BackgroundTreatment guidelines for aphasia ...", quoted so in a tuning-half reading)
+WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS})\s*(?=[A-Z][a-z]*\s+[a-z(])")
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -268,7 +270,7 @@ def allocation(text: str) -> bool:
 # a label in capitals glued to its sentence, with or without its colon, as some corpora keep it: "OBJECTIVE
 # To summarize ...", "BACKGROUND AND OBJECTIVES Olaratumab is ...", "RESULTS: IL-6 fell ..." (a heading only
 # where its words are heading words, :func:`is_heading`: not "AIDS patients ...", "DNA Damage ...")
-CAPS_LABEL = re.compile(r"^((?:[A-Z]+\s+){0,3}[A-Z]+):?\s+(?=[A-Z0-9(])")
+CAPS_LABEL = re.compile(r"^((?:[A-Z]+['\u2019]?\s+){0,3}[A-Z]+):?\s+(?=[A-Z0-9(])")
 
 
 def is_heading(label: str) -> bool:

@@ -121,6 +121,15 @@ LITERATURE_SEARCH = re.compile(
     r"|\bsystematic(?:ally)? (?:literature )?search",
     re.I,
 )
+# the pooling of a meta-analysis that does not call itself one: "Summary estimates were constructed using a
+# DerSimonian-Laird model" after "Electronic databases were searched for trials ..." (a PubMedQA meta-analysis
+# of 17 trials had been read as an observational study); with :data:`LITERATURE_SEARCH`, a meta-analysis
+POOLED_ESTIMATE = re.compile(
+    r"\b(?:pooled|summary) (?:estimates?|effects?|(?:odds|risk|hazard|rate) ratios?|relative risks?|"
+    r"mean differences?|sensitivit(?:y|ies)|specificit(?:y|ies)|prevalence)\b"
+    r"|\bDerSimonian\b|\b(?:random|fixed)[- ]effects? (?:model|meta-?analys)|\bI\s?(?:2|\u00b2|\^2)\s?[=<>]",
+    re.I,
+)
 # not a study: an erratum, a comment, a reply
 NOT_A_STUDY_TITLE = re.compile(
     r"^\W*(?:correction|erratum|corrigendum|retraction|expression of concern)(?: notice)?(?: to| of| for)?"

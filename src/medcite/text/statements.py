@@ -39,6 +39,7 @@ from medcite.text.words import (
     CORE_PREPOSITIONS,
     QUERY_STOPWORDS,
     VIA,
+    ends_on_stub,
     opens_on_stub,
     words,
 )
@@ -61,7 +62,8 @@ _LEAD_TRIM = re.compile(
 
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
-_LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&, ]{2,40}:\s+")  # "DISCUSSION: ...", "AIM: ..."
+# "DISCUSSION: ...", "AIM: ...", "AUTHORS' CONCLUSIONS: ..."
+_LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&,'\u2019 ]{2,40}:\s+")
 
 
 def _without_bare_label(text: str) -> str:
@@ -410,7 +412,7 @@ def readable(sentence: str) -> str | None:
         or reports_others(text)
     ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
-    if _CUT_OPENING.match(text) or cut_both_ends(sentence):
+    if _CUT_OPENING.match(text) or cut_both_ends(sentence) or ends_on_stub(_without_notes(sentence)):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text) or _NOVELTY.match(text) or text.rstrip(" \"'\u201d)").endswith("?"):
         return None  # nothing of its own, a claim of novelty, or a question (an abstract's own, asked)

@@ -13,6 +13,7 @@ keep every one of them exactly as it was:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -299,6 +300,27 @@ def opens_on_stub(text: str) -> bool:
 
 
 _INFLECTED = re.compile(r"(?:ly|s|es|ed|ing)$")
+# the last word of a text with no closing punctuation: 4 lower-case letters or more
+_CLOSING_WORD = re.compile(r"(?<![-'\u2019\w])([a-z]{4,})\s*$")
+
+
+def ends_on_stub(text: str) -> bool:
+    """Whether ``text`` stops on the stub of a word cut at its end: no closing punctuation, and a last
+    lower-case word that is none (:func:`lexicon`) but begins one ("... is frequently accompanied by deficits
+    of working memor", a BioASQ snippet quoted as a bottom line in a tuning-half reading, 2026-12-06)."""
+    m = _CLOSING_WORD.search(text)
+    if m is None or (stub := m.group(1)) in (words := lexicon()) or _INFLECTED.sub("", stub) in words:
+        return False
+    if f"{stub}s" in words:
+        return False  # a word whose plural only is listed ("... in the nervous system of any invertebrate")
+    ordered = _ordered_lexicon()
+    at = bisect.bisect_left(ordered, stub)
+    return at < len(ordered) and ordered[at].startswith(stub)
+
+
+@lru_cache(maxsize=1)
+def _ordered_lexicon() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()))
 
 
 # -- overlap scorers ----------------------------------------------------------------------------------
