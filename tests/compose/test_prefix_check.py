@@ -17,7 +17,7 @@ def test_an_animal_study_statement_is_checked_without_its_prefix() -> None:
     # a real BioASQ snippet record of a laboratory study of LB100
     src = bioasq_source(1, "26799670")
     assert src.evidence.design is Design.ANIMAL
-    _lab, s, e, text = next(x for x in record_sentences(src) if x[3].startswith("The protein phosphatase 2A"))
+    _lab, s, e, text = next(x for x in record_sentences(src) if x[3].startswith("By itself, LB100 inhibited"))
     cand = Candidate(src, text, s, e, "", "unknown", None, 1.0, 1.0, False)
     d = make_draft("findings", cand)
     assert d.text == "In an animal or laboratory study, " + d.core[0].lower() + d.core[1:]

@@ -7,11 +7,13 @@ import json
 import pytest
 
 from medcite.compose import stance
+from medcite.compose.candidates import Prefix, with_prefix
 from medcite.compose.notes import NAMED_TITLE_WORDS, indirect_notes
 from medcite.compose.plan import RankedSource
 from medcite.compose.stance import StanceInput, derive_stance
 from medcite.corpus.classify import _infer_design, classify
 from medcite.domain import AbstractSection, Design, SearchHit, SourceRecord, StoredSource
+from medcite.text.anaphora import shown_before
 from medcite.text.cues import role_of
 from medcite.text.qualities import opposite_quality
 from medcite.text.statements import readable, without_label
@@ -127,3 +129,18 @@ def test_a_set_aside_title_is_cut_to_a_few_words() -> None:
     )
     note = indirect_notes([(rs, ["does not mention X"])])[0]
     assert f"synthetic{NAMED_TITLE_WORDS - 1}…" in note and f"synthetic{NAMED_TITLE_WORDS} " not in note
+
+
+def test_what_earlier_work_showed_gets_no_design_prefix() -> None:
+    """BioASQ snippet record 26799670's "the protein phosphatase 2A (PP2A) inhibitor, LB100, has been shown
+    in pre-clinical studies to ..." was quoted "In an animal or laboratory study, the ..." (a tuning-half
+    reading, 2026-12-06), as if the citing study had found it."""
+    lab = Prefix("In an animal or laboratory study, ", design=Design.ANIMAL)
+    told = "The PP2A inhibitor, LB100, has been shown in pre-clinical studies to enhance chemotherapy."
+    assert shown_before(told)
+    assert with_prefix(lab, told) == told
+    assert shown_before("Bupropion has been shown in several randomized trials to double quit rates.")
+    found = "LB100 enhanced the effect of cisplatin."
+    assert not shown_before(found)
+    assert with_prefix(lab, found).startswith("In an animal or laboratory study, ")
+    assert not shown_before("It has been found in this study that quit rates doubled.")

@@ -22,12 +22,12 @@ from medcite.text import (
     terms,
     year_not_count,
 )
+from medcite.text.anaphora import shown_before
 from medcite.text.design_cues import NAMES_NON_HUMAN, UNRANDOMISED_CUE
 from medcite.text.direction_cues import ADJUSTED, UNADJUSTED
 from medcite.text.words import HARM_AS_AIM, word_number
 
-# safety that is no drug's or treatment's: "road safety practices" is no harm of a treatment (a reading of the
-# tuning half found such a sentence under Safety and Side Effects)
+# safety that is no treatment's ("road safety practices", filed under Safety in a tuning-half reading)
 _OTHER_SAFETY = "".join(
     rf"(?<!{w}[\s-])" for w in "road traffic food fire public water workplace occupational pedestrian".split()
 )
@@ -426,13 +426,14 @@ _BAD_AFTER_PREFIX = re.compile(
 
 
 def with_prefix(prefix: Prefix, sentence: str) -> str:
-    """The sentence with the prefix, unless the sentence already names its design or sample size, or would
-    read badly after it. An animal or laboratory study keeps its prefix unless the sentence names its
-    subjects: "... an inverse relationship ... in a prospective study is novel" was a study in mice."""
+    """The sentence with the prefix, unless it names its design or sample size, reads badly after it or tells
+    earlier work (:func:`medcite.text.anaphora.shown_before`). An animal or laboratory study keeps its prefix
+    unless the sentence names its subjects: "... an inverse relationship ... is novel" was a study in mice."""
     animal = prefix.design is Design.ANIMAL and not NAMES_NON_HUMAN.search(sentence)
     bad = (m := _BAD_AFTER_PREFIX.match(sentence)) and not (animal and m.group("advice"))  # lab: still lab
     n = prefix.n_value and re.search(rf"(?<![\d.]){re.escape(prefix.n_value)}(?![\d.])", sentence, re.I)
-    if not prefix.text or bad or (_SAYS_DESIGN.search(sentence) and not animal) or n:
+    told = shown_before(sentence) or (_SAYS_DESIGN.search(sentence) and not animal)
+    if not prefix.text or bad or told or n:
         return sentence
     return prefix.text + lower_first(sentence)
 
@@ -464,8 +465,7 @@ def _counted_only(prefix: Prefix, core: str) -> Prefix:
     return replace(prefix, text=f"In {m.group(1)} (n = {count}), ", phrase="", phrase_start=-1)
 
 
-# the study named again after the prefix names it ("In a study of fifteen patients, in the study only six
-# genes ...", tuning half): the sentence's own "In the study" goes; with no prefix, "In one study" (tune20)
+# the study named again after the prefix ("In a study of 15 patients, in the study ..."): the sentence's goes
 _OWN_STUDY_OPENER = re.compile(
     r"^In the (?:[\w-]+,? ){0,4}?(?:study|trial|analysis|survey|cohort|series|sample|population),?\s+(?=\S)"
 )

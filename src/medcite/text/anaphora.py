@@ -180,3 +180,22 @@ _OTHERS_FOUND = re.compile(
 def reports_others(statement: str) -> bool:
     """Whether the statement tells what an earlier study found: the source's background, not its finding."""
     return bool(_OTHERS_FOUND.match(statement))
+
+
+# what earlier work showed, told anywhere in the sentence: "the PP2A inhibitor, LB100, has been shown in
+# pre-clinical studies to ..." (a tuning-half reading, 2026-12-06, found it prefixed "In an animal or
+# laboratory study," as if the citing study had found it)
+_SHOWN_BEFORE = re.compile(
+    r"\b(?:has|have) (?:also |previously |recently |repeatedly )?been "
+    r"(?:shown|reported|demonstrated|described|found|suggested)(?:\s+[\w-]+){0,3}? (?:in|by) "
+    r"(?:(?:several|many|numerous|multiple|previous|prior|earlier|other|recent|pre-?clinical|clinical|animal|"
+    r"in vitro|experimental|landmark)\s+)+(?:[\w-]+\s+){0,2}?"
+    r"(?:stud(?:y|ies)|models?|trials?|reports?|work|experiments?|research)\b",
+    re.I,
+)
+
+
+def shown_before(statement: str) -> bool:
+    """Whether the statement tells what earlier work showed (:data:`_SHOWN_BEFORE`): no finding of the citing
+    study, so no study-design prefix."""
+    return bool(_SHOWN_BEFORE.search(statement))
