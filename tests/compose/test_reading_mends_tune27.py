@@ -6,19 +6,23 @@ import json
 
 import pytest
 
-from medcite.compose import stance
+from medcite.bootstrap import load_reranker
+from medcite.compose import assemble, compose_article, stance
 from medcite.compose.candidates import Prefix, with_prefix
 from medcite.compose.notes import NAMED_TITLE_WORDS, indirect_notes
 from medcite.compose.plan import RankedSource
 from medcite.compose.stance import StanceInput, derive_stance
+from medcite.config import load_settings
 from medcite.corpus.classify import _infer_design, classify
-from medcite.domain import AbstractSection, Design, SearchHit, SourceRecord, StoredSource
+from medcite.domain import AbstractSection, Design, Provenance, SearchHit, SourceRecord, StoredSource
+from medcite.testing import OverlapSearcher
 from medcite.text.anaphora import shown_before
 from medcite.text.cues import role_of
 from medcite.text.qualities import opposite_quality
-from medcite.text.statements import readable, without_label
+from medcite.text.statements import readable, unfinished, without_label
 from medcite.text.words import ends_on_stub
-from tests.compose.doubles import DATA_DIR, load_pubmedqa
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, load_pubmedqa
+from tests.compose.test_sentence_fit import _stored
 
 SAFE_Q = "Therapeutic anticoagulation in the trauma patient: is it safe?"
 # PubMedQA 18847643's conclusion, as the article quotes it
@@ -44,13 +48,21 @@ def test_a_harm_stated_as_large_answers_a_safety_question_no(monkeypatch: pytest
     "text",
     [
         "There were no significant complications.",  # negated
+        "None of the patients had significant complications.",
+        "The drug did not cause any clinically significant adverse events.",
+        "There was no evidence of clinically significant bleeding.",
+        "Patients were free of significant cognitive adverse effects.",
         "The procedure reduced significant bleeding.",  # avoided
         "Major complications occurred in 2% of patients.",  # a category's name, not a size
-        "The complication rate was significantly higher with surgery.",  # a comparison
+        "The most frequent adverse event was headache (20.9%).",  # a ranking
+        "More frequent bleeding occurred with warfarin.",  # a comparison
+        "Heart failure is associated with significant mortality.",  # the disease's burden
+        "Bisoprolol showed a significant mortality benefit.",  # a benefit
         "It was safe, although a high mortality rate was seen in the oldest patients.",  # "safe" named too
     ],
 )
 def test_harm_words_that_do_not_state_a_large_harm(text: str) -> None:
+    """Sentences an independent review of the change found read as large harms (2026-12-06)."""
     assert opposite_quality("Is day-case cholecystectomy safe?", text) is None
 
 
@@ -79,7 +91,9 @@ def test_an_object_section_is_background() -> None:
     assert role_of("OBJECT", "All patients with myelomeningocele (MM) are radiographically tethered.") == (
         "background"
     )
-    assert role_of("OBJECTIVES", "To assess X.") == "background"
+    glued = "OBJECT: All patients with myelomeningocele (MM) are radiographically tethered."
+    assert role_of("", glued) == "background"
+    assert without_label(glued).startswith("All patients")
 
 
 @pytest.mark.parametrize(
@@ -115,7 +129,9 @@ def test_a_snippet_cut_mid_word_at_its_end_is_no_statement() -> None:
     assert ends_on_stub(cut)
     assert readable(cut) is None
     assert readable(cut + "y.") is not None  # whole, it is a statement
-    for whole in ("The drug was given at 5 mg", "The gene is TP53", "the nervous system of any invertebrate"):
+    assert unfinished(cut)  # quoted, where a composer path quotes it, as cut
+    # a listed word, one whose plural only is listed, and an inflected one are whole
+    for whole in ("deficits of working memory", "the nervous system of any invertebrate", "it was dosed"):
         assert not ends_on_stub(whole)
 
 
@@ -144,3 +160,25 @@ def test_what_earlier_work_showed_gets_no_design_prefix() -> None:
     assert not shown_before(found)
     assert with_prefix(lab, found).startswith("In an animal or laboratory study, ")
     assert not shown_before("It has been found in this study that quit rates doubled.")
+
+
+def test_a_thing_is_answered_by_the_closest_sentence_that_shares_the_question_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """BioASQ 7B-9B factoid (even half): "What is a likely origin of intronless genes?" (gold:
+    retrotransposition), on its gold snippet records. The relevance model's closest sentence says where part
+    of them come from; the one that also shares the question's words names retrotransposition
+    (assemble.ENTITY_OVERLAP)."""
+    q = "What is a likely origin of intronless genes?"
+    with (DATA_DIR / "bioasq" / "questions_7b-9b.jsonl").open(encoding="utf-8") as fh:
+        pmids = next(set(d["pmids"]) for line in fh if (d := json.loads(line))["body"] == q)
+    relevance = load_reranker(load_settings())
+
+    def bottom() -> str:
+        searcher = OverlapSearcher(_stored(pmids))
+        art = compose_article(q, searcher, LexicalVerifier(), provenance=Provenance(), relevance=relevance)
+        return art.bottom_line
+
+    assert bottom().startswith("Intronless genes can arise by germline retrotransposition")
+    monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)
+    assert "retrotransposition" not in bottom().split(". ")[0]

@@ -318,6 +318,7 @@ def test_a_kind_question_is_answered_by_two_sources_in_the_bottom_line(
     monoclonal antibody'; a question that asks for a thing now takes the best sentence of a second source
     that names the subject and that the relevance model reads as answering it too (snippet records PMID
     27995580 and 28778132). The patient line keeps to one source and its certainty."""
+    monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)  # the closest sentence of each source
     sources = _stored({"27995580", "28778132"})
 
     def bottom(audience: Audience = "clinician") -> tuple[str, tuple[int, ...]]:
@@ -349,6 +350,7 @@ def test_a_second_answer_that_does_not_fit_is_not_cited(
     """The bottom line's citations are the sources it quotes: with no room for a second answer, only the
     first source is cited (the review found 9 of 476 factoid lines citing a second source they left out)."""
     monkeypatch.setattr(assemble, "SECOND_WORDS", 36)  # 27 words, and the second answer needs 11
+    monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)
     art = compose_article(
         "Which molecule is targeted by Olaratumab?",
         OverlapSearcher(_stored({"27995580", "28778132"})),
@@ -368,6 +370,7 @@ def test_a_thing_is_answered_by_a_sentence_naming_every_concept_before_a_closer_
     than "SELANSI runs under the MATLAB environment" (0.86), which alone names the environment
     (assemble.NAMED_FIRST)."""
     q = "Under which environment does SELANSI run?"
+    monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)  # which would pick the MATLAB sentence too
 
     def bottom() -> str:
         art = compose_article(

@@ -239,7 +239,11 @@ def _choose_bottom(
     if entity:  # naming every concept first (NAMED_FIRST), then the closest answer
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
         return max(
-            fits or pool, key=lambda c: (NAMED_FIRST and all(names[id(c)]), closeness(c.draft.cites[0]))
+            fits or pool,
+            key=lambda c: (
+                NAMED_FIRST and all(names[id(c)]),
+                closeness(c.draft.cites[0]) + ENTITY_OVERLAP * c.draft.cites[0].relevance,
+            ),
         )
     if stance is not None and stance.split:
         budget -= len(NEAR_TIE.split())  # the bottom line then says so
@@ -251,6 +255,10 @@ def _choose_bottom(
 # environment" before "This work presents SELANSI ..., a software toolbox" for "Under which environment does
 # SELANSI run?"); off: the closest
 NAMED_FIRST = True
+# ... and among those, the relevance model's closeness plus this weight times the sentence's word overlap with
+# the question. BioASQ 7B-9B factoid, even half: answer in the bottom line 122 -> 125 of 238 at 0.3, 0.5 and
+# 1.0 alike, none lost (0: off)
+ENTITY_OVERLAP = 0.3
 # a question that asks for a thing ("Which molecule is targeted by olaratumab?") is answered in the bottom
 # line by its best sentence and another source's that names the subject and that the relevance model reads
 # as answering (SECOND_FIT), within SECOND_WORDS; clinician articles of the extractive composer only

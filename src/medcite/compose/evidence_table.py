@@ -99,14 +99,19 @@ def _population(s: StoredSource, ref: int) -> tuple[str, Pin | None]:
     return phrase, Pin(ref, s.key, start, start + len(phrase))
 
 
+def first_words(text: str, n: int) -> str:
+    """The text's first ``n`` words, and "…" where it has more."""
+    ws = text.split()
+    return " ".join(ws[:n]).rstrip(".,;:") + ("…" if len(ws) > n else "")
+
+
 def study_label(r: SourceRecord) -> str:
     """ "Hays et al. (2001)"; the title's first words where there are no authors; else "PMID n"."""
     year = f" ({r.year})" if r.year else ""
     if r.authors:
         who = surname(r.authors[0]) + (" et al." if len(r.authors) > 1 else "")
     elif r.title.strip():
-        words = r.title.split()
-        who = " ".join(words[:TITLE_WORDS]).rstrip(".,;:") + ("…" if len(words) > TITLE_WORDS else "")
+        who = first_words(r.title, TITLE_WORDS)
     else:
         who = f"PMID {r.pmid}" if r.pmid else r.key
     return who + year

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from medcite.compose.candidates import study_n
 from medcite.compose.checked import Checked
-from medcite.compose.evidence_table import number_by_first_use, reference
+from medcite.compose.evidence_table import first_words, number_by_first_use, reference
 from medcite.compose.layout import layout_for, section_title
 from medcite.compose.plan import ANOTHER_QUESTION, RankedSource
 from medcite.compose.question import QuestionAnalysis
@@ -167,6 +167,9 @@ def indirect_notes(
 BY_MODEL = "read by the relevance model"
 
 
+NAMED_TITLE_WORDS = 30  # a set-aside source's title is cut after this many words (some hold an abstract)
+
+
 def _named(rs: RankedSource) -> str:
     """A source set aside, named with its title where it has one, so that the reader can judge the setting
     aside ("PMID 30169695 ("Koos Classification of Vestibular Schwannomas: ...")", which the relevance model
@@ -174,15 +177,7 @@ def _named(rs: RankedSource) -> str:
     reader)."""
     r = rs.hit.source.record
     ident = f"PMID {r.pmid}" if r.pmid else "a record without a PMID" if r.title else r.key
-    if not r.title:
-        return ident
-    words = r.title.split()  # some screening-set records hold the abstract in the title field too
-    cut = len(words) > NAMED_TITLE_WORDS
-    title = " ".join(words[:NAMED_TITLE_WORDS]).rstrip(".,;:") + ("…" if cut else "")
-    return f'{ident} ("{title}")'
-
-
-NAMED_TITLE_WORDS = 30  # a set-aside source's title is cut after this many words
+    return f'{ident} ("{first_words(r.title, NAMED_TITLE_WORDS)}")' if r.title else ident
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"

@@ -42,7 +42,7 @@ _HEADINGS = _labels(
     IMPLICATIONS IMPORTANCE INTERPRETATION INTERVENTION INTERVENTIONS INTRODUCTION LIMITATIONS MATERIAL
     MATERIALS MEASUREMENTS MEASURES METHOD METHODS OBJECTIVE OBJECTIVES OUTCOME OUTCOMES PARTICIPANTS
     PATIENTS PURPOSE RATIONALE REGISTRATION RESULT RESULTS SELECTION SETTING SETTINGS SIGNIFICANCE SUBJECTS
-    SUMMARY SYNTHESIS OPINION COVERED UNLABELLED UNLABELED"""
+    SUMMARY SYNTHESIS OPINION COVERED UNLABELLED UNLABELED OBJECT"""
 )
 # Words that only qualify a heading ("MAIN OUTCOME MEASURES", "DATA SOURCES").
 _LINKS = _labels(
@@ -59,8 +59,8 @@ _OPENING = _labels(
 # inline labels inside an unlabelled abstract ("... were enrolled. RESULTS: Mortality ...")
 # "CLASSIFICATION OF EVIDENCE" is Neurology's label (kept glued to its sentence by some snippet records)
 HEADING_WORDS = _HEADINGS | _labels("IMPLICATION PATIENT PURPOSES RELEVANCE COMMENTARY CLASSIFICATION")
-# Cochrane's "AUTHORS' CONCLUSIONS" (a snippet record's, quoted with its sentence in a tuning-half reading)
-LINK_WORDS = _LINKS | _labels("COLLECTION AUTHORS AUTHORS' AUTHORS\u2019")
+# Cochrane's "AUTHORS' / REVIEWERS' CONCLUSIONS" (quoted with its sentence in a tuning-half reading)
+LINK_WORDS = _LINKS | _labels("COLLECTION AUTHORS AUTHORS' AUTHORS’ REVIEWERS REVIEWERS' REVIEWERS’")
 # labels that split an abstract when it opens with one ("BACKGROUND: ... METHODS: ...")
 STRUCTURED_LABEL_WORDS = _HEADINGS | _LINKS | _OPENING
 
@@ -205,9 +205,10 @@ TITLE_HEADINGS = (
 # longitudinal study investigates ...", "Results Mortality fell ..."
 # ("Objective Response Rate (ORR) was 45%" and "Background EEG activity ..." are no headings: the word after
 # the heading is a capitalised word followed by a small one); a corpus may keep the word "Abstract" before it
-# ("Abstract Background The gut microbiota is ...")
-# ... or with no space ("BackgroundTreatment guidelines for aphasia ...", quoted so in a tuning-half reading)
-WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS})\s*(?=[A-Z][a-z]*\s+[a-z(])")
+# ("Abstract Background The gut microbiota is ..."); or glued ("BackgroundTreatment guidelines ...", a
+# tuning-half reading; not "MethodsX is ...")
+_AFTER_LABEL = r"(?:\s+(?=[A-Z][a-z]*\s+[a-z(])|(?=[A-Z][a-z]+\s+[a-z(]))"
+WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS}){_AFTER_LABEL}")
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")

@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 
 _LARGE_HARM = (
-    r"(?:significant|substantial|considerable|high|unacceptabl[ey]|frequent)\s+(?:[\w-]+\s+)?"
-    r"(?:complication|morbidity|mortality|adverse|harm|bleeding|ha?emorrhag)\w*"
+    r"(?<!most )(?<!more )(?:significant|substantial|considerable|high|unacceptabl[ey])\s+(?:[\w-]+\s+)?"
+    r"(?:complications?|complication rates?|adverse (?:events?|effects?|reactions?)|harms?|bleeding|"
+    r"ha?emorrhag\w*)\b(?!\s+(?:and \w+\s+)?(?:benefit|reduction|advantage|decrease))"
 )
 # the asked quality (a stem, matched as a word start) and the words that name its opposite
 _PAIRS: tuple[tuple[str, str], ...] = (
     ("correct", r"incorrect\w*|erroneous\w*|wrong(?:ly)?|errors? in|mis(?:report|classif|label)\w*"),
     ("accurate", r"inaccura\w*"),
-    # a harm stated as large is the opposite of safe: "trauma patients have a significant complication rate
-    # related to anticoagulation therapy" (not "higher" or "major": a comparison, or a category's name,
-    # "major complications occurred in 2%")
+    # a harm of a treatment stated as large is the opposite of safe: "trauma patients have a significant
+    # complication rate related to anticoagulation therapy" (not "higher", "more" or "most frequent": a
+    # comparison or a ranking; nor "major": a category's name; nor morbidity or mortality, a disease's too)
     ("safe", r"unsafe\w*|" + _LARGE_HARM),
     ("effective", r"ineffective\w*"),
     ("efficacious", r"inefficacious"),
@@ -45,8 +46,8 @@ _OPPOSITES = tuple(
     (re.compile(rf"\b{stem}\w*", re.I), re.compile(rf"\b(?:{opposites})", re.I)) for stem, opposites in _PAIRS
 )
 _NEGATED_OR_AVOIDED = re.compile(
-    r"\b(?:not|no|never|nor|without|avoid\w*|prevent\w*|reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|"
-    r"decreas\w*|lower\w*|fewer|less)\b(?:\W+\w+){0,2}\W*$",
+    r"\b(?:not|no|none|never|nor|without|free of|absence of|any|avoid\w*|prevent\w*|reduc\w*|minimi[sz]\w*|"
+    r"eliminat\w*|spar\w*|decreas\w*|lower\w*|fewer|less)\b(?:\W+\w+){0,4}\W*$",
     re.I,
 )
 

@@ -165,7 +165,8 @@ def unfinished(sentence: str) -> bool:
     t = _without_notes(sentence).rstrip()
     if not t or _FINISHED.search(t):
         return False
-    return t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t) or bool(_BEGUN.search(t))
+    cut = t[-1] in ",;:(-/" or t.count("(") > t.count(")") or _dangling_end(t) or bool(_BEGUN.search(t))
+    return cut or ends_on_stub(t)  # "... deficits of working memor"
 
 
 def _cut_off(text: str) -> str:
