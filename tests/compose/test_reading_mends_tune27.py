@@ -9,11 +9,12 @@ import pytest
 from medcite.bootstrap import load_reranker
 from medcite.compose import assemble, compose_article, stance
 from medcite.compose.candidates import Prefix, with_prefix
+from medcite.compose.certainty import grade
 from medcite.compose.notes import NAMED_TITLE_WORDS, indirect_notes
 from medcite.compose.plan import RankedSource
 from medcite.compose.stance import StanceInput, derive_stance
 from medcite.config import load_settings
-from medcite.corpus.classify import _infer_design, classify
+from medcite.corpus.classify import _infer_design, classify, names_randomised_trials
 from medcite.domain import AbstractSection, Design, Provenance, SearchHit, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text.anaphora import shown_before
@@ -21,7 +22,7 @@ from medcite.text.cues import role_of
 from medcite.text.qualities import opposite_quality
 from medcite.text.statements import readable, unfinished, without_label
 from medcite.text.words import ends_on_stub
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, load_pubmedqa
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, bioasq_source, load_pubmedqa
 from tests.compose.test_sentence_fit import _stored
 
 SAFE_Q = "Therapeutic anticoagulation in the trauma patient: is it safe?"
@@ -182,3 +183,17 @@ def test_a_thing_is_answered_by_the_closest_sentence_that_shares_the_question_wo
     assert bottom().startswith("Intronless genes can arise by germline retrotransposition")
     monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)
     assert "retrotransposition" not in bottom().split(". ")[0]
+
+
+def test_a_meta_analysis_that_names_no_randomised_trials_starts_low() -> None:
+    """BioASQ snippet record 25869804, a genome-wide association meta-analysis of cohorts (CADM2 and
+    processing speed), was graded "moderate" from "starts high: best evidence is a meta-analysis" (a
+    tuning-half reading, 2026-12-06). GRADE starts a review of non-randomised studies low; a meta-analysis of
+    randomised trials (PubMedQA 26175531) still starts high."""
+    gwas = bioasq_source(1, "25869804")
+    assert gwas.evidence.design is Design.META_ANALYSIS and not names_randomised_trials(gwas)
+    low = grade([gwas])
+    assert low.reasons[0] == "starts low: best evidence is a meta-analysis that names no randomised trials"
+    trials = load_pubmedqa()["26175531"]
+    assert names_randomised_trials(trials)
+    assert grade([trials]).reasons[0].startswith("starts high: best evidence is ")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medcite.compose.candidates import study_n
-from medcite.corpus.classify import design_stated, non_human
+from medcite.corpus.classify import design_stated, names_randomised_trials, non_human
 from medcite.domain import Design, StoredSource
 from medcite.domain.article import CertaintyLevel
 
@@ -24,12 +24,16 @@ _HIGH = (Design.GUIDELINE, Design.META_ANALYSIS, Design.RCT)
 _LOW = (Design.OBSERVATIONAL, Design.CASE_CONTROL)
 
 
-def _start(design: Design, stated: bool = True) -> tuple[int, str]:
+def _start(design: Design, stated: bool = True, trials: bool = True) -> tuple[int, str]:
     """The starting level and its reason; a design only guessed from the text (``stated`` False) is named
     as guessed, not stated as fact (and a guess of laboratory work, which no word of the study backs, is not
-    named at all)."""
+    named at all). A systematic review or meta-analysis that names no randomised trials (``trials`` False:
+    :func:`medcite.corpus.classify.names_randomised_trials`) starts low, as GRADE starts a review of
+    non-randomised studies (a genome-wide association meta-analysis of cohorts had started high)."""
     score, level = (3, "high") if design in _HIGH else (1, "low") if design in _LOW else (0, "very low")
     what = f"a {design.value}" if design in _HIGH else design.value
+    if design is Design.META_ANALYSIS and not trials:
+        score, level, what = 1, "low", f"{what} that names no randomised trials"
     if design in _LOW:
         what += " (non-randomised)"
     if not stated:
@@ -53,7 +57,8 @@ def grade(
     if not supporting:
         return Grading("very low", ("no supporting study",))
     best = min(supporting, key=lambda s: _rank(s.evidence.design))
-    score, why = _start(best.evidence.design, design_stated(best))
+    trials = best.evidence.design is not Design.META_ANALYSIS or names_randomised_trials(best)
+    score, why = _start(best.evidence.design, design_stated(best), trials)
     reasons = [why]
     unique = list({s.key: s for s in supporting}.values())
     sizes = [n for s in unique if (n := study_n(s)) is not None]

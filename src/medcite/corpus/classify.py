@@ -384,6 +384,17 @@ _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
 }
 
 
+_RCTS = re.compile(r"\bRCTs?\b")
+
+
+def names_randomised_trials(source: StoredSource) -> bool:
+    """Whether the title or abstract names randomisation ("randomized controlled trials", "RCTs"): for a
+    systematic review or meta-analysis, whether it reviews trials (GRADE starts one of non-randomised
+    studies low)."""
+    text = f"{source.record.title} {source.record.text}"
+    return bool(RANDOMISED.search(text) or _RCTS.search(text))
+
+
 def design_stated(source: StoredSource) -> bool:
     """Whether the source's design is one it states: taken from its publication types or MeSH (not
     inferred), or named in its title or abstract ("randomised", "cohort", "systematic review"; for an
