@@ -14,7 +14,7 @@ from medcite.compose.notes import NAMED_TITLE_WORDS, indirect_notes
 from medcite.compose.plan import RankedSource
 from medcite.compose.stance import StanceInput, derive_stance
 from medcite.config import load_settings
-from medcite.corpus.classify import _infer_design, classify, names_randomised_trials
+from medcite.corpus.classify import _infer_design, classify, design_stated, names_randomised_trials
 from medcite.domain import AbstractSection, Design, Provenance, SearchHit, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text.anaphora import shown_before
@@ -59,12 +59,25 @@ def test_a_harm_stated_as_large_answers_a_safety_question_no(monkeypatch: pytest
         "More frequent bleeding occurred with warfarin.",  # a comparison
         "Heart failure is associated with significant mortality.",  # the disease's burden
         "Bisoprolol showed a significant mortality benefit.",  # a benefit
+        "Warfarin gave more significant bleeding than aspirin.",  # a comparison
+        "Stenting gave a significant bleeding reduction.",  # a benefit
+        "In patients at high bleeding risk, the drug was given at half dose.",  # who was treated
+        "There were few significant adverse events.",
+        "Clinically significant bleeding occurred in 2% of patients.",  # a category's name
+        "Patients with a history of significant bleeding were excluded.",  # an exclusion criterion
         "It was safe, although a high mortality rate was seen in the oldest patients.",  # "safe" named too
     ],
 )
 def test_harm_words_that_do_not_state_a_large_harm(text: str) -> None:
     """Sentences an independent review of the change found read as large harms (2026-12-06)."""
     assert opposite_quality("Is day-case cholecystectomy safe?", text) is None
+
+
+def test_a_negation_in_another_clause_does_not_cancel_an_opposite() -> None:
+    """The negation window stays within the clause (the second review of the change, 2026-12-06)."""
+    q = "Is the evidence sufficient?"
+    assert opposite_quality(q, "The policy was not implemented; the evidence is insufficient.") is not None
+    assert opposite_quality(q, "The evidence is not insufficient.") is None
 
 
 def test_a_large_harm_does_not_answer_a_question_not_about_safety() -> None:
@@ -111,6 +124,11 @@ def test_an_object_section_is_background() -> None:
             "background",
             "Treatment guidelines for aphasia recommend intensive speech and language therapy.",
         ),
+        (
+            "MethodsA total of 373 subjects were enrolled.",
+            "methods",
+            "A total of 373 subjects were enrolled.",
+        ),
     ],
 )
 def test_labels_kept_in_snippet_text_are_read_and_cut(text: str, role: str, bare: str) -> None:
@@ -119,6 +137,7 @@ def test_labels_kept_in_snippet_text_are_read_and_cut(text: str, role: str, bare
     assert role_of("", text) == role
     assert without_label(text) == bare
     assert without_label("Background EEG activity was low.") == "Background EEG activity was low."
+    assert without_label("MethodsX is a journal.") == "MethodsX is a journal."
 
 
 def test_a_snippet_cut_mid_word_at_its_end_is_no_statement() -> None:
@@ -194,6 +213,10 @@ def test_a_meta_analysis_that_names_no_randomised_trials_starts_low() -> None:
     assert gwas.evidence.design is Design.META_ANALYSIS and not names_randomised_trials(gwas)
     low = grade([gwas])
     assert low.reasons[0] == "starts low: best evidence is a meta-analysis that names no randomised trials"
-    trials = load_pubmedqa()["26175531"]
+    sources = load_pubmedqa()
+    trials = sources["26175531"]
     assert names_randomised_trials(trials)
     assert grade([trials]).reasons[0].startswith("starts high: best evidence is ")
+    # a trial beside it lifts the start: the best start counts, not the design's rank alone
+    rct = next(s for s in sources.values() if s.evidence.design is Design.RCT and design_stated(s))
+    assert grade([gwas, rct]).reasons[0] == "starts high: best evidence is a rct"

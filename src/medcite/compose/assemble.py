@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from medcite.compose import asking
 from medcite.compose.asking import asks_which, introduces_name, mentions, title_name
+from medcite.compose.candidates import Candidate
 from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.defining import defines, subject_defined
@@ -242,7 +243,7 @@ def _choose_bottom(
             fits or pool,
             key=lambda c: (
                 NAMED_FIRST and all(names[id(c)]),
-                closeness(c.draft.cites[0]) + ENTITY_OVERLAP * c.draft.cites[0].relevance,
+                closeness(c.draft.cites[0]) + _overlap_bonus(c.draft.cites[0]),
             ),
         )
     if stance is not None and stance.split:
@@ -265,6 +266,12 @@ ENTITY_OVERLAP = 0.3
 SECOND_ANSWER = True
 SECOND_FIT = 0.8
 SECOND_WORDS = 90
+
+
+def _overlap_bonus(c: Candidate) -> float:
+    """:data:`ENTITY_OVERLAP` times the sentence's word overlap with the question, for a sentence the
+    relevance model scored (an unscored one's closeness is its overlap less 1)."""
+    return ENTITY_OVERLAP * c.relevance if c.fit is not None else 0.0
 
 
 def _second_answer(

@@ -39,8 +39,12 @@ def _start(design: Design, stated: bool = True, trials: bool = True) -> tuple[in
     if not stated:
         # a laboratory guess names no animals or cells (classify.design_stated): no reading to report
         guess = "" if design is Design.ANIMAL else f" (read as {design.value})"
-        what = f"an unstated-design study{guess}"
+        what = f"an unstated-design study{guess}" + ("" if trials else " that names no randomised trials")
     return score, f"starts {level}: best evidence is {what}"
+
+
+def _of_trials(s: StoredSource) -> bool:
+    return s.evidence.design is not Design.META_ANALYSIS or names_randomised_trials(s)
 
 
 def grade(
@@ -56,9 +60,9 @@ def grade(
     """
     if not supporting:
         return Grading("very low", ("no supporting study",))
-    best = min(supporting, key=lambda s: _rank(s.evidence.design))
-    trials = best.evidence.design is not Design.META_ANALYSIS or names_randomised_trials(best)
-    score, why = _start(best.evidence.design, design_stated(best), trials)
+    # the best start, the stronger design on a tie (a meta-analysis naming no randomised trials starts low)
+    starts = [(_start(s.evidence.design, design_stated(s), _of_trials(s)), s) for s in supporting]
+    (score, why), _best = max(starts, key=lambda x: (x[0][0], -_rank(x[1].evidence.design)))
     reasons = [why]
     unique = list({s.key: s for s in supporting}.values())
     sizes = [n for s in unique if (n := study_n(s)) is not None]

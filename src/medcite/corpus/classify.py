@@ -384,11 +384,14 @@ _NAMED_BY: dict[Design, tuple[re.Pattern[str], ...]] = {
 }
 
 
-_RCTS = re.compile(r"\bRCTs?\b")
+_RCTS = re.compile(
+    r"\bRCTs?\b|\b(?:placebo-|randomi[sz]ed )?controlled (?:clinical )?trials\b|\bclinical trials\b"
+)
 
 
 def names_randomised_trials(source: StoredSource) -> bool:
-    """Whether the title or abstract names randomisation ("randomized controlled trials", "RCTs"): for a
+    """Whether the title or abstract names randomisation or controlled trials ("randomized", "RCTs",
+    "controlled trials", "clinical trials"): for a
     systematic review or meta-analysis, whether it reviews trials (GRADE starts one of non-randomised
     studies low)."""
     text = f"{source.record.title} {source.record.text}"

@@ -187,10 +187,12 @@ def reports_others(statement: str) -> bool:
 # laboratory study," as if the citing study had found it)
 _SHOWN_BEFORE = re.compile(
     r"\b(?:has|have) (?:also |previously |recently |repeatedly )?been "
-    r"(?:shown|reported|demonstrated|described|found|suggested)(?:\s+[\w-]+){0,3}? (?:in|by) "
-    r"(?:(?:several|many|numerous|multiple|previous|prior|earlier|other|recent|pre-?clinical|clinical|animal|"
-    r"in vitro|experimental|landmark)\s+)+(?:[\w-]+\s+){0,2}?"
-    r"(?:stud(?:y|ies)|models?|trials?|reports?|work|experiments?|research)\b",
+    r"(?:shown|reported|demonstrated|described|found|suggested)(?:\s+[\w-]+){0,6}? (?:in|by) "
+    r"(?:the literature\b|(?!(?:this|these|our|the|its|their)\b)"  # not "in this study", "in our trial"
+    r"(?:(?:a|an|some|two|three|several|many|numerous|multiple|previous|prior|earlier|other|recent|large|"
+    r"pre-?clinical|clinical|animal|in vitro|experimental|landmark|randomi[sz]ed|placebo-controlled|"
+    r"controlled)\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|models?|trials?|reports?|work|experiments?|research)\b)",
     re.I,
 )
 

@@ -207,7 +207,7 @@ TITLE_HEADINGS = (
 # the heading is a capitalised word followed by a small one); a corpus may keep the word "Abstract" before it
 # ("Abstract Background The gut microbiota is ..."); or glued ("BackgroundTreatment guidelines ...", a
 # tuning-half reading; not "MethodsX is ...")
-_AFTER_LABEL = r"(?:\s+(?=[A-Z][a-z]*\s+[a-z(])|(?=[A-Z][a-z]+\s+[a-z(]))"
+_AFTER_LABEL = r"(?:\s+(?=[A-Z][a-z]*\s+[a-z(])|(?=(?:A|[A-Z][a-z]+)\s+[a-z(]))"
 WORD_LABEL = re.compile(rf"^(?:Abstract\s+)?({TITLE_HEADINGS}){_AFTER_LABEL}")
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 _LARGE_HARM = (
-    r"(?<!most )(?<!more )(?:significant|substantial|considerable|high|unacceptabl[ey])\s+(?:[\w-]+\s+)?"
-    r"(?:complications?|complication rates?|adverse (?:events?|effects?|reactions?)|harms?|bleeding|"
-    r"ha?emorrhag\w*)\b(?!\s+(?:and \w+\s+)?(?:benefit|reduction|advantage|decrease))"
+    r"(?<!most )(?<!more )(?<!clinically )(?:significant|substantial|considerable|high|unacceptabl[ey])\s+"
+    r"(?:[\w-]+\s+)?(?:complications?|complication rates?|adverse (?:events?|effects?|reactions?)|harms?|"
+    r"bleeding|ha?emorrhag\w*)\b(?!\s+(?:and \w+\s+)?(?:benefit|reduction|advantage|decrease|risk))"
 )
 # the asked quality (a stem, matched as a word start) and the words that name its opposite
 _PAIRS: tuple[tuple[str, str], ...] = (
@@ -46,8 +46,9 @@ _OPPOSITES = tuple(
     (re.compile(rf"\b{stem}\w*", re.I), re.compile(rf"\b(?:{opposites})", re.I)) for stem, opposites in _PAIRS
 )
 _NEGATED_OR_AVOIDED = re.compile(
-    r"\b(?:not|no|none|never|nor|without|free of|absence of|any|avoid\w*|prevent\w*|reduc\w*|minimi[sz]\w*|"
-    r"eliminat\w*|spar\w*|decreas\w*|lower\w*|fewer|less)\b(?:\W+\w+){0,4}\W*$",
+    r"\b(?:not|no|none|never|nor|without|free of|absence of|few|rare\w*|low|history of|avoid\w*|prevent\w*|"
+    r"reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|decreas\w*|lower\w*|fewer|less)\b"
+    r"(?:[^\w;:.]+\w+){0,4}[^\w;:.]*$",  # four words at most, within the clause
     re.I,
 )
 
