@@ -391,9 +391,8 @@ _RCTS = re.compile(
 
 def names_randomised_trials(source: StoredSource) -> bool:
     """Whether the title or abstract names randomisation or controlled trials ("randomized", "RCTs",
-    "controlled trials", "clinical trials"): for a
-    systematic review or meta-analysis, whether it reviews trials (GRADE starts one of non-randomised
-    studies low)."""
+    "controlled trials", "clinical trials"): for a systematic review or meta-analysis, whether it reviews
+    trials (GRADE starts one of non-randomised studies low)."""
     text = f"{source.record.title} {source.record.text}"
     return bool(RANDOMISED.search(text) or _RCTS.search(text))
 

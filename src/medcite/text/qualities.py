@@ -4,10 +4,10 @@ laboratories)".
 
 A yes/no question that asks whether something is done or is correctly, safely, adequately, appropriately,
 reliably, ... is answered no by a sentence that names the opposite quality ("erroneous", "unsafe",
-"inadequate", "inappropriate", "unreliable"; for "safe", a harm stated as large: "a significant complication
-rate") without naming the asked one too, unless the opposite is negated ("not inadequate") or is what
-something avoids ("to avoid unnecessary surgery"). The stance reader, trained on
-findings, reads such a sentence as answering yes: it names the question's thing.
+"inadequate", "inappropriate", "unreliable"; for "safe", a treatment's harm stated as large: "a significant
+complication rate") without naming the asked one too, unless the opposite is negated ("not inadequate"), rare
+("few significant adverse events") or what something avoids ("to avoid unnecessary surgery"). The stance
+reader, trained on findings, reads such a sentence as answering yes: it names the question's thing.
 """
 
 from __future__ import annotations
