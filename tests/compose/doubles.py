@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from medcite.corpus.classify import classify
+from medcite.corpus.jsonl import parse_jsonl
 from medcite.domain import (
     AbstractSection,
     Evidence,
@@ -50,6 +51,12 @@ def bioasq_source(i: int, pmid: str) -> StoredSource:
     text = " ".join(dict.fromkeys(d["abstract_snippets"]))
     rec = SourceRecord(key=pmid, title=d.get("title") or "", sections=(AbstractSection("", text),), pmid=pmid)
     return StoredSource(id=i, record=rec, evidence=classify(rec))
+
+
+def bioasq_records(pmids: set[str]) -> list[StoredSource]:
+    """BioASQ snippet records as the ingest reads them (markup cleaned), in ``pmids`` order of the file."""
+    recs = [r for r in parse_jsonl(DATA_DIR / "bioasq" / "snippet_corpus.jsonl") if r.key in pmids]
+    return [StoredSource(id=i + 1, record=r, evidence=classify(r)) for i, r in enumerate(recs)]
 
 
 def load_pubmedqa(with_conclusion: bool = True) -> dict[str, StoredSource]:

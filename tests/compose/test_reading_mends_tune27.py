@@ -22,8 +22,7 @@ from medcite.text.cues import role_of
 from medcite.text.qualities import opposite_quality
 from medcite.text.statements import readable, unfinished, without_label
 from medcite.text.words import ends_on_stub
-from tests.compose.doubles import DATA_DIR, LexicalVerifier, bioasq_source, load_pubmedqa
-from tests.compose.test_sentence_fit import _stored
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, bioasq_records, bioasq_source, load_pubmedqa
 
 SAFE_Q = "Therapeutic anticoagulation in the trauma patient: is it safe?"
 # PubMedQA 18847643's conclusion, as the article quotes it
@@ -195,7 +194,7 @@ def test_a_thing_is_answered_by_the_closest_sentence_that_shares_the_question_wo
     relevance = load_reranker(load_settings())
 
     def bottom() -> str:
-        searcher = OverlapSearcher(_stored(pmids))
+        searcher = OverlapSearcher(bioasq_records(pmids))
         art = compose_article(q, searcher, LexicalVerifier(), provenance=Provenance(), relevance=relevance)
         return art.bottom_line
 

@@ -28,13 +28,11 @@ from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates
 from medcite.compose.question import QuestionAnalysis, analyze_question
 from medcite.config import load_settings
-from medcite.corpus.classify import classify
-from medcite.corpus.jsonl import parse_jsonl
 from medcite.domain import LEVEL, Audience, Design, Provenance, SearchHit, StoredSource
 from medcite.ports import Reranker
 from medcite.testing import OverlapSearcher
 from medcite.text import role_of
-from tests.compose.doubles import DATA_DIR, LexicalVerifier
+from tests.compose.doubles import LexicalVerifier, bioasq_records
 from tests.compose.test_relevance_gate import ScoreByWord
 
 BUPROPION_Q = "Does bupropion help smoking cessation?"
@@ -304,12 +302,6 @@ def test_a_quantity_is_no_comparison() -> None:
     assert states_comparison("Abstinence was higher than with placebo.")
 
 
-def _stored(pmids: set[str]) -> list[StoredSource]:
-    """BioASQ snippet records as the ingest reads them (markup cleaned), in ``pmids`` order of the file."""
-    recs = [r for r in parse_jsonl(DATA_DIR / "bioasq" / "snippet_corpus.jsonl") if r.key in pmids]
-    return [StoredSource(id=i + 1, record=r, evidence=classify(r)) for i, r in enumerate(recs)]
-
-
 def test_a_kind_question_is_answered_by_two_sources_in_the_bottom_line(
     shipped: Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -319,7 +311,7 @@ def test_a_kind_question_is_answered_by_two_sources_in_the_bottom_line(
     that names the subject and that the relevance model reads as answering it too (snippet records PMID
     27995580 and 28778132). The patient line keeps to one source and its certainty."""
     monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)  # the closest sentence of each source
-    sources = _stored({"27995580", "28778132"})
+    sources = bioasq_records({"27995580", "28778132"})
 
     def bottom(audience: Audience = "clinician") -> tuple[str, tuple[int, ...]]:
         art = compose_article(
@@ -353,7 +345,7 @@ def test_a_second_answer_that_does_not_fit_is_not_cited(
     monkeypatch.setattr(assemble, "ENTITY_OVERLAP", 0.0)
     art = compose_article(
         "Which molecule is targeted by Olaratumab?",
-        OverlapSearcher(_stored({"27995580", "28778132"})),
+        OverlapSearcher(bioasq_records({"27995580", "28778132"})),
         LexicalVerifier(),
         provenance=Provenance(),
         relevance=shipped,
@@ -375,7 +367,7 @@ def test_a_thing_is_answered_by_a_sentence_naming_every_concept_before_a_closer_
     def bottom() -> str:
         art = compose_article(
             q,
-            OverlapSearcher(_stored({"29040384"})),
+            OverlapSearcher(bioasq_records({"29040384"})),
             LexicalVerifier(),
             provenance=Provenance(),
             relevance=shipped,
@@ -413,7 +405,7 @@ def test_a_question_that_names_a_kind_is_answered_by_the_statement_that_names_on
     one that names the platform or method it asks for (snippet records, the gold source of each)."""
 
     def bottom() -> str:
-        return _one_study(question, _stored({pmid})[0], shipped)
+        return _one_study(question, bioasq_records({pmid})[0], shipped)
 
     assert bottom().startswith(named)
     monkeypatch.setattr(assemble, "NAMES_ANSWER", False)

@@ -294,12 +294,21 @@ def opens_on_stub(text: str) -> bool:
     if _SHORT_STUB.match(text):
         return True
     m = _OPENING_WORD.match(text)
-    if m is None or (stub := m.group(1)) in (words := lexicon()) or _INFLECTED.sub("", stub) in words:
-        return False  # a word, or one with an ending ("orally", "cations")
+    if m is None or _listed(stub := m.group(1)):
+        return False
+    words = lexicon()
     return any(a + stub in words for a in _LETTERS)
 
 
 _INFLECTED = re.compile(r"(?:ly|s|es|ed|ing)$")
+
+
+def _listed(word: str) -> bool:
+    """Whether ``word`` is a word of :func:`lexicon`, with or without an ending ("orally", "cations")."""
+    words = lexicon()
+    return word in words or _INFLECTED.sub("", word) in words
+
+
 # the last word of a text with no closing punctuation: 4 lower-case letters or more
 _CLOSING_WORD = re.compile(r"(?<![-'\u2019\w])([a-z]{4,})\s*$")
 
@@ -308,11 +317,11 @@ def ends_on_stub(text: str) -> bool:
     """Whether ``text`` stops on the stub of a word cut at its end: no closing punctuation, and a last
     lower-case word that is none (:func:`lexicon`) but begins one ("... is frequently accompanied by deficits
     of working memor", a BioASQ snippet quoted as a bottom line in a tuning-half reading, 2026-12-06)."""
+    if not text.rstrip()[-1:].islower():
+        return False  # closing punctuation, a capital or a digit: the common case, no regular expression run
     m = _CLOSING_WORD.search(text)
-    if m is None or (stub := m.group(1)) in (words := lexicon()) or _INFLECTED.sub("", stub) in words:
-        return False
-    if f"{stub}s" in words:
-        return False  # a word whose plural only is listed ("... in the nervous system of any invertebrate")
+    if m is None or _listed(stub := m.group(1)) or f"{stub}s" in lexicon():
+        return False  # a word, or one whose plural only is listed ("... of any invertebrate")
     ordered = _ordered_lexicon()
     at = bisect.bisect_left(ordered, stub)
     return at < len(ordered) and ordered[at].startswith(stub)
