@@ -13,16 +13,9 @@ from medcite.compose import asking, assemble, compose_article, draft
 from medcite.compose import leads as lead_pick
 from medcite.compose.candidates import Candidate
 from medcite.compose.compose import draft_statements
-from medcite.compose.draft import (
-    _with_contrasts,
-    answers,
-    closeness,
-    extractive_drafts,
-    off_question,
-    primary_key,
-)
+from medcite.compose.draft import _with_contrasts, extractive_drafts, primary_key
 from medcite.compose.evidence_table import states_comparison
-from medcite.compose.fit import with_fit
+from medcite.compose.fit import answers, closeness, off_question, with_fit
 from medcite.compose.leads import UNSTATED_N
 from medcite.compose.plan import RankedSource
 from medcite.compose.pool import candidates

@@ -14,13 +14,14 @@ from medcite.compose.candidates import Candidate
 from medcite.compose.certainty import inconsistent_down
 from medcite.compose.checked import Checked, Rating, Verified
 from medcite.compose.defining import defines, subject_defined
-from medcite.compose.draft import Draft, answers, closeness
+from medcite.compose.draft import Draft
 from medcite.compose.evidence_table import (
     evidence_rows,
     number_by_first_use,
     reference,
 )
 from medcite.compose.figures import FIGURE_WORDS, figures_of, with_figures
+from medcite.compose.fit import answers, closeness
 from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.leads import own_conclusion, pick_bottom
 from medcite.compose.leads import word_count as _words
@@ -248,7 +249,7 @@ def _choose_bottom(
         )
     if stance is not None and stance.split:
         budget -= len(NEAR_TIE.split())  # the bottom line then says so
-    return own_conclusion(pick_bottom(pool, budget, along), supported, budget, along)
+    return own_conclusion(pick_bottom(pool, budget, along), supported, budget, along, stance is not None)
 
 
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the

@@ -16,9 +16,9 @@ from medcite.compose.candidates import Candidate, card_of
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.contrasts import confirmed_contrasts
 from medcite.compose.described import DESCRIBED, DONE_REASON, aim_drafts, asks_done, done_stance
-from medcite.compose.draft import Draft, answers, extractive_drafts, make_draft
+from medcite.compose.draft import Draft, extractive_drafts, make_draft
 from medcite.compose.evidence_table import number_by_first_use
-from medcite.compose.fit import with_fit
+from medcite.compose.fit import answers, with_fit
 from medcite.compose.instead import drafts_instead
 from medcite.compose.kinds import KindAnswer, KindMention, kind_answer
 from medcite.compose.layout import primary_key
@@ -451,7 +451,7 @@ def _naming_all(a: QuestionAnalysis, kept: list[Checked]) -> list[Checked]:
 
 
 # a statement that names the question's first concept and that the relevance model reads as answering the
-# question (:func:`medcite.compose.draft.answers`) votes as one naming every concept does, as the bottom line
+# question (:func:`medcite.compose.fit.answers`) votes as one naming every concept does, as the bottom line
 # takes it ("continuous abstinence rates were higher with bupropion" for "... smoking cessation?"): "Is
 # bupropion effective for smoking cessation?" had been answered no from the one statement that names both.
 # False: off. Even (tuning) halves, same store: PubMedQA 72.4 -> 72.8% (2 answers right, 1 wrong), BioASQ

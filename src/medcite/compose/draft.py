@@ -25,6 +25,7 @@ from medcite.compose.candidates import (
 from medcite.compose.defining import defines, subject_defined
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.dosing import dosing_apart
+from medcite.compose.fit import LOW_FIT, answers, closeness, off_question
 from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
@@ -53,13 +54,9 @@ FINDING_SECTIONS = frozenset({"efficacy", "findings", "safety"})
 # the roles of the sentences the yes/no stance is read from (a background sentence in Key Findings would
 # leave the answer "uncertain": kinds.KIND_FIRST files only these)
 VOTING_ROLES = frozenset(role for role, weight in ROLE_WEIGHT.items() if weight > 0)
-# a sentence the model scores below this comes after all others in a section of findings (a soft floor: it
-# still fills one that has nothing better, and may vote on the stance) and is left out of the other sections
-LOW_FIT = 0.05
 # on: answers with no yes/no hold no off-question sentence in any section. Off: on the even half, summary
 # ROUGE-2 recall was 37.6 with it, 39.1 without, 38.5 before the sentence fit (bench_bioasq --strict-floor)
 STRICT_WITHOUT_STANCE = False
-ANSWERS_FIT = 0.5  # the relevance model's score at which a sentence counts as answering the question
 ROLE_ORDER = {"conclusions": 0, "results": 1, "unknown": 2, "methods": 3, "background": 4}
 OPPOSITE = {"positive": "negative", "negative": "positive"}
 
@@ -122,6 +119,12 @@ ENTITY_BACKGROUND = False
 # "Describe SLIC-CAGE", read as methods). Even half of BioASQ 7B-9B: summary ROUGE-2 52.6 -> 53.4, factoid
 # answer in the bottom line and in the article unchanged (47.5 / 61.8%).
 ENTITY_INTRODUCED = True
+# a result or a sentence of no known role that the relevance model reads as answering at this score or more is
+# a finding of the main section, cue words or none ("Knocking down HMGB2 suffices for senescence-induced CTCF
+# clustering ..." for "What is the effect of HMGB2 loss on CTCF clustering?" had no efficacy cue word: a
+# tuning-half reading, 2026-12-07). Even half of BioASQ 7B-9B: summary ROUGE-2 54.6 -> 55.5; yes/no, factoid
+# and PubMedQA unchanged (None: off)
+FINDING_FIT: float | None = 0.9
 
 # a sentence with words of mechanism and none of effect ("Cariprazine displays higher affinity at dopamine D3
 # receptors ...") is no efficacy finding, in a yes/no answer too: it goes to the mechanism section where the
@@ -159,7 +162,8 @@ def _eligible(
             )
             return counts["safety"] <= counts["efficacy"] and not (section == "efficacy" and apart)
         other = max(counts["safety"], counts["pitfalls"])
-        return ("efficacy" in tags or role == "conclusions") and counts["efficacy"] >= other
+        read = FINDING_FIT is not None and c.fit is not None and c.fit >= FINDING_FIT
+        return ("efficacy" in tags or role == "conclusions" or read) and counts["efficacy"] >= other
     if section == "safety":  # an effect finding that mentions a harm in passing is an efficacy finding
         return (
             "safety" in tags
@@ -245,17 +249,6 @@ def results_second(ranked: list[Candidate]) -> list[Candidate]:
     return sorted(ranked, key=lambda c: (off_question(c), id(c) not in front, order[id(c)]))
 
 
-def answers(c: Candidate) -> bool:
-    """Scored by the relevance model at :data:`ANSWERS_FIT` or above (or not scored): reads as answering
-    the question."""
-    return c.fit is None or c.fit >= ANSWERS_FIT
-
-
-def off_question(c: Candidate) -> bool:
-    """Scored by the relevance model below :data:`LOW_FIT`: ranked after every sentence above it."""
-    return c.fit is not None and c.fit < LOW_FIT
-
-
 # a sentence the model reads as off the question (under LOW_FIT) from a source it scores under this is drafted
 # only when the answer has no other sentence to draft (None: off). Even halves, with cues._METHOD_CUE's aims:
 # PubMedQA statements 1,077 -> 963, from the own abstract 49.1 -> 54.8%, stance 70.4 -> 71.2%; BioASQ yes/no
@@ -297,12 +290,6 @@ def asks_findings(a: QuestionAnalysis) -> bool:
 def background_fact(c: Candidate) -> bool:
     """A sentence of no known role that reads as background, an aim or methods (:data:`NOT_FINDING`)."""
     return NOT_FINDING is not None and c.role == "unknown" and alone_not_finding(c.text) >= NOT_FINDING
-
-
-def closeness(c: Candidate) -> float:
-    """How closely the sentence answers the question: the relevance model's score where it ran (0..1),
-    else its word overlap with the question less 1 (so that scored sentences come first)."""
-    return c.fit if c.fit is not None else c.relevance - 1.0
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

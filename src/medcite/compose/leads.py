@@ -10,8 +10,9 @@ from collections.abc import Set
 
 from medcite.compose.candidates import NUMBER, study_n
 from medcite.compose.checked import Checked
-from medcite.compose.draft import OPPOSITE, closeness
+from medcite.compose.draft import OPPOSITE
 from medcite.compose.evidence_table import states_comparison
+from medcite.compose.fit import answers, closeness
 from medcite.corpus.classify import design_stated
 from medcite.domain import LEVEL, Design
 
@@ -61,14 +62,23 @@ POLAR_FIRST = True
 # over gemcitabine alone", not one region's figures). The study was chosen by its statement that names the
 # question's concepts; its conclusion may say "students" alone. Off: the chosen statement stays
 OWN_CONCLUSION = True
+# ... but in an answer with no yes/no, not a conclusion that the relevance model reads as not answering the
+# question in place of a statement it reads as answering ("The data suggest that HMGB2-mediated genomic
+# reorganization constitutes a primer for the ensuing senescent program" for "What is the effect of HMGB2
+# loss on CTCF clustering?", a tuning-half reading, 2026-12-07)
+ANSWER_KEPT = True
 
 
-def own_conclusion(pick: Checked, supported: list[Checked], budget: int, along: Set[str]) -> Checked:
+def own_conclusion(
+    pick: Checked, supported: list[Checked], budget: int, along: Set[str], yes_no: bool = True
+) -> Checked:
     """The conclusion of ``pick``'s study among ``supported`` in place of ``pick`` (:data:`OWN_CONCLUSION`),
-    leaning the answer's way where ``pick`` does; ``pick`` where there is none or it is one."""
+    leaning the answer's way where ``pick`` does (and, without a ``yes_no`` answer, answering the question
+    where ``pick`` does: :data:`ANSWER_KEPT`); ``pick`` where there is none or it is one."""
     key = pick.draft.cites[0].key
     if not OWN_CONCLUSION or pick.draft.cites[0].role == "conclusions":
         return pick
+    kept = ANSWER_KEPT and not yes_no and answers(pick.draft.cites[0])
     own = [
         c
         for c in supported
@@ -76,6 +86,7 @@ def own_conclusion(pick: Checked, supported: list[Checked], budget: int, along: 
         and c.draft.cites[0].role == "conclusions"
         and (word_count(c.draft.text) <= budget or word_count(c.draft.core) <= budget)
         and (c.draft.core in along or pick.draft.core not in along)
+        and (not kept or answers(c.draft.cites[0]))
     ]
     return max(own, key=lead_weight) if own else pick
 
@@ -91,7 +102,7 @@ def lead_weight(c: Checked) -> tuple[int, float, bool, float]:
     """Higher leads: the larger study (by half-decades of its stated sample size: 700 patients outweigh
     15, 467 and 707 weigh the same; a study whose size is not stated counts as :data:`UNSTATED_N`, so a
     stated pilot of 15 does not outrank it), then the closer answer to the question
-    (:func:`medcite.compose.draft.closeness`, :data:`CLOSEST_LEADS`), then a statement with figures."""
+    (:func:`medcite.compose.fit.closeness`, :data:`CLOSEST_LEADS`), then a statement with figures."""
     cand = c.draft.cites[0]
     n = study_n(cand.source) or UNSTATED_N
     close = closeness(cand)

@@ -23,7 +23,7 @@ from medcite.text.cues import WORD_LABEL, caps_label
 from medcite.text.sentences import cut_copy
 
 # a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
-# relevance model ranking it (:func:`medcite.compose.draft.closeness`), not the naming of the question's
+# relevance model ranking it (:func:`medcite.compose.fit.closeness`), not the naming of the question's
 # words, which its clause reads badly ("the consistency of cerumen (ear wax)" is named by no sentence that
 # answers "Which gene controls the consistency of cerumen (ear wax)?")
 ENTITY_PASSAGES = True
