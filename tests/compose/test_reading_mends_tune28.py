@@ -11,6 +11,7 @@ from medcite.bootstrap import load_reranker
 from medcite.compose import compose_article, draft, leads
 from medcite.config import load_settings
 from medcite.corpus import classify as classify_module
+from medcite.corpus import subjects
 from medcite.corpus.classify import classify
 from medcite.domain import AbstractSection, Design, Provenance, SourceRecord
 from medcite.testing import OverlapSearcher
@@ -35,8 +36,17 @@ def test_a_text_about_patients_is_no_animal_study(shared: Path, monkeypatch: pyt
     ev = classify(rec)
     assert ev.human is True
     assert ev.design is not Design.ANIMAL
-    monkeypatch.setattr(classify_module, "PEOPLE_NOT_ANIMAL", False)
+    monkeypatch.setattr(subjects, "PEOPLE_NOT_ANIMAL", False)
     assert classify(rec).design is Design.ANIMAL
+
+
+@pytest.mark.parametrize("pmid", ["34881402", "28007623", "11409913"])
+def test_a_laboratory_text_that_names_people_may_still_be_laboratory_work(pmid: str, shared: Path) -> None:
+    """BioASQ snippets on human liver microsomes, human cell lines, human transgenes in mice: words for
+    people beside laboratory cues leave the text model free to answer ANIMAL (an independent review of the
+    first version, which forbade it wherever the text named people)."""
+    rec = _snippet(pmid, shared)
+    assert not subjects.people_only(rec, rec.text)
 
 
 def test_a_cohort_pooled_with_the_literature_is_a_meta_analysis(
@@ -69,6 +79,7 @@ def test_this_group_names_a_group_of_the_sentences_before(text: str) -> None:
     [
         "In this group of 120 patients, mortality was 12%.",  # the group defined in its own sentence
         "This study group showed a lower rate of relapse.",  # the study's own
+        "Leigh syndrome accounts for more than 50% of cases in this age group.",  # an age group
     ],
 )
 def test_a_group_the_sentence_defines_stands_alone(text: str) -> None:
@@ -80,8 +91,10 @@ def test_a_snippet_cut_at_both_ends_on_a_hyphened_word_is_no_statement() -> None
     fragment = "anti-apoptotic BCL-2 family members, such as BCL-2, BCL-XL or MCL-1"
     assert cut_both_ends(fragment)
     assert readable(fragment) is None
-    assert not cut_both_ends("miR-21 regulates the expression of PTEN in")  # a gene name opens it
-    assert readable("mRNA levels of IL-6 were higher in patients.") is not None
+    # a gene or transcript name opens it (no full stop either)
+    for gene in ("miR-21", "hsa-miR-21"):
+        assert not cut_both_ends(f"{gene} regulates the expression of PTEN in")
+    assert not cut_both_ends("pre-mRNA splicing is altered in SMA motor neurons")
 
 
 def test_an_effect_question_is_answered_by_the_sentence_that_names_the_effect(

@@ -210,7 +210,7 @@ def test_sirna_named_as_a_drug_is_no_laboratory_work(monkeypatch: pytest.MonkeyP
     """BioASQ snippet records 29451410 and 30011788 review inclisiran's trials ("Inclisiran, a novel,
     synthetic, siRNA molecule, ..."); "siRNA" was their one laboratory term, and a tune22 article prefixed
     their statements "In an animal or laboratory study"."""
-    from medcite.corpus import classify as module
+    from medcite.corpus import subjects
     from tests.compose.doubles import bioasq_source
 
     for pmid in ("29451410", "30011788"):
@@ -219,5 +219,5 @@ def test_sirna_named_as_a_drug_is_no_laboratory_work(monkeypatch: pytest.MonkeyP
     # a knock-down in cells stays laboratory work (synthetic test sentence)
     text = "Cell lines were transfected with siRNA (synthetic test)."
     assert classify(SourceRecord(key="t", title="", sections=(AbstractSection("", text),))).human is False
-    monkeypatch.setattr(module, "SIRNA_DRUG", False)
+    monkeypatch.setattr(subjects, "SIRNA_DRUG", False)
     assert classify(bioasq_source(0, "29451410").record).human is False

@@ -249,7 +249,9 @@ def _choose_bottom(
         )
     if stance is not None and stance.split:
         budget -= len(NEAR_TIE.split())  # the bottom line then says so
-    return own_conclusion(pick_bottom(pool, budget, along), supported, budget, along, stance is not None)
+    return own_conclusion(
+        pick_bottom(pool, budget, along), supported, budget, along, yes_no=stance is not None
+    )
 
 
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from medcite.compose import asking, kinds
+from medcite.compose import asking, fit, kinds
 from medcite.compose.asking import asks_which, mentions, title_name
 from medcite.compose.candidates import (
     CONDITION_APART,
@@ -25,7 +25,7 @@ from medcite.compose.candidates import (
 from medcite.compose.defining import defines, subject_defined
 from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.dosing import dosing_apart
-from medcite.compose.fit import LOW_FIT, answers, closeness, off_question
+from medcite.compose.fit import answers, closeness, off_question
 from medcite.compose.kinds import names_kind, on_kind, what_it_is
 from medcite.compose.layout import layout_for, primary_key
 from medcite.compose.naming import JUDGING_TERMS
@@ -75,7 +75,7 @@ def on_par(cands: list[Candidate], share: float | None) -> list[Candidate]:
     best = max((c.fit for c in cands if c.fit is not None), default=None)
     if share is None or best is None:
         return cands
-    floor = max(LOW_FIT, share * best)
+    floor = max(fit.LOW_FIT, share * best)
     return [c for c in cands if c.fit is None or c.fit >= floor] or cands
 
 

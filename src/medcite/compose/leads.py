@@ -70,7 +70,7 @@ ANSWER_KEPT = True
 
 
 def own_conclusion(
-    pick: Checked, supported: list[Checked], budget: int, along: Set[str], yes_no: bool = True
+    pick: Checked, supported: list[Checked], budget: int, along: Set[str], *, yes_no: bool
 ) -> Checked:
     """The conclusion of ``pick``'s study among ``supported`` in place of ``pick`` (:data:`OWN_CONCLUSION`),
     leaning the answer's way where ``pick`` does (and, without a ``yes_no`` answer, answering the question
@@ -78,7 +78,8 @@ def own_conclusion(
     key = pick.draft.cites[0].key
     if not OWN_CONCLUSION or pick.draft.cites[0].role == "conclusions":
         return pick
-    kept = ANSWER_KEPT and not yes_no and answers(pick.draft.cites[0])
+    fit = pick.draft.cites[0].fit  # scored by the relevance model, and read as answering
+    kept = ANSWER_KEPT and not yes_no and fit is not None and answers(pick.draft.cites[0])
     own = [
         c
         for c in supported

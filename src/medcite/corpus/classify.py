@@ -45,9 +45,10 @@ from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
 from medcite.corpus.sample_size import counts_people, sample_size
+from medcite.corpus.subjects import human as subject_human
+from medcite.corpus.subjects import people_only
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
 from medcite.text import (
-    alternation,
     rough_sentences,
 )
 from medcite.text.design_cues import (
@@ -59,8 +60,6 @@ from medcite.text.design_cues import (
     FUTURE_RESEARCH,
     GUIDANCE_CUE,
     GUIDELINE_TITLE,
-    IN_VIVO,
-    LABORATORY,
     LITERATURE_SEARCH,
     META_ANALYSIS_CUE,
     NAMES_NON_HUMAN,
@@ -76,7 +75,7 @@ from medcite.text.design_cues import (
     TRIAL_CUE,
     UNRANDOMISED_CUE,
 )
-from medcite.text.words import AGE_WORDS, ANIMAL_NOUNS, ANIMAL_WORDS, HUMAN_SUBJECTS, plain_dashes
+from medcite.text.words import plain_dashes
 
 _PUBTYPE_DESIGN: dict[str, Design] = {
     "practice guideline": Design.GUIDELINE,
@@ -143,22 +142,15 @@ _ECONOMIC_KEYS = ("cost", "decision", "markov", "simulation", "economic")
 _REVIEW_KEYS = ("review", "summari", "discusses")
 _NOT_RANDOMISED_MESH = frozenset({"retrospective studies", "cross-sectional studies"})
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[a-z]+")
-# a title that names animals as the subjects: "in adult Wistar rats", "of mice"
-_ANIMAL_SUBJECTS = re.compile(
-    rf"\b(?:in|of|on|from|using)\s+(?:[\w-]+\s+){{0,3}}?{alternation(ANIMAL_NOUNS)}\b"
-)
 
 # Step 3 (no indexing): how the text decides (measured in bench/bench_design.py, chosen out-of-fold on the
 # MEDLINE tuning half by training/train_design.py). "combined" keeps every answer the cue rules give (they
 # won wherever they answered) and asks the model where they find no cue in an abstract, never for an RCT.
 TEXT_DESIGN = "combined"
 _NOT_WITHOUT_CUE = frozenset({Design.RCT})
-# the model never answers ANIMAL for a text with words for people and no animal or laboratory cue (1,415 of
-# the 44,164 stored sources had been; bench_design held-out half 0.775 -> 0.775, model alone 0.669 -> 0.676,
-# hand sample 0.850 unchanged; off: it may)
-PEOPLE_NOT_ANIMAL = True
-# a MeSH-only observational design whose abstract searched the literature for a meta-analysis is one
+# a MeSH-only observational design whose abstract searched a named bibliographic database and states a
+# meta-analysis is one (PubMedQA 28006766 of the 1,000 PubMedQA records, none of the MEDLINE records of
+# bench_design, whose truth this refinement is part of; off: not)
 MESH_META = True
 # Equal evidence levels: the more specific design wins (a "case-control" cue beats "observational").
 _TIE_ORDER = [Design.CASE_CONTROL, *(d for d in Design if d != Design.CASE_CONTROL)]
@@ -169,7 +161,7 @@ def classify(record: SourceRecord, text_design: str = TEXT_DESIGN) -> EvidenceIn
     decides where the indexing does not: "rules" (the cue rules alone), "model" (the trained classifier
     alone, :mod:`medcite.corpus.design_model`) or "combined" (see :data:`TEXT_DESIGN`)."""
     text = record.text
-    human = _human(record, text)
+    human = subject_human(record, text)
     # non-human subjects give ANIMAL whatever step 3 says: the model is not asked
     design, inferred = _design(record, text, "rules" if human is False else text_design, human)
     if human is False:
@@ -197,7 +189,7 @@ def _design(record: SourceRecord, text: str, mode: str, human: bool | None = Non
     inferred = _infer_design(record.title, text)
     # a text about people with no animal or laboratory cue is no animal study, whatever the model guesses
     # ("Patients were also evaluated by using the Parkinson Disease Questionnaire", a tuning-half reading)
-    people = frozenset({Design.ANIMAL}) if human and PEOPLE_NOT_ANIMAL else frozenset()
+    people = frozenset({Design.ANIMAL}) if human and people_only(record, text) else frozenset()
     if mode == "model" and (record.title.strip() or text.strip()):
         return model_design(record.title, text, inferred, exclude=people)[0], True
     if mode == "combined" and inferred is None and text.strip():
@@ -246,15 +238,27 @@ def _refine(
             return Design.RCT
         if by_type is None and _states(CASE_CONTROL_CUE, title, text):
             return Design.CASE_CONTROL  # MeSH "Retrospective Studies" on a case-control (case-referent) study
-    searched = LITERATURE_SEARCH.search(text) and _states(META_ANALYSIS_CUE, "", text)
-    if best == Design.REVIEW and (META_ANALYSIS_CUE.search(title) or searched):
+    if best == Design.REVIEW and (
+        META_ANALYSIS_CUE.search(title)
+        or (LITERATURE_SEARCH.search(text) and _states(META_ANALYSIS_CUE, "", text))
+    ):
         return Design.META_ANALYSIS  # a systematic review indexed before NLM had "Systematic Review" (2019)
-    if best == Design.OBSERVATIONAL and by_type is None and searched and MESH_META:
+    if MESH_META and best == Design.OBSERVATIONAL and by_type is None and _pooled_literature(text):
         # MeSH "Retrospective Studies" on a cohort pooled with the literature's in a meta-analysis ("we
         # quantitatively combined the results with those from the published literature in a meta-analysis
         # after searching several databases", PubMedQA 28006766, a tuning-half reading, 2026-12-07)
         return Design.META_ANALYSIS
     return None
+
+
+# a bibliographic database searched, not "medical records were searched" nor "our registry"
+_NAMED_DATABASE = re.compile(r"\b(?:medline|pubmed|embase|cochrane library|web of science|scopus)\b", re.I)
+
+
+def _pooled_literature(text: str) -> bool:
+    """Whether the abstract searched a named bibliographic database and states a meta-analysis of its own
+    (:data:`MESH_META`)."""
+    return bool(_NAMED_DATABASE.search(text)) and _states(META_ANALYSIS_CUE, "", text)
 
 
 _GLUE = re.compile(r"(?<=\.);\s+")
@@ -352,35 +356,6 @@ def _infer_design(title: str, text: str) -> Design | None:
     if not found and not _DIGIT.search(text) and len(sentences) >= 4:
         return Design.REVIEW  # prose without a single number: no data of its own
     return _best(found)
-
-
-# "siRNA" as a text's only laboratory term, with no word for animals, names a drug (inclisiran, patisiran,
-# givosiran: all 17 such records of the shared corpora are reviews of siRNA therapeutics; a tune22 article
-# had prefixed a review of inclisiran's clinical trials "In an animal or laboratory study"); off: it is
-# laboratory work like any siRNA knock-down
-SIRNA_DRUG = True
-
-
-def _human(record: SourceRecord, text: str) -> bool | None:
-    descriptors = {m.descriptor for m in record.mesh}
-    if "Humans" in descriptors:
-        return True
-    if "Animals" in descriptors:
-        return False
-    title = record.title.lower()
-    if _ANIMAL_SUBJECTS.search(title) and not set(_WORD.findall(title)) & (HUMAN_SUBJECTS - AGE_WORDS):
-        return False  # "... in adult Wistar rats": the title names the subjects
-    blob = f"{record.title} {text}".lower()
-    tokens = _WORD.findall(blob)
-    people = sum(t in HUMAN_SUBJECTS for t in tokens)
-    lab = LABORATORY.findall(blob)
-    beasts = sum(t in ANIMAL_WORDS for t in tokens)
-    if SIRNA_DRUG and not beasts and {x.lower() for x in lab} == {"sirna"}:
-        lab = []  # "Inclisiran, a novel, synthetic, siRNA molecule, inhibits PCSK9 synthesis": a drug
-    animals = beasts + len(lab)
-    if animals + len(IN_VIVO.findall(blob)) > people + 1 or (animals and not people):
-        return False  # "mice" throughout, "patients" once
-    return True if people else None
 
 
 # the words that name each design in a title or abstract (the cues of step 3)

@@ -73,15 +73,15 @@ _IT_ACTS = re.compile(
 # association was not significant"). On the results and conclusions
 # sentences of the shared PubMedQA abstracts, 50 of 3,864 (1.3%) are set aside for it; of 20 of them read,
 # 18 need the sentence before ("This corresponds to an 83% detection sensitivity ...", "All these tests ...").
-# A group is none of the study's own things: "Especially this group showed deteriorated performance ...",
-# "In this group, DGE was only seen in one patient" name a subgroup of the sentences before (a tuning-half
-# reading, 2026-12-07; 7 more of those PubMedQA sentences, all 7 needing the sentence before).
+# A group is none of the study's own things (an age group is): "Especially this group showed deteriorated
+# performance ...", "In this group, DGE was only seen in one patient" name a subgroup of the sentences before
+# (a tuning-half reading, 2026-12-07; 7 more of those PubMedQA sentences, all 7 needing the sentence before).
 # A phase's letter ("phase 2a") is no article, and a study word is a whole word: "These single membrane
 # large-pore channels exhibit a variety of ..." (BioASQ, a tuning-half reading, 2026-12-06) had passed as
 # the study's own thing
 _OWN_THING = (
-    r"(?:populations?|samples?|settings?|context|manuscript|models?|period|time|country|region|area|"
-    r"hospital|cent(?:er|re)s?|institution|unit|instrument|questionnaire|database|registry|program(?:me)?|"
+    r"(?:populations?|samples?|settings?|age groups?|context|manuscript|models?|period|time|country|region|"
+    r"area|hospital|cent(?:er|re)s?|institution|unit|instrument|questionnaire|database|registry|program(?:me)?|"
     r"intervention|technique|method|approach|procedure|way|condition|disease|type|kind|form|family|families|"
     rf"{alternation(HUMAN_SUBJECTS | SAMPLED_PEOPLE)}|"
     r"(?:nationally|population-based|prospective|retrospective|randomi[sz]ed|multicent(?:er|re))"
