@@ -15,9 +15,11 @@ Design, strongest evidence wins (see :data:`medcite.domain.LEVEL`):
    from MeSH alone ("Prospective Studies" is given to trials too, and is all the screening sets carry),
    whose title or abstract says it was randomised is an RCT (a "Comparative Study": when the title says
    so); a "Review" that is a systematic review (its title says so, or its abstract names one and a
-   literature search) is META_ANALYSIS; a cost-effectiveness or decision-analytic model whose design comes
-   from MeSH alone ("Case-Control Studies" describes its inputs) is OTHER. :func:`indexed_design` gives
-   this design, or None where the indexing decides nothing (the design benchmark's truth).
+   literature search) is META_ANALYSIS, and so is a design from MeSH alone whose abstract searched a named
+   bibliographic database for a meta-analysis of its own; a cost-effectiveness or decision-analytic model
+   whose design comes from MeSH alone ("Case-Control Studies" describes its inputs) is OTHER.
+   :func:`indexed_design` gives this design, or None where the indexing decides nothing (the design
+   benchmark's truth).
 3. Only when neither decides (e.g. the JSONL corpora, which have no publication types): cues in the title and
    abstract, with ``inferred=True``, read sentence by sentence; a sentence that calls for future research
    ("further randomized trials are needed") is skipped. A comment or erratum title -> OTHER; a title that
@@ -30,6 +32,7 @@ Design, strongest evidence wins (see :data:`medcite.domain.LEVEL`):
    patients") -> OBSERVATIONAL; an abstract of four or more sentences without a single digit -> REVIEW.
    The cue lists are in :mod:`medcite.text.cues`, the animal and human words in :mod:`medcite.text.words`.
 
+The text model never answers ANIMAL for a text about people alone (:mod:`medcite.corpus.subjects`).
 Non-human subjects override the design: MeSH "Animals" without "Humans", or (without MeSH) a title that
 names animals as the subjects ("in adult Wistar rats"), or animal and laboratory cues (animal words, strains,
 cell lines, "in vitro", "murine model") that outnumber the words for people by more than one, give ANIMAL.
