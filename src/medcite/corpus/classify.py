@@ -65,6 +65,7 @@ from medcite.text.design_cues import (
     GUIDELINE_TITLE,
     LITERATURE_SEARCH,
     META_ANALYSIS_CUE,
+    NAMED_DATABASE,
     NAMES_NON_HUMAN,
     NOT_A_STUDY_TITLE,
     NOT_A_TRIAL,
@@ -190,15 +191,20 @@ def _design(record: SourceRecord, text: str, mode: str, human: bool | None = Non
     if found is not None:
         return found
     inferred = _infer_design(record.title, text)
-    # a text about people with no animal or laboratory cue is no animal study, whatever the model guesses
-    # ("Patients were also evaluated by using the Parkinson Disease Questionnaire", a tuning-half reading)
-    people = frozenset({Design.ANIMAL}) if human and people_only(record, text) else frozenset()
     if mode == "model" and (record.title.strip() or text.strip()):
-        return model_design(record.title, text, inferred, exclude=people)[0], True
+        return model_design(record.title, text, inferred, exclude=_not_animal(record, text, human))[0], True
     if mode == "combined" and inferred is None and text.strip():
         # the rules found no cue in an abstract: the model decides, but not RCT (no randomisation cue)
-        return model_design(record.title, text, None, exclude=_NOT_WITHOUT_CUE | people)[0], True
+        exclude = _NOT_WITHOUT_CUE | _not_animal(record, text, human)
+        return model_design(record.title, text, None, exclude=exclude)[0], True
     return (inferred, True) if inferred is not None else (Design.OTHER, not record.publication_types)
+
+
+def _not_animal(record: SourceRecord, text: str, human: bool | None) -> frozenset[Design]:
+    """ANIMAL, for a text about people with no animal or laboratory cue (no animal study, whatever the model
+    guesses: "Patients were also evaluated by using the Parkinson Disease Questionnaire", a tuning-half
+    reading); else nothing. Read only when the model is asked."""
+    return frozenset({Design.ANIMAL}) if human and people_only(record, text) else frozenset()
 
 
 def text_rules_design(title: str, text: str) -> Design | None:
@@ -254,14 +260,10 @@ def _refine(
     return None
 
 
-# a bibliographic database searched, not "medical records were searched" nor "our registry"
-_NAMED_DATABASE = re.compile(r"\b(?:medline|pubmed|embase|cochrane library|web of science|scopus)\b", re.I)
-
-
 def _pooled_literature(text: str) -> bool:
     """Whether the abstract searched a named bibliographic database and states a meta-analysis of its own
     (:data:`MESH_META`)."""
-    return bool(_NAMED_DATABASE.search(text)) and _states(META_ANALYSIS_CUE, "", text)
+    return bool(NAMED_DATABASE.search(text)) and _states(META_ANALYSIS_CUE, "", text)
 
 
 _GLUE = re.compile(r"(?<=\.);\s+")

@@ -114,10 +114,12 @@ ECONOMIC_MODEL = re.compile(
     r"evaluation)\b|\bdecision (?:analysis|tree|model)\b|\bmarkov (?:cohort|chain|process)\b",
     re.I,
 )
+# a bibliographic database by name (not "medical records were searched" nor "our registry")
+_DATABASES = r"\b(?:medline|pubmed|embase|cochrane|web of science|scopus|cinahl|psycinfo)\b"
+NAMED_DATABASE = re.compile(_DATABASES, re.I)
 # the search of a systematic review
 LITERATURE_SEARCH = re.compile(
-    r"\b(?:medline|pubmed|embase|cochrane|web of science|scopus|cinahl|psycinfo)\b"
-    r"|\bdatabases? (?:were|was) searched\b|\b(?:we|were) (?:systematically )?searched\b"
+    _DATABASES + r"|\bdatabases? (?:were|was) searched\b|\b(?:we|were) (?:systematically )?searched\b"
     r"|\bsystematic(?:ally)? (?:literature )?search",
     re.I,
 )

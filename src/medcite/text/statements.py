@@ -449,8 +449,8 @@ _CUT_TO_WE = re.compile(r"^\s*o\s+[a-z]+\b[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")  #
 # a snippet cut at both ends: it opens on a lower-case word ("expression of the DNA double-strand break
 # marker gamma-H2AX (γH2AX)", a BioASQ snippet quoted as a bottom line with no verb, a tuning-half reading,
 # 2026-12-05; not "mRNA", "p53", "miR-21", "hsa-miR-21", "pre-mRNA") and stops on no full stop; a hyphened
-# word counts ("anti-apoptotic
-# BCL-2 family members, such as BCL-2, BCL-XL or MCL-1", quoted as a bottom line, a reading of 2026-12-07)
+# word counts ("anti-apoptotic BCL-2 family members, such as BCL-2, BCL-XL or MCL-1", quoted as a bottom
+# line, a reading of 2026-12-07)
 _LOWER_OPENING = re.compile(r"^\s*[a-z]{2,}\b(?!\d|-(?:[A-Z\d]|[a-z]+[A-Z]))")
 _STOPPED = re.compile(r"[.!?][)\]\"'\u2019\u201d]*$")
 
