@@ -231,3 +231,22 @@ def test_what_laboratory_studies_found_is_shown_when_nothing_direct_answers() ->
         audience="patient",
     )
     assert any(s.title == "Studies in animals or in the laboratory" for s in patient.sections)
+
+
+@pytest.mark.parametrize(
+    ("question", "animal_indirect"),
+    [
+        (KETAMINE_ANXIETY, True),
+        ("Is ketamine effective for anxiety?", True),
+        ("What is the mechanism of action of ketamine in anxiety?", False),
+        ("Which receptor mediates the effect of ketamine on anxiety?", False),
+        ("What is the target of ketamine in anxiety?", False),
+        ("Which gene therapy is approved for anxiety?", True),  # a treatment, not a gene
+    ],
+)
+def test_laboratory_studies_answer_a_question_on_how_it_works(
+    ketamine_sources: list[StoredSource], question: str, animal_indirect: bool
+) -> None:
+    rats = next(s for s in ketamine_sources if s.record.title.startswith("Ketamine alone"))
+    a = analyze_question(question)
+    assert (ANIMAL in directness.grade(a, rats, [], True).reasons) is animal_indirect

@@ -22,8 +22,9 @@ A source is *indirect* evidence for a question about patients when it
 
 These are rules about what a source studies, read from its indexing and title; they make no medical claim.
 A question that itself names animals or cells, or that is not about patients (no population, no condition,
-no clinical wording: "Is SATB1 positioned close to AT-rich sequences?"), takes animal and laboratory
-studies as direct.
+no clinical wording: "Is SATB1 positioned close to AT-rich sequences?"), or that asks how something works
+or which gene, protein or receptor is involved (:func:`asks_mechanism`), takes animal and laboratory studies
+as direct.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medcite.compose.question import QuestionAnalysis
+from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
 from medcite.text import first_sentence
@@ -73,6 +74,26 @@ QUESTION_PROCEDURE = re.compile(
     r"ablation|bypass|graft\w*|emergenc\w*|\bpain)\b",
     re.I,
 )
+
+
+# a question about how something works or which molecule, gene or cell is involved ("Which gene is
+# responsible for the Liebenberg syndrome?", "What is the target of the drug remdesivir?"): laboratory and
+# genetic studies are the evidence that answers it, not indirect evidence, even where it names a condition.
+# BioASQ 7B-9B, even half: factoid answer in the bottom line 125 -> 126 of 238, summary ROUGE-2, PubMedQA and
+# BioASQ yes/no unchanged (off: animal and laboratory studies are indirect for these questions too)
+_MOLECULAR_ASK = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:genes?|proteins?|receptors?|enzymes?|kinases?|molecules?|"
+    r"pathways?|chromosomes?|mutations?|transcription factors?|micro-?RNAs?|miRNAs?|cell types?|domains?)\b(?!\s+therap)"
+    r"|\bchromosomal location\b|\btargets? of\b|\bfunction of\b",
+    re.I,
+)
+MECHANISM_DIRECT = True
+
+
+def asks_mechanism(a: QuestionAnalysis) -> bool:
+    """Whether the question asks how something works or which molecule, gene or cell is involved: then
+    animal and laboratory studies are direct evidence (:data:`_MOLECULAR_ASK`)."""
+    return MECHANISM_DIRECT and (a.focus is QuestionType.MECHANISM or bool(_MOLECULAR_ASK.search(a.question)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +198,7 @@ def grade(
     reasons = [f"does not mention {' or '.join(missing)}"] if missing else []
     named = tuple(x for x in (a.condition, a.intervention) if x)
     animal = non_human(src) or _title_not_human(src.record.title)
-    if animal and about_patients(a.question, a.population, named):
+    if animal and about_patients(a.question, a.population, named) and not asks_mechanism(a):
         reasons.append(ANIMAL)
     if _PROTOCOL_TITLE.search(src.record.title):
         reasons.append(NO_RESULTS)
