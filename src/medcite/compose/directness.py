@@ -83,7 +83,8 @@ QUESTION_PROCEDURE = re.compile(
 # BioASQ yes/no unchanged (off: animal and laboratory studies are indirect for these questions too)
 _MOLECULAR_ASK = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:genes?|proteins?|receptors?|enzymes?|kinases?|molecules?|"
-    r"pathways?|chromosomes?|mutations?|transcription factors?|micro-?RNAs?|miRNAs?|cell types?|domains?)\b(?!\s+therap)"
+    r"pathways?|chromosomes?|mutations?|transcription factors?|micro-?RNAs?|miRNAs?|cell types?|domains?)"
+    r"\b(?!\s+therap)"
     r"|\bchromosomal location\b|\btargets? of\b|\bfunction of\b",
     re.I,
 )
