@@ -16,8 +16,8 @@ from medcite.compose.question import analyze_question
 from medcite.compose.stance import StanceInput, contrary, derive_stance, null_ratio, null_read, reader_votes
 from medcite.text import finding_polarity, record_sentences, role_of, split_sentences
 from medcite.text.actions import opposite_action
-from medcite.text.cues import asks_for_research
 from medcite.text.kinds import excluded_qualifier
+from medcite.text.research_calls import asks_for_research
 from medcite.text.statements import readable
 from tests.compose.doubles import DATA_DIR, bioasq_source, load_pubmedqa
 

@@ -16,7 +16,8 @@ from medcite.corpus.classify import classify
 from medcite.domain import AbstractSection, Design, SourceRecord, StoredSource
 from medcite.text import record_sentences, role_of, split_sentences
 from medcite.text.anaphora import leans_back
-from medcite.text.cues import asks_for_research, enrolment
+from medcite.text.cues import enrolment
+from medcite.text.research_calls import asks_for_research
 from medcite.text.statements import readable
 from tests.compose.doubles import bioasq_source, load_pubmedqa
 

@@ -19,7 +19,7 @@ from medcite.compose.question import analyze_question
 from medcite.corpus.fields import authors_from_string, family_first
 from medcite.domain import Label, StoredSource, Verdict
 from medcite.text import finding_polarity, split_sentences
-from medcite.text.cues import asks_for_research
+from medcite.text.research_calls import asks_for_research
 from medcite.text.statements import readable, trim_sentence
 from tests.compose.doubles import bioasq_source, load_extra, load_pubmedqa
 

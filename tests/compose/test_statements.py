@@ -18,7 +18,8 @@ from medcite.corpus.jsonl import record_from_dict
 from medcite.domain import Article, Design, Provenance, SourceRecord, StoredSource
 from medcite.testing import OverlapSearcher
 from medcite.text import record_sentences, role_of
-from medcite.text.cues import Role, allocation, asks_for_research, enrolment
+from medcite.text.cues import Role, allocation, enrolment
+from medcite.text.research_calls import asks_for_research
 from medcite.text.statements import cut_both_ends, first_person, readable, trim_sentence, unfinished, vacuous
 from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, load_extra, load_pubmedqa
 

@@ -25,6 +25,7 @@ from medcite.compose.fit import answers, closeness
 from medcite.compose.layout import layout_for, primary_key, section_title
 from medcite.compose.leads import own_conclusion, pick_bottom
 from medcite.compose.leads import word_count as _words
+from medcite.compose.leaning import leanings
 from medcite.compose.naming import concepts
 from medcite.compose.notes import for_audience, gap_notes, indirect_notes
 from medcite.compose.plan import plan_queries
@@ -32,7 +33,7 @@ from medcite.compose.question import QuestionAnalysis
 from medcite.compose.rating import rate
 from medcite.compose.shown import shown_statement
 from medcite.compose.spelling import Definition, article_definitions, spell_out, spelled_in_order
-from medcite.compose.stance import NEAR_TIE, StanceResult, caveat, leanings
+from medcite.compose.stance import NEAR_TIE, StanceResult, caveat
 from medcite.compose.synthesis import StudyFinding, against_findings, shown_rows, synthesize
 from medcite.domain import (
     Article,
@@ -163,6 +164,10 @@ def _bottom_pick(
     against = against if NO_QUOTE_AGAINST else set()
     along = along if ALONG_FIRST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
+    if STUDY_AGAINST and against:
+        pool = [
+            c for c in pool if c.draft.cites[0].key not in _leaning_against(supported, along, against)
+        ] or pool
     if NAMES_ANSWER and a.asks_entity and asks_which(a.question):
         if asking.TITLE_NAMES:  # the name a source's title opens with ("Arioc: GPU-accelerated ...")
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
@@ -208,6 +213,19 @@ def _answer_named(
 # the other way, where there is another ("No" to "Are serum leptin levels a prognostic factor in advanced
 # lung cancer?" had quoted "... significantly lower in lung cancer patients ..."; off: any supported one)
 NO_QUOTE_AGAINST = True
+# ... nor another sentence of a study whose quoted sentences lean only the other way ("Neonatologists should
+# incorporate SGA into the risk assessment" beside the same meta-analysis's "SGA was associated with increased
+# odds of ... ROP", for a "No" read from a cohort's "being SGA was not a significant risk factor"; a
+# tuning-half reading, 2026-12-07). Off: its other sentences may be quoted
+STUDY_AGAINST = True
+
+
+def _leaning_against(supported: list[Checked], along: Set[str], against: Set[str]) -> set[str]:
+    """The sources of ``supported`` with a sentence leaning against the answer and none leaning its way."""
+    along_keys = {c.draft.cites[0].key for c in supported if c.draft.core in along}
+    return {c.draft.cites[0].key for c in supported if c.draft.core in against} - along_keys
+
+
 # ... and, among the candidates of the strongest design, quotes one that the reader read as leaning its way,
 # where there is one (off: any of them)
 ALONG_FIRST = True

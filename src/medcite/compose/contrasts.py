@@ -19,8 +19,9 @@ from medcite.compose.candidates import with_prefix
 from medcite.compose.checked import Checked, Verified
 from medcite.compose.draft import Draft
 from medcite.compose.layout import primary_key
+from medcite.compose.leaning import lean_map
 from medcite.compose.question import QuestionAnalysis
-from medcite.compose.stance import StanceResult, lean_map
+from medcite.compose.stance import StanceResult
 from medcite.domain import Stance
 from medcite.domain.article import StatementKind
 

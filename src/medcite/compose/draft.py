@@ -35,7 +35,8 @@ from medcite.corpus.roles import alone_not_finding
 from medcite.domain import Evidence, evidence_from
 from medcite.domain.article import StatementKind
 from medcite.text import terms
-from medcite.text.cues import EQUIVALENCE, RESULT_CUE, asks_for_research, states_aim
+from medcite.text.cues import EQUIVALENCE, RESULT_CUE, states_aim
+from medcite.text.research_calls import asks_for_research
 from medcite.text.statements import presents_made, readable, trim_sentence
 
 QUOTA: dict[str, int] = {

@@ -266,7 +266,7 @@ def _reader_tally(
     items: Sequence[StanceInput], question: str
 ) -> tuple[tuple[float, float, float], int, tuple[str, ...]]:
     """:func:`reader_votes`, and why voting sentences were read otherwise than the reader read them
-    (:func:`_as_voted`), one note each."""
+    (:func:`as_voted`), one note each."""
     yes = no = maybe = 0.0
     used = 0
     notes: list[str] = []
@@ -275,20 +275,11 @@ def _reader_tally(
         if w <= 0 or it.read is None:
             continue
         used += 1
-        read, why = _as_voted(it.read, it.text, question, null)
+        read, why = as_voted(it.read, it.text, question, null)
         if why:
             notes.append(why)
         yes, maybe, no = yes + w * read[0], maybe + w * read[1], no + w * read[2]
     return (yes, no, maybe), used, tuple(notes)
-
-
-def leaning(it: StanceInput, question: str) -> Stance | None:
-    """The answer one sentence that the stance reader read leans to, as it votes (:func:`_as_voted`): yes,
-    no, or None (not read, or no lean)."""
-    if it.read is None:
-        return None
-    read, _why = _as_voted(it.read, it.text, question, null_read(question))
-    return "yes" if read[0] > read[2] else "no" if read[2] > read[0] else None
 
 
 # a sentence whose wording contradicts a term of the question (:func:`contrary`) votes no (yes to a negated
@@ -324,7 +315,7 @@ def contrary(question: str, text: str) -> str | None:
     return f'"{quality[1]}" for the question\'s "{quality[0]}"' if quality is not None else None
 
 
-def _as_voted(
+def as_voted(
     read: tuple[float, float, float], text: str, question: str, null: tuple[float, float, float] | None
 ) -> tuple[tuple[float, float, float], str]:
     """The reader's probabilities as they vote, and why they differ from its reading ("" where they do
@@ -340,21 +331,6 @@ def _as_voted(
     if negated_question(question):
         return (lean, read[1], other), f"{why}: read as yes"
     return (other, read[1], lean), f"{why}: read as no"
-
-
-def lean_map(question: str, stance: StanceResult | None) -> dict[str, Stance | None]:
-    """Each read sentence's text and the answer it leans to (:func:`leaning`), read once per sentence."""
-    return {} if stance is None else {i.text: leaning(i, question) for i in stance.inputs}
-
-
-def leanings(question: str, stance: StanceResult | None) -> tuple[set[str], set[str]]:
-    """The texts of the read sentences that lean the stance's way, and of those that lean the other way,
-    for a yes or no stance (:func:`lean_map`); both empty otherwise."""
-    if stance is None or stance.stance not in ("yes", "no"):
-        return set(), set()
-    lean = lean_map(question, stance)
-    along = {t for t, side in lean.items() if side == stance.stance}
-    return along, {t for t, side in lean.items() if side is not None and side != stance.stance}
 
 
 def lead_order(it: StanceInput) -> tuple[int, bool]:

@@ -1,0 +1,102 @@
+"""Mends of the thirty-fourth session (2026-12-07), from a reading of 16 tuning-half articles (tune29)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from medcite.compose import assemble
+from medcite.compose import leaning as leaning_module
+from medcite.compose.leaning import leaning
+from medcite.compose.stance import StanceInput, derive_stance
+from medcite.text.research_calls import asks_for_research
+
+LANABECESTAT = "Is Lanabecestat effective for Alzheimer's disease?"
+# a BioASQ snippet (PMID 31764959 in the shared snippet corpus), read by the stance reader with about these
+# probabilities (the tally showed yes 0.15, no 0.15, uncertain 1.70 at weight 2)
+NOT_SLOWED = (
+    "Treatment with lanabecestat was well tolerated and did not slow cognitive or functional decline."
+)
+SGA = "Is being small for gestational age a risk factor for retinopathy of prematurity?"
+# a meta-analysis's conclusion in the shared corpora (corpora/abstracts_extra.jsonl.gz)
+ODDS = (
+    "SGA was associated with increased odds of any stage of ROP, severe ROP "
+    "and treated ROP in preterm infants."
+)
+
+
+def _read(text: str, read: tuple[float, float, float]) -> StanceInput:
+    return StanceInput(text, "conclusions", 0, 1.0, read=read)
+
+
+def test_a_sentence_read_as_no_answer_leans_by_its_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader read the trial's "did not slow ... decline" mostly as no answer, its yes a hair above its
+    no. Its wording is a no, so it leans no (what the bottom line may quote); its vote stays the reader's."""
+    item = _read(NOT_SLOWED, (0.076, 0.85, 0.074))
+    assert leaning(item, LANABECESTAT) == "no"
+    assert derive_stance(LANABECESTAT, [item]).stance == "yes"  # the reader's votes decide the answer
+    monkeypatch.setattr(leaning_module, "WORDED_LEAN", False)
+    assert leaning(item, LANABECESTAT) == "yes"
+
+
+def test_an_association_found_leans_yes_to_an_undirected_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The meta-analysis's "SGA was associated with increased odds of ... ROP", read yes 0.13, no 0.19,
+    uncertain 0.68, had leaned no and been quoted in the bottom line of a "No"; a question asking a direction
+    is not answered by it."""
+    item = _read(ODDS, (0.13, 0.68, 0.19))
+    assert leaning(item, SGA) == "yes"
+    assert leaning(item, "Does being small for gestational age reduce retinopathy of prematurity?") == "no"
+    monkeypatch.setattr(leaning_module, "WORDED_LEAN", False)
+    assert leaning(item, SGA) == "no"
+
+
+def test_a_sentence_the_reader_reads_as_an_answer_keeps_its_reading() -> None:
+    item = _read(ODDS, (0.7, 0.2, 0.1))
+    assert leaning(item, SGA) == "yes"
+    assert leaning(_read(NOT_SLOWED, (0.6, 0.3, 0.1)), LANABECESTAT) == "yes"  # the reader's own lean stands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further evaluation of the fibronectin-aggrecan complex (FAC) as a potential diagnostic biomarker or "
+        "therapeutic target is warranted in the cervical spine.",
+        "However, specific thresholds need to be defined based on prospective studies.",
+        "Although reasons for these differences are not discernable using isolated claims data, findings "
+        "provide a foundation to further evaluate patient, institutional, and system-level factors.",
+    ],
+)
+def test_calls_for_research_are_no_findings(text: str) -> None:
+    """Three conclusions of PubMedQA abstracts quoted as findings in the tuning-half reading."""
+    assert asks_for_research(text)
+
+
+def test_a_finding_before_its_call_stays_a_finding() -> None:
+    assert not asks_for_research(
+        "The trial showed that the dose was safe; its benefit needs to be confirmed."
+    )
+    assert not asks_for_research("Dose adjustment is not required in renal impairment.")
+
+
+def _stmt(key: str, core: str) -> Any:
+    return SimpleNamespace(draft=SimpleNamespace(core=core, cites=[SimpleNamespace(key=key)]))
+
+
+def test_a_study_leaning_only_against_the_answer_is_not_quoted() -> None:
+    """The meta-analysis's other sentence ("Neonatologists should incorporate SGA into the risk assessment")
+    had been quoted for the cohort's "No": a study whose read sentences lean only against the answer gives
+    the bottom line none of its sentences (:data:`medcite.compose.assemble.STUDY_AGAINST`)."""
+    meta = [
+        _stmt("meta", ODDS),
+        _stmt("meta", "Neonatologists should incorporate SGA into the risk assessment."),
+    ]
+    cohort = [_stmt("cohort", "Being SGA was not a significant risk factor for any stage ROP.")]
+    mixed = [
+        _stmt("mixed", "X was associated with ROP."),
+        _stmt("mixed", "X was not associated with severe ROP."),
+    ]
+    along = {cohort[0].draft.core, mixed[1].draft.core}
+    against = {ODDS, mixed[0].draft.core}
+    assert assemble._leaning_against([*meta, *cohort, *mixed], along, against) == {"meta"}
