@@ -242,6 +242,9 @@ def test_what_laboratory_studies_found_is_shown_when_nothing_direct_answers() ->
         ("Which receptor mediates the effect of ketamine on anxiety?", False),
         ("What is the target of ketamine in anxiety?", False),
         ("Which gene therapy is approved for anxiety?", True),  # a treatment, not a gene
+        ("Which receptor blocker is best for anxiety?", True),
+        ("What proportion of receptors are occupied by ketamine in anxiety?", True),
+        ("Does ketamine improve the cognitive function of patients with anxiety?", True),
     ],
 )
 def test_laboratory_studies_answer_a_question_on_how_it_works(

@@ -36,9 +36,20 @@ def test_a_sentence_read_as_no_answer_leans_by_its_wording(monkeypatch: pytest.M
     no. Its wording is a no, so it leans no (what the bottom line may quote); its vote stays the reader's."""
     item = _read(NOT_SLOWED, (0.076, 0.85, 0.074))
     assert leaning(item, LANABECESTAT) == "no"
-    assert derive_stance(LANABECESTAT, [item]).stance == "yes"  # the reader's votes decide the answer
+    voted = derive_stance(LANABECESTAT, [item]).stance
     monkeypatch.setattr(leaning_module, "WORDED_LEAN", False)
     assert leaning(item, LANABECESTAT) == "yes"
+    assert derive_stance(LANABECESTAT, [item]).stance == voted  # the votes are the reader's either way
+
+
+def test_no_worded_lean_where_a_negation_is_no_no() -> None:
+    """A question for no difference, or for safety, is not answered no by a negation (the review of the
+    first version); a sentence the contrary-wording rule already reads stays as it reads it."""
+    assert (
+        leaning_module.worded_lean("Mortality did not differ.", "Is there no difference in mortality?")
+        is None
+    )
+    assert leaning_module.worded_lean("No serious adverse events were seen.", "Is apixaban safe?") is None
 
 
 def test_an_association_found_leans_yes_to_an_undirected_question(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,7 +58,7 @@ def test_an_association_found_leans_yes_to_an_undirected_question(monkeypatch: p
     is not answered by it."""
     item = _read(ODDS, (0.13, 0.68, 0.19))
     assert leaning(item, SGA) == "yes"
-    assert leaning(item, "Does being small for gestational age reduce retinopathy of prematurity?") == "no"
+    assert leaning_module.worded_lean(ODDS, "Does being small for gestational age reduce ROP?") is None
     monkeypatch.setattr(leaning_module, "WORDED_LEAN", False)
     assert leaning(item, SGA) == "no"
 
@@ -71,6 +82,12 @@ def test_a_sentence_the_reader_reads_as_an_answer_keeps_its_reading() -> None:
 def test_calls_for_research_are_no_findings(text: str) -> None:
     """Three conclusions of PubMedQA abstracts quoted as findings in the tuning-half reading."""
     assert asks_for_research(text)
+
+
+def test_a_finding_or_a_clinical_step_is_no_research_call() -> None:
+    assert not asks_for_research("Aspirin lowered the risk of stroke, which needs to be confirmed in trials.")
+    assert not asks_for_research("The diagnosis needs to be confirmed by duodenal biopsy in adults.")
+    assert not asks_for_research("Our findings provide the basis for further reduction of antibiotic use.")
 
 
 def test_a_finding_before_its_call_stays_a_finding() -> None:

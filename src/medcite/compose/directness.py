@@ -79,13 +79,17 @@ QUESTION_PROCEDURE = re.compile(
 # a question about how something works or which molecule, gene or cell is involved ("Which gene is
 # responsible for the Liebenberg syndrome?", "What is the target of the drug remdesivir?"): laboratory and
 # genetic studies are the evidence that answers it, not indirect evidence, even where it names a condition.
-# BioASQ 7B-9B, even half: factoid answer in the bottom line 125 -> 126 of 238, summary ROUGE-2, PubMedQA and
-# BioASQ yes/no unchanged (off: animal and laboratory studies are indirect for these questions too)
+# The molecular noun ends the wh-phrase ("Which enzyme is deficient ...", not "Which enzyme replacement
+# therapy ..."). BioASQ 7B-9B, even half (first, broader form): factoid answer in the bottom line 125 -> 126
+# of 238, summary ROUGE-2, PubMedQA and BioASQ yes/no unchanged (off: animal and laboratory studies are
+# indirect)
 _MOLECULAR_ASK = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:genes?|proteins?|receptors?|enzymes?|kinases?|molecules?|"
-    r"pathways?|chromosomes?|mutations?|transcription factors?|micro-?RNAs?|miRNAs?|cell types?|domains?)"
-    r"\b(?!\s+therap)"
-    r"|\bchromosomal location\b|\btargets? of\b|\bfunction of\b",
+    r"\b(?:which|what)\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:genes?|proteins?|receptors?|enzymes?|kinases?|molecules?|"
+    r"chromosomes?|mutations?|transcription factors?|micro-?RNAs?|miRNAs?|cell types?)"
+    r"\s+(?:is|are|was|were|does|do|did|has|have|can|could|may|might|mediates?|regulates?|encodes?|binds?|"
+    r"causes?|controls?|interacts?|underlies|underlie)\b"
+    r"|\bchromosomal location\b|^\s*what (?:is|are) the (?:molecular |biological |cellular )?"
+    r"(?:function|target)s? of\b",
     re.I,
 )
 MECHANISM_DIRECT = True

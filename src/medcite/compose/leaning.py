@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from medcite.compose.stance import (
+    NO_DIFFERENCE_QUESTION,
     StanceInput,
     StanceResult,
     as_voted,
@@ -21,13 +22,14 @@ from medcite.text import finding_polarity
 
 
 def leaning(it: StanceInput, question: str) -> Stance | None:
-    """The answer one sentence that the stance reader read leans to, as it votes (:func:`as_voted`): yes,
-    no, or None (not read, or no lean)."""
+    """The answer one sentence that the stance reader read leans to: as it votes (:func:`as_voted`), or by
+    its wording where the reader reads it mostly as no answer and its vote is the reader's own
+    (:data:`WORDED_LEAN`); yes, no, or None (not read, or no lean)."""
     if it.read is None:
         return None
-    read, _why = as_voted(it.read, it.text, question, null_read(question))
+    read, why = as_voted(it.read, it.text, question, null_read(question))
     lean: Stance | None = "yes" if read[0] > read[2] else "no" if read[2] > read[0] else None
-    if WORDED_LEAN and read[1] > max(read[0], read[2]):
+    if WORDED_LEAN and not why and read[1] > max(read[0], read[2]):
         return worded_lean(it.text, question) or lean
     return lean
 
@@ -42,6 +44,7 @@ def leaning(it: StanceInput, question: str) -> Stance | None:
 # shown as the other way; the votes stay the reader's (voting so moved 8 even-half answers: PubMedQA 74.4 ->
 # 73.2%, BioASQ yes/no 69.8 -> 70.7%). Off: the reader's larger of yes and no
 WORDED_LEAN = True
+_ASKS_SAFETY = re.compile(r"\b(?:safe|safety|adverse|side[- ]effects?|toxic\w*|harm\w*|tolera\w*)\b", re.I)
 _ASKS_DIRECTION = re.compile(
     r"\b(?:reduc|decreas|lower|prevent|less|fewer|shorten|attenuat|alleviat|increas|rais|higher|more|greater|"
     r"elevat|prolong|improv|worsen|better|worse)\w*",
@@ -50,7 +53,11 @@ _ASKS_DIRECTION = re.compile(
 
 
 def worded_lean(text: str, question: str) -> Stance | None:
-    """The answer a sentence's wording leans to (:data:`WORDED_LEAN`), or None."""
+    """The answer a sentence's wording leans to (:data:`WORDED_LEAN`), or None; none for a question whose
+    "no" a negation would not give ("Is there no difference ...?", "Is X safe ...?": "no serious adverse
+    events" is a yes)."""
+    if NO_DIFFERENCE_QUESTION.search(question) or _ASKS_SAFETY.search(question):
+        return None
     vote = sentence_vote(text, asks_difference(question))
     if vote == "no":
         side: Stance = "no"

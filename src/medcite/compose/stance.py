@@ -215,7 +215,7 @@ _SIGNIFICANT_WORD = re.compile(r"\b(?:statistically )?significant(?:ly)?\b", re.
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|non|nor|without|failed to)\b[\w\s-]{0,30}$", re.I)
 # a question that asks whether there is no difference ("Is there no difference ...?", "Is X non-inferior to
 # Y?", "... equivalent / comparable / similar ...?"): a null finding does not answer it no
-_NO_DIFFERENCE_QUESTION = re.compile(
+NO_DIFFERENCE_QUESTION = re.compile(
     r"\b(?:no|non-?inferior\w*|equivalen\w*|comparable|similar|same|as (?:effective|good|safe))\b", re.I
 )
 # the reading of a sentence whose every effect ratio has a 95% CI strictly around 1, and that claims no
@@ -247,7 +247,7 @@ def null_read(question: str) -> tuple[float, float, float] | None:
     """How a null sentence (:func:`null_ratio`) votes on ``question``: no on a question about an effect or a
     difference (yes when the question is negated); None (the reader's reading stands) on other questions
     and on one that asks whether there is no difference."""
-    if NULL_RATIO_READ is None or not asks_difference(question) or _NO_DIFFERENCE_QUESTION.search(question):
+    if NULL_RATIO_READ is None or not asks_difference(question) or NO_DIFFERENCE_QUESTION.search(question):
         return None
     return NULL_RATIO_READ[::-1] if negated_question(question) else NULL_RATIO_READ
 

@@ -50,11 +50,14 @@ RESEARCH_CALL = re.compile(
     # "Further evaluation of the FAC as a potential diagnostic biomarker ... is warranted", "specific
     # thresholds need to be defined based on prospective studies", "findings provide a foundation to further
     # evaluate ..." (quoted as findings in a tuning-half reading, 2026-12-07)
-    r"|\b(?:further|additional|future)\s+(?:evaluation|investigation|study|research|work|validation)\s+of\b"
-    r"[^.;]{0,160}?\b(?:is|are)\s+(?:\w+\s+)?(?:needed|warranted|required|necessary)\b"
-    r"|\bneeds? to be (?:further )?(?:defined|determined|established|confirmed|clarified|validated|"
-    r"investigated|elucidated|studied|explored|evaluated)\b"
-    r"|\b(?:provides?|lays?) (?:a |the )?(?:foundation|basis) (?:to|for) (?:further|future)\b"
+    r"|^\W*(?:\w+\W+){0,2}?(?:further|additional|future)\s+(?:evaluation|investigation|study|research|work|"
+    r"validation)\s+of\s+(?!(?:the\s+)?(?:patients?|subjects?|individuals?|children|women|men)\b)"
+    r"[^.;]{0,160}?\b(?:is|are)\s+(?:\w+\s+)?(?:needed|warranted|necessary)\b"
+    r"|\b(?:thresholds?|role|mechanisms?|efficacy|benefits?|value|utility|findings?|results?|effects?)\s+"
+    r"(?:[\w-]+\s+){0,3}?need(?:s)? to be (?:further )?(?:defined|determined|established|confirmed|clarified|"
+    r"validated|investigated|elucidated|explored)\b(?!\s+by\s+(?:biopsy|autopsy|histolog))"
+    r"|\b(?:findings|results|data) (?:provide|lay) (?:a |the )?(?:foundation|basis) (?:to|for) (?:further|"
+    r"future) (?:evaluat|stud|research|investigat|explor)\w*"
     rf"|{ARTICLE_SCOPE}|{PROTOCOL}",
     re.I,
 )
