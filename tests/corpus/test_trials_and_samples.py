@@ -215,3 +215,25 @@ def test_the_people_whose_data_a_study_holds_are_counted(data_dir: Path) -> None
     assert sample_size("Seven patients were included. There were nine bleeding events in four patients.") == 7
     assert sample_size("Mice were divided into two groups (n=10 and n=12).") is None
     assert sample_size("Visits at baseline and follow-up (n = 120 and n = 98) were compared.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # sentences of abstracts in the shared corpora (pubmedqa, corpora/abstracts_extra)
+        (
+            "Free and total PSA were analyzed in stored serum samples taken prior to diagnosis in 429 "
+            "cases and 1,640 controls from the Physicians' Health Study.",
+            2069,
+        ),
+        (
+            "A total of 1217 cases of prostate cancer and 1400 community controls are included in this "
+            "analysis.",
+            2617,
+        ),
+        ("Five hundred and eighty-three cases and 1190 controls were included in the analysis.", 1773),
+    ],
+)
+def test_a_case_control_study_counts_its_cases_and_controls(text: str, n: int) -> None:
+    """The cases alone had been shown as a case-control study's n (a tuning-half reading, 2026-12-07)."""
+    assert sample_size(text) == n

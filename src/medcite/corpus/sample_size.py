@@ -119,6 +119,13 @@ _TWO_ARMS = re.compile(
 _SEXES = ("men", "women", "males", "females", "boys", "girls")
 _SEX_WORD = re.compile(rf"\b(?:{'|'.join(_SEXES)})$", re.I)
 _SPLIT_SAMPLE = re.compile(rf"\s+and {_NUMBER} (?:{'|'.join(_SEXES)})\b", re.I)
+# a case-control study's cases and controls: "in 429 cases and 1,640 controls" studied 2,069 (the cases alone
+# had been shown as the study's n; a tuning-half reading, 2026-12-07)
+_CASES_CONTROLS = re.compile(
+    rf"\b{_NUMBER} (?:[\w-]+ ){{0,3}}?cases?\b(?: [^.;]{{0,60}}?)?,? and {_NUMBER} (?:[\w-]+ ){{0,2}}?"
+    r"controls?\b",
+    re.I,
+)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _N_PAIR = re.compile(
@@ -133,6 +140,15 @@ _OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
 
 def sample_size(text: str) -> int | None:
     """The number of people studied, where the abstract states it clearly; otherwise None."""
+    if (pair := _CASES_CONTROLS.search(text)) is not None:
+        cases, controls = _number(pair.group(1)), _number(pair.group(2))
+        if (
+            cases is not None
+            and controls is not None
+            and _plausible(cases, text, pair.start(1))
+            and _plausible(controls, text, pair.start(2))
+        ):
+            return cases + controls
     for sentence in rough_sentences(text):
         if not _PEOPLE_FAST.search(sentence.lower()):
             continue  # cheap prefilter: every pattern needs a word for people
