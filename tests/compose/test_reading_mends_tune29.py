@@ -117,3 +117,10 @@ def test_a_study_leaning_only_against_the_answer_is_not_quoted() -> None:
     along = {cohort[0].draft.core, mixed[1].draft.core}
     against = {ODDS, mixed[0].draft.core}
     assert assemble._leaning_against([*meta, *cohort, *mixed], along, against) == {"meta"}
+
+
+def test_a_case_reports_frame_is_no_finding() -> None:
+    """A snippet of a case report quoted as a finding for a definition question (tune29, article 15)."""
+    assert asks_for_research("The authors describe a case in which transcatheter embolization was used.")
+    assert not asks_for_research("The authors describe evidence that the aneurysm recurred.")
+    assert not asks_for_research("The authors report that the aneurysm recurred in 3 of 10 patients.")

@@ -114,6 +114,9 @@ ARTICLE_SCOPE = (
     r"(?:reviews|reviewed|summari[sz]e[sd]|discusse[sd]|describe[sd]|presents|presented|outlines|outlined|"
     r"highlights|highlighted|focuses on|provides? an? (?:overview|summary|update)|provided an overview)\b"
     r"(?!\s+(?:evidence\s+)?that\b)"
+    # "The authors describe a case in which ..." (a case report's frame, quoted as a finding in a tuning-half
+    # reading, 2026-12-07)
+    r"|\bthe authors (?:describe|present|report|review|discuss)\b(?!\s+(?:evidence\s+)?that\b)"
     # an issue or a review that says how it is built: "This special issue concludes with a conceptual
     # framework ...", "The review culminates in a preliminary model ...", "The review integrates the recent
     # literature ..." (a reading of tuning-half articles found these quoted as findings, one in a bottom line)
