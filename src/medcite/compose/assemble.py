@@ -160,14 +160,12 @@ def _bottom_pick(
     supported += [c for c in lead_pool if c.verdict.label is Label.SUPPORTED and c not in supported]
     # a statement that decided the answer (what the subject is, for a kind question) is the one quoted
     led = [c for c in supported if lead is not None and c.draft is lead]
-    along, against = leanings(a.question, stance)
-    against = against if NO_QUOTE_AGAINST else set()
-    along = along if ALONG_FIRST else set()
+    leans_along, leans_against = leanings(a.question, stance)
+    opposed = _leaning_against(supported, leans_along, leans_against) if STUDY_AGAINST else set()
+    against = leans_against if NO_QUOTE_AGAINST else set()
+    along = leans_along if ALONG_FIRST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
-    if STUDY_AGAINST and against:
-        pool = [
-            c for c in pool if c.draft.cites[0].key not in _leaning_against(supported, along, against)
-        ] or pool
+    pool = [c for c in pool if c.draft.cites[0].key not in opposed] or pool
     if NAMES_ANSWER and a.asks_entity and asks_which(a.question):
         if asking.TITLE_NAMES:  # the name a source's title opens with ("Arioc: GPU-accelerated ...")
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
