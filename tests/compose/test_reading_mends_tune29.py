@@ -11,7 +11,11 @@ from medcite.compose import assemble
 from medcite.compose import leaning as leaning_module
 from medcite.compose.leaning import leaning
 from medcite.compose.stance import StanceInput, derive_stance
+from medcite.corpus import classify as classify_module
+from medcite.corpus.classify import classify
+from medcite.domain import Design
 from medcite.text.research_calls import asks_for_research
+from tests.compose.doubles import load_pubmedqa
 
 LANABECESTAT = "Is Lanabecestat effective for Alzheimer's disease?"
 # a BioASQ snippet (PMID 31764959 in the shared snippet corpus), read by the stance reader with about these
@@ -124,3 +128,14 @@ def test_a_case_reports_frame_is_no_finding() -> None:
     assert asks_for_research("The authors describe a case in which transcatheter embolization was used.")
     assert not asks_for_research("The authors describe evidence that the aneurysm recurred.")
     assert not asks_for_research("The authors report that the aneurysm recurred in 3 of 10 patients.")
+
+
+def test_a_review_counting_the_studies_it_pooled_is_a_meta_analysis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PubMedQA 21457946 ("Twenty-seven studies were included in the meta-analysis"), indexed with MeSH
+    "Longitudinal Studies" for the studies it reviewed, had been shown as one observational study (tune30)."""
+    rec = load_pubmedqa()["21457946"].record
+    assert classify(rec).design is Design.META_ANALYSIS
+    monkeypatch.setattr(classify_module, "MESH_META", False)
+    assert classify(rec).design is Design.OBSERVATIONAL

@@ -47,7 +47,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from medcite.corpus.design_model import model_design
-from medcite.corpus.sample_size import counts_people, sample_size
+from medcite.corpus.sample_size import NUMBER_WORDS, counts_people, sample_size
 from medcite.corpus.subjects import human as subject_human
 from medcite.corpus.subjects import people_only
 from medcite.domain import LEVEL, Design, EvidenceInfo, SourceRecord, StoredSource
@@ -260,10 +260,21 @@ def _refine(
     return None
 
 
+# "Twenty-seven studies were included in the meta-analysis": the abstract counts the studies it pooled
+# (PubMedQA 21457946, MeSH "Longitudinal Studies" for the studies it reviewed, read as one observational study
+# in a tuning-half reading, 2026-12-07; 1 more of the 1,000 PubMedQA records)
+_STUDIES_POOLED = re.compile(
+    rf"\b(?:\d+|{NUMBER_WORDS}) (?:[\w-]+ )?(?:studies|trials|articles|reports|cohorts) (?:were|was) "
+    r"(?:included|pooled|combined|analy[sz]ed) in (?:the|this|our) (?:meta-?analysis|systematic review)\b",
+    re.I,
+)
+
+
 def _pooled_literature(text: str) -> bool:
-    """Whether the abstract searched a named bibliographic database and states a meta-analysis of its own
-    (:data:`MESH_META`)."""
-    return bool(NAMED_DATABASE.search(text)) and _states(META_ANALYSIS_CUE, "", text)
+    """Whether the abstract searched a named bibliographic database or counts the studies it pooled, and
+    states a meta-analysis of its own (:data:`MESH_META`)."""
+    found = NAMED_DATABASE.search(text) or _STUDIES_POOLED.search(text)
+    return bool(found) and _states(META_ANALYSIS_CUE, "", text)
 
 
 _GLUE = re.compile(r"(?<=\.);\s+")
