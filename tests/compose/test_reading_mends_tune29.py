@@ -15,6 +15,7 @@ from medcite.corpus import classify as classify_module
 from medcite.corpus.classify import classify
 from medcite.domain import Design
 from medcite.text.research_calls import asks_for_research
+from medcite.text.statements import readable
 from tests.compose.doubles import load_pubmedqa
 
 LANABECESTAT = "Is Lanabecestat effective for Alzheimer's disease?"
@@ -139,3 +140,15 @@ def test_a_review_counting_the_studies_it_pooled_is_a_meta_analysis(
     assert classify(rec).design is Design.META_ANALYSIS
     monkeypatch.setattr(classify_module, "MESH_META", False)
     assert classify(rec).design is Design.OBSERVATIONAL
+
+
+def test_a_method_lead_keeps_the_authors_as_its_subject() -> None:
+    """A BioASQ snippet (tune30, article 12) had lost its subject with its frame: "By using a series of
+    chimaeric transcripts, transcript localization at the endoplasmic reticulum bypasses ..."."""
+    got = readable(
+        "By using a series of chimaeric transcripts, we have demonstrated that transcript localization at "
+        "the endoplasmic reticulum bypasses the signals dictating stress granule sequestration."
+    )
+    assert got is not None and got.startswith("By using a series of chimaeric transcripts, the authors have")
+    assert readable("In this study, we found that the dose was safe.") == "The dose was safe."
+    assert readable("Through knockdown experiments, we argue that X is needed.") is None  # an opinion

@@ -198,6 +198,11 @@ def trim_sentence(text: str) -> str:
     return t
 
 
+# a lead that says how the authors worked ("By using X, we have demonstrated that Y"): without its subject it
+# would dangle on the claim ("By using X, Y ..."; tune29), so the authors stay: "By using X, the authors ..."
+_METHOD_LEAD = re.compile(r"^(?:By|Through|Via|With|Using|Employing|Applying|Combining|Comparing)\b", re.I)
+
+
 def without_frame(sentence: str) -> str:
     """The claim without the authors' frame, which would read as first person or point at nothing after a
     prefix: "We conclude that X" and "These data indicate that X" -> "X"; "Our results suggest that X may
@@ -208,6 +213,8 @@ def without_frame(sentence: str) -> str:
     m = AUTHORS_FRAME.match(sentence)
     if m is None:
         return sentence
+    if m["we"] and m["that"] and m["verb"].lower() in STATING_VERBS and _METHOD_LEAD.match(m["lead"] or ""):
+        return m["lead"] + "the authors " + sentence[m.end("we") :].lstrip()  # (:data:`_METHOD_LEAD`)
     rest = sentence[m.end() :]
     verb = m.group("verb").lower()
     modal = bool(_MODALS & set(m.group("adverbs").lower().split())) or bool(
