@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from medcite.compose import assemble
+from medcite.compose import asking, assemble
 from medcite.compose import leaning as leaning_module
 from medcite.compose.leaning import leaning
 from medcite.compose.stance import StanceInput, derive_stance
@@ -152,3 +152,13 @@ def test_a_method_lead_keeps_the_authors_as_its_subject() -> None:
     assert got is not None and got.startswith("By using a series of chimaeric transcripts, the authors have")
     assert readable("In this study, we found that the dose was safe.") == "The dose was safe."
     assert readable("Through knockdown experiments, we argue that X is needed.") is None  # an opinion
+
+
+def test_a_kind_of_common_nouns_is_not_answered_by_a_new_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "In which cellular compartment do stress granules localize?" had quoted "Rbfox2 is a novel constituent
+    of cytoplasmic stress granules" in its bottom line, preferred as opening with a new name (tune30)."""
+    question = "In which cellular compartment do stress granules localize?"
+    assert not asking.named_kind(question)
+    assert asking.named_kind("Which database contains regulatory SNPs?")
+    monkeypatch.setattr(asking, "UNNAMED_KINDS", False)
+    assert asking.named_kind(question)

@@ -92,6 +92,24 @@ def asks_which(q: str) -> bool:
     return asks_for_thing(q) and bool(_WHICH_KIND.search(LEAD_PREPOSITION.sub("", q)))
 
 
+def named_kind(q: str) -> bool:
+    """Whether the kind asked for has things with names, answered by a sentence that opens with one (not
+    :data:`UNNAMED_KINDS`)."""
+    return not (UNNAMED_KINDS and _UNNAMED_KIND.search(LEAD_PREPOSITION.sub("", q)))
+
+
+# a kind whose things are common nouns, not names: "In which cellular compartment do stress granules
+# localize?" is answered by "cytoplasm", and a sentence opening with a new name ("Rbfox2 is a novel
+# constituent of cytoplasmic stress granules") is no better an answer (a tuning-half reading, 2026-12-07).
+# Off: every kind is named
+UNNAMED_KINDS = True
+_UNNAMED_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compartments?|organelles?|organs?|tissues?|structures?|regions?|"
+    r"locations?|parts?|layers?|routes?|sides?|stages?|phases?|sex|age|types? of cells?)\b",
+    re.I,
+)
+
+
 def introduces_name(sentence: str, question: str, opening: int = 6) -> bool:
     """Whether ``sentence`` opens (its first ``opening`` words) with a name (:func:`medcite.text.words.names`)
     that the question does not use: "3DSNP is a valuable resource for ..." answers "Which database

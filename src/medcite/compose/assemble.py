@@ -166,7 +166,7 @@ def _bottom_pick(
     along = leans_along if ALONG_FIRST else set()
     pool = [c for c in supported if c.draft.core not in against] or supported
     pool = [c for c in pool if c.draft.cites[0].key not in opposed] or pool
-    if NAMES_ANSWER and a.asks_entity and asks_which(a.question):
+    if NAMES_ANSWER and a.asks_entity and asks_which(a.question) and asking.named_kind(a.question):
         if asking.TITLE_NAMES:  # the name a source's title opens with ("Arioc: GPU-accelerated ...")
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
         kind_first = bool(cs) and asked_kind(a.question, cs[0].name)
