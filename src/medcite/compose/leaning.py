@@ -17,6 +17,7 @@ from medcite.compose.stance import (
     null_read,
     sentence_vote,
 )
+from medcite.compose.synthesis import ASKS_DECREASE, ASKS_INCREASE
 from medcite.domain.article import Stance
 from medcite.text import finding_polarity
 
@@ -45,11 +46,13 @@ def leaning(it: StanceInput, question: str) -> Stance | None:
 # 73.2%, BioASQ yes/no 69.8 -> 70.7%). Off: the reader's larger of yes and no
 WORDED_LEAN = True
 _ASKS_SAFETY = re.compile(r"\b(?:safe|safety|adverse|side[- ]effects?|toxic\w*|harm\w*|tolera\w*)\b", re.I)
-_ASKS_DIRECTION = re.compile(
-    r"\b(?:reduc|decreas|lower|prevent|less|fewer|shorten|attenuat|alleviat|increas|rais|higher|more|greater|"
-    r"elevat|prolong|improv|worsen|better|worse)\w*",
-    re.I,
-)
+# the direction a question asks about (:data:`medcite.compose.synthesis.ASKS_DECREASE`, ``ASKS_INCREASE``),
+# or a better or worse outcome
+_ASKS_BETTER = re.compile(r"\b(?:improv|worsen|better|worse)\w*", re.I)
+
+
+def _asks_direction(question: str) -> bool:
+    return any(p.search(question) for p in (ASKS_DECREASE, ASKS_INCREASE, _ASKS_BETTER))
 
 
 def worded_lean(text: str, question: str) -> Stance | None:
@@ -61,7 +64,7 @@ def worded_lean(text: str, question: str) -> Stance | None:
     vote = sentence_vote(text, asks_difference(question))
     if vote == "no":
         side: Stance = "no"
-    elif vote == "yes" and finding_polarity(text) == "positive" and not _ASKS_DIRECTION.search(question):
+    elif vote == "yes" and finding_polarity(text) == "positive" and not _asks_direction(question):
         side = "yes"
     else:
         return None

@@ -55,7 +55,7 @@ _WORDS: dict[str, OutcomeDirection] = {
     "no_difference": "no difference",
 }
 # the direction a yes/no question asks about: "Does X reduce Y?" expects a decrease
-_ASKS_DECREASE = re.compile(
+ASKS_DECREASE = re.compile(
     r"\b(?:reduc\w*|decreas\w*|lower\w*|prevent\w*|less|fewer|shorten\w*|attenuat\w*|alleviat\w*)\b", re.I
 )
 # a question whose answer a direction of change gives: an effect, a difference, an association
@@ -65,7 +65,7 @@ _ASKS_CHANGE = re.compile(
     r"shorten|prolong|accelerat|delay|slow|modif|respon|higher|greater|less|more|fewer)\w*",
     re.I,
 )
-_ASKS_INCREASE = re.compile(r"\b(?:increas\w*|rais\w*|higher|more|greater|elevat\w*|prolong\w*)\b", re.I)
+ASKS_INCREASE = re.compile(r"\b(?:increas\w*|rais\w*|higher|more|greater|elevat\w*|prolong\w*)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +437,7 @@ def findings_stance(question: str, direction: OutcomeDirection) -> Stance | None
         return "uncertain"
     if direction == "no difference":
         return "no"
-    down, up = bool(_ASKS_DECREASE.search(question)), bool(_ASKS_INCREASE.search(question))
+    down, up = bool(ASKS_DECREASE.search(question)), bool(ASKS_INCREASE.search(question))
     if down != up and (direction == "decreased") != down:
         return "no"
     return "yes"

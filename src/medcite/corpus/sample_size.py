@@ -140,7 +140,8 @@ _OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
 
 def sample_size(text: str) -> int | None:
     """The number of people studied, where the abstract states it clearly; otherwise None."""
-    if (pair := _CASES_CONTROLS.search(text)) is not None:
+    pair = _CASES_CONTROLS.search(text) if "control" in text.lower() else None  # prefilter: most have none
+    if pair is not None:
         cases, controls = _number(pair.group(1)), _number(pair.group(2))
         if (
             cases is not None

@@ -8,6 +8,7 @@ the laboratory and in-vivo cues in :mod:`medcite.text.design_cues`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from medcite.domain import SourceRecord
 from medcite.text import alternation
@@ -45,7 +46,7 @@ def human(record: SourceRecord, text: str) -> bool | None:
     title = record.title.lower()
     if _ANIMAL_SUBJECTS.search(title) and not set(_WORD.findall(title)) & (HUMAN_SUBJECTS - AGE_WORDS):
         return False  # "... in adult Wistar rats": the title names the subjects
-    people, animals, in_vivo = _subject_words(record, text)
+    people, animals, in_vivo = _subject_words(record.title, text, SIRNA_DRUG)
     if animals + in_vivo > people + 1 or (animals and not people):
         return False  # "mice" throughout, "patients" once
     return True if people else None
@@ -56,18 +57,20 @@ def people_only(record: SourceRecord, text: str) -> bool:
     (:data:`PEOPLE_NOT_ANIMAL`)."""
     if not PEOPLE_NOT_ANIMAL or any(m.descriptor == "Animals" for m in record.mesh):
         return False
-    people, animals, in_vivo = _subject_words(record, text)
+    people, animals, in_vivo = _subject_words(record.title, text, SIRNA_DRUG)
     return people > 0 and animals + in_vivo == 0
 
 
-def _subject_words(record: SourceRecord, text: str) -> tuple[int, int, int]:
+@lru_cache(maxsize=4)
+def _subject_words(title: str, text: str, sirna_drug: bool) -> tuple[int, int, int]:
     """How many words of the title and abstract name people, how many name animals or laboratory work
-    (animal words and laboratory cues), and how many in-vivo cues they hold."""
-    blob = f"{record.title} {text}".lower()
+    (animal words and laboratory cues), and how many in-vivo cues they hold (counted once per record:
+    :func:`human` and :func:`people_only` both read them; ``sirna_drug`` is :data:`SIRNA_DRUG`)."""
+    blob = f"{title} {text}".lower()
     tokens = _WORD.findall(blob)
     people = sum(t in HUMAN_SUBJECTS for t in tokens)
     lab = LABORATORY.findall(blob)
     beasts = sum(t in ANIMAL_WORDS for t in tokens)
-    if SIRNA_DRUG and not beasts and {x.lower() for x in lab} == {"sirna"}:
+    if sirna_drug and not beasts and {x.lower() for x in lab} == {"sirna"}:
         lab = []  # "Inclisiran, a novel, synthetic, siRNA molecule, inhibits PCSK9 synthesis": a drug
     return people, beasts + len(lab), len(IN_VIVO.findall(blob))
