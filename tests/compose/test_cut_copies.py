@@ -8,7 +8,7 @@ from medcite.compose.question import analyze_question
 from medcite.domain import PassageHit, SearchHit
 from medcite.text import record_sentences
 from medcite.text.sentences import cut_copy, split_passages
-from tests.compose.doubles import bioasq_source
+from tests.compose.doubles import bioasq_records, bioasq_source
 
 
 def test_a_cut_copy_of_a_sentence_in_the_same_record_is_no_sentence() -> None:
@@ -37,3 +37,16 @@ def test_a_cut_copy_the_index_keeps_is_no_candidate() -> None:
     ranked = [RankedSource(hit, 1.0, 1.0, frozenset())]
     texts = [c.text for c in candidates(ranked, analyze_question("Do Pds5 and Wapl limit cohesin?"))]
     assert not any(t.startswith("ds5 and Wapl") for t in texts)
+
+
+def test_a_cut_copy_with_its_inline_label_is_no_candidate() -> None:
+    """BioASQ record 24501400 as the ingest stores it: two snippets, each an "UNLABELLED: ..." passage, the
+    second cut off ("... and severe enc"); read with its label, the cut copy was not found inside the whole
+    sentence and was quoted (tune31, 2026-12-07)."""
+    src = bioasq_records({"24501400"})[0]
+    cut = next(p for p in split_passages(src.record) if p.text.rstrip().endswith("severe enc"))
+    assert cut.text.startswith("UNLABELLED:")
+    hit = SearchHit(src, 1.0, (PassageHit(cut.idx, cut.text, cut.section, cut.start, cut.end, 1.0),))
+    ranked = [RankedSource(hit, 1.0, 1.0, frozenset())]
+    texts = [c.text for c in candidates(ranked, analyze_question("Is the mumps virus genome segmented?"))]
+    assert not any(t.rstrip().endswith("severe enc") for t in texts)

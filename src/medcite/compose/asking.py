@@ -163,3 +163,23 @@ def mentions(sentence: str, name: str | None) -> bool:
     return (
         name is not None and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence, re.I) is not None
     )
+
+
+# a question for a date ("When was vivotif first licenced in Europe?", "What year was the first successful
+# human heart transplant performed?") is answered by a sentence that states one ("The vaccine was first
+# licensed in Europe in 1983 ..."): such sentences first. Not "When is X used ...?", which asks in what case
+_ASKS_DATE = re.compile(r"^\s*(?:when\s+(?:was|were|did|has|have)\b|(?:in\s+)?(?:what|which)\s+year\b)", re.I)
+_DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
+
+
+def asks_date(question: str) -> bool:
+    """Whether the question asks when something happened (:data:`_ASKS_DATE`)."""
+    return bool(_ASKS_DATE.match(question))
+
+
+def states_date(text: str) -> bool:
+    """Whether ``text`` names a year or a month."""
+    return bool(_DATE.search(text))

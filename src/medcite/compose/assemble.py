@@ -171,6 +171,8 @@ def _bottom_pick(
             pool = [c for c in pool if mentions(c.draft.core, title_name(_title(c), a.question))] or pool
         kind_first = bool(cs) and asked_kind(a.question, cs[0].name)
         pool = _answer_named(pool, names, a.question, kind_first)
+    if a.asks_entity and asking.asks_date(a.question):  # "When was X licensed?": a sentence with a date
+        pool = [c for c in pool if asking.states_date(c.draft.core)] or pool
     if subject := subject_defined(a.question):  # "What is achalasia?": a sentence saying what it is
         pool = [c for c in pool if defines(c.draft.core, subject)] or pool
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)

@@ -78,7 +78,18 @@ def _pattern(subject: str) -> re.Pattern[str]:
     if words and words[-1].lower().endswith("s"):
         words[-1] += "?"  # "CRISPR-Cas12a proteins" or "... protein"
     name = r"[\s-]+".join(words)
-    return re.compile(rf"^(?:{_MADE})?(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}", re.I)
+    return re.compile(
+        rf"^(?:(?:{_MADE})?(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}|{_NAMED_AS}{name}(?![\w-]),)", re.I
+    )
+
+
+# the thing named after what it is: "Our reconstruction method, ChromoTrace, uses suffix trees to ..." (BioASQ
+# 29522506, tune31: "Describe ChromoTrace" had quoted a background sentence on chromatin instead)
+_NAMED_AS = (
+    r"(?:our|the|this|a|an)\s+(?:[\w-]+\s+){0,3}(?:method|tool|approach|algorithm|software|package|pipeline|"
+    r"model|framework|platform|database|resource|server|assay|technique|system|program|application|index|"
+    r"score|scale|device|vaccine|compound),\s+"
+)
 
 
 # what the authors made, named with what it is: "We developed CapSim, a software package for ..." (BioASQ

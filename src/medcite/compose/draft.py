@@ -326,9 +326,11 @@ def extractive_drafts(a: QuestionAnalysis, cands: list[Candidate]) -> list[Draft
         titled = asking.TITLE_NAMES and asks_which(a.question)
         # the name each source's title opens with, read once per source
         named = {c.source.key: title_name(c.source.record.title, a.question) for c in cands} if titled else {}
+        dated = asking.asks_date(a.question)  # "When was X licensed?": a sentence with a date first
         ranked = sorted(
             on_par(cands, ENTITY_REL_FIT),
             key=lambda c: (
+                -(dated and asking.states_date(c.text)),
                 -mentions(c.text, named.get(c.source.key)),
                 -closeness(c),
                 ROLE_ORDER[c.role],

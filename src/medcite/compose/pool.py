@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from medcite.compose.candidates import Candidate, card_of
+from medcite.compose.defining import defines, subject_defined
 from medcite.compose.naming import concepts
 from medcite.compose.plan import (
     RankedSource,
@@ -21,6 +22,7 @@ from medcite.text import Role, record_sentences, role_of, term_overlap, terms
 from medcite.text.anaphora import leans_back
 from medcite.text.cues import WORD_LABEL, caps_label
 from medcite.text.sentences import cut_copy
+from medcite.text.statements import without_label
 
 # a question that asks for a thing: every sentence of the passages retrieval chose is a candidate, the
 # relevance model ranking it (:func:`medcite.compose.fit.closeness`), not the naming of the question's
@@ -139,6 +141,7 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
     """Evidence sentences: the passages retrieval chose, plus the results and conclusions of each source."""
     qterms = list(dict.fromkeys(key_terms(analysis) + terms(analysis.question)))
     cs = concepts(analysis, learned_abbreviations(analysis, sources))
+    subject = subject_defined(analysis.question)
     out: list[Candidate] = []
     for rs in sources:
         src = rs.hit.source
@@ -155,7 +158,8 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 continue
             # the passage as compose splits it (inline labels, ".;" section breaks), offsets kept
             parts = [x for x in sentences if x[1] < p.end and x[2] > p.start]
-            if not parts and cut_copy(p.text.strip(), [x[3] for x in sentences]):
+            # read without its inline label ("UNLABELLED: Mumps virus ... and severe enc", a BioASQ record)
+            if not parts and cut_copy(without_label(p.text.strip()), [x[3] for x in sentences]):
                 continue  # the index keeps a cut copy that the record's sentences leave out
             parts = parts or [(p.section, p.start, p.end, p.text.strip())]
             for lab, s, e, t in parts:
@@ -179,7 +183,10 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 out += _as_quoted(base, sentences, at, qterms)
         for label, s, e, t in sentences:
             role = roles.get(s) or _demoted(_role(label, t, headed), label, s, methods)
-            if s in seen or t in said or role not in ("results", "conclusions"):
+            # a sentence that says what the thing asked about is, whatever its role ("Describe ChromoTrace":
+            # "Our reconstruction method, ChromoTrace, uses suffix trees to ...", tune31)
+            found = role in ("results", "conclusions") or (subject is not None and defines(t, subject))
+            if s in seen or t in said or not found:
                 continue
             seen.add(s)
             said.add(t)

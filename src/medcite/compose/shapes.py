@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medcite.compose.wh_tail import WHERE, own_subject
 from medcite.text import ATTRIBUTED_PEOPLE, PREPOSITIONS, alternation
 from medcite.text.synonyms import synonyms
 
@@ -315,11 +316,14 @@ def frame_object(np: str, opening: bool = False) -> str | None:
 
 
 def is_wh(body: str) -> bool:
-    return bool(_WH.match(body))
+    return bool(_WH.match(body) or WHERE.match(body))
 
 
 def read_wh(body: str) -> Clause | None:
     """A wh-question (or "List ...", "Describe ...") read into a clause; None when it is not one."""
+    if where := WHERE.match(body):
+        own = own_subject(where.group("t"))
+        return Clause("wh-be", *own) if own else None
     m = _WH.match(body)
     if not m:
         return None
@@ -352,6 +356,8 @@ def read_wh(body: str) -> Clause | None:
     if am := _WH_AUX.match(rest):
         np, tail = am.group("np"), am.group("rest")
         be = am.group("aux").lower() in ("is", "are", "was", "were")
+        if be and (own := own_subject(tail)):
+            return Clause("wh-be", *own)
         if be and not strip_answer_noun(np):
             # "Which molecule is targeted by X?": the clause has no subject of its own
             clause = read_clause(f"it is {tail}") or Clause(

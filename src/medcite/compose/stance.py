@@ -47,8 +47,8 @@ from medcite.text import (
     STRONG_HEDGE,
     Role,
 )
-from medcite.text.actions import opposite_action
-from medcite.text.kinds import excluded_qualifier
+from medcite.text.actions import opposite_action, rare_but_possible
+from medcite.text.kinds import excluded_qualifier, set_apart
 from medcite.text.qualities import opposite_quality
 
 
@@ -301,13 +301,16 @@ def contrary(question: str, text: str) -> str | None:
     """How ``text`` contradicts a term of ``question``, None where it does not: it names the question's
     qualifier only in a form that excludes it, of the same thing ("noncoding variants" for "coding
     variants", "obligate anaerobes" for "facultative anaerobes":
-    :func:`medcite.text.kinds.excluded_qualifier`),
+    :func:`medcite.text.kinds.excluded_qualifier`), sets apart what the question names ("a syndrome
+    distinct from KS1" for "Do X cause KS1?": :func:`medcite.text.kinds.set_apart`),
     or names the question's subject doing the opposite of the asked action to the same object ("ESN364
     suppressed the HPG axis" for "Does ESN364 activate the HPG axis?":
     :func:`medcite.text.actions.opposite_action`)."""
     pair = excluded_qualifier(question, text)
     if pair is not None:
         return f'"{pair[1]}" for the question\'s "{pair[0]}"'
+    if (apart := set_apart(question, text)) is not None:
+        return f'"{apart}"'
     target = opposite_action(question, text)
     if target is not None:
         return f'the opposite of the asked action on "{target}"'
@@ -321,13 +324,18 @@ def as_voted(
     """The reader's probabilities as they vote, and why they differ from its reading ("" where they do
     not): ``null`` (:func:`null_read`) for a sentence whose effect ratios all span 1 (:func:`null_ratio`);
     for one whose wording contradicts a term of the question (:func:`contrary`), the larger of the reader's
-    yes and no as a no (as a yes to a negated question)."""
+    yes and no as a no (as a yes to a negated question); for one that says a thing the question asks can
+    happen happens rarely (:func:`medcite.text.actions.rare_but_possible`), that larger one as a yes."""
     if null is not None and null_ratio(text):
         return null, "effect ratios whose 95% CIs span 1: read as no difference"
     why = contrary(question, text) if CONTRARY_SWAP and question else None
+    lean, other = max(read[0], read[2]), min(read[0], read[2])
+    if why is None and (rare := rare_but_possible(question, text)) is not None:
+        # "Can X be caused by Y?" against "X rarely arises after Y": it can
+        yes = not negated_question(question)
+        return ((lean, read[1], other) if yes else (other, read[1], lean)), f'"{rare}": it happens'
     if why is None:
         return read, ""
-    lean, other = max(read[0], read[2]), min(read[0], read[2])
     if negated_question(question):
         return (lean, read[1], other), f"{why}: read as yes"
     return (other, read[1], lean), f"{why}: read as no"

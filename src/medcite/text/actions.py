@@ -77,3 +77,29 @@ def opposite_action(question: str, text: str) -> str | None:
         if hit:
             return min(hit)
     return None
+
+
+# a question whether something can happen ("Can secondary glioblastoma be caused by brain irradiation?") is
+# answered yes by a sentence that says it happens rarely ("Secondary brain tumors rarely arise after cranial
+# irradiation; among them, ... glioblastomas are the most common ...", tune31): rare is not never
+_CAN_HAPPEN = re.compile(
+    r"^\s*(?:can|could|may)\s+.+?\b(?:be\s+(?:caused|induced|triggered|observed|seen|found)|cause|induce|occur|"
+    r"arise|develop|happen|lead\s+to|result\s+in|trigger)\b",
+    re.I,
+)
+_RARELY = re.compile(
+    r"\b(?:rare(?:ly)?|uncommon(?:ly)?|infrequent(?:ly)?|occasional(?:ly)?|seldom|sporadic(?:ally)?)\b", re.I
+)
+_NEVER_NEAR = re.compile(r"\b(?:not|no|never|nor)\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
+def rare_but_possible(question: str, text: str) -> str | None:
+    """The rarity word by which ``text`` answers yes to a question whether something can happen ("rarely"
+    for "Can X be caused by Y?"); None where the question asks no such thing, or the word is negated
+    ("not rare" says it is common, and that answers yes anyway)."""
+    if not _CAN_HAPPEN.match(question):
+        return None
+    for m in _RARELY.finditer(text):
+        if not _NEVER_NEAR.search(text[: m.start()]):
+            return m.group(0)
+    return None

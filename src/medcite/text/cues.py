@@ -80,7 +80,8 @@ ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
 # the verbs of an aim ("To evaluate ...", "We aimed to assess ..."; compose.described reads them too)
 AIM_VERBS = (
     "evaluate assess determine investigate examine compare study test explore describe summarize summarise "
-    "review characterize characterise identify quantify estimate elucidate clarify"
+    "review characterize characterise identify quantify estimate elucidate clarify develop validate "
+    "establish analyze analyse measure define ascertain understand"
 ).split()
 # an unlabelled sentence that states the aim or the method, not a finding (not "To summarize, ...")
 _AIM_CUE = re.compile(
@@ -301,7 +302,7 @@ def role_of(label: str, text: str) -> Role:
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
             return "methods" if role == "results" and (allocation(text) or enrolment(text)) else role
-    finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text)
+    finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text) or _FOUND_THAT.search(text)
     plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
     if (
         (
@@ -422,6 +423,18 @@ NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)  # "D
 QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)  # "X or not?"
 
 
+# what a study found, said after its frame: "Our study describes a distinct mutational signature in
+# colorectal cancer and implies that the underlying mutational process results directly from past exposure
+# to bacteria carrying the ... pks pathogenicity island" (tune31: the bottom line quoted a background
+# sentence instead)
+_FOUND_THAT = re.compile(
+    r"\b(?:impl(?:y|ies)|suggests?|shows?|demonstrates?|indicates?|reveals?|confirms?)\s+that\b", re.I
+)
+
+
 def states_aim(text: str) -> bool:
-    """The sentence states the study's aim ("To compare ...", "The aim of this study was ...")."""
+    """The sentence states the study's aim ("To compare ...", "The aim of this study was ..."), and not what
+    it found too (:data:`_FOUND_THAT`)."""
+    if _FOUND_THAT.search(text):
+        return False
     return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not RESULT_CUE.search(text))

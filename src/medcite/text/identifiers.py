@@ -48,10 +48,17 @@ def measure_of(name: str, ids: tuple[str, ...]) -> bool:
     return all(t in id_terms for t in terms(m.group(1)))
 
 
+# a coined name written in camel case, longer than the six letters a term keeps ("ChromoTrace", "BioPAXViz"):
+# its stem named other words ("chromo" of "chromones" named "ChromoTrace"), so it is named whole
+_COINED = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)+(?![\w-])")
+
+
 def identifiers(name: str) -> tuple[str, ...]:
-    """The identifiers with a number in ``name``: "combined effect of Nfat and miR-25" -> ("miR-25",)."""
+    """The identifiers with a number in ``name`` ("combined effect of Nfat and miR-25" -> ("miR-25",)) and
+    its coined camel-case names of more than six letters ("Describe ChromoTrace" -> ("ChromoTrace",))."""
     found = (m for m in _IDENTIFIER.finditer(name) if m.group(1).lower() not in _COUNTED)
-    return tuple(dict.fromkeys(m.group(0) for m in found))
+    coined = (m for m in _COINED.finditer(name) if len(m.group(0)) > 6)
+    return tuple(dict.fromkeys(m.group(0) for m in (*found, *coined)))
 
 
 @lru_cache(maxsize=512)

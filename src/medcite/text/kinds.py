@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.words import STOPWORDS, plain_dashes, singular
+from medcite.text.words import STOPWORDS, plain_dashes, singular, terms
 
 # a reversing prefix, written joined to its word ("pro apoptotic", "anti-apoptotic" are joined first)
 REVERSING_PREFIXES = ("non", "un", "mono", "poly", "anti", "pro", "homo", "hetero", "hypo", "hyper", "a")
@@ -178,4 +178,27 @@ def excluded_qualifier(question: str, text: str) -> tuple[str, str] | None:
         for s in (_excluding_forms(a) & said_set) - asked_set - names:
             if any(_qualified(asked, i) & _qualified(said, j) for j, w in enumerate(said) if w == s):
                 return a, s
+    return None
+
+
+# a thing said to be other than one the question names: "KMT2D missense variants ... cause a novel multiple
+# malformations syndrome distinct from Kabuki syndrome type 1 (KS1)" for "Do exon 38 or 39 KMT2D missense
+# variants cause Kabuki syndrome type 1 (KS1)?" (tune31); not where the question asks whether they differ
+_APART = re.compile(r"\b(?:distinct|distinguishable|different)\s+from\s+(?P<x>(?:the\s+)?[^,;:.]+)", re.I)
+_ASKS_APART = re.compile(r"\b(?:distinct|differ\w*|distinguish\w*|same|similar\w*|identical|unlike)\b", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|no|nor|never|hardly|barely|in)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def set_apart(question: str, text: str) -> str | None:
+    """The words by which ``text`` sets something apart from what ``question`` names ("distinct from Kabuki
+    syndrome type 1 (KS1)"): at least two thirds of the first four terms after "distinct from" are the
+    question's; None where there are none, they are negated, or the question asks about a difference."""
+    if _ASKS_APART.search(question):
+        return None
+    asked = set(terms(question))
+    for m in _APART.finditer(text):
+        named = terms(m.group("x"))[:4]
+        shared = sum(t in asked for t in named)
+        if named and 3 * shared >= 2 * len(named) and not _NOT_BEFORE.search(text[: m.start()]):
+            return m.group(0).strip()
     return None

@@ -143,8 +143,12 @@ def _dangling_end(text: str) -> bool:
 
 
 # a snippet cut a few letters into its next sentence: "... developed by Roche and Shionogi. Th"
-# (a full stop after a word of two or more small letters, not "vs.": "U.S. Army", "Dr. Lee", "A vs. B" stay)
-_BEGUN = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bvs\.)\s+[A-Z][a-z]{0,3}$")
+# (a full stop after a word of two or more small letters, not "vs.": "U.S. Army", "Dr. Lee", "A vs. B" stay),
+# or one whole word that opens sentences ("... the positive and negative leader regions. These", tune31)
+_BEGUN = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?<!\bvs\.)\s+(?:[A-Z][a-z]{0,3}|These|Those|There|Their|However|Although|While|"
+    r"Since|Because|Moreover|Furthermore|Finally|Further|Overall|Together|Taken|Patients|Results)$"
+)
 
 
 # a snippet that opens on the full stop of the sentence before: ". In the COVID-19 era, there has been ..."
@@ -287,6 +291,12 @@ _OUR_DET = {
     "hospital": "the",
 }
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
+# the authors' own tool named after what it is: "Our reconstruction method, ChromoTrace, uses ..." -> "The
+# reconstruction method, ChromoTrace, uses ..." (tune31)
+_OUR_NAMED = re.compile(
+    r"^Our ((?:[\w-]+\s+){0,2}(?:method|tool|approach|algorithm|software|package|pipeline|model|framework|"
+    r"platform|database|resource|server|program|application),\s+(?=[A-Z]))"
+)
 _WE_FOUND = re.compile(
     r"^(?:(?P<self>(?:(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?"
     r"(?:study|trial|analysis|series|cohort|sample|population)|Here|Herein),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"
@@ -405,6 +415,7 @@ def readable(sentence: str) -> str | None:
         text = _there_was(m) or text
     elif (m := _WE_MADE.match(text)) and not _states_aim(m.group("rest")):
         text = _the_authors(m)
+    text = _OUR_NAMED.sub(r"The \1", text)
     text = _OUR_NOUN.sub(
         lambda m: (
             (_OUR_DET[m.group(2)].capitalize() if m.group(1) == "O" else _OUR_DET[m.group(2)])
