@@ -49,6 +49,7 @@ def test_a_wh_question_with_its_own_subject_after_is(question: str, intervention
         ("Hadron therapy using", ("Hadron therapy", None)),
         ("gepotidacin", ("gepotidacin", None)),
         ("vivotif first licenced in Europe", ("vivotif", "Europe")),
+        ("the estrogen receptor expressed", ("the estrogen receptor", None)),  # "estrogen" is no participle
         ("mutated in Kabuki syndrome", None),
         ("preferentially selected for transposon insertion", None),
         ("in the Andexxa", None),
@@ -100,6 +101,7 @@ def test_a_rare_occurrence_answers_that_it_can_happen() -> None:
     assert yes > no and "rarely" in why
     assert rare_but_possible("Does aspirin prevent stroke?", text) is None  # not a "can it happen" question
     assert rare_but_possible(question, "Such tumors are not rare after irradiation.") is None
+    assert rare_but_possible(question, "Glioblastoma is a rare tumor of the brain.") is None  # a rare disease
 
 
 def test_a_snippet_ending_on_the_next_sentence_s_first_word_is_cut() -> None:

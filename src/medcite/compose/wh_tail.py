@@ -12,7 +12,11 @@ from medcite.text import PREPOSITIONS
 # that opens with its predicate ("mutated in X", "in the Andexxa", "the most common cause of X") has none
 WHERE = re.compile(r"^(?:where|when)\s+(?:in\s+the\s+body,?\s+)?(?:is|are|was|were)\s+(?P<t>.+)$", re.I)
 _ADVERBS = r"(?:(?:most|first|also|not|being|been|[a-z]+ly)\s+)*"
-_PARTICIPLE = r"(?:[a-z]+(?:ed|en)|known|found|made|seen|shown|given|taken|bound|held|thought)\b"
+# past participles: regular ones, and the irregular ones questions use ("antigen", "women" are no participles)
+_PARTICIPLE = (
+    r"(?:[a-z]{2,}ed|known|found|made|seen|shown|given|taken|bound|held|thought|proven|driven|written|chosen|"
+    r"grown|drawn|broken|hidden|arisen|done|begun|built|kept|lost|sent|spent|led|fed|met|split)\b"
+)
 _ADJECTIVE = r"(?:available|useful|responsible|present|effective|able|necessary|important|essential)\b"
 # the tail opens with its predicate; or with an article and no participle follows ("the carrier of X")
 _PREDICATE_FIRST = re.compile(

@@ -87,8 +87,14 @@ _CAN_HAPPEN = re.compile(
     r"arise|develop|happen|lead\s+to|result\s+in|trigger)\b",
     re.I,
 )
+# said of how often it happens: an adverb, a predicate ("... is rare"), or a rare event ("a rare
+# complication"); not a rare disease or tumour, which says nothing of what causes it
 _RARELY = re.compile(
-    r"\b(?:rare(?:ly)?|uncommon(?:ly)?|infrequent(?:ly)?|occasional(?:ly)?|seldom|sporadic(?:ally)?)\b", re.I
+    r"\b(?:rarely|uncommonly|infrequently|occasionally|seldom|sporadically|"
+    r"(?:is|are|was|were|remains?)\s+(?:very\s+|extremely\s+)?(?:rare|uncommon|infrequent)|"
+    r"(?:rare|uncommon|infrequent)\s+(?:complications?|events?|occurrences?|cases?|side effects?|"
+    r"adverse (?:events?|effects?)|sequelae?))\b",
+    re.I,
 )
 _NEVER_NEAR = re.compile(r"\b(?:not|no|never|nor)\b(?:\W+\w+){0,3}\W*$", re.I)
 
