@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.text import AUXILIARIES, terms
+from medcite.text import AUXILIARIES, terms, year_not_count
 from medcite.text.words import STOPWORDS, names
 
 AUX = "(?:" + "|".join(AUXILIARIES) + ")"
@@ -167,11 +167,19 @@ def mentions(sentence: str, name: str | None) -> bool:
 
 # a question for a date ("When was vivotif first licenced in Europe?", "What year was the first successful
 # human heart transplant performed?") is answered by a sentence that states one ("The vaccine was first
-# licensed in Europe in 1983 ..."): such sentences first. Not "When is X used ...?", which asks in what case
-_ASKS_DATE = re.compile(r"^\s*(?:when\s+(?:was|were|did|has|have)\b|(?:in\s+)?(?:what|which)\s+year\b)", re.I)
-_DATE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b"
+# licensed in Europe in 1983 ..."): such sentences first. Not "When is X used ...?", which asks in what case,
+# nor "When did symptoms resolve?", which asks for a time after something
+_ASKS_DATE = re.compile(
+    r"^\s*(?:when\s+(?:was|were|did|has|have)\b.*\b(?:approv\w*|licen[cs]\w*|introduc\w*|discover\w*|"
+    r"launch\w*|market\w*|found\w*|establish\w*|perform\w*|publish\w*|releas\w*|describ\w*|identif\w*|"
+    r"develop\w*|invent\w*|authori[sz]\w*|replac\w*|first)\b|(?:in\s+)?(?:what|which)\s+year\b)",
+    re.I,
+)
+_YEAR = re.compile(
+    r"\b(?:1[89]|20)\d\d\b(?!\s*(?:patients|participants|subjects|people|individuals|cases|mg|ml)\b)"
+)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
 )
 
 
@@ -181,5 +189,11 @@ def asks_date(question: str) -> bool:
 
 
 def states_date(text: str) -> bool:
-    """Whether ``text`` names a year or a month."""
-    return bool(_DATE.search(text))
+    """Whether ``text`` names a month, or a year where its words make it one ("in 1983"; not "Of 2015
+    patients screened": :func:`medcite.text.year_not_count`)."""
+    if _MONTH.search(text):
+        return True
+    return any(
+        year_not_count(int(m.group(0)), text[max(0, m.start() - 12) : m.start()])
+        for m in _YEAR.finditer(text)
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medcite.text.words import PREPOSITIONS
+from medcite.text.words import PREPOSITIONS, TOOL_NOUNS
 
 DEFINING = True  # a switch for measuring it
 _WHAT_IS = re.compile(
@@ -85,11 +85,7 @@ def _pattern(subject: str) -> re.Pattern[str]:
 
 # the thing named after what it is: "Our reconstruction method, ChromoTrace, uses suffix trees to ..." (BioASQ
 # 29522506, tune31: "Describe ChromoTrace" had quoted a background sentence on chromatin instead)
-_NAMED_AS = (
-    r"(?:our|the|this|a|an)\s+(?:[\w-]+\s+){0,3}(?:method|tool|approach|algorithm|software|package|pipeline|"
-    r"model|framework|platform|database|resource|server|assay|technique|system|program|application|index|"
-    r"score|scale|device|vaccine|compound),\s+"
-)
+_NAMED_AS = rf"(?:our|the|this|a|an)\s+(?:[\w-]+\s+){{0,3}}{TOOL_NOUNS},\s+"
 
 
 # what the authors made, named with what it is: "We developed CapSim, a software package for ..." (BioASQ

@@ -183,9 +183,11 @@ def candidates(sources: list[RankedSource], analysis: QuestionAnalysis) -> list[
                 out += _as_quoted(base, sentences, at, qterms)
         for label, s, e, t in sentences:
             role = roles.get(s) or _demoted(_role(label, t, headed), label, s, methods)
-            # a sentence that says what the thing asked about is, whatever its role ("Describe ChromoTrace":
-            # "Our reconstruction method, ChromoTrace, uses suffix trees to ...", tune31)
-            found = role in ("results", "conclusions") or (subject is not None and defines(t, subject))
+            # a sentence that says what the thing asked about is, methods aside ("Describe ChromoTrace": "Our
+            # reconstruction method, ChromoTrace, uses suffix trees to ...", tune31)
+            found = role in ("results", "conclusions") or (
+                role != "methods" and subject is not None and defines(t, subject)
+            )
             if s in seen or t in said or not found:
                 continue
             seen.add(s)

@@ -330,7 +330,8 @@ def as_voted(
         return null, "effect ratios whose 95% CIs span 1: read as no difference"
     why = contrary(question, text) if CONTRARY_SWAP and question else None
     lean, other = max(read[0], read[2]), min(read[0], read[2])
-    if why is None and (rare := rare_but_possible(question, text)) is not None:
+    rare = rare_but_possible(question, text) if CONTRARY_SWAP and why is None and question else None
+    if rare is not None:
         # "Can X be caused by Y?" against "X rarely arises after Y": it can
         yes = not negated_question(question)
         return ((lean, read[1], other) if yes else (other, read[1], lean)), f'"{rare}": it happens'

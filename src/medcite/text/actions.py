@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from medcite.text.words import ARTICLES, AUXILIARIES, CLAIM_STOPWORDS
+from medcite.text.words import ARTICLES, AUXILIARIES, CLAIM_STOPWORDS, terms
 
 _RAISING = r"(?:activat|stimulat|promot|increas|enhanc|induc|up-?regulat|potentiat|facilitat|augment)"
 _LOWERING = (
@@ -96,16 +96,23 @@ _RARELY = re.compile(
     r"adverse (?:events?|effects?)|sequelae?))\b",
     re.I,
 )
-_NEVER_NEAR = re.compile(r"\b(?:not|no|never|nor)\b(?:\W+\w+){0,3}\W*$", re.I)
+# ... and not where the sentence denies it or compares ("statin users rarely developed diabetes compared with
+# non-users": a direction, read by the stance reader)
+_DENIED_OR_COMPARED = re.compile(
+    r"\b(?:not|no|never|none|nor|without|compared|versus|vs\.?|than|fewer|less|lower)\b", re.I
+)
+_CLAUSE = re.compile(r"[^;:.]+")
 
 
 def rare_but_possible(question: str, text: str) -> str | None:
     """The rarity word by which ``text`` answers yes to a question whether something can happen ("rarely"
-    for "Can X be caused by Y?"); None where the question asks no such thing, or the word is negated
-    ("not rare" says it is common, and that answers yes anyway)."""
-    if not _CAN_HAPPEN.match(question):
+    for "Can X be caused by Y?"): in a clause that names a term of the question, in a sentence that denies
+    and compares nothing; None otherwise."""
+    if not _CAN_HAPPEN.match(question) or _DENIED_OR_COMPARED.search(text):
         return None
-    for m in _RARELY.finditer(text):
-        if not _NEVER_NEAR.search(text[: m.start()]):
+    asked = set(terms(question))
+    for clause in _CLAUSE.finditer(text):
+        m = _RARELY.search(clause.group(0))
+        if m and asked & set(terms(clause.group(0))):
             return m.group(0)
     return None

@@ -80,12 +80,16 @@ ROLE_STEMS: tuple[tuple[Role, tuple[str, ...]], ...] = (
 # the verbs of an aim ("To evaluate ...", "We aimed to assess ..."; compose.described reads them too)
 AIM_VERBS = (
     "evaluate assess determine investigate examine compare study test explore describe summarize summarise "
-    "review characterize characterise identify quantify estimate elucidate clarify develop validate "
-    "establish analyze analyse measure define ascertain understand"
+    "review characterize characterise identify quantify estimate elucidate clarify"
 ).split()
+# ... and verbs that open an aim in the infinitive only ("To develop a simple ... severity index ...", tune31;
+# "We developed X" and "We validated X" report what was done: compose.described reads AIM_VERBS alone)
+_INFINITIVE_AIM_VERBS = (
+    "develop validate establish analyze analyse measure define ascertain understand".split()
+)
 # an unlabelled sentence that states the aim or the method, not a finding (not "To summarize, ...")
 _AIM_CUE = re.compile(
-    rf"(?:to (?:{'|'.join(AIM_VERBS)})\b(?!,)|"
+    rf"(?:to (?:{'|'.join((*AIM_VERBS, *_INFINITIVE_AIM_VERBS))})\b(?!,)|"
     r"(?:in (?:this|the present|the current) study,? )?we (?:compared|examined|investigated|evaluated|"
     r"assessed|studied|conducted|performed|enrolled|recruited|randomi[sz]ed|aimed|sought|hypothesi[sz]ed|"
     r"designed|tested|explored|analy[sz]ed|reviewed|measured|used)\b|"
@@ -148,6 +152,10 @@ _METHOD_CUE = re.compile(
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
     r"calculated|obtained|followed|describe|present)\b|"
     r"(?:was|were) (?:operationally )?defined as\b|"
+    # where the data came from: "Questions about citizens' attitudes ... were taken from the European Social
+    # Survey" (tune31: filed as a clinical consideration)
+    r"(?:was|were) (?:taken|obtained|extracted|collected|drawn|derived|retrieved) from (?:the |a |an )?"
+    r"(?:[\w-]+ ){0,4}(?:survey|database|registry|register|records|questionnaire|dataset|census)\b|"
     # "A survey of reptile-associated ticks ... was conducted to determine ...": the aim, in the passive
     r"(?:was|were) (?:conducted|performed|carried out|undertaken|initiated) (?:in order )?to (?:determine|"
     r"evaluate|assess|investigate|examine|compare|study|test|explore|describe|identify|characteri[sz]e|"
@@ -428,7 +436,10 @@ QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)
 # to bacteria carrying the ... pks pathogenicity island" (tune31: the bottom line quoted a background
 # sentence instead)
 _FOUND_THAT = re.compile(
-    r"\b(?:impl(?:y|ies)|suggests?|shows?|demonstrates?|indicates?|reveals?|confirms?)\s+that\b", re.I
+    r"^(?!.*\b(?:whether|if|hypothes\w*|unknown|unclear)\b.*\b(?:impl(?:y|ies)|suggests?|shows?|"
+    r"demonstrates?|indicates?|reveals?|confirms?)\s+that\b)"  # not what is asked or supposed
+    r".*\b(?:impl(?:y|ies)|suggests?|shows?|demonstrates?|indicates?|reveals?|confirms?)\s+that\b",
+    re.I,
 )
 
 

@@ -183,22 +183,30 @@ def excluded_qualifier(question: str, text: str) -> tuple[str, str] | None:
 
 # a thing said to be other than one the question names: "KMT2D missense variants ... cause a novel multiple
 # malformations syndrome distinct from Kabuki syndrome type 1 (KS1)" for "Do exon 38 or 39 KMT2D missense
-# variants cause Kabuki syndrome type 1 (KS1)?" (tune31); not where the question asks whether they differ
-_APART = re.compile(r"\b(?:distinct|distinguishable|different)\s+from\s+(?P<x>(?:the\s+)?[^,;:.]+)", re.I)
+# variants cause Kabuki syndrome type 1 (KS1)?" (tune31); not where the question asks whether they differ,
+# nor a comparison with a control ("distinct from placebo"), nor a kind of the asked thing set apart from
+# another kind of it ("a form of Kabuki syndrome distinct from KMT2D-associated Kabuki syndrome")
+_APART = re.compile(r"\b(?:distinct|distinguishable)\s+from\s+(?P<x>(?:the\s+)?[^,;:.]+)", re.I)
 _ASKS_APART = re.compile(r"\b(?:distinct|differ\w*|distinguish\w*|same|similar\w*|identical|unlike)\b", re.I)
-_NOT_BEFORE = re.compile(r"\b(?:not|no|nor|never|hardly|barely|in)\W+(?:\w+\W+){0,2}$", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|no|nor|never|hardly|barely)\W+(?:\w+\W+){0,2}$", re.I)
+_CONTROLS = frozenset(terms("placebo control controls baseline sham usual standard vehicle healthy"))
 
 
 def set_apart(question: str, text: str) -> str | None:
     """The words by which ``text`` sets something apart from what ``question`` names ("distinct from Kabuki
     syndrome type 1 (KS1)"): at least two thirds of the first four terms after "distinct from" are the
-    question's; None where there are none, they are negated, or the question asks about a difference."""
-    if _ASKS_APART.search(question):
+    question's, and fewer than half of those are named before it; None where there are none, they are
+    negated or a control, or the question asks about a difference."""
+    if "from" not in text or _ASKS_APART.search(question):
         return None
-    asked = set(terms(question))
+    asked: set[str] | None = None
     for m in _APART.finditer(text):
+        asked = set(terms(question)) if asked is None else asked
         named = terms(m.group("x"))[:4]
-        shared = sum(t in asked for t in named)
-        if named and 3 * shared >= 2 * len(named) and not _NOT_BEFORE.search(text[: m.start()]):
+        shared = [t for t in named if t in asked]
+        before = set(terms(text[: m.start()]))
+        if not named or 3 * len(shared) < 2 * len(named) or _CONTROLS & set(named):
+            continue
+        if 2 * sum(t in before for t in shared) < len(shared) and not _NOT_BEFORE.search(text[: m.start()]):
             return m.group(0).strip()
     return None

@@ -38,6 +38,7 @@ from medcite.text.words import (
     COORDINATORS,
     CORE_PREPOSITIONS,
     QUERY_STOPWORDS,
+    TOOL_NOUNS,
     VIA,
     ends_on_stub,
     opens_on_stub,
@@ -293,10 +294,7 @@ _OUR_DET = {
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
 # the authors' own tool named after what it is: "Our reconstruction method, ChromoTrace, uses ..." -> "The
 # reconstruction method, ChromoTrace, uses ..." (tune31)
-_OUR_NAMED = re.compile(
-    r"^Our ((?:[\w-]+\s+){0,2}(?:method|tool|approach|algorithm|software|package|pipeline|model|framework|"
-    r"platform|database|resource|server|program|application),\s+(?=[A-Z]))"
-)
+_OUR_NAMED = re.compile(rf"^Our ((?:[\w-]+\s+){{0,3}}{TOOL_NOUNS},\s+)")
 _WE_FOUND = re.compile(
     r"^(?:(?P<self>(?:(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?"
     r"(?:study|trial|analysis|series|cohort|sample|population)|Here|Herein),?\s+)|(?P<lead>[A-Z][^,;:]{0,80},\s+))?"

@@ -450,3 +450,10 @@ _NAME = re.compile(
 def names(text: str) -> list[str]:
     """The words of ``text`` that can only be names (:data:`_NAME`), in order."""
     return _NAME.findall(text)
+
+
+#: what a named tool or product is called ("Our reconstruction method, ChromoTrace, ..."): a regex group
+TOOL_NOUNS = (
+    r"(?:method|tool|approach|algorithm|software|package|pipeline|model|framework|platform|database|resource|"
+    r"server|assay|technique|system|program|application|index|score|scale|device|vaccine|compound)"
+)
