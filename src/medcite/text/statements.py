@@ -270,27 +270,11 @@ def first_person(statement: str) -> bool:
 
 
 # -- repairs of the first person left after the frame is gone ----------------------------------------------
-_OUR_DET = {
-    "patients": "the",
-    "participants": "the",
-    "subjects": "the",
-    "cases": "the",
-    "cohort": "this",
-    "population": "this",
-    "sample": "this",
-    "series": "this",
-    "study": "this",
-    "trial": "this",
-    "analysis": "this",
-    "results": "these",
-    "findings": "these",
-    "data": "these",
-    "experience": "this",
-    "institution": "the",
-    "centre": "the",
-    "center": "the",
-    "hospital": "the",
-}
+_OUR_DET = (
+    dict.fromkeys("patients participants subjects cases institution centre center hospital".split(), "the")
+    | dict.fromkeys("cohort population sample series study trial analysis experience".split(), "this")
+    | dict.fromkeys("results findings data".split(), "these")
+)
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
 # the authors' own tool named after what it is: "Our reconstruction method, ChromoTrace, uses ..." -> "The
 # reconstruction method, ChromoTrace, uses ..." (tune31)
