@@ -108,7 +108,11 @@ _ASSIGNED_CUE = re.compile(
 _CONCLUSION_CUE = re.compile(
     r"\b(?:we conclude|in conclusion|^conclusions?\b|\bconclusions?(?:</\w+>)?\s*:|"
     r"these (?:results|findings|data) (?:suggest|indicate|show)|"
-    r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,)",
+    r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,|"
+    # "Our study describes a distinct mutational signature ... and implies that ..." (tune31)
+    r"^(?:our|this|the present|the current) (?:study|work|analysis)\b"
+    r"(?![^.;]*\b(?:whether|if|hypothes\w*|aim\w*|sought|designed|purpose)\b)[^.;]{0,160}?\b(?:impl(?:y|ies)|"
+    r"suggests?|shows?|demonstrates?|indicates?|reveals?) that\b)",
     re.I,
 )
 # what an article says it covers: "This article reviews various studies ...", "It summarizes prior and
