@@ -105,14 +105,17 @@ _ASSIGNED_CUE = re.compile(
     r"initiated on|included)\b",
     re.I,
 )
+# what a study found, said with a verb of showing ("... and implies that ..."), unless what is shown is asked
+# or supposed ("whether imaging shows that ...", "the hypothesis that ... implies that ...")
+_SHOWS_THAT = r"\b(?:impl(?:y|ies)|suggests?|shows?|demonstrates?|indicates?|reveals?|confirms?)\s+that\b"
+_ASKED = r"\b(?:whether|if|hypothes\w*|unknown|unclear|aim\w*|sought|designed|purpose)\b"
 _CONCLUSION_CUE = re.compile(
     r"\b(?:we conclude|in conclusion|^conclusions?\b|\bconclusions?(?:</\w+>)?\s*:|"
     r"these (?:results|findings|data) (?:suggest|indicate|show)|"
     r"our (?:results|findings|data) (?:suggest|indicate|show)|in summary|taken together|overall,|"
     # "Our study describes a distinct mutational signature ... and implies that ..." (tune31)
     r"^(?:our|this|the present|the current) (?:study|work|analysis)\b"
-    r"(?![^.;]*\b(?:whether|if|hypothes\w*|aim\w*|sought|designed|purpose)\b)[^.;]{0,160}?\b(?:impl(?:y|ies)|"
-    r"suggests?|shows?|demonstrates?|indicates?|reveals?) that\b)",
+    rf"(?![^.;]*{_ASKED})[^.;]{{0,160}}?{_SHOWS_THAT})",
     re.I,
 )
 # what an article says it covers: "This article reviews various studies ...", "It summarizes prior and
@@ -314,7 +317,7 @@ def role_of(label: str, text: str) -> Role:
     for role, stems in ROLE_STEMS:
         if any(k in lab for k in stems):
             return "methods" if role == "results" and (allocation(text) or enrolment(text)) else role
-    finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text) or _FOUND_THAT.search(text)
+    finding = RESULT_CUE.search(text) or _CONCLUSION_CUE.search(text) or found_that(text)
     plan = _PLAN_CUE.search(text) and not _RESEARCH_TO_COME.search(text)
     if (
         (
@@ -439,17 +442,19 @@ QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)
 # colorectal cancer and implies that the underlying mutational process results directly from past exposure
 # to bacteria carrying the ... pks pathogenicity island" (tune31: the bottom line quoted a background
 # sentence instead)
-_FOUND_THAT = re.compile(
-    r"^(?!.*\b(?:whether|if|hypothes\w*|unknown|unclear)\b.*\b(?:impl(?:y|ies)|suggests?|shows?|"
-    r"demonstrates?|indicates?|reveals?|confirms?)\s+that\b)"  # not what is asked or supposed
-    r".*\b(?:impl(?:y|ies)|suggests?|shows?|demonstrates?|indicates?|reveals?|confirms?)\s+that\b",
-    re.I,
-)
+_SHOWS_THAT_CUE = re.compile(_SHOWS_THAT, re.I)
+_ASKED_CUE = re.compile(_ASKED, re.I)
+
+
+def found_that(text: str) -> bool:
+    """Whether ``text`` says what was shown (:data:`_SHOWS_THAT`), not after words that ask or suppose it."""
+    m = _SHOWS_THAT_CUE.search(text)
+    return m is not None and _ASKED_CUE.search(text, 0, m.start()) is None
 
 
 def states_aim(text: str) -> bool:
     """The sentence states the study's aim ("To compare ...", "The aim of this study was ..."), and not what
-    it found too (:data:`_FOUND_THAT`)."""
-    if _FOUND_THAT.search(text):
+    it found too (:func:`found_that`)."""
+    if found_that(text):
         return False
     return bool(_AIM_CUE.match(text)) or bool(_METHOD_CUE.search(text) and not RESULT_CUE.search(text))
