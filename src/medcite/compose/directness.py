@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from medcite.compose.kinds import asks_class
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
@@ -93,12 +94,19 @@ _MOLECULAR_ASK = re.compile(
     re.I,
 )
 MECHANISM_DIRECT = True
+# ... and so do those of a yes/no question that asks which class a named thing belongs to
+# (:func:`medcite.compose.kinds.asks_class`; off: as any question)
+CLASS_DIRECT = True
 
 
 def asks_mechanism(a: QuestionAnalysis) -> bool:
     """Whether the question asks how something works or which molecule, gene or cell is involved: then
     animal and laboratory studies are direct evidence (:data:`_MOLECULAR_ASK`)."""
-    return MECHANISM_DIRECT and (a.focus is QuestionType.MECHANISM or bool(_MOLECULAR_ASK.search(a.question)))
+    return MECHANISM_DIRECT and (
+        a.focus is QuestionType.MECHANISM
+        or bool(_MOLECULAR_ASK.search(a.question))
+        or (CLASS_DIRECT and a.yes_no and asks_class(a.question))
+    )
 
 
 @dataclass(frozen=True, slots=True)

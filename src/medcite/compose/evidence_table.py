@@ -236,6 +236,7 @@ def reference(n: int, s: StoredSource) -> Reference:
         design=shown_design(s).value,  # a guessed design is not stated in the reference list either
         sample_size=study_n(s),
         opening="" if r.title else opening_words(r.text),
+        design_label=design_words(s),
     )
 
 

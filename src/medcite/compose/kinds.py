@@ -173,6 +173,37 @@ _ROLES = frozenset(
 )
 
 
+# kinds that name a relation or a clinical standing, not a class of things ("Is X a contraindication to Y?",
+# "Is there a link between ...?", "Is X a target for ...?")
+_RELATIONS = frozenset(
+    "need difference consequence contraindication complication candidate role link relationship association "
+    "risk increase decrease influence effect discrepancy limit target fusion cause".split()
+)
+
+
+@lru_cache(maxsize=256)
+def asks_class(question: str) -> bool:
+    """Whether a yes/no question asks which class a named thing belongs to ("Is colistin an antibiotic?",
+    "Is myc a tumour suppressor gene?", "Is bortezomib a proteasome inhibitor?"), qualified or not, and not
+    whether it is good for a clinical role or stands in a relation (:data:`_ROLES`, :data:`_JUDGED`,
+    :data:`_RELATIONS`). What anyone found the thing to be answers it: a laboratory study as well as a
+    trial (tune32: "Is colistin an antibiotic?" had set aside the mouse study that names it among the
+    antibiotics given)."""
+    m = _QUESTION.match(plain_dashes(question))
+    if (
+        not m
+        or m.group("subject").lower() in _PRONOUNS
+        or m.group("subject").split()[-1] in _SUBJECT_CANNOT_END
+    ):
+        return False
+    words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
+    if not words or _kind_form(words[-1]) in _RELATIONS or words[-1].lower() in _JUDGED:
+        return False
+    if any(w.lower() in PREPOSITIONS for w in m.group("subject").split()):
+        return False  # a clause, not a named thing ("... dysfunction in children with ... a forerunner to")
+    return asks_what_it_is(KindQuestion(m.group("subject"), words[-1], tuple(words[:-1])))
+
+
 def asks_what_it_is(q: KindQuestion) -> bool:
     """Whether the question asks what the subject is called (a class: "a typical antipsychotic", "a
     polyclonal antibody"), not whether it is good for a clinical role."""

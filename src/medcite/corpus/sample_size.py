@@ -44,7 +44,21 @@ _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|blac
 # "37 of the 105 patients", "5 groups of women"; "type 1 diabetic"
 _KIND = r"(?:(?!(?:of|the|percent|per|cent|groups?|out)\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
 _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_PEOPLE}\b", re.I),
+    # "A total of 648 breast cancer patients treated ...": up to three lower-case words may name the kind
+    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b", re.I),
+    # "The sample consisted of 91 children ...", "... and included all 64 consecutive patients who ...", a
+    # count after the dates of the study: "From 1993 to 1999, 667 patients received curative lung resection"
+    re.compile(
+        r"\b(?:sample|cohort|population|study group) (?:consisted|was composed|was comprised|comprised|"
+        rf"included) (?:of )?{_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b",
+        re.I,
+    ),
+    re.compile(rf"\bincluded all {_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b", re.I),
+    re.compile(
+        r"^(?:from|between|during|in|since)\s[^,;]{0,30}\b(?:19|20)\d\d\b[^,;]{0,20},\s+"
+        rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b",
+        re.I,
+    ),
     re.compile(
         rf"(?:^|[.;:]\s+|\b(?:of|in|among|from|including|involving|comprising)\s+){_NUMBER} "
         rf"{_ADJ}{_PEOPLE} (?:[^\s.;]+ ){{0,8}}?(?:were|was) (?:\w+ )?"
@@ -97,6 +111,25 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^(?![^.;]*\b(?:excluded|missing|unavailable|incomplete|not|compared|matched)\b)"
         r"(?:(?:the\s+)?(?:data|records|charts)\s+(?:were\s+(?:obtained|collected)\s+)?(?:from|of|on|for))\s+"
         rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
+        re.I,
+    ),
+    # the people whose records a study read, those a treatment was given to, and those a count of events
+    # happened in: "The authors retrospectively reviewed the medical records of 47 consecutive patients
+    # with CSA", "Olanzapine was administrated to nine patients with genetically confirmed HD", "There were
+    # 36 torsions in 34 children." (tune32: each article said "sample size not found in the abstract")
+    re.compile(
+        r"\b(?:reviewed|analy[sz]ed|examined|studied|audited|evaluated)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"(?:records|charts|files|notes|data)\s+(?:of|from|on)\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:administered|administrated|given|offered|delivered)\s+to\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}"
+        rf"{_PEOPLE}\b(?!\s*\(group)(?![^.;]*\b(?:and|while|whereas)\b[^.;]*\bto (?:\d|{_NUMBER_WORD}))",
+        re.I,
+    ),
+    re.compile(
+        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) [\w-]+(?: [\w-]+)? in {_NUMBER} {_ADJ}"
+        rf"{_KIND}{{0,2}}{_PEOPLE}\b",
         re.I,
     ),
     # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the

@@ -91,6 +91,9 @@ class Reference:
     design: str = "other"
     sample_size: int | None = None
     opening: str = ""  # a record stored without a title: the first words of its abstract, to know it by
+    # the design in words, as the evidence table and the statements name it ("randomised controlled trial",
+    # "non-randomised trial", "unstated-design study"); "" in articles stored before it was added
+    design_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

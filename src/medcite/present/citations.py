@@ -64,8 +64,9 @@ def ama(ref: Reference) -> str:
 
 
 def describe(ref: Reference) -> str:
-    """Design, n and year, shown next to each reference."""
-    bits = [ref.design]
+    """Design, n and year, shown next to each reference: the design in the words of the evidence table
+    (the stored value for an article stored before those words were kept)."""
+    bits = [ref.design_label or ref.design]
     if ref.sample_size is not None:
         bits.append(f"n = {ref.sample_size}")
     if ref.year is not None:

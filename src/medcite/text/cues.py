@@ -152,7 +152,11 @@ _METHOD_CUE = re.compile(
     r"\b(?:(?:this|the present|the current|our) (?:[\w-]+ ){0,3}(?:study|trial|review|analysis) "
     r"(?:was designed|aimed|aims|examined|investigated|evaluated|assessed|compared|sought|describes|explored|"
     r"tested)\b|"
-    r"(?:aim|purpose|objective|goal)s? of (?:this|the present|the current|our) (?:[\w-]+ ){0,3}"
+    # "The study used immunohistochemistry to evaluate target expression ..." (tune32: a bottom line)
+    r"(?:this|the|our) (?:[\w-]+ ){0,2}(?:study|trial) used\b[^.;]{0,120}?\bto (?:evaluate|assess|measure|"
+    r"determine|examine|investigate|compare|estimate|identify|detect|quantify)\b|"
+    # "The aim of the trial was to evaluate ..." (tune32: filed under Mechanism of Action)
+    r"(?:aim|purpose|objective|goal)s? of (?:this|the present|the current|our|the) (?:[\w-]+ ){0,3}"
     r"(?:study|trial|review|analysis|work) (?:was|were|is|are)\b|"
     r"we (?:\w+ly )?(?:compared|examined|investigated|evaluated|assessed|studied|conducted|performed|"
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
@@ -196,8 +200,9 @@ _RESEARCH_TO_COME = re.compile(
 _BACKGROUND_CUE = re.compile(
     r"\b(?:little is known|(?:few|no) (?:previous |prior )?studies have|(?:has|have) not (?:yet )?been "
     r"(?:well |fully |systematically )?(?:studied|investigated|examined|evaluated|established)|(?:has|have) "
-    r"been (?:previously )?(?:shown|reported|demonstrated|suggested) to|(?:was|were|(?:has|have) been) "
-    r"previously (?:shown|reported|demonstrated|described)|we (?:have )?previously (?:shown|reported)|"
+    r"(?:previously |already )?been (?:previously )?(?:shown|reported|demonstrated|suggested) to|"
+    r"(?:was|were|(?:has|have) been) previously (?:shown|reported|demonstrated|described)|"
+    r"we (?:have )?previously (?:shown|reported)|"
     r"(?:is|are) (?:currently |now |still )?(?:being developed|under (?:development|investigation|evaluation|"
     r"consideration)|in (?:clinical )?development)|"
     r"(?:is|are) (?:currently |now )?developing|"
@@ -257,6 +262,9 @@ _ENROLLED = re.compile(
     r"(?:identified (?:from|through|via|in (?:the|a|our) (?:[\w-]+ )?(?:database|registry|records?))|"
     r"enrolled|included|recruited|screened|selected|eligible|available for (?:analysis|follow-up)|entered|"
     r"registered)\b"
+    # "A total of 37 patients meet the study criteria." (tune32: a key finding)
+    r"|\b(?:met|meet|meeting|fulfil+(?:ed|ing)?|satisfied) (?:the |our |all )?(?:study|inclusion|eligibility|"
+    r"entry|selection) criteria\b"
     # ... and who stayed: "Of the 4718 infants enrolled under the program 1745 (36.9%) completed both TEOAE
     # and AABR" (a finding in a reading of tuning-half articles, 2026-12-06); not "completed treatment"
     r"|\bcompleted (?:both|all|the (?:[\w-]+ ){0,2}?"

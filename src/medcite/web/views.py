@@ -77,7 +77,7 @@ def line(st: Statement, refs: dict[int, Reference], texts: dict[str, str]) -> Li
             Cite(
                 n=n,
                 evidence=_evidence(st, n, texts),
-                design=r.design.replace("_", " ") if r else "",
+                design=(r.design_label or r.design.replace("_", " ")) if r else "",
                 n_text=f"n = {r.sample_size}" if r and r.sample_size else "",
                 verdict=verdict,
                 verdict_label=VERDICT_LABELS.get(verdict, "No claim about the evidence"),

@@ -1,0 +1,126 @@
+"""Mends of the thirty-sixth session (2026-12-07), from a reading of 16 tuning-half articles (tune32): aims,
+methods and enrolment sentences that had been quoted as findings, samples stated in forms the reader missed
+("sample size not found in the abstract" beside "47 consecutive patients"), class questions answered by
+laboratory studies, and the reference list naming designs as the evidence table does. Real sentences from
+the shared data unless marked as a synthetic fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose import analyze_question, plan_queries
+from medcite.compose.directness import asks_mechanism
+from medcite.compose.draft import asks_findings
+from medcite.compose.kinds import asks_class
+from medcite.compose.plan import run_plan, split_direct
+from medcite.corpus.classify import sample_size
+from medcite.domain.article import Reference
+from medcite.present.citations import describe
+from medcite.text.cues import role_of, states_aim
+from tests.compose.doubles import DATA_DIR, OracleSearcher, bioasq_records
+from tests.corpus.test_design import QA, record
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # BioASQ snippets (ubrogepant, neuroblastoma) and a PubMedQA abstract (coeliac disease)
+        (
+            "The aim of the trial was to evaluate the efficacy and tolerability of ubrogepant (MK-1602), "
+            "a calcitonin gene-related peptide receptor antagonist (CGRP-RA), for the acute treatment of "
+            "migraine.",
+            "methods",
+        ),
+        (
+            "This study used immunohistochemistry to evaluate target expression in archival neuroblastoma "
+            "tissue, to determine whether it might facilitate clinical use of molecular radiotherapy.",
+            "methods",
+        ),
+        ("A total of 37 patients meet the study criteria.", "methods"),
+        ("Of 130 patients screened, 118 met the inclusion criteria.", "methods"),
+        (
+            "Intradermal delivery of AZD8601, an mRNA designed to produce vascular endothelial growth "
+            "factor A (VEGF-A), has previously been shown to accelerate cutaneous wound healing in a murine "
+            "diabetic model.",
+            "background",
+        ),
+    ],
+)
+def test_aims_methods_enrolment_and_earlier_work_are_no_findings(sentence: str, role: str) -> None:
+    assert role_of("", sentence) == role
+
+
+def test_the_aim_of_the_trial_is_an_aim_and_a_finding_stays_one() -> None:
+    assert states_aim("The aim of the trial was to evaluate the efficacy and tolerability of ubrogepant.")
+    # a finding that names its study is none of these (PubMedQA, 15137012)
+    finding = "Postoperative complications and length of stay were similar between the 2 groups."
+    assert role_of("", finding) not in ("methods", "background")
+    assert not states_aim(finding)
+
+
+@pytest.mark.parametrize(
+    ("pmid", "n"),
+    [
+        ("24614851", 47),  # "... reviewed the medical records of 47 consecutive patients with CSA ..."
+        ("15137012", 34),  # "There were 36 torsions in 34 children."
+        ("23048048", 92),  # "... in a sample of 92 undergraduates with (n = 44) and without (n = 48) ADHD"
+        ("23234860", 648),  # "A total of 648 breast cancer patients treated in ..."
+        ("18607272", 91),  # "The sample consisted of 91 children and their parents ..."
+        ("11888773", 667),  # "From 1993 to 1999, 667 patients received curative lung resection ..."
+        ("8200238", 64),  # "... and included all 64 consecutive patients who underwent laparotomy ..."
+    ],
+)
+def test_samples_stated_in_more_forms_are_counted(pmid: str, n: int) -> None:
+    assert sample_size(record(DATA_DIR, QA, pmid).text) == n
+
+
+def test_a_treatment_given_to_one_arm_is_not_the_sample() -> None:
+    # Evidence Inference / Cohen abstracts: the count a treatment was given to, and the arm beside it
+    given = "Olanzapine was administrated to nine patients with genetically confirmed HD in increasing doses."
+    assert sample_size(given) == 9
+    arms = "Synthetic fixture: drug X 4 mg/day was given to 13 patients, and placebo to 20."
+    assert sample_size(arms) is None
+    assert sample_size("Synthetic fixture: drug X was administered to 15 patients (Group A).") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Is colistin an antibiotic?", True),
+        ("Is myc a tumour suppressor gene?", True),
+        ("Is bortezomib a Proteasome inhibitor?", True),
+        # a relation or a clinical standing, a judged role, a clause as the subject, no named thing
+        ("Is the advanced age a contraindication to GERD laparoscopic surgery?", False),
+        ("Is subdural empyema a complication of sinusitis?", False),
+        ("Is laparoscopic sonography a reliable and sensitive procedure for staging rectal cancer?", False),
+        ("Is extended aortic replacement in acute type A dissection justifiable?", False),
+        ("Is there a role for MRPL53 in cancer?", False),
+        ("Is there a vaccine for rotavirus?", False),
+    ],
+)
+def test_a_class_question_is_told_from_a_clinical_one(question: str, asks: bool) -> None:
+    assert asks_class(question) is asks
+
+
+def test_a_laboratory_study_is_direct_evidence_of_what_a_thing_is() -> None:
+    # BioASQ 7B-9B: "Is colistin an antibiotic?" had answered "no relevant study was found" with the mouse
+    # study that names colistin among the antibiotics given set aside as an animal study
+    mice = bioasq_records({"30892111"})
+    a = analyze_question("Is colistin an antibiotic?")
+    assert asks_mechanism(a) and not asks_findings(a)
+    direct, indirect = split_direct(a, run_plan(OracleSearcher(mice), plan_queries(a), a))
+    assert [rs.hit.source.record.key for rs in direct] == ["30892111"] and not indirect
+    # a question about patients still sets it aside
+    b = analyze_question("Does colistin cure pneumonia in adults?")
+    assert not asks_mechanism(b)
+    direct, indirect = split_direct(b, run_plan(OracleSearcher(mice), plan_queries(b), b))
+    assert not direct
+
+
+def test_the_reference_list_names_the_design_as_the_evidence_table_does() -> None:
+    ref = Reference(n=1, key="k", title="Synthetic fixture", design="observational", sample_size=40, year=1)
+    assert describe(ref) == "observational; n = 40; 1"  # stored before the words were kept
+    worded = Reference(
+        n=1, key="k", title="Synthetic fixture", design="observational", design_label="non-randomised trial"
+    )
+    assert describe(worded) == "non-randomised trial"
