@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from medcite.compose import analyze_question, plan_queries
+from medcite.compose import analyze_question, compose_article, plan_queries
 from medcite.compose.directness import asks_mechanism
 from medcite.compose.draft import asks_findings
 from medcite.compose.kinds import asks_class
 from medcite.compose.plan import run_plan, split_direct
 from medcite.corpus.classify import sample_size
+from medcite.domain import Provenance
 from medcite.domain.article import Reference
 from medcite.present.citations import describe
 from medcite.text.cues import role_of, states_aim
-from tests.compose.doubles import DATA_DIR, OracleSearcher, bioasq_records
+from medcite.text.statements import readable
+from tests.compose.doubles import DATA_DIR, LexicalVerifier, OracleSearcher, bioasq_records
 from tests.corpus.test_design import QA, record
 
 
@@ -124,3 +126,26 @@ def test_the_reference_list_names_the_design_as_the_evidence_table_does() -> Non
         n=1, key="k", title="Synthetic fixture", design="observational", design_label="non-randomised trial"
     )
     assert describe(worded) == "non-randomised trial"
+
+
+def test_the_bottom_line_quotes_a_statement_naming_every_concept_first() -> None:
+    # BioASQ "Has ubrogepant entered clinical phase III trials?": the phase IIb trial's conclusion, which the
+    # relevance model reads as answering, had been quoted over the sentence on the two phase III trials
+    sources = bioasq_records({"27269043", "32648856"})
+    art = compose_article(
+        "Has ubrogepant entered clinical phase III trials?",
+        OracleSearcher(sources),
+        LexicalVerifier(),
+        provenance=Provenance(),
+    )
+    assert "phase III clinical trials (ACHIEVE I and ACHIEVE II)" in art.bottom_line
+
+
+def test_a_quotation_lifted_out_of_its_sentence_is_no_statement() -> None:
+    # BioASQ snippet of PMID 29155416, quoted as the bottom line of "Who should wear dosimeters?"
+    quoted = (
+        "'for the nuclear industry and other non-medical sectors the use of a whole body dosimeter is "
+        "considered likely to be sufficient for the majority of workers'."
+    )
+    assert readable(quoted) is None
+    assert readable("Synthetic fixture: 'Hot flushes' were reported by most of the women.") is not None

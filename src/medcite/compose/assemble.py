@@ -254,7 +254,8 @@ def _choose_bottom(
     # naming both concepts, or the intervention in a sentence the relevance model reads as answering the
     # question ("continuous smoking abstinence rates were higher with bupropion" for "smoking cessation")
     named = [c for c in supported if all(names[id(c)][:1])]
-    both = [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
+    every = [c for c in named if all(names[id(c)])] if ALL_NAMED_FIRST else []
+    both = every or [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
     if entity:  # naming every concept first (NAMED_FIRST), then the closest answer
         fits = [c for c in pool if _words(c.draft.text) <= budget or _words(c.draft.core) <= budget]
@@ -272,6 +273,10 @@ def _choose_bottom(
     )
 
 
+# statements naming both concepts before those the relevance model reads as answering with one of them
+# (tune32: "Has ubrogepant entered clinical phase III trials?" had quoted a phase IIb trial's conclusion over
+# "Two pivotal phase III clinical trials (ACHIEVE I and ACHIEVE II) demonstrated ..."); off: both alike
+ALL_NAMED_FIRST = True
 # a question that asks for a thing: among the bottom line's candidates, one that names every concept of the
 # question before one the relevance model reads as closer but that misses one ("SELANSI runs under the MATLAB
 # environment" before "This work presents SELANSI ..., a software toolbox" for "Under which environment does
