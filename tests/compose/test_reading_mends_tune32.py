@@ -41,6 +41,10 @@ from tests.corpus.test_design import QA, record
         ("A total of 37 patients meet the study criteria.", "methods"),
         ("Of 130 patients screened, 118 met the inclusion criteria.", "methods"),
         (
+            "Among 450 subjects who met study criteria, 246 (54.7%) received guideline-concordant treatment.",
+            "results",
+        ),
+        (
             "Intradermal delivery of AZD8601, an mRNA designed to produce vascular endothelial growth "
             "factor A (VEGF-A), has previously been shown to accelerate cutaneous wound healing in a murine "
             "diabetic model.",
@@ -77,12 +81,58 @@ def test_samples_stated_in_more_forms_are_counted(pmid: str, n: int) -> None:
 
 
 def test_a_treatment_given_to_one_arm_is_not_the_sample() -> None:
-    # Evidence Inference / Cohen abstracts: the count a treatment was given to, and the arm beside it
+    # abstracts_extra (Cohen 2006 sets): the count a treatment was given to, and the arm beside it
     given = "Olanzapine was administrated to nine patients with genetically confirmed HD in increasing doses."
     assert sample_size(given) == 9
-    arms = "Synthetic fixture: drug X 4 mg/day was given to 13 patients, and placebo to 20."
+    arms = "Garlic in the form of alliin 22.4 mg/day was given to 13 patients, and placebo to 20."
     assert sample_size(arms) is None
     assert sample_size("Synthetic fixture: drug X was administered to 15 patients (Group A).") is None
+    both = "Synthetic fixture: drug X was administered to 20 patients and placebo was given to 22 patients."
+    assert sample_size(both) is None
+    assert (
+        sample_size("In contrast, propranolol therapy given to 15 patients decreased the pressure.") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # an independent review's cases (real abstracts unless marked): one arm, or a count of things
+        (
+            "The per-protocol (PP) population comprised 152 patients in the pantoprazole group and 136 in "
+            "the esomeprazole group.",
+            None,
+        ),
+        (
+            "A total of 143 healthy menopausal women were allocated to treatment with Oesclim 50 and 140 to "
+            "Estraderm TTS 50.",
+            None,
+        ),
+        ("A total of 25 other subjects received lisinopril as the active control.", None),
+        ("Synthetic fixture: a total of 100 studies with patients treated were included.", None),
+        ("Between 1990 and 1992, 6676 patients were screened for entry into TRACE.", None),
+        ("Synthetic fixture: in 2015, 1,200 people died of the disease. We studied 40 patients.", 40),
+        # a share of the sample, a breakdown in brackets or after "of whom" is no second group
+        (
+            "A total of 734 premenopausal women participated in the baseline study, and 579 women (78.9%) "
+            "completed a follow-up 2 years later.",
+            734,
+        ),
+        (
+            "A total of 104 patients with choledocholithiasis-induced acute cholangitis who underwent "
+            "primary endoscopic treatment were compared according to insertion of an ENBD tube (51 in the "
+            "ENBD group and 53 in the no-ENBD group).",
+            104,
+        ),
+        (
+            "A total of 809 patients developed AMI during the first 3 days in hospital, of whom 399 were "
+            "randomly assigned to receive metoprolol and 410 to receive placebo.",
+            809,
+        ),
+    ],
+)
+def test_one_arm_a_count_of_things_or_a_screening_is_not_the_sample(text: str, n: int | None) -> None:
+    assert sample_size(text) == n
 
 
 @pytest.mark.parametrize(
@@ -98,6 +148,11 @@ def test_a_treatment_given_to_one_arm_is_not_the_sample() -> None:
         ("Is extended aortic replacement in acute type A dissection justifiable?", False),
         ("Is there a role for MRPL53 in cancer?", False),
         ("Is there a vaccine for rotavirus?", False),
+        # a standing among people or a choice (an independent review's cases)
+        ("Is hypertension a problem in the elderly?", False),
+        ("Is smoking a barrier to wound healing?", False),
+        ("Is fingolimod a drug or a pro-drug?", False),
+        ("Is aggrephagy a variant of autophagy?", True),
     ],
 )
 def test_a_class_question_is_told_from_a_clinical_one(question: str, asks: bool) -> None:
@@ -148,4 +203,4 @@ def test_a_quotation_lifted_out_of_its_sentence_is_no_statement() -> None:
         "considered likely to be sufficient for the majority of workers'."
     )
     assert readable(quoted) is None
-    assert readable("Synthetic fixture: 'Hot flushes' were reported by most of the women.") is not None
+    assert readable("\u201cfast-track\u201d surgery reduced the length of stay by two days.") is not None

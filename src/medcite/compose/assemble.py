@@ -254,7 +254,7 @@ def _choose_bottom(
     # naming both concepts, or the intervention in a sentence the relevance model reads as answering the
     # question ("continuous smoking abstinence rates were higher with bupropion" for "smoking cessation")
     named = [c for c in supported if all(names[id(c)][:1])]
-    every = [c for c in named if all(names[id(c)])] if ALL_NAMED_FIRST else []
+    every = [c for c in named if all(names[id(c)])] if ALL_NAMED_FIRST and not entity else []
     both = every or [c for c in named if all(names[id(c)]) or answers(c.draft.cites[0])]
     pool = both or named or supported
     if entity:  # naming every concept first (NAMED_FIRST), then the closest answer

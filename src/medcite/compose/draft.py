@@ -23,7 +23,7 @@ from medcite.compose.candidates import (
     section_counts,
 )
 from medcite.compose.defining import defines, subject_defined
-from medcite.compose.directness import QUESTION_PROCEDURE, about_patients, asks_mechanism
+from medcite.compose.directness import QUESTION_PROCEDURE, about_patients
 from medcite.compose.dosing import dosing_apart
 from medcite.compose.fit import answers, closeness, off_question
 from medcite.compose.kinds import names_kind, on_kind, what_it_is
@@ -282,8 +282,8 @@ def asks_findings(a: QuestionAnalysis) -> bool:
     something works. Other questions are answered by what the sources take as known: "Describe the
     mechanism of action of apalutamide" (on the tuning half such questions lost summary ROUGE-2), "Is
     Netrin-1 a secreted protein?" ("Netrin-1 is a secreted protein ..."), and so is a question that asks which
-    class a thing belongs to (:func:`medcite.compose.directness.asks_mechanism`)."""
-    if a.asks_entity or asks_mechanism(a):
+    class a thing belongs to (:func:`medcite.compose.kinds.asks_class`)."""
+    if a.asks_entity or a.focus is QuestionType.MECHANISM or (a.yes_no and kinds.asks_class(a.question)):
         return False
     named = tuple(x for x in (a.condition, a.intervention, a.outcome) if x)  # "the risk of seizures with X"
     return about_patients(a.question, a.population, named) or bool(QUESTION_PROCEDURE.search(a.question))

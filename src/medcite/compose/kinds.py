@@ -113,19 +113,30 @@ def _kind_form(word: str) -> str:
 def kind_question(question: str) -> KindQuestion | None:
     """The subject, kind and asked qualifiers of an "Is X a <qualifiers> <kind>?" question; None for any
     other shape, or a kind asked without a qualifier ("Is chlorotoxin a peptide?")."""
-    m = _QUESTION.match(plain_dashes(question))
-    if not m or m.group("subject").lower() in _PRONOUNS:
+    parts = _parts(question)
+    if parts is None or len(parts[1]) < 2:
         return None
-    if m.group("subject").split()[-1] in _SUBJECT_CANNOT_END:  # "Is BE a ...?": an abbreviation stays
-        return None
-    words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
-    if len(words) < 2:
-        return None
+    subject, words, _tail = parts
     qualifiers = tuple(w for w in words[:-1] if w.lower() not in _NOT_QUALIFIERS)
     if not qualifiers:
         return None
     # "Nivolumab (Opdivo)": the subject without its other name, as the sentences are read without theirs
-    return KindQuestion(_PARENTHESES.sub("", m.group("subject")).strip(), words[-1], qualifiers)
+    return KindQuestion(_PARENTHESES.sub("", subject).strip(), words[-1], qualifiers)
+
+
+def _parts(question: str) -> tuple[str, list[str], str] | None:
+    """The subject, the kind's words and what follows the kind ("that affects the skin") of an "Is X a
+    ...?" question; None for another shape or a subject that is no thing ("Is there ...?", "Is BE ...":
+    an abbreviation read as a verb stays unread)."""
+    m = _QUESTION.match(plain_dashes(question))
+    if (
+        not m
+        or m.group("subject").lower() in _PRONOUNS
+        or m.group("subject").split()[-1] in _SUBJECT_CANNOT_END
+    ):
+        return None
+    kind = _KIND_END.sub("", m.group("kind"))
+    return m.group("subject"), qualifier_words(kind.strip(" ,")), m.group("kind")[len(kind) :].strip()
 
 
 def kind_answer(question: str, sources: Sequence[StoredSource]) -> KindAnswer | None:
@@ -177,8 +188,11 @@ _ROLES = frozenset(
 # "Is there a link between ...?", "Is X a target for ...?")
 _RELATIONS = frozenset(
     "need difference consequence contraindication complication candidate role link relationship association "
-    "risk increase decrease influence effect discrepancy limit target fusion cause".split()
+    "risk increase decrease influence effect discrepancy limit target fusion".split()
 )
+# after the kind, a standing among people or things, or a choice: not what class the thing is ("a variant of
+# autophagy", "an inverse agonist of the ghrelin receptor", "an infection that affects the skin" are)
+_CLINICAL_TAIL = re.compile(r"(?:in|for|to|among|with|on|against|between|from|by|during|after|or)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -189,19 +203,17 @@ def asks_class(question: str) -> bool:
     :data:`_RELATIONS`). What anyone found the thing to be answers it: a laboratory study as well as a
     trial (tune32: "Is colistin an antibiotic?" had set aside the mouse study that names it among the
     antibiotics given)."""
-    m = _QUESTION.match(plain_dashes(question))
-    if (
-        not m
-        or m.group("subject").lower() in _PRONOUNS
-        or m.group("subject").split()[-1] in _SUBJECT_CANNOT_END
-    ):
+    parts = _parts(question)
+    if parts is None or not parts[1]:
         return False
-    words = qualifier_words(_KIND_END.sub("", m.group("kind")).strip(" ,"))
-    if not words or _kind_form(words[-1]) in _RELATIONS or words[-1].lower() in _JUDGED:
+    subject, words, tail = parts
+    if _kind_form(words[-1]) in _RELATIONS or words[-1].lower() in _JUDGED:
         return False
-    if any(w.lower() in PREPOSITIONS for w in m.group("subject").split()):
+    if any(w.lower() in PREPOSITIONS for w in subject.split()):
         return False  # a clause, not a named thing ("... dysfunction in children with ... a forerunner to")
-    return asks_what_it_is(KindQuestion(m.group("subject"), words[-1], tuple(words[:-1])))
+    if _CLINICAL_TAIL.match(tail):
+        return False  # "a problem in the elderly", "a barrier to wound healing", "a drug or a pro-drug"
+    return asks_what_it_is(KindQuestion(subject, words[-1], tuple(words[:-1])))
 
 
 def asks_what_it_is(q: KindQuestion) -> bool:

@@ -43,22 +43,56 @@ _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|blac
 # a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
 # "37 of the 105 patients", "5 groups of women"; "type 1 diabetic"
 _KIND = r"(?:(?!(?:of|the|percent|per|cent|groups?|out)\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
-_SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
+# ... in the forms added for tune32, not a preposition, "other", or things counted beside people ("A total of
+# 100 studies with patients", "320 tumour samples from patients", "25 other subjects received ...")
+_NAMING = (
+    r"(?:(?!(?:of|the|percent|per|cent|groups?|out|other|with|from|in|by|for|on|at|to|and|or|studies|trials|"
+    r"samples|specimens|visits|articles|papers|reports|records|eyes|teeth|cycles|episodes)\b)"
+    r"(?-i:[a-z][a-z0-9-]*|\d)\s+)"
+)
+# the forms added for tune32, each read only where the sentence counts no other group (:func:`_one_group`)
+_GROUP_FORMS: tuple[re.Pattern[str], ...] = (
     # "A total of 648 breast cancer patients treated ...": up to three lower-case words may name the kind
-    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b", re.I),
+    re.compile(rf"\b(?:a )?total of {_NUMBER} {_ADJ}{_NAMING}{{0,3}}?{_PEOPLE}\b", re.I),
     # "The sample consisted of 91 children ...", "... and included all 64 consecutive patients who ...", a
-    # count after the dates of the study: "From 1993 to 1999, 667 patients received curative lung resection"
+    # count after the dates of the study that they underwent something: "From 1993 to 1999, 667 patients
+    # received curative lung resection" (not "Between 1990 and 1992, 6676 patients ... were screened")
     re.compile(
         r"\b(?:sample|cohort|population|study group) (?:consisted|was composed|was comprised|comprised|"
-        rf"included) (?:of )?{_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b",
+        rf"included) (?:of )?{_NUMBER} {_ADJ}{_NAMING}{{0,2}}?{_PEOPLE}\b",
         re.I,
     ),
-    re.compile(rf"\bincluded all {_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b", re.I),
+    re.compile(rf"\bincluded all {_NUMBER} {_ADJ}{_NAMING}{{0,2}}?{_PEOPLE}\b", re.I),
     re.compile(
         r"^(?:from|between|during|in|since)\s[^,;]{0,30}\b(?:19|20)\d\d\b[^,;]{0,20},\s+"
-        rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}?{_PEOPLE}\b",
+        rf"{_NUMBER} {_ADJ}{_NAMING}{{0,2}}?{_PEOPLE}\b[^.;]{{0,120}}?\b(?:underwent|received|were "
+        r"(?:\w+ ){0,3}(?:treated|operated|enrolled|included|recruited|randomi[sz]ed|studied|followed|"
+        r"admitted|evaluated|analy[sz]ed|identified|examined|eligible))\b",
         re.I,
     ),
+    # the people whose records a study read, those a treatment was given to, and those a count of events
+    # happened in: "The authors retrospectively reviewed the medical records of 47 consecutive patients
+    # with CSA", "Olanzapine was administrated to nine patients with genetically confirmed HD", "There were
+    # 36 torsions in 34 children." (tune32: each article said "sample size not found in the abstract")
+    re.compile(
+        r"\b(?:reviewed|analy[sz]ed|examined|studied|audited|evaluated)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+        rf"(?:records|charts|files|notes|data)\s+(?:of|from|on)\s+{_NUMBER} {_ADJ}{_NAMING}{{0,2}}"
+        rf"{_PEOPLE}\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:was|were) (?:\w+ )?(?:administered|administrated|given|offered|delivered)\s+to\s+"
+        rf"{_NUMBER} {_ADJ}{_NAMING}{{0,2}}{_PEOPLE}\b(?!\s*\(group)",
+        re.I,
+    ),
+    re.compile(
+        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) [\w-]+(?: [\w-]+)? in {_NUMBER} {_ADJ}"
+        rf"{_NAMING}{{0,2}}{_PEOPLE}\b",
+        re.I,
+    ),
+)
+_SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    *_GROUP_FORMS,
     re.compile(
         rf"(?:^|[.;:]\s+|\b(?:of|in|among|from|including|involving|comprising)\s+){_NUMBER} "
         rf"{_ADJ}{_PEOPLE} (?:[^\s.;]+ ){{0,8}}?(?:were|was) (?:\w+ )?"
@@ -111,25 +145,6 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^(?![^.;]*\b(?:excluded|missing|unavailable|incomplete|not|compared|matched)\b)"
         r"(?:(?:the\s+)?(?:data|records|charts)\s+(?:were\s+(?:obtained|collected)\s+)?(?:from|of|on|for))\s+"
         rf"{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
-        re.I,
-    ),
-    # the people whose records a study read, those a treatment was given to, and those a count of events
-    # happened in: "The authors retrospectively reviewed the medical records of 47 consecutive patients
-    # with CSA", "Olanzapine was administrated to nine patients with genetically confirmed HD", "There were
-    # 36 torsions in 34 children." (tune32: each article said "sample size not found in the abstract")
-    re.compile(
-        r"\b(?:reviewed|analy[sz]ed|examined|studied|audited|evaluated)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-        rf"(?:records|charts|files|notes|data)\s+(?:of|from|on)\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\b",
-        re.I,
-    ),
-    re.compile(
-        rf"\b(?:administered|administrated|given|offered|delivered)\s+to\s+{_NUMBER} {_ADJ}{_KIND}{{0,2}}"
-        rf"{_PEOPLE}\b(?!\s*\(group)(?![^.;]*\b(?:and|while|whereas)\b[^.;]*\bto (?:\d|{_NUMBER_WORD}))",
-        re.I,
-    ),
-    re.compile(
-        rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) [\w-]+(?: [\w-]+)? in {_NUMBER} {_ADJ}"
-        rf"{_KIND}{{0,2}}{_PEOPLE}\b",
         re.I,
     ),
     # "The 56 patients (34 men and 22 women; mean age, 60 ± 14 years) in this study underwent ...": the
@@ -192,6 +207,8 @@ def sample_size(text: str) -> int | None:
                 return one + two
         for pattern in _SAMPLE_PATTERNS:
             for match in pattern.finditer(sentence):
+                if pattern in _GROUP_FORMS and not _one_group(sentence, match):
+                    continue
                 value = _number(match.group(1))
                 if value is not None and _plausible(value, sentence, match.start(1)):
                     return value + _and_more(sentence, match.end())
@@ -209,6 +226,47 @@ def sample_size(text: str) -> int | None:
         value = sum(int(g.replace(",", "")) for g in pair.groups())
         return value if 1 < value <= _MAX_SAMPLE else None
     return None
+
+
+# a second group counted right after the first, with no figure between them (a breakdown has its figures:
+# "155 persons with 53 normals (group I) and 102 patients"): "152 patients in the pantoprazole group and 136
+# in ...", "125 patients with X and of 75 control patients", "12 hepatically impaired subjects and 12 healthy
+# subjects"; or an allocation: "... were allocated to treatment with Oesclim 50 and 140 to Estraderm"
+_SECOND_GROUP = re.compile(
+    r"[^\d.;]{0,60}?\b(?:and|while|whereas|versus|vs\.?)\s+(?:of\s+)?"
+    rf"(?!(?:19|20)\d\d\b)(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:[\w-]+\s+){{0,3}}?(?:{_PEOPLE}|controls?|in\s+the|to)\b"
+    r"(?!\s*\(\s*\d)",  # not a share of the sample: "..., and 579 women (78.9%) completed a follow-up"
+    re.I,
+)
+_BREAKDOWN = re.compile(
+    r"[^.;]{0,80}?\b(?:of whom|of which|of these|including|comprising|consisting of)\b", re.I
+)
+_ALLOCATED = re.compile(r"\band\s+(?:\d[\d,]*\s+(?:to|in\s+the)|(?:[\w-]+\s+){1,2}to\s+\d[\d,]*)\b", re.I)
+_CLAUSE = 200  # characters after a count read for a second group, up to the clause's end
+_BRACKETED = re.compile(r"\([^()]*\)")
+_GIVEN_TO = 5  # the index in _GROUP_FORMS of "was administered / given to N people"
+
+
+def _one_group(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a count of the added forms (:data:`_GROUP_FORMS`) is the study's whole sample, not one arm: no
+    second group is counted right after it (:data:`_SECOND_GROUP`, :data:`_ALLOCATED`) in its clause; and a
+    treatment "given to N people" is the sample only where the sentence counts no other people outside
+    brackets ("drug X was administered to 20 patients and placebo was given to 22 patients"). A split by sex
+    is summed instead (:func:`_and_more`)."""
+    if _SPLIT_SAMPLE.match(sentence, match.end()):
+        return True
+    clause = sentence[match.end() : match.end() + _CLAUSE].split(";", 1)[0]
+    if _BREAKDOWN.match(clause):  # "809 patients developed AMI ..., of whom 399 were randomly assigned ..."
+        return True
+    # a breakdown in brackets is no allocation: "(51 in the ENBD group and 53 in the no-ENBD group)"
+    if _SECOND_GROUP.match(clause) or _ALLOCATED.search(_BRACKETED.sub(" ", clause)):
+        return False
+    if match.re is not _GROUP_FORMS[_GIVEN_TO]:
+        return True
+    lo = max(0, match.start() - _CLAUSE)  # a bounded window: a text with no full stop is one "sentence"
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group(0)), sentence[lo : match.end() + _CLAUSE])
+    start, end = match.start() - lo, match.end() - lo
+    return not any(not start <= m.start() < end for m in _COUNTED_PEOPLE.finditer(plain))
 
 
 def _and_more(sentence: str, end: int) -> int:

@@ -67,7 +67,7 @@ def to_rich(a: Article) -> RenderableType:
         t = Table(title="References", show_lines=False, expand=True)
         t.add_column("#", justify="right")
         t.add_column("Reference")
-        t.add_column("Design; n; year")
+        t.add_column("Design; n; year", max_width=24)  # the design in words wraps, not the reference
         for r in a.references:
             link = next(iter(links(r)), "")
             t.add_row(str(r.n), _text(f"{ama(r)} {link}".strip()), _text(describe(r)))

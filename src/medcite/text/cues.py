@@ -263,8 +263,8 @@ _ENROLLED = re.compile(
     r"enrolled|included|recruited|screened|selected|eligible|available for (?:analysis|follow-up)|entered|"
     r"registered)\b"
     # "A total of 37 patients meet the study criteria." (tune32: a key finding)
-    r"|\b(?:met|meet|meeting|fulfil+(?:ed|ing)?|satisfied) (?:the |our |all )?(?:study|inclusion|eligibility|"
-    r"entry|selection) criteria\b"
+    r"|(?<!who )(?<!that )(?<!which )\b(?:met|meet|fulfil+(?:ed)?|satisfied) (?:the |our |all )?"
+    r"(?:study|inclusion|eligibility|entry|selection) criteria\b"
     # ... and who stayed: "Of the 4718 infants enrolled under the program 1745 (36.9%) completed both TEOAE
     # and AABR" (a finding in a reading of tuning-half articles, 2026-12-06); not "completed treatment"
     r"|\bcompleted (?:both|all|the (?:[\w-]+ ){0,2}?"

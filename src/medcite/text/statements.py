@@ -445,7 +445,9 @@ _IT_SHOWS = re.compile(
 
 # ... or a quotation lifted out of its sentence ("'for the nuclear industry and other non-medical sectors the
 # use of a whole body dosimeter is considered likely to be sufficient ...'", tune32: a bottom line)
-_CUT_OPENING = re.compile(r"^\s*(?:[,;:)\]]|['\"\u2018\u201c][a-z]{2,}\b)")
+_CUT_OPENING = re.compile(
+    r"^\s*(?:[,;:)\]]|['\"\u2018\u201c][a-z]{2,}\b[^'\"\u2019\u201d]*['\"\u2019\u201d][\s.]*$)"
+)
 # where the authors' clause follows a cut purpose clause, it stands alone ("o enable X, we developed Y")
 _CUT_TO_WE = re.compile(r"^\s*o\s+[a-z]+\b[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")  # a cut "To ...": no limit
 # a snippet cut at both ends: it opens on a lower-case word ("expression of the DNA double-strand break
