@@ -50,6 +50,11 @@ from tests.corpus.test_design import QA, record
             "diabetic model.",
             "background",
         ),
+        (
+            "EPICCURE is an ongoing randomized, double-blind, placebo-controlled study of the safety of "
+            "AZD8601 in patients with moderately decreased left ventricular function.",
+            "background",
+        ),
     ],
 )
 def test_aims_methods_enrolment_and_earlier_work_are_no_findings(sentence: str, role: str) -> None:

@@ -206,6 +206,9 @@ _BACKGROUND_CUE = re.compile(
     r"(?:is|are) (?:currently |now |still )?(?:being developed|under (?:development|investigation|evaluation|"
     r"consideration)|in (?:clinical )?development)|"
     r"(?:is|are) (?:currently |now )?developing|"
+    # a study still running reports no result: "EPICCURE is an ongoing randomized, double-blind,
+    # placebo-controlled study of the safety of AZD8601 ..." (tune32: quoted as a key finding)
+    r"\bis an ongoing\b|"
     # what is not known yet: "The role of p300 in protection against doxorubicin-induced apoptosis is
     # unknown." (BioASQ snippets, a tuning-half reading, 2026-12-06: quoted as a finding beside the result
     # that answers it)
