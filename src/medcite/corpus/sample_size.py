@@ -42,13 +42,19 @@ _NUMBER = rf"({GROUPED_COUNT}|\d+|{NUMBER_WORDS})"
 _SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
 # a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
 # "37 of the 105 patients", "5 groups of women"; "type 1 diabetic"
-_KIND = r"(?:(?!(?:of|the|percent|per|cent|groups?|out)\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
+_NOT_KIND = "of|the|percent|per|cent|groups?|out"
+_KIND = rf"(?:(?!(?:{_NOT_KIND})\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
 # ... in the forms added for tune32, not a preposition, "other", or things counted beside people ("A total of
 # 100 studies with patients", "320 tumour samples from patients", "25 other subjects received ...")
 _NAMING = (
-    r"(?:(?!(?:of|the|percent|per|cent|groups?|out|other|with|from|in|by|for|on|at|to|and|or|studies|trials|"
-    r"samples|specimens|visits|articles|papers|reports|records|eyes|teeth|cycles|episodes)\b)"
-    r"(?-i:[a-z][a-z0-9-]*|\d)\s+)"
+    rf"(?:(?!(?:{_NOT_KIND}|other|with|from|in|by|for|on|at|to|and|or|studies|trials|samples|specimens|visits|"
+    r"articles|papers|reports|records|eyes|teeth|cycles|episodes)\b)(?-i:[a-z][a-z0-9-]*|\d)\s+)"
+)
+# a treatment given to N people: their count is the sample only where no other group is counted beside it
+_GIVEN_TO = re.compile(
+    r"\b(?:was|were) (?:\w+ )?(?:administered|administrated|given|offered|delivered)\s+to\s+"
+    rf"{_NUMBER} {_ADJ}{_NAMING}{{0,2}}{_PEOPLE}\b(?!\s*\(group)",
+    re.I,
 )
 # the forms added for tune32, each read only where the sentence counts no other group (:func:`_one_group`)
 _GROUP_FORMS: tuple[re.Pattern[str], ...] = (
@@ -80,11 +86,7 @@ _GROUP_FORMS: tuple[re.Pattern[str], ...] = (
         rf"{_PEOPLE}\b",
         re.I,
     ),
-    re.compile(
-        r"\b(?:was|were) (?:\w+ )?(?:administered|administrated|given|offered|delivered)\s+to\s+"
-        rf"{_NUMBER} {_ADJ}{_NAMING}{{0,2}}{_PEOPLE}\b(?!\s*\(group)",
-        re.I,
-    ),
+    _GIVEN_TO,
     re.compile(
         rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) [\w-]+(?: [\w-]+)? in {_NUMBER} {_ADJ}"
         rf"{_NAMING}{{0,2}}{_PEOPLE}\b",
@@ -244,7 +246,6 @@ _BREAKDOWN = re.compile(
 _ALLOCATED = re.compile(r"\band\s+(?:\d[\d,]*\s+(?:to|in\s+the)|(?:[\w-]+\s+){1,2}to\s+\d[\d,]*)\b", re.I)
 _CLAUSE = 200  # characters after a count read for a second group, up to the clause's end
 _BRACKETED = re.compile(r"\([^()]*\)")
-_GIVEN_TO = 5  # the index in _GROUP_FORMS of "was administered / given to N people"
 
 
 def _one_group(sentence: str, match: re.Match[str]) -> bool:
@@ -261,7 +262,7 @@ def _one_group(sentence: str, match: re.Match[str]) -> bool:
     # a breakdown in brackets is no allocation: "(51 in the ENBD group and 53 in the no-ENBD group)"
     if _SECOND_GROUP.match(clause) or _ALLOCATED.search(_BRACKETED.sub(" ", clause)):
         return False
-    if match.re is not _GROUP_FORMS[_GIVEN_TO]:
+    if match.re is not _GIVEN_TO:
         return True
     lo = max(0, match.start() - _CLAUSE)  # a bounded window: a text with no full stop is one "sentence"
     plain = _BRACKETED.sub(lambda m: " " * len(m.group(0)), sentence[lo : match.end() + _CLAUSE])
