@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medcite.compose.kinds import asks_class
+from medcite.compose.kinds import asks_class_of
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.corpus.classify import classify, non_human
 from medcite.domain import SourceRecord, StoredSource
@@ -105,7 +105,7 @@ def asks_mechanism(a: QuestionAnalysis) -> bool:
     return MECHANISM_DIRECT and (
         a.focus is QuestionType.MECHANISM
         or bool(_MOLECULAR_ASK.search(a.question))
-        or (CLASS_DIRECT and a.yes_no and asks_class(a.question))
+        or (CLASS_DIRECT and asks_class_of(a))
     )
 
 

@@ -283,7 +283,7 @@ def asks_findings(a: QuestionAnalysis) -> bool:
     mechanism of action of apalutamide" (on the tuning half such questions lost summary ROUGE-2), "Is
     Netrin-1 a secreted protein?" ("Netrin-1 is a secreted protein ..."), and so is a question that asks which
     class a thing belongs to (:func:`medcite.compose.kinds.asks_class`)."""
-    if a.asks_entity or a.focus is QuestionType.MECHANISM or (a.yes_no and kinds.asks_class(a.question)):
+    if a.asks_entity or a.focus is QuestionType.MECHANISM or kinds.asks_class_of(a):
         return False
     named = tuple(x for x in (a.condition, a.intervention, a.outcome) if x)  # "the risk of seizures with X"
     return about_patients(a.question, a.population, named) or bool(QUESTION_PROCEDURE.search(a.question))

@@ -216,6 +216,11 @@ def asks_class(question: str) -> bool:
     return asks_what_it_is(KindQuestion(subject, words[-1], tuple(words[:-1])))
 
 
+def asks_class_of(a: QuestionAnalysis) -> bool:
+    """:func:`asks_class` of a yes/no question's analysis (what directness and drafting read)."""
+    return a.yes_no and asks_class(a.question)
+
+
 def asks_what_it_is(q: KindQuestion) -> bool:
     """Whether the question asks what the subject is called (a class: "a typical antipsychotic", "a
     polyclonal antibody"), not whether it is good for a clinical role."""

@@ -63,10 +63,15 @@ def ama(ref: Reference) -> str:
     return " ".join(parts)
 
 
+def design_shown(ref: Reference) -> str:
+    """The reference's design in the words of the evidence table (the stored value, in words, for an
+    article stored before those words were kept)."""
+    return ref.design_label or ref.design.replace("_", " ")
+
+
 def describe(ref: Reference) -> str:
-    """Design, n and year, shown next to each reference: the design in the words of the evidence table
-    (the stored value for an article stored before those words were kept)."""
-    bits = [ref.design_label or ref.design]
+    """Design, n and year, shown next to each reference (:func:`design_shown`)."""
+    bits = [design_shown(ref)]
     if ref.sample_size is not None:
         bits.append(f"n = {ref.sample_size}")
     if ref.year is not None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from medcite.domain import Article, ArticleRecord, ArticleStatus, Reference, Statement, StoredSource
-from medcite.present.citations import ama, describe, links
+from medcite.present.citations import ama, describe, design_shown, links
 
 STATUS_LABELS: dict[ArticleStatus, str] = {
     ArticleStatus.DRAFT: "AI draft, not reviewed",
@@ -77,7 +77,7 @@ def line(st: Statement, refs: dict[int, Reference], texts: dict[str, str]) -> Li
             Cite(
                 n=n,
                 evidence=_evidence(st, n, texts),
-                design=(r.design_label or r.design.replace("_", " ")) if r else "",
+                design=design_shown(r) if r else "",
                 n_text=f"n = {r.sample_size}" if r and r.sample_size else "",
                 verdict=verdict,
                 verdict_label=VERDICT_LABELS.get(verdict, "No claim about the evidence"),
