@@ -44,6 +44,7 @@ EXCLUSIVE_QUALIFIERS: tuple[frozenset[str], ...] = tuple(
         "single-stranded double-stranded",
         "dna rna",
         "agonist antagonist",
+        "adenoviral lentiviral retroviral",
     )
 )
 _WORD = re.compile(r"[A-Za-z0-9\u03b1-\u03c9\u0391-\u03a9][A-Za-z0-9\u03b1-\u03c9\u0391-\u03a9\-/+]*")

@@ -27,7 +27,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     # complication rate related to anticoagulation therapy" (not "higher", "more" or "most frequent": a
     # comparison or a ranking; nor "major": a category's name; nor morbidity or mortality, a disease's too)
     ("safe", r"unsafe\w*|" + _LARGE_HARM),
-    ("effective", r"ineffective\w*"),
+    # a treatment's effects named harmful are the opposite of effective: "glutamate blockade with aptiganel
+    # may have detrimental effects in an undifferentiated population of stroke patients"
+    ("effective", r"ineffective\w*|(?:detrimental|harmful|deleterious) (?:\w+ )?(?:effects?|outcomes?)"),
     ("efficacious", r"inefficacious"),
     ("adequate", r"inadequate\w*"),
     ("appropriate", r"inappropriate\w*"),
@@ -40,6 +42,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("acceptable", r"unacceptabl\w*"),
     ("compliant", r"non-?complian\w*"),
     ("adherent", r"non-?adheren\w*"),
+    # an outcome that deteriorated under the treatment is the opposite of one it improved: "clinical
+    # deterioration that occurred when Enlimomab was given in acute ischemic stroke"
+    ("improv", r"deteriorat\w*|worsen\w*"),
 )
 # compiled once: (the asked quality, its opposites)
 _OPPOSITES = tuple(
@@ -47,7 +52,8 @@ _OPPOSITES = tuple(
 )
 _NEGATED_OR_AVOIDED = re.compile(
     r"\b(?:not|no|none|never|nor|without|free of|absence of|few|rare\w*|low|history of|avoid\w*|prevent\w*|"
-    r"reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|decreas\w*|lower\w*|fewer|less)\b"
+    r"reduc\w*|minimi[sz]\w*|eliminat\w*|spar\w*|decreas\w*|lower\w*|fewer|less|slow\w*|halt\w*|delay\w*|"
+    r"attenuat\w*|protect\w*|against|counteract\w*|mitigat\w*|ameliorat\w*|revers\w*|stabili[sz]\w*)\b"
     r"(?:[^\w;:.]+\w+){0,4}[^\w;:.]*$",  # four words at most, within the clause
     re.I,
 )

@@ -1,0 +1,73 @@
+"""Mends of the thirty-seventh session (2026-12-07), from the tuning half's yes/no answers that said yes to a
+question whose evidence says no: a vector of another family ("a lentiviral vector" for "an adenoviral
+vector?"), a treatment's effects named harmful ("detrimental effects" for "effective?") and an outcome that
+deteriorated under it ("clinical deterioration" for "improve?"). Real sentences from the shared data unless
+marked as a synthetic fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose.stance import as_voted
+from medcite.text.kinds import excluded_qualifier
+from medcite.text.qualities import opposite_quality
+
+# BioASQ snippets (ProSavin, aptiganel, enlimomab)
+PROSAVIN = (
+    "ProSavin, a lentiviral vector based gene therapy that delivers local and continuous dopamine, was "
+    "previously shown to be well tolerated in a Phase I/II first-in-human study, with significant "
+    "improvements in motor behavior from baseline at 1 year."
+)
+APTIGANEL = (
+    "The larger proportion of patients with favorable outcomes and lower mortality rate in the placebo group "
+    "suggest that glutamate blockade with aptiganel may have detrimental effects in an undifferentiated "
+    "population of stroke patients."
+)
+ENLIMOMAB = (
+    "The observations provide several possible mechanisms for central nervous system-related clinical "
+    "deterioration that occurred when Enlimomab was given in acute ischemic stroke."
+)
+
+
+def test_a_vector_of_another_family_excludes_the_asked_one() -> None:
+    q = "Does ProSavin use an adenoviral vector?"
+    assert excluded_qualifier(q, PROSAVIN) == ("adenoviral", "lentiviral")
+    assert excluded_qualifier("Does ProSavin use a lentiviral vector?", PROSAVIN) is None
+    # the reader's lean for yes votes no
+    voted, why = as_voted((0.45, 0.01, 0.04), PROSAVIN, q, None)
+    assert voted == (0.04, 0.01, 0.45) and "lentiviral" in why
+
+
+def test_harmful_effects_are_the_opposite_of_effective() -> None:
+    q = "Is Aptiganel effective for treatment of stroke?"
+    assert opposite_quality(q, APTIGANEL) == ("effective", "detrimental effects")
+    # averted or named beside the asked quality: no answer
+    synthetic = "Synthetic fixture: X prevented the detrimental effects of ischaemia."
+    assert opposite_quality(q, synthetic) is None
+    both = "Synthetic fixture: X was effective, without detrimental effects on renal function."
+    assert opposite_quality(q, both) is None
+
+
+def test_deterioration_is_the_opposite_of_improvement() -> None:
+    q = "Can Enlimomab improve stroke outcomes?"
+    assert opposite_quality(q, ENLIMOMAB) == ("improve", "deterioration")
+    for averted in (
+        "Synthetic fixture: X slowed the deterioration of renal function.",
+        "Synthetic fixture: X protected against worsening of heart failure.",
+        "Synthetic fixture: on X, no patient's condition deteriorated.",
+    ):
+        assert opposite_quality(q, averted) is None, averted
+    # a question about worsening itself is not read against it
+    assert opposite_quality("Does X improve worsening heart failure?", ENLIMOMAB) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Is Aptiganel effective for treatment of stroke?", APTIGANEL),
+        ("Can Enlimomab improve stroke outcomes?", ENLIMOMAB),
+    ],
+)
+def test_the_opposite_votes_no(question: str, text: str) -> None:
+    voted, why = as_voted((0.6, 0.1, 0.3), text, question, None)
+    assert voted == (0.3, 0.1, 0.6) and why.endswith("read as no")
