@@ -71,3 +71,13 @@ def test_deterioration_is_the_opposite_of_improvement() -> None:
 def test_the_opposite_votes_no(question: str, text: str) -> None:
     voted, why = as_voted((0.6, 0.1, 0.3), text, question, None)
     assert voted == (0.3, 0.1, 0.6) and why.endswith("read as no")
+
+
+def test_expression_confined_to_some_cells_is_not_ubiquitous() -> None:
+    # a BioASQ snippet
+    text = "Protamines are nuclear proteins which are specifically expressed in haploid male germ cells."
+    q = "Are protamines ubiquitously expressed?"
+    assert opposite_quality(q, text) == ("ubiquitously", "specifically expressed")
+    assert opposite_quality(q, "Synthetic fixture: X is not specifically expressed in testis.") is None
+    # "ubiquitin" is no quality asked about
+    assert opposite_quality("Is the ubiquitin ligase X expressed in brain?", text) is None

@@ -45,6 +45,9 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     # an outcome that deteriorated under the treatment is the opposite of one it improved: "clinical
     # deterioration that occurred when Enlimomab was given in acute ischemic stroke"
     ("improv", r"deteriorat\w*|worsen\w*"),
+    # expression confined to some cells is the opposite of ubiquitous: "Protamines are nuclear proteins which
+    # are specifically expressed in haploid male germ cells"
+    ("ubiquitous", r"(?:specifically|exclusively|selectively|only) expressed|tissue-specific\w*|restricted to"),
 )
 # compiled once: (the asked quality, its opposites)
 _OPPOSITES = tuple(
