@@ -81,3 +81,54 @@ def test_expression_confined_to_some_cells_is_not_ubiquitous() -> None:
     assert opposite_quality(q, "Synthetic fixture: X is not specifically expressed in testis.") is None
     # "ubiquitin" is no quality asked about
     assert opposite_quality("Is the ubiquitin ligase X expressed in brain?", text) is None
+
+
+def test_a_sources_reference_numbers_are_not_quoted() -> None:
+    from medcite.text.statements import readable
+
+    # a BioASQ snippet (G3BP1) and an abstracts_extra record (a drug profile)
+    g3bp1 = (
+        "Using super-resolution microscopy, we find that the SG component UBAP2L [11, 12] and the core "
+        "protein G3BP1 [5, 11-13] occupy different domains inside SGs."
+    )
+    assert readable(g3bp1) == (
+        "Using super-resolution microscopy, the authors find that the SG component UBAP2L and the core "
+        "protein G3BP1 occupy different domains inside SGs."
+    )
+    profile = "Safinamide is under development for epilepsy, pain and stroke [345222], [348351]."
+    assert readable(profile) == "Safinamide is under development for epilepsy, pain and stroke."
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        # figures in brackets stay (abstracts_extra records)
+        "ICU length of stay was shorter (3 days [1-5] vs. 6 days [3-11], p = 0.01).",
+        "Creatine kinase was higher in them (CK, 91 U [60, 157]; CK-MB, 3 U [2, 5]).",
+        "Recovery improved on midazolam (66% [95% CI 53-80] vs 23% [12-35]).",
+        "The effect on the subscale was small (F [1, 17] = 4.39, p = 0.051).",
+        "The genotypes G1P[8], G2P[4] and G9P[8] circulated all over the world.",
+    ],
+)
+def test_figures_in_brackets_stay(figures: str) -> None:
+    from medcite.text.brackets import without_reference_numbers
+
+    assert without_reference_numbers(figures) == figures
+
+
+def test_patients_and_healthy_people_beside_them_are_the_sample() -> None:
+    from medcite.corpus.sample_size import sample_size
+
+    # PubMedQA abstracts (mean platelet volume in PID; CYP2D6 in breast cancer)
+    assert sample_size("Overall, 44 patients with PID and 44 healthy women were included in the study.") == 88
+    ninety_six = (
+        "Ninety-six breast cancer Spanish patients and one hundred healthy female volunteers were genotyped "
+        "for the CYP2D6*4 allele using AmpliChip CYP450 Test technology."
+    )
+    assert sample_size(ninety_six) == 196
+    # a third group counted in the same list is not summed as two
+    three = (
+        "The subjects were 30 patients with first-episode schizophrenia, 12 patients chronically treated "
+        "with typical antipsychotics, and 23 healthy comparison subjects."
+    )
+    assert sample_size(three) is None

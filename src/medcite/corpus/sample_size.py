@@ -176,6 +176,15 @@ _CASES_CONTROLS = re.compile(
     r"controls?\b",
     re.I,
 )
+# ... patients and healthy people beside them, two groups alone: "44 patients with PID and 44 healthy women"
+# studied 88 (a tuning-half reading, tune34: "sample size not found"); read only where no other form is
+# found (a third group, counted before, is the study's too: "... 20 healthy volunteers ... were used as
+# controls" for the myocardial infarction patients of another sentence)
+_PATIENTS_HEALTHY = re.compile(
+    rf"\b{_NUMBER} (?:[\w-]+ ){{0,3}}?patients\b(?: [^.;,\d]{{0,60}}?)? and {_NUMBER} "
+    rf"healthy (?:[\w-]+ ){{0,2}}?(?:{_PEOPLE}|controls?)\b",
+    re.I,
+)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _N_PAIR = re.compile(
@@ -214,6 +223,8 @@ def sample_size(text: str) -> int | None:
                 value = _number(match.group(1))
                 if value is not None and _plausible(value, sentence, match.start(1)):
                     return value + _and_more(sentence, match.end())
+    if (healthy := _two_groups(text)) is not None:
+        return healthy
     # "Adolescents (n = 852)": only when it is the abstract's one "n =" and it follows a word for people
     equals = list(_N_EQUALS.finditer(text))
     # ... or it opens a sentence of its own ("N = 56. Mean age = 67.09; ...")
@@ -268,6 +279,22 @@ def _one_group(sentence: str, match: re.Match[str]) -> bool:
     plain = _BRACKETED.sub(lambda m: " " * len(m.group(0)), sentence[lo : match.end() + _CLAUSE])
     start, end = match.start() - lo, match.end() - lo
     return not any(not start <= m.start() < end for m in _COUNTED_PEOPLE.finditer(plain))
+
+
+def _two_groups(text: str) -> int | None:
+    """Patients and healthy people counted side by side, summed (:data:`_PATIENTS_HEALTHY`); None where
+    there are none."""
+    m = _PATIENTS_HEALTHY.search(text) if "healthy" in text.lower() else None
+    if m is None:
+        return None
+    one, two = _number(m.group(1)), _number(m.group(2))
+    if (
+        one is None
+        or two is None
+        or not (_plausible(one, text, m.start(1)) and _plausible(two, text, m.start(2)))
+    ):
+        return None
+    return one + two
 
 
 def _and_more(sentence: str, end: int) -> int:

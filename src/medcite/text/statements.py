@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
+from medcite.text.brackets import without_reference_numbers
 from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading
 from medcite.text.sentences import first_sentence
 from medcite.text.voice import (
@@ -158,8 +159,11 @@ _LEAD_STOP = re.compile(r"^\s*\.\s+(?=[A-Z])")  # one stop: an ellipsis "... " s
 
 
 def _without_notes(text: str) -> str:
-    """The text without markup, a database's truncation note and a publisher's copyright line."""
-    return COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text)))
+    """The text without markup, a database's truncation note, a publisher's copyright line and the source's
+    own reference numbers."""
+    return without_reference_numbers(
+        COPYRIGHT_NOTE.sub("", TRUNCATION_MARKER.sub("", _HTML_TAG.sub(" ", text)))
+    )
 
 
 def unfinished(sentence: str) -> bool:
