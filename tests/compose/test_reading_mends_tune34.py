@@ -132,3 +132,39 @@ def test_patients_and_healthy_people_beside_them_are_the_sample() -> None:
         "with typical antipsychotics, and 23 healthy comparison subjects."
     )
     assert sample_size(three) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # BioASQ questions: "found" reads as what is asked of the subject, not part of its name
+        ("Is G3BP1 found in stress granules?", ["G3BP1", "stress granules"]),
+        ("Is erabutoxin b usually found in plants?", ["erabutoxin b", "plants"]),
+    ],
+)
+def test_found_in_reads_as_the_predicate(question: str, names: list[str]) -> None:
+    from medcite.compose import analyze_question
+    from medcite.compose.naming import concepts
+
+    assert [c.name for c in concepts(analyze_question(question))] == names
+
+
+@pytest.mark.parametrize(
+    ("question", "concept", "initials", "not_initials"),
+    [
+        ("Is Semagacestat effective for treatment of Alzheimer's disease?", "Alzheimer's disease", "AD", "ASD"),
+        ("Is isradipine effective for Parkinson's disease?", "Parkinson's disease", "PD", "PSD"),
+        ("Is atenolol metabolized by CYP2D6?", "CYP2D6", None, "CD"),
+        ("Is g-H2AX a marker for double strand breaks?", "g-H2AX", None, "GH"),
+    ],
+)
+def test_initials_skip_a_possessive_and_names_with_codes(
+    question: str, concept: str, initials: str | None, not_initials: str
+) -> None:
+    from medcite.compose import analyze_question
+    from medcite.compose.naming import concepts
+
+    c = next(c for c in concepts(analyze_question(question)) if c.name == concept)
+    assert not_initials not in c.abbrevs  # "ASD" is autism spectrum disorder, "CD" Crohn's disease
+    if initials is not None:
+        assert initials in c.abbrevs

@@ -322,12 +322,20 @@ def _synonyms(
     return tuple(k for k in keys if k), tuple(abbrevs)
 
 
+# a possessive's "s" is no word of a name: "Parkinson's disease" is PD, not PSD (nor "Alzheimer's disease"
+# ASD, which is autism spectrum disorder; a tuning-half check, tune34); nor are a name's letters between its
+# digits ("G3BP1" had been "G BP": GB; a name with a code in it has no initials, :func:`_acronym`)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+
+
 def _acronym(name: str) -> tuple[str, ...]:
     """The initials of a multi-word name, which abstracts often use alone after defining them in the
     title: "double balloon enteroscopy" -> DBE. Judging words ("efficacious") and connectives are left out."""
     words = [
         w
-        for w in re.findall(r"[A-Za-z]+", name)
+        for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", _POSSESSIVE.sub("", name))
         if w.lower() not in CONNECTIVES and not (set(terms(w)) & JUDGING_TERMS)
     ]
+    if any(ch.isdigit() for w in words for ch in w):
+        return ()  # a name with a code in it is written so ("CYP2C19 function" is no "CF", "g-H2AX" no "GH")
     return ("".join(w[0] for w in words).upper(),) if 2 <= len(words) <= 5 else ()

@@ -77,7 +77,8 @@ _ADJECTIVES = r"""(?:effective|efficacious|safe|safer|beneficial|useful|helpful|
     responsible|essential|important|relevant|recommended|approved|advisable|acceptable|preferable|worthwhile|
     able|capable|suitable|sensitive|specific|comparable|equivalent|similar|affected|altered|impaired|
     prevalent|frequent|rare|curable|treatable|contraindicated|viable|active|effective and safe|
-    safe and effective|representative|indicative|reflective|characteristic|suggestive|diagnostic)"""
+    safe and effective|representative|indicative|reflective|characteristic|suggestive|diagnostic|found|
+    located|locali[sz]ed|detected|enriched)"""
 _ADJECTIVE = re.sub(r"\s+", "", _ADJECTIVES)
 _FRAME_NOUNS = r"""(?:role|association|associations|relationship|relation|link|correlation|connection|
     need|benefit|place|indication|evidence|effect|impact|influence|advantage|rationale|interaction|
