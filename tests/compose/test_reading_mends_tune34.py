@@ -152,7 +152,7 @@ def test_found_in_reads_as_the_predicate(question: str, names: list[str]) -> Non
 @pytest.mark.parametrize(
     ("question", "concept", "initials", "not_initials"),
     [
-        ("Is Semagacestat effective for treatment of Alzheimer's disease?", "Alzheimer's disease", "AD", "ASD"),
+        ("Is Semagacestat effective for Alzheimer's disease?", "Alzheimer's disease", "AD", "ASD"),
         ("Is isradipine effective for Parkinson's disease?", "Parkinson's disease", "PD", "PSD"),
         ("Is atenolol metabolized by CYP2D6?", "CYP2D6", None, "CD"),
         ("Is g-H2AX a marker for double strand breaks?", "g-H2AX", None, "GH"),
@@ -168,3 +168,61 @@ def test_initials_skip_a_possessive_and_names_with_codes(
     assert not_initials not in c.abbrevs  # "ASD" is autism spectrum disorder, "CD" Crohn's disease
     if initials is not None:
         assert initials in c.abbrevs
+
+
+def test_the_arms_denominators_are_the_sample() -> None:
+    from medcite.corpus.sample_size import sample_size
+
+    # a BioASQ snippet record (eflornithine plus sulindac in familial adenomatous polyposis)
+    arms = (
+        "Disease progression occurred in 18 of 56 patients (32%) in the eflornithine-sulindac group, "
+        "22 of 58 (38%) in the sulindac group, and 23 of 57 (40%) in the eflornithine group, with a hazard "
+        "ratio of 0.71 (95% confidence interval [CI], 0.39 to 1.32) for eflornithine-sulindac as compared "
+        "with sulindac (P = 0.29)."
+    )
+    assert sample_size(arms) == 56 + 58 + 57
+    # one arm's share alone is no sample
+    assert sample_size("Synthetic fixture: it occurred in 18 of 56 patients (32%) in the X group.") is None
+
+
+def test_a_source_pointing_at_itself_is_not_quoted_so() -> None:
+    from medcite.text.statements import readable
+
+    # a BioASQ snippet's opening (tune34), and a lead that is the authors' own judgement, which stays
+    lead = "As discussed in the review, long noncoding RNAs are more than 200 nucleotides in length."
+    assert readable(lead) == "Long noncoding RNAs are more than 200 nucleotides in length."
+    assert readable("Synthetic fixture: As expected, X was higher.") is not None
+    assert readable("As expected, the dose of X was 5 mg.") == "As expected, the dose of X was 5 mg."
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        # BioASQ factoid questions
+        ("How many doses of vaxchora are required?", "dose"),
+        ("How many annotated conserved human lncRNAs come from ancestral protein-coding genes?", "lncrna"),
+        ("How many copies of TP53 does the elephant genome contain?", "copy"),
+        ("When was vivotif first licenced in Europe?", None),
+    ],
+)
+def test_the_noun_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    from medcite.compose.asking import counted_noun
+
+    assert counted_noun(question) == noun
+
+
+def test_a_count_of_the_asked_noun() -> None:
+    from medcite.compose.asking import states_count, states_date
+
+    # BioASQ snippets
+    yeast = (
+        "The genome of the budding yeast contains 50% of protein-coding genes that are paralogs, including "
+        "457 pairs of duplicated genes coming probably from an ancient whole genome duplication."
+    )
+    assert states_count(yeast, "gene")
+    assert states_count("Vaxchora, the reformulated, single-dose oral CVD 103-HgR cholera vaccine", "dose")
+    mapping = "The two genomes are related by a 1:2 mapping, each region of K. waltii matching two"
+    assert not states_count(mapping, "gene")
+    assert not states_count("Synthetic fixture: in 2016 the genes were sequenced.", "gene")  # a year
+    # the date reader beside it is unchanged
+    assert states_date("The vaccine was first licensed in Europe in 1983 and in the US in 1989.")

@@ -197,3 +197,37 @@ def states_date(text: str) -> bool:
         year_not_count(int(m.group(0)), text[max(0, m.start() - 12) : m.start()])
         for m in _YEAR.finditer(text)
     )
+
+
+# "How many genes ...?", "How many doses of X are required?": the noun counted, whose answer is a count of it
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<words>(?:[\w-]+\s*){1,4})", re.I)
+_COUNT = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|dozens?|single|double|a few|several)"
+)
+
+
+def counted_noun(question: str) -> str | None:
+    """The noun a "how many" question counts, without its plural "s" ("genes" -> "gene"); None for another
+    question."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group("words").split()]
+    words = words[: next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))]
+    # the head noun: the first plural ("annotated conserved human lncRNAs"), else the first word ("people")
+    noun = next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else "")
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"  # "copies" -> "copy"
+    return (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun) or None
+
+
+def states_count(text: str, noun: str) -> bool:
+    """Whether ``text`` gives a count of ``noun`` ("457 pairs of duplicated genes", "the single-dose oral
+    vaccine" for "dose"): a number in figures or words, not a year, within three words before the noun."""
+    forms = rf"{re.escape(noun[:-1])}(?:y|ies)" if noun.endswith("y") else rf"{re.escape(noun)}(?:e?s)?"
+    pattern = rf"(?<![\w-])(?P<n>{_COUNT})(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{forms}\b"
+    return any(not _A_YEAR.match(m.group("n")) for m in re.finditer(pattern, text, re.I))
+
+
+_A_YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -173,6 +173,8 @@ def _bottom_pick(
         pool = _answer_named(pool, names, a.question, kind_first)
     if a.asks_entity and asking.asks_date(a.question):  # "When was X licensed?": a sentence with a date
         pool = [c for c in pool if asking.states_date(c.draft.core)] or pool
+    if COUNT_FIRST and a.asks_entity and (noun := asking.counted_noun(a.question)):
+        pool = [c for c in pool if asking.states_count(c.draft.core, noun)] or pool  # "How many genes ...?"
     if subject := subject_defined(a.question):  # "What is achalasia?": a sentence saying what it is
         pool = [c for c in pool if defines(c.draft.core, subject)] or pool
     pick = led[0] if led else _choose_bottom(pool, names, ratings[0][0], stance, a.asks_entity, along)
@@ -229,6 +231,11 @@ def _leaning_against(supported: list[Checked], along: Set[str], against: Set[str
 # ... and, among the candidates of the strongest design, quotes one that the reader read as leaning its way,
 # where there is one (off: any of them)
 ALONG_FIRST = True
+# "How many genes ...?": the bottom line quotes a statement that counts the asked noun where one does
+# (:func:`medcite.compose.asking.states_count`; tune34: "How many doses of vaxchora are required?" had quoted
+# a review's selection of studies over "the reformulated, single-dose oral CVD 103-HgR cholera vaccine");
+# off: any statement
+COUNT_FIRST = True
 
 
 def _choose_bottom(

@@ -185,6 +185,13 @@ _PATIENTS_HEALTHY = re.compile(
     rf"healthy (?:[\w-]+ ){{0,2}}?(?:{_PEOPLE}|controls?)\b",
     re.I,
 )
+# ... or each arm's denominator in one results sentence: "Disease progression occurred in 18 of 56 patients
+# (32%) in the eflornithine-sulindac group, 22 of 58 (38%) in the sulindac group, and 23 of 57 (40%) in the
+# eflornithine group" studied 171 (tune34: "n not found"); two arms at least, read only where no other form is
+_ARM_SHARE = re.compile(
+    r"\b\d+ of (?P<n>\d+)(?: [a-z]+){0,2} \(\d+(?:\.\d+)?\s?%\) (?:in|of|for) the "
+    r"(?P<arm>[\w-]+(?: [\w-]+){0,2}?) (?:group|arm)\b"
+)
 _PEOPLE_BEFORE = re.compile(rf"\b{_PEOPLE}\b[^.;]*$", re.I)
 _N_EQUALS = re.compile(r"\b[Nn]\s?=\s?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:per|in each|each)\b)(?![.,]\d)")
 _N_PAIR = re.compile(
@@ -282,11 +289,11 @@ def _one_group(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _two_groups(text: str) -> int | None:
-    """Patients and healthy people counted side by side, summed (:data:`_PATIENTS_HEALTHY`); None where
-    there are none."""
+    """Patients and healthy people counted side by side, summed (:data:`_PATIENTS_HEALTHY`), or the arms'
+    denominators of one results sentence (:data:`_ARM_SHARE`); None where there are none."""
     m = _PATIENTS_HEALTHY.search(text) if "healthy" in text.lower() else None
     if m is None:
-        return None
+        return _arm_total(text)
     one, two = _number(m.group(1)), _number(m.group(2))
     if (
         one is None
@@ -295,6 +302,20 @@ def _two_groups(text: str) -> int | None:
     ):
         return None
     return one + two
+
+
+def _arm_total(text: str) -> int | None:
+    """The sum of the arms' denominators in the first sentence that gives two or more arms' shares, each
+    arm once (:data:`_ARM_SHARE`); None where none does."""
+    if " of " not in text or "%" not in text:
+        return None
+    for sentence in rough_sentences(text):
+        arms: dict[str, int] = {}
+        for m in _ARM_SHARE.finditer(sentence):
+            arms.setdefault(m.group("arm").lower(), int(m.group("n")))
+        if len(arms) >= 2 and all(_plausible(n, sentence, 0) for n in arms.values()):
+            return sum(arms.values())
+    return None
 
 
 def _and_more(sentence: str, end: int) -> int:

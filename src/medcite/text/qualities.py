@@ -47,7 +47,10 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ("improv", r"deteriorat\w*|worsen\w*"),
     # expression confined to some cells is the opposite of ubiquitous: "Protamines are nuclear proteins which
     # are specifically expressed in haploid male germ cells"
-    ("ubiquitous", r"(?:specifically|exclusively|selectively|only) expressed|tissue-specific\w*|restricted to"),
+    (
+        "ubiquitous",
+        r"(?:specifically|exclusively|selectively|only) expressed|tissue-specific\w*|restricted to",
+    ),
 )
 # compiled once: (the asked quality, its opposites)
 _OPPOSITES = tuple(

@@ -57,7 +57,10 @@ _LEAD_TRIM = re.compile(
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
     r"similarly|likewise|yet|alternatively|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
-    r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?)\s*[:,]|"
+    r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
+    # the source pointing at itself: "As discussed in the review, long noncoding RNAs ..." (tune34)
+    r"as (?:discussed|described|reviewed|outlined|noted|mentioned|summari[sz]ed)(?: (?:above|here|below|"
+    r"in (?:this|the|our) (?:review|article|paper|chapter)))?)\s*[:,]|"
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022)\s+)+",
     re.I,
 )
