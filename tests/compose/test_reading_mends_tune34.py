@@ -226,3 +226,14 @@ def test_a_count_of_the_asked_noun() -> None:
     assert not states_count("Synthetic fixture: in 2016 the genes were sequenced.", "gene")  # a year
     # the date reader beside it is unchanged
     assert states_date("The vaccine was first licensed in Europe in 1983 and in the US in 1989.")
+
+
+def test_one_large_study_is_not_graded_down_as_a_single_study(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medcite.compose import certainty
+    from tests.compose.doubles import bioasq_records
+
+    source = bioasq_records({"32905675"})[0]  # the eflornithine plus sulindac trial
+    for n, down in ((400, True), (36_492, False)):
+        monkeypatch.setattr(certainty, "study_n", lambda s, n=n: n)
+        reasons = certainty.grade([source]).reasons
+        assert ("imprecision: a single study" in reasons) is down, (n, reasons)

@@ -12,6 +12,11 @@ from medcite.domain.article import CertaintyLevel
 
 LEVELS: tuple[CertaintyLevel, ...] = ("very low", "low", "moderate", "high")
 SMALL_N = 100
+# one study of at least this many people is not rated down for imprecision as a single study: GRADE rates
+# imprecision against an optimal information size, the sample a conventionally powered trial needs, which
+# for binary outcomes is commonly in the low thousands (tune34: a cohort of 36,492 nursing-home residents,
+# and one of more than a million admissions, had been graded very low for being "a single study")
+LARGE_N = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,8 @@ def grade(
         single = False
     elif not sizes:
         reasons.append("sample size not found in the abstract")
+    elif single and total >= LARGE_N:  # a sample that meets an optimal information size: precise enough
+        single = False
     if contradicting:
         score -= 1
         sources = "1 source points" if contradicting == 1 else f"{contradicting} sources point"
