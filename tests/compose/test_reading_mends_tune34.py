@@ -1,8 +1,10 @@
-"""Mends of the thirty-seventh session (2026-12-07), from the tuning half's yes/no answers that said yes to a
-question whose evidence says no: a vector of another family ("a lentiviral vector" for "an adenoviral
-vector?"), a treatment's effects named harmful ("detrimental effects" for "effective?") and an outcome that
-deteriorated under it ("clinical deterioration" for "improve?"). Real sentences from the shared data unless
-marked as a synthetic fixture."""
+"""Mends of the thirty-seventh session (2026-12-07): the tuning half's yes/no answers that said yes where the
+evidence says no (a vector of another family, a treatment's effects named harmful, an outcome that
+deteriorated under it, expression confined to some cells), and a reading of 16 tuning-half articles (tune34):
+question reading ("Is X found in Y?", initials of possessive names and of names with codes), a source's own
+reference numbers quoted, the study's n in two more forms, "How many X?" answered by a count of X, a source
+pointing at itself, and one large study graded down as a single one. Real sentences from the shared data
+unless marked as a synthetic fixture."""
 
 from __future__ import annotations
 
