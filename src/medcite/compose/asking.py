@@ -224,10 +224,12 @@ def counted_noun(question: str) -> str | None:
 
 def states_count(text: str, noun: str) -> bool:
     """Whether ``text`` gives a count of ``noun`` ("457 pairs of duplicated genes", "the single-dose oral
-    vaccine" for "dose"): a number in figures or words, not a year, within three words before the noun."""
+    vaccine" for "dose"): a number in figures or words, not a year ("in 2016", :func:`year_not_count`),
+    within three words before the noun."""
     forms = rf"{re.escape(noun[:-1])}(?:y|ies)" if noun.endswith("y") else rf"{re.escape(noun)}(?:e?s)?"
     pattern = rf"(?<![\w-])(?P<n>{_COUNT})(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{forms}\b"
-    return any(not _A_YEAR.match(m.group("n")) for m in re.finditer(pattern, text, re.I))
-
-
-_A_YEAR = re.compile(r"^(?:19|20)\d\d$")
+    for m in re.finditer(pattern, text, re.I):
+        digits = m.group("n").replace(",", "")
+        if not (digits.isdigit() and year_not_count(int(digits), text[max(0, m.start() - 12) : m.start()])):
+            return True
+    return False

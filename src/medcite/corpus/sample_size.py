@@ -187,7 +187,8 @@ _PATIENTS_HEALTHY = re.compile(
 )
 # ... or each arm's denominator in one results sentence: "Disease progression occurred in 18 of 56 patients
 # (32%) in the eflornithine-sulindac group, 22 of 58 (38%) in the sulindac group, and 23 of 57 (40%) in the
-# eflornithine group" studied 171 (tune34: "n not found"); two arms at least, read only where no other form is
+# eflornithine group" studied 171 (tune34: "n not found"); two arms at least, read only where no other form
+# is found
 _ARM_SHARE = re.compile(
     r"\b\d+ of (?P<n>\d+)(?: [a-z]+){0,2} \(\d+(?:\.\d+)?\s?%\) (?:in|of|for) the "
     r"(?P<arm>[\w-]+(?: [\w-]+){0,2}?) (?:group|arm)\b"
@@ -230,8 +231,8 @@ def sample_size(text: str) -> int | None:
                 value = _number(match.group(1))
                 if value is not None and _plausible(value, sentence, match.start(1)):
                     return value + _and_more(sentence, match.end())
-    if (healthy := _two_groups(text)) is not None:
-        return healthy
+    if (summed := _groups_summed(text)) is not None:
+        return summed
     # "Adolescents (n = 852)": only when it is the abstract's one "n =" and it follows a word for people
     equals = list(_N_EQUALS.finditer(text))
     # ... or it opens a sentence of its own ("N = 56. Mean age = 67.09; ...")
@@ -288,7 +289,7 @@ def _one_group(sentence: str, match: re.Match[str]) -> bool:
     return not any(not start <= m.start() < end for m in _COUNTED_PEOPLE.finditer(plain))
 
 
-def _two_groups(text: str) -> int | None:
+def _groups_summed(text: str) -> int | None:
     """Patients and healthy people counted side by side, summed (:data:`_PATIENTS_HEALTHY`), or the arms'
     denominators of one results sentence (:data:`_ARM_SHARE`); None where there are none."""
     m = _PATIENTS_HEALTHY.search(text) if "healthy" in text.lower() else None
