@@ -239,3 +239,18 @@ def test_one_large_study_is_not_graded_down_as_a_single_study(monkeypatch: pytes
         monkeypatch.setattr(certainty, "study_n", lambda s, n=n: n)
         reasons = certainty.grade([source]).reasons
         assert ("imprecision: a single study" in reasons) is down, (n, reasons)
+
+
+def test_a_question_about_no_treatment_lacks_no_dosing() -> None:
+    from medcite.compose import analyze_question
+    from medcite.compose.notes import OMITTED, gap_notes
+
+    def omitted(question: str) -> str:
+        notes = gap_notes(analyze_question(question), ["efficacy"], [], [])
+        return next(n for n in notes if n.startswith(OMITTED))
+
+    # a PubMedQA question (tune34), a treatment question beside it
+    diagnostic = omitted("Is mean platelet volume a predictor for diagnosing pelvic inflammatory disease?")
+    assert "Dosing" not in diagnostic and "Treatment Protocol" not in diagnostic
+    assert "Dosing" in omitted("Is oral clonidine effective in paediatric adenotonsillectomy?")
+    assert "Dosing" in omitted("What is the role of clonidine in paediatric adenotonsillectomy?")

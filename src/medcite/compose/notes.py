@@ -29,6 +29,7 @@ from medcite.domain import (
     Statement,
     StoredSource,
 )
+from medcite.text.design_cues import TREATMENT_WORDING
 
 
 def insufficient_article(
@@ -181,6 +182,7 @@ def _named(rs: RankedSource) -> str:
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"
+TREATMENT_SECTIONS = frozenset({"dosing", "considerations"})  # noted as omitted only for a treatment question
 
 
 def gap_notes(
@@ -188,7 +190,16 @@ def gap_notes(
 ) -> list[str]:
     """Where the evidence is thin, said plainly (facts about the search, not medical claims)."""
     notes: list[str] = []
-    empty = [section_title(a, key) for key in layout_for(a) if key not in filled and key != "gaps"]
+    # a yes/no question that asks about no treatment lacks no dosing or treatment protocol (tune34: "Omitted
+    # ...: Administration Routes and Settings / Dosing, Mechanism of Action, Clinical Considerations (Patient
+    # Selection, Treatment Protocol)" under "Is mean platelet volume a predictor for diagnosing PID?"); "What
+    # is the role of clonidine in ...?" asks about one in no treatment word
+    treatment = not a.yes_no or bool(TREATMENT_WORDING.search(a.question))
+    empty = [
+        section_title(a, key)
+        for key in layout_for(a)
+        if key not in filled and key != "gaps" and (treatment or key not in TREATMENT_SECTIONS)
+    ]
     # a question of fact is answered by what a thing is: no note on sections or designs it does not need (a
     # held-out reading found "Not found ...: Mechanism of Action, Emerging Evidence" and "No randomised
     # controlled trial ..." under "What is X?" answers, read as gaps in the answer)
