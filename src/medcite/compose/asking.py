@@ -200,7 +200,7 @@ def states_date(text: str) -> bool:
 
 
 # "How many genes ...?", "How many doses of X are required?": the noun counted, whose answer is a count of it
-_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<words>(?:[\w-]+\s*){1,4})", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<words>[^?.,;:]+)", re.I)
 _COUNT = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|hundreds|thousand|thousands|dozens?|single|double|a few|several)"
@@ -213,7 +213,7 @@ def counted_noun(question: str) -> str | None:
     m = _HOW_MANY.search(question)
     if m is None:
         return None
-    words = [w.lower() for w in m.group("words").split()]
+    words = [w.lower() for w in m.group("words").split()[:4]]
     words = words[: next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))]
     # the head noun: the first plural ("annotated conserved human lncRNAs"), else the first word ("people")
     noun = next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else "")

@@ -208,15 +208,8 @@ _OPENS = re.compile(r"(?:^|[.:;]\s+|\n)\s*$")
 def sample_size(text: str) -> int | None:
     """The number of people studied, where the abstract states it clearly; otherwise None."""
     pair = _CASES_CONTROLS.search(text) if "control" in text.lower() else None  # prefilter: most have none
-    if pair is not None:
-        cases, controls = _number(pair.group(1)), _number(pair.group(2))
-        if (
-            cases is not None
-            and controls is not None
-            and _plausible(cases, text, pair.start(1))
-            and _plausible(controls, text, pair.start(2))
-        ):
-            return cases + controls
+    if pair is not None and (both := _pair_sum(pair, text)) is not None:
+        return both
     for sentence in rough_sentences(text):
         if not _PEOPLE_FAST.search(sentence.lower()):
             continue  # cheap prefilter: every pattern needs a word for people
@@ -293,8 +286,12 @@ def _groups_summed(text: str) -> int | None:
     """Patients and healthy people counted side by side, summed (:data:`_PATIENTS_HEALTHY`), or the arms'
     denominators of one results sentence (:data:`_ARM_SHARE`); None where there are none."""
     m = _PATIENTS_HEALTHY.search(text) if "healthy" in text.lower() else None
-    if m is None:
-        return _arm_total(text)
+    return _arm_total(text) if m is None else _pair_sum(m, text)
+
+
+def _pair_sum(m: re.Match[str], text: str) -> int | None:
+    """The two counts of a match (groups 1 and 2: cases and controls, patients and healthy people), summed
+    where each reads as a count (:func:`_plausible`); None otherwise."""
     one, two = _number(m.group(1)), _number(m.group(2))
     if (
         one is None
