@@ -136,6 +136,13 @@ FINDING_FIT: float | None = 0.9
 MECHANISM_APART = True
 
 
+# Key Findings takes a finding whose cues are mostly of harms: no layout with Key Findings has a Safety
+# section to file it under ("1. DBE is a safe and accurate method to diagnose small bowel disorders", the
+# authors' conclusion, had been left out of every section, and the answer quoted "Two patients underwent DBE
+# to exclude Crohn's disease ..." instead; tune35). Off: it goes to no section
+SAFETY_IN_FINDINGS = True
+
+
 def _eligible(
     section: str,
     c: Candidate,
@@ -161,7 +168,10 @@ def _eligible(
             apart = (
                 mechanism_apart and counts["mechanism"] > 0 and not counts["efficacy"] and not off_question(c)
             )
-            return counts["safety"] <= counts["efficacy"] and not (section == "efficacy" and apart)
+            harms_here = SAFETY_IN_FINDINGS and section == "findings"
+            return (harms_here or counts["safety"] <= counts["efficacy"]) and not (
+                section == "efficacy" and apart
+            )
         other = max(counts["safety"], counts["pitfalls"])
         read = FINDING_FIT is not None and c.fit is not None and c.fit >= FINDING_FIT
         return ("efficacy" in tags or role == "conclusions" or read) and counts["efficacy"] >= other

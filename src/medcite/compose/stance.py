@@ -398,6 +398,9 @@ def softmax_scores(weights: Sequence[Sequence[float]], f: Sequence[float]) -> tu
 # and a sentence it reads as not answering simply does not vote (its uncertain class also holds sentences
 # that do not answer). Chosen on the even half of BioASQ 7B-9B yes/no (never trained on): 0 -> 54.1%,
 # 0.1 -> 50.7%, 0.25 -> 49.3%, 1.0 -> 43.9%; a margin of 0.05 between yes and no shares cost 4.8 points.
+# (Tried, tune35: where the reader's yes and no together were under 10% or 20% of its votes, the wording
+# vote decided. Even half: PubMedQA +0.4 / +0.8 points, BioASQ yes/no -1.0: its small yes or no was right
+# on "Does lucatumumab bind to CD140?", "Is tocilizumab a csDMARD?" and two more. Not kept.)
 READER_UNCERTAIN = 0.0
 
 

@@ -39,7 +39,10 @@ _BELOW_1000 = rf"{_NUMBER_WORD}(?:[- ]hundred(?:[- ](?:and[- ])?{_TENS_UNITS})?|
 NUMBER_WORDS = rf"(?:{_BELOW_1000}[- ]thousand(?:,?[- ](?:and[- ])?{_BELOW_1000})?|{_BELOW_1000})"
 _NUMBER = rf"({GROUPED_COUNT}|\d+|{NUMBER_WORDS})"
 # "Thirty-two patients were female": a subgroup of the sample, not its size
-_SUBGROUP = r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost))"
+_SUBGROUP = (
+    r"(?:(?:\w+ )?(?:female|male|women|men|boys|girls|smokers|white|black|obese|excluded|lost|discontinued|"
+    r"withdrawn|dropped|removed|not))"
+)
 # a lower-case word naming the kind of people counted ("burn", "diabetic"); not "52 percent of patients",
 # "37 of the 105 patients", "5 groups of women"; "type 1 diabetic"
 _NOT_KIND = "of|the|percent|per|cent|groups?|out"
@@ -108,9 +111,10 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "One-hundred-fourteen trauma patients were ...", "Twenty individuals post first stroke who ...",
     # "Sixty-nine sequential patients treated surgically ...": up to two lower-case words may name the kind
-    # of patients
+    # of patients, and a bracket may describe them ("Sixty-two patients (19 men and 43 women; mean age, 54
+    # years) with heartburn ...", tune35)
     re.compile(
-        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},? "
+        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}(?:\s*\((?![^()]*%)[^()]*\))?,? "
         rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving|post|after|treated|"
         r"admitted|referred|presenting|diagnosed|scheduled|suffering)\b",
         re.I,

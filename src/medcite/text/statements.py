@@ -2,11 +2,9 @@
 leading section label and connectives, and the authors' frame ("we conclude that X") removed.
 
 :func:`trim_sentence`, :func:`without_frame` and :func:`first_person` are the composer's statement
-trimming (moved here from ``compose/candidates.py``; since then a first word with inner capitals, "cIMT",
-"mRNA", keeps its case);
-:func:`readable` adds conservative repairs of the first person that remains ("our patients" -> "the
-patients", "we found no difference in X" -> "there was no difference in X") and gives None where the
-authors still speak.
+trimming (a first word with inner capitals, "cIMT", "mRNA", keeps its case); :func:`readable` adds
+conservative repairs of the first person that remains ("our patients" -> "the patients", "we found no
+difference in X" -> "there was no difference in X") and gives None where the authors still speak.
 """
 
 from __future__ import annotations
@@ -61,11 +59,13 @@ _LEAD_TRIM = re.compile(
     # the source pointing at itself: "As discussed in the review, long noncoding RNAs ..." (tune34)
     r"as (?:discussed|described|reviewed|outlined|noted|mentioned|summari[sz]ed)(?: (?:above|here|below|"
     r"in (?:this|the|our) (?:review|article|paper|chapter)))?)\s*[:,]|"
-    r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022)\s+)+",
+    # ... and a list's number: "1. DBE is a safe and accurate method ...; 2. this method permits ..." (tune35)
+    r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022|\(?[1-9]\)|[1-9]\.)\s+)+",
     re.I,
 )
 
 
+_NEXT_ITEM = re.compile(r"; \(?[2-9][.)] (?=[a-z])")
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
 # "DISCUSSION: ...", "AIM: ...", "AUTHORS' CONCLUSIONS: ..."
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&,'\u2019 ]{2,40}:\s+")
@@ -199,7 +199,7 @@ def trim_sentence(text: str) -> str:
     """The sentence as a statement: markup, a database's truncation note, a leading section label and
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
     t = _LEAD_STOP.sub("", _without_notes(text))
-    t = " ".join(_GLUED.sub(". ", t).split())
+    t = _NEXT_ITEM.sub("; ", " ".join(_GLUED.sub(". ", t).split()))
     t = _LEAD_TRIM.sub("", without_label(t))
     t = _LEAD_TRIM.sub("", without_frame(t))
     t = _capitalised(t)

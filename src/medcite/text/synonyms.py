@@ -68,6 +68,15 @@ _KEY_STOP = ARTICLES | CONNECTIVES | COMMON_PREPOSITIONS
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
+# a disease named after a person (a possessive) that MeSH knows by its other name: "Hunter's disease" is
+# its Hunter's Syndrome (Mucopolysaccharidosis II; tune35 had set aside "Further evidence localising the gene
+# for Hunter's syndrome to ... the X chromosome" as not naming Hunter's disease). Only where the name as
+# asked is no wording: Cushing's disease and Parkinson's disease are descriptors of their own. Off: no
+# second look-up
+EPONYM_SWAP = True
+_EPONYM = re.compile(r"^(?P<name>(?-i:[A-Z][a-z]+)['’]s) (?P<kind>disease|syndrome)$", re.I)
+
+
 def key_words(text: str) -> list[str]:
     """The words of ``text`` as wordings are keyed: lower case, American spelling, singular, without
     articles, prepositions and "and"/"or"."""
@@ -111,8 +120,12 @@ class SynonymVocabulary:
         return bool(stems) and all(s in self._starts for s in stems)
 
     def lookup(self, phrase: str) -> Descriptor | None:
-        """The one descriptor one of whose wordings has the words of ``phrase`` (None: none or several)."""
+        """The one descriptor one of whose wordings has the words of ``phrase`` (None: none or several); an
+        eponym MeSH does not know is looked up as the other of disease and syndrome (:data:`EPONYM_SWAP`)."""
         found = self._by_words.get(word_key(phrase), set())
+        if not found and EPONYM_SWAP and (m := _EPONYM.match(phrase.strip())):
+            other = "syndrome" if m["kind"].lower() == "disease" else "disease"
+            found = self._by_words.get(word_key(f"{m['name']} {other}"), set())
         return self.descriptors[next(iter(found))] if len(found) == 1 else None
 
     def by_abbreviation(self, abbrev: str) -> Descriptor | None:
