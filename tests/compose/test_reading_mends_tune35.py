@@ -10,7 +10,9 @@ from collections import Counter
 
 import pytest
 
+from medcite.compose import asking as asking_mod
 from medcite.compose import draft as draft_mod
+from medcite.compose.asking import introduces_name
 from medcite.compose.candidates import Candidate
 from medcite.corpus.classify import classify
 from medcite.corpus.sample_size import sample_size
@@ -144,3 +146,37 @@ def test_an_eponym_is_looked_up_as_its_other_name(monkeypatch: pytest.MonkeyPatc
     assert vocab.lookup("Prostatic syndrome") is None  # no eponym
     monkeypatch.setattr(synonyms_mod, "EPONYM_SWAP", False)
     assert vocab.lookup("Hunter's disease") is None
+
+
+def test_the_agent_of_a_passive_verb_is_a_new_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = "Which company sells the drug Afrezza since 2015?"
+    # a BioASQ snippet (PMID 26222134)
+    sold = "Afrezza has been marketed since February, 2015 by Sanofi after getting FDA approval in June 2014."
+    assert introduces_name(sold, q)
+    # the question's own name, or no capitalised agent, is no new name
+    assert not introduces_name("Afrezza was approved in 2014 (synthetic fixture).", q)
+    assert not introduces_name("Afrezza is inhaled by the patient before meals (synthetic fixture).", q)
+    monkeypatch.setattr(asking_mod, "PASSIVE_AGENT", False)
+    assert not introduces_name(sold, q)
+
+
+def test_a_cut_off_sentence_stops_before_a_bracket_left_open() -> None:
+    # a BioASQ snippet of the STEADY-PD III trial, cut inside its statistic
+    cut = (
+        "Isradipine exposures did not correlate with the primary clinical outcome, changes in the "
+        "antiparkinson therapy-adjusted Unified Parkinson's Disease Rating Scale parts I-III score over 36 "
+        "months (Spearman rank correlation coefficient, rs"
+    )
+    assert trim_sentence(cut).endswith("score over 36 months \u2026")
+    closed = "The synthetic rate was 5% (95% CI 2-8) in the group (n"
+    assert trim_sentence(closed) == "The synthetic rate was 5% (95% CI 2-8) in the group \u2026"
+
+
+def test_what_the_authors_made_is_no_finding() -> None:
+    # a BioASQ snippet (PMID 31833496), quoted as a bottom line
+    made = (
+        "We report the design, synthesis, immunological evaluation, and conformational analysis of new "
+        "saponin variants as promising vaccine adjuvants"
+    )
+    assert role_of("", made) == "methods"
+    assert role_of("", "We report that the synthetic drug lowered the synthetic score.") != "methods"

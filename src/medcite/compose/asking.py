@@ -118,7 +118,18 @@ def introduces_name(sentence: str, question: str, opening: int = 6) -> bool:
     asked = {w.lower().strip("?,;:()") for w in question.split()} | {n.lower() for n in names(question)}
     asked = {w for w in asked if len(w) >= 3}
     head = " ".join(sentence.split()[:opening])
-    return any(_new(n.lower(), asked) for n in names(head))
+    agents = [w for m in _AGENT.finditer(sentence) for w in m["agent"].split()] if PASSIVE_AGENT else []
+    return any(_new(n.lower(), asked) for n in (*names(head), *agents))
+
+
+# ... or names one as the agent of a passive verb: "Afrezza has been marketed since February, 2015 by Sanofi
+# after getting FDA approval" answers "Which company sells the drug Afrezza since 2015?" (it had quoted
+# "MannKind Corporation started developing ... Afrezza"); a capitalised word after "by" is a name there.
+# Off: the opening alone
+PASSIVE_AGENT = True
+_AGENT = re.compile(
+    r"\b\w+(?:ed|en)\b[^.;]{0,40}?\bby (?:the )?(?P<agent>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})"
+)
 
 
 def _new(name: str, asked: set[str]) -> bool:

@@ -163,6 +163,9 @@ _METHOD_CUE = re.compile(
     r"enrolled|recruited|randomi[sz]ed|aimed|sought|designed|tested|explored|analy[sz]ed|reviewed|measured|"
     r"administered|collected|identified|included|searched|interviewed|surveyed|selected|extracted|screened|"
     r"calculated|obtained|followed|describe|present)\b|"
+    # what the authors made, not what they found: "We report the design, synthesis, immunological evaluation,
+    # and conformational analysis of new saponin variants ..." (tune35: quoted as the bottom line)
+    r"we report (?:the |a |an )?(?:design|development|synthesis|construction|generation)\b|"
     r"(?:was|were) (?:operationally )?defined as\b|"
     # where the data came from: "Questions about citizens' attitudes ... were taken from the European Social
     # Survey" (tune31: filed as a clinical consideration)

@@ -140,8 +140,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 def _dangling_end(text: str) -> bool:
     """The text ends on a word no sentence ends on, or on a lone small letter (a word cut off: "end o")."""
-    m = _LAST_WORD.search(text)
-    if m is None:
+    if (m := _LAST_WORD.search(text)) is None:
         return False
     word = m.group(1)
     return word.lower() in _DANGLING or (len(word) == 1 and word.islower())  # not "vitamin D", "I"
@@ -171,9 +170,8 @@ def _without_notes(text: str) -> str:
 
 def unfinished(sentence: str) -> bool:
     """Whether the sentence was cut off: no closing punctuation, and it stops on a comma, colon, dash or an
-    open bracket, on a word no sentence ends on ("the", "of", "and"), on a lone letter, or a few letters into
-    a next sentence ("... Shionogi. Th"; a database's truncation note aside). Quoted up to its last whole
-    word and marked so, or up to the full stop before the next sentence's letters (:func:`trim_sentence`)."""
+    open bracket, on a word no sentence ends on ("the", "of"), on a lone letter, or a few letters into a next
+    sentence ("... Shionogi. Th"; a truncation note aside). Quoted as :func:`_cut_off` cuts it."""
     t = _without_notes(sentence).rstrip()
     if not t or _FINISHED.search(t):
         return False
@@ -182,11 +180,13 @@ def unfinished(sentence: str) -> bool:
 
 
 def _cut_off(text: str) -> str:
-    """A cut-off sentence up to its last whole word, then an ellipsis: "... at the end o" -> "... at ...";
-    one cut a few letters into its next sentence, up to its full stop ("... Shionogi. Th")."""
+    """Up to its last whole word before any bracket left open, then an ellipsis ("... at the end o" -> "...
+    at ..."; tune35); one cut a few letters into its next sentence, up to its full stop."""
     t = text.rstrip()
-    if begun := _BEGUN.search(t):  # the next sentence's first letters go
+    if begun := _BEGUN.search(t):  # the next sentence's first letters go ("... Shionogi. Th")
         return t[: begun.start()]
+    while t.count("(") > t.count(")"):  # "... over 36 months (Spearman rank correlation coefficient, rs"
+        t = t[: t.rindex("(")]
     if t.endswith("-") and " " in t:  # a compound cut at its hyphen ("as an anti-"): the word goes
         t = t.rsplit(" ", 1)[0]
     t = t.rstrip(" ,;:(-/")
