@@ -152,7 +152,7 @@ _METHOD_CUE = re.compile(
     r"\b(?:(?:this|the present|the current|our) (?:[\w-]+ ){0,3}(?:study|trial|review|analysis) "
     r"(?:was designed|aimed|aims|examined|investigated|evaluated|assessed|compared|sought|describes|explored|"
     # "This study looks for a rebound aggravation of symptoms ..." (tune35: quoted as the bottom line)
-    r"tested|looks? (?:for|at)|looked (?:for|at)|seeks? to|set out to)\b|"
+    r"tested|look(?:s|ed) (?:for|at)|seeks? to|set out to)\b|"
     # "The study used immunohistochemistry to evaluate target expression ..." (tune32: a bottom line)
     r"(?:this|the|our) (?:[\w-]+ ){0,2}(?:study|trial) used\b[^.;]{0,120}?\bto (?:evaluate|assess|measure|"
     r"determine|examine|investigate|compare|estimate|identify|detect|quantify)\b|"

@@ -65,7 +65,7 @@ _LEAD_TRIM = re.compile(
 )
 
 
-_NEXT_ITEM = re.compile(r"; \(?[2-9][.)] (?=[a-z])")
+_NEXT_ITEM = re.compile(r"; \(?[2-9][.)] (?=[a-z])")  # the next item's number: "...; 2. this method ..."
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
 # "DISCUSSION: ...", "AIM: ...", "AUTHORS' CONCLUSIONS: ..."
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z/&,'\u2019 ]{2,40}:\s+")
