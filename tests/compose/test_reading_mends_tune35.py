@@ -65,6 +65,17 @@ def test_one_break_or_none_gives_no_conclusions(monkeypatch: pytest.MonkeyPatch)
     assert inline_sections(REBOUND) == [("", 0, REBOUND)]
 
 
+def test_a_break_ends_a_word_and_a_note_is_passed_over() -> None:
+    routes = (
+        "Synthetic fixture: a drug was given s.c.; Doses were given p.o.; The effect was examined in mice "
+        "after i.v.; Both routes reduced the synthetic score."
+    )
+    assert inline_sections(routes) == [("", 0, routes)]
+    funded = REBOUND + ".; This work was sponsored by a synthetic fixture company."
+    pieces = inline_sections(funded)
+    assert pieces[-1][0] == "CONCLUSIONS" and pieces[-1][2].startswith(CONCLUSION)
+
+
 def test_labelled_inline_sections_win_over_the_breaks() -> None:
     labelled = (
         "BACKGROUND: Synthetic fixture background.; METHODS: Synthetic fixture methods were used.; "
@@ -83,11 +94,7 @@ def test_the_n_after_a_section_break_and_past_a_describing_bracket() -> None:
     assert sample_size(REBOUND) == 62
     # a share in the bracket is a subgroup, not the sample
     assert (
-        sample_size(
-            "Synthetic fixture: a trial of a drug.; Nineteen patients (11%) were prematurely withdrawn from "
-            "the study because of inadequate therapeutic response."
-        )
-        is None
+        sample_size("Synthetic fixture.; Nineteen patients (11%) who received the drug had a rash.") is None
     )
     # nor are people discontinued from a study
     dropped = "Synthetic fixture: a drug trial.; Three patients were discontinued from the study."
@@ -115,8 +122,11 @@ def test_a_numbered_conclusion_is_quoted_without_its_numbers() -> None:
     assert trim_sentence("(1) Synthetic fixture: the drug works; (2) it is safe.") == (
         "Synthetic fixture: the drug works; it is safe."
     )
-    # a figure that opens a sentence is no list number
-    assert trim_sentence("12.5 mg was given (synthetic fixture).").startswith("12.5 mg")
+    # a figure after a semicolon outside a numbered list stays (an independent review's inputs)
+    ranged = "Synthetic fixture: the waist changed by 1 (0; 3) cm, P = 0.005."
+    assert trim_sentence(ranged) == ranged
+    assigned = "Nineteen subjects were randomly assigned to olanzapine; 9. to placebo."
+    assert trim_sentence(assigned) == assigned
 
 
 def _candidate(text: str, role: Role = "conclusions") -> Candidate:
@@ -156,6 +166,9 @@ def test_the_agent_of_a_passive_verb_is_a_new_name(monkeypatch: pytest.MonkeyPat
     # the question's own name, or no capitalised agent, is no new name
     assert not introduces_name("Afrezza was approved in 2014 (synthetic fixture).", q)
     assert not introduces_name("Afrezza is inhaled by the patient before meals (synthetic fixture).", q)
+    # a regulator or a laboratory method is no company, and only a question for a maker reads agents
+    assert not introduces_name("Afrezza was approved by the FDA in June 2014 (synthetic fixture).", q)
+    assert not introduces_name(sold, "What is Afrezza used for since 2015?")
     monkeypatch.setattr(asking_mod, "PASSIVE_AGENT", False)
     assert not introduces_name(sold, q)
 
@@ -170,6 +183,9 @@ def test_a_cut_off_sentence_stops_before_a_bracket_left_open() -> None:
     assert trim_sentence(cut).endswith("score over 36 months \u2026")
     closed = "The synthetic rate was 5% (95% CI 2-8) in the group (n"
     assert trim_sentence(closed) == "The synthetic rate was 5% (95% CI 2-8) in the group \u2026"
+    # a snippet that opens on its bracket keeps it (BioASQ 34379916)
+    funded = "(Funded by the National Institute of Allergy and Infectio"
+    assert trim_sentence(funded) == "(Funded by the National Institute of Allergy and Infectio \u2026"
 
 
 def test_what_the_authors_made_is_no_finding() -> None:

@@ -90,6 +90,14 @@ _GROUP_FORMS: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     _GIVEN_TO,
+    # ... a sentence opening on its people, a bracket describing them: "Sixty-two patients (19 men and 43
+    # women; mean age, 54 years) with heartburn ... were studied" (tune35; not a share, "(11%)")
+    re.compile(
+        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}\s*\((?![^()]*%)[^()]*\),? "
+        rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving|treated|admitted|"
+        r"referred|diagnosed|suffering)\b",
+        re.I,
+    ),
     re.compile(
         rf"^There (?:were|was) (?:\d[\d,]*|{NUMBER_WORDS}) [\w-]+(?: [\w-]+)? in {_NUMBER} {_ADJ}"
         rf"{_NAMING}{{0,2}}{_PEOPLE}\b",
@@ -111,10 +119,9 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "One-hundred-fourteen trauma patients were ...", "Twenty individuals post first stroke who ...",
     # "Sixty-nine sequential patients treated surgically ...": up to two lower-case words may name the kind
-    # of patients, and a bracket may describe them ("Sixty-two patients (19 men and 43 women; mean age, 54
-    # years) with heartburn ...", tune35)
+    # of patients
     re.compile(
-        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE}(?:\s*\((?![^()]*%)[^()]*\))?,? "
+        rf"^{_NUMBER} {_ADJ}{_KIND}{{0,2}}{_PEOPLE},? "
         rf"(?:with|who|were(?! {_SUBGROUP}\b)|from|aged|undergoing|having|receiving|post|after|treated|"
         r"admitted|referred|presenting|diagnosed|scheduled|suffering)\b",
         re.I,

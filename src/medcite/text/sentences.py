@@ -183,18 +183,30 @@ def _bare_marks(text: str) -> list[tuple[int, int, str]]:
 # authors' conclusions (15 of 15 read in a sample: "Oral clonidine is an effective analgesic and sedative for
 # children undergoing tonsillectomy ...", "There is no indication of a rebound aggravation of symptoms ..."),
 # which the wording alone had read as of no known role, and left out. The part before the last break is
-# the results less often (methods in 3 of 12 read): it keeps its wording's role. Off: no label
+# the results less often (methods in 3 of 12 read): it keeps its wording's role. A break ends a word and
+# opens a capital ("s.c.; p.o.; i.v.;" list routes, "i.d.; (b)" items: an independent review found methods
+# labelled so), and a funding or registration note after the last break is passed over. Off: no label
 SECTION_BREAK = ".; "
 CONCLUDING_BREAKS = 2
+_BREAK = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9%)\]]))\.; (?=[A-Z])")
+_NOTE = re.compile(
+    r"^(?:This (?:work|study|trial|research) was (?:\w+ )?(?:sponsored|funded|supported)|"
+    r"(?:Funded|Supported|Sponsored) by|Trial registration|ClinicalTrials)",
+    re.I,
+)
 
 
 def _last_part_concluding(text: str) -> list[tuple[str, int, str]]:
     """``text`` as one unlabelled piece, or cut at its last section break with the rest labelled as the
     conclusions (:data:`CONCLUDING_BREAKS`)."""
-    if not CONCLUDING_BREAKS or text.count(SECTION_BREAK) < CONCLUDING_BREAKS:
+    cuts = [m.end() for m in _BREAK.finditer(text)] if CONCLUDING_BREAKS else []
+    if not cuts:
         return [("", 0, text)]
-    cut = text.rindex(SECTION_BREAK) + len(SECTION_BREAK)
-    return [("", 0, text[:cut]), ("CONCLUSIONS", cut, text[cut:])]
+    if _NOTE.match(text[cuts[-1] :]):
+        cuts.pop()  # "This work was sponsored by ...": the conclusions come before it
+    if len(cuts) < CONCLUDING_BREAKS:
+        return [("", 0, text)]
+    return [("", 0, text[: cuts[-1]]), ("CONCLUSIONS", cuts[-1], text[cuts[-1] :])]
 
 
 def inline_sections(text: str) -> list[tuple[str, int, str]]:

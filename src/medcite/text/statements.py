@@ -155,8 +155,7 @@ _BEGUN = re.compile(
 )
 
 
-# a snippet that opens on the full stop of the sentence before: ". In the COVID-19 era, there has been ..."
-# (a BioASQ snippet record, quoted so in a tuning-half article, 2026-12-05)
+# a snippet opening on the full stop before it: ". In the COVID-19 era, ..." (BioASQ; tuning half, 2026-12-05)
 _LEAD_STOP = re.compile(r"^\s*\.\s+(?=[A-Z])")  # one stop: an ellipsis "... " stays
 
 
@@ -185,7 +184,7 @@ def _cut_off(text: str) -> str:
     t = text.rstrip()
     if begun := _BEGUN.search(t):  # the next sentence's first letters go ("... Shionogi. Th")
         return t[: begun.start()]
-    while t.count("(") > t.count(")"):  # "... over 36 months (Spearman rank correlation coefficient, rs"
+    while t.count("(") > t.count(")") and t[: t.rindex("(")].strip():  # "... 36 months (Spearman ..., rs"
         t = t[: t.rindex("(")]
     if t.endswith("-") and " " in t:  # a compound cut at its hyphen ("as an anti-"): the word goes
         t = t.rsplit(" ", 1)[0]
@@ -199,7 +198,8 @@ def trim_sentence(text: str) -> str:
     """The sentence as a statement: markup, a database's truncation note, a leading section label and
     connectives, and the authors' frame ("we conclude that ...") removed; glued parts (".;") separated."""
     t = _LEAD_STOP.sub("", _without_notes(text))
-    t = _NEXT_ITEM.sub("; ", " ".join(_GLUED.sub(". ", t).split()))
+    t = " ".join(_GLUED.sub(". ", t).split())
+    t = _NEXT_ITEM.sub("; ", t) if t.startswith(("1. ", "1) ", "(1) ")) else t  # only in a numbered list
     t = _LEAD_TRIM.sub("", without_label(t))
     t = _LEAD_TRIM.sub("", without_frame(t))
     t = _capitalised(t)
