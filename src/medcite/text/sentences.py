@@ -199,7 +199,8 @@ _NOTE = re.compile(
 def _last_part_concluding(text: str) -> list[tuple[str, int, str]]:
     """``text`` as one unlabelled piece, or cut at its last section break with the rest labelled as the
     conclusions (:data:`CONCLUDING_BREAKS`)."""
-    cuts = [m.end() for m in _BREAK.finditer(text)] if CONCLUDING_BREAKS else []
+    # most texts have no break: the cheap test first (it runs for every unlabelled section read)
+    cuts = [m.end() for m in _BREAK.finditer(text)] if CONCLUDING_BREAKS and SECTION_BREAK in text else []
     if not cuts:
         return [("", 0, text)]
     if _NOTE.match(text[cuts[-1] :]):
