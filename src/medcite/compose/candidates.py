@@ -295,10 +295,10 @@ def reliable_n(source: StoredSource) -> int | None:
     return n
 
 
-# where a people phrase ends: punctuation (not a decimal point: "while using 0.03% ..."), or the verb of its
-# clause ("120 adults with asthma were randomised")
+# where a people phrase ends: punctuation (not a decimal point: "while using 0.03% ...", nor an abbreviation's
+# stop: "with a mean±s.d. age", tune36), or the verb of its clause ("120 adults with asthma were randomised")
 _VERB = r"(?:were|was|are|is|had|have|received|underwent|completed|participated)\b"
-_CLAUSE_END = re.compile(rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+{_VERB}")
+_CLAUSE_END = re.compile(rf"\s*(?:[,;:)]|\.(?![\da-z])|$)|\s+{_VERB}")
 # after a count: up to three words, the people's word, and what qualifies them ("629 smokers with
 # cardiovascular disease", "36 children undergoing adenotonsillectomy")
 _PEOPLE_PHRASE = (

@@ -74,6 +74,9 @@ MAX_CROSS = 6
 # was answered yes by a result on stomach volume and body mass index): "primary" among the main section's
 # statements (with PRIMARY_VOTES), "any" in every section, "" off
 NAMED_VOTES = "primary"
+# tried, not kept (tune36): a source's own conclusion voting beside its statement that names every concept
+# ("The socio-economic gradient in active travel seems independent of ..."): even half PubMedQA 74.4 -> 73.6%
+# (1 right, 3 wrong: the stance reader misread the conclusions added), BioASQ yes/no unchanged
 STANCE_READ = 16  # voting sentences the stance reader reads, leading ones first
 KEEP = (Label.SUPPORTED, Label.PARTIAL)
 # a "sentence" longer than this is a splitting failure (e.g. an unpunctuated snippet), not a statement

@@ -25,11 +25,12 @@ _VERSUS = re.compile(
 )
 _ARM_WORD = re.compile(r"[A-Za-z][\w'’/+-]*")
 _ARTICLES = frozenset("the a an".split())
-# words that start the next part of the sentence, not the comparator's name
+# words that start the next part of the sentence, not the comparator's name, and pronouns that name no arm
+# ("compared with those who had not" had filled the column with "those", tune36)
 _ARM_STOP = frozenset(
     """in at for during on among after before with was were is are and or but by from to as who which that
     than over across between when while whereas had has have did do does p of almost nearly approximately
-    about roughly around only just""".split()
+    about roughly around only just those these this them it its their""".split()
 )
 # "-ed" words that go on naming an arm after its first word ("usual care combined with exercise",
 # "placebo matched for taste")

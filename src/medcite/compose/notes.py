@@ -49,7 +49,10 @@ def insufficient_article(
     from medcite.domain.article import QuestionSummary, left_out
 
     assert isinstance(summary, QuestionSummary)
-    what = " ".join(x for x in (a.intervention, a.condition, a.population) if x) or a.question
+    # every concept the question names, its outcome too ("Is atenolol metabolized by CYP2D6?" had named only
+    # CYP2D6, which the sources found do name, tune36)
+    asked = (a.intervention, a.condition, a.population, a.outcome)
+    what = "; ".join(dict.fromkeys(x for x in asked if x)) or a.question
     notes = [f"No relevant study was found in the searched literature for: {what}."]
     if sources and dropped:
         notes.append(left_out(dropped))

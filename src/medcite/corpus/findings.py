@@ -48,11 +48,27 @@ def direction_probabilities(sentence: str) -> dict[str, float]:
     return {c: float(v) for c, v in zip(model.classes, p, strict=True)}
 
 
+# clauses a sentence sets side by side: "IL-4 ... were significantly lower in the patients with post-ERCP
+# pancreatitis ..., while TNFalpha levels ... were higher in the complicated group" (tune36: a summary of
+# findings said "decreased"); where they read opposite ways, the sentence reports no one direction
+_SIDE_BY_SIDE = re.compile(r"(?:,|;)?\s+(?:while|whereas)\s+|;\s+(?:but|however,?)\s+", re.I)
+MIXED_CLAUSES = True
+
+
 def finding_direction(sentence: str) -> tuple[Direction | None, float]:
     """The direction the sentence reports and the model's probability of it; ``(None, 0.0)`` when the
-    model reads no comparison (``none`` is its likeliest class)."""
+    model reads no comparison (``none`` is its likeliest class), or when its clauses (:data:`_SIDE_BY_SIDE`)
+    read increased and decreased."""
+    clauses = _SIDE_BY_SIDE.split(sentence) if MIXED_CLAUSES else []
+    if len(clauses) > 1 and {"increased", "decreased"} <= {_best(c) for c in clauses}:
+        return None, 0.0
     probs = direction_probabilities(sentence)
     best = max(probs, key=lambda c: probs[c])
     if best == NONE or best not in DIRECTIONS:
         return None, 0.0
     return best, probs[best]
+
+
+def _best(clause: str) -> str:
+    probs = direction_probabilities(clause)
+    return max(probs, key=lambda c: probs[c])

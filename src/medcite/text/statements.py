@@ -20,6 +20,7 @@ from medcite.text.voice import (
     COPYRIGHT_NOTE,
     EVALUATIVE_WORDS,
     FIRST_PERSON,
+    FRAME_GOES_ON,
     HEDGING_VERBS,
     MODAL_HEDGE,
     OPINION_VERBS,
@@ -63,7 +64,6 @@ _LEAD_TRIM = re.compile(
     r"(?:conclusions?|results?|interpretation|findings)\s*[:,\u2022]|summary\s*:|\u2022|\(?[1-9]\)|[1-9]\.)\s+)+",
     re.I,
 )
-
 
 _NEXT_ITEM = re.compile(r"; \(?[2-9][.)] (?=[a-z])")  # the next item's number: "...; 2. this method ..."
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|p|span|div)\b[^>]*>", re.I)
@@ -234,10 +234,9 @@ def without_frame(sentence: str) -> str:
     )
     hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
     states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
-    if (m.group("this") and not states) or (m.group("that") and _THAT_NOUN.match(rest)):
-        return (
-            sentence  # "This suggests that ..." keeps its hedge; "... confirm that hypothesis ..." no frame
-        )
+    goes_on = bool(m.group("that")) and bool(_THAT_NOUN.match(rest) or FRAME_GOES_ON.search(rest))
+    if (m.group("this") and not states) or goes_on:
+        return sentence  # "This suggests that" keeps its hedge; "confirm that hypothesis": no frame
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
         # "we found that A and that B" -> "A and B"; "we report that, in mice, A" -> "in mice, A"
@@ -368,13 +367,14 @@ def _there_was(m: re.Match[str]) -> str | None:
     return f"{lead}{there} {verb} {phrase}"
 
 
-# a section label left inside a glued sentence: "... was lower. CONCLUSIONS: Y ..." -> "... was lower. Y ..."
-_INNER_LABEL = re.compile(r"(?<=[.!?])\s+[A-Z][A-Za-z/& ]{2,40}:\s+(?=[A-Z0-9])")
+# a label in heading words inside a glued sentence: "... lower. CONCLUSIONS: Y" -> "... lower. Y"
+# (not "Yes:" in "(No: 16%, n = 81 vs. Yes: 22%, n = 41)", tune36)
+_INNER_LABEL = re.compile(r"(?<=[.!?])\s+([A-Z][A-Za-z/& ]{2,40}):\s+(?=[A-Z0-9])")
 
 
 def _trimmed(sentence: str) -> str:
     """:func:`trim_sentence`, inner labels gone, "we fill this gap by presenting X" read as "we present X"."""
-    text = _INNER_LABEL.sub(" ", trim_sentence(sentence))
+    text = _INNER_LABEL.sub(lambda m: " " if is_heading(m.group(1)) else m.group(0), trim_sentence(sentence))
     return _GAP_FILLED.sub(lambda m: f"{m.group(1)} {_PRESENT_TENSE[m.group(2).lower()]}", text)
 
 

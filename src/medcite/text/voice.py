@@ -52,6 +52,14 @@ OPINION_VERBS = frozenset(
     """believe think feel propose recommend speculate hypothesize hypothesise advocate consider argue expect
     anticipate assume postulate suggest""".split()
 )
+# the frame's subject goes on to a second verb of its own inside the claim: "These data indicate that X may
+# not impact on survival ... and support the concept that ..." (tune36: without the frame, "and support" had
+# no subject); only plural or bare forms, as after "these data" or "we" ("... and supports" is the claim's)
+FRAME_GOES_ON = re.compile(
+    r"\band (?:also |further )?(?:support|suggest|indicate|show|demonstrate|confirm|provide|highlight|"
+    r"underscore|emphasi[sz]e|argue|call for|raise|point to|extend)\b",
+    re.I,
+)
 # a modal hedge inside the claim itself ("X may reduce Y"): the claim keeps it when the frame goes
 MODAL_HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|probably|likely|appears? to|seems? to|potential(?:ly)?)\b", re.I

@@ -1,0 +1,120 @@
+"""Mends of the thirty-ninth session (2026-12-07), from a reading of 16 tuning-half articles (tune36): a
+number that names a kind ("Type 2 diabetes patients") is no count of people; figures that describe who was
+randomised leave the sentence a method; a label inside a sentence is dropped only in heading words; an
+authors' frame whose subject goes on to a second verb stays; a pronoun names no comparator; an abbreviation's
+full stop ends no people phrase; "The TORTUGA trial investigated ..." is an aim; clauses that read opposite
+ways report no one direction. Real sentences from the shared data, each with its key, unless marked as a
+synthetic fixture."""
+
+from __future__ import annotations
+
+import pytest
+
+from medcite.compose.candidates import _people_at
+from medcite.compose.evidence_table import comparison_phrase
+from medcite.corpus import findings as findings_mod
+from medcite.corpus.extract import people_counts
+from medcite.corpus.findings import finding_direction
+from medcite.corpus.statements import clean_statement
+from medcite.text import role_of
+
+# asreview_Nagtegaal_2019:line25109 (a cross-sectional study of 326 such patients; shown with n = 2)
+KIND_NUMBER = (
+    "Type 2 diabetes patients with at least one HbA1c measurement >/= 7.0 % during the last year were "
+    "recruited from Swiss primary care."
+)
+# evidence_inference:PMC3608893
+RANDOMISED = (
+    "One-hundred participants with a mean±s.d. age of 55.6±10.6 year, body weight of 102.9±18.4 kg and "
+    "HbA1c of 7.7±1.3% were randomly assigned to a 9-session group lifestyle intervention that included a "
+    "PCD or to a 9-session group program of diabetes self-management education (DSME)."
+)
+# PMID 10732884 (PubMedQA)
+YES_NO_ARMS = (
+    "Overall, in-hospital mortality was 18.0%, and there was no significant difference between those who had "
+    "coronary angiography on the day of surgery compared with those who had not (No: 16%, n = 81 vs. Yes: "
+    "22%, n = 41, p = 0.46)."
+)
+FRAMED = (
+    "These data indicate that determination of coronary anatomy may not impact on survival in patients "
+    "undergoing emergency surgery of the aorta and support the concept that once diagnosed, patients should "
+    "proceed as quickly as possible to surgery."
+)
+
+
+def test_a_number_that_names_a_kind_is_no_count() -> None:
+    assert people_counts(KIND_NUMBER) == []
+    assert [c for c, _s, _e in people_counts("326 Type 2 diabetes patients from 30 practices")] == [326]
+    assert [c for c, _s, _e in people_counts("Synthetic fixture: 40 stage 3 patients")] == [40]
+
+
+def test_figures_that_describe_who_was_randomised_leave_a_method() -> None:
+    assert role_of("", RANDOMISED) == "methods"
+    # synthetic fixtures: a share before the verb that is an outcome, and one after it, stay results
+    assert role_of("", "Mortality was 6% in patients who were randomly assigned to surgery.") == "results"
+    assert role_of("", "Patients were randomly assigned to X or Y; 30% of X responded.") == "results"
+
+
+def test_a_label_inside_a_sentence_goes_only_in_heading_words() -> None:
+    cleaned = clean_statement(YES_NO_ARMS, "results")
+    assert cleaned is not None and "vs. Yes: 22%" in cleaned
+    glued = clean_statement("Synthetic fixture: mortality was lower. CONCLUSIONS: X was better.", "results")
+    assert glued is not None and "CONCLUSIONS" not in glued and "X was better" in glued
+
+
+def test_a_frame_whose_subject_goes_on_stays() -> None:
+    assert clean_statement(FRAMED, "conclusions") == FRAMED
+    alone = "These data indicate that determination of coronary anatomy may not impact on survival."
+    claim = "Determination of coronary anatomy may not impact on survival."
+    assert clean_statement(alone, "conclusions") == claim
+
+
+def test_a_pronoun_names_no_comparator() -> None:
+    result = (  # PMID 26044262 (PubMedQA)
+        "The income-related gradient in making active trips remained steep in the least "
+        "environmentally-deprived areas because those in the highest income groups were markedly less likely "
+        "to choose active travel when physical environment was 'good', compared to those on the lowest "
+        "incomes (OR = 0.44, 95% CI = 0.22 to 0.89)."
+    )
+    assert comparison_phrase(result) is None
+    text = "Synthetic fixture: pain fell more with X compared with placebo."
+    found = comparison_phrase(text)
+    assert found is not None and text[found[0] : found[1]] == "compared with placebo"
+
+
+def test_an_abbreviations_full_stop_ends_no_people_phrase() -> None:
+    found = _people_at(RANDOMISED, 100)
+    assert found is not None and found[0] == "One-hundred participants"
+
+
+def test_a_named_trial_that_investigated_is_an_aim() -> None:
+    aim = (
+        "The FAKTION trial investigated whether the addition of capivasertib to fulvestrant improved "
+        "progression-free survival in patients with aromatase inhibitor-resistant advanced breast cancer."
+    )  # PMID 32035020
+    assert role_of("", aim) == "methods"
+    # "the ... study compared with placebo" is a comparison in a result, not an aim
+    # (evidence_inference:PMC2825665)
+    compared = (
+        "Of the small number of patients who underwent a follow-up MRI, antibody responders showed similar "
+        "brain volume loss during the follow-up period subsequent to the AN1792 phase 2a study compared with "
+        "placebo-treated patients."
+    )
+    assert role_of("", compared) != "methods"
+
+
+def test_clauses_that_read_opposite_ways_report_no_one_direction(monkeypatch: pytest.MonkeyPatch) -> None:
+    mixed = (  # PMID 18670651 (PubMedQA)
+        "The levels of IL-4 at 24 hours after endoscopic retrograde cholangiopancreatography (ERCP) were "
+        "significantly lower in the patients with post-ERCP pancreatitis than in those without pancreatitis, "
+        "while TNFalpha levels at 12 hours after ERCP were higher in the complicated group than those of the "
+        "uncomplicated group."
+    )
+    assert finding_direction(mixed) == (None, 0.0)
+    one_way = (
+        "Lower proportions of chest infection were found in the intervention group (10 (5.3) versus 1 (0.5); "
+        "P=0.004)."
+    )
+    assert finding_direction(one_way)[0] == "decreased"  # PMID 26304701 (PubMedQA): no clause of its own
+    monkeypatch.setattr(findings_mod, "MIXED_CLAUSES", False)
+    assert finding_direction(mixed)[0] == "decreased"
