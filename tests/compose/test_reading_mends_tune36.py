@@ -1,10 +1,10 @@
 """Mends of the thirty-ninth session (2026-12-07), from a reading of 16 tuning-half articles (tune36): a
 number that names a kind ("Type 2 diabetes patients") is no count of people; figures that describe who was
 randomised leave the sentence a method; a label inside a sentence is dropped only in heading words; an
-authors' frame whose subject goes on to a second verb stays; a pronoun names no comparator; an abbreviation's
-full stop ends no people phrase; "The TORTUGA trial investigated ..." is an aim; clauses that read opposite
-ways report no one direction. Real sentences from the shared data, each with its key, unless marked as a
-synthetic fixture."""
+authors' frame whose subject goes on to a second verb is quoted up to it; a pronoun names no comparator;
+an abbreviation's full stop ends no people phrase; "The TORTUGA trial investigated ..." is an aim; clauses
+that read opposite ways report no one direction. Real sentences from the shared data, each with its key,
+unless marked as a synthetic fixture."""
 
 from __future__ import annotations
 
@@ -62,11 +62,21 @@ def test_a_label_inside_a_sentence_goes_only_in_heading_words() -> None:
     assert glued is not None and "CONCLUSIONS" not in glued and "X was better" in glued
 
 
-def test_a_frame_whose_subject_goes_on_stays() -> None:
-    assert clean_statement(FRAMED, "conclusions") == FRAMED
-    alone = "These data indicate that determination of coronary anatomy may not impact on survival."
-    claim = "Determination of coronary anatomy may not impact on survival."
-    assert clean_statement(alone, "conclusions") == claim
+def test_a_frame_whose_subject_goes_on_is_quoted_up_to_its_second_verb() -> None:
+    cut = "Determination of coronary anatomy may not impact on survival in patients undergoing emergency "
+    assert clean_statement(FRAMED, "conclusions") == cut + "surgery of the aorta."
+    # PMID 29899448 (BioASQ snippets): the factoid answer, once quoted with a dangling "and suggest"
+    melanocytes = (
+        "Our studies reveal that melanocytes above the haematopoietic niche protect HSPCs from "
+        "ultraviolet-light-induced DNA damage in aquatic vertebrates and suggest that during the transition "
+        "to terrestrial life, ultraviolet light was an evolutionary pressure affecting the location of the "
+        "haematopoietic niche."
+    )
+    quoted = clean_statement(melanocytes, "conclusions")
+    assert quoted is not None and quoted.startswith("Melanocytes above") and quoted.endswith("vertebrates.")
+    # a claim whose own subject goes on ("... and supports ...") is quoted whole (synthetic fixture)
+    own = clean_statement("These data indicate that X lowers Y and supports Z.", "conclusions")
+    assert own == "X lowers Y and supports Z."
 
 
 def test_a_pronoun_names_no_comparator() -> None:

@@ -234,13 +234,14 @@ def without_frame(sentence: str) -> str:
     )
     hedged = bool(MODAL_HEDGE.search(_FIRST_CLAUSE_END.split(rest, maxsplit=1)[0]))
     states = (verb in STATING_VERBS or (bool(m.group("it")) and verb in PLAIN_FACT)) and not modal
-    goes_on = bool(m.group("that")) and bool(_THAT_NOUN.match(rest) or FRAME_GOES_ON.search(rest))
-    if (m.group("this") and not states) or goes_on:
+    if (m.group("this") and not states) or (m.group("that") and _THAT_NOUN.match(rest)):
         return sentence  # "This suggests that" keeps its hedge; "confirm that hypothesis": no frame
     weighs = verb in (OPINION_VERBS if m.group("we") else HEDGING_VERBS) or modal
     if m.group("that") and rest and (states or (weighs and hedged)):
         # "we found that A and that B" -> "A and B"; "we report that, in mice, A" -> "in mice, A"
         claim = _AND_THAT.sub(" and ", rest, count=1).lstrip(", ")
+        if on := FRAME_GOES_ON.search(claim):  # the frame's own second verb goes with it
+            claim = claim[: on.start()].rstrip(" ,;") + "."
     elif m.group("det") and m.group("det").lower() in ("our", "these"):
         claim = "the " + sentence[m.end("det") :].lstrip()
     else:
@@ -367,8 +368,7 @@ def _there_was(m: re.Match[str]) -> str | None:
     return f"{lead}{there} {verb} {phrase}"
 
 
-# a label in heading words inside a glued sentence: "... lower. CONCLUSIONS: Y" -> "... lower. Y"
-# (not "Yes:" in "(No: 16%, n = 81 vs. Yes: 22%, n = 41)", tune36)
+# a label in heading words inside a glued sentence ("... lower. CONCLUSIONS: Y"); not "vs. Yes: 22%" (tune36)
 _INNER_LABEL = re.compile(r"(?<=[.!?])\s+([A-Z][A-Za-z/& ]{2,40}):\s+(?=[A-Z0-9])")
 
 

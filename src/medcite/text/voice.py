@@ -52,9 +52,10 @@ OPINION_VERBS = frozenset(
     """believe think feel propose recommend speculate hypothesize hypothesise advocate consider argue expect
     anticipate assume postulate suggest""".split()
 )
-# the frame's subject goes on to a second verb of its own inside the claim: "These data indicate that X may
-# not impact on survival ... and support the concept that ..." (tune36: without the frame, "and support" had
-# no subject); only plural or bare forms, as after "these data" or "we" ("... and supports" is the claim's)
+# the frame's subject goes on to a second verb of its own after the claim: "These data indicate that X may not
+# impact on survival ... and support the concept that ..." (tune36: without the frame, "and support" had no
+# subject; the claim is quoted up to it); only plural or bare forms, as after "these data" or "we" ("...
+# and supports" is the claim's own)
 FRAME_GOES_ON = re.compile(
     r"\band (?:also |further )?(?:support|suggest|indicate|show|demonstrate|confirm|provide|highlight|"
     r"underscore|emphasi[sz]e|argue|call for|raise|point to|extend)\b",
