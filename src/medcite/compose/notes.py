@@ -52,7 +52,7 @@ def insufficient_article(
     # every concept the question names, its outcome too ("Is atenolol metabolized by CYP2D6?" had named only
     # CYP2D6, which the sources found do name, tune36)
     asked = (a.intervention, a.condition, a.population, a.outcome)
-    what = "; ".join(dict.fromkeys(x for x in asked if x)) or a.question
+    what = " and ".join(dict.fromkeys(x for x in asked if x)) or a.question
     notes = [f"No relevant study was found in the searched literature for: {what}."]
     if sources and dropped:
         notes.append(left_out(dropped))
