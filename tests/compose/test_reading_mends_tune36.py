@@ -8,6 +8,8 @@ unless marked as a synthetic fixture."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from medcite.compose.candidates import _people_at
@@ -17,6 +19,7 @@ from medcite.corpus.extract import people_counts
 from medcite.corpus.findings import finding_direction
 from medcite.corpus.statements import clean_statement
 from medcite.text import role_of
+from medcite.text.voice import COPYRIGHT_NOTE
 
 # asreview_Nagtegaal_2019:line25109 (a cross-sectional study of 326 such patients; shown with n = 2)
 KIND_NUMBER = (
@@ -46,6 +49,11 @@ def test_a_number_that_names_a_kind_is_no_count() -> None:
     assert people_counts(KIND_NUMBER) == []
     assert [c for c, _s, _e in people_counts("326 Type 2 diabetes patients from 30 practices")] == [326]
     assert [c for c, _s, _e in people_counts("Synthetic fixture: 40 stage 3 patients")] == [40]
+    # a count of more than one digit after the kind word is a count (PMID 18235194, PubMedQA)
+    first_grade = (
+        "After finishing the first grade 131 children were compared in their reading and writing abilities."
+    )
+    assert [c for c, _s, _e in people_counts(first_grade)] == [131]
 
 
 def test_figures_that_describe_who_was_randomised_leave_a_method() -> None:
@@ -53,6 +61,12 @@ def test_figures_that_describe_who_was_randomised_leave_a_method() -> None:
     # synthetic fixtures: a share before the verb that is an outcome, and one after it, stay results
     assert role_of("", "Mortality was 6% in patients who were randomly assigned to surgery.") == "results"
     assert role_of("", "Patients were randomly assigned to X or Y; 30% of X responded.") == "results"
+    # ... a figure with its spread after the verb is a result; a level "of" a share before it describes people
+    assert (
+        role_of("", "Forty patients were randomly assigned to X or Y, and HbA1c fell to 6.9±0.8% with X.")
+        == "results"
+    )
+    assert role_of("", "Patients with a body fat of 30% were randomly assigned to X or Y.") == "methods"
 
 
 def test_a_label_inside_a_sentence_goes_only_in_heading_words() -> None:
@@ -77,6 +91,14 @@ def test_a_frame_whose_subject_goes_on_is_quoted_up_to_its_second_verb() -> None
     # a claim whose own subject goes on ("... and supports ...") is quoted whole (synthetic fixture)
     own = clean_statement("These data indicate that X lowers Y and supports Z.", "conclusions")
     assert own == "X lowers Y and supports Z."
+    # "and provide them with ..." is the claim's own verb: the claim is quoted whole (asreview_Nagtegaal_2019)
+    asthma = (
+        "CONCLUSION: We conclude that the intervention substantially increased the Bureau of Child Health "
+        "staff's ability to identify children with asthma, involve them in continuing care, and provide them "
+        "with state-of-the-art care for asthma."
+    )
+    whole = clean_statement(asthma, "conclusions")
+    assert whole is not None and whole.startswith("The intervention") and whole.endswith("care for asthma.")
 
 
 def test_a_pronoun_names_no_comparator() -> None:
@@ -87,6 +109,13 @@ def test_a_pronoun_names_no_comparator() -> None:
         "incomes (OR = 0.44, 95% CI = 0.22 to 0.89)."
     )
     assert comparison_phrase(result) is None
+    # ... unless what it stands for follows (PMID 11120419, Cohen 2006 screening set)
+    arm = (
+        "Cognitive functioning as measured by the VMT was better for patients receiving risperidone or "
+        "olanzapine, compared with those receiving haloperidol (F=6.636, df=2,67, P=0.002)."
+    )
+    found = comparison_phrase(arm)
+    assert found is not None and arm[found[0] : found[1]] == "compared with those receiving haloperidol"
     text = "Synthetic fixture: pain fell more with X compared with placebo."
     found = comparison_phrase(text)
     assert found is not None and text[found[0] : found[1]] == "compared with placebo"
@@ -111,6 +140,13 @@ def test_a_named_trial_that_investigated_is_an_aim() -> None:
         "placebo-treated patients."
     )
     assert role_of("", compared) != "methods"
+    # a bare "the" only where it opens the sentence (Evidence Inference PMC5555437)
+    since = (
+        "Since the trial was designed to show superiority of once-daily radiotherapy and was not powered to "
+        "show equivalence, the implication is that twice-daily radiotherapy should continue to be considered "
+        "the standard of care in this setting."
+    )
+    assert role_of("", since) != "methods"
 
 
 def test_clauses_that_read_opposite_ways_report_no_one_direction(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,10 +157,23 @@ def test_clauses_that_read_opposite_ways_report_no_one_direction(monkeypatch: py
         "uncomplicated group."
     )
     assert finding_direction(mixed) == (None, 0.0)
+    # one outcome, its other arm in the second clause: the first clause's direction (PMID 12761258, Cohen)
     one_way = (
-        "Lower proportions of chest infection were found in the intervention group (10 (5.3) versus 1 (0.5); "
-        "P=0.004)."
+        "Proteinuria significantly decreased in the enalapril group, whereas it tended to increase in the "
+        "control group (P < 0.001 between groups)."
     )
-    assert finding_direction(one_way)[0] == "decreased"  # PMID 26304701 (PubMedQA): no clause of its own
+    assert finding_direction(one_way)[0] == "decreased"
     monkeypatch.setattr(findings_mod, "MIXED_CLAUSES", False)
     assert finding_direction(mixed)[0] == "decreased"
+
+
+def test_a_copyright_tail_of_many_words_is_read_at_once() -> None:
+    """The copyright pattern split its tail's words many ways: a 60 s hang on a long tail after the year."""
+    tail = "Synthetic fixture: X was lower.© 2000 Lippincott Williams & Wilkins, Inc. " + " ".join(
+        ["word"] * 30
+    )
+    start = time.perf_counter()
+    assert COPYRIGHT_NOTE.search(tail + " end") is None  # more than 20 words after the year: no note
+    assert time.perf_counter() - start < 1.0
+    note = COPYRIGHT_NOTE.search("Synthetic fixture: X was lower.© 2002 John Wiley & Sons, Inc.")
+    assert note is not None and note.group(0).startswith("© 2002")

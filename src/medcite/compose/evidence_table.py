@@ -25,13 +25,16 @@ _VERSUS = re.compile(
 )
 _ARM_WORD = re.compile(r"[A-Za-z][\w'’/+-]*")
 _ARTICLES = frozenset("the a an".split())
-# words that start the next part of the sentence, not the comparator's name, and pronouns that name no arm
-# ("compared with those who had not" had filled the column with "those", tune36)
+# words that start the next part of the sentence, not the comparator's name
 _ARM_STOP = frozenset(
     """in at for during on among after before with was were is are and or but by from to as who which that
     than over across between when while whereas had has have did do does p of almost nearly approximately
-    about roughly around only just those these this them it its their""".split()
+    about roughly around only just""".split()
 )
+# a pronoun opening the comparator names no arm ("compared with those who had not" had filled the column with
+# "those", tune36) unless what it stands for follows ("compared with those receiving haloperidol")
+_PRONOUNS = frozenset("those these this them it its their".split())
+_NAMING_AFTER = re.compile(r"\s+(?:[a-z]+ing|treated|given|assigned|allocated|randomi[sz]ed)\b")
 # "-ed" words that go on naming an arm after its first word ("usual care combined with exercise",
 # "placebo matched for taste")
 _ARM_ADJECTIVES = frozenset("matched based controlled treated untreated related combined".split())
@@ -182,6 +185,8 @@ def _arm_end(text: str, at: int) -> int:
             break
         word = m.group(0).lower()
         if word in _ARM_STOP and not (word == "with" and text[end - 2 : end] == "ed"):
+            break
+        if not words and word in _PRONOUNS and not _NAMING_AFTER.match(text, m.end()):
             break
         if words and word.endswith("ed") and word not in _ARM_ADJECTIVES:
             break  # "vs. FH differed": the verb of the sentence, not the arm's name

@@ -24,8 +24,11 @@ _PEOPLE = alternation(SAMPLED_PEOPLE)
 _KIND_WORD = r"(?:[Tt]ype|[Ss]tage|[Gg]rade|[Cc]lass|[Pp]hase)"
 _BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!(?:percent|per|of)\b)[A-Za-z][\w-]*\s+){{0,3}}?"
 # a number that names a kind, not a count: "Type 2 diabetes patients with at least one HbA1c measurement ..."
-# (tune36: a study of 326 such patients was shown with n = 2), "stage 3 patients", "grade 4 tumours"
-_KIND_NUMBER = r"(?<![Tt]ype )(?<![Ss]tage )(?<![Gg]rade )(?<![Cc]lass )(?<![Pp]hase )"
+# (tune36: a study of 326 such patients was shown with n = 2), "stage 3 patients": one digit after the kind
+# word (not "After finishing the first grade 131 children were compared ...")
+_KIND_NUMBER = "".join(
+    rf"(?!(?<={w}[ -])\d\b)" for w in ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase")
+)
 _COUNT = re.compile(rf"\b{_KIND_NUMBER}({GROUPED_COUNT}|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
 # a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
 # (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")

@@ -53,6 +53,12 @@ def direction_probabilities(sentence: str) -> dict[str, float]:
 # findings said "decreased"); where they read opposite ways, the sentence reports no one direction
 _SIDE_BY_SIDE = re.compile(r"(?:,|;)?\s+(?:while|whereas)\s+|;\s+(?:but|however,?)\s+", re.I)
 MIXED_CLAUSES = True
+# a later clause on the same outcome in the other arm is the contrast, not another finding: "Proteinuria
+# significantly decreased in the enalapril group, whereas it tended to increase in the control group"
+_OTHER_ARM = re.compile(
+    r"^(?:it|they|that of|those of|(?:in )?(?:the )?(?:placebo|control|sham|comparison|usual[- ]care)\b)",
+    re.I,
+)
 
 
 def finding_direction(sentence: str) -> tuple[Direction | None, float]:
@@ -60,6 +66,7 @@ def finding_direction(sentence: str) -> tuple[Direction | None, float]:
     model reads no comparison (``none`` is its likeliest class), or when its clauses (:data:`_SIDE_BY_SIDE`)
     read increased and decreased."""
     clauses = _SIDE_BY_SIDE.split(sentence) if MIXED_CLAUSES else []
+    clauses = clauses[:1] + [c for c in clauses[1:] if not _OTHER_ARM.match(c)]
     if len(clauses) > 1 and {"increased", "decreased"} <= {_best(c) for c in clauses}:
         return None, 0.0
     probs = direction_probabilities(sentence)

@@ -148,10 +148,11 @@ PROTOCOL = (
 )
 # the method or the aim, worded anywhere in the sentence: "Given X, the current study examined ...", "In 2010,
 # we retrospectively reviewed ...", "Success was defined as ...", "The aim of this study was to ...", "The
-# TORTUGA trial investigated the efficacy and safety of filgotinib ..." (tune36: quoted as evidence; not "the
-# AN1792 study compared with placebo")
+# TORTUGA trial investigated the efficacy and safety of filgotinib ..." (tune36: quoted as evidence; a bare
+# "the" only opening the sentence: not "Since the trial was designed to", "the AN1792 study compared with")
 _METHOD_CUE = re.compile(
-    r"\b(?:(?:this|the present|the current|our|the) (?:[\w-]+ ){0,3}(?:study|trial|review|analysis) "
+    r"(?:(?:\b(?:this|the present|the current|our)|^(?:(?-i:[A-Z]{3,}):?\s+)?the) (?:[\w-]+ ){0,3}"
+    r"(?:study|trial|review|analysis) "
     r"(?:was designed|aimed|aims|examined|investigated|evaluated|assessed|compared(?! (?:with|to)\b)|sought|"
     r"describes|explored|"
     # "This study looks for a rebound aggravation of symptoms ..." (tune35: quoted as the bottom line)

@@ -57,8 +57,9 @@ OPINION_VERBS = frozenset(
 # subject; the claim is quoted up to it); only plural or bare forms, as after "these data" or "we" ("...
 # and supports" is the claim's own)
 FRAME_GOES_ON = re.compile(
-    r"\band (?:also |further )?(?:support|suggest|indicate|show|demonstrate|confirm|provide|highlight|"
-    r"underscore|emphasi[sz]e|argue|call for|raise|point to|extend)\b",
+    r"\band (?:also |further )?(?:support|suggest|indicate|show|demonstrate|confirm|highlight|underscore|"
+    r"emphasi[sz]e|argue|point to|raise) (?:that|the (?:hypothesis|concept|notion|idea|view|possibility|"
+    r"importance|need|role|potential))\b",
     re.I,
 )
 # a modal hedge inside the claim itself ("X may reduce Y"): the claim keeps it when the frame goes
@@ -78,7 +79,7 @@ SELF_LEAD = re.compile(
 # the start of a text, nor inside a sentence ("The SF-36 (copyright 1992 Medical Outcomes Trust) was ...")
 COPYRIGHT_NOTE = re.compile(
     r"(?<=[.!?])\s*(?:©\s*(?:copyright\s*)?|copyright\s*(?:©|\(c\))?\s*|\(c\)\s*)(?:19|20)\d\d\b"
-    r"(?:\s*\S+){0,20}\s*$",
+    r"\S*(?:\s+\S+){0,20}\s*$",  # one way to split the words: no backtracking (a 60 s hang had been)
     re.I,
 )
 # "(ABSTRACT TRUNCATED AT 250 WORDS)": a database's note, not the authors' text
