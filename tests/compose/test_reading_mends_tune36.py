@@ -74,6 +74,16 @@ def test_a_label_inside_a_sentence_goes_only_in_heading_words() -> None:
     assert cleaned is not None and "vs. Yes: 22%" in cleaned
     glued = clean_statement("Synthetic fixture: mortality was lower. CONCLUSIONS: X was better.", "results")
     assert glued is not None and "CONCLUSIONS" not in glued and "X was better" in glued
+    # a label of capitalised words, one a heading or linking word, goes too (PMID 20400750, SYNERGY)
+    relevance = (
+        "The performance of a combined microfracture and osteochondral autograft transfer procedure to "
+        "resurface a large chondral defect appears promising. Clinical Relevance: This combined technique "
+        "shows promise for treatment of large chondral defects with a single operative procedure."
+    )
+    kept = clean_statement(relevance, "conclusions")
+    assert kept is not None and "Clinical Relevance" not in kept and "promising. This combined" in kept
+    age = clean_statement("Synthetic fixture: X was lower. Mean Age: 54 years was found.", "results")
+    assert age is not None and "Mean Age: 54" in age
 
 
 def test_a_frame_whose_subject_goes_on_is_quoted_up_to_its_second_verb() -> None:

@@ -332,6 +332,16 @@ def is_heading(label: str) -> bool:
     )
 
 
+def titled_heading(label: str) -> bool:
+    """Whether ``label`` is heading words (:func:`is_heading`), or two words or more, each capitalised or a
+    small linking word, one of them a heading or linking word: "Clinical Relevance", "Level of Evidence",
+    "LAY SUMMARY" (a review of tune36: left inside quoted statements); not "Yes" nor "Mean age"."""
+    words = label.split()
+    titled = all(w[0].isupper() or w in ("of", "and", "the", "for") for w in words)
+    named = any(w.upper() in HEADING_WORDS or w.upper() in LINK_WORDS for w in words)
+    return is_heading(label) or (len(words) >= 2 and titled and named)
+
+
 def caps_label(text: str) -> re.Match[str] | None:
     """The heading in capitals that ``text`` opens with (:data:`CAPS_LABEL`), or None."""
     m = CAPS_LABEL.match(text)

@@ -13,7 +13,7 @@ import re
 
 from medcite.text.anaphora import STUDY_WORD, leans_back, reports_others
 from medcite.text.brackets import without_reference_numbers
-from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading
+from medcite.text.cues import HEADING_WORDS, WORD_LABEL, caps_label, is_heading, titled_heading
 from medcite.text.sentences import first_sentence
 from medcite.text.voice import (
     AUTHORS_FRAME,
@@ -368,13 +368,13 @@ def _there_was(m: re.Match[str]) -> str | None:
     return f"{lead}{there} {verb} {phrase}"
 
 
-# a label in heading words inside a glued sentence ("... lower. CONCLUSIONS: Y"); not "vs. Yes: 22%" (tune36)
+# a label inside a glued sentence ("... lower. CONCLUSIONS: Y"); not "vs. Yes: 22%" (tune36)
 _INNER_LABEL = re.compile(r"(?<=[.!?])\s+([A-Z][A-Za-z/& ]{2,40}):\s+(?=[A-Z0-9])")
 
 
 def _trimmed(sentence: str) -> str:
     """:func:`trim_sentence`, inner labels gone, "we fill this gap by presenting X" read as "we present X"."""
-    text = _INNER_LABEL.sub(lambda m: " " if is_heading(m.group(1)) else m.group(0), trim_sentence(sentence))
+    text = _INNER_LABEL.sub(lambda m: " " if titled_heading(m[1]) else m[0], trim_sentence(sentence))
     return _GAP_FILLED.sub(lambda m: f"{m.group(1)} {_PRESENT_TENSE[m.group(2).lower()]}", text)
 
 
