@@ -21,14 +21,13 @@ from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_n
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 # up to three words between the count and the people, none a share ("Eighty percent of patients"), a kind's
 # number among them ("326 Type 2 diabetes patients")
-_KIND_WORD = r"(?:[Tt]ype|[Ss]tage|[Gg]rade|[Cc]lass|[Pp]hase)"
+_KINDS = ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase")
+_KIND_WORD = f"(?:{'|'.join(_KINDS)})"
 _BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!(?:percent|per|of)\b)[A-Za-z][\w-]*\s+){{0,3}}?"
 # a number that names a kind, not a count: "Type 2 diabetes patients with at least one HbA1c measurement ..."
 # (tune36: a study of 326 such patients was shown with n = 2), "stage 3 patients": one digit after the kind
 # word (not "After finishing the first grade 131 children were compared ...")
-_KIND_NUMBER = "".join(
-    rf"(?!(?<={w}[ -])\d\b)" for w in ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase")
-)
+_KIND_NUMBER = "".join(rf"(?!(?<={w}[ -])\d\b)" for w in _KINDS)  # one lookbehind each: fixed widths
 _COUNT = re.compile(rf"\b{_KIND_NUMBER}({GROUPED_COUNT}|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
 # a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
 # (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")

@@ -67,15 +67,16 @@ def finding_direction(sentence: str) -> tuple[Direction | None, float]:
     read increased and decreased."""
     clauses = _SIDE_BY_SIDE.split(sentence) if MIXED_CLAUSES else []
     clauses = clauses[:1] + [c for c in clauses[1:] if not _OTHER_ARM.match(c)]
-    if len(clauses) > 1 and {"increased", "decreased"} <= {_best(c) for c in clauses}:
+    if len(clauses) > 1 and {"increased", "decreased"} <= {_likeliest(c)[0] for c in clauses}:
         return None, 0.0
-    probs = direction_probabilities(sentence)
-    best = max(probs, key=lambda c: probs[c])
+    best, p = _likeliest(sentence)
     if best == NONE or best not in DIRECTIONS:
         return None, 0.0
+    return best, p
+
+
+def _likeliest(text: str) -> tuple[str, float]:
+    """The model's likeliest class for ``text`` and its probability."""
+    probs = direction_probabilities(text)
+    best = max(probs, key=lambda c: probs[c])
     return best, probs[best]
-
-
-def _best(clause: str) -> str:
-    probs = direction_probabilities(clause)
-    return max(probs, key=lambda c: probs[c])

@@ -337,7 +337,7 @@ def titled_heading(label: str) -> bool:
     small linking word, one of them a heading or linking word: "Clinical Relevance", "Level of Evidence",
     "LAY SUMMARY" (a review of tune36: left inside quoted statements); not "Yes" nor "Mean age"."""
     words = label.split()
-    titled = all(w[0].isupper() or w in ("of", "and", "the", "for") for w in words)
+    titled = all(w[0].isupper() or (w.islower() and w.upper() in LINK_WORDS) for w in words)
     named = any(w.upper() in HEADING_WORDS or w.upper() in LINK_WORDS for w in words)
     return is_heading(label) or (len(words) >= 2 and titled and named)
 
