@@ -53,7 +53,7 @@ TAGS: dict[str, re.Pattern[str]] = {
         r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:(?<!metered-)doses?|"
         r"dosing|dosage|infusions?|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
-        r"subcutaneous\w*|sublingual\w*|routes?|"
+        r"subcutaneous\w*|sublingual\w*|"  # no bare "routes": "formation routes" (tune37)
         # not an agency ("the US Food and Drug Administration", "Veterans Health Administration")
         r"administered|(?<!drug )(?<!health )administration|"
         r"(?:once|twice|thrice|three times|\d times) (?:a |per )?"

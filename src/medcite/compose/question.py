@@ -215,13 +215,13 @@ def _clean(term: str | None) -> str | None:
         t = re.sub(rf"^(?:{AUX}|there|still)\s+", "", t, flags=re.I).strip()
     t = re.sub(r"\s+(?:patients|treatment|therapy|work)$", "", t, flags=re.I) if len(t.split()) > 1 else t
     t = _KIND_LEAD.sub("", t) if len(t.split()) > 1 else t  # "the enzyme ERAP2" -> "ERAP2"
-    t = re.sub(r"\s+(?:used\s+)?(?:for|in|of|with|by|to|about|and|or)$", "", t, flags=re.I)
+    t = re.sub(r"(?:^|\s+)(?:used\s+)?(?:for|in|of|with|by|to|about|and|or)$", "", t, flags=re.I)
     if t.lower() in ("it", "they", "this", "that", "these", "those", "them", "there", "we") or re.match(
         r"(?:which|what)\b", t, re.I
     ):
         return None  # a pronoun, or the wh-phrase itself ("which disease")
-    if re.fullmatch(r"[\d.,%\s]+", t):
-        return None  # a count left of "in 370 postmenopausal women" once the people are taken out
+    if re.fullmatch(r"[\d.,%()\s]+", t):
+        return None  # a count left of "in 370 postmenopausal women" once the people are taken out; "(2018)"
     return t or None
 
 

@@ -164,6 +164,15 @@ _OBJECT_LEAD = re.compile(
     r"(?:rise\s+)?(?:(?:to|on|in|with|against|from|for|into|of|by|close to|behind|at)\s+)?",
     re.I,
 )
+# a regulator that approves, as the passive's agent or before the participle ("approved by the FDA", "FDA
+# approved"): it is who approved, not a concept the sources must name, and not the exposure of a passive
+# ("Has amantadine ER been approved by the FDA?" had read the FDA as the intervention, amantadine as the
+# outcome)
+_REGULATOR = (
+    r"(?-i:FDA|EMA|MHRA|PMDA|NICE|(?:US\s+|U\.S\.\s+)?Food and Drug Administration|European Medicines Agency|"
+    r"European Commission|Health Canada)"
+)
+_BY_REGULATOR = re.compile(rf"\s+by\s+(?:the\s+)?{_REGULATOR}\b|\b{_REGULATOR}[\s-]+(?=[a-z]+ed\b)", re.I)
 # modifiers of a frame noun that do not name a concept: "an increased risk of", "a significant role for"
 _AMOUNT_WORDS = re.compile(
     r"(?:(?:increased|decreased|higher|lower|greater|reduced|elevated|significant|possible|potential|real|"
@@ -171,9 +180,9 @@ _AMOUNT_WORDS = re.compile(
     r"important|major|key|any|still|true|consistent|further|new|specific)\s*)+",
     re.I,
 )
-# "a need for a lower warfarin dose" -> "warfarin dose"
+# "a need for a lower warfarin dose" -> "warfarin dose"; "[approved for] use against acute myeloid leukemia"
 _AMOUNT_LEAD = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:(?:need|requirement)\s+(?:for|of)\s+)?(?:(?:a|an|the)\s+)?"
+    r"^(?:use\s+(?:in|against|for|as)\s+)?(?:(?:a|an|the)\s+)?(?:(?:need|requirement)\s+(?:for|of)\s+)?(?:(?:a|an|the)\s+)?"
     r"(?:(?:lower|higher|reduced|increased|decreased|greater|smaller|larger|low|high)\s+)?",
     re.I,
 )
@@ -208,6 +217,7 @@ class Clause:
 def read_clause(body: str, copula: bool = False) -> Clause | None:
     """The first shape that reads ``body``, or None. ``copula``: the question's leading "is"/"are" was
     taken off, so a predicate needs no verb of its own ("[Is] X effective for Y")."""
+    body = _BY_REGULATOR.sub("", body)
     for name, pat in _SHAPES[copula]:
         m = pat.search(body)
         if not m:

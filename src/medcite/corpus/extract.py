@@ -84,6 +84,20 @@ _SCREENING = re.compile(
     r"searched|articles?|studies|trials|records|citations)\b",
     re.I,
 )
+# a screening word that is the people's own records ("the medical records of 2061 patients"): no screening
+_RECORDS_OF = re.compile(
+    r"\b(?:reviewed\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:records|charts|files|notes)\s+of\s+(?=\d)", re.I
+)
+# a count of a part of the sample, not the study's n ("In a subgroup of 20 participants, in-depth
+# interviews"); not "subset": "This report focuses on the subset of 235 patients from the ... study" is
+# the report's n
+_PART_OF = re.compile(r"\b(?:subgroup|subsample|sub-sample)s?\s+of\s+$", re.I)
+# a count of people allocated or enrolled, wherever the sentence is ("The trial was stopped after 59 women
+# were randomly assigned"): the study's n where no methods sentence states one
+_ENROLLED = re.compile(
+    rf"\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\s+(?:were|had been)\s+(?:randomly\s+)?"
+    r"(?:assigned|allocated|randomi[sz]ed|enrolled|recruited|included)\b"
+)
 _N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _ANY_N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
 # two counts of people coordinated: "21 HPV-positive and 11 HPV-negative mothers" (not "6 and 12 months")
@@ -110,19 +124,23 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
             return n, Span(m.start(), m.end(), m.group(0))
     best: tuple[int, int, int] | None = None
     for r in methods:
-        if _SCREENING.search(r.text):
+        if _SCREENING.search(_RECORDS_OF.sub("", r.text)):
             continue
         equals = list(_N_EQUALS.finditer(text, r.start, r.end))
         if len(_ANY_N_EQUALS.findall(r.text)) > 1 or _ARMS.search(r.text):
             # the arms' sizes ("placebo (n = 121) ... (n = 120)", "21 HPV-positive and 11 HPV-negative
             # mothers"): none of them is the study's n, and their sum is stated nowhere
             continue
-        found = [(c, s, e) for c, s, e in counts if r.start <= s < r.end]
+        found = [
+            (c, s, e) for c, s, e in counts if r.start <= s < r.end and not _PART_OF.search(text[r.start : s])
+        ]
         if equals:
             found.append((int(equals[0].group(1).replace(",", "")), equals[0].start(1), equals[0].end(1)))
         for c, s, e in found:
             if 1 < c < 10_000_000 and (best is None or c > best[0]):
                 best = (c, s, e)
+    if best is None:
+        best = next(((c, s, e) for c, s, e in counts if _ENROLLED.match(text, e)), None)
     if best is None:
         return None, None
     return best[0], Span(best[1], best[2], text[best[1] : best[2]])

@@ -54,7 +54,7 @@ _LEAD_TRIM = re.compile(
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|most notably|more importantly|"
     r"analogously|based on (?:these|this|the above|our) (?:findings|results|data|observations))\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
-    r"similarly|likewise|yet|alternatively|"
+    r"similarly|likewise|yet|alternatively|further|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
     r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
     # the source pointing at itself: "As discussed in the review, long noncoding RNAs ..." (tune34)
