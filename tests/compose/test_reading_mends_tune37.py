@@ -113,3 +113,14 @@ def test_a_route_of_formation_is_no_dosing_cue() -> None:
     )
     assert TAGS["dosing"].search(vesicles) is None
     assert TAGS["dosing"].search("Synthetic fixture: the route of administration was intranasal.")
+
+
+def test_the_authors_own_setting_is_named_without_the_first_person() -> None:
+    # PMID 11334578 (PubMedQA): the study's conclusion had been left out as the authors speaking
+    concluded = (
+        "In view of the results, it is concluded that there is no awareness of PE among the doctors in the "
+        "reformed PC in our area."
+    )
+    assert clean_statement(concluded, "conclusions") == (
+        "There is no awareness of PE among the doctors in the reformed PC in the area."
+    )

@@ -45,14 +45,14 @@ from medcite.text.words import (
     words,
 )
 
-# a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." and
-# "Results were ..." keep their subject; so do the connectives that also open a phrase ("Overall survival
-# was ...", "In contrast to placebo, ...", "In addition to X, ...")
+# a section label ("Results:", "Findings,") only with its punctuation: "Findings suggest that ..." keeps its
+# subject; so do the connectives that also open a phrase ("Overall survival was ...", "In addition to X, ...")
 _LEAD_TRIM = re.compile(
     r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|however|conversely|moreover|"
     r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|most notably|more importantly|"
-    r"analogously|based on (?:these|this|the above|our) (?:findings|results|data|observations))\s*[:,]?|"
+    r"analogously|(?:based on|in view of|in light of) (?:these|this|the above|our|the) "
+    r"(?:findings|results|data|observations))\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
     r"similarly|likewise|yet|alternatively|further|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
@@ -277,14 +277,14 @@ def first_person(statement: str) -> bool:
 
 
 # -- repairs of the first person left after the frame is gone ----------------------------------------------
-_OUR_DET = (
+_OUR_DET = (  # the study's setting too: "there is no awareness of PE among the doctors ... in our area"
     dict.fromkeys("patients participants subjects cases institution centre center hospital".split(), "the")
+    | dict.fromkeys("area region country community city setting practice clinic unit".split(), "the")
     | dict.fromkeys("cohort population sample series study trial analysis experience".split(), "this")
     | dict.fromkeys("results findings data".split(), "these")
 )
 _OUR_NOUN = re.compile(rf"\b([Oo])ur ({'|'.join(_OUR_DET)})\b")
-# the authors' own tool named after what it is: "Our reconstruction method, ChromoTrace, uses ..." -> "The
-# reconstruction method, ChromoTrace, uses ..." (tune31)
+# the authors' own tool named after what it is: "Our reconstruction method, ChromoTrace, uses ..." (tune31)
 _OUR_NAMED = re.compile(rf"^Our ((?:[\w-]+\s+){{0,3}}{TOOL_NOUNS},\s+)")
 _WE_FOUND = re.compile(
     r"^(?:(?P<self>(?:(?:In|From|Within) (?:this|the present|the current|our) (?:\w+ )?"
