@@ -1,8 +1,8 @@
 """Mends of the fortieth session (2026-12-07), from a reading of 16 tuning-half articles (tune37): a
 regulator is who approves, not the question's concept or the passive's exposure; a preposition left alone is
 no concept; the people's own records are no screening; a subgroup's count is not the study's n, and a count
-of people randomised states it wherever the sentence is; clinicians and other professionals are counted as
-people; "Further," is a connective. Real sentences from the shared data, each with its key, unless marked
+of people randomised states it wherever the sentence is; "Further," is a connective; the authors' own area
+is "the study area". Real sentences from the shared data, each with its key, unless marked
 as a synthetic fixture."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from medcite.compose.candidates import TAGS
 from medcite.compose.question import analyze_question
-from medcite.corpus.extract import people_counts, sample_span
+from medcite.corpus.extract import sample_span
 from medcite.corpus.statements import clean_statement
 from medcite.domain.cards import Span
 from medcite.text.statements import trim_sentence
@@ -63,6 +63,14 @@ def test_a_regulator_is_no_concept_of_the_question(
     assert (a.intervention, a.condition, a.outcome) == (intervention, condition, outcome)
 
 
+def test_a_regulator_s_abbreviation_goes_with_it() -> None:
+    # a HealthVer dev claim (the review's input): its outcome had been "not been approved (FDA)"
+    claim = "Remdesivir has not been approved by the U.S. Food and Drug Administration (FDA) for any use"
+    a = analyze_question(claim)
+    read = " ".join(x or "" for x in (a.intervention, a.outcome, a.condition))
+    assert "FDA" not in read and "Drug" not in read
+
+
 def test_an_agent_that_is_no_regulator_is_still_the_exposure() -> None:
     a = analyze_question("Synthetic fixture: is fever caused by bacteria?")
     assert (a.intervention, a.condition) == ("bacteria", "fever")
@@ -91,11 +99,13 @@ def test_a_count_randomised_states_the_n_outside_the_methods() -> None:
     assert sample_span("Synthetic fixture: 59 women had a relapse.", None, [])[0] is None
 
 
-def test_professionals_are_people() -> None:
-    # PMID 11334578 (PubMedQA) and PMID 19145527 (PubMedQA)
-    assert [c for c, _s, _e in people_counts("The 80 PC doctors working with primary care teams.")] == [80]
-    completed = "The survey was completed by 27,233 EMS professionals."
-    assert [c for c, _s, _e in people_counts(completed)] == [27233]
+def test_a_grade_s_number_is_no_count_enrolled() -> None:
+    # PMID 8686833 (screening corpus), the review's input: n had become 2
+    graded = "One hundred and fifty ASA 1 and 2 patients were randomly allocated to one of three groups."
+    assert sample_span(graded, None, [])[0] is None
+    # the largest count enrolled (synthetic fixture)
+    two = "Synthetic fixture: 30 women were enrolled at first, and in all 120 women were randomly assigned."
+    assert sample_span(two, None, [])[0] == 120
 
 
 def test_further_is_a_connective_only_with_its_comma() -> None:
@@ -112,7 +122,9 @@ def test_a_route_of_formation_is_no_dosing_cue() -> None:
         "formation routes."
     )
     assert TAGS["dosing"].search(vesicles) is None
-    assert TAGS["dosing"].search("Synthetic fixture: the route of administration was intranasal.")
+    # routes named by what they are stay dosing cues (the review's inputs: PMID 9646650, PubMedQA 15141797)
+    assert TAGS["dosing"].search("The nasal route is adequately accepted by children.")
+    assert TAGS["dosing"].search("INR values were statistically similar by both routes.")
 
 
 def test_the_authors_own_setting_is_named_without_the_first_person() -> None:
@@ -122,5 +134,8 @@ def test_the_authors_own_setting_is_named_without_the_first_person() -> None:
         "reformed PC in our area."
     )
     assert clean_statement(concluded, "conclusions") == (
-        "There is no awareness of PE among the doctors in the reformed PC in the area."
+        "There is no awareness of PE among the doctors in the reformed PC in the study area."
     )
+    # "In view of" goes only with its comma: PMID 9421124 (screening corpus), the review's input
+    kept = "In view of these findings and the fact that"
+    assert trim_sentence(f"{kept} the synthetic fixture ...") == f"{kept} the synthetic fixture ..."

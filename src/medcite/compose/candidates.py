@@ -51,9 +51,9 @@ TAGS: dict[str, re.Pattern[str]] = {
     "dosing": re.compile(
         # not a concentration measured in blood ("56.2 μg/mL", "5 mg/dL", "2 g/L")
         r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|µg|μg|g|ml|mL|units?|IU)(?:/kg)?\b(?!/[dm]?[lL]\b)|\b(?:(?<!metered-)doses?|"
-        r"dosing|dosage|infusions?|"
+        r"dosing|dosage|infusions?|subcutaneous\w*|sublingual\w*|routes? of (?:administration|delivery)|"
         r"intravenous\w*|intranasal\w*|oral(?:ly)?(?![\s-]+(?:active|available|bioavailable))|intramuscular\w*|"
-        r"subcutaneous\w*|sublingual\w*|"  # no bare "routes": "formation routes" (tune37)
+        r"(?:both|either|two|different|same|\w+al|\w+ous)\s+routes?|"  # not "formation routes" (tune37)
         # not an agency ("the US Food and Drug Administration", "Veterans Health Administration")
         r"administered|(?<!drug )(?<!health )administration|"
         r"(?:once|twice|thrice|three times|\d times) (?:a |per )?"

@@ -172,7 +172,9 @@ _REGULATOR = (
     r"(?-i:FDA|EMA|MHRA|PMDA|NICE|(?:US\s+|U\.S\.\s+)?Food and Drug Administration|European Medicines Agency|"
     r"European Commission|Health Canada)"
 )
-_BY_REGULATOR = re.compile(rf"\s+by\s+(?:the\s+)?{_REGULATOR}\b|\b{_REGULATOR}[\s-]+(?=[a-z]+ed\b)", re.I)
+_BY_REGULATOR = re.compile(
+    rf"\s+by\s+(?:the\s+)?{_REGULATOR}\b(?:\s*\([A-Z]{{2,6}}\))?|\b{_REGULATOR}[\s-]+(?=[a-z]+ed\b)", re.I
+)
 # modifiers of a frame noun that do not name a concept: "an increased risk of", "a significant role for"
 _AMOUNT_WORDS = re.compile(
     r"(?:(?:increased|decreased|higher|lower|greater|reduced|elevated|significant|possible|potential|real|"

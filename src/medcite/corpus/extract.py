@@ -98,6 +98,7 @@ _ENROLLED = re.compile(
     rf"\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\s+(?:were|had been)\s+(?:randomly\s+)?"
     r"(?:assigned|allocated|randomi[sz]ed|enrolled|recruited|included)\b"
 )
+_LABEL_END = re.compile(r"(?:\d|\b[IVX]+)\s*(?:and|or|to|-|–)\s*$")
 _N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _ANY_N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
 # two counts of people coordinated: "21 HPV-positive and 11 HPV-negative mothers" (not "6 and 12 months")
@@ -139,8 +140,9 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
         for c, s, e in found:
             if 1 < c < 10_000_000 and (best is None or c > best[0]):
                 best = (c, s, e)
-    if best is None:
-        best = next(((c, s, e) for c, s, e in counts if _ENROLLED.match(text, e)), None)
+    if best is None:  # the largest count enrolled, not a grade's number ("ASA 1 and 2 patients were ...")
+        enrolled = [x for x in counts if _ENROLLED.match(text, x[2]) and not _LABEL_END.search(text, 0, x[1])]
+        best = max(enrolled, default=None)
     if best is None:
         return None, None
     return best[0], Span(best[1], best[2], text[best[1] : best[2]])

@@ -51,10 +51,10 @@ _LEAD_TRIM = re.compile(
     r"^(?:(?:(?:in conclusion|in summary|to conclude|taken together|however|conversely|moreover|"
     r"furthermore|additionally|also|thus|therefore|hence|finally|importantly|notably|"
     r"nevertheless|nonetheless|consequently|accordingly|indeed|interestingly|most notably|more importantly|"
-    r"analogously|(?:based on|in view of|in light of) (?:these|this|the above|our|the) "
-    r"(?:findings|results|data|observations))\s*[:,]?|"
+    r"analogously|based on (?:these|this|the above|our) (?:findings|results|data|observations))\s*[:,]?|"
     r"(?:overall|in addition|in particular|on the other hand|in contrast|by contrast|(?:in|on the) contrary|"
-    r"similarly|likewise|yet|alternatively|further|"
+    r"similarly|likewise|yet|alternatively|further|(?:in view|in light) of (?:these|this|the|our) "
+    r"(?:findings|results|data|observations)|"
     r"lastly|last(?:,? but not least)?|in turn|in fact|of note|specifically|remarkably|surprisingly|"
     r"here|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
     # the source pointing at itself: "As discussed in the review, long noncoding RNAs ..." (tune34)
@@ -277,9 +277,9 @@ def first_person(statement: str) -> bool:
 
 
 # -- repairs of the first person left after the frame is gone ----------------------------------------------
-_OUR_DET = (  # the study's setting too: "there is no awareness of PE among the doctors ... in our area"
+_OUR_DET = (  # "... among the doctors in the reformed PC in our area": "in the study area" (tune37)
     dict.fromkeys("patients participants subjects cases institution centre center hospital".split(), "the")
-    | dict.fromkeys("area region country community city setting practice clinic unit".split(), "the")
+    | dict.fromkeys("area region country community city setting".split(), "the study")
     | dict.fromkeys("cohort population sample series study trial analysis experience".split(), "this")
     | dict.fromkeys("results findings data".split(), "these")
 )
