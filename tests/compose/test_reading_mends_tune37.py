@@ -11,7 +11,7 @@ import pytest
 
 from medcite.compose.candidates import TAGS
 from medcite.compose.question import analyze_question
-from medcite.corpus.extract import sample_span
+from medcite.corpus.extract import people_counts, sample_span
 from medcite.corpus.statements import clean_statement
 from medcite.domain.cards import Span
 from medcite.text.statements import trim_sentence
@@ -97,6 +97,18 @@ def test_a_count_randomised_states_the_n_outside_the_methods() -> None:
     assert sample_span(STOPPED, None, [])[0] == 59
     # a results sentence that only reports a count of people is not read without the methods
     assert sample_span("Synthetic fixture: 59 women had a relapse.", None, [])[0] is None
+
+
+def test_trials_between_a_number_and_people_name_no_count() -> None:
+    # the review's check (asreview_Nagtegaal_2019:line25546, a review): n had become 2
+    trials = "Two trials in which patients were randomized to either physician counseling or control groups"
+    assert people_counts(trials) == []
+    # PMID 11306204 (screening corpus, shortened): "7 months during which women" had given n = 7
+    assert (
+        people_counts("The observational period lasted 7 months during which women filled in a diary.") == []
+    )
+    # a trial's people keep their count: PMID 8922912 (screening corpus, shortened)
+    assert [c for c, _s, _e in people_counts("in 8619 GISSI-3 trial patients discharged alive")] == [8619]
 
 
 def test_a_grade_s_number_is_no_count_enrolled() -> None:

@@ -184,7 +184,8 @@ _AMOUNT_WORDS = re.compile(
 )
 # "a need for a lower warfarin dose" -> "warfarin dose"; "[approved for] use against acute myeloid leukemia"
 _AMOUNT_LEAD = re.compile(
-    r"^(?:use\s+(?:in|against|for|as)\s+)?(?:(?:a|an|the)\s+)?(?:(?:need|requirement)\s+(?:for|of)\s+)?(?:(?:a|an|the)\s+)?"
+    r"^(?:use\s+(?:in|against|for|as)\s+)?(?:(?:a|an|the)\s+)?(?:(?:need|requirement)\s+(?:for|of)\s+)?"
+    r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:lower|higher|reduced|increased|decreased|greater|smaller|larger|low|high)\s+)?",
     re.I,
 )

@@ -23,7 +23,8 @@ _PEOPLE = alternation(SAMPLED_PEOPLE)
 # number among them ("326 Type 2 diabetes patients")
 _KINDS = ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase")
 _KIND_WORD = f"(?:{'|'.join(_KINDS)})"
-_BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!(?:percent|per|of)\b)[A-Za-z][\w-]*\s+){{0,3}}?"
+_NOT_BETWEEN = r"(?:percent|per|of|trials|studies|which|who)\b"  # "Two trials in which patients were ..."
+_BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!{_NOT_BETWEEN})[A-Za-z][\w-]*\s+){{0,3}}?"
 # a number that names a kind, not a count: "Type 2 diabetes patients with at least one HbA1c measurement ..."
 # (tune36: a study of 326 such patients was shown with n = 2), "stage 3 patients": one digit after the kind
 # word (not "After finishing the first grade 131 children were compared ...")
@@ -133,7 +134,7 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
             # mothers"): none of them is the study's n, and their sum is stated nowhere
             continue
         found = [
-            (c, s, e) for c, s, e in counts if r.start <= s < r.end and not _PART_OF.search(text[r.start : s])
+            (c, s, e) for c, s, e in counts if r.start <= s < r.end and not _PART_OF.search(text, r.start, s)
         ]
         if equals:
             found.append((int(equals[0].group(1).replace(",", "")), equals[0].start(1), equals[0].end(1)))
