@@ -96,7 +96,7 @@ _PART_OF = re.compile(r"\b(?:subgroup|subsample|sub-sample)s?\s+of\s+$", re.I)
 # a count of people allocated or enrolled, wherever the sentence is ("The trial was stopped after 59 women
 # were randomly assigned"): the study's n where no methods sentence states one
 _ENROLLED = re.compile(
-    rf"\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?{_PEOPLE}\s+(?:were|had been)\s+(?:randomly\s+)?"
+    rf"\s+{_BETWEEN}{_PEOPLE}\s+(?:were|had been)\s+(?:randomly\s+)?"
     r"(?:assigned|allocated|randomi[sz]ed|enrolled|recruited|included)\b"
 )
 _LABEL_END = re.compile(r"(?:\d|\b[IVX]+)\s*(?:and|or|to|-|–)\s*$")
@@ -142,7 +142,11 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
             if 1 < c < 10_000_000 and (best is None or c > best[0]):
                 best = (c, s, e)
     if best is None:  # the largest count enrolled, not a grade's number ("ASA 1 and 2 patients were ...")
-        enrolled = [x for x in counts if _ENROLLED.match(text, x[2]) and not _LABEL_END.search(text, 0, x[1])]
+        enrolled = [
+            x
+            for x in counts
+            if _ENROLLED.match(text, x[2]) and not _LABEL_END.search(text, max(0, x[1] - 9), x[1])
+        ]
         best = max(enrolled, default=None)
     if best is None:
         return None, None
