@@ -11,6 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from medcite.compose.asking import AUX, LEAD_PREPOSITION, asks_for_thing, asks_yes_no
+from medcite.compose.purpose import read_purposes
 from medcite.compose.shapes import (
     ACTS_ON,
     FRAMED_SPLIT,
@@ -193,7 +194,7 @@ _LEAD = re.compile(
 )
 _TRIM_LEAD = re.compile(
     r"^(?:the|a|an|any|treating|treatment of|the treatment of|managing|management of|preventing|"
-    r"prevention of|patients with|people with|adults with|children with|symptoms of|it|with|in|among|"
+    r"prevention of|patients? with|people with|adults with|children with|symptoms of|it|with|in|among|"
     r"for|(?-i:as))\s+",
     re.I,
 )
@@ -276,6 +277,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
         condition = _without_population(condition, population, keep_empty=False)
         intervention = _without_population(intervention, population, keep_empty=True)
         outcome = _without_population(outcome, population, keep_empty=False)
+    intervention, condition, outcome = read_purposes(intervention, condition, outcome)  # "to diagnose X"
     abbr = abbreviations()
     found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
     return QuestionAnalysis(

@@ -124,16 +124,10 @@ _AND_THAT = re.compile(r",? and that\s+")
 # snippets only lack their full stop ("... among all patients treated with radiotherapy"): those are whole.
 _FINISHED = re.compile(r"""[.!?)\]"'%\u2019\u201d]$""")
 # words no sentence ends on: it was cut after them
-_DANGLING = (
-    ARTICLES
-    | COORDINATORS
-    | CORE_PREPOSITIONS
-    | COMMON_PREPOSITIONS
-    | CONTEXT_PREPOSITIONS
-    | AMONG
-    | VIA
-    | AGAINST
-    | frozenset("that which who whose is are was were be been its their as but nor while".split())
+_DANGLING = frozenset(
+    "that which who whose is are was were be been its their as but nor while".split()
+).union(
+    ARTICLES, COORDINATORS, CORE_PREPOSITIONS, COMMON_PREPOSITIONS, CONTEXT_PREPOSITIONS, AMONG, VIA, AGAINST
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -420,7 +414,8 @@ def readable(sentence: str) -> str | None:
         or reports_others(text)
     ):
         return None  # nothing, or one word before a cut ("In ..."), is no statement
-    if _CUT_OPENING.match(text) or cut_both_ends(sentence) or ends_on_stub(_without_notes(sentence)):
+    cut = any(_CUT_OPENING.match(t) for t in (text, sentence))  # the first word as the source has it
+    if cut or cut_both_ends(sentence) or ends_on_stub(_without_notes(sentence)):
         return None  # a snippet cut mid-sentence: ", for the most part, ohnologs tend to ..."
     if vacuous(text) or _NOVELTY.match(text) or text.rstrip(" \"'\u201d)").endswith("?"):
         return None  # nothing of its own, a claim of novelty, or a question (an abstract's own, asked)
@@ -451,9 +446,11 @@ _IT_SHOWS = re.compile(
 
 
 # ... or a quotation lifted out of its sentence ("'for the nuclear industry and other non-medical sectors the
-# use of a whole body dosimeter is considered likely to be sufficient ...'", tune32: a bottom line)
+# use of a whole body dosimeter is considered likely to be sufficient ...'", tune32: a bottom line), or a
+# first word whose bracket opened before the cut ("xanthi) mutagenicity assay is ...", tune38; not "ii) ...")
 _CUT_OPENING = re.compile(
-    r"^\s*(?:[,;:)\]]|['\"\u2018\u201c][a-z]{2,}\b[^'\"\u2019\u201d]*['\"\u2019\u201d][\s.]*$)"
+    r"^\s*(?:[,;:)\]]|(?!(?:i{1,3}|iv|vi{0,3}|ix|x)\))[a-z]{2,}[\w-]*[)\]]|"
+    r"['\"\u2018\u201c][a-z]{2,}\b[^'\"\u2019\u201d]*['\"\u2019\u201d][\s.]*$)"
 )
 # where the authors' clause follows a cut purpose clause, it stands alone ("o enable X, we developed Y")
 _CUT_TO_WE = re.compile(r"^\s*o\s+[a-z]+\b[^,;]{0,150},\s+(we\s+[a-z]+ed)\b")  # a cut "To ...": no limit

@@ -75,8 +75,8 @@ PEOPLE = _words(
 ATTRIBUTED_PEOPLE = PEOPLE | _words("users")  # the composer's "In a trial of 36 children, " prefix
 # the sample-size reader (corpus.classify)
 SAMPLED_PEOPLE = PEOPLE | _words(
-    "athletes boys couples families girls newborns nurses physicians recipients respondents undergraduates "
-    "workers"
+    "athletes boys caregivers carers couples families girls newborns nurses physicians recipients "
+    "respondents undergraduates workers"
 )
 
 # -- the subjects of a study (the design classifier: people, or animals and the laboratory) ----------------

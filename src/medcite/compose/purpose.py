@@ -1,0 +1,75 @@
+"""A test's or a tool's purpose in a question: the task verb is no part of a concept, its object is.
+
+"Is serum total bilirubin useful to differentiate cardioembolic stroke from other stroke subtypes?" had read
+the condition "differentiate cardioembolic stroke from other stroke subtypes", and every source that did not
+say those words was set aside for not mentioning it (a reading of 16 tuning-half articles, tune38). The
+concept is what the test tells apart, detects or measures: "cardioembolic stroke". "Can clinicians use the
+PHQ-9 to assess depression in people with vision loss?" had read "clinicians use the PHQ-9 to assess
+depression" as the intervention: it is the PHQ-9, and depression is what it assesses.
+
+Tried, not kept: "measure" as a verb of :mod:`medcite.compose.shapes` ("Does a comet assay measure radiation
+induced mutations?" reads "comet assay measure radiation" as the exposure). It read "Is (18)F-FDG a surrogate
+tracer to measure tumor hypoxia?" with "a surrogate tracer" in the exposure, and that right "no" became
+"uncertain" (even half: PubMedQA 74.8 -> 74.4%).
+"""
+
+from __future__ import annotations
+
+import re
+
+# the tasks of a test, a score, a marker or a tool (verbs and their nouns: "diagnose", "diagnosis of")
+_TASK = (
+    r"(?:differentiat|distinguish|discriminat|predict|diagnos|detect|assess|measur|monitor|evaluat|estimat|"
+    r"identif|quantif|screen)\w*"
+)
+# telling one thing from another: the first is the concept ("A from B")
+_TELLING_APART = re.compile(r"^(?:differentiat|distinguish|discriminat)", re.I)
+# a value that is a purpose: "differentiate X from Y", "an accurate method to diagnose Y", "diagnosis of Y"
+# (never "identifying and visualising ...": a task verb coordinated with another keeps its words)
+_PURPOSE = re.compile(
+    rf"^(?:(?:[\w-]+\s+){{0,3}}?(?:to|for|in)\s+)?(?P<task>{_TASK})\s+"
+    r"(?!(?:(?:of|for|between)\s+)?(?:and|or|which|what)\b)(?:(?:of|for|between)\s+)?(?P<rest>\S.*)$",
+    re.I,
+)
+# an exposure with its purpose: "the PHQ-9 to assess depression", "imaging to diagnose appendicitis"
+_WITH_PURPOSE = re.compile(rf"^(?P<x>.+?)\s+to\s+(?P<y>{_TASK}\s+.+)$", re.I)
+# who uses or needs the test is no part of it: "clinicians use the PHQ-9", "we need imaging"
+_USER = re.compile(
+    r"^(?:we|you|one|clinicians|physicians|doctors|nurses|surgeons|radiologists)\s+"
+    r"(?:(?:really|still|always)\s+)?(?:use|need|require)\s+",
+    re.I,
+)
+
+
+def purpose_object(value: str | None) -> str | None:
+    """What a purpose names ("differentiate A from B" -> "A"; "surrogate tracer to measure tumor hypoxia" ->
+    "tumor hypoxia"); any other value as it is."""
+    if not value or not (m := _PURPOSE.match(value)):
+        return value
+    rest = m.group("rest")
+    if _TELLING_APART.match(m.group("task")):
+        rest = re.split(r"\s+from\s+", rest, maxsplit=1, flags=re.I)[0]
+    return rest
+
+
+def split_purpose(subject: str | None) -> tuple[str | None, str | None]:
+    """An exposure read with its purpose, apart: "clinicians use the PHQ-9 to assess depression" ->
+    ("the PHQ-9", "depression"); (subject, None) for any other."""
+    if not subject or not (m := _WITH_PURPOSE.match(subject)):
+        return subject, None
+    return _USER.sub("", m.group("x")), purpose_object(m.group("y"))
+
+
+def read_purposes(
+    intervention: str | None, condition: str | None, outcome: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """A question's (intervention, condition, outcome) with each purpose read as what it names; an aim
+    split from the intervention is the condition, else the outcome, where the question names none."""
+    intervention, aim = split_purpose(intervention)
+    condition, outcome = purpose_object(condition), purpose_object(outcome)
+    if aim:
+        condition, outcome = (aim, outcome) if condition is None else (condition, outcome or aim)
+    return (_ARTICLE.sub("", intervention) if intervention else None), condition, outcome
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
