@@ -257,7 +257,7 @@ def test_what_the_subject_is_called_is_filed_as_the_answer(monkeypatch: pytest.M
     reading, 2026-12-06): "PF-05190457 is a well-tolerated first-in-class ghrelin receptor inverse agonist
     with acceptable pharmacokinetics for oral daily dosing" (BioASQ snippet record 27621150) was filed under
     Dosing, its harm cue keeping it out of Key Findings, and the gaps then named Key Findings as omitted."""
-    from medcite.compose import kinds
+    from medcite.compose import assemble, kinds
 
     q = "Is PF-05190457 an inverse agonist of the ghrelin receptor?"
     sources = [bioasq_source(0, "27621150")]
@@ -268,4 +268,5 @@ def test_what_the_subject_is_called_is_filed_as_the_answer(monkeypatch: pytest.M
 
     assert section_of_answer() == "Key Findings"
     monkeypatch.setattr(kinds, "KIND_FIRST", False)
+    monkeypatch.setattr(assemble, "LEAD_IN_MAIN", False)  # else it opens the empty main section (tune38)
     assert section_of_answer() != "Key Findings"

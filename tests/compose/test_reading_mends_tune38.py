@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import pytest
 
+from medcite.compose.assemble import _sections_in_layout
+from medcite.compose.candidates import Candidate, Prefix
+from medcite.compose.checked import Checked
+from medcite.compose.draft import Draft
+from medcite.compose.layout import layout_for
+from medcite.compose.naming import concepts
 from medcite.compose.purpose import purpose_object
 from medcite.compose.question import analyze_question
 from medcite.corpus.extract import people_counts, sample_span
 from medcite.corpus.sample_size import sample_size
+from medcite.domain import Label, StoredSource, Verdict
 from medcite.domain.cards import Span
+from medcite.text.cues import states_aim
 from medcite.text.statements import readable
 
 # PMID 22303473 (PubMedQA): n had been "sample size not found"
@@ -109,3 +117,94 @@ def test_a_first_word_closing_a_cut_bracket_is_no_statement() -> None:
 )
 def test_a_list_item_or_an_opened_bracket_stays(sentence: str) -> None:
     assert readable(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # PMID 31473899 (a BioASQ snippet): had been quoted under Key Findings
+        "Two-dimensional electrophoresis was used for the fractionation of royal jelly proteins.",
+        # PMID 11939753
+        "The chi-square test was used to compare results between the groups of patients.",
+    ],
+)
+def test_a_method_used_for_a_task_is_no_finding(sentence: str) -> None:
+    assert states_aim(sentence)
+
+
+def test_a_result_reached_with_a_method_is_a_finding() -> None:
+    # Synthetic fixture: a method's sentence that also states a result
+    assert not states_aim(
+        "The chi-square test was used to compare the groups, and mortality was significantly lower with "
+        "the synthetic fixture (p = 0.01)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "main"),
+    [
+        # BioASQ 7B-9B summary questions: laboratory questions in no clinical wording
+        ("What is the role of the Hof1-Cyk3 interaction in yeast?", "findings"),
+        ("What is the role of Gata3 in Th2 cells?", "findings"),
+        # a drug, a condition or an indication keeps the treatment answer's sections
+        ("What is the role of clonidine in paediatric adenotonsillectomy?", "efficacy"),
+        ("What is the role of ketamine in treating anxiety?", "efficacy"),
+        ("What is the indication for KYMRIAH?", "efficacy"),
+    ],
+)
+def test_a_laboratory_question_for_the_evidence_has_key_findings(question: str, main: str) -> None:
+    assert layout_for(analyze_question(question))[0] == main
+
+
+def _filed(src: StoredSource, text: str, section: str) -> Checked:
+    c = Candidate(src, text, 0, len(text), "RESULTS", "results", None, 1.0, 1.0, False, fit=0.9)
+    return Checked(Draft(section, text, text, (c,), "support", Prefix("")), Verdict(Label.SUPPORTED, 0.9))
+
+
+def test_the_bottom_lines_statement_opens_an_empty_main_section(pubmedqa: dict[str, StoredSource]) -> None:
+    a = analyze_question("Which drug is the first oral ghrelin receptor inverse agonist to be profiled?")
+    src, other = list(pubmedqa.values())[:2]
+    lead = _filed(src, "Synthetic fixture: the drug is well tolerated for oral daily dosing.", "dosing")
+    rest = _filed(other, "Synthetic fixture: a dose of the drug was given twice daily.", "dosing")
+    moved = _sections_in_layout(a, [lead, rest], lead)
+    assert moved == [("efficacy", [lead]), ("dosing", [rest])]
+    assert _sections_in_layout(a, [lead, rest]) == [("dosing", [lead, rest])]
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "sentence", "named"),
+    [
+        # BioASQ 7B-9B questions; PMID 26335634 (a BioASQ snippet) and synthetic fixtures
+        (
+            "Is the zelda transcription factor a chromatin remodeller?",
+            "zelda transcription factor",
+            "Zelda is essential for hundreds of regions of open chromatin.",
+            True,
+        ),
+        (
+            "What is the function of the Spt6 gene in yeast?",
+            "Spt6 gene",
+            "Synthetic fixture: Spt6 is required here.",
+            True,
+        ),
+        ("Which tissues express the ACE2 protein?", "ACE2 protein", "Synthetic fixture: ACE2 is here.", True),
+        (
+            "Which tissues express the ACE2 protein?",
+            "ACE2 protein",
+            "Synthetic fixture: a protein is here.",
+            False,
+        ),
+        # a describing word before the kind keeps the kind: "antimicrobial" alone is no such protein
+        (
+            "Are there antimicrobial proteins in royal jelly?",
+            "antimicrobial proteins",
+            "Synthetic fixture: an antimicrobial peptide was found.",
+            False,
+        ),
+    ],
+)
+def test_a_kind_after_a_name_is_no_word_a_source_must_use(
+    question: str, name: str, sentence: str, named: bool
+) -> None:
+    concept = next(c for c in concepts(analyze_question(question)) if c.name == name)
+    assert concept.found_in(sentence) is named

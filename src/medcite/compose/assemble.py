@@ -22,7 +22,7 @@ from medcite.compose.evidence_table import (
 )
 from medcite.compose.figures import FIGURE_WORDS, figures_of, with_figures
 from medcite.compose.fit import answers, closeness
-from medcite.compose.layout import layout_for, primary_key, section_title
+from medcite.compose.layout import FINDINGS_LAYOUT, layout_for, primary_key, section_title
 from medcite.compose.leads import own_conclusion, pick_bottom
 from medcite.compose.leads import word_count as _words
 from medcite.compose.leaning import leanings
@@ -51,7 +51,9 @@ from medcite.domain.article import OutcomeSummary
 
 BOTTOM_LINE_WORDS = 60
 # a question of fact ("Which gene ...?") gets no GRADE certainty, which rates estimates of effect (a
-# tuning-half reading found "very low" on 5 of 16 such answers); the evidence table still rates each study
+# tuning-half reading found "very low" on 5 of 16 such answers); the evidence table still rates each study.
+# Nor does a laboratory question (:data:`medcite.compose.layout.FINDINGS_LAYOUT`: "What is the role of the
+# Hof1-Cyk3 interaction in yeast?" had "Certainty of evidence: very low" on a yeast finding, tune38)
 UNGRADED_FACTS = True
 
 
@@ -69,7 +71,7 @@ def assemble(
     pick, ratings, supported = _bottom_pick(a, prim, v, stance, lead)
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     bl_keys = _bottom_keys(pick, prim)
-    sections_out = _sections_in_layout(a, v.kept)
+    sections_out = _sections_in_layout(a, v.kept, None if prim or pick not in v.kept else pick)
     # abbreviations written out at first use: in the bottom line, then again in the body
     shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
     spelled, _defs = spell_out(pick.draft, set(), shared)
@@ -90,7 +92,7 @@ def assemble(
         ratings, sof = _split_graded(ratings, sof, bool(synopsis), stance.split)
     # the bottom line states the certainty of the summary of findings, else of the conclusion it quotes
     level = sof[0].certainty if synopsis else ratings[0][1]
-    graded = not (UNGRADED_FACTS and a.asks_entity and stance is None)
+    graded = not (UNGRADED_FACTS and (a.asks_entity or layout_for(a) == FINDINGS_LAYOUT) and stance is None)
     bottom = _bottom_text(a, stance, level, pick, bool(supported), bl_keys, order, synopsis, spelled, graded)
     if figure := "" if a.asks_entity else figures_of(pick, supported, leanings(a.question, stance)[1]):
         bottom = with_figures(bottom, figure, order[bl_keys[0]], BOTTOM_LINE_WORDS + FIGURE_WORDS)
@@ -358,12 +360,25 @@ def _pick_rated_first(
     return [rated, *(r for r in ratings if r is not rated)]
 
 
-def _sections_in_layout(a: QuestionAnalysis, kept: list[Checked]) -> list[tuple[str, list[Checked]]]:
+# the bottom line's statement opens the main section when no other is filed there: "PF-05190457 is a
+# well-tolerated first-in-class ghrelin receptor inverse agonist with acceptable pharmacokinetics for oral
+# daily dosing" had stood alone under Dosing, with no Efficacy or Key Findings (tune38). Off: its cues decide
+LEAD_IN_MAIN = True
+
+
+def _sections_in_layout(
+    a: QuestionAnalysis, kept: list[Checked], lead: Checked | None = None
+) -> list[tuple[str, list[Checked]]]:
+    """The sections of the layout that hold statements, in order; ``lead`` (the bottom line's statement, where
+    the main section holds none) in the main section (:data:`LEAD_IN_MAIN`)."""
+    main = primary_key(a)
+    moved = lead if LEAD_IN_MAIN and lead is not None else None
     out: list[tuple[str, list[Checked]]] = []
     for key in layout_for(a):
         if key == "gaps":
             continue
-        stmts = [c for c in kept if c.draft.section == key]
+        stmts = [c for c in kept if c.draft.section == key and c is not moved]
+        stmts = [moved, *stmts] if moved is not None and key == main else stmts
         if stmts:
             out.append((key, stmts))
     return out

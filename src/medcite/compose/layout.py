@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_HARM_WORDING, TREATMENT_WORDING
+from medcite.text.synonyms import synonyms
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -48,12 +51,32 @@ ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout
 # clinical words ("Does bupropion help smoking cessation?") from a laboratory one, and on the even half of
 # BioASQ 7B-9B yes/no it changed 3 answers (1 right, 2 wrong: 63.9 -> 63.4%)
 YESNO_FINDINGS = False
+# ROLE_FINDINGS: so does a question for the evidence in no clinical wording that names no condition and no
+# drug-like chemical (MeSH C, F03, D but enzymes, proteins and nucleic acids): "What is the role of the
+# Hof1-Cyk3 interaction in yeast?" (tune38 found a yeast finding under "Clinical Pitfalls to Avoid" and no Key
+# Findings), not "What is the role of clonidine in paediatric adenotonsillectomy?". Off: only a question for
+# a thing gets them
+ROLE_FINDINGS = True
+_LABORATORY_CHEMICALS = ("D08", "D12", "D13")
+_INDICATION = re.compile(r"\bindicat(?:ions?|ed)\b", re.I)  # "What is the indication for KYMRIAH?"
+
+
+def _names_clinical(question: str) -> bool:
+    """Whether the question asks for an indication, or names a condition or a chemical that is not an enzyme,
+    protein or nucleic acid."""
+    return bool(_INDICATION.search(question)) or any(
+        d.is_condition or any(t.startswith("D") and not t.startswith(_LABORATORY_CHEMICALS) for t in d.trees)
+        for d in synonyms().find(question)
+    )
 
 
 def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
     if (
         ENTITY_FINDINGS
-        and (a.asks_entity or (YESNO_FINDINGS and a.yes_no))
+        and (
+            a.asks_entity
+            or (YESNO_FINDINGS if a.yes_no else ROLE_FINDINGS and not _names_clinical(a.question))
+        )
         and a.focus is QuestionType.THERAPY
         and not CLINICAL_WORDING.search(a.question)
     ):

@@ -253,7 +253,7 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
         # alone or not at all (a source that says only "ADAM17" had missed it, a tuning-half reading)
         bracket = _OWN_ABBREVIATION.search(asked) if OWN_ABBREVIATION else None
         name = _OWN_ABBREVIATION.sub("", asked).strip() if bracket else asked
-        own = tuple(dict.fromkeys(t for t in terms(name) if t not in JUDGING_TERMS))
+        own = tuple(dict.fromkeys(t for t in terms(_without_kind(name)) if t not in JUDGING_TERMS))
         ids = identifiers(name) if IDENTIFIERS else ()
         if not own and not ids:
             continue
@@ -300,6 +300,27 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
             )
         )
     return out
+
+
+# a kind after a name is no word a source must use: "Spt6 is required for ..." names "the Spt6 gene", and
+# "Zelda" the "zelda transcription factor" (tune38: sources set aside for not saying "transcription factor");
+# not after a describing word ("antimicrobial proteins", "secreted protein", "duplicated genes"). Off: every
+# word of the name
+KIND_AFTER_NAME = True
+_KIND_AFTER = re.compile(
+    r"^(?P<name>[\w-]+)\s+(?:genes?|proteins?|transcription factors?|enzymes?|pathways?)$", re.I
+)
+_DESCRIBING = re.compile(r"(?:al|ed|ic|ous|ive|less|ar|ory|ant|ent|ble|ing)$", re.I)
+
+
+def _without_kind(name: str) -> str:
+    """``name`` without a kind after a one-word name (:data:`KIND_AFTER_NAME`)."""
+    m = _KIND_AFTER.match(name) if KIND_AFTER_NAME else None
+    if m is None:
+        return name
+    word = m.group("name")
+    named = bool(names(word)) or any(ch.isupper() or ch.isdigit() for ch in word)
+    return word if named or not (_DESCRIBING.search(word) or set(terms(word)) <= common_terms()) else name
 
 
 def _synonyms(

@@ -15,14 +15,10 @@ were tuned on different data, and so use different cue lists, kept side by side 
   "we conclude that X"), :data:`FIRST_PERSON`, :data:`TRUNCATION_MARKER` (a database's note).
 * What a sentence is for: :func:`medcite.text.research_calls.asks_for_research` (a call for research or
   action, or what the article covers, in its own module) and :func:`states_aim`; the composer quotes neither
-  as a finding.
+  as a finding. The design classifier's cues are in :mod:`medcite.text.design_cues`.
 
-The design classifier's cues are in :mod:`medcite.text.design_cues`.
-
-The lists overlap but are not interchangeable ("lower" is a positive finding to the composer and a
-decrease to the verifier; "comparable" is no difference to the verifier and an equivalence to the stance
-vote): merging them would change articles and verdicts.
-"""
+The lists overlap but are not interchangeable ("lower" is a positive finding to the composer and a decrease to
+the verifier; "comparable" is no difference to the verifier and an equivalence to the stance vote)."""
 
 from __future__ import annotations
 
@@ -175,6 +171,11 @@ _METHOD_CUE = re.compile(
     # Survey" (tune31: filed as a clinical consideration)
     r"(?:was|were) (?:taken|obtained|extracted|collected|drawn|derived|retrieved) from (?:the |a |an )?"
     r"(?:[\w-]+ ){0,4}(?:survey|database|registry|register|records|questionnaire|dataset|census)\b|"
+    # a method for a task: "Two-dimensional electrophoresis was used for the fractionation of ..." (tune38: a
+    # finding), "The chi-square test was used to compare ..." (40 of 40 store sentences drawn are methods)
+    r"(?:was|were) (?:used|employed|applied) (?:for|to) (?:the )?(?:fractionat|separat|isolat|purif|identif|"
+    r"quantif|analy[sz]|detect|measur|assess|determin|evaluat|estimat|characteri[sz]|extract|genotyp|stain|"
+    r"sequenc|visuali[sz]|label|calculat|compar|examin|investigat|explor|test|screen)\w*|"
     # "A survey of reptile-associated ticks ... was conducted to determine ...": the aim, in the passive
     r"(?:was|were) (?:conducted|performed|carried out|undertaken|initiated) (?:in order )?to (?:determine|"
     r"evaluate|assess|investigate|examine|compare|study|test|explore|describe|identify|characteri[sz]e|"
@@ -478,10 +479,9 @@ NEGATED_QUESTION = re.compile(r"\b(?:not|never|fail(?:s|ed)? to)\b", re.I)  # "D
 QUESTION_NOT_NEGATING = re.compile(r"\b(?:or not|whether or not|if not|not only)\b", re.I)  # "X or not?"
 
 
-# what a study found, said after its frame: "Our study describes a distinct mutational signature in
-# colorectal cancer and implies that the underlying mutational process results directly from past exposure
-# to bacteria carrying the ... pks pathogenicity island" (tune31: the bottom line quoted a background
-# sentence instead)
+# what a study found, said after its frame: "Our study describes a distinct mutational signature in colorectal
+# cancer and implies that the underlying mutational process results directly from past exposure to bacteria
+# carrying the ... pks pathogenicity island" (tune31: the bottom line quoted a background sentence instead)
 _SHOWS_THAT_CUE = re.compile(_SHOWS_THAT, re.I)
 _ASKED_CUE = re.compile(_ASKED, re.I)
 
