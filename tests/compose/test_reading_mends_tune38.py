@@ -1,13 +1,16 @@
 """Mends of the forty-first session (2026-12-07), from a reading of 16 tuning-half articles (tune38): a test's
 purpose is no part of a concept ("useful to differentiate X from Y" names X); who uses a test is no part of
 it; caregivers studied are the study's people; a snippet whose first word closes a bracket opened before
-the cut is no statement. Real questions and sentences from the shared
-data, each with its source, unless marked as a synthetic fixture."""
+the cut is no statement; a method used for a task is no finding; a laboratory question gets Key Findings
+and no GRADE certainty, and the bottom line's statement opens an empty main section; a kind after a one-word
+name is no word a source must use. Real questions and sentences from the shared data, each with its source,
+unless marked as a synthetic fixture."""
 
 from __future__ import annotations
 
 import pytest
 
+from medcite.compose import compose_article, layout
 from medcite.compose.assemble import _sections_in_layout
 from medcite.compose.candidates import Candidate, Prefix
 from medcite.compose.checked import Checked
@@ -18,10 +21,11 @@ from medcite.compose.purpose import purpose_object
 from medcite.compose.question import analyze_question
 from medcite.corpus.extract import people_counts, sample_span
 from medcite.corpus.sample_size import sample_size
-from medcite.domain import Label, StoredSource, Verdict
+from medcite.domain import Article, Label, Provenance, StoredSource, Verdict
 from medcite.domain.cards import Span
 from medcite.text.cues import states_aim
 from medcite.text.statements import readable
+from tests.compose.doubles import LexicalVerifier, OracleSearcher, bioasq_source
 
 # PMID 22303473 (PubMedQA): n had been "sample size not found"
 CAREGIVERS = (
@@ -208,3 +212,19 @@ def test_a_kind_after_a_name_is_no_word_a_source_must_use(
 ) -> None:
     concept = next(c for c in concepts(analyze_question(question)) if c.name == name)
     assert concept.found_in(sentence) is named
+
+
+def test_a_laboratory_question_gets_key_findings_and_no_grade(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BioASQ summary (even half) on its snippet record 29321253: no "Clinical Pitfalls", no certainty."""
+    q = "What is the role of the Hof1-Cyk3 interaction in yeast?"
+
+    def article() -> Article:
+        searcher = OracleSearcher([bioasq_source(0, "29321253")])
+        return compose_article(q, searcher, LexicalVerifier(), provenance=Provenance())
+
+    art = article()
+    assert art.sections[0].title == "Key Findings"
+    assert "Clinical Pitfalls to Avoid" not in [s.title for s in art.sections]
+    assert art.certainty is None and "Certainty of evidence" not in art.bottom_line
+    monkeypatch.setattr(layout, "ROLE_FINDINGS", False)
+    assert article().certainty is not None
