@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 
+from medcite.compose.how_done import how_done
+
 # the tasks of a test, a score, a marker or a tool (verbs and their nouns: "diagnose", "diagnosis of")
 _TASK = (
-    r"(?:differentiat|distinguish|discriminat|predict|diagnos|detect|assess|measur|monitor|evaluat|estimat|"
-    r"identif|quantif|screen)\w*"
+    r"(?:(?:differentiat|distinguish|discriminat|predict|diagnos|detect|assess|measur|monitor|evaluat|estimat|"
+    r"identif|quantif|screen)\w*|staging)"
 )
 # telling one thing from another: the first is the concept ("A from B")
 _TELLING_APART = re.compile(r"^(?:differentiat|distinguish|discriminat)", re.I)
@@ -29,6 +31,14 @@ _TELLING_APART = re.compile(r"^(?:differentiat|distinguish|discriminat)", re.I)
 _PURPOSE = re.compile(
     rf"^(?:(?:[\w-]+\s+){{0,3}}?(?:to|for|in)\s+)?(?P<task>{_TASK})\s+"
     r"(?!(?:(?:of|for|between)\s+)?(?:and|or|which|what)\b)(?:(?:of|for|between)\s+)?(?P<rest>\S.*)$",
+    re.I,
+)
+# a predicate that only judges a test ("a reliable and sensitive procedure", "an accurate method") names no
+# concept: what the test is for does (tune39: "reliable and sensitive procedure" had been a concept to name)
+_JUDGED_KIND = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:reliable|sensitive|specific|accurate|valid|useful|safe|effective|feasible|"
+    r"appropriate|suitable|good|better|simple|practical|new|novel|alternative)\s+(?:and\s+)?)+"
+    r"(?:procedure|method|tool|test|technique|approach|modality|option|instrument|means|way)s?$",
     re.I,
 )
 # an exposure with its purpose: "the PHQ-9 to assess depression", "imaging to diagnose appendicitis"
@@ -61,12 +71,15 @@ def split_purpose(subject: str | None) -> tuple[str | None, str | None]:
 
 
 def read_purposes(
-    intervention: str | None, condition: str | None, outcome: str | None
+    question: str, intervention: str | None, condition: str | None, outcome: str | None
 ) -> tuple[str | None, str | None, str | None]:
     """A question's (intervention, condition, outcome) with each purpose read as what it names; an aim
-    split from the intervention is the condition, else the outcome, where the question names none."""
+    split from the intervention is the condition, else the outcome, where the question names none. The
+    participle of a "How is X done?" question is no part of X (:func:`medcite.compose.how_done.how_done`)."""
+    intervention, outcome = how_done(question, intervention, outcome)
     intervention, aim = split_purpose(intervention)
     condition, outcome = purpose_object(condition), purpose_object(outcome)
+    outcome = None if outcome and _JUDGED_KIND.match(outcome) else outcome
     if aim:
         condition, outcome = (aim, outcome) if condition is None else (condition, outcome or aim)
     return (_ARTICLE.sub("", intervention) if intervention else None), condition, outcome

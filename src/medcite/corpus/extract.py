@@ -100,6 +100,16 @@ _ENROLLED = re.compile(
     r"(?:assigned|allocated|randomi[sz]ed|enrolled|recruited|included)\b"
 )
 _LABEL_END = re.compile(r"(?:\d|\b[IVX]+)\s*(?:and|or|to|-|–)\s*$")
+# "Of 967 children admitted, 55 were included with a 2-day median delay": the people included are the study's
+# n, not those admitted or screened before (tune39: "In an observational study of 967 children, 34 (50% of
+# total deaths) children died"); not an arm's count ("11 were randomized to receive carvedilol ..., and 7
+# ...") nor a step before another count ("only 507 were eligible and 344 participated")
+_OF_INCLUDED = re.compile(
+    rf"\b[Oo]f (?:the |these |all )?({GROUPED_COUNT}|\d+) {_BETWEEN}{_PEOPLE}\b[^.;]{{0,80}}?,\s+(?:only )?"
+    r"(\d{1,3}(?:,\d{3})+|\d+) (?:(?!and\b)[a-z-]+ ){0,2}?(?:were|was|had been) (?:finally |eventually )?"
+    r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|eligible|recruited|selected)\b"
+    r"(?![^.;]*?\b(?:and|or|whereas|while)\s+(?:the )?(?:other |remaining )?\d)"
+)
 _N_EQUALS = re.compile(r"\(\s*[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _ANY_N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
 # two counts of people coordinated: "21 HPV-positive and 11 HPV-negative mothers" (not "6 and 12 months")
@@ -116,6 +126,10 @@ def sample_span(text: str, n: int | None, methods: Iterable[Span] = ()) -> tuple
     than another count of people (a subgroup count is not the study's n). Otherwise the largest count of
     people ("120 patients", "(n = 38)") in the ``methods`` sentences, leaving out sentences about
     screening or about other studies ("1,204 patients were screened", "12 trials")."""
+    if (m := _OF_INCLUDED.search(text)) and 1 < (k := count_value(m.group(2)) or 0) < (
+        count_value(m.group(1)) or 0
+    ):
+        return k, Span(m.start(2), m.end(2), m.group(2))
     counts = people_counts(text)
     if n is not None and n > 0 and not (counts and n < max(c for c, _, _ in counts)):
         for c, s, e in counts:

@@ -43,10 +43,11 @@ _ANAPHORIC = re.compile(
     r"this (?:has|had|being|may|might|could|would|can|will|suggests?|indicates?|shows?|means|implies|was|"
     r"includes?|included)|these (?:include|included|comprise|comprised|may|might|could|can|would|will)|"
     # a clause that leans on the previous sentence: "Consistent with this, mice lacking ...", "Though these
-    # syndromes share ..." (a reading of 16 tuning-half articles, 2026-12-05)
-    r"(?:consistent with|in line with|in keeping with|in agreement with|contrary to|unlike|despite|given|"
-    r"because of|due to|as a result of|in addition to|besides|(?:al)?though|while|whereas|since|because|as|"
-    r"if|when) (?:this|these|those|that|they|it)|"
+    # syndromes share ..." (a reading of 16 tuning-half articles, 2026-12-05), "In support of this model, ..."
+    # (tune39)
+    r"(?:consistent with|in line with|in keeping with|in agreement with|in support of|contrary to|unlike|"
+    r"despite|given|because of|due to|as a result of|in addition to|besides|(?:al)?though|while|whereas|"
+    r"since|because|as|if|when) (?:this|these|those|that|they|it)|"
     # the previous sentence's thing named by a demonstrative: "This reaction was applied to ...", "These
     # effects were ..."; a study's own results, data or design ("These findings suggest ...", "This study
     # shows ...") name their subject, and a result that states its size ("This difference reflected a 35

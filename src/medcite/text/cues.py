@@ -26,6 +26,7 @@ import re
 from typing import Literal
 
 from medcite.text.clauses import main_clause
+from medcite.text.design_cues import DESIGN_SCOPE_OR_TASK
 
 
 def _labels(text: str) -> frozenset[str]:
@@ -171,11 +172,7 @@ _METHOD_CUE = re.compile(
     # Survey" (tune31: filed as a clinical consideration)
     r"(?:was|were) (?:taken|obtained|extracted|collected|drawn|derived|retrieved) from (?:the |a |an )?"
     r"(?:[\w-]+ ){0,4}(?:survey|database|registry|register|records|questionnaire|dataset|census)\b|"
-    # a method for a task: "Two-dimensional electrophoresis was used for the fractionation of ..." (tune38: a
-    # finding), "The chi-square test was used to compare ..." (40 of 40 store sentences drawn are methods)
-    r"(?:was|were) (?:used|employed|applied) (?:for|to) (?:the )?(?:fractionat|separat|isolat|purif|identif|"
-    r"quantif|analy[sz]|detect|measur|assess|determin|evaluat|estimat|characteri[sz]|extract|genotyp|stain|"
-    r"sequenc|visuali[sz]|label|calculat|compar|examin|investigat|explor|test|screen)\w*|"
+    rf"{DESIGN_SCOPE_OR_TASK}|"  # "The study was a ... trial of ...", "... was used for the fractionation of"
     # "A survey of reptile-associated ticks ... was conducted to determine ...": the aim, in the passive
     r"(?:was|were) (?:conducted|performed|carried out|undertaken|initiated) (?:in order )?to (?:determine|"
     r"evaluate|assess|investigate|examine|compare|study|test|explore|describe|identify|characteri[sz]e|"

@@ -236,3 +236,18 @@ REVIEW_TITLE = re.compile(
     r"|\boverview\b|\bupdate on\b|\bevidence report\b",
     re.I,
 )
+
+
+# a study's design, an article's scope or a method used for a task, not a finding (the composer's methods
+# wording, :func:`medcite.text.cues.states_aim`): "The study was a 4-week Phase Ib multiple ascending dose,
+# randomized, double-blind placebo-controlled trial of AZD0530 ...", "Described here is a protocol for
+# performing ... (SLIC-CAGE)" (tune39: bottom lines), "Two-dimensional electrophoresis was used for the
+# fractionation of royal jelly proteins" (tune38: a finding; 40 of 40 store sentences so worded, drawn at
+# random, are methods)
+DESIGN_SCOPE_OR_TASK = (
+    r"^(?:the|this) (?:present |current )?(?:study|trial) (?:was|is) an? (?:[\w-]+,? ){0,10}?"
+    r"(?:trial|study)\b|^described here (?:is|are)\b"
+    r"|(?:was|were) (?:used|employed|applied) (?:for|to) (?:the )?(?:fraction|separat|isolat|purif|identif|"
+    r"quantif|analy[sz]|detect|measur|assess|determin|evaluat|estimat|stain|characteri[sz]|extract|genotyp|"
+    r"sequenc|visuali[sz]|label|calculat|compar|examin|investigat|explor|test|screen)\w*"
+)
