@@ -228,3 +228,54 @@ def test_a_laboratory_question_gets_key_findings_and_no_grade(monkeypatch: pytes
     assert art.certainty is None and "Certainty of evidence" not in art.bottom_line
     monkeypatch.setattr(layout, "ROLE_FINDINGS", False)
     assert article().certainty is not None
+
+
+# -- mends of an independent review of these rules ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how to administer denosumab",  # MedicationQA: a drug the synonyms do not name
+        "What is the effect of Bisphenol A in the body?",  # BioASQ 7B-9B: no laboratory wording
+    ],
+)
+def test_a_question_without_laboratory_wording_keeps_its_sections(question: str) -> None:
+    assert layout_for(analyze_question(question))[0] != "findings"
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "sentence"),
+    [
+        # BioASQ 7B-9B questions; synthetic fixtures of what the short names also name in the store
+        (
+            "Before 2019, what neurologic diseases are associated with the tau protein?",
+            "tau protein",
+            "Synthetic fixture: compared with treatment as usual (TAU).",
+        ),
+        (
+            "Is there a role for TET proteins in invariant natural killer T cells (iNKT) cell fate?",
+            "TET proteins",
+            "Synthetic fixture: total exercise time (TET) rose.",
+        ),
+        ("How is the STING protein activated?", "STING protein", "Synthetic fixture: it would sting more."),
+    ],
+)
+def test_a_short_or_capitalised_name_keeps_its_kind(question: str, name: str, sentence: str) -> None:
+    concept = next(c for c in concepts(analyze_question(question)) if c.name == name)
+    assert not concept.found_in(sentence)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["diagnostic sensitivity", "estimation error", "Level of confidence to identify a child with autism"],
+)
+def test_a_task_word_as_a_modifier_stays(value: str) -> None:
+    assert purpose_object(value) == value
+
+
+def test_a_bracket_stub_before_a_whole_sentence_is_left_out() -> None:
+    # PMID 31578082 (a BioASQ snippet record): the whole finding after the stub is quoted
+    assert readable("er306Leu). Evinacumab had no effect on LDLR activity.") == (
+        "Evinacumab had no effect on LDLR activity."
+    )

@@ -22,7 +22,7 @@ from medcite.compose.evidence_table import (
 )
 from medcite.compose.figures import FIGURE_WORDS, figures_of, with_figures
 from medcite.compose.fit import answers, closeness
-from medcite.compose.layout import FINDINGS_LAYOUT, layout_for, primary_key, section_title
+from medcite.compose.layout import FINDINGS_LAYOUT, TITLES, layout_for, primary_key, section_title
 from medcite.compose.leads import own_conclusion, pick_bottom
 from medcite.compose.leads import word_count as _words
 from medcite.compose.leaning import leanings
@@ -71,7 +71,8 @@ def assemble(
     pick, ratings, supported = _bottom_pick(a, prim, v, stance, lead)
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     bl_keys = _bottom_keys(pick, prim)
-    sections_out = _sections_in_layout(a, v.kept, None if prim or pick not in v.kept else pick)
+    generic = section_title(a, primary_key(a)) == TITLES["findings"]  # not "Efficacy": a mechanism is none
+    sections_out = _sections_in_layout(a, v.kept, None if prim or not generic or pick not in v.kept else pick)
     # abbreviations written out at first use: in the bottom line, then again in the body
     shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
     spelled, _defs = spell_out(pick.draft, set(), shared)
@@ -360,9 +361,11 @@ def _pick_rated_first(
     return [rated, *(r for r in ratings if r is not rated)]
 
 
-# the bottom line's statement opens the main section when no other is filed there: "PF-05190457 is a
-# well-tolerated first-in-class ghrelin receptor inverse agonist with acceptable pharmacokinetics for oral
-# daily dosing" had stood alone under Dosing, with no Efficacy or Key Findings (tune38). Off: its cues decide
+# the bottom line's statement opens the main section when no other is filed there and it is "Key Findings":
+# "PF-05190457 is a well-tolerated first-in-class ghrelin receptor inverse agonist with acceptable
+# pharmacokinetics for oral daily dosing" had stood alone under Dosing (tune38); not "Efficacy" (an
+# independent review: mechanism statements of "Is palbociclib effective for glioblastoma?" had moved there).
+# Off: its cues decide
 LEAD_IN_MAIN = True
 
 

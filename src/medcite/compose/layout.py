@@ -51,32 +51,32 @@ ENTITY_FINDINGS = True  # a switch for measuring it (bench: --no-findings-layout
 # clinical words ("Does bupropion help smoking cessation?") from a laboratory one, and on the even half of
 # BioASQ 7B-9B yes/no it changed 3 answers (1 right, 2 wrong: 63.9 -> 63.4%)
 YESNO_FINDINGS = False
-# ROLE_FINDINGS: so does a question for the evidence in no clinical wording that names no condition and no
-# drug-like chemical (MeSH C, F03, D but enzymes, proteins and nucleic acids): "What is the role of the
-# Hof1-Cyk3 interaction in yeast?" (tune38 found a yeast finding under "Clinical Pitfalls to Avoid" and no Key
-# Findings), not "What is the role of clonidine in paediatric adenotonsillectomy?". Off: only a question for
-# a thing gets them
+# ROLE_FINDINGS: so does a question for the evidence in no clinical wording, in the laboratory's words
+# (:data:`_LABORATORY`), that names no condition (MeSH C, F03): "What is the role of the Hof1-Cyk3
+# interaction in yeast?" (tune38 found a yeast finding under "Clinical Pitfalls to Avoid" and no Key
+# Findings); not "how to administer denosumab" nor "What is the effect of Bisphenol A in the body?" (an
+# independent review: the synonyms name too few drugs to tell a drug question by its chemical). Off: only a
+# question for a thing gets them
 ROLE_FINDINGS = True
-_LABORATORY_CHEMICALS = ("D08", "D12", "D13")
-_INDICATION = re.compile(r"\bindicat(?:ions?|ed)\b", re.I)  # "What is the indication for KYMRIAH?"
+_LABORATORY = re.compile(
+    r"\b(?:genes?|genom\w*|proteins?|peptides?|cells?|cellular|yeast|mice|mouse|rats?|drosophila|zebrafish|"
+    r"elegans|bacteri\w*|viral|virus(?:es)?|dna|rna|mrna|lncrnas?|mirnas?|micrornas?|chromatin|transcript\w*|"
+    r"enzymes?|kinases?|receptors?|pathways?|domains?|mutations?|binding|express\w*|phosphorylat\w*|methylat\w*|"
+    r"histones?|nucleosom\w*|cohesin|molecul\w*|in vitro|ligands?|signal+ing|proteom\w*|imprint\w*|"
+    r"interactions?|splicing|translation|replication|differentiation)\b",
+    re.I,
+)
 
 
-def _names_clinical(question: str) -> bool:
-    """Whether the question asks for an indication, or names a condition or a chemical that is not an enzyme,
-    protein or nucleic acid."""
-    return bool(_INDICATION.search(question)) or any(
-        d.is_condition or any(t.startswith("D") and not t.startswith(_LABORATORY_CHEMICALS) for t in d.trees)
-        for d in synonyms().find(question)
-    )
+def _laboratory(question: str) -> bool:
+    """Whether the question is worded as a laboratory one and names no condition."""
+    return bool(_LABORATORY.search(question)) and not any(d.is_condition for d in synonyms().find(question))
 
 
 def layout_for(a: QuestionAnalysis) -> tuple[str, ...]:
     if (
         ENTITY_FINDINGS
-        and (
-            a.asks_entity
-            or (YESNO_FINDINGS if a.yes_no else ROLE_FINDINGS and not _names_clinical(a.question))
-        )
+        and (a.asks_entity or (YESNO_FINDINGS if a.yes_no else ROLE_FINDINGS and _laboratory(a.question)))
         and a.focus is QuestionType.THERAPY
         and not CLINICAL_WORDING.search(a.question)
     ):

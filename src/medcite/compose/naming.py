@@ -303,9 +303,10 @@ def concepts(a: QuestionAnalysis, learned: Mapping[str, str] | None = None) -> l
 
 
 # a kind after a name is no word a source must use: "Spt6 is required for ..." names "the Spt6 gene", and
-# "Zelda" the "zelda transcription factor" (tune38: sources set aside for not saying "transcription factor");
-# not after a describing word ("antimicrobial proteins", "secreted protein", "duplicated genes"). Off: every
-# word of the name
+# "Zelda" the "zelda transcription factor" (tune38: sources set aside for not saying "transcription factor").
+# Only after a name with a digit, or of five letters or more that is no acronym, common word or describing
+# word: an independent review found "tau", "TET", "ERM", "cGAS" and "STING" alone naming "treatment as usual
+# (TAU)", "total exercise time", erm(B) genes, CgA and "would sting more". Off: every word of the name
 KIND_AFTER_NAME = True
 _KIND_AFTER = re.compile(
     r"^(?P<name>[\w-]+)\s+(?:genes?|proteins?|transcription factors?|enzymes?|pathways?)$", re.I
@@ -319,8 +320,9 @@ def _without_kind(name: str) -> str:
     if m is None:
         return name
     word = m.group("name")
-    named = bool(names(word)) or any(ch.isupper() or ch.isdigit() for ch in word)
-    return word if named or not (_DESCRIBING.search(word) or set(terms(word)) <= common_terms()) else name
+    plain = len(word) >= 5 and not word.isupper() and not _DESCRIBING.search(word)
+    plain = plain and not set(terms(word)) <= common_terms()
+    return word if any(ch.isdigit() for ch in word) or plain else name
 
 
 def _synonyms(

@@ -18,18 +18,25 @@ from __future__ import annotations
 import re
 
 from medcite.compose.how_done import how_done
+from medcite.text.design_cues import TASK_STEMS
 
-# the tasks of a test, a score, a marker or a tool (verbs and their nouns: "diagnose", "diagnosis of")
-_TASK = (
-    r"(?:(?:differentiat|distinguish|discriminat|predict|diagnos|detect|assess|measur|monitor|evaluat|estimat|"
-    r"identif|quantif|screen)\w*|staging)"
+# the tasks of a test, a score, a marker or a tool: a verb ("diagnose", "detecting", "staging") takes its
+# object, a noun takes "of" or "for" ("diagnosis of"; not "diagnostic sensitivity", "estimation error": an
+# independent review found a Check-COVID claim read as "sensitivity")
+_TASK = rf"(?:(?:{TASK_STEMS})(?:e|es|ed|ing|y|ying|ies)?|staging)"
+_TASK_NOUN = rf"(?:(?:{TASK_STEMS})\w*(?:ion|is|ment))"
+_TEST_NOUN = (
+    r"(?:procedure|method|tool|test|tracer|marker|biomarker|technique|approach|score|scale|index|assay|modality|"
+    r"way|means|measure)s?"
 )
 # telling one thing from another: the first is the concept ("A from B")
 _TELLING_APART = re.compile(r"^(?:differentiat|distinguish|discriminat)", re.I)
 # a value that is a purpose: "differentiate X from Y", "an accurate method to diagnose Y", "diagnosis of Y"
 # (never "identifying and visualising ...": a task verb coordinated with another keeps its words)
+# (after a test-like noun: "an accurate method to diagnose Y", not "Level of confidence to identify ...")
 _PURPOSE = re.compile(
-    rf"^(?:(?:[\w-]+\s+){{0,3}}?(?:to|for|in)\s+)?(?P<task>{_TASK})\s+"
+    rf"^(?:(?:[\w-]+\s+){{0,2}}?{_TEST_NOUN}\s+(?:to|for|in)\s+|(?:to|for|in)\s+)?"
+    rf"(?:(?P<task>{_TASK})\s+|(?P<noun>{_TASK_NOUN})\s+(?:of|for)\s+)"
     r"(?!(?:(?:of|for|between)\s+)?(?:and|or|which|what)\b)(?:(?:of|for|between)\s+)?(?P<rest>\S.*)$",
     re.I,
 )
@@ -57,7 +64,7 @@ def purpose_object(value: str | None) -> str | None:
     if not value or not (m := _PURPOSE.match(value)):
         return value
     rest = m.group("rest")
-    if _TELLING_APART.match(m.group("task")):
+    if _TELLING_APART.match(m.group("task") or m.group("noun")):
         rest = re.split(r"\s+from\s+", rest, maxsplit=1, flags=re.I)[0]
     return rest
 

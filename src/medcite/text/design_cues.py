@@ -244,10 +244,15 @@ REVIEW_TITLE = re.compile(
 # performing ... (SLIC-CAGE)" (tune39: bottom lines), "Two-dimensional electrophoresis was used for the
 # fractionation of royal jelly proteins" (tune38: a finding; 40 of 40 store sentences so worded, drawn at
 # random, are methods)
+# what a test, a score or a method is for (stems): "to diagnose", "for the prediction of", "detecting"
+TASK_STEMS = (
+    "differentiat|distinguish|discriminat|predict|diagnos|detect|assess|measur|monitor|evaluat|estimat|identif|"
+    "quantif|screen"
+)
 DESIGN_SCOPE_OR_TASK = (
     r"^(?:the|this) (?:present |current )?(?:study|trial) (?:was|is) an? (?:[\w-]+,? ){0,10}?"
     r"(?:trial|study)\b|^described here (?:is|are)\b"
-    r"|(?:was|were) (?:used|employed|applied) (?:for|to) (?:the )?(?:fraction|separat|isolat|purif|identif|"
-    r"quantif|analy[sz]|detect|measur|assess|determin|evaluat|estimat|stain|characteri[sz]|extract|genotyp|"
-    r"sequenc|visuali[sz]|label|calculat|compar|examin|investigat|explor|test|screen)\w*"
+    rf"|(?:was|were) (?:used|employed|applied) (?:for|to) (?:the )?(?:{TASK_STEMS}|fraction|separat|isolat|"
+    r"purif|analy[sz]|determin|stain|characteri[sz]|extract|genotyp|sequenc|visuali[sz]|label|calculat|"
+    r"compar|examin|investigat|explor|test)\w*"
 )

@@ -389,6 +389,7 @@ def readable(sentence: str) -> str | None:
     """:func:`trim_sentence`, then the first person repaired where that is safe; None when the authors
     still speak ("we believe ...", "we therefore recommend ..."), nothing is left, or what is left states
     nothing of its own (:func:`vacuous`: "The results are both surprising and disappointing.")."""
+    sentence = _BRACKET_STUB.sub("", sentence)  # "er306Leu). Evinacumab had no effect ..." (PMID 31578082)
     if opens_on_stub(without_label(_without_notes(sentence))):
         if (m := _CUT_TO_WE.search(sentence)) is None:
             return None  # a snippet cut mid-word ("ne of these genes ...", "ur results suggest ...")
@@ -448,6 +449,7 @@ _IT_SHOWS = re.compile(
 # ... or a quotation lifted out of its sentence ("'for the nuclear industry and other non-medical sectors the
 # use of a whole body dosimeter is considered likely to be sufficient ...'", tune32: a bottom line), or a
 # first word whose bracket opened before the cut ("xanthi) mutagenicity assay is ...", tune38; not "ii) ...")
+_BRACKET_STUB = re.compile(r"^\s*[a-z][\w-]*[)\]][.;]\s+(?=[A-Z])")  # ... and the sentence after it stays
 _CUT_OPENING = re.compile(
     r"^\s*(?:[,;:)\]]|(?!(?:i{1,3}|iv|vi{0,3}|ix|x)\))[a-z]{2,}[\w-]*[)\]]|"
     r"['\"\u2018\u201c][a-z]{2,}\b[^'\"\u2019\u201d]*['\"\u2019\u201d][\s.]*$)"
