@@ -72,7 +72,8 @@ def assemble(
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     bl_keys = _bottom_keys(pick, prim)
     generic = section_title(a, primary_key(a)) == TITLES["findings"]  # not "Efficacy": a mechanism is none
-    sections_out = _sections_in_layout(a, v.kept, None if prim or not generic or pick not in v.kept else pick)
+    movable = generic and not prim and any(c is pick for c in v.kept)
+    sections_out = _sections_in_layout(a, v.kept, pick if movable else None)
     # abbreviations written out at first use: in the bottom line, then again in the body
     shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
     spelled, _defs = spell_out(pick.draft, set(), shared)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_HARM_WORDING, TREATMENT_WORDING
@@ -68,6 +69,7 @@ _LABORATORY = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked for each section of an article
 def _laboratory(question: str) -> bool:
     """Whether the question is worded as a laboratory one and names no condition."""
     return bool(_LABORATORY.search(question)) and not any(d.is_condition for d in synonyms().find(question))

@@ -45,7 +45,7 @@ _PURPOSE = re.compile(
 _JUDGED_KIND = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:reliable|sensitive|specific|accurate|valid|useful|safe|effective|feasible|"
     r"appropriate|suitable|good|better|simple|practical|new|novel|alternative)\s+(?:and\s+)?)+"
-    r"(?:procedure|method|tool|test|technique|approach|modality|option|instrument|means|way)s?$",
+    rf"(?:{_TEST_NOUN}|options?|instruments?)$",
     re.I,
 )
 # an exposure with its purpose: "the PHQ-9 to assess depression", "imaging to diagnose appendicitis"
