@@ -71,9 +71,7 @@ def assemble(
     pick, ratings, supported = _bottom_pick(a, prim, v, stance, lead)
     ratings = _pick_rated_first(pick, ratings, prim, v.cross)
     bl_keys = _bottom_keys(pick, prim)
-    generic = section_title(a, primary_key(a)) == TITLES["findings"]  # not "Efficacy": a mechanism is none
-    movable = generic and not prim and any(c is pick for c in v.kept)
-    sections_out = _sections_in_layout(a, v.kept, pick if movable else None)
+    sections_out = _sections_in_layout(a, v.kept, _lead_to_move(a, prim, v.kept, pick))
     # abbreviations written out at first use: in the bottom line, then again in the body
     shared = article_definitions([pick.draft, *(c.draft for _k, st in sections_out for c in st)])
     spelled, _defs = spell_out(pick.draft, set(), shared)
@@ -368,6 +366,15 @@ def _pick_rated_first(
 # independent review: mechanism statements of "Is palbociclib effective for glioblastoma?" had moved there).
 # Off: its cues decide
 LEAD_IN_MAIN = True
+
+
+def _lead_to_move(
+    a: QuestionAnalysis, prim: list[Checked], kept: list[Checked], pick: Checked
+) -> Checked | None:
+    """The bottom line's statement where it opens the main section (:data:`LEAD_IN_MAIN`): no statement is
+    filed there, and the section is "Key Findings" (not "Efficacy": a mechanism is no efficacy)."""
+    generic = section_title(a, primary_key(a)) == TITLES["findings"]
+    return pick if generic and not prim and any(c is pick for c in kept) else None
 
 
 def _sections_in_layout(
