@@ -8,6 +8,7 @@ from functools import lru_cache
 from medcite.compose.question import QuestionAnalysis, QuestionType
 from medcite.text.design_cues import CLINICAL_WORDING, TREATMENT_HARM_WORDING, TREATMENT_WORDING
 from medcite.text.synonyms import synonyms
+from medcite.text.words import ANIMAL_NOUNS, alternation
 
 TITLES: dict[str, str] = {
     "efficacy": "Efficacy",
@@ -60,11 +61,11 @@ YESNO_FINDINGS = False
 # question for a thing gets them
 ROLE_FINDINGS = True
 _LABORATORY = re.compile(
-    r"\b(?:genes?|genom\w*|proteins?|peptides?|cells?|cellular|yeast|mice|mouse|rats?|drosophila|zebrafish|"
-    r"elegans|bacteri\w*|viral|virus(?:es)?|dna|rna|mrna|lncrnas?|mirnas?|micrornas?|chromatin|transcript\w*|"
-    r"enzymes?|kinases?|receptors?|pathways?|domains?|mutations?|binding|express\w*|phosphorylat\w*|methylat\w*|"
-    r"histones?|nucleosom\w*|cohesin|molecul\w*|in vitro|ligands?|signal+ing|proteom\w*|imprint\w*|"
-    r"interactions?|splicing|translation|replication|differentiation)\b",
+    rf"\b(?:{alternation(ANIMAL_NOUNS)}|genes?|genom\w*|proteins?|peptides?|cells?|cellular|yeast|bacteri\w*|"
+    r"viral|virus(?:es)?|dna|rna|mrna|lncrnas?|mirnas?|micrornas?|chromatin|transcript\w*|enzymes?|kinases?|"
+    r"receptors?|pathways?|domains?|mutations?|binding|express\w*|phosphorylat\w*|methylat\w*|histones?|"
+    r"nucleosom\w*|cohesin|molecul\w*|in vitro|ligands?|signal+ing|proteom\w*|imprint\w*|interactions?|"
+    r"splicing|translation|replication|differentiation)\b",
     re.I,
 )
 

@@ -16,6 +16,7 @@ tracer to measure tumor hypoxia?" with "a surrogate tracer" in the exposure, and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from medcite.compose.how_done import how_done
 from medcite.text.design_cues import TASK_STEMS
@@ -78,18 +79,23 @@ def split_purpose(subject: str | None) -> tuple[str | None, str | None]:
 
 
 def read_purposes(
-    question: str, intervention: str | None, condition: str | None, outcome: str | None
+    question: str,
+    intervention: str | None,
+    condition: str | None,
+    outcome: str | None,
+    clean: Callable[[str | None], str | None],
 ) -> tuple[str | None, str | None, str | None]:
     """A question's (intervention, condition, outcome) with each purpose read as what it names; an aim
     split from the intervention is the condition, else the outcome, where the question names none. The
-    participle of a "How is X done?" question is no part of X (:func:`medcite.compose.how_done.how_done`)."""
+    participle of a "How is X done?" question is no part of X (:func:`medcite.compose.how_done.how_done`).
+    A value read anew is ``clean`` ed as the question's every concept is ("the PHQ-9" -> "PHQ-9")."""
+    read = (intervention, condition, outcome)
     intervention, outcome = how_done(question, intervention, outcome)
     intervention, aim = split_purpose(intervention)
     condition, outcome = purpose_object(condition), purpose_object(outcome)
     outcome = None if outcome and _JUDGED_KIND.match(outcome) else outcome
     if aim:
         condition, outcome = (aim, outcome) if condition is None else (condition, outcome or aim)
-    return (_ARTICLE.sub("", intervention) if intervention else None), condition, outcome
-
-
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+    new = (intervention, condition, outcome)
+    i, c, o = (v if v == was else clean(v) for v, was in zip(new, read, strict=True))
+    return i, c, o

@@ -277,7 +277,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
         condition = _without_population(condition, population, keep_empty=False)
         intervention = _without_population(intervention, population, keep_empty=True)
         outcome = _without_population(outcome, population, keep_empty=False)
-    intervention, condition, outcome = read_purposes(q, intervention, condition, outcome)  # "to diagnose X"
+    intervention, condition, outcome = read_purposes(q, intervention, condition, outcome, _clean)
     abbr = abbreviations()
     found = tuple((w, abbr[w]) for w in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]*", q)) if w in abbr)
     return QuestionAnalysis(

@@ -106,7 +106,7 @@ _LABEL_END = re.compile(r"(?:\d|\b[IVX]+)\s*(?:and|or|to|-|–)\s*$")
 # ...") nor a step before another count ("only 507 were eligible and 344 participated")
 _OF_INCLUDED = re.compile(
     rf"\b[Oo]f (?:the |these |all )?({GROUPED_COUNT}|\d+) {_BETWEEN}{_PEOPLE}\b[^.;]{{0,80}}?,\s+(?:only )?"
-    r"(\d{1,3}(?:,\d{3})+|\d+) (?:(?!and\b)[a-z-]+ ){0,2}?(?:were|was|had been) (?:finally |eventually )?"
+    rf"({GROUPED_COUNT}|\d+) (?:(?!and\b)[a-z-]+ ){{0,2}}?(?:were|was|had been) (?:finally |eventually )?"
     r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|eligible|recruited|selected)\b"
     r"(?![^.;]*?\b(?:and|or|whereas|while)\s+(?:the )?(?:other |remaining )?\d)"
 )
