@@ -252,3 +252,14 @@ def states_count(text: str, noun: str) -> bool:
         if not (digits.isdigit() and year_not_count(int(digits), text[max(0, m.start() - 12) : m.start()])):
             return True
     return False
+
+
+# a marker that predicts an outcome ("Does base deficit predict mortality ...?", "Is the h-index predictive of
+# greater NIH funding success ...?"): a prognosis question, whose bottom line counts no "increase" or
+# "decrease" (tune40); not a tool that predicts ("Which tool exist for predicting drug synergy with deep
+# learning?"). 35 of the 1,994 dev questions
+PREDICTS = re.compile(
+    r"^(?!.*\b(?:algorithms?|tools?|software|methods?|framework|database|computational\w*|"
+    r"(?:deep|machine) learning)\b).*\bpredict(?:s|ive|ion|or|ors)?\b",
+    re.I,
+)

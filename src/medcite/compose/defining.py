@@ -72,12 +72,20 @@ def subject_defined(question: str) -> str | None:
     return subject
 
 
+# a possessor before the thing need not be said: "What are Drosophila's balancer chromosomes?" is answered
+# by "Balancer chromosomes are genetic reagents that are used in Drosophila melanogaster ..." (tune41)
+_POSSESSOR = re.compile(r"^(?P<owner>[\w-]+)['\u2019]s\s+(?=\S)")
+
+
 @lru_cache(maxsize=256)
 def _pattern(subject: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in _PARENTHESES.sub("", subject).split()]
+    owner = _POSSESSOR.match(subject)
+    words = [re.escape(w) for w in _PARENTHESES.sub("", subject[owner.end() if owner else 0 :]).split()]
     if words and words[-1].lower().endswith("s"):
         words[-1] += "?"  # "CRISPR-Cas12a proteins" or "... protein"
     name = r"[\s-]+".join(words)
+    if owner:
+        name = rf"(?:{re.escape(owner['owner'])}['\u2019]s\s+)?{name}"
     return re.compile(
         rf"^(?:(?:{_MADE})?(?:the\s+)?{name}s?(?![\w-])\s*{_LINK}|{_NAMED_AS}{name}(?![\w-]),)", re.I
     )

@@ -34,6 +34,9 @@ _ARM_STOP = frozenset(
 # a pronoun opening the comparator names no arm ("compared with those who had not" had filled the column with
 # "those", tune36) unless what it stands for follows ("compared with those receiving haloperidol")
 _PRONOUNS = frozenset("those these this them it its their".split())
+# nor does a negation or a study's own figures ("patients achieving a pathological complete response (pCR)
+# versus not", "... compared to the results": the column had shown "versus not", tune41)
+_NO_ARM = frozenset("not results findings data values".split())
 _NAMING_AFTER = re.compile(r"\s+(?:[a-z]+ing|treated|given|assigned|allocated|randomi[sz]ed)\b")
 # "-ed" words that go on naming an arm after its first word ("usual care combined with exercise",
 # "placebo matched for taste")
@@ -187,6 +190,8 @@ def _arm_end(text: str, at: int) -> int:
         if word in _ARM_STOP and not (word == "with" and text[end - 2 : end] == "ed"):
             break
         if not words and word in _PRONOUNS and not _NAMING_AFTER.match(text, m.end()):
+            break
+        if end == at and word in _NO_ARM:
             break
         if words and word.endswith("ed") and word not in _ARM_ADJECTIVES:
             break  # "vs. FH differed": the verb of the sentence, not the arm's name

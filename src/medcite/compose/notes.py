@@ -30,6 +30,7 @@ from medcite.domain import (
     StoredSource,
 )
 from medcite.text.design_cues import TREATMENT_WORDING
+from medcite.text.words import CHILD_WORDS, FEMALE_WORDS, MALE_WORDS, PREGNANCY_WORDS
 
 
 def insufficient_article(
@@ -184,6 +185,26 @@ def _named(rs: RankedSource) -> str:
     return f'{ident} ("{first_words(r.title, NAMED_TITLE_WORDS)}")' if r.title else ident
 
 
+# the words that name a one-word population: a trial of "200 eclampsia cases" with maternal outcomes reports
+# results in women (tune40: "No cited study reports results specifically in women." under it)
+_POPULATION_WORDS = {
+    "women": FEMALE_WORDS | PREGNANCY_WORDS,
+    "pregnancy": PREGNANCY_WORDS,
+    "men": MALE_WORDS,
+    "children": CHILD_WORDS,
+}
+
+
+def _names_population(population: str, source: StoredSource) -> bool:
+    """Whether ``source`` names the question's population: its words, or a word of its kind for a one-word
+    population (:data:`_POPULATION_WORDS`)."""
+    text = f"{source.record.title} {source.record.text}".lower()
+    kind = _POPULATION_WORDS.get(population.lower())
+    if kind is None:
+        return population.lower().rstrip("s") in text
+    return not kind.isdisjoint(re.findall(r"[a-z]+", text))  # by words: "men" is not in "treatment"
+
+
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"
 TREATMENT_SECTIONS = frozenset({"dosing", "considerations"})  # noted as omitted only for a treatment question
 
@@ -230,10 +251,8 @@ def gap_notes(
     sizes = [n for s in cited if (n := study_n(s))]  # the n every other part of the article states
     if sizes and sum(sizes) < 100:
         notes.append(f"The cited studies are small (total n = {sum(sizes)}).")
-    if a.population:
-        pop = a.population.lower().rstrip("s")
-        if not any(pop in f"{s.record.title} {s.record.text}".lower() for s in cited):
-            notes.append(f"No cited study reports results specifically in {a.population}.")
+    if a.population and not any(_names_population(a.population, s) for s in cited):
+        notes.append(f"No cited study reports results specifically in {a.population}.")
     designs = Counter(s.evidence.design.value for s in cited)
     if designs and sum(designs.values()) < 3:
         found = sum(designs.values())

@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from medcite.compose.asking import AUX, LEAD_PREPOSITION, asks_for_thing, asks_yes_no
+from medcite.compose.asking import AUX, LEAD_PREPOSITION, PREDICTS, asks_for_thing, asks_yes_no
 from medcite.compose.purpose import read_purposes
 from medcite.compose.shapes import (
     ACTS_ON,
@@ -150,6 +150,7 @@ _TYPE_RULES: tuple[tuple[QuestionType, re.Pattern[str]], ...] = (
         QuestionType.PROGNOSIS,
         re.compile(r"\b(?:prognos\w*|survival|life expectancy|long-term outcomes?)\b", re.I),
     ),
+    (QuestionType.PROGNOSIS, PREDICTS),
 )
 
 _POPULATIONS = tuple(

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from medcite.compose.asking import PREDICTS
 from medcite.compose.candidates import study_n
 from medcite.compose.certainty import grade
 from medcite.compose.comparators import active_null
@@ -111,13 +112,11 @@ def study_findings(
     return out
 
 
-# a key finding counts for a direction (the summary's "1 found an increase", the findings' stance) only
-# where the direction model reads it with at least this probability: "cIMT was nearly identical between
-# cases and controls despite significantly lower HDL cholesterol" is read as an increase at 0.63, and a
-# clear comparison ("Bupropion significantly increased abstinence rates compared with placebo") at 0.9 or
-# more. 0: every direction counts. Even halves at 0.8: no stance, statement or answer changes (PubMedQA 70.8%,
-# BioASQ yes/no 62.9%, factoid 31.9 / 59.2%, summary 50.4); in the 16 even-half articles two bottom lines
-# lose a count their source does not bear out ("1 found an increase", "1 found a decrease").
+# a key finding counts for a direction (the summary's "1 found an increase", the findings' stance) only where
+# the direction model reads it with at least this probability: "cIMT was nearly identical between cases and
+# controls despite significantly lower HDL cholesterol" is an increase at 0.63, "Bupropion significantly
+# increased abstinence rates compared with placebo" 0.9 or more. 0: every direction counts. Even halves at
+# 0.8: no answer changes; two of 16 bottom lines lose a count their source does not bear out.
 DIRECTION_CONFIDENCE = 0.8
 
 
@@ -175,16 +174,17 @@ def shown_rows(rows: Sequence[OutcomeSummary]) -> tuple[OutcomeSummary, ...]:
     return tuple(r for r in rows if r.direction != "not compared" or r.effect)
 
 
-# question focuses whose answer is an effect (a direction of change means something for them)
 EFFECT_FOCUS = frozenset(
     {QuestionType.THERAPY, QuestionType.COMPARISON, QuestionType.DOSING, QuestionType.ADVERSE}
 )
 
 
 def asks_effect(a: QuestionAnalysis) -> bool:
-    """Whether the question asks about an effect or a difference: only then do the findings' directions
-    answer it ("Is cohesin linked to myeloid differentiation?" is not answered by an "increase", nor "What is
-    the combined effect of Nfat and miR-25?", a question that asks for a thing)."""
+    """Whether the question asks about an effect or a difference (:data:`EFFECT_FOCUS`): only then do the
+    findings' directions answer it (not "Is cohesin linked to myeloid differentiation?", "What is the
+    combined effect of Nfat and miR-25?", a thing, nor a marker that predicts: ``asking.PREDICTS``)."""
+    if a.focus is QuestionType.PROGNOSIS and PREDICTS.search(a.question):
+        return False
     return (a.focus in EFFECT_FOCUS and not a.asks_entity) or asks_difference(a.question)
 
 

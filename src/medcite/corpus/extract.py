@@ -21,7 +21,7 @@ from medcite.text.words import ANIMAL_NOUNS, HARM_AS_AIM, HUMAN_SUBJECTS, word_n
 _PEOPLE = alternation(SAMPLED_PEOPLE)
 # up to three words between the count and the people, none a share ("Eighty percent of patients"), a kind's
 # number among them ("326 Type 2 diabetes patients")
-_KINDS = ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase")
+_KINDS = ("[Tt]ype", "[Ss]tage", "[Gg]rade", "[Cc]lass", "[Pp]hase", "Year")
 _KIND_WORD = f"(?:{'|'.join(_KINDS)})"
 _NOT_BETWEEN = r"(?:percent|per|of|trials|studies|which|who)\b"  # "Two trials in which patients were ..."
 _BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!{_NOT_BETWEEN})[A-Za-z][\w-]*\s+){{0,3}}?"
@@ -29,6 +29,10 @@ _BETWEEN = rf"(?:{_KIND_WORD} \d+\s+|(?!{_NOT_BETWEEN})[A-Za-z][\w-]*\s+){{0,3}}
 # (tune36: a study of 326 such patients was shown with n = 2), "stage 3 patients": one digit after the kind
 # word (not "After finishing the first grade 131 children were compared ...")
 _KIND_NUMBER = "".join(rf"(?!(?<={w}[ -])\d\b)" for w in _KINDS)  # one lookbehind each: fixed widths
+# a school year, not a count: "Year 10 students (aged 14-15 years) ... were asked to participate" (tune40:
+# shown with n = 10 beside "focus groups were held involving 287 students"); capitalised, as a school year is
+# written ("after one year 45 patients ..." stays a count)
+_KIND_NUMBER += r"(?!(?<=Year )\d{1,2}\b)"
 _COUNT = re.compile(rf"\b{_KIND_NUMBER}({GROUPED_COUNT}|\d+)\s+{_BETWEEN}{_PEOPLE}\b")
 # a count in words opens its sentence, as style guides ask: "Eighty-three patients met the study criteria"
 # (a reading of tuning-half articles found such abstracts shown with no n and graded "sample size not found")

@@ -75,8 +75,8 @@ PEOPLE = _words(
 ATTRIBUTED_PEOPLE = PEOPLE | _words("users")  # the composer's "In a trial of 36 children, " prefix
 # the sample-size reader (corpus.classify)
 SAMPLED_PEOPLE = PEOPLE | _words(
-    "athletes boys caregivers carers couples families girls newborns nurses physicians recipients "
-    "respondents undergraduates workers"
+    "athletes boys caregivers carers couples families girls midwives newborns nurses pharmacists physicians "
+    "professors recipients respondents undergraduates workers"
 )
 
 # -- the subjects of a study (the design classifier: people, or animals and the laboratory) ----------------
@@ -99,6 +99,11 @@ ANIMAL_WORDS = ANIMAL_NOUNS | _words("murine porcine ovine bovine")
 # people by sex and by age (the verifier's copy-edit check: "women" -> "men", "children" -> "adults")
 MALE_WORDS = _words("men man male males boy boys father fathers husbands")
 FEMALE_WORDS = _words("women woman female females girl girls mother mothers wives pregnant")
+# words that say a study is of pregnant women ("maternal outcomes", "cesarean delivery")
+PREGNANCY_WORDS = _words(
+    """pregnant pregnancy pregnancies maternal obstetric antenatal prenatal postpartum gestation gestational
+    cesarean caesarean"""
+)
 ADULT_WORDS = _words("adult adults elderly aged older men man women woman")
 CHILD_WORDS = _words(
     """child children infant infants neonate neonates newborn newborns adolescent adolescents paediatric
