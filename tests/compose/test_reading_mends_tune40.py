@@ -15,6 +15,7 @@ from medcite.compose.question import QuestionType, analyze_question
 from medcite.compose.synthesis import asks_effect
 from medcite.corpus.extract import people_counts
 from medcite.corpus.sample_size import sample_size
+from medcite.text.cues import states_aim
 from tests.compose.doubles import load_pubmedqa
 
 # PMID 12626177 (PubMedQA): the card had n = 10 from "Year 10 students"
@@ -147,3 +148,26 @@ def test_no_treatment_is_a_comparator() -> None:
     text = "Compared with no treatment, the intervention reduced pain."  # synthetic fixture, not evidence
     found = comparison_phrase(text)
     assert found is not None and text[found[0] : found[1]] == "Compared with no treatment"
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        # PMID 28581074 (BioASQ snippet corpus): quoted as a finding
+        (
+            "From four isogenic lines of Drosophila melanogaster, four sets of recombinant extracted lines "
+            "were constructed using standard balancer-chromosome techniques.",
+            True,
+        ),
+        # evidence_inference record: a method, in the same wording
+        ("The prediction model was developed using logistic regression.", True),
+        # PMID 10431243: what a thing is used for is no method of the study
+        (
+            "Balancer chromosomes are genetic reagents that are used in Drosophila melanogaster for stock "
+            "maintenance and mutagenesis screens.",
+            False,
+        ),
+    ],
+)
+def test_a_thing_made_with_a_technique_is_a_method(text: str, aim: bool) -> None:
+    assert states_aim(text) is aim

@@ -168,6 +168,9 @@ _METHOD_CUE = re.compile(
     # and conformational analysis of new saponin variants ..." (tune35: quoted as the bottom line)
     r"we report (?:the |a |an )?(?:design|development|synthesis|construction|generation)\b|"
     r"(?:was|were) (?:operationally )?defined as\b|"
+    # what was made with a technique: "... lines were constructed using standard balancer-chromosome
+    # techniques" (tune41: a finding); 49 corpus sentences, nearly all methods ("... developed using ...")
+    r"(?:was|were) (?:constructed|generated|prepared|created|established|built|developed) using\b|"
     # where the data came from: "Questions about citizens' attitudes ... were taken from the European Social
     # Survey" (tune31: filed as a clinical consideration)
     r"(?:was|were) (?:taken|obtained|extracted|collected|drawn|derived|retrieved) from (?:the |a |an )?"
