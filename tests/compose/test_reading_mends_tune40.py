@@ -15,6 +15,7 @@ from medcite.compose.question import QuestionType, analyze_question
 from medcite.compose.synthesis import asks_effect
 from medcite.corpus.extract import people_counts
 from medcite.corpus.sample_size import sample_size
+from medcite.text.anaphora import leans_back
 from medcite.text.cues import states_aim
 from tests.compose.doubles import load_pubmedqa
 
@@ -171,3 +172,26 @@ def test_no_treatment_is_a_comparator() -> None:
 )
 def test_a_thing_made_with_a_technique_is_a_method(text: str, aim: bool) -> None:
     assert states_aim(text) is aim
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        # PMID 28430577 (BioASQ snippet corpus), as the statement quoted it
+        (
+            "In all cases, the simultaneous blocking of STAG1 and STAG2 significantly reduces cell "
+            "proliferation.",
+            True,
+        ),
+        # PMID 29199102 (shortened at "baseline")
+        (
+            "In both experiments, the plasma cortisol concentration increased at 0.5 h and returned to "
+            "baseline.",
+            True,
+        ),
+        # asreview_Nagtegaal_2019 record: a general statement stands alone
+        ("In most cases, CCB-induced peripheral edema can be managed successfully.", False),
+    ],
+)
+def test_the_cases_an_earlier_sentence_named(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans

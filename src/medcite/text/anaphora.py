@@ -48,6 +48,9 @@ _ANAPHORIC = re.compile(
     r"(?:consistent with|in line with|in keeping with|in agreement with|in support of|contrary to|unlike|"
     r"despite|given|because of|due to|as a result of|in addition to|besides|(?:al)?though|while|whereas|"
     r"since|because|as|if|when) (?:this|these|those|that|they|it)|"
+    # the cases an earlier sentence named: "In all cases, the simultaneous blocking of STAG1 and STAG2 ..."
+    # (tune40), "In both experiments, the plasma cortisol concentration increased ..."; not "In most cases,"
+    r"in (?:both|all) (?:cases|instances|experiments|conditions|situations|settings|models)\b|"
     # the previous sentence's thing named by a demonstrative: "This reaction was applied to ...", "These
     # effects were ..."; a study's own results, data or design ("These findings suggest ...", "This study
     # shows ...") name their subject, and a result that states its size ("This difference reflected a 35
