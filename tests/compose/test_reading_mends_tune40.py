@@ -70,12 +70,22 @@ def test_a_trial_of_eclampsia_cases_reports_results_in_women() -> None:
     assert not any("specifically in women" in n for n in notes)
 
 
-def test_men_is_not_named_by_treatment() -> None:
-    # PubMedQA 22521460 names no men ("treatment" holds the letters, not the word)
-    a = analyze_question("Does route of delivery affect maternal outcome in men?")
+def test_men_is_not_named_by_treatment_or_women() -> None:
+    # PubMedQA 19299238 names no men: "an effective treatment for postmenopausal women" holds the letters
+    source = load_pubmedqa()["19299238"]
+    assert "treatment" in source.record.text and "women" in source.record.text
+    a = analyze_question("Do aromatase inhibitors cause joint pain in men?")  # synthetic fixture
     assert a.population == "men"
-    notes = gap_notes(a, ["efficacy"], [load_pubmedqa()["22521460"]], [])
+    notes = gap_notes(a, ["efficacy"], [source], [])
     assert "No cited study reports results specifically in men." in notes
+
+
+def test_a_trial_of_eclampsia_cases_reports_results_in_pregnant_women() -> None:
+    # the reviewer's case: PubMedQA 22521460 under a "pregnant women" population
+    a = analyze_question("Does route of delivery affect outcome in pregnant women with eclampsia?")
+    assert a.population == "pregnant women"  # synthetic fixture (the wording of the PubMedQA question)
+    notes = gap_notes(a, ["efficacy"], [load_pubmedqa()["22521460"]], [])
+    assert not any("specifically in pregnant women" in n for n in notes)
 
 
 @pytest.mark.parametrize(
@@ -99,11 +109,18 @@ def test_a_marker_that_predicts_is_a_prognosis_question(question: str) -> None:
     [
         # BioASQ 7B-9B questions: tools that predict
         "Which tool exist for predicting drug synergy with deep learning?",
+        "Have machine learning methods been used to predict the severity of major depressive disorder(MDD)?",
         "Is there a deep-learning algorithm for protein solubility prediction?",
     ],
 )
 def test_a_tool_that_predicts_is_no_prognosis_question(question: str) -> None:
     assert analyze_question(question).focus is not QuestionType.PROGNOSIS
+
+
+def test_an_eponym_is_no_possessor_to_leave_out() -> None:
+    # BioASQ snippet 34587215 (shortened), an ALS abstract: it defines no Huntington's disease
+    sentence = "The disease is characterized by degeneration of upper and lower motor neurons."
+    assert not defines(sentence, "Huntington's disease")
 
 
 def test_a_possessor_before_the_thing_defined_need_not_be_said() -> None:
@@ -121,6 +138,11 @@ def test_a_possessor_before_the_thing_defined_need_not_be_said() -> None:
         "chromosomes.",
         subject,
     )
+
+
+def test_a_treatment_target_is_no_mechanism() -> None:
+    synthetic_fixture = "What is the blood pressure target for patients with CKD?"  # the reviewer's case
+    assert analyze_question(synthetic_fixture).focus is not QuestionType.MECHANISM
 
 
 def test_a_drug_target_for_question_asks_a_mechanism() -> None:

@@ -260,6 +260,6 @@ def states_count(text: str, noun: str) -> bool:
 # learning?"). 35 of the 1,994 dev questions
 PREDICTS = re.compile(
     r"^(?!.*\b(?:algorithms?|tools?|software|methods?|framework|database|computational\w*|"
-    r"(?:deep|machine) learning)\b).*\bpredict(?:s|ive|ion|or|ors)?\b",
+    r"(?:deep|machine) learning)\b).*\bpredict(?:s|ive|ion|or|ors|ing|able)?\b",
     re.I,
 )

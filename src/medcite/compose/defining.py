@@ -72,14 +72,16 @@ def subject_defined(question: str) -> str | None:
     return subject
 
 
-# a possessor before the thing need not be said: "What are Drosophila's balancer chromosomes?" is answered
-# by "Balancer chromosomes are genetic reagents that are used in Drosophila melanogaster ..." (tune41)
+# a possessor before the thing need not open the sentence where the sentence names it: "What are Drosophila's
+# balancer chromosomes?" is answered by "Balancer chromosomes are genetic reagents that are used in
+# Drosophila melanogaster ..." (tune41); "The disease is ..." names no Huntington's disease
 _POSSESSOR = re.compile(r"^(?P<owner>[\w-]+)['\u2019]s\s+(?=\S)")
 
 
 @lru_cache(maxsize=256)
-def _pattern(subject: str) -> re.Pattern[str]:
-    owner = _POSSESSOR.match(subject)
+def _pattern(subject: str, owned: bool = False) -> re.Pattern[str]:
+    """The pattern of a sentence that defines ``subject``; ``owned``: its possessor may go unsaid."""
+    owner = _POSSESSOR.match(subject) if owned else None
     words = [re.escape(w) for w in _PARENTHESES.sub("", subject[owner.end() if owner else 0 :]).split()]
     if words and words[-1].lower().endswith("s"):
         words[-1] += "?"  # "CRISPR-Cas12a proteins" or "... protein"
@@ -108,7 +110,9 @@ def defines(sentence: str, subject: str) -> bool:
     """Whether ``sentence`` says what ``subject`` is: it opens with the subject (an abbreviation in brackets
     may follow a word of it: "CRISPR-Cas12a (Cpf1) proteins are ...") and a link of definition
     (:data:`_LINK`)."""
-    return bool(_pattern(subject).match(_MARKS.sub("", _PARENTHESES.sub("", sentence.strip()))))
+    owner = _POSSESSOR.match(subject)
+    owned = owner is not None and re.search(rf"\b{re.escape(owner['owner'])}\b", sentence, re.I) is not None
+    return bool(_pattern(subject, owned).match(_MARKS.sub("", _PARENTHESES.sub("", sentence.strip()))))
 
 
 _MARKS = re.compile("[\u2122\u00ae\u00a9]")  # trade marks after a name: "Kymriah\u2122 is for ..."

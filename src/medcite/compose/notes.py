@@ -188,9 +188,10 @@ def _named(rs: RankedSource) -> str:
 # the words that name a one-word population: a trial of "200 eclampsia cases" with maternal outcomes reports
 # results in women (tune40: "No cited study reports results specifically in women." under it)
 _POPULATION_WORDS = {
-    "women": FEMALE_WORDS | PREGNANCY_WORDS,
+    "women": (FEMALE_WORDS - CHILD_WORDS) | PREGNANCY_WORDS,
     "pregnancy": PREGNANCY_WORDS,
-    "men": MALE_WORDS,
+    "pregnant women": PREGNANCY_WORDS,
+    "men": MALE_WORDS - CHILD_WORDS,  # "boys" are no men
     "children": CHILD_WORDS,
 }
 
@@ -202,7 +203,8 @@ def _names_population(population: str, source: StoredSource) -> bool:
     kind = _POPULATION_WORDS.get(population.lower())
     if kind is None:
         return population.lower().rstrip("s") in text
-    return not kind.isdisjoint(re.findall(r"[a-z]+", text))  # by words: "men" is not in "treatment"
+    # by whole words: "men" is not in "treatment", "non-pregnant" names no pregnancy
+    return not kind.isdisjoint(re.findall(r"[a-z]+(?:-[a-z]+)*", text))
 
 
 OMITTED = "Omitted, as no verified statement from the sources found was filed under them"

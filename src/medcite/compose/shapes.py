@@ -194,7 +194,8 @@ _AMOUNT_LEAD = re.compile(
 # "Which molecule is targeted by X?", "X binds to what protein?": a mechanism (a reading found such answers
 # under "Efficacy"); not "Does X bind to Y?" (even half: one answer lost, yes 0.24 against no 0.18)
 ACTS_ON = re.compile(
-    r"\bbinds?(?: to)?\b(?! site)|\btargets? (?:of|for)\b"
+    r"\bbinds?(?: to)?\b(?! site)|\btargets? of\b|\b(?:drug|molecular|therapeutic|pharmacological) "
+    r"targets? for\b"  # "What is drug target for olaparib?"; not "the blood pressure target for ..."
     r"|\b(?:target|inhibit|block|activat|antagoni[sz])(?:ed|es|s)? by\b",
     re.I,
 )

@@ -183,7 +183,7 @@ def asks_effect(a: QuestionAnalysis) -> bool:
     """Whether the question asks about an effect or a difference (:data:`EFFECT_FOCUS`): only then do the
     findings' directions answer it (not "Is cohesin linked to myeloid differentiation?", "What is the
     combined effect of Nfat and miR-25?", a thing, nor a marker that predicts: ``asking.PREDICTS``)."""
-    if a.focus is QuestionType.PROGNOSIS and PREDICTS.search(a.question):
+    if PREDICTS.search(a.question):
         return False
     return (a.focus in EFFECT_FOCUS and not a.asks_entity) or asks_difference(a.question)
 

@@ -128,13 +128,21 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"including|admitted|referred|presenting|diagnosed|scheduled|suffering)\b",
         re.I,
     ),
-    # the people a design sentence names: "88 procedures were performed on 66 patients", "Thirteen focus
-    # groups were held involving 287 students" (tune40), "... was compared with a 1-day control phase,
-    # according to randomized order, ... in eight type 1 diabetic patients"
+    # the people a design sentence names: "88 procedures were performed on 66 patients", "... was compared
+    # with a 1-day control phase, according to randomized order, ... in eight type 1 diabetic patients"
     re.compile(
         r"\b(?:performed|undertaken|carried out|conducted|done|held|compared|randomi[sz]ed|cross-?over)\b"
         r"[^.;]*?"
-        rf"\b(?:in|on|among|involving) {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
+        rf"\b(?:in|on|among) {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
+        re.I,
+    ),
+    # ... and those it involved, where no trials, studies or programme come between: "Thirteen focus groups
+    # were held involving 287 students" (tune40); not "Eligible studies totalled 65 ... trials involving 9903
+    # subjects", "... programme involving 3300 patients", "... each involving 12 healthy volunteers" (review)
+    re.compile(
+        r"\b(?:performed|undertaken|carried out|conducted|done|held)\b"
+        r"(?:(?!\b(?:trials?|studies|RCTs|programmes?|programs?|each|reviews?|meta-analys[ie]s)\b)[^.;])*?"
+        rf"\binvolving {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
         re.I,
     ),
     # "a population-based cohort study of 357,768 Swedish males born ...": the people a study names as its own
