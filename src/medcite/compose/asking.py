@@ -257,7 +257,7 @@ def states_count(text: str, noun: str) -> bool:
 # a marker that predicts an outcome ("Does base deficit predict mortality ...?", "Is the h-index predictive of
 # greater NIH funding success ...?"): a prognosis question, whose bottom line counts no "increase" or
 # "decrease" (tune40); not a tool that predicts ("Which tool exist for predicting drug synergy with deep
-# learning?"). 35 of the 1,994 dev questions
+# learning?"). 37 of the 1,997 dev questions
 PREDICTS = re.compile(
     r"^(?!.*\b(?:algorithms?|tools?|software|methods?|framework|database|computational\w*|"
     r"(?:deep|machine) learning)\b).*\bpredict(?:s|ive|ion|or|ors|ing|able)?\b",
