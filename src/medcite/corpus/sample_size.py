@@ -61,6 +61,8 @@ _GIVEN_TO = re.compile(
     rf"{_NUMBER} {_ADJ}{_NAMING}{{0,2}}{_PEOPLE}\b(?!\s*\(group)",
     re.I,
 )
+# the verbs of a study done on its people ("88 procedures were performed on 66 patients")
+_DONE = r"(?:performed|undertaken|carried out|conducted|done|held)"
 # the forms added for tune32, each read only where the sentence counts no other group (:func:`_one_group`)
 _GROUP_FORMS: tuple[re.Pattern[str], ...] = (
     # "A total of 648 breast cancer patients treated ...": up to three lower-case words may name the kind
@@ -131,7 +133,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # the people a design sentence names: "88 procedures were performed on 66 patients", "... was compared
     # with a 1-day control phase, according to randomized order, ... in eight type 1 diabetic patients"
     re.compile(
-        r"\b(?:performed|undertaken|carried out|conducted|done|held|compared|randomi[sz]ed|cross-?over)\b"
+        rf"\b(?:{_DONE}|compared|randomi[sz]ed|cross-?over)\b"
         r"[^.;]*?"
         rf"\b(?:in|on|among) {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
         re.I,
@@ -140,7 +142,7 @@ _SAMPLE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # were held involving 287 students" (tune40); not "Eligible studies totalled 65 ... trials involving 9903
     # subjects", "... programme involving 3300 patients", "... each involving 12 healthy volunteers" (review)
     re.compile(
-        r"\b(?:performed|undertaken|carried out|conducted|done|held)\b"
+        rf"\b{_DONE}\b"
         r"(?:(?!\b(?:trials?|studies|RCTs|programmes?|programs?|each|reviews?|meta-analys[ie]s)\b)[^.;])*?"
         rf"\binvolving {_NUMBER} {_ADJ}{_KIND}{{0,3}}?{_PEOPLE}\b",
         re.I,
